@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/** A golden or protocol file that cannot be used: its message names the file and the bad field. */
+export class GoldenFileError extends Error {
+  override readonly name = 'GoldenFileError';
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schemaPath: string): ValidateFunction {
+  let validate = compiled.get(schemaPath);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    compiled.set(schemaPath, validate);
+  }
+  return validate;
+}
+
+function describeError(error: ErrorObject): string {
+  const where = error.instancePath === '' ? '(top level)' : error.instancePath;
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? ` '${String((error.params as { additionalProperty: string }).additionalProperty)}'`
+      : error.keyword === 'enum'
+        ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')})`
+        : '';
+  return `${where} ${error.message ?? error.keyword}${extra}`;
+}
+
+/** Parses `text` (read from `label`) and checks it against the JSON Schema at `schemaPath`. */
+export function parseValidatedJson<T>(text: string, schemaPath: string, label: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new GoldenFileError(`${label}: not valid JSON (${(error as Error).message}).`);
+  }
+  const validate = validatorFor(schemaPath);
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map(describeError);
+    throw new GoldenFileError(`${label}: ${problems.join('; ')}. Fix the file or restore it with git.`);
+  }
+  return data as T;
+}
+
+export function loadValidatedJson<T>(path: string, schemaPath: string): T {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new GoldenFileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  return parseValidatedJson<T>(text, schemaPath, path);
+}
