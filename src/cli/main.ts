@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { landscapeCommand } from './landscape.ts';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
 
 export interface CliIo {
@@ -12,16 +13,19 @@ const processIo: CliIo = {
 };
 
 export function buildProgram(io: CliIo): Command {
-  const program = new Command('metastable')
-    .description(
-      'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep\n' +
+  const program = new Command('metastable').description(
+      'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
         'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
-    )
-    // Settings made before .command() are inherited by every subcommand.
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true)
-    .allowExcessArguments(false);
+  );
+  program.addCommand(landscapeCommand(io));
+  for (const command of [program, ...program.commands]) {
+    // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showSuggestionAfterError(true)
+      .allowExcessArguments(false);
+  }
   return program;
 }
 
