@@ -1,24 +1,19 @@
-// Recomputes golden/analytic.json from the analytic core, shows what moved and by how much, and writes it.
+// Recomputes the pinned golden values from the code, shows what moved and by how much, and writes them:
+//   golden/analytic.json  the analytic core's 50-digit values at the paper's points
+//   golden/claims.json    each evaluated claim's pinned outcome (verdict, value, per-reading verdicts)
 // Updating a golden file is a deliberate act: refused under CI.
 import { Decimal } from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { chalk } from 'zx';
-import {
-  ANALYTIC_GOLDEN_PATH,
-  computeAnalyticGolden,
-  type AnalyticGolden,
-} from '../src/claims/analytic-golden.ts';
+import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/claims/analytic-golden.ts';
+import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
+import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 
 if (process.env.CI) {
   console.error('golden update is refused under CI: run it on a workstation and commit the result.');
   process.exit(2);
 }
-
-const next = computeAnalyticGolden();
-const before: AnalyticGolden | null = existsSync(ANALYTIC_GOLDEN_PATH)
-  ? (JSON.parse(readFileSync(ANALYTIC_GOLDEN_PATH, 'utf8')) as AnalyticGolden)
-  : null;
 
 function describeMove(label: string, was: unknown, now: unknown): string | null {
   if (was === now) return null;
@@ -31,19 +26,37 @@ function describeMove(label: string, was: unknown, now: unknown): string | null 
   return `${label}: ${String(was)} -> ${String(now)}`;
 }
 
-const moves: string[] = [];
-if (before) {
-  for (const section of ['critical', 'points'] as const) {
-    next[section].forEach((entry, i) => {
-      const old = before[section][i] as unknown as Record<string, unknown> | undefined;
-      for (const [key, value] of Object.entries(entry)) {
-        const move = describeMove(`${section}[${i}].${key}`, old?.[key], value);
-        if (move) moves.push(move);
-      }
-    });
-  }
+function report(file: string, moves: string[], isNew: boolean): void {
+  if (isNew) console.log(chalk.green(`${file}: written (new)`));
+  else if (moves.length === 0) console.log(chalk.green(`${file}: nothing moved`));
+  else console.log(chalk.yellow(`${file}: ${moves.length} change(s):\n  ${moves.join('\n  ')}`));
 }
-writeFileAtomic(ANALYTIC_GOLDEN_PATH, `${JSON.stringify({ $schema: './analytic.schema.json', ...next }, null, 2)}\n`);
-if (!before) console.log(chalk.green(`wrote ${ANALYTIC_GOLDEN_PATH} (new)`));
-else if (moves.length === 0) console.log(chalk.green('golden/analytic.json: nothing moved'));
-else console.log(chalk.yellow(`golden/analytic.json: ${moves.length} value(s) moved:\n  ${moves.join('\n  ')}`));
+
+// Analytic values.
+const analytic = computeAnalyticGolden();
+const analyticBefore: AnalyticGolden | null = existsSync(ANALYTIC_GOLDEN_PATH)
+  ? (JSON.parse(readFileSync(ANALYTIC_GOLDEN_PATH, 'utf8')) as AnalyticGolden)
+  : null;
+const analyticMoves: string[] = [];
+for (const section of ['critical', 'points'] as const) {
+  analytic[section].forEach((entry, i) => {
+    const old = analyticBefore?.[section][i] as unknown as Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(entry)) {
+      const move = describeMove(`${section}[${i}].${key}`, old?.[key], value);
+      if (move) analyticMoves.push(move);
+    }
+  });
+}
+writeFileAtomic(ANALYTIC_GOLDEN_PATH, `${JSON.stringify({ $schema: './analytic.schema.json', ...analytic }, null, 2)}\n`);
+report('golden/analytic.json', analyticBefore ? analyticMoves : [], analyticBefore === null);
+
+// Claims: pin what the evaluators compute now; claims without an evaluator stay unpinned.
+const ledger = loadLedger();
+const claimMoves: string[] = [];
+for (const result of evaluateClaims(ledger.claims)) {
+  const drift = driftFromPinned(result.claim, result.evaluation);
+  if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
+  result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;
+}
+writeFileAtomic(CLAIMS_PATH, `${JSON.stringify({ $schema: './claims.schema.json', ...ledger }, null, 2)}\n`);
+report('golden/claims.json', claimMoves, false);

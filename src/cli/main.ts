@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { GoldenFileError } from '../claims/golden-file.ts';
+import type { ReportFigure } from '../report/markdown.ts';
 import { landscapeCommand } from './landscape.ts';
+import { reproduceCommand } from './reproduce.ts';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
 
 export interface CliIo {
@@ -12,12 +15,17 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-export function buildProgram(io: CliIo): Command {
+async function reportFigures(): Promise<ReportFigure[]> {
+  return [];
+}
+
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void = () => {}): Command {
   const program = new Command('metastable').description(
-      'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
-        'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
+    'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
+      'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
   );
   program.addCommand(landscapeCommand(io));
+  program.addCommand(reproduceCommand(io, reportFigures, setExitCode));
   for (const command of [program, ...program.commands]) {
     // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.
     command
@@ -29,18 +37,19 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-/** Runs the command line and returns the exit code; usage errors print one line and give 2. */
+/** Runs the command line and returns the exit code; bad input prints one line and gives 2. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const program = buildProgram(io);
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its one-line message; help and version exit 0.
       return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof GoldenFileError) {
       io.stderr(`metastable: ${error.message}\n`);
       return USAGE_EXIT_CODE;
     }

@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('metastable reproduce', () => {
+  it('writes REPORT.md and results.json, prints the table, and exits 0 when every outcome matches its pin', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^claim\s+kind\s+verdict\s+paper\s+ours/);
+    expect(stdout).toMatch(/reproduced, \d+ deviate, \d+ inconsistent/);
+    expect(stderr).toMatch(/\[1\/\d+\]/);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['REPORT.md', 'results.json']));
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.profile).toBe('smoke');
+  });
+
+  it('evaluates only the claims named by --only', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const { code } = await runCli('reproduce', '--only', 'beta-c-mode1,delta-e-min', '--out', out);
+    expect(code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.claims.map((c: { id: string }) => c.id)).toEqual(['beta-c-mode1', 'delta-e-min']);
+  });
+
+  it('rejects an unknown claim id, profile or worker count with one line and exit code 2, writing nothing', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'reproduce-')), 'out');
+    for (const args of [['--only', 'beta-c-mode1,no-such-claim'], ['--profile', 'huge'], ['--workers', '0']]) {
+      const { code, stderr } = await runCli('reproduce', ...args, '--out', out);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+});

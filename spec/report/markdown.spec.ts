@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaims } from '../../src/claims/evaluate.ts';
+import { loadLedger } from '../../src/claims/ledger.ts';
+import { renderReport, toleranceText } from '../../src/report/markdown.ts';
+import { buildResults } from '../../src/report/results.ts';
+
+describe('REPORT.md', () => {
+  const results = buildResults(evaluateClaims(loadLedger().claims), 'full', []);
+  const figure = { id: 'landscape-section', title: 'Loss landscape section', caption: 'Fig. 2(a).', svg: '<svg/>' };
+  const report = renderReport(results, [figure]);
+
+  it('has a summary row and a section for every claim', () => {
+    for (const c of results.claims) {
+      expect(report).toContain(`| [${c.id}](#${c.id}) |`);
+      expect(report).toContain(`### ${c.id}\n`);
+    }
+  });
+
+  it('shows both numbers, the difference and the tolerance of a numeric claim', () => {
+    const section = report.slice(report.indexOf('### beta-c-mode1\n'), report.indexOf('### lambda-saddle\n'));
+    expect(section).toContain('**deviates**');
+    expect(section).toContain('printed value 0.42');
+    expect(section).toMatch(/\| eq2 \| 0\.4105486347\d+ \| deviates \| -0\.009451365\d+ \| 1\.89 \|/);
+    expect(section).toContain('± 0.005 (printed digits)');
+  });
+
+  it('names the two places of an inconsistent claim and lists unevaluated claims without a verdict', () => {
+    expect(report).toMatch(/The two places that disagree: \(1\) Eq\. 1/);
+    expect(report).toMatch(/### tau-rank1-trap\n\n\*\*not evaluated\*\*/);
+  });
+
+  it('embeds the figures and links claims to them', () => {
+    expect(report).toContain('![Loss landscape section](figures/landscape-section.svg)');
+    expect(report).toContain('[Loss landscape section](#figure-landscape-section)');
+  });
+
+  it('words each tolerance rule', () => {
+    expect(toleranceText({ rule: 'stated', plusMinus: '0.05' }, '0.15')).toBe('± 0.05 (stated)');
+    expect(toleranceText({ rule: 'printed-precision' }, '0.003')).toBe('± 0.0005 (printed digits)');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaims } from '../../src/claims/evaluate.ts';
+import { GoldenFileError } from '../../src/claims/golden-file.ts';
+import { loadLedger } from '../../src/claims/ledger.ts';
+import { buildResults, serialiseResults } from '../../src/report/results.ts';
+
+describe('results.json', () => {
+  const results = buildResults(evaluateClaims(loadLedger().claims), 'smoke', []);
+
+  it('counts every claim once in the summary', () => {
+    const s = results.summary;
+    expect(s.reproduced + s.deviates + s.inconsistent + s.inconclusive + s['not evaluated']).toBe(results.claims.length);
+    expect(s.drift).toBe(0);
+  });
+
+  it('validates against its schema, and refuses a record that does not', () => {
+    expect(JSON.parse(serialiseResults(results)).claims).toHaveLength(results.claims.length);
+    const broken = structuredClone(results);
+    (broken.claims[0] as unknown as Record<string, unknown>).outcome = 'passed';
+    expect(() => serialiseResults(broken)).toThrow(GoldenFileError);
+  });
+});

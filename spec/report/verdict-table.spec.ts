@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaims } from '../../src/claims/evaluate.ts';
+import { loadLedger } from '../../src/claims/ledger.ts';
+import { buildResults } from '../../src/report/results.ts';
+import { formatVerdictTable } from '../../src/report/verdict-table.ts';
+
+describe('the terminal verdict table', () => {
+  const { claims } = buildResults(evaluateClaims(loadLedger().claims), 'full', []);
+
+  it('has one line per claim with the paper\'s value beside ours under each reading', () => {
+    const lines = formatVerdictTable(claims, false).trimEnd().split('\n');
+    expect(lines).toHaveLength(claims.length + 1);
+    expect(lines.find((l) => l.startsWith('beta-c-mode1 '))).toMatch(/deviates\s+0\.42\s+eq2: 0\.410549 · eq1: 1\.23165/);
+    expect(lines.find((l) => l.startsWith('phase-structure-at-0-32 '))).toMatch(/eq2: deviates · eq1: reproduced/);
+  });
+
+  it('colours verdicts only when asked', () => {
+    expect(formatVerdictTable(claims, false)).not.toContain('\u001b[');
+    expect(formatVerdictTable(claims, true)).toContain('\u001b[');
+  });
+});

@@ -1,0 +1,37 @@
+/** The four verdicts of DESIGN.md. */
+export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
+export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
+
+/** A claim whose evaluator belongs to a later stage is listed, never given a verdict. */
+export const NOT_EVALUATED = 'not evaluated';
+export type Outcome = Verdict | typeof NOT_EVALUATED;
+
+/** The same claim read under one reading of an ambiguity (e.g. a regulariser convention). */
+export interface Reading {
+  /** e.g. "eq2" or "eq1". */
+  label: string;
+  /** The harness's value under this reading, as a decimal string (null for qualitative claims). */
+  value: string | null;
+  verdict: Verdict;
+  /** ours − paper, as a decimal string, where a number was compared. */
+  difference?: string;
+  /** |ours − paper| / tolerance. */
+  toleranceUnits?: number;
+  /** A line of evidence specific to this reading. */
+  note?: string;
+}
+
+/** What evaluating a claim yields: a headline verdict and the evidence behind it. */
+export interface Evaluation {
+  verdict: Verdict;
+  /** The headline value (the default reading's). */
+  value: string | null;
+  /** One entry per reading; the first is the headline. */
+  readings: Reading[];
+  /** Lines a referee reads: the computations, in words and numbers. */
+  evidence: string[];
+  /** For `inconsistent`: the two places of the paper that disagree. */
+  places?: [string, string];
+  /** For `inconclusive`: what would decide it. */
+  wouldDecide?: string;
+}

@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import type { ClaimResult } from '../claims/evaluate.ts';
+import { parseValidatedJson } from '../claims/golden-file.ts';
+import type { ClaimKind, PinnedOutcome } from '../claims/ledger.ts';
+import type { ToleranceRule } from '../claims/tolerance.ts';
+import { VERDICTS, NOT_EVALUATED, type Outcome, type Reading } from '../claims/verdict.ts';
+
+export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
+export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
+
+export type Profile = 'smoke' | 'quick' | 'full';
+export const PROFILES: readonly Profile[] = ['smoke', 'quick', 'full'];
+
+export interface ClaimRecord {
+  id: string;
+  statement: string;
+  source: string;
+  kind: ClaimKind;
+  paper: { quote: string; value: string | null };
+  tolerance: ToleranceRule;
+  outcome: Outcome;
+  value: string | null;
+  readings: Reading[];
+  evidence: string[];
+  places: [string, string] | null;
+  wouldDecide: string | null;
+  figures: string[];
+  pinned: PinnedOutcome | null;
+  drift: string[];
+}
+
+export interface Results {
+  paper: string;
+  profile: Profile;
+  summary: Record<Outcome, number> & { drift: number };
+  claims: ClaimRecord[];
+  figures: Array<{ id: string; title: string; file: string }>;
+}
+
+export function claimRecord(result: ClaimResult): ClaimRecord {
+  const { claim, evaluation } = result;
+  return {
+    id: claim.id,
+    statement: claim.statement,
+    source: claim.source,
+    kind: claim.kind,
+    paper: claim.paper,
+    tolerance: claim.tolerance,
+    outcome: result.outcome,
+    value: evaluation?.value ?? null,
+    readings: evaluation?.readings ?? [],
+    evidence: evaluation?.evidence ?? [],
+    places: evaluation?.places ?? null,
+    wouldDecide: evaluation?.wouldDecide ?? null,
+    figures: claim.figures,
+    pinned: claim.pinned,
+    drift: result.drift,
+  };
+}
+
+export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
+  const summary = Object.fromEntries([...VERDICTS, NOT_EVALUATED].map((o) => [o, 0])) as Results['summary'];
+  summary.drift = 0;
+  for (const r of records) {
+    summary[r.outcome] += 1;
+    if (r.drift.length > 0) summary.drift += 1;
+  }
+  return summary;
+}
+
+export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures']): Results {
+  const claims = results.map(claimRecord);
+  return { paper: PAPER, profile, summary: summarise(claims), claims, figures };
+}
+
+/** Serialises and checks results.json against its schema before anything is written. */
+export function serialiseResults(results: Results): string {
+  const text = `${JSON.stringify(results, null, 2)}\n`;
+  parseValidatedJson<Results>(text, RESULTS_SCHEMA, 'results.json');
+  return text;
+}
+
+const shortValue = (value: string): string => (value.length > 10 ? String(Number(Number(value).toPrecision(6))) : value);
+
+/** A reading in a few characters: its number where the paper printed one, otherwise its own verdict. */
+export function readingText(c: ClaimRecord, r: Reading): string {
+  return c.paper.value !== null && r.value !== null ? shortValue(r.value) : r.verdict;
+}
