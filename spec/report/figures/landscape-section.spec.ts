@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderFigure } from '../../../src/report/figures/figure.ts';
 import { describeLandscape, float64, modeLossAboveZero } from '../../../src/analytic/index.ts';
 import {
   SECTION_BETAS,
@@ -42,7 +43,7 @@ describe('landscape-section (Fig. 2a)', () => {
   });
 
   it('renders a well-formed SVG with its axis titles and a caption naming the convention', async () => {
-    const figure = await landscapeSectionFigure({ convention: 'eq1' });
+    const figure = await renderFigure(landscapeSectionFigure, { convention: 'eq1' });
     expect(figure.id).toBe('landscape-section');
     expect(expectWellFormedSvg(figure.svg, ['λ (end-to-end singular value)', 'Loss(λ) − Loss(0)', 'paper'])).toEqual([]);
     expect(figure.caption).toContain('Convention eq1');

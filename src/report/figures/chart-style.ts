@@ -40,6 +40,11 @@ const FIGURE_CONFIG: Config = {
   view: { stroke: '#999999' },
 };
 
+/** Layers whose scales (and so legends) stay apart: one legend per layer, never two for one layer's field. */
+export const INDEPENDENT_LEGENDS = {
+  scale: { color: 'independent', shape: 'independent', strokeDash: 'independent' },
+} as const;
+
 /** The top-level fields every figure starts from. */
 export function figureFrame(title: string, height = PLOT_HEIGHT) {
   return {

@@ -6,6 +6,7 @@ import {
   PAPER_COLOR,
   SERIES_COLORS,
   STROKE_DASH,
+  INDEPENDENT_LEGENDS,
   categorical,
   conventionNote,
   figureFrame,
@@ -13,10 +14,9 @@ import {
   quantitative,
   type Layer,
 } from './chart-style.ts';
-import type { Figure, FigureOptions } from './figure.ts';
+import type { FigureDefinition, FigureOptions } from './figure.ts';
 import { labelLayer } from './marks.ts';
 import { PAPER_BARRIER, PAPER_SADDLE_LAMBDA } from './paper-values.ts';
-import { renderSvg } from './render-svg.ts';
 import { gridDenseNearStart } from './sampling.ts';
 
 // Fig. 2(a): the loss section of one mode at η = 0.8, L = 3; β = 0.32 solid, dotted curves at β = 0.29 and 0.35.
@@ -147,7 +147,7 @@ export function landscapeSectionSpec(options: FigureOptions = {}): TopLevelSpec 
       },
       ...markerLayers(sectionMarks(convention)),
     ],
-    resolve: { scale: { color: 'independent', shape: 'independent', strokeDash: 'independent' } },
+    resolve: INDEPENDENT_LEGENDS,
   };
 }
 
@@ -165,12 +165,9 @@ function caption(convention: Convention): string {
   );
 }
 
-export async function landscapeSectionFigure(options: FigureOptions = {}): Promise<Figure> {
-  const convention = options.convention ?? DEFAULT_CONVENTION;
-  return {
-    id: 'landscape-section',
-    title: 'Loss section of one mode (Fig. 2a)',
-    caption: caption(convention),
-    svg: await renderSvg(landscapeSectionSpec({ convention })),
-  };
-}
+export const landscapeSectionFigure: FigureDefinition = {
+  id: 'landscape-section',
+  title: 'Loss section of one mode (Fig. 2a)',
+  spec: landscapeSectionSpec,
+  caption,
+};
