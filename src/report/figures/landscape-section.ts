@@ -156,7 +156,8 @@ function caption(convention: Convention): string {
   const computed = marks
     ? `At β = ${SECTION_MARKED_BETA} the saddle is at λsad = ${formatNumber(marks.lambdaSaddle)}, the barrier out of λ = 0 is ` +
       `ΔE = Loss(λsad) − Loss(0) = ${formatNumber(marks.barrier)} (Eq. 10), and the non-zero minimum λ** = ` +
-      `${formatNumber(marks.lambdaMin)} lies ${formatNumber(Math.abs(marks.lossAtMin))} ${marks.lossAtMin < 0 ? 'below' : 'above'} Loss(0).`
+      `${formatNumber(marks.lambdaMin)} lies ${formatNumber(Math.abs(marks.lossAtMin))} ${marks.lossAtMin < 0 ? 'below' : 'above'} Loss(0)` +
+      `${marks.lossAtMin < 0 ? '.' : ', so λ = 0 is the global minimum of this mode (β above β*).'}`
     : `At β = ${SECTION_MARKED_BETA} this mode has no saddle (β ≥ βc).`;
   return (
     `Loss of the η = ${SECTION_ETA} mode relative to λ = 0 along λ at L = ${SECTION_DEPTH}, for β = ${SECTION_BETAS.join(', ')} ` +
