@@ -95,7 +95,7 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
   }));
   const zeroBranch = [0, end].map((beta) => ({ beta, lambda: 0, mode: ZERO_BRANCH, style: BRANCHES[0] }));
   return {
-    ...figureFrame(`Fig. 4: bifurcation diagram, η = ${PAPER_ETAS.join(', ')}, L = ${PAPER_DEPTH} (${convention})`, 360),
+    ...figureFrame(`Fig. 4: bifurcation, η = ${PAPER_ETAS.join(', ')}, L = ${PAPER_DEPTH} (${convention})`, 360),
     layer: [
       {
         name: 'rules',

@@ -23,7 +23,7 @@ export const STROKE_DASH = {
 
 const FIGURE_CONFIG: Config = {
   font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
-  title: { fontSize: 15, anchor: 'start', offset: 10 },
+  title: { fontSize: 14, anchor: 'start', offset: 10 },
   axis: { titleFontSize: 14, labelFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6', tickCount: 8 },
   legend: {
     titleFontSize: 13,
@@ -45,17 +45,20 @@ export const INDEPENDENT_LEGENDS = {
   scale: { color: 'independent', shape: 'independent', strokeDash: 'independent' },
 } as const;
 
-/** The top-level fields every figure starts from. */
-export function figureFrame(title: string, height = PLOT_HEIGHT) {
+/** The top-level fields every figure starts from; a figure of stacked panels sizes each panel itself. */
+export function figureBase(title: string) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,
-    width: PLOT_WIDTH,
-    height,
     background: 'white',
     padding: 12,
     config: FIGURE_CONFIG,
   } as const;
+}
+
+/** The top-level fields of a single-panel figure. */
+export function figureFrame(title: string, height = PLOT_HEIGHT) {
+  return { ...figureBase(title), width: PLOT_WIDTH, height } as const;
 }
 
 export interface AxisOptions {
@@ -70,7 +73,11 @@ export function quantitative(field: string, title: string, axis: AxisOptions = {
     field,
     type: 'quantitative',
     title,
-    scale: { ...(axis.domain ? { domain: axis.domain, nice: false } : {}), type: axis.type ?? 'linear', zero: axis.zero ?? false },
+    scale: {
+      ...(axis.domain ? { domain: axis.domain, nice: false } : {}),
+      // A log scale has no zero to include.
+      ...(axis.type === 'log' ? { type: 'log' as const } : { type: 'linear' as const, zero: axis.zero ?? false }),
+    },
   } as const;
 }
 
@@ -81,6 +88,16 @@ export function categorical<R>(field: string, title: string | null, domain: read
     type: 'nominal',
     scale: { domain: [...domain], range: [...range] },
     ...(title === null ? { legend: null } : { title }),
+  } as const;
+}
+
+/** A line-style channel whose legend shows the dash itself, even on lines drawn with points. */
+export function dashChannel(field: string, title: string, domain: readonly string[], range: readonly (readonly number[])[]) {
+  return { ...categorical(field, title, domain, range), legend: {
+      symbolType: 'stroke',
+      // Lines drawn with points give their legend symbols a fill and no stroke: give the dash a colour.
+      encode: { symbols: { update: { stroke: { value: '#333333' }, fill: { value: 'transparent' } } } },
+    },
   } as const;
 }
 

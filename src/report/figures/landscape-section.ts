@@ -126,7 +126,7 @@ export function landscapeSectionSpec(options: FigureOptions = {}): TopLevelSpec 
   const convention = options.convention ?? DEFAULT_CONVENTION;
   const curves = SECTION_BETAS.map(curveLabel);
   return {
-    ...figureFrame(`Fig. 2(a): loss section of one mode, η = ${SECTION_ETA}, L = ${SECTION_DEPTH} (${convention})`),
+    ...figureFrame(`Fig. 2(a): loss section, η = ${SECTION_ETA}, L = ${SECTION_DEPTH} (${convention})`),
     layer: [
       {
         name: 'zero-level',

@@ -3,6 +3,7 @@ import { DEFAULT_CONVENTION, describeLandscape, float64, type Convention } from 
 import {
   BETA_TITLE,
   PAPER_COLOR,
+  PLOT_WIDTH,
   SERIES_COLORS,
   STROKE_DASH,
   INDEPENDENT_LEGENDS,
@@ -78,7 +79,9 @@ export function phaseDiagramSpec(options: FigureOptions = {}): TopLevelSpec {
   const rows = configurations(PAPER_ETAS).map((c) => c.label);
   const [paperBetaC, paperTrap] = PAPER_MARKS;
   return {
-    ...figureFrame(`Fig. 3 (analytic): phases of η = ${PAPER_ETAS.join(', ')}, L = ${PAPER_DEPTH} (${convention})`, 240),
+    ...figureFrame(`Fig. 3 (analytic): phases, η = ${PAPER_ETAS.join(', ')}, L = ${PAPER_DEPTH} (${convention})`, 240),
+    // Narrower than the other figures: the row labels on the left take the rest of the ≈ 640 px.
+    width: PLOT_WIDTH - 100,
     layer: [
       {
         name: 'hysteresis-windows',
