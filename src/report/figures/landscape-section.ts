@@ -96,7 +96,7 @@ function markerLayers(marks: SectionMarks | null): Layer[] {
       [{ x: PAPER_SADDLE_LAMBDA.value, y: PAPER_BARRIER.value, text: `paper: λsad ≈ ${PAPER_SADDLE_LAMBDA.text}, ΔE ≈ ${PAPER_BARRIER.text}` }],
       x,
       y,
-      { dx: 9, dy: -11, color: PAPER_COLOR },
+      { dx: 6, dy: 22, color: PAPER_COLOR },
     ),
   ];
   if (!marks) return layers;
@@ -116,7 +116,7 @@ function markerLayers(marks: SectionMarks | null): Layer[] {
       dx: 8,
     }),
     labelLayer('minimum-label', [{ x: marks.lambdaMin, y: marks.lossAtMin, text: `λ** = ${formatNumber(marks.lambdaMin)}` }], x, y, {
-      dy: -16,
+      dy: -24,
       align: 'center',
     }),
   ];
