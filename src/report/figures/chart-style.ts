@@ -101,11 +101,6 @@ export function dashChannel(field: string, title: string, domain: readonly strin
   } as const;
 }
 
-/** A literal value, read from a row's field without a scale (label colours, say). */
-export function literal(field: string) {
-  return { field, type: 'nominal', scale: null, legend: null } as const;
-}
-
 export const BETA_TITLE = 'β (regularisation strength)';
 export const LAMBDA_TITLE = 'λ (end-to-end singular value)';
 

@@ -1,6 +1,6 @@
 import type { Layer } from './chart-style.ts';
 
-// Small layer builders the figures share: text labels and single rules at data positions.
+// Text labels at data positions, the one layer shape every figure repeats.
 
 export interface Channel {
   (field: string): object;

@@ -10,8 +10,3 @@ export function gridDenseNearStart(lo: number, hi: number, n: number): number[] 
 export function gridDenseNearEnd(end: number, n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => end * (1 - (1 - i / n) ** 2));
 }
-
-/** n + 1 evenly spaced points from lo to hi. */
-export function evenGrid(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
-}
