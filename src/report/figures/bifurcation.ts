@@ -35,7 +35,7 @@ function colorDomain(): string[] {
   return [...PAPER_ETAS.map(modeLabel), ZERO_BRANCH, PAPER_SERIES];
 }
 
-const x = (end: number) => (field: string) => quantitative(field, BETA_TITLE, { domain: [0, end] });
+const betaAxisTo = (end: number) => (field: string) => quantitative(field, BETA_TITLE, { domain: [0, end] });
 const y = (field: string) => quantitative(field, LAMBDA_TITLE, { domain: [LAMBDA_BOTTOM, LAMBDA_TOP] });
 
 function branchRows(critical: ModeCritical, convention: Convention) {
@@ -46,12 +46,12 @@ function branchRows(critical: ModeCritical, convention: Convention) {
   const rows = betas.flatMap((beta) => {
     const points = stationaryPoints(float64, { eta: critical.eta, beta, depth: PAPER_DEPTH, convention });
     return [
-      ...(points.minimum === null ? [] : [{ beta, lambda: points.minimum, mode, branch: stable }]),
-      ...(points.saddle === null ? [] : [{ beta, lambda: points.saddle, mode, branch: saddle }]),
+      ...(points.minimum === null ? [] : [{ beta, lambda: points.minimum, mode, style: stable }]),
+      ...(points.saddle === null ? [] : [{ beta, lambda: points.saddle, mode, style: saddle }]),
     ];
   });
   const nose = { beta: critical.betaC, lambda: critical.lambdaC, mode };
-  return [...rows, { ...nose, branch: stable }, { ...nose, branch: saddle }];
+  return [...rows, { ...nose, style: stable }, { ...nose, style: saddle }];
 }
 
 interface RuleRow {
@@ -71,7 +71,7 @@ export function bifurcationCriticals(convention: Convention): ModeCritical[] {
 export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
   const convention = options.convention ?? DEFAULT_CONVENTION;
   const criticals = bifurcationCriticals(convention);
-  const end = betaAxisEnd(criticals);
+  const x = betaAxisTo(betaAxisEnd(criticals));
   const [betaCRule, betaStarRule] = RULES;
   const colors = categorical('mode', 'curve or rule', colorDomain(), [SERIES_COLORS[0], SERIES_COLORS[1], NEUTRAL_COLOR, PAPER_COLOR]);
   const dashes = categorical('style', 'line style', [...BRANCHES, ...RULES], [
@@ -93,7 +93,7 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
     style: betaCRule,
     text: `paper βc = ${p.betaC.text} (${modeLabel(p.eta)})`,
   }));
-  const zeroBranch = [0, end].map((beta) => ({ beta, lambda: 0, mode: ZERO_BRANCH, style: BRANCHES[0] }));
+  const zeroBranch = [0, betaAxisEnd(criticals)].map((beta) => ({ beta, lambda: 0, mode: ZERO_BRANCH, style: BRANCHES[0] }));
   return {
     ...figureFrame(`Fig. 4: bifurcation, η = ${PAPER_ETAS.join(', ')}, L = ${PAPER_DEPTH} (${convention})`, 360),
     layer: [
@@ -101,22 +101,22 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
         name: 'rules',
         data: { values: [...computedRules, ...paperRules] },
         mark: { type: 'rule', strokeWidth: 1.5 },
-        encoding: { x: x(end)('beta'), y: y('from'), y2: { field: 'to' }, color: colors, strokeDash: dashes },
+        encoding: { x: x('beta'), y: y('from'), y2: { field: 'to' }, color: colors, strokeDash: dashes },
       },
       {
         name: 'branches',
         data: {
           values: [
-            ...criticals.flatMap((c) => branchRows(c, convention).map(({ branch, ...row }) => ({ ...row, style: branch }))),
+            ...criticals.flatMap((c) => branchRows(c, convention)),
             ...zeroBranch,
           ],
         },
         mark: { type: 'line', strokeWidth: 2.5 },
-        encoding: { x: x(end)('beta'), y: y('lambda'), color: colors, strokeDash: dashes, order: { field: 'beta' } },
+        encoding: { x: x('beta'), y: y('lambda'), color: colors, strokeDash: dashes, order: { field: 'beta' } },
       },
       // βc labels right of their rule, β* labels left of theirs: β*(0.9) and βc(0.8) lie close together.
-      labelLayer('beta-c-labels', ruleLabels(computedRules, betaCRule), x(end), y, { angle: 270, align: 'right', baseline: 'top', dy: 3 }),
-      labelLayer('beta-star-labels', ruleLabels(computedRules, betaStarRule), x(end), y, {
+      labelLayer('beta-c-labels', ruleLabels(computedRules, betaCRule), x, y, { angle: 270, align: 'right', baseline: 'top', dy: 3 }),
+      labelLayer('beta-star-labels', ruleLabels(computedRules, betaStarRule), x, y, {
         angle: 270,
         align: 'right',
         baseline: 'bottom',
@@ -125,7 +125,7 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
       labelLayer(
         'paper-labels',
         paperRules.map((r) => ({ x: r.beta, y: LAMBDA_BOTTOM, text: r.text })),
-        x(end),
+        x,
         y,
         { angle: 270, align: 'left', baseline: 'top', dy: 3, dx: 4, color: PAPER_COLOR },
       ),
