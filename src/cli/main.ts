@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { GoldenFileError } from '../claims/golden-file.ts';
-import type { ReportFigure } from '../report/markdown.ts';
+import { analyticFigures, type Figure } from '../report/figures/index.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
@@ -15,8 +15,10 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-async function reportFigures(): Promise<ReportFigure[]> {
-  return [];
+/** The report's figures under the default reading, then under eq1 (suffix -eq1) so both can be compared. */
+async function reportFigures(): Promise<Figure[]> {
+  const eq1 = await analyticFigures({ convention: 'eq1' });
+  return [...(await analyticFigures()), ...eq1.map((f) => ({ ...f, id: `${f.id}-eq1` }))];
 }
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void = () => {}): Command {
