@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { runCommand } from './run.ts';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
 
 export interface CliIo {
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
+  program.addCommand(runCommand(io));
   return program;
 }
 
