@@ -28,6 +28,10 @@ function epochText(epoch: number | null): string {
   return epoch === null ? 'none' : `epoch ${epoch}`;
 }
 
+function notApplicable(applicable: boolean, why: string): string {
+  return applicable ? '' : ` (not applicable: ${why})`;
+}
+
 export function summary(record: RunRecord): string {
   const { escape, final } = record;
   const mid = escape.testMseMidpoint;
@@ -38,9 +42,9 @@ export function summary(record: RunRecord): string {
   return [
     `${record.protocol}, seed ${record.seed}: ${record.epochs} epochs at β = ${record.settings.beta}, lr = ${record.settings.lr}, B = ${record.settings.batch} (${record.settings.stepsPerEpoch} steps/epoch, ${record.parameterCount} parameters)`,
     `  start:   ${start}`,
-    `  escape:  ${epochText(record.escapeEpoch)} (${record.escapeRule})`,
-    `    test MSE below ${mid.threshold.toPrecision(6)} (plateau ${mid.plateau.testMse.toPrecision(6)}, global minimum ${mid.globalMinimum.testMse.toPrecision(6)}): ${epochText(mid.epoch)}`,
-    `    σ${escape.sigma.mode} above ${escape.sigma.threshold}: ${epochText(escape.sigma.epoch)}`,
+    `  escape:  ${record.escapeApplicable ? epochText(record.escapeEpoch) : 'rule does not apply to this run'} (${record.escapeRule})`,
+    `    test MSE below ${mid.threshold.toPrecision(6)} (plateau ${mid.plateau.testMse.toPrecision(6)}, global minimum ${mid.globalMinimum.testMse.toPrecision(6)}): ${epochText(mid.epoch)}${notApplicable(mid.applicable, 'the plateau branch is not of lower rank')}`,
+    `    σ${escape.sigma.mode} above ${escape.sigma.threshold}: ${epochText(escape.sigma.epoch)}${notApplicable(escape.sigma.applicable, 'already above at the start')}`,
     `  final:   train MSE ${final.trainMse.toPrecision(6)}, test MSE ${final.testMse.toPrecision(6)}, σ = [${final.singularValues.map((s) => s.toPrecision(4)).join(', ')}], rank ${final.effectiveRank}`,
     `  speed:   ${Math.round(record.stepsPerSecond).toLocaleString('en-US')} SGD steps/s`,
     '',

@@ -19,7 +19,7 @@ import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 import { applyOverrides, dataSeedFor, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
-export const ENGINE_VERSION = 'engine-1';
+export const ENGINE_VERSION = 'engine-2';
 
 /** Singular values at or below this count as zero for the reported effective rank. */
 export const RANK_THRESHOLD = 1e-3;
@@ -37,17 +37,33 @@ export interface RunRecord {
   readonly protocol: string;
   readonly seed: number;
   readonly epochs: number;
-  /** From the protocol's primary rule; null when the run never crossed. */
+  /**
+   * From the protocol's primary rule; null when the run never crossed (censored at `epochs`) or when
+   * the rule does not apply to this run (`escapeApplicable` false): read the two together.
+   */
   readonly escapeEpoch: number | null;
   readonly escapeRule: EscapeRule;
+  readonly escapeApplicable: boolean;
   readonly escape: {
     readonly testMseMidpoint: {
+      /** First epoch below the threshold, whether or not the rule applies. */
       readonly epoch: number | null;
+      /**
+       * The rule needs two distinct branches: false when the plateau branch has no lower effective rank
+       * than the global one (the checkpoint did not trap, or this data set has no rank-2 minimum at β).
+       */
+      readonly applicable: boolean;
       readonly threshold: number;
       readonly plateau: BranchValue;
       readonly globalMinimum: BranchValue;
     };
-    readonly sigma: { readonly epoch: number | null; readonly mode: number; readonly threshold: number };
+    readonly sigma: {
+      readonly epoch: number | null;
+      /** False when σ_mode already exceeds the threshold at the start: the run did not start trapped. */
+      readonly applicable: boolean;
+      readonly mode: number;
+      readonly threshold: number;
+    };
     /** First epoch at which σ_i exceeded the σ threshold, for every i. */
     readonly sigmaCrossings: (number | null)[];
   };
@@ -166,15 +182,27 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
 
   const final = probe.measure(p.beta);
   const sigmaEpoch = sigmaCrossings[p.sigmaMode - 1]?.epoch ?? null;
+  const midpointApplicable =
+    effectiveRank(plateau.singularValues, RANK_THRESHOLD) < effectiveRank(globalMinimum.singularValues, RANK_THRESHOLD);
+  const sigmaApplicable = sigmaEpoch !== 0;
+  const escapeApplicable = p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable;
+  const primaryEpoch = p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch;
   const record: RunRecord = {
     protocol: p.name,
     seed,
     epochs: p.epochs,
-    escapeEpoch: p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch,
+    escapeEpoch: escapeApplicable ? primaryEpoch : null,
     escapeRule: p.primaryEscapeRule,
+    escapeApplicable,
     escape: {
-      testMseMidpoint: { epoch: midpoint.epoch, threshold: midpoint.threshold, plateau, globalMinimum },
-      sigma: { epoch: sigmaEpoch, mode: p.sigmaMode, threshold: p.sigmaThreshold },
+      testMseMidpoint: {
+        epoch: midpoint.epoch,
+        applicable: midpointApplicable,
+        threshold: midpoint.threshold,
+        plateau,
+        globalMinimum,
+      },
+      sigma: { epoch: sigmaEpoch, applicable: sigmaApplicable, mode: p.sigmaMode, threshold: p.sigmaThreshold },
       sigmaCrossings: sigmaCrossings.map((c) => c.epoch),
     },
     final: { ...final, effectiveRank: effectiveRank(final.singularValues, RANK_THRESHOLD) },
