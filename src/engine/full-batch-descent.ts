@@ -1,3 +1,4 @@
+import { stepKernel } from './compiled-kernels.ts';
 import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
@@ -38,9 +39,10 @@ export function descendFullBatch(net: Network, moments: Moments, settings: Desce
   const ws = createMomentWorkspace(net);
   const grad = new Float64Array(net.params.length);
   const params = net.params;
+  const gradientAt = stepKernel(net);
   let gradientNorm = Number.POSITIVE_INFINITY;
   for (let step = 0; step < settings.maxSteps; step++) {
-    momentGradient(net, moments, settings.beta, ws, grad);
+    gradientAt(params, moments, settings.beta, 0, ws, grad);
     gradientNorm = norm(grad);
     if (gradientNorm < settings.gradientTolerance) return { steps: step, gradientNorm, converged: true };
     for (let k = 0; k < params.length; k++) params[k]! -= settings.lr * grad[k]!;

@@ -1,3 +1,4 @@
+import { stepKernel } from './compiled-kernels.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
 
@@ -19,23 +20,19 @@ export function createMomentWorkspace(net: Network): MomentWorkspace {
   const a = w[0]! + (net.shape.biases ? 1 : 0);
   const m = w[w.length - 1]!;
   const maxWidth = Math.max(...w);
-  return {
-    augmentedInput: a,
-    prefixT: w.map((n) => new Float64Array(n * a)),
-    suffix: w.map((n) => new Float64Array(m * n)),
-    residual: new Float64Array(m * a),
-    h: new Float64Array(m * maxWidth),
-  };
+  const prefixT = w.map((n) => new Float64Array(n * a));
+  const suffix = w.map((n) => new Float64Array(m * n));
+  // Constant ends: the map to h_0 is [I | 0], the product after the last layer is I_m.
+  const n0 = w[0]!;
+  for (let i = 0; i < n0; i++) prefixT[0]![i * n0 + i] = 1;
+  for (let o = 0; o < m; o++) suffix[w.length - 1]![o * m + o] = 1;
+  return { augmentedInput: a, prefixT, suffix, residual: new Float64Array(m * a), h: new Float64Array(m * maxWidth) };
 }
 
-/** Fills ws.prefixT: the map to h_0 is [I | 0], the map to h_l is W_l (map to h_{l-1}) (+ b_l in the constant column). */
+/** Fills ws.prefixT[1..L]: the map to h_l is W_l (map to h_{l-1}) (+ b_l in the constant column). */
 export function computePrefixes(net: Network, ws: MomentWorkspace): void {
   const w = net.shape.widths;
   const a = ws.augmentedInput;
-  const p0 = ws.prefixT[0]!;
-  const n0 = w[0]!;
-  p0.fill(0);
-  for (let i = 0; i < n0; i++) p0[i * n0 + i] = 1;
   const params = net.params;
   for (let l = 1; l < w.length; l++) {
     const rows = w[l]!;
@@ -98,7 +95,19 @@ export function weightDecayPenalty(net: Network, beta: number): number {
  * Weight decay touches every parameter, biases included, as the usual SGD optimiser's weight_decay does.
  */
 export function momentGradient(net: Network, moments: Moments, beta: number, ws: MomentWorkspace, grad: Float64Array): void {
-  momentGradientStep(net, moments, beta, 0, ws, grad);
+  momentGradientStepGeneric(net, moments, beta, 0, ws, grad);
+}
+
+/** The fused step through the shape-specialised kernel (bit-identical to momentGradientStepGeneric). */
+export function momentGradientStep(
+  net: Network,
+  moments: Moments,
+  beta: number,
+  lr: number,
+  ws: MomentWorkspace,
+  grad: Float64Array,
+): void {
+  stepKernel(net)(net.params, moments, beta, lr, ws, grad);
 }
 
 /**
@@ -106,7 +115,7 @@ export function momentGradient(net: Network, moments: Moments, beta: number, ws:
  * soon as its gradient and the suffix below it (which need the old W_l) are computed, going from the
  * output down, so every gradient is taken at the parameters before the step. `grad` receives the gradient.
  */
-export function momentGradientStep(
+export function momentGradientStepGeneric(
   net: Network,
   moments: Moments,
   beta: number,
@@ -132,10 +141,7 @@ export function momentGradientStep(
       g[o * a + c] = coef * sum;
     }
   }
-  // Suffixes: suffix[L] = I, suffix[l-1] = suffix[l] W_l.
-  const sL = ws.suffix[L]!;
-  sL.fill(0);
-  for (let o = 0; o < m; o++) sL[o * m + o] = 1;
+  // Suffixes: suffix[L] = I (set once in the workspace), suffix[l-1] = suffix[l] W_l.
   const h = ws.h;
   for (let l = L; l >= 1; l--) {
     const rows = w[l]!;

@@ -1,7 +1,8 @@
 import { shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
-import { accumulateMoments, emptyMoments } from './moments.ts';
-import { createMomentWorkspace, momentGradientStep } from './moment-gradient.ts';
+import { accumulateKernel, stepKernel } from './compiled-kernels.ts';
+import { emptyMoments } from './moments.ts';
+import { createMomentWorkspace } from './moment-gradient.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
 
@@ -53,14 +54,17 @@ export function trainSgd(
   const mws = createMomentWorkspace(net);
   const bws = createBackpropWorkspace(net);
   const batchMoments = emptyMoments(train.features.augmentedInput, train.features.outputDim);
+  const fusedStep = stepKernel(net);
+  const accumulate = accumulateKernel(train.features);
+  const rows = train.features.rows;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     // A full batch is the same set whatever the order: no shuffle, and the precomputed full moments.
     if (!fullBatch) shuffleInPlace(rng, order);
     for (let step = 0; step < steps; step++) {
       const start = step * batch;
       if (useMoments) {
-        if (!fullBatch) accumulateMoments(train.features, order, start, batch, batchMoments);
-        momentGradientStep(net, fullBatch ? train.moments : batchMoments, beta, lr, mws, grad);
+        if (!fullBatch) accumulate(rows, order, start, batch, batchMoments);
+        fusedStep(params, fullBatch ? train.moments : batchMoments, beta, lr, mws, grad);
       } else {
         backpropGradient(net, train.data, order, start, batch, beta, bws, grad);
         for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
