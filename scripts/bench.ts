@@ -13,7 +13,7 @@ import {
   trainSgd,
   type GradientPath,
 } from '../src/engine/index.ts';
-import { PROTOCOLS } from '../src/experiments/protocols.ts';
+import { PROTOCOLS } from '../src/experiments/index.ts';
 
 const protocol = PROTOCOLS['random-init'];
 const data = makeTaskData(protocol.teacher, protocol.data, 42);

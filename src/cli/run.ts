@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-file.ts';
-import { PROTOCOL_NAMES, PROTOCOLS, type ProtocolName, type RunOverrides } from '../experiments/protocols.ts';
-import { runProtocol, type RunRecord, type TraceRow } from '../experiments/run-protocol.ts';
+import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, type ProtocolName, type RunOverrides, type RunRecord, type TraceRow } from '../experiments/index.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange, nonNegativeNumber, oneOf, positiveNumber } from './parse-option.ts';
 

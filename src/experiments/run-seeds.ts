@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Protocol, RunOverrides } from './protocols.ts';
+import { DEFAULT_RUN_CACHE_DIR } from './run-cache.ts';
 import type { RunRecord } from './run-protocol.ts';
 import runTask, { type RunTask } from './run-worker.ts';
 
@@ -29,7 +30,7 @@ export async function runSeeds(protocol: Protocol, seeds: readonly number[], opt
     protocol,
     seed,
     overrides: options.overrides ?? {},
-    cacheDir: options.cacheDir === undefined ? '.cache/runs' : options.cacheDir,
+    cacheDir: options.cacheDir === undefined ? DEFAULT_RUN_CACHE_DIR : options.cacheDir,
   }));
   let done = 0;
   const finished = (record: RunRecord) => {
