@@ -36,10 +36,10 @@ function stepsPerSecond(path: GradientPath, epochs: number): number {
   return (epochs * stepsPerEpoch(data.train.count, protocol.batch)) / seconds;
 }
 
-// Warm up both paths so the JIT has compiled them before timing.
+// Warm each path up just before timing it, so the JIT has compiled the code that is measured.
 stepsPerSecond('moments', 500);
-stepsPerSecond('backprop', 50);
 const moments = stepsPerSecond('moments', epochsFast);
+stepsPerSecond('backprop', 50);
 const backprop = stepsPerSecond('backprop', Math.max(1, Math.round(epochsFast / 20)));
 const result = {
   network: protocol.network.widths.join('→'),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accumulateKernel, accumulateKernelSource, stepKernel } from '../../src/engine/compiled-kernels.ts';
-import { createMomentWorkspace, momentGradientStepGeneric } from '../../src/engine/moment-gradient.ts';
+import { accumulateKernel, accumulateKernelSource, prefixKernel, stepKernel } from '../../src/engine/compiled-kernels.ts';
+import { computePrefixesGeneric, createMomentWorkspace, momentGradientStepGeneric } from '../../src/engine/moment-gradient.ts';
 import { accumulateMoments, emptyMoments, sampleFeatures } from '../../src/engine/moments.ts';
 import { cloneNetwork } from '../../src/engine/network.ts';
 import { networkCase } from './arbitrary-network.ts';
@@ -24,6 +24,18 @@ describe('compiled kernels', () => {
         );
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the prefix kernel is bit-identical to computePrefixesGeneric', () => {
+    fc.assert(
+      fc.property(networkCase, (c) => {
+        const generic = createMomentWorkspace(c.net);
+        const compiled = createMomentWorkspace(c.net);
+        computePrefixesGeneric(c.net, generic);
+        prefixKernel(c.net)(c.net.params, compiled);
+        return generic.prefixT.every((p, l) => p.every((v, i) => Object.is(v, compiled.prefixT[l]![i])));
+      }),
     );
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { backpropGradient, createBackpropWorkspace } from '../../src/engine/backprop-gradient.ts';
 import { computePrefixes, createMomentWorkspace, momentGradient, momentGradientStep, mseFromMoments, weightDecayPenalty } from '../../src/engine/moment-gradient.ts';
 import { accumulateMoments, emptyMoments, sampleFeatures } from '../../src/engine/moments.ts';

@@ -1,3 +1,4 @@
+import { prefixKernel, type PrefixKernel } from './compiled-kernels.ts';
 import { computePrefixes, createMomentWorkspace, endToEndEntry, mseFromMoments, weightDecayPenalty, type MomentWorkspace } from './moment-gradient.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
@@ -15,26 +16,28 @@ export interface NetworkMetrics {
 /** Metrics computed exactly from data moments (no pass over samples). */
 export class MetricsProbe {
   private readonly ws: MomentWorkspace;
+  private readonly prefixes: PrefixKernel;
   constructor(
     private readonly net: Network,
     private readonly trainMoments: Moments,
     private readonly testMoments: Moments,
   ) {
     this.ws = createMomentWorkspace(net);
+    this.prefixes = prefixKernel(net);
   }
 
   testMse(): number {
-    computePrefixes(this.net, this.ws);
+    this.prefixes(this.net.params, this.ws);
     return mseFromMoments(this.ws, this.testMoments);
   }
 
   singularValues(): number[] {
-    computePrefixes(this.net, this.ws);
+    this.prefixes(this.net.params, this.ws);
     return endToEndSingularValues(this.net, this.ws);
   }
 
   measure(beta: number): NetworkMetrics {
-    computePrefixes(this.net, this.ws);
+    this.prefixes(this.net.params, this.ws);
     const trainMse = mseFromMoments(this.ws, this.trainMoments);
     return {
       trainMse,

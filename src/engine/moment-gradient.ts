@@ -1,4 +1,4 @@
-import { stepKernel } from './compiled-kernels.ts';
+import { prefixKernel, stepKernel } from './compiled-kernels.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
 
@@ -29,8 +29,13 @@ export function createMomentWorkspace(net: Network): MomentWorkspace {
   return { augmentedInput: a, prefixT, suffix, residual: new Float64Array(m * a), h: new Float64Array(m * maxWidth) };
 }
 
-/** Fills ws.prefixT[1..L]: the map to h_l is W_l (map to h_{l-1}) (+ b_l in the constant column). */
+/** Fills ws.prefixT[1..L] through the shape-specialised kernel (bit-identical to computePrefixesGeneric). */
 export function computePrefixes(net: Network, ws: MomentWorkspace): void {
+  prefixKernel(net)(net.params, ws);
+}
+
+/** Fills ws.prefixT[1..L]: the map to h_l is W_l (map to h_{l-1}) (+ b_l in the constant column). */
+export function computePrefixesGeneric(net: Network, ws: MomentWorkspace): void {
   const w = net.shape.widths;
   const a = ws.augmentedInput;
   const params = net.params;
@@ -128,7 +133,7 @@ export function momentGradientStepGeneric(
   const a = ws.augmentedInput;
   const m = w[L]!;
   const params = net.params;
-  computePrefixes(net, ws);
+  computePrefixesGeneric(net, ws);
   // Residual G = coef (E Sxx − Syx), E read from the transposed last prefix (et[k][o]).
   const et = ws.prefixT[L]!;
   const g = ws.residual;
