@@ -3,6 +3,7 @@ import { GoldenFileError } from '../claims/golden-file.ts';
 import { analyticFigures, type Figure } from '../report/figures/index.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
+import { runCommand } from './run.ts';
 import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
 
 export interface CliIo {
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void = ()
       'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
   );
   program.addCommand(landscapeCommand(io));
+  program.addCommand(runCommand(io));
   program.addCommand(reproduceCommand(io, reportFigures, setExitCode));
   for (const command of [program, ...program.commands]) {
     // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.

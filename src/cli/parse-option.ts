@@ -34,3 +34,13 @@ export function integerInRange(what: string, min: number, max: number = Number.M
     return value;
   };
 }
+
+/** One of a fixed set of names; the message lists them. */
+export function oneOf<T extends string>(what: string, names: readonly T[]) {
+  return (raw: string): T => {
+    if (!(names as readonly string[]).includes(raw)) {
+      throw new InvalidArgumentError(`unknown ${what} '${raw}'; expected one of ${names.join(', ')}.`);
+    }
+    return raw as T;
+  };
+}

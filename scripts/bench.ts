@@ -1,0 +1,62 @@
+// Speed of the SGD engine: steps per second on one core for both gradient paths on the paper's network
+// (2 → 10 → 10 → 2, N = 512, B = 64, lr = 0.08, β = 0.32) with the per-epoch test-MSE metric.
+// Usage: npm run bench [-- --json] [--epochs N]
+import { argv, chalk } from 'zx';
+import { createStream, makeTaskData } from '../src/data/index.ts';
+import {
+  MetricsProbe,
+  createNetwork,
+  datasetMoments,
+  initialiseGaussian,
+  prepareTrainingSet,
+  stepsPerEpoch,
+  trainSgd,
+  type GradientPath,
+} from '../src/engine/index.ts';
+import { PROTOCOLS } from '../src/experiments/index.ts';
+
+const protocol = PROTOCOLS['random-init'];
+const data = makeTaskData(protocol.teacher, protocol.data, 42);
+const train = prepareTrainingSet(data.train, false);
+const testMoments = datasetMoments(data.test, false);
+const epochsFast = Number(argv.epochs ?? 20_000);
+
+function stepsPerSecond(path: GradientPath, epochs: number): number {
+  const net = createNetwork(protocol.network);
+  initialiseGaussian(net, createStream(42, 'init'), protocol.initStd);
+  const probe = new MetricsProbe(net, train.moments, testMoments);
+  let sink = 0;
+  const settings = { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs, gradientPath: path };
+  const started = performance.now();
+  trainSgd(net, train, settings, createStream(42, 'batches'), () => {
+    sink += probe.testMse();
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (!Number.isFinite(sink)) throw new Error('diverged');
+  return (epochs * stepsPerEpoch(data.train.count, protocol.batch)) / seconds;
+}
+
+// Warm each path up just before timing it, so the JIT has compiled the code that is measured.
+stepsPerSecond('moments', 500);
+const moments = stepsPerSecond('moments', epochsFast);
+stepsPerSecond('backprop', 50);
+const backprop = stepsPerSecond('backprop', Math.max(1, Math.round(epochsFast / 20)));
+const result = {
+  network: protocol.network.widths.join('→'),
+  batch: protocol.batch,
+  trainCount: data.train.count,
+  perEpochMetric: 'test MSE',
+  momentsStepsPerSecond: Math.round(moments),
+  backpropStepsPerSecond: Math.round(backprop),
+  speedup: Number((moments / backprop).toFixed(2)),
+  node: process.version,
+};
+if (argv.json) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  const fmt = (v: number) => Math.round(v).toLocaleString('en-US').padStart(11);
+  console.log(chalk.bold(`SGD steps per second, one core, ${result.network}, B = ${result.batch}, N = ${result.trainCount}, with per-epoch test MSE`));
+  console.log(`  moment path (fast):      ${fmt(moments)}`);
+  console.log(`  backprop path (ref):     ${fmt(backprop)}`);
+  console.log(`  ratio fast/reference:    ${result.speedup.toFixed(2).padStart(11)}`);
+}

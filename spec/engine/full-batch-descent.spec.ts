@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createStream, makeTaskData } from '../../src/data/index.ts';
+import { descendFullBatch, fullGradientNorm } from '../../src/engine/full-batch-descent.ts';
+import { createNetwork, initialiseGaussian } from '../../src/engine/network.ts';
+import { prepareTrainingSet } from '../../src/engine/training-set.ts';
+
+describe('descendFullBatch', () => {
+  it('drives the full-batch gradient below tolerance and reports it', () => {
+    const data = makeTaskData({ inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] }, { kind: 'iid', trainCount: 128, testCount: 8 }, 3);
+    const net = createNetwork({ widths: [2, 4, 2], biases: false });
+    initialiseGaussian(net, createStream(3, 'init'), 0.5);
+    const train = prepareTrainingSet(data.train, false);
+    const start = fullGradientNorm(net, train.moments, 0.1);
+    const report = descendFullBatch(net, train.moments, { lr: 0.2, beta: 0.1, maxSteps: 50_000, gradientTolerance: 1e-10 });
+    expect(start).toBeGreaterThan(1e-3);
+    expect(report.converged).toBe(true);
+    expect(report.gradientNorm).toBeLessThan(1e-10);
+    expect(fullGradientNorm(net, train.moments, 0.1)).toBe(report.gradientNorm);
+  });
+
+  it('says when the step budget ran out first', () => {
+    const data = makeTaskData({ inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] }, { kind: 'iid', trainCount: 64, testCount: 8 }, 3);
+    const net = createNetwork({ widths: [2, 4, 2], biases: false });
+    initialiseGaussian(net, createStream(3, 'init'), 0.5);
+    const report = descendFullBatch(net, prepareTrainingSet(data.train, false).moments, { lr: 0.01, beta: 0, maxSteps: 3, gradientTolerance: 1e-12 });
+    expect(report).toMatchObject({ steps: 3, converged: false });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parameterCount } from '../../src/engine/index.ts';
+import { PROTOCOLS, PROTOCOL_NAMES, applyOverrides, dataSeedFor, isProtocolName } from '../../src/experiments/protocols.ts';
+
+describe('protocols', () => {
+  it('carry the settings of Section 3.1 / Appendix A', () => {
+    for (const name of ['random-init', 'rank1-trap', 'trivial-trap'] as const) {
+      const p = PROTOCOLS[name];
+      expect([p.beta, p.lr, p.batch, p.epochs]).toEqual([0.32, 0.08, 64, 20_000]);
+      expect(p.data).toEqual({ kind: 'iid', trainCount: 512, testCount: 512 });
+      expect(p.primaryEscapeRule).toBe('test-mse-midpoint');
+    }
+    expect(PROTOCOLS['random-init'].start).toEqual({ kind: 'random' });
+    expect(PROTOCOLS['rank1-trap'].start).toEqual({ kind: 'checkpoint', betas: [0, 0.361] });
+    expect(PROTOCOLS['trivial-trap'].start).toEqual({ kind: 'checkpoint', betas: [0, 0.43] });
+    const s = PROTOCOLS.sparse;
+    expect([s.beta, s.lr, s.batch, s.sigmaThreshold, s.primaryEscapeRule]).toEqual([0.0025, 0.1, 64, 1e-3, 'sigma-threshold']);
+    expect(s.data).toEqual({ kind: 'subsample', poolCount: 5000, trainCount: 25, testCount: 10_000 });
+    for (const name of PROTOCOL_NAMES) {
+      expect(PROTOCOLS[name].teacher.singularValues).toEqual([0.9, 0.8]);
+      expect(PROTOCOLS[name].initStd).toBe(1 / Math.sqrt(10));
+      expect(PROTOCOLS[name].dataSeed).toEqual({ kind: 'per-seed' });
+      expect(parameterCount(PROTOCOLS[name].network)).toBe(140);
+    }
+  });
+
+  it('are plain data (JSON round trip)', () => {
+    expect(JSON.parse(JSON.stringify(PROTOCOLS))).toEqual(PROTOCOLS);
+  });
+
+  it('applyOverrides changes only the continued run', () => {
+    const p = applyOverrides(PROTOCOLS['rank1-trap'], { lr: 0.001, epochs: 7 });
+    expect([p.lr, p.epochs, p.batch, p.beta]).toEqual([0.001, 7, 64, 0.32]);
+    expect(p.checkpoint.lr).toBe(0.08);
+  });
+
+  it('dataSeedFor follows the scheme', () => {
+    expect(dataSeedFor(PROTOCOLS.sparse, 51)).toBe(51);
+    expect(dataSeedFor({ ...PROTOCOLS.sparse, dataSeed: { kind: 'fixed', seed: 0 } }, 51)).toBe(0);
+  });
+
+  it('isProtocolName', () => {
+    expect(isProtocolName('sparse')).toBe(true);
+    expect(isProtocolName('rank2')).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { deterministicPart } from '../../src/experiments/run-protocol.ts';
+import { runSeeds } from '../../src/experiments/run-seeds.ts';
+import { tinyProtocol } from './tiny-protocol.ts';
+
+describe('runSeeds', () => {
+  it('gives the same records, in seed order, with 1 worker and with 2', async () => {
+    const p = tinyProtocol('rank1-trap');
+    const seeds = [44, 42, 43];
+    const one = await runSeeds(p, seeds, { workers: 1, cacheDir: null, overrides: { epochs: 10 } });
+    const done: number[] = [];
+    const two = await runSeeds(p, seeds, { workers: 2, cacheDir: null, overrides: { epochs: 10 }, onDone: (r) => done.push(r.seed) });
+    expect(one.map((r) => r.seed)).toEqual(seeds);
+    expect(two.map((r) => r.seed)).toEqual(seeds);
+    expect(done.sort()).toEqual([42, 43, 44]);
+    expect(JSON.stringify(two.map(deterministicPart))).toBe(JSON.stringify(one.map(deterministicPart)));
+  });
+
+  it('refuses a worker count below 1', async () => {
+    await expect(runSeeds(tinyProtocol(), [1], { workers: 0 })).rejects.toThrow(/workers/);
+  });
+});

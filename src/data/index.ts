@@ -1,0 +1,10 @@
+export { createStream, shuffleInPlace, uniformIndex, uniformUnit } from './random-stream.ts';
+export type { RandomStream, StreamPurpose } from './random-stream.ts';
+export { fillStandardNormal } from './gaussian.ts';
+export { cholesky } from './cholesky.ts';
+export { teacherCovariance } from './teacher-covariance.ts';
+export type { TeacherSpec } from './teacher-covariance.ts';
+export { sampleTeacher, selectSamples } from './dataset.ts';
+export type { Dataset } from './dataset.ts';
+export { makeTaskData } from './task-data.ts';
+export type { DataDesign, TaskData } from './task-data.ts';

@@ -1,0 +1,53 @@
+import { stepKernel } from './compiled-kernels.ts';
+import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
+import type { Moments } from './moments.ts';
+import type { Network } from './network.ts';
+
+export interface DescentSettings {
+  readonly lr: number;
+  readonly beta: number;
+  readonly maxSteps: number;
+  /** Stop once the full-batch gradient norm |∇(MSE + (β/2)|θ|²)| falls below this. */
+  readonly gradientTolerance: number;
+}
+
+export interface DescentReport {
+  readonly steps: number;
+  readonly gradientNorm: number;
+  readonly converged: boolean;
+}
+
+/** Euclidean norm of the full-data gradient of MSE + (β/2)|θ|². */
+export function fullGradientNorm(net: Network, moments: Moments, beta: number): number {
+  const grad = new Float64Array(net.params.length);
+  momentGradient(net, moments, beta, createMomentWorkspace(net), grad);
+  return norm(grad);
+}
+
+function norm(v: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Deterministic full-batch gradient descent in place until the gradient norm is below tolerance or
+ * maxSteps is reached. Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
+ * state stays low-rank), which is how the escape rule's plateau and global-minimum values are found.
+ */
+export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings): DescentReport {
+  const ws = createMomentWorkspace(net);
+  const grad = new Float64Array(net.params.length);
+  const params = net.params;
+  const gradientAt = stepKernel(net);
+  let gradientNorm = Number.POSITIVE_INFINITY;
+  for (let step = 0; step < settings.maxSteps; step++) {
+    gradientAt(params, moments, settings.beta, 0, ws, grad);
+    gradientNorm = norm(grad);
+    if (gradientNorm < settings.gradientTolerance) return { steps: step, gradientNorm, converged: true };
+    for (let k = 0; k < params.length; k++) params[k]! -= settings.lr * grad[k]!;
+  }
+  momentGradient(net, moments, settings.beta, ws, grad);
+  gradientNorm = norm(grad);
+  return { steps: settings.maxSteps, gradientNorm, converged: gradientNorm < settings.gradientTolerance };
+}

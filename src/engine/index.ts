@@ -1,0 +1,28 @@
+export { createNetwork, cloneNetwork, depth, initialiseGaussian, parameterCount, validateShape } from './network.ts';
+export type { Network, NetworkShape } from './network.ts';
+export { accumulateMoments, augmentedInputDim, datasetMoments, emptyMoments, sampleFeatures } from './moments.ts';
+export type { Moments, SampleFeatures } from './moments.ts';
+export {
+  computePrefixes,
+  createMomentWorkspace,
+  endToEndEntry,
+  momentGradient,
+  momentGradientStep,
+  momentGradientStepGeneric,
+  mseFromMoments,
+  weightDecayPenalty,
+} from './moment-gradient.ts';
+export type { MomentWorkspace } from './moment-gradient.ts';
+export { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
+export type { BackpropWorkspace } from './backprop-gradient.ts';
+export { effectiveRank, singularValues } from './singular-values.ts';
+export { prepareTrainingSet } from './training-set.ts';
+export type { TrainingSet } from './training-set.ts';
+export { effectiveBatch, stepsPerEpoch, trainSgd } from './sgd.ts';
+export type { GradientPath, SgdSettings } from './sgd.ts';
+export { descendFullBatch, fullGradientNorm } from './full-batch-descent.ts';
+export type { DescentReport, DescentSettings } from './full-batch-descent.ts';
+export { MetricsProbe, endToEndMatrix } from './metrics.ts';
+export type { NetworkMetrics } from './metrics.ts';
+export { accumulateKernel, stepKernel } from './compiled-kernels.ts';
+export type { AccumulateKernel, StepKernel } from './compiled-kernels.ts';

@@ -1,0 +1,67 @@
+import { prefixKernel, type PrefixKernel } from './compiled-kernels.ts';
+import { computePrefixes, createMomentWorkspace, endToEndEntry, mseFromMoments, weightDecayPenalty, type MomentWorkspace } from './moment-gradient.ts';
+import type { Moments } from './moments.ts';
+import type { Network } from './network.ts';
+import { singularValues } from './singular-values.ts';
+
+export interface NetworkMetrics {
+  readonly trainMse: number;
+  readonly testMse: number;
+  /** Train MSE + (β/2)|θ|²: the objective SGD with weight decay β descends. */
+  readonly regularisedLoss: number;
+  /** Singular values of the linear end-to-end map W_L ⋯ W_1, descending. */
+  readonly singularValues: number[];
+}
+
+/** Metrics computed exactly from data moments (no pass over samples). */
+export class MetricsProbe {
+  private readonly ws: MomentWorkspace;
+  private readonly prefixes: PrefixKernel;
+  constructor(
+    private readonly net: Network,
+    private readonly trainMoments: Moments,
+    private readonly testMoments: Moments,
+  ) {
+    this.ws = createMomentWorkspace(net);
+    this.prefixes = prefixKernel(net);
+  }
+
+  testMse(): number {
+    this.prefixes(this.net.params, this.ws);
+    return mseFromMoments(this.ws, this.testMoments);
+  }
+
+  singularValues(): number[] {
+    this.prefixes(this.net.params, this.ws);
+    return endToEndSingularValues(this.net, this.ws);
+  }
+
+  measure(beta: number): NetworkMetrics {
+    this.prefixes(this.net.params, this.ws);
+    const trainMse = mseFromMoments(this.ws, this.trainMoments);
+    return {
+      trainMse,
+      testMse: mseFromMoments(this.ws, this.testMoments),
+      regularisedLoss: trainMse + weightDecayPenalty(this.net, beta),
+      singularValues: endToEndSingularValues(this.net, this.ws),
+    };
+  }
+}
+
+function endToEndSingularValues(net: Network, ws: MomentWorkspace): number[] {
+  const w = net.shape.widths;
+  // The last transposed prefix is the affine map's transpose (a × m); its first n rows are Eᵀ, same singular values.
+  return Array.from(singularValues(ws.prefixT[w.length - 1]!, w[0]!, w[w.length - 1]!));
+}
+
+/** The linear end-to-end matrix W_L ⋯ W_1 (m × n, row-major). */
+export function endToEndMatrix(net: Network): Float64Array {
+  const ws = createMomentWorkspace(net);
+  computePrefixes(net, ws);
+  const w = net.shape.widths;
+  const m = w[w.length - 1]!;
+  const n = w[0]!;
+  const out = new Float64Array(m * n);
+  for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) out[o * n + j] = endToEndEntry(ws, o, j);
+  return out;
+}

@@ -1,0 +1,18 @@
+export { PROTOCOLS, PROTOCOL_NAMES, applyOverrides, dataSeedFor, isProtocolName } from './protocols.ts';
+export type {
+  CheckpointRule,
+  DataSeedScheme,
+  EscapeRule,
+  Protocol,
+  ProtocolName,
+  ReferenceDescent,
+  RunOverrides,
+} from './protocols.ts';
+export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runProtocol, validateSettings } from './run-protocol.ts';
+export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow } from './run-protocol.ts';
+export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
+export type { Checkpoint, RunContext, StageReport } from './checkpoints.ts';
+export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
+export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from './run-cache.ts';
+export { runSeeds } from './run-seeds.ts';
+export type { SweepOptions } from './run-seeds.ts';
