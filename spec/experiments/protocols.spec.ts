@@ -1,6 +1,21 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parameterCount } from '../../src/engine/index.ts';
-import { PROTOCOLS, PROTOCOL_NAMES, applyOverrides, dataSeedFor, isProtocolName } from '../../src/experiments/protocols.ts';
+import {
+  PROTOCOLS,
+  PROTOCOL_DIR,
+  PROTOCOL_FILES,
+  PROTOCOL_NAMES,
+  applyOverrides,
+  dataSeedFor,
+  isProtocolName,
+  loadProtocolFile,
+  profileSeeds,
+  protocolForProfile,
+  type ProtocolName,
+} from '../../src/experiments/protocols.ts';
 
 describe('protocols', () => {
   it('carry the settings of Section 3.1 / Appendix A', () => {
@@ -42,5 +57,35 @@ describe('protocols', () => {
   it('isProtocolName', () => {
     expect(isProtocolName('sparse')).toBe(true);
     expect(isProtocolName('rank2')).toBe(false);
+  });
+});
+
+describe('golden/protocols/*.json', () => {
+  it('runs the paper as written in the full profile: seeds 42–91 and its epoch budgets', () => {
+    for (const name of PROTOCOL_NAMES) {
+      const file = PROTOCOL_FILES[name];
+      expect(profileSeeds(file.profiles.full)).toEqual(Array.from({ length: 50 }, (_, i) => 42 + i));
+      expect(protocolForProfile(file, 'full').epochs).toBe(file.settings.epochs);
+      expect(protocolForProfile(file, 'smoke').epochs).toBeLessThan(file.settings.epochs);
+    }
+    expect(PROTOCOLS['rank1-trap'].beta).toBe(0.32);
+    expect(PROTOCOLS.sparse.data).toEqual({ kind: 'subsample', poolCount: 5000, trainCount: 25, testCount: 10_000 });
+  });
+
+  function writeVariant(name: ProtocolName, change: (d: Record<string, any>) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'protocols-'));
+    const data = JSON.parse(readFileSync(join(PROTOCOL_DIR, `${name}.json`), 'utf8'));
+    change(data);
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(data));
+    return dir;
+  }
+
+  it('rejects a malformed protocol file, naming the file and the field', () => {
+    const negative = writeVariant('rank1-trap', (d) => (d.settings.lr = -0.08));
+    expect(() => loadProtocolFile('rank1-trap', negative)).toThrow(/rank1-trap\.json: \/settings\/lr must be > 0/);
+    const unquoted = writeVariant('sparse', (d) => delete d.paper.batch);
+    expect(() => loadProtocolFile('sparse', unquoted)).toThrow(/\/paper must have required property 'batch'/);
+    const renamed = writeVariant('trivial-trap', (d) => (d.name = 'rank1-trap'));
+    expect(() => loadProtocolFile('trivial-trap', renamed)).toThrow(/\/name is 'rank1-trap' but the file is trivial-trap\.json/);
   });
 });

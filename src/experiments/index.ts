@@ -1,7 +1,21 @@
-export { PROTOCOLS, PROTOCOL_NAMES, applyOverrides, dataSeedFor, isProtocolName } from './protocols.ts';
+export {
+  PROTOCOLS,
+  PROTOCOL_DIR,
+  PROTOCOL_FILES,
+  PROTOCOL_NAMES,
+  applyOverrides,
+  dataSeedFor,
+  isProtocolName,
+  loadProtocolFile,
+  profileSeeds,
+  protocolForProfile,
+  protocolOf,
+} from './protocols.ts';
 export type {
   CheckpointRule,
   DataSeedScheme,
+  ProfileSettings,
+  ProtocolFile,
   EscapeRule,
   Protocol,
   ProtocolName,

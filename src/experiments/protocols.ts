@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GoldenFileError, loadValidatedJson } from '../claims/golden-file.ts';
 import type { DataDesign, TeacherSpec } from '../data/index.ts';
 import type { NetworkShape } from '../engine/index.ts';
 
@@ -34,8 +37,8 @@ export interface ReferenceDescent {
 export type EscapeRule = 'test-mse-midpoint' | 'sigma-threshold';
 
 /**
- * A training protocol of Section 3.1 / Appendix A as plain data (a later issue moves these into
- * schema-checked JSON under golden/protocols/). `start.betas` and `plateauBranch` are annealing
+ * A training protocol of Section 3.1 / Appendix A as plain data, read from golden/protocols/NAME.json
+ * (schema-checked, with the paper's wording beside every field). `start.betas` and `plateauBranch` are annealing
  * sequences: train from fresh weights at betas[0], then at each next β in turn, by `checkpoint`.
  */
 export interface Protocol {
@@ -60,92 +63,56 @@ export interface Protocol {
   readonly primaryEscapeRule: EscapeRule;
 }
 
-// Appendix A: "d = 2 non-zero singular values η1 = 0.9, η2 = 0.8 with Σxx = I"; p = 2 inputs and outputs.
-const TEACHER: TeacherSpec = { inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] };
-// Appendix A: "depth L = 3 (two hidden layers) with hidden width w = 10 and output dimension p = 2".
-// No biases: "the end-to-end map is a single matrix product". (The paper's D = 170 is checked elsewhere.)
-const NETWORK: NetworkShape = { widths: [2, 10, 10, 2], biases: false };
-// Appendix A: "weights drawn from a standard normal distribution scaled by 1/√w" (w = 10); the same
-// section also writes N(0, 1/√w), which could be read as variance 1/√w — we take std = 1/√10.
-const INIT_STD = 1 / Math.sqrt(10);
-// Appendix A: "Training and test data each consist of N = 512 samples".
-const IID_512: DataDesign = { kind: 'iid', trainCount: 512, testCount: 512 };
-// Ours: 5000 SGD epochs per annealing stage at the protocol's lr and batch (40 000 steps at B = 64).
-const CHECKPOINT_EPOCHS = 5000;
-// Ours: deterministic descent to |∇| < 1e-9 (or 10⁶ steps) for the branch values of the escape rule.
-const REFERENCE = { maxSteps: 1_000_000, gradientTolerance: 1e-9 };
-// Ours, for β = 0.32: Eq. 2 with η2 = 0.8 puts the saddle at λ ≈ 0.093 and the rank-2 minimum at
-// λ ≈ 0.343, so σ2 > 0.2 means the weak mode is past the barrier.
-const SIGMA_THRESHOLD_TRAP = 0.2;
+/** What one profile runs: `full` is the paper's protocol as written; `quick` and `smoke` are smaller, and say so. */
+export interface ProfileSettings {
+  readonly seeds: { readonly first: number; readonly last: number };
+  readonly epochs: number;
+  readonly checkpointEpochsPerStage: number;
+}
 
-const TRAPPING_COMMON = {
-  teacher: TEACHER,
-  data: IID_512,
-  dataSeed: { kind: 'per-seed' },
-  network: NETWORK,
-  initStd: INIT_STD,
-  beta: 0.32, // Section 3.1: "we operate at β = 0.32"
-  lr: 0.08, // "All three experiments use the learning rate ηlr = 0.08"
-  batch: 64, // "and batch size B = 64"
-  epochs: 20_000, // Appendix A: "training run for 2 × 10^4 epochs"
-  checkpoint: { kind: 'sgd-epochs', epochsPerStage: CHECKPOINT_EPOCHS, lr: 0.08, batch: 64 },
-  referenceDescent: { lr: 0.08, ...REFERENCE },
-  sigmaMode: 2,
-  sigmaThreshold: SIGMA_THRESHOLD_TRAP,
-  // Appendix A: "escape ... is identified as the epoch at which test MSE drops below a threshold midway
-  // between the metastable plateau value and the global minimum value".
-  primaryEscapeRule: 'test-mse-midpoint',
-} as const satisfies Partial<Protocol>;
+/** A protocol file of golden/protocols/: settings, the paper's wording beside each, and the profiles. */
+export interface ProtocolFile {
+  readonly name: ProtocolName;
+  readonly settings: Omit<Protocol, 'name'>;
+  readonly paper: Readonly<Record<keyof Omit<Protocol, 'name'>, string>>;
+  readonly profiles: Readonly<Record<'full' | 'quick' | 'smoke', ProfileSettings>>;
+}
 
-export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = {
-  'random-init': {
-    name: 'random-init',
-    ...TRAPPING_COMMON,
-    // "Random initialisation: weights drawn from a standard normal distribution scaled by 1/√w".
-    start: { kind: 'random' },
-    // Ours: the paper names no plateau for this baseline; we use the rank-1 branch, as for rank1-trap.
-    plateauBranch: [0, 0.361],
-  },
-  'rank1-trap': {
-    name: 'rank1-trap',
-    ...TRAPPING_COMMON,
-    // "model initialised from a checkpoint trained to convergence at β = 0.361 > βc(1) = 0.360", after
-    // "the model is first trained to convergence βinit = 0 to get the full rank solution".
-    start: { kind: 'checkpoint', betas: [0, 0.361] },
-    plateauBranch: [0, 0.361],
-  },
-  'trivial-trap': {
-    name: 'trivial-trap',
-    ...TRAPPING_COMMON,
-    // "initialised from a checkpoint trained to convergence at β = 0.43 > βc(2) = 0.42".
-    start: { kind: 'checkpoint', betas: [0, 0.43] },
-    // The run's own trapped (rank-0) state is the plateau; the rank-1 stage sits between the two values.
-    plateauBranch: [0, 0.43],
-  },
-  sparse: {
-    name: 'sparse',
-    // "weak correlation 0.8 and strong correlation 0.9 (Σxx = I)".
-    teacher: TEACHER,
-    // "a random 25-sample subset of a 5 000-sample pool", "(disjoint, 10 000-sample) test set".
-    data: { kind: 'subsample', poolCount: 5000, trainCount: 25, testCount: 10_000 },
-    dataSeed: { kind: 'per-seed' },
-    network: NETWORK,
-    initStd: INIT_STD,
-    beta: 0.0025, // "trained at β = 0.0025"
-    lr: 0.1, // "ηlr = 0.1"
-    batch: 64, // "B = 64": above the 25 samples, so one full batch per epoch (no mini-batch noise)
-    epochs: 20_000, // Ours: the paper gives no budget for Fig. 1(b); escape is reported at ≈ 1500 epochs.
-    // "initialised in the rank-1 trapped state": the paper gives no checkpoint β; ours is β_ck = 0.361 as
-    // for rank1-trap, on the sparse training set, at the sparse lr and batch.
-    start: { kind: 'checkpoint', betas: [0, 0.361] },
-    checkpoint: { kind: 'sgd-epochs', epochsPerStage: CHECKPOINT_EPOCHS, lr: 0.1, batch: 64 },
-    plateauBranch: [0, 0.361],
-    referenceDescent: { lr: 0.1, ...REFERENCE },
-    sigmaMode: 2,
-    sigmaThreshold: 1e-3, // "the second singular value of the end-to-end map rises above ... σ2 > 10^-3"
-    primaryEscapeRule: 'sigma-threshold',
-  },
-};
+export const PROTOCOL_DIR = fileURLToPath(new URL('../../golden/protocols/', import.meta.url));
+export const PROTOCOL_SCHEMA = join(PROTOCOL_DIR, 'protocol.schema.json');
+
+/** Reads and schema-checks golden/protocols/NAME.json; the file's name and its `name` field must agree. */
+export function loadProtocolFile(name: ProtocolName, dir = PROTOCOL_DIR): ProtocolFile {
+  const path = join(dir, `${name}.json`);
+  const file = loadValidatedJson<ProtocolFile>(path, PROTOCOL_SCHEMA);
+  if (file.name !== name) throw new GoldenFileError(`${path}: /name is '${file.name}' but the file is ${name}.json.`);
+  return file;
+}
+
+export function protocolOf(file: ProtocolFile): Protocol {
+  return { name: file.name, ...file.settings };
+}
+
+export const PROTOCOL_FILES: Readonly<Record<ProtocolName, ProtocolFile>> = Object.fromEntries(
+  PROTOCOL_NAMES.map((name) => [name, loadProtocolFile(name)]),
+) as Record<ProtocolName, ProtocolFile>;
+
+export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = Object.fromEntries(
+  PROTOCOL_NAMES.map((name) => [name, protocolOf(PROTOCOL_FILES[name])]),
+) as Record<ProtocolName, Protocol>;
+
+/** The seeds of a profile, first to last inclusive (Appendix A: "seeds 42–91"). */
+export function profileSeeds(profile: ProfileSettings): number[] {
+  const { first, last } = profile.seeds;
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** The protocol as a profile runs it: its epoch budget and its checkpoint budget. */
+export function protocolForProfile(file: ProtocolFile, profile: 'full' | 'quick' | 'smoke'): Protocol {
+  const p = protocolOf(file);
+  const settings = file.profiles[profile];
+  return { ...p, epochs: settings.epochs, checkpoint: { ...p.checkpoint, epochsPerStage: settings.checkpointEpochsPerStage } };
+}
 
 export function isProtocolName(name: string): name is ProtocolName {
   return (PROTOCOL_NAMES as readonly string[]).includes(name);
