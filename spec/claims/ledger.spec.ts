@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GoldenFileError } from '../../src/claims/golden-file.ts';
+import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { CLAIMS_PATH, loadLedger, parseLedger } from '../../src/claims/ledger.ts';
 
 const text = readFileSync(CLAIMS_PATH, 'utf8');

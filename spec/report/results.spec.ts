@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaims } from '../../src/claims/evaluate.ts';
-import { GoldenFileError } from '../../src/claims/golden-file.ts';
+import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { loadLedger } from '../../src/claims/ledger.ts';
 import { buildResults, serialiseResults } from '../../src/report/results.ts';
 

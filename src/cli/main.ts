@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { GoldenFileError } from '../claims/golden-file.ts';
+import { GoldenFileError } from '../io/validated-json.ts';
 import { analyticFigures, type Figure } from '../report/figures/index.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';

@@ -1,4 +1,5 @@
 export {
+  PROFILES,
   PROTOCOLS,
   PROTOCOL_DIR,
   PROTOCOL_FILES,
@@ -14,6 +15,7 @@ export {
 export type {
   CheckpointRule,
   DataSeedScheme,
+  Profile,
   ProfileSettings,
   ProtocolFile,
   EscapeRule,

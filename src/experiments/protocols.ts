@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GoldenFileError, loadValidatedJson } from '../claims/golden-file.ts';
+import { GoldenFileError, loadValidatedJson } from '../io/validated-json.ts';
 import type { DataDesign, TeacherSpec } from '../data/index.ts';
 import type { NetworkShape } from '../engine/index.ts';
 
@@ -63,6 +63,10 @@ export interface Protocol {
   readonly primaryEscapeRule: EscapeRule;
 }
 
+/** The size of a run of the whole paper: `full` is the protocol as written, `quick` and `smoke` smaller. */
+export type Profile = 'smoke' | 'quick' | 'full';
+export const PROFILES: readonly Profile[] = ['smoke', 'quick', 'full'];
+
 /** What one profile runs: `full` is the paper's protocol as written; `quick` and `smoke` are smaller, and say so. */
 export interface ProfileSettings {
   readonly seeds: { readonly first: number; readonly last: number };
@@ -75,7 +79,7 @@ export interface ProtocolFile {
   readonly name: ProtocolName;
   readonly settings: Omit<Protocol, 'name'>;
   readonly paper: Readonly<Record<keyof Omit<Protocol, 'name'>, string>>;
-  readonly profiles: Readonly<Record<'full' | 'quick' | 'smoke', ProfileSettings>>;
+  readonly profiles: Readonly<Record<Profile, ProfileSettings>>;
 }
 
 export const PROTOCOL_DIR = fileURLToPath(new URL('../../golden/protocols/', import.meta.url));
@@ -108,7 +112,7 @@ export function profileSeeds(profile: ProfileSettings): number[] {
 }
 
 /** The protocol as a profile runs it: its epoch budget and its checkpoint budget. */
-export function protocolForProfile(file: ProtocolFile, profile: 'full' | 'quick' | 'smoke'): Protocol {
+export function protocolForProfile(file: ProtocolFile, profile: Profile): Protocol {
   const p = protocolOf(file);
   const settings = file.profiles[profile];
   return { ...p, epochs: settings.epochs, checkpoint: { ...p.checkpoint, epochsPerStage: settings.checkpointEpochsPerStage } };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import type { Profile } from '../experiments/index.ts';
 import type { ClaimResult } from '../claims/evaluate.ts';
-import { parseValidatedJson } from '../claims/golden-file.ts';
+import { parseValidatedJson } from '../io/validated-json.ts';
 import type { ClaimKind, PinnedOutcome } from '../claims/ledger.ts';
 import type { ToleranceRule } from '../claims/tolerance.ts';
 import { VERDICTS, NOT_EVALUATED, type Outcome, type Reading } from '../claims/verdict.ts';
@@ -8,8 +9,6 @@ import { VERDICTS, NOT_EVALUATED, type Outcome, type Reading } from '../claims/v
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
 export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
 
-export type Profile = 'smoke' | 'quick' | 'full';
-export const PROFILES: readonly Profile[] = ['smoke', 'quick', 'full'];
 
 export interface ClaimRecord {
   id: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYTIC_GOLDEN_PATH, loadAnalyticGolden } from '../../src/claims/analytic-golden.ts';
-import { GoldenFileError } from '../../src/claims/golden-file.ts';
+import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { readFileSync } from 'node:fs';
 
 function writeVariant(mutate: (data: Record<string, unknown>) => void): string {
