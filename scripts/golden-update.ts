@@ -8,6 +8,7 @@ import { chalk } from 'zx';
 import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/claims/analytic-golden.ts';
 import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
+import { DEFAULT_RUN_CACHE_DIR, ExperimentStore } from '../src/experiments/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 
 if (process.env.CI) {
@@ -50,10 +51,17 @@ for (const section of ['critical', 'points'] as const) {
 writeFileAtomic(ANALYTIC_GOLDEN_PATH, `${JSON.stringify({ $schema: './analytic.schema.json', ...analytic }, null, 2)}\n`);
 report('golden/analytic.json', analyticBefore ? analyticMoves : [], analyticBefore === null);
 
-// Claims: pin what the evaluators compute now; claims without an evaluator stay unpinned.
+// Claims: pin what the evaluators compute now, stochastic ones under the full profile (the paper's protocol);
+// claims without an evaluator stay unpinned.
 const ledger = loadLedger();
 const claimMoves: string[] = [];
-for (const result of evaluateClaims(ledger.claims)) {
+const experiments = new ExperimentStore({
+  profile: 'full',
+  workers: Number(process.env.WORKERS ?? 2),
+  cacheDir: DEFAULT_RUN_CACHE_DIR,
+  onProgress: (line) => console.error(line),
+});
+for (const result of await evaluateClaims(ledger.claims, { experiments })) {
   const drift = driftFromPinned(result.claim, result.evaluation);
   if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
   result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;

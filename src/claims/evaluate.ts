@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { EVALUATORS } from './evaluators/index.ts';
+import { EVALUATORS, type EvaluationContext } from './evaluators/index.ts';
 import type { Claim, Ledger, PinnedOutcome } from './ledger.ts';
 import { NOT_EVALUATED, type Evaluation, type Outcome } from './verdict.ts';
 
@@ -12,6 +12,8 @@ export interface ClaimResult {
   evaluation: Evaluation | null;
   /** Problems against the pinned outcome; empty when it matches (or when there is nothing to compare). */
   drift: string[];
+  /** False where the pin does not apply: stochastic claims are pinned for the full profile only. */
+  comparedToPin: boolean;
 }
 
 function valueMoved(now: string | null, pinned: string | null): boolean {
@@ -49,10 +51,22 @@ export function pinnedOutcomeOf(evaluation: Evaluation): PinnedOutcome {
   };
 }
 
-export function evaluateClaim(claim: Claim): ClaimResult {
+/** Stochastic outcomes are pinned for the paper's protocol as written (the full profile) only. */
+export function pinApplies(claim: Claim, context: EvaluationContext): boolean {
+  return claim.kind !== 'stochastic' || context.experiments.profile === 'full';
+}
+
+export async function evaluateClaim(claim: Claim, context: EvaluationContext): Promise<ClaimResult> {
   const evaluator = EVALUATORS[claim.evaluator];
-  const evaluation = evaluator ? evaluator(claim) : null;
-  return { claim, outcome: evaluation?.verdict ?? NOT_EVALUATED, evaluation, drift: driftFromPinned(claim, evaluation) };
+  const evaluation = evaluator ? await evaluator(claim, context) : null;
+  const comparedToPin = pinApplies(claim, context);
+  return {
+    claim,
+    outcome: evaluation?.verdict ?? NOT_EVALUATED,
+    evaluation,
+    drift: comparedToPin ? driftFromPinned(claim, evaluation) : [],
+    comparedToPin,
+  };
 }
 
 /** Throws a RangeError naming the unknown ids, so `--only` typos do not pass as "nothing to check". */
@@ -65,10 +79,16 @@ export function selectClaims(ledger: Ledger, only: readonly string[] | undefined
   return ledger.claims.filter((c) => wanted.has(c.id));
 }
 
-export function evaluateClaims(claims: readonly Claim[], onProgress?: (done: number, total: number, id: string) => void): ClaimResult[] {
-  return claims.map((claim, i) => {
-    const result = evaluateClaim(claim);
+/** Evaluates claims in ledger order (experiments they share are computed once by the context's store). */
+export async function evaluateClaims(
+  claims: readonly Claim[],
+  context: EvaluationContext,
+  onProgress?: (done: number, total: number, id: string) => void,
+): Promise<ClaimResult[]> {
+  const results: ClaimResult[] = [];
+  for (const [i, claim] of claims.entries()) {
+    results.push(await evaluateClaim(claim, context));
     onProgress?.(i + 1, claims.length, claim.id);
-    return result;
-  });
+  }
+  return results;
 }

@@ -3,7 +3,7 @@ import { evaluateClaims, selectClaims } from '../claims/evaluate.ts';
 import { loadLedger } from '../claims/ledger.ts';
 import type { ReportFigure } from '../report/markdown.ts';
 import { FIGURE_DIR } from '../report/markdown.ts';
-import { PROFILES, type Profile } from '../experiments/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, ExperimentStore, PROFILES, type Profile } from '../experiments/index.ts';
 import { buildResults } from '../report/results.ts';
 import { formatVerdictTable } from '../report/verdict-table.ts';
 import { writeReport } from '../report/write-report.ts';
@@ -34,7 +34,13 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
     throw new UsageError(`--only: ${(error as Error).message}`);
   }
   io.stderr(`metastable reproduce: ${claims.length} claim(s), profile ${options.profile}\n`);
-  const results = evaluateClaims(claims, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
+  const experiments = new ExperimentStore({
+    profile: options.profile,
+    workers: options.workers,
+    cacheDir: DEFAULT_RUN_CACHE_DIR,
+    onProgress: (line) => io.stderr(`${line}\n`),
+  });
+  const results = await evaluateClaims(claims, { experiments }, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
   io.stderr('  rendering figures\n');
   const figures = await figureSource();
   const record = buildResults(

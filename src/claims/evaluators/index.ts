@@ -1,3 +1,4 @@
+import type { ExperimentStore } from '../../experiments/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation } from '../verdict.ts';
 import {
@@ -22,7 +23,12 @@ import {
   evaluateStepsPerEpoch,
 } from './consistency.ts';
 
-export type Evaluator = (claim: Claim) => Evaluation;
+/** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
+export interface EvaluationContext {
+  readonly experiments: ExperimentStore;
+}
+
+export type Evaluator = (claim: Claim, context: EvaluationContext) => Evaluation | Promise<Evaluation>;
 
 /** Evaluators by the name a claim gives in `evaluator`. A claim naming one not here is listed as not evaluated. */
 export const EVALUATORS: Readonly<Record<string, Evaluator>> = {

@@ -1,0 +1,80 @@
+import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
+import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
+import type { RunRecord } from './run-protocol.ts';
+import { runSeeds } from './run-seeds.ts';
+
+/** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
+export interface RunVariant {
+  readonly overrides?: RunOverrides;
+  readonly checkpointEpochsPerStage?: number;
+  readonly dataSeed?: DataSeedScheme;
+  /** Replaces the profile's seeds. */
+  readonly seeds?: readonly number[];
+}
+
+export interface ExperimentStoreOptions {
+  readonly profile: Profile;
+  readonly workers: number;
+  /** Run cache folder, or null for none. */
+  readonly cacheDir: string | null;
+  /** A line of progress for stderr. */
+  readonly onProgress?: (line: string) => void;
+}
+
+/**
+ * The experiments one `reproduce` needs, each computed once however many claims read it: memoised by a
+ * key that names everything that determines the result. Runs go through `runSeeds` (worker pool, cache).
+ */
+export class ExperimentStore {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(readonly options: ExperimentStoreOptions) {}
+
+  get profile(): Profile {
+    return this.options.profile;
+  }
+
+  /** Computes `compute()` once per key. */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (value === undefined) {
+      value = compute();
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** The protocol as this profile runs it, with a variant applied. */
+  protocol(name: ProtocolName, variant: RunVariant = {}): Protocol {
+    const base = protocolForProfile(PROTOCOL_FILES[name], this.profile);
+    return {
+      ...base,
+      ...(variant.dataSeed ? { dataSeed: variant.dataSeed } : {}),
+      checkpoint: { ...base.checkpoint, epochsPerStage: variant.checkpointEpochsPerStage ?? base.checkpoint.epochsPerStage },
+    };
+  }
+
+  seeds(name: ProtocolName, variant: RunVariant = {}): number[] {
+    return variant.seeds ? [...variant.seeds] : profileSeeds(PROTOCOL_FILES[name].profiles[this.profile]);
+  }
+
+  /** All seeds of a protocol (or a variant of it) under this profile, in seed order. */
+  runs(name: ProtocolName, variant: RunVariant = {}): Promise<RunRecord[]> {
+    const protocol = this.protocol(name, variant);
+    const seeds = this.seeds(name, variant);
+    const key = JSON.stringify(['runs', protocol, seeds, variant.overrides ?? {}]);
+    return this.once(key, async () => {
+      const label = `${name}${Object.keys(variant).length > 0 ? ` ${JSON.stringify(variant)}` : ''}`;
+      this.options.onProgress?.(`  running ${label}: ${seeds.length} seeds × ${variant.overrides?.epochs ?? protocol.epochs} epochs`);
+      return runSeeds(protocol, seeds, {
+        workers: this.options.workers,
+        overrides: variant.overrides ?? {},
+        cacheDir: this.options.cacheDir,
+        onDone: (record, done, total) => {
+          if (done === total || done % 10 === 0) this.options.onProgress?.(`    ${label}: ${done}/${total} seeds`);
+          void record;
+        },
+      });
+    });
+  }
+}
