@@ -43,3 +43,17 @@ describe('metastable reproduce', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('collectFigures', () => {
+  it('keeps the analytic figures and adds each evaluation figure once, by id', async () => {
+    const { collectFigures } = await import('../../src/cli/reproduce.ts');
+    const fig = (id: string, svg = '<svg/>') => ({ id, title: id, caption: '', svg });
+    const evaluation = (ids: string[]) => ({ verdict: 'deviates' as const, value: null, readings: [], evidence: [], figures: ids.map((id) => fig(id, `<svg id="${id}"/>`)) });
+    const results = [
+      { evaluation: evaluation(['fig-1a', 'survival']) },
+      { evaluation: evaluation(['fig-1a']) },
+      { evaluation: null },
+    ] as unknown as Parameters<typeof collectFigures>[1];
+    expect(collectFigures([fig('bifurcation')], results).map((f) => f.id)).toEqual(['bifurcation', 'fig-1a', 'survival']);
+  });
+});

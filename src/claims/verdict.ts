@@ -34,4 +34,14 @@ export interface Evaluation {
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */
   wouldDecide?: string;
+  /** Figures drawn from this claim's own experiments (SVG); the report embeds each id once. */
+  figures?: EvidenceFigure[];
+}
+
+/** A figure as evidence: an id unique in the report, a title, a caption and the SVG text. */
+export interface EvidenceFigure {
+  id: string;
+  title: string;
+  caption: string;
+  svg: string;
 }

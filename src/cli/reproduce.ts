@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { evaluateClaims, selectClaims } from '../claims/evaluate.ts';
+import { evaluateClaims, selectClaims, type ClaimResult } from '../claims/evaluate.ts';
 import { loadLedger } from '../claims/ledger.ts';
 import type { ReportFigure } from '../report/markdown.ts';
 import { FIGURE_DIR } from '../report/markdown.ts';
@@ -24,6 +24,13 @@ export const DRIFT_EXIT_CODE = 1;
 
 export type FigureSource = () => Promise<ReportFigure[]>;
 
+/** The analytic figures, then each figure the evaluations drew from their experiments, every id once. */
+export function collectFigures(analytic: readonly ReportFigure[], results: readonly ClaimResult[]): ReportFigure[] {
+  const byId = new Map<string, ReportFigure>(analytic.map((f) => [f.id, f]));
+  for (const r of results) for (const f of r.evaluation?.figures ?? []) if (!byId.has(f.id)) byId.set(f.id, f);
+  return [...byId.values()];
+}
+
 /** Evaluates the ledger, writes the report, prints the verdict table; returns the exit code. */
 export async function reproduce(options: ReproduceOptions, io: CliIo, figureSource: FigureSource): Promise<number> {
   const ledger = loadLedger();
@@ -42,7 +49,7 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
   });
   const results = await evaluateClaims(claims, { experiments }, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
   io.stderr('  rendering figures\n');
-  const figures = await figureSource();
+  const figures = collectFigures(await figureSource(), results);
   const record = buildResults(
     results,
     options.profile,

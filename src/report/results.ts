@@ -51,7 +51,7 @@ export function claimRecord(result: ClaimResult): ClaimRecord {
     evidence: evaluation?.evidence ?? [],
     places: evaluation?.places ?? null,
     wouldDecide: evaluation?.wouldDecide ?? null,
-    figures: claim.figures,
+    figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
     drift: result.drift,
   };
