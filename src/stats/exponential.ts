@@ -1,0 +1,263 @@
+// Kramers escape over a barrier is a Poisson process: the escape time is exponential with mean τ (Section 2.2,
+// Eq. 5; Appendix F, Eq. 11). Each run is watched until it escapes or until the budget (Appendix A: 2×10⁴
+// epochs), so the sample is right-censored; every estimate and test here uses the censored likelihood
+// ℓ(λ) = d·ln λ − λ·E, with d escapes and E the total time at risk of all runs.
+import kstest from '@stdlib/stats-kstest';
+import {
+  binomialAtLeast,
+  binomialAtMost,
+  chiSquare1UpperTail,
+  chiSquareQuantileAt,
+  twoSidedNormalCritical,
+} from './distributions.ts';
+import { assertAlpha, assertRuns, countEscapes, escapeTimes, totalExposure, type EscapeRun } from './runs.ts';
+
+/** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
+export interface MeanInterval {
+  method: 'likelihood-ratio' | 'poisson-exact';
+  lower: number;
+  upper: number;
+}
+
+export interface ExponentialFit {
+  runs: number;
+  escapes: number;
+  /** Σ time over all runs, escaped or censored. */
+  exposure: number;
+  /** λ̂ = escapes / exposure (0 when nothing escaped). */
+  rate: number;
+  /** τ̂ = exposure / escapes; null when nothing escaped (the likelihood then only bounds τ from below). */
+  meanTime: number | null;
+  alpha: number;
+  /** Inverts the censored likelihood-ratio test (χ²₁ calibration); the headline interval. */
+  interval: MeanInterval;
+  /** Treats the escape count as Poisson with mean λ·E (Garwood): conservative, beside the LR interval. */
+  poissonInterval: MeanInterval;
+}
+
+export function fitExponential(runs: readonly EscapeRun[], alpha: number): ExponentialFit {
+  assertRuns(runs);
+  assertAlpha(alpha);
+  const escapes = countEscapes(runs);
+  const exposure = totalExposure(runs);
+  if (!(exposure > 0)) throw new RangeError('total time at risk is 0: no rate can be estimated');
+  const rate = escapes / exposure;
+  return {
+    runs: runs.length,
+    escapes,
+    exposure,
+    rate,
+    meanTime: escapes > 0 ? exposure / escapes : null,
+    alpha,
+    interval: likelihoodRatioMeanInterval(escapes, exposure, alpha),
+    poissonInterval: poissonMeanInterval(escapes, exposure, alpha),
+  };
+}
+
+/** The χ²₁ critical value at alpha, as the square of the normal one (exact, and keeps digits at small alpha). */
+function chiSquare1Critical(alpha: number): number {
+  return twoSidedNormalCritical(alpha) ** 2;
+}
+
+/** {λ : 2[ℓ(λ̂) − ℓ(λ)] ≤ c}. In u = λ/λ̂ the bound solves d·(ln u − u + 1) = −c/2, one root either side of 1. */
+function likelihoodRatioMeanInterval(escapes: number, exposure: number, alpha: number): MeanInterval {
+  const c = chiSquare1Critical(alpha);
+  if (escapes === 0) return { method: 'likelihood-ratio', lower: (2 * exposure) / c, upper: Infinity };
+  const drop = c / (2 * escapes);
+  const g = (u: number): number => Math.log(u) - u + 1 + drop;
+  const meanTime = exposure / escapes;
+  const uLower = bisectDecreasingFrom1(g, 'down');
+  const uUpper = bisectDecreasingFrom1(g, 'up');
+  return { method: 'likelihood-ratio', lower: meanTime / uUpper, upper: meanTime / uLower };
+}
+
+/**
+ * The root of g on one side of u = 1, where g(1) > 0 and g falls towards −∞ both ways (ln u − u + 1 is concave
+ * with its maximum 0 at 1): the bracket is grown geometrically from 1 until g changes sign, then bisected.
+ */
+function bisectDecreasingFrom1(g: (u: number) => number, side: 'down' | 'up'): number {
+  let inside = 1;
+  let outside = side === 'down' ? 0.5 : 2;
+  while (g(outside) > 0) {
+    inside = outside;
+    outside = side === 'down' ? outside / 2 : outside * 2;
+    if (outside < 1e-300 || outside > 1e300) throw new RangeError('likelihood-ratio bound out of range');
+  }
+  for (let i = 0; i < 200 && Math.abs(outside - inside) > 1e-15 * Math.max(inside, outside); i++) {
+    const mid = (inside + outside) / 2;
+    if (g(mid) > 0) inside = mid;
+    else outside = mid;
+  }
+  return (inside + outside) / 2;
+}
+
+/** Garwood: λ ∈ [χ²(α/2; 2d), χ²(1 − α/2; 2d + 2)] / 2E. */
+function poissonMeanInterval(escapes: number, exposure: number, alpha: number): MeanInterval {
+  const rateLower = escapes === 0 ? 0 : chiSquareQuantileAt(alpha / 2, 2 * escapes) / (2 * exposure);
+  const rateUpper = chiSquareQuantileAt(1 - alpha / 2, 2 * escapes + 2) / (2 * exposure);
+  return { method: 'poisson-exact', lower: 1 / rateUpper, upper: rateLower === 0 ? Infinity : 1 / rateLower };
+}
+
+export interface TestDecision {
+  pValue: number;
+  alpha: number;
+  /** pValue < alpha: the data contradict the claim at false-failure rate alpha. */
+  rejects: boolean;
+}
+
+export interface EscapeCountTest extends TestDecision {
+  runs: number;
+  escapes: number;
+  budget: number;
+  claimedMean: number;
+  /** 1 − exp(−budget/τ0): the chance that one run escapes within the budget if τ = τ0. */
+  escapeProbability: number;
+  expectedEscapes: number;
+  /** P(K ≤ escapes) and P(K ≥ escapes) under the claim. */
+  atMost: number;
+  atLeast: number;
+  /**
+   * The counts the test rejects (null where no count is extreme enough) and the mean escape times whose expected
+   * count sits on that boundary — a true τ beyond them is detected with probability about one half or more.
+   */
+  rejectsAtMost: number | null;
+  rejectsAtLeast: number | null;
+  detectableMeanAbove: number | null;
+  detectableMeanBelow: number | null;
+}
+
+/**
+ * Exact test of "mean escape time τ0" from the number of runs that escaped within a common budget T: under the
+ * claim the count is Binomial(n, 1 − e^{−T/τ0}). Two-sided p-value by doubling the smaller tail. Uses only the
+ * count, so it holds whatever the escape-time distribution within the budget; it is exact, not asymptotic.
+ */
+export function escapeCountTest(runs: readonly EscapeRun[], budget: number, claimedMean: number, alpha: number): EscapeCountTest {
+  assertRuns(runs, budget);
+  assertAlpha(alpha);
+  if (!(claimedMean > 0)) throw new RangeError(`claimed mean must be positive, got ${claimedMean}`);
+  const n = runs.length;
+  const escapes = countEscapes(runs);
+  const p = -Math.expm1(-budget / claimedMean);
+  const twoSided = (k: number): number => Math.min(1, 2 * Math.min(binomialAtMost(k, n, p), binomialAtLeast(k, n, p)));
+  const atMost = binomialAtMost(escapes, n, p);
+  const atLeast = binomialAtLeast(escapes, n, p);
+  const pValue = twoSided(escapes);
+  let rejectsAtMost: number | null = null;
+  for (let k = 0; k <= n && binomialAtMost(k, n, p) <= binomialAtLeast(k, n, p) && twoSided(k) < alpha; k++) rejectsAtMost = k;
+  let rejectsAtLeast: number | null = null;
+  for (let k = n; k >= 0 && binomialAtLeast(k, n, p) < binomialAtMost(k, n, p) && twoSided(k) < alpha; k--) rejectsAtLeast = k;
+  // The τ at which the expected count n(1 − e^{−T/τ}) equals k.
+  const meanForCount = (k: number): number => budget / -Math.log1p(-k / n);
+  return {
+    runs: n,
+    escapes,
+    budget,
+    claimedMean,
+    escapeProbability: p,
+    expectedEscapes: n * p,
+    atMost,
+    atLeast,
+    pValue,
+    alpha,
+    rejects: pValue < alpha,
+    rejectsAtMost,
+    rejectsAtLeast,
+    detectableMeanAbove: rejectsAtMost === null ? null : rejectsAtMost === 0 ? Infinity : meanForCount(rejectsAtMost),
+    detectableMeanBelow: rejectsAtLeast === null || rejectsAtLeast === n ? null : meanForCount(rejectsAtLeast),
+  };
+}
+
+export interface LikelihoodRatioTest extends TestDecision {
+  claimedMean: number;
+  escapes: number;
+  exposure: number;
+  /** Λ = 2[ℓ(λ̂) − ℓ(1/τ0)], referred to χ²₁. */
+  statistic: number;
+}
+
+/** Censored likelihood-ratio test of τ = τ0: uses the escape times as well as the count; χ²₁ asymptotics. */
+export function likelihoodRatioMeanTest(runs: readonly EscapeRun[], claimedMean: number, alpha: number): LikelihoodRatioTest {
+  assertRuns(runs);
+  assertAlpha(alpha);
+  if (!(claimedMean > 0)) throw new RangeError(`claimed mean must be positive, got ${claimedMean}`);
+  const escapes = countEscapes(runs);
+  const exposure = totalExposure(runs);
+  const claimedRate = 1 / claimedMean;
+  // d·ln(λ̂/λ0) − (λ̂ − λ0)·E with λ̂ = d/E; the first term is 0 when d = 0.
+  const logRatio = escapes === 0 ? 0 : escapes * Math.log(escapes / (claimedRate * exposure));
+  const statistic = Math.max(0, 2 * (logRatio - escapes + claimedRate * exposure));
+  const pValue = chiSquare1UpperTail(statistic);
+  return { claimedMean, escapes, exposure, statistic, pValue, alpha, rejects: pValue < alpha };
+}
+
+export interface ExponentialShapeTest {
+  /** Escapes that entered the test (the censored runs carry no escape time to compare). */
+  escapes: number;
+  budget: number;
+  /** The censored MLE of the rate, from all runs. */
+  rate: number;
+  alpha: number;
+  /** sup |F_m − F| over the escape times, F the exponential truncated at the budget; null with no escapes. */
+  statistic: number | null;
+  /** Kolmogorov p-value with the rate taken as known: conservative, because the rate was fitted (Lilliefors). */
+  pValue: number | null;
+  rejects: boolean;
+  /** DKW: with probability ≥ 1 − alpha the empirical CDF of m escapes stays within ε = √(ln(2/alpha)/2m) of the true one. */
+  dkwHalfWidth: number | null;
+}
+
+/**
+ * Is the escape time memoryless? The escapes are compared with the exponential conditioned on escaping before the
+ * budget, F(t) = (1 − e^{−λt}) / (1 − e^{−λT}), λ the censored MLE from all runs; the censored runs enter through λ
+ * only. The p-value treats λ as known, which overstates it when λ is fitted (Lilliefors 1969), so the false-failure
+ * rate stays ≤ alpha. A CDF that departs from every truncated exponential by more than 2ε is rejected with
+ * probability ≥ 1 − alpha (the empirical CDF is within ε of the truth, so D > ε).
+ */
+export function exponentialShapeTest(runs: readonly EscapeRun[], budget: number, alpha: number): ExponentialShapeTest {
+  assertRuns(runs, budget);
+  assertAlpha(alpha);
+  const times = escapeTimes(runs);
+  const rate = countEscapes(runs) / totalExposure(runs);
+  const base = { escapes: times.length, budget, rate, alpha };
+  if (times.length === 0) return { ...base, statistic: null, pValue: null, rejects: false, dkwHalfWidth: null };
+  const escapedBy = Number.isFinite(budget) ? -Math.expm1(-rate * budget) : 1;
+  const truncatedCdf = (t: number): number => Math.min(1, -Math.expm1(-rate * Math.min(t, budget)) / escapedBy);
+  const result = kstest(times, truncatedCdf, { alpha });
+  return {
+    ...base,
+    statistic: result.statistic,
+    pValue: result.pValue,
+    rejects: result.pValue < alpha,
+    dkwHalfWidth: dkwHalfWidth(times.length, alpha),
+  };
+}
+
+/** ε = √(ln(2/alpha) / 2m) (Dvoretzky–Kiefer–Wolfowitz with Massart's constant). */
+export function dkwHalfWidth(sampleSize: number, alpha: number): number {
+  assertAlpha(alpha);
+  if (!(sampleSize >= 1)) throw new RangeError(`sample size must be ≥ 1, got ${sampleSize}`);
+  return Math.sqrt(Math.log(2 / alpha) / (2 * sampleSize));
+}
+
+export interface EscapeDesign {
+  claimedMean: number;
+  tolerance: number;
+  alpha: number;
+  /** Escapes needed for the LR interval of τ to have half-width ≤ tolerance (relative half-width ≈ z/√d). */
+  escapesNeeded: number;
+  /** Seeds needed at this budget to expect that many escapes. */
+  seedsNeeded: number;
+  /** Budget needed with this many seeds, or null when even an unlimited budget (every run escaping) is too few. */
+  budgetNeeded: number | null;
+}
+
+/** What would decide a mean escape time to ± tolerance: solved from z/√d ≤ tolerance/τ0 and d = n(1 − e^{−T/τ0}). */
+export function escapeDesign(claimedMean: number, tolerance: number, alpha: number, seeds: number, budget: number): EscapeDesign {
+  assertAlpha(alpha);
+  if (!(claimedMean > 0) || !(tolerance > 0)) throw new RangeError('claimed mean and tolerance must be positive');
+  const z = twoSidedNormalCritical(alpha);
+  const escapesNeeded = Math.ceil(((z * claimedMean) / tolerance) ** 2);
+  const seedsNeeded = Math.ceil(escapesNeeded / -Math.expm1(-budget / claimedMean));
+  const budgetNeeded = escapesNeeded < seeds ? claimedMean * -Math.log1p(-escapesNeeded / seeds) : null;
+  return { claimedMean, tolerance, alpha, escapesNeeded, seedsNeeded, budgetNeeded };
+}

@@ -1,0 +1,17 @@
+// The only door other stages use into the statistics of escape times (censoring-aware estimates and tests).
+export { type EscapeRun } from './runs.ts';
+export {
+  fitExponential,
+  escapeCountTest,
+  likelihoodRatioMeanTest,
+  exponentialShapeTest,
+  dkwHalfWidth,
+  escapeDesign,
+  type ExponentialFit,
+  type MeanInterval,
+  type TestDecision,
+  type EscapeCountTest,
+  type LikelihoodRatioTest,
+  type ExponentialShapeTest,
+  type EscapeDesign,
+} from './exponential.ts';
