@@ -15,3 +15,12 @@ export {
   type ExponentialShapeTest,
   type EscapeDesign,
 } from './exponential.ts';
+export {
+  kaplanMeier,
+  survivalAt,
+  restrictedMean,
+  type KaplanMeier,
+  type SurvivalStep,
+  type MedianEscape,
+  type RestrictedMean,
+} from './survival.ts';
