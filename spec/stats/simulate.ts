@@ -21,3 +21,8 @@ export function censoredRuns(draw: () => number, n: number, budget: number): Esc
 export function exponentialDraw(uniform: () => number, mean: number): () => number {
   return () => -mean * Math.log1p(-uniform());
 }
+
+/** Standard normal draws by Box–Muller. */
+export function normalDraw(uniform: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log1p(-uniform())) * Math.cos(2 * Math.PI * uniform());
+}

@@ -24,3 +24,13 @@ export {
   type MedianEscape,
   type RestrictedMean,
 } from './survival.ts';
+export {
+  fitLine,
+  compareLineModels,
+  type Interval,
+  type LineFit,
+  type LineFitOptions,
+  type ModelCandidate,
+  type RankedModel,
+  type ModelComparison,
+} from './regression.ts';
