@@ -34,3 +34,4 @@ export {
   type RankedModel,
   type ModelComparison,
 } from './regression.ts';
+export { bootstrapInterval, type BootstrapOptions, type BootstrapInterval } from './bootstrap.ts';
