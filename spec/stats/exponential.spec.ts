@@ -167,11 +167,30 @@ describe('exponentialShapeTest', () => {
 });
 
 describe('escapeDesign', () => {
-  it('asks for (z·τ0/tolerance)² escapes and the seeds or budget that bring them', () => {
+  // d escapes with total exposure d·τ0: the sample whose estimate is exactly τ0.
+  const halfWidthAt = (escapes: number, mean: number, alpha: number): number => {
+    const runs: EscapeRun[] = Array.from({ length: escapes }, () => ({ time: mean, escaped: true }));
+    const { interval } = fitExponential(runs, alpha);
+    return (interval.upper - interval.lower) / 2;
+  };
+
+  it('asks for the fewest escapes whose LR interval is within the tolerance, more than (z·τ0/tolerance)²', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 2, noNaN: true }), fc.constantFrom(0.05, 1e-6), (relative, alpha) => {
+        const design = escapeDesign(5500, relative * 5500, alpha, SEEDS, BUDGET);
+        expect(halfWidthAt(design.escapesNeeded, 5500, alpha)).toBeLessThanOrEqual(relative * 5500 * (1 + 1e-9));
+        if (design.escapesNeeded > 1) expect(halfWidthAt(design.escapesNeeded - 1, 5500, alpha)).toBeGreaterThan(relative * 5500);
+      }),
+      { numRuns: 30 },
+    );
+    expect(escapeDesign(5500, 550, 0.05, SEEDS, BUDGET).escapesNeeded).toBeGreaterThanOrEqual(Math.ceil((1.959963984540054 * 10) ** 2));
+  });
+
+  it('turns the escapes into seeds at this budget, or a budget for these seeds', () => {
     const design = escapeDesign(5500, 550, 0.05, SEEDS, BUDGET);
-    expect(design.escapesNeeded).toBe(Math.ceil((1.959963984540054 * 10) ** 2));
     expect(design.seedsNeeded).toBe(Math.ceil(design.escapesNeeded / -Math.expm1(-BUDGET / 5500)));
-    expect(design.budgetNeeded).toBeNull(); // 385 escapes cannot come from 50 seeds
-    expect(escapeDesign(5500, 5500, 0.05, 50, 1000).budgetNeeded).toBeCloseTo(5500 * -Math.log1p(-4 / 50), 6);
+    expect(design.budgetNeeded).toBeNull(); // several hundred escapes cannot come from 50 seeds
+    const generous = escapeDesign(5500, 5500, 0.05, SEEDS, 1000);
+    expect(generous.budgetNeeded).toBeCloseTo(5500 * -Math.log1p(-generous.escapesNeeded / SEEDS), 6);
   });
 });

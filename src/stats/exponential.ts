@@ -11,6 +11,7 @@ import {
   twoSidedNormalCritical,
 } from './distributions.ts';
 import { assertAlpha, assertRuns, countEscapes, escapeTimes, totalExposure, type EscapeRun } from './runs.ts';
+import { decideAgainstClaim, type ClaimBand, type StatisticalDecision } from './decision.ts';
 
 /** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
 export interface MeanInterval {
@@ -59,16 +60,19 @@ function chiSquare1Critical(alpha: number): number {
   return twoSidedNormalCritical(alpha) ** 2;
 }
 
-/** {λ : 2[ℓ(λ̂) − ℓ(λ)] ≤ c}. In u = λ/λ̂ the bound solves d·(ln u − u + 1) = −c/2, one root either side of 1. */
+/** {λ : 2[ℓ(λ̂) − ℓ(λ)] ≤ c}; with no escapes ℓ = −λE is largest at 0 and only τ ≥ 2E/c remains. */
 function likelihoodRatioMeanInterval(escapes: number, exposure: number, alpha: number): MeanInterval {
-  const c = chiSquare1Critical(alpha);
-  if (escapes === 0) return { method: 'likelihood-ratio', lower: (2 * exposure) / c, upper: Infinity };
-  const drop = c / (2 * escapes);
-  const g = (u: number): number => Math.log(u) - u + 1 + drop;
+  if (escapes === 0) return { method: 'likelihood-ratio', lower: (2 * exposure) / chiSquare1Critical(alpha), upper: Infinity };
+  const relative = relativeLikelihoodRatioInterval(escapes, alpha);
   const meanTime = exposure / escapes;
-  const uLower = bisectDecreasingFrom1(g, 'down');
-  const uUpper = bisectDecreasingFrom1(g, 'up');
-  return { method: 'likelihood-ratio', lower: meanTime / uUpper, upper: meanTime / uLower };
+  return { method: 'likelihood-ratio', lower: meanTime * relative.lower, upper: meanTime * relative.upper };
+}
+
+/** The LR interval of τ/τ̂, which depends on the escape count alone: in u = λ/λ̂ its ends solve d·(ln u − u + 1) = −c/2. */
+function relativeLikelihoodRatioInterval(escapes: number, alpha: number): { lower: number; upper: number } {
+  const drop = chiSquare1Critical(alpha) / (2 * escapes);
+  const g = (u: number): number => Math.log(u) - u + 1 + drop;
+  return { lower: 1 / bisectDecreasingFrom1(g, 'up'), upper: 1 / bisectDecreasingFrom1(g, 'down') };
 }
 
 /**
@@ -243,7 +247,7 @@ export interface EscapeDesign {
   claimedMean: number;
   tolerance: number;
   alpha: number;
-  /** Escapes needed for the LR interval of τ to have half-width ≤ tolerance (relative half-width ≈ z/√d). */
+  /** Escapes needed for the LR interval of τ, centred on τ0, to have half-width ≤ tolerance. */
   escapesNeeded: number;
   /** Seeds needed at this budget to expect that many escapes. */
   seedsNeeded: number;
@@ -251,13 +255,61 @@ export interface EscapeDesign {
   budgetNeeded: number | null;
 }
 
-/** What would decide a mean escape time to ± tolerance: solved from z/√d ≤ tolerance/τ0 and d = n(1 − e^{−T/τ0}). */
+/**
+ * What would decide a mean escape time to ± tolerance: the fewest escapes d whose LR interval (at τ̂ = τ0) has
+ * half-width ≤ tolerance — the interval is skewed, wider than ±z·τ/√d — and d = n(1 − e^{−T/τ0}) solved for n or T.
+ */
 export function escapeDesign(claimedMean: number, tolerance: number, alpha: number, seeds: number, budget: number): EscapeDesign {
   assertAlpha(alpha);
   if (!(claimedMean > 0) || !(tolerance > 0)) throw new RangeError('claimed mean and tolerance must be positive');
-  const z = twoSidedNormalCritical(alpha);
-  const escapesNeeded = Math.ceil(((z * claimedMean) / tolerance) ** 2);
+  const escapesNeeded = fewestEscapesFor(tolerance / claimedMean, alpha);
   const seedsNeeded = Math.ceil(escapesNeeded / -Math.expm1(-budget / claimedMean));
   const budgetNeeded = escapesNeeded < seeds ? claimedMean * -Math.log1p(-escapesNeeded / seeds) : null;
   return { claimedMean, tolerance, alpha, escapesNeeded, seedsNeeded, budgetNeeded };
+}
+
+/** The smallest d with relative LR half-width ≤ target; the half-width falls with d, so grow a bracket and bisect. */
+function fewestEscapesFor(target: number, alpha: number): number {
+  const halfWidth = (d: number): number => {
+    const { lower, upper } = relativeLikelihoodRatioInterval(d, alpha);
+    return (upper - lower) / 2;
+  };
+  let enough = 1;
+  while (halfWidth(enough) > target) {
+    enough *= 2;
+    if (enough > 2 ** 52) throw new RangeError(`no escape count resolves a relative half-width of ${target}`);
+  }
+  let tooFew = enough === 1 ? 0 : enough / 2;
+  while (enough - tooFew > 1) {
+    const mid = Math.floor((tooFew + enough) / 2);
+    if (halfWidth(mid) > target) tooFew = mid;
+    else enough = mid;
+  }
+  return enough;
+}
+
+export interface MeanTimeDecision {
+  fit: ExponentialFit;
+  design: EscapeDesign;
+  decision: StatisticalDecision;
+}
+
+/**
+ * A claimed mean escape time against the censored runs: the LR interval of τ decides (decideAgainstClaim), and an
+ * undecided verdict names the seeds or the budget that would decide, sized for the claim's tolerance.
+ */
+export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim: ClaimBand, alpha: number): MeanTimeDecision {
+  assertRuns(runs, budget);
+  const fit = fitExponential(runs, alpha);
+  const design = escapeDesign(claim.value, claim.tolerance, alpha, runs.length, budget);
+  const wouldDecide =
+    design.budgetNeeded !== null
+      ? `a budget of ${Math.ceil(design.budgetNeeded)} epochs with ${runs.length} seeds, or ${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes)`
+      : `${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes; no budget suffices with ${runs.length} seeds)`;
+  const decision = decideAgainstClaim(
+    claim,
+    { estimate: fit.meanTime, lower: fit.interval.lower, upper: fit.interval.upper, alpha, seeds: runs.length },
+    { wouldDecide },
+  );
+  return { fit, design, decision };
 }

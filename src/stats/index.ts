@@ -7,6 +7,8 @@ export {
   exponentialShapeTest,
   dkwHalfWidth,
   escapeDesign,
+  decideMeanTime,
+  type MeanTimeDecision,
   type ExponentialFit,
   type MeanInterval,
   type TestDecision,
@@ -35,3 +37,15 @@ export {
   type ModelComparison,
 } from './regression.ts';
 export { bootstrapInterval, type BootstrapOptions, type BootstrapInterval } from './bootstrap.ts';
+export {
+  DEFAULT_ALPHA,
+  decideAgainstClaim,
+  seedsToResolve,
+  familyFalseFailureRate,
+  perCheckAlpha,
+  type StatisticalVerdict,
+  type ClaimBand,
+  type IntervalEstimate,
+  type DecisionOptions,
+  type StatisticalDecision,
+} from './decision.ts';
