@@ -158,6 +158,29 @@ describe('exponentialShapeTest', () => {
     expect(rejections).toBe(50);
   });
 
+  it('on whole epochs keeps its false-failure rate when τ is a few epochs, where a continuous CDF would not', () => {
+    // Section 3.1: random initialisation escapes after τ ≈ 10 epochs, recorded as a whole epoch; at τ = 5 the
+    // continuous test already fails about a quarter of true exponentials at α = 0.05 (at τ = 2, all of them).
+    const draw = exponentialDraw(seededUniform(17), 5);
+    let onGrid = 0;
+    let continuous = 0;
+    for (let r = 0; r < 200; r++) {
+      const runs = censoredRuns(() => Math.ceil(draw()), SEEDS, 100);
+      if (exponentialShapeTest(runs, 100, 0.05, { grid: 1 }).rejects) onGrid++;
+      if (exponentialShapeTest(runs, 100, 0.05).rejects) continuous++;
+    }
+    expect(onGrid / 200).toBeLessThan(0.05);
+    expect(continuous / 200).toBeGreaterThan(0.15);
+  });
+
+  it('on whole epochs agrees with the continuous test when τ is thousands of epochs', () => {
+    const runs = censoredRuns(() => Math.ceil(exponentialDraw(seededUniform(23), 5500)()), SEEDS, BUDGET);
+    const grid = exponentialShapeTest(runs, BUDGET, 1e-6, { grid: 1 });
+    const continuous = exponentialShapeTest(runs, BUDGET, 1e-6);
+    expect(Math.abs(grid.statistic! - continuous.statistic!)).toBeLessThan(2e-3);
+    expect(() => exponentialShapeTest([{ time: 10.5, escaped: true }], BUDGET, 0.05, { grid: 1 })).toThrow(/not on the grid/);
+  });
+
   it('cannot test without escapes, and says so', () => {
     const test = exponentialShapeTest(allCensored(SEEDS, BUDGET), BUDGET, 1e-6);
     expect(test.statistic).toBeNull();

@@ -15,6 +15,7 @@ export {
   type EscapeCountTest,
   type LikelihoodRatioTest,
   type ExponentialShapeTest,
+  type ShapeTestOptions,
   type EscapeDesign,
 } from './exponential.ts';
 export {
