@@ -132,8 +132,9 @@ export interface EscapeCountTest extends TestDecision {
 
 /**
  * Exact test of "mean escape time τ0" from the number of runs that escaped within a common budget T: under the
- * claim the count is Binomial(n, 1 − e^{−T/τ0}). Two-sided p-value by doubling the smaller tail. Uses only the
- * count, so it holds whatever the escape-time distribution within the budget; it is exact, not asymptotic.
+ * claim the count is Binomial(n, 1 − e^{−T/τ0}). Two-sided p-value by doubling the smaller tail. The exponential law
+ * enters only to turn τ0 into the chance of escaping by T; the escape times themselves do not, and the p-value is
+ * exact, not asymptotic.
  */
 export function escapeCountTest(runs: readonly EscapeRun[], budget: number, claimedMean: number, alpha: number): EscapeCountTest {
   assertRuns(runs, budget);
