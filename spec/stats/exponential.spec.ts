@@ -173,6 +173,16 @@ describe('exponentialShapeTest', () => {
     expect(continuous / 200).toBeGreaterThan(0.15);
   });
 
+  it('on whole epochs compares step functions: a hand computation', () => {
+    // Escapes at epochs 1, 1, 2 and no budget: geometric p̂ = 3/4 per epoch, so F(k) = 1 − 4^{−k}: F(1) = 0.75,
+    // F(2) = 0.9375 against F₃(1) = 2/3, F₃(2) = 1 — the largest gap is 1/12, at epoch 1.
+    const runs: EscapeRun[] = [1, 1, 2].map((time) => ({ time, escaped: true }));
+    const test = exponentialShapeTest(runs, Infinity, 0.05, { grid: 1 });
+    expect(test.rate).toBeCloseTo(Math.log(4), 14);
+    expect(test.statistic).toBeCloseTo(1 / 12, 14);
+    expect(test.pValue).toBe(1);
+  });
+
   it('on whole epochs agrees with the continuous test when τ is thousands of epochs', () => {
     const runs = censoredRuns(() => Math.ceil(exponentialDraw(seededUniform(23), 5500)()), SEEDS, BUDGET);
     const grid = exponentialShapeTest(runs, BUDGET, 1e-6, { grid: 1 });
