@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  dkwHalfWidth,
   escapeCountTest,
   escapeDesign,
-  exponentialShapeTest,
   fitExponential,
   likelihoodRatioMeanTest,
   type EscapeRun,
@@ -130,72 +128,6 @@ describe('likelihoodRatioMeanTest', () => {
     const test = likelihoodRatioMeanTest(runs, fitExponential(runs, 0.05).meanTime!, 1e-6);
     expect(test.statistic).toBeCloseTo(0, 9);
     expect(test.pValue).toBeCloseTo(1, 6);
-  });
-});
-
-describe('exponentialShapeTest', () => {
-  it('has ε = √(ln(2/α)/2n): 0.381 at n = 50, α = 1e-6', () => {
-    expect(dkwHalfWidth(50, 1e-6)).toBeCloseTo(Math.sqrt(Math.log(2e6) / 100), 14);
-    expect(dkwHalfWidth(50, 1e-6)).toBeCloseTo(0.381, 3);
-  });
-
-  it('keeps its false-failure rate at or below α on censored exponential samples (300 replications, α = 0.05)', () => {
-    const uniform = seededUniform(7);
-    let rejections = 0;
-    for (let r = 0; r < 300; r++) {
-      if (exponentialShapeTest(censoredRuns(exponentialDraw(uniform, 5500), SEEDS, BUDGET), BUDGET, 0.05).rejects) rejections++;
-    }
-    expect(rejections / 300).toBeLessThan(0.05);
-  });
-
-  it('detects a non-memoryless escape (a delay of about 5500 epochs ± 10%) at n = 50', () => {
-    const uniform = seededUniform(11);
-    let rejections = 0;
-    for (let r = 0; r < 50; r++) {
-      const runs = censoredRuns(() => 5500 * (0.9 + 0.2 * uniform()), SEEDS, BUDGET);
-      if (exponentialShapeTest(runs, BUDGET, 1e-6).rejects) rejections++;
-    }
-    expect(rejections).toBe(50);
-  });
-
-  it('on whole epochs keeps its false-failure rate when τ is a few epochs, where a continuous CDF would not', () => {
-    // Section 3.1: random initialisation escapes after τ ≈ 10 epochs, recorded as a whole epoch; at τ = 5 the
-    // continuous test already fails about a quarter of true exponentials at α = 0.05 (at τ = 2, all of them).
-    const draw = exponentialDraw(seededUniform(17), 5);
-    let onGrid = 0;
-    let continuous = 0;
-    for (let r = 0; r < 200; r++) {
-      const runs = censoredRuns(() => Math.ceil(draw()), SEEDS, 100);
-      if (exponentialShapeTest(runs, 100, 0.05, { grid: 1 }).rejects) onGrid++;
-      if (exponentialShapeTest(runs, 100, 0.05).rejects) continuous++;
-    }
-    expect(onGrid / 200).toBeLessThan(0.05);
-    expect(continuous / 200).toBeGreaterThan(0.15);
-  });
-
-  it('on whole epochs compares step functions: a hand computation', () => {
-    // Escapes at epochs 1, 1, 2 and no budget: geometric p̂ = 3/4 per epoch, so F(k) = 1 − 4^{−k}: F(1) = 0.75,
-    // F(2) = 0.9375 against F₃(1) = 2/3, F₃(2) = 1 — the largest gap is 1/12, at epoch 1.
-    const runs: EscapeRun[] = [1, 1, 2].map((time) => ({ time, escaped: true }));
-    const test = exponentialShapeTest(runs, Infinity, 0.05, { grid: 1 });
-    expect(test.rate).toBeCloseTo(Math.log(4), 14);
-    expect(test.statistic).toBeCloseTo(1 / 12, 14);
-    expect(test.pValue).toBe(1);
-  });
-
-  it('on whole epochs agrees with the continuous test when τ is thousands of epochs', () => {
-    const runs = censoredRuns(() => Math.ceil(exponentialDraw(seededUniform(23), 5500)()), SEEDS, BUDGET);
-    const grid = exponentialShapeTest(runs, BUDGET, 1e-6, { grid: 1 });
-    const continuous = exponentialShapeTest(runs, BUDGET, 1e-6);
-    expect(Math.abs(grid.statistic! - continuous.statistic!)).toBeLessThan(2e-3);
-    expect(() => exponentialShapeTest([{ time: 10.5, escaped: true }], BUDGET, 0.05, { grid: 1 })).toThrow(/not on the grid/);
-  });
-
-  it('cannot test without escapes, and says so', () => {
-    const test = exponentialShapeTest(allCensored(SEEDS, BUDGET), BUDGET, 1e-6);
-    expect(test.statistic).toBeNull();
-    expect(test.pValue).toBeNull();
-    expect(test.rejects).toBe(false);
   });
 });
 

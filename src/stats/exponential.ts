@@ -2,7 +2,6 @@
 // Eq. 5; Appendix F, Eq. 11). Each run is watched until it escapes or until the budget (Appendix A: 2×10⁴
 // epochs), so the sample is right-censored; every estimate and test here uses the censored likelihood
 // ℓ(λ) = d·ln λ − λ·E, with d escapes and E the total time at risk of all runs.
-import kstest from '@stdlib/stats-kstest';
 import {
   binomialAtLeast,
   binomialAtMost,
@@ -10,7 +9,7 @@ import {
   chiSquareQuantileAt,
   twoSidedNormalCritical,
 } from './distributions.ts';
-import { assertAlpha, assertRuns, countEscapes, escapeTimes, totalExposure, type EscapeRun } from './runs.ts';
+import { assertAlpha, assertRuns, countEscapes, totalExposure, type EscapeRun } from './runs.ts';
 import { decideAgainstClaim, type ClaimBand, type StatisticalDecision } from './decision.ts';
 
 /** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
@@ -193,95 +192,6 @@ export function likelihoodRatioMeanTest(runs: readonly EscapeRun[], claimedMean:
   const statistic = Math.max(0, 2 * (logRatio - escapes + claimedRate * exposure));
   const pValue = chiSquare1UpperTail(statistic);
   return { claimedMean, escapes, exposure, statistic, pValue, alpha, rejects: pValue < alpha };
-}
-
-export interface ExponentialShapeTest {
-  /** Escapes that entered the test (the censored runs carry no escape time to compare). */
-  escapes: number;
-  budget: number;
-  /** The time grid the escapes were recorded on (e.g. 1 epoch), or null for continuous times. */
-  grid: number | null;
-  /** The censored MLE of the rate, from all runs. */
-  rate: number;
-  alpha: number;
-  /** sup |F_m − F| over the escape times, F the exponential truncated at the budget; null with no escapes. */
-  statistic: number | null;
-  /**
-   * Continuous times: the Kolmogorov p-value. On a grid: the DKW–Massart bound 2e^{−2mD²}, which holds for a
-   * discrete null and is the leading term of the Kolmogorov tail, so it is nearly exact at small p. Either treats
-   * the fitted rate as known, which overstates p (Lilliefors 1969): the false-failure rate stays ≤ alpha.
-   */
-  pValue: number | null;
-  rejects: boolean;
-  /** DKW: with probability ≥ 1 − alpha the empirical CDF of m escapes stays within ε = √(ln(2/alpha)/2m) of the true one. */
-  dkwHalfWidth: number | null;
-}
-
-export interface ShapeTestOptions {
-  /**
-   * The spacing of the times at which escape is checked (Appendix A: the epoch at which test MSE crosses the
-   * threshold, so 1 epoch if checked every epoch). An escape recorded at k happened in (k − grid, k]; comparing such
-   * times with a continuous CDF would see a jump of ≈ grid/τ at every tie, which matters when τ is a few epochs.
-   */
-  grid?: number;
-}
-
-/**
- * Is the escape time memoryless? The escapes are compared with the exponential conditioned on escaping before the
- * budget, F(t) = (1 − e^{−λt}) / (1 − e^{−λT}), λ the censored MLE from all runs; the censored runs enter through λ
- * only. A CDF that departs from every truncated exponential by more than 2ε is rejected with probability ≥ 1 − alpha
- * (the empirical CDF is within ε of the truth, so D > ε).
- */
-export function exponentialShapeTest(runs: readonly EscapeRun[], budget: number, alpha: number, options: ShapeTestOptions = {}): ExponentialShapeTest {
-  assertRuns(runs, budget);
-  assertAlpha(alpha);
-  const grid = options.grid ?? null;
-  const times = escapeTimes(runs);
-  const escapes = times.length;
-  const exposure = totalExposure(runs);
-  // On a grid the count of escapes per checked interval is geometric: p̂ = escapes·grid/exposure, λ̂ = −ln(1 − p̂)/grid.
-  const rate = grid === null ? escapes / exposure : -Math.log1p(-(escapes * grid) / exposure) / grid;
-  const base = { escapes, budget, grid, rate, alpha };
-  if (escapes === 0) return { ...base, statistic: null, pValue: null, rejects: false, dkwHalfWidth: null };
-  const escapedBy = Number.isFinite(budget) ? -Math.expm1(-rate * budget) : 1;
-  const truncatedCdf = (t: number): number => (t <= 0 ? 0 : Math.min(1, -Math.expm1(-rate * Math.min(t, budget)) / escapedBy));
-  let statistic: number;
-  let pValue: number;
-  if (grid === null) {
-    ({ statistic, pValue } = kstest(times, truncatedCdf, { alpha }));
-  } else {
-    statistic = gridKolmogorovDistance(times, truncatedCdf, grid);
-    pValue = Math.min(1, 2 * Math.exp(-2 * escapes * statistic * statistic));
-  }
-  return { ...base, statistic, pValue, rejects: pValue < alpha, dkwHalfWidth: dkwHalfWidth(escapes, alpha) };
-}
-
-/**
- * sup |F_m − F| when both are step functions on the grid: F_m is constant between escapes while F climbs, so the
- * supremum is reached at an escape time or at the grid point just before it.
- */
-function gridKolmogorovDistance(times: readonly number[], cdf: (t: number) => number, grid: number): number {
-  for (const t of times) {
-    if (Math.abs(t / grid - Math.round(t / grid)) > 1e-9) throw new RangeError(`escape time ${t} is not on the grid of ${grid}`);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const m = sorted.length;
-  let distance = 0;
-  for (let i = 0; i < m; i++) {
-    const t = sorted[i]!;
-    if (i + 1 < m && sorted[i + 1] === t) continue; // a tie: the step of F_m at t is complete at its last copy
-    const before = t - grid;
-    const countBefore = sorted.filter((x) => x <= before + grid * 1e-9).length;
-    distance = Math.max(distance, Math.abs((i + 1) / m - cdf(t)), Math.abs(countBefore / m - cdf(before)));
-  }
-  return distance;
-}
-
-/** ε = √(ln(2/alpha) / 2m) (Dvoretzky–Kiefer–Wolfowitz with Massart's constant). */
-export function dkwHalfWidth(sampleSize: number, alpha: number): number {
-  assertAlpha(alpha);
-  if (!(sampleSize >= 1)) throw new RangeError(`sample size must be ≥ 1, got ${sampleSize}`);
-  return Math.sqrt(Math.log(2 / alpha) / (2 * sampleSize));
 }
 
 export interface EscapeDesign {

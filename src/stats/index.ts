@@ -4,8 +4,6 @@ export {
   fitExponential,
   escapeCountTest,
   likelihoodRatioMeanTest,
-  exponentialShapeTest,
-  dkwHalfWidth,
   escapeDesign,
   decideMeanTime,
   type MeanTimeDecision,
@@ -14,8 +12,6 @@ export {
   type TestDecision,
   type EscapeCountTest,
   type LikelihoodRatioTest,
-  type ExponentialShapeTest,
-  type ShapeTestOptions,
   type EscapeDesign,
 } from './exponential.ts';
 export {
@@ -50,3 +46,4 @@ export {
   type DecisionOptions,
   type StatisticalDecision,
 } from './decision.ts';
+export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
