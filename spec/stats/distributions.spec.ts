@@ -3,6 +3,7 @@ import {
   binomialAtLeast,
   binomialAtMost,
   chiSquare1UpperTail,
+  chiSquareUpperTail,
   twoSidedNormalCritical,
   twoSidedTCritical,
 } from '../../src/stats/distributions.ts';
@@ -19,6 +20,8 @@ describe('distribution tails', () => {
     expect(chiSquare1UpperTail(400)).toBeGreaterThan(5.5e-89);
     expect(chiSquare1UpperTail(400)).toBeLessThan(5.6e-89);
     expect(chiSquare1UpperTail(0)).toBe(1);
+    expect(chiSquareUpperTail(400, 1) / chiSquare1UpperTail(400)).toBeCloseTo(1, 10);
+    expect(chiSquareUpperTail(2 * 30, 2)).toBeCloseTo(Math.exp(-30), 25); // χ²₂ is exponential with mean 2
     expect(binomialAtLeast(50, 50, 1e-3) / 1e-150).toBeCloseTo(1, 10); // P(all 50 escape) = p⁵⁰
   });
 

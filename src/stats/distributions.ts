@@ -5,6 +5,7 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import chiSquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import gammainc from '@stdlib/math-base-special-gammainc';
 
 /** Φ(x), the standard normal CDF. */
 export function standardNormalCdf(x: number): number {
@@ -29,6 +30,11 @@ export function twoSidedTCritical(alpha: number, dof: number): number {
 /** P(χ²₁ > x) = 2Φ(−√x): accurate far into the tail, where 1 − cdf would round to 0. */
 export function chiSquare1UpperTail(x: number): number {
   return x <= 0 ? 1 : 2 * normalCdf(-Math.sqrt(x), 0, 1);
+}
+
+/** P(χ²_dof > x), the regularised upper incomplete gamma Q(dof/2, x/2): no 1 − cdf cancellation in the tail. */
+export function chiSquareUpperTail(x: number, dof: number): number {
+  return x <= 0 ? 1 : gammainc(x / 2, dof / 2, true, true);
 }
 
 /** The χ²_dof quantile at probability p. */

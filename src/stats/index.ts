@@ -27,6 +27,7 @@ export {
   fitLine,
   compareLineModels,
   type Interval,
+  type LineEstimate,
   type LineFit,
   type LineFitOptions,
   type ModelCandidate,
@@ -47,3 +48,4 @@ export {
   type StatisticalDecision,
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
+export { fitEscapeRateLine, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';

@@ -19,8 +19,8 @@ export interface LineFitOptions {
   scale?: 'estimated' | 'known';
 }
 
-export interface LineFit {
-  points: number;
+/** y = intercept + slope·x with standard errors and intervals at 1 − alpha: what every line fit here reports. */
+export interface LineEstimate {
   intercept: number;
   slope: number;
   interceptStandardError: number;
@@ -28,6 +28,25 @@ export interface LineFit {
   alpha: number;
   interceptInterval: Interval;
   slopeInterval: Interval;
+}
+
+/** Intervals estimate ± critical·se for both coefficients. */
+export function lineEstimate(
+  coefficients: { intercept: number; slope: number; interceptStandardError: number; slopeStandardError: number },
+  alpha: number,
+  critical: number,
+): LineEstimate {
+  const around = (centre: number, se: number): Interval => ({ lower: centre - critical * se, upper: centre + critical * se });
+  return {
+    ...coefficients,
+    alpha,
+    interceptInterval: around(coefficients.intercept, coefficients.interceptStandardError),
+    slopeInterval: around(coefficients.slope, coefficients.slopeStandardError),
+  };
+}
+
+export interface LineFit extends LineEstimate {
+  points: number;
   /** Σ w·(y − a − b·x)². */
   residualSumOfSquares: number;
   /** 1 − RSS / Σ w·(y − ȳ)² (1 when the line is exact or y is constant). */
@@ -65,16 +84,9 @@ export function fitLine(x: readonly number[], y: readonly number[], alpha: numbe
   const critical = scale === 'known' ? twoSidedNormalCritical(alpha) : twoSidedTCritical(alpha, n - 2);
   const slopeStandardError = Math.sqrt(variance / sxx);
   const interceptStandardError = Math.sqrt(variance * (1 / weightSum + (xMean * xMean) / sxx));
-  const around = (centre: number, se: number): Interval => ({ lower: centre - critical * se, upper: centre + critical * se });
   return {
     points: n,
-    intercept,
-    slope,
-    interceptStandardError,
-    slopeStandardError,
-    alpha,
-    interceptInterval: around(intercept, interceptStandardError),
-    slopeInterval: around(slope, slopeStandardError),
+    ...lineEstimate({ intercept, slope, interceptStandardError, slopeStandardError }, alpha, critical),
     residualSumOfSquares,
     rSquared: residualSumOfSquares === 0 || syy === 0 ? 1 : 1 - residualSumOfSquares / syy,
     weighted: options.weights !== undefined,
