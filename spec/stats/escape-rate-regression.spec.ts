@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitEscapeRateLine, type EscapeGroup, type EscapeRun } from '../../src/stats/index.ts';
+import { compareEscapeRateModels, fitEscapeRateLine, type EscapeGroup, type EscapeRun } from '../../src/stats/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from './simulate.ts';
 
 // Appendix A: B = 64, η_lr ∈ {5e-4, 1e-3, 2e-3, 3e-3, 5e-3}, 50 seeds, 2×10⁴ epochs; x = B/η_lr.
@@ -79,5 +79,25 @@ describe('fitEscapeRateLine', () => {
         0.05,
       ),
     ).toThrow(/not estimable/);
+  });
+});
+
+describe('compareEscapeRateModels', () => {
+  const candidates = [
+    { label: 'arrhenius', x: X },
+    { label: 'power-law', x: X.map(Math.log) },
+  ];
+
+  it('prefers the law the runs were drawn from, by AIC on the censored likelihood', () => {
+    const uniform = seededUniform(12);
+    const arrhenius = sweep(uniform, (x) => A + B * x).map((g) => g.runs);
+    const first = compareEscapeRateModels(arrhenius, candidates, 0.05);
+    expect(first.better).toBe('arrhenius');
+    expect(first.decisive).toBe(true);
+    expect(first.margin).toBeCloseTo(2 * (first.models[0]!.fit.logLikelihood - first.models[1]!.fit.logLikelihood), 9);
+    // A power law with the same end points: ln τ = ln 100 + k·ln(x/12800).
+    const k = (A + B * 128_000 - Math.log(100)) / Math.log(10);
+    const powerLaw = sweep(uniform, (x) => Math.log(100) + k * Math.log(x / 12_800)).map((g) => g.runs);
+    expect(compareEscapeRateModels(powerLaw, candidates, 0.05).better).toBe('power-law');
   });
 });

@@ -4,7 +4,7 @@
 // exactly where the barrier shows most. Here every run enters the censored exponential likelihood with
 // τ(x) = exp(a + b·x): ℓ(a, b) = Σ_settings [−d·(a + b·x) − E·e^{−(a + b·x)}] (d escapes, E time at risk).
 import { chiSquareUpperTail, twoSidedNormalCritical } from './distributions.ts';
-import { lineEstimate, type LineEstimate } from './regression.ts';
+import { lineEstimate, rankByAic, type LineEstimate, type ModelCandidate, type ModelComparison } from './regression.ts';
 import { assertAlpha, assertRuns, countEscapes, totalExposure, type EscapeRun } from './runs.ts';
 
 /** The runs at one setting of the regressor. */
@@ -111,4 +111,21 @@ function fisherInformation(z: readonly number[], exposure: readonly number[], a:
     bb += mu * zi * zi;
   }
   return { aa, ab, bb };
+}
+
+/**
+ * Ranks laws ln τ = a + b·x for different regressors of the same settings (e.g. x = B/η_lr for Arrhenius against
+ * ln(B/η_lr) for a power law, Section 3.3) by AIC = −2ℓ + 2·2 on the censored likelihood of all runs.
+ */
+export function compareEscapeRateModels(
+  runsPerSetting: readonly (readonly EscapeRun[])[],
+  candidates: readonly ModelCandidate[],
+  alpha: number,
+): ModelComparison<EscapeRateFit> {
+  const fitted = candidates.map(({ label, x }) => {
+    if (x.length !== runsPerSetting.length) throw new RangeError(`${label}: ${x.length} regressor values for ${runsPerSetting.length} settings`);
+    const fit = fitEscapeRateLine(x.map((xi, i) => ({ x: xi, runs: runsPerSetting[i]! })), alpha);
+    return { label, fit, aic: -2 * fit.logLikelihood + 2 * 2 };
+  });
+  return rankByAic(fitted, runsPerSetting.length);
 }

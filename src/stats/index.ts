@@ -48,4 +48,4 @@ export {
   type StatisticalDecision,
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
-export { fitEscapeRateLine, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
+export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';

@@ -104,20 +104,20 @@ export interface ModelCandidate {
   x: readonly number[];
 }
 
-export interface RankedModel {
+export interface RankedModel<Fit = LineFit> {
   label: string;
-  fit: LineFit;
-  /** n·ln(RSS/n) + 2k with k = 3 (intercept, slope, error variance). */
+  fit: Fit;
+  /** Akaike's criterion: −2·ln(max likelihood) + 2·(number of parameters). */
   aic: number;
   /** AIC − best AIC. */
   deltaAic: number;
 }
 
-export interface ModelComparison {
+export interface ModelComparison<Fit = LineFit> {
   criterion: 'aic';
   points: number;
   /** Best first. */
-  models: RankedModel[];
+  models: RankedModel<Fit>[];
   better: string;
   /** ΔAIC of the runner-up: the evidence ratio is e^{margin/2}. */
   margin: number;
@@ -125,22 +125,27 @@ export interface ModelComparison {
   decisive: boolean;
 }
 
+/** Orders fitted models by AIC, best first, and states the margin. */
+export function rankByAic<Fit>(fitted: readonly { label: string; fit: Fit; aic: number }[], points: number): ModelComparison<Fit> {
+  if (fitted.length < 2) throw new RangeError('a comparison needs at least two models');
+  const sorted = [...fitted].sort((a, b) => a.aic - b.aic);
+  const best = sorted[0]!.aic;
+  // Two exact fits (AIC −∞ each) tie: their difference is not a number, and is reported as 0.
+  const models = sorted.map((model) => ({ ...model, deltaAic: model.aic === best ? 0 : model.aic - best }));
+  const margin = models[1]!.deltaAic;
+  return { criterion: 'aic', points, models, better: models[0]!.label, margin, decisive: margin > 2 };
+}
+
 /**
- * Ranks straight-line models of the same y by AIC. The candidates have equally many parameters and share y, so the
- * ranking is the ranking by R² (and by RSS); AIC states by how much. The small-sample correction (AICc) adds the
- * same amount to each and is left out.
+ * Ranks straight-line models of the same y by AIC = n·ln(RSS/n) + 2·3 (intercept, slope, error variance). The
+ * candidates have equally many parameters and share y, so the ranking is the ranking by R² (and by RSS); AIC states
+ * by how much. The small-sample correction (AICc) adds the same amount to each and is left out.
  */
 export function compareLineModels(y: readonly number[], candidates: readonly ModelCandidate[], alpha: number, options: LineFitOptions = {}): ModelComparison {
-  if (candidates.length < 2) throw new RangeError('a comparison needs at least two models');
   const n = y.length;
   const fitted = candidates.map(({ label, x }) => {
     const fit = fitLine(x, y, alpha, options);
     return { label, fit, aic: n * Math.log(fit.residualSumOfSquares / n) + 2 * 3 };
   });
-  fitted.sort((a, b) => a.aic - b.aic);
-  const best = fitted[0]!.aic;
-  // Two exact fits (AIC −∞ each) tie: their difference is not a number, and is reported as 0.
-  const models = fitted.map((model) => ({ ...model, deltaAic: model.aic === best ? 0 : model.aic - best }));
-  const margin = models[1]!.deltaAic;
-  return { criterion: 'aic', points: n, models, better: models[0]!.label, margin, decisive: margin > 2 };
+  return rankByAic(fitted, n);
 }
