@@ -1,7 +1,7 @@
 // Kramers escape over a barrier is a Poisson process: the escape time is exponential with mean τ (Section 2.2,
 // Eq. 5; Appendix F, Eq. 11). Each run is watched until it escapes or until the budget (Appendix A: 2×10⁴
-// epochs), so the sample is right-censored; every estimate and test here uses the censored likelihood
-// ℓ(λ) = d·ln λ − λ·E, with d escapes and E the total time at risk of all runs.
+// epochs), so the sample is right-censored: the estimates and the LR test use the censored likelihood
+// ℓ(λ) = d·ln λ − λ·E, with d escapes and E the total time at risk of all runs; the count test uses d alone.
 import {
   binomialAtLeast,
   binomialAtMost,
