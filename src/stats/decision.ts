@@ -1,0 +1,113 @@
+// The verdict rules of the stochastic claims, written down once (DESIGN.md, "Claims and verdicts" and "Lessons
+// from the tools reviewers already use"): a comparison that cannot be made never reads as a pass, and the
+// false-failure rate stands beside every threshold.
+
+/** The false-failure rate of one check: the chance that a true claim is called `deviates` by bad luck of the seeds. */
+export const DEFAULT_ALPHA = 1e-6;
+
+export type StatisticalVerdict = 'reproduced' | 'deviates' | 'inconclusive';
+
+/** What the paper claims: value ± tolerance (half a unit of the last printed digit, or a stated uncertainty). */
+export interface ClaimBand {
+  value: number;
+  tolerance: number;
+  /** The number as the paper printed it, e.g. "5500", kept for the evidence. */
+  printed?: string;
+}
+
+/** An estimate with its 1 − alpha interval; `estimate` is null where the data give only a bound (all runs censored). */
+export interface IntervalEstimate {
+  estimate: number | null;
+  lower: number;
+  upper: number;
+  alpha: number;
+  /** Seeds behind the estimate: with it, an inconclusive verdict says how many seeds would decide. */
+  seeds?: number;
+}
+
+export interface DecisionOptions {
+  /**
+   * The interval half-width at or below which agreement counts (default: the claim's tolerance). An interval that
+   * overlaps the band but is wider than this cannot tell the claim from a value a tolerance away.
+   */
+  resolution?: number;
+  /** What would decide, worked out by the caller for its estimator (e.g. from escapeDesign); replaces the generic hint. */
+  wouldDecide?: string;
+}
+
+export interface StatisticalDecision {
+  verdict: StatisticalVerdict;
+  alpha: number;
+  band: { lower: number; upper: number };
+  estimate: number | null;
+  interval: { lower: number; upper: number };
+  /** (upper − lower)/2; Infinity for a one-sided interval. */
+  halfWidth: number;
+  resolution: number;
+  reason: string;
+  wouldDecide?: string;
+}
+
+/**
+ * `deviates` when the 1 − alpha interval lies wholly outside the claim's band (this holds for a one-sided bound too:
+ * fifty runs censored at 2×10⁴ epochs do exclude τ = 5500); `reproduced` when it overlaps the band and is no wider than
+ * the resolution; otherwise `inconclusive`, with what would decide.
+ */
+export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate, options: DecisionOptions = {}): StatisticalDecision {
+  if (!(claim.tolerance >= 0) || !Number.isFinite(claim.value)) throw new RangeError('a claim needs a finite value and a tolerance ≥ 0');
+  if (!(estimate.lower <= estimate.upper) || Number.isNaN(estimate.lower)) throw new RangeError(`not an interval: [${estimate.lower}, ${estimate.upper}]`);
+  const resolution = options.resolution ?? claim.tolerance;
+  const band = { lower: claim.value - claim.tolerance, upper: claim.value + claim.tolerance };
+  const halfWidth = (estimate.upper - estimate.lower) / 2;
+  const shown = `${claim.printed ?? claim.value} ± ${fmt(claim.tolerance)}`;
+  const interval = `[${fmt(estimate.lower)}, ${fmt(estimate.upper)}] at 1 − α, α = ${estimate.alpha}`;
+  const decision = { alpha: estimate.alpha, band, estimate: estimate.estimate, interval: { lower: estimate.lower, upper: estimate.upper }, halfWidth, resolution };
+
+  if (estimate.upper < band.lower || estimate.lower > band.upper) {
+    return { ...decision, verdict: 'deviates', reason: `${interval} lies outside the claim ${shown}` };
+  }
+  if (estimate.estimate === null) {
+    return {
+      ...decision,
+      verdict: 'inconclusive',
+      reason: `no point estimate (e.g. every run censored): the data only bound the value to ${interval}, which reaches the claim ${shown}`,
+      wouldDecide: options.wouldDecide ?? 'runs long enough for some to escape',
+    };
+  }
+  if (halfWidth > resolution) {
+    return {
+      ...decision,
+      verdict: 'inconclusive',
+      reason: `${interval} overlaps the claim ${shown} but its half-width ${fmt(halfWidth)} exceeds the resolution ${fmt(resolution)}`,
+      wouldDecide: options.wouldDecide ?? genericWouldDecide(estimate.seeds, halfWidth, resolution),
+    };
+  }
+  return { ...decision, verdict: 'reproduced', reason: `${interval} overlaps the claim ${shown}, half-width ${fmt(halfWidth)} ≤ ${fmt(resolution)}` };
+}
+
+/** Seeds for a half-width ≤ target, if the half-width shrinks as 1/√seeds (true of every estimator here, asymptotically). */
+export function seedsToResolve(seeds: number, halfWidth: number, target: number): number {
+  if (!(seeds >= 1) || !(target > 0) || !Number.isFinite(halfWidth)) throw new RangeError('seeds ≥ 1, a finite half-width and a positive target are needed');
+  return Math.max(seeds, Math.ceil(seeds * (halfWidth / target) ** 2));
+}
+
+function genericWouldDecide(seeds: number | undefined, halfWidth: number, resolution: number): string {
+  if (seeds === undefined || !Number.isFinite(halfWidth) || resolution === 0) return `an interval of half-width ≤ ${fmt(resolution)}`;
+  return `about ${seedsToResolve(seeds, halfWidth, resolution)} seeds instead of ${seeds} (half-width ∝ 1/√seeds) for a half-width ≤ ${fmt(resolution)}`;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : x > 0 ? '∞' : '−∞';
+}
+
+/** Union bound: m checks at alpha each call some true claim `deviates` with probability ≤ m·alpha, whatever their dependence. */
+export function familyFalseFailureRate(checks: number, alpha: number): number {
+  if (!Number.isInteger(checks) || checks < 0) throw new RangeError(`checks must be a non-negative integer, got ${checks}`);
+  return Math.min(1, checks * alpha);
+}
+
+/** The per-check alpha that keeps m checks' suite-wide false-failure rate ≤ familyRate (Bonferroni). */
+export function perCheckAlpha(checks: number, familyRate: number): number {
+  if (!Number.isInteger(checks) || checks < 1) throw new RangeError(`checks must be a positive integer, got ${checks}`);
+  return familyRate / checks;
+}

@@ -1,0 +1,51 @@
+// The only door other stages use into the statistics of escape times (censoring-aware estimates and tests).
+export { type EscapeRun } from './runs.ts';
+export {
+  fitExponential,
+  escapeCountTest,
+  likelihoodRatioMeanTest,
+  escapeDesign,
+  decideMeanTime,
+  type MeanTimeDecision,
+  type ExponentialFit,
+  type MeanInterval,
+  type TestDecision,
+  type EscapeCountTest,
+  type LikelihoodRatioTest,
+  type EscapeDesign,
+} from './exponential.ts';
+export {
+  kaplanMeier,
+  survivalAt,
+  restrictedMean,
+  type KaplanMeier,
+  type SurvivalStep,
+  type MedianEscape,
+  type RestrictedMean,
+} from './survival.ts';
+export {
+  fitLine,
+  compareLineModels,
+  type Interval,
+  type LineEstimate,
+  type LineFit,
+  type LineFitOptions,
+  type ModelCandidate,
+  type RankedModel,
+  type ModelComparison,
+} from './regression.ts';
+export { bootstrapInterval, type BootstrapOptions, type BootstrapInterval } from './bootstrap.ts';
+export {
+  DEFAULT_ALPHA,
+  decideAgainstClaim,
+  seedsToResolve,
+  familyFalseFailureRate,
+  perCheckAlpha,
+  type StatisticalVerdict,
+  type ClaimBand,
+  type IntervalEstimate,
+  type DecisionOptions,
+  type StatisticalDecision,
+} from './decision.ts';
+export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
+export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
