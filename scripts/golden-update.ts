@@ -66,5 +66,6 @@ for (const result of await evaluateClaims(ledger.claims, { experiments })) {
   if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
   result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;
 }
+await experiments.close();
 writeFileAtomic(CLAIMS_PATH, `${JSON.stringify({ $schema: './claims.schema.json', ...ledger }, null, 2)}\n`);
 report('golden/claims.json', claimMoves, false);

@@ -1,7 +1,7 @@
 import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
 import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
-import { runSeeds } from './run-seeds.ts';
+import { createRunPool, runSeeds, type RunPool } from './run-seeds.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
 export interface RunVariant {
@@ -27,6 +27,7 @@ export interface ExperimentStoreOptions {
  */
 export class ExperimentStore {
   private readonly memo = new Map<string, Promise<unknown>>();
+  private pool: RunPool | null = null;
 
   constructor(readonly options: ExperimentStoreOptions) {}
 
@@ -42,6 +43,13 @@ export class ExperimentStore {
       this.memo.set(key, value);
     }
     return value;
+  }
+
+  /** Stops the worker processes, if any were started. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
   }
 
   /** The protocol as this profile runs it, with a variant applied. */
@@ -66,8 +74,11 @@ export class ExperimentStore {
     return this.once(key, async () => {
       const label = `${name}${Object.keys(variant).length > 0 ? ` ${JSON.stringify(variant)}` : ''}`;
       this.options.onProgress?.(`  running ${label}: ${seeds.length} seeds × ${variant.overrides?.epochs ?? protocol.epochs} epochs`);
+      // One pool for the whole store: sweeps started together share the workers instead of each spawning its own.
+      if (this.pool === null && this.options.workers > 1) this.pool = createRunPool(this.options.workers);
       return runSeeds(protocol, seeds, {
         workers: this.options.workers,
+        ...(this.pool ? { pool: this.pool } : {}),
         overrides: variant.overrides ?? {},
         cacheDir: this.options.cacheDir,
         onDone: (record, done, total) => {

@@ -14,6 +14,7 @@ import {
   evaluatePhaseStructure,
   evaluateSaddleLambda,
 } from './analytic.ts';
+import { evaluateArrheniusR2, evaluateBatchCollapse } from './arrhenius.ts';
 import {
   evaluateCriticalBetaIndexing,
   evaluateParameterCount,
@@ -49,4 +50,6 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'critical-beta-indexing': evaluateCriticalBetaIndexing,
   'steps-per-epoch': evaluateStepsPerEpoch,
   'ratio-of-printed': evaluateRatioOfPrinted,
+  'arrhenius-r2': evaluateArrheniusR2,
+  'batch-size-collapse': evaluateBatchCollapse,
 };
