@@ -22,7 +22,7 @@ for (const pair of [report.population, report.sample] as PointPairReport[]) {
       `  ${name}: |∇| = ${g(p.gradientNorm, 3)} after ${p.newtonIterations} Newton steps, index ${p.index}, σ = [${p.endToEndSingularValues.map((v) => g(v, 4)).join(', ')}]`,
     );
     lines.push(
-      `    zero modes ${p.zeroModes} (largest |ω| ${g(p.largestZeroEigenvalue, 2)}; next ${g(p.smallestNonzeroAbsEigenvalue, 3)}), orbit dimension ${p.orbitDimension} (${p.orbitDimensionFromUsedUnits} from used units [${p.usedHiddenUnits.join(', ')}]), span mismatch ${g(Math.max(p.zeroSpaceVsOrbitTangent.zeroModesOutsideOrbit, p.zeroSpaceVsOrbitTangent.orbitOutsideZeroModes), 2)}, |H t| ≤ ${g(p.hessianOnOrbitTangents, 2)}, exactly-β modes ${p.exactlyBetaModes}`,
+      `    zero modes ${p.zeroModes} (largest |ω| ${g(p.largestZeroEigenvalue, 2)}; next ${g(p.smallestNonzeroAbsEigenvalue, 3)}), orbit dimension ${p.orbitDimension} (${p.orbitDimensionFromUsedUnits} from used units [${p.usedHiddenUnits.join(', ')}]), span mismatch ${g(Math.max(p.zeroSpaceVsOrbitTangent.zeroModesOutsideOrbit, p.zeroSpaceVsOrbitTangent.orbitOutsideZeroModes), 2)}, |H t| ≤ ${g(p.hessianOnOrbitTangents, 2)}, exactly-β modes ${p.exactlyBetaModes}, exactly-2β ${p.exactlyTwoBetaModes}`,
     );
   }
   lines.push(`  loss(saddle) − loss(trapped) = ${g(pair.lossDifference, 12)} vs ΔE = ${g(pair.analyticBarrier, 12)} (difference ${g(pair.lossDifferenceMinusBarrier, 3)})`);
@@ -30,7 +30,7 @@ for (const pair of [report.population, report.sample] as PointPairReport[]) {
     `  ω1 = ${g(langer.negativeEigenvalue)}, positive modes ${langer.positiveModesMinimum} (min) vs ${langer.positiveModesSaddle} (saddle), saddle has ${langer.zeroModeExcess} more zero modes`,
   );
   lines.push(
-    `  S (Eq. 12, ${langer.matchedPairs} pairs sorted from the top) = ${g(langer.entropicSum)}; unmatched ln-sum ${g(langer.unmatchedLogSum)}; pairing-free Σln ω_sad − Σln ω_min = ${g(langer.logDeterminantRatio)}`,
+    `  S (Eq. 12, ${langer.matchedPairs} pairs sorted from the top) = ${g(langer.entropicSum)}; pairs with ω_sad <, =, > ω_min: ${langer.pairsSaddleSofter}, ${langer.pairsEqual}, ${langer.pairsSaddleStiffer}; unmatched ln-sum ${g(langer.unmatchedLogSum)}; pairing-free Σln ω_sad − Σln ω_min = ${g(langer.logDeterminantRatio)}`,
   );
   lines.push(`  ln prefactor of Eq. 11 (zero modes excluded) = ${g(langer.logPrefactorEq11)}; ln(Vol_min/Vol_sad) = ${g(langer.logOrbitVolumeRatio)}`);
 }

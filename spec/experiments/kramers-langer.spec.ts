@@ -48,10 +48,12 @@ describe('kramersLanger on the population moments (β = 0.32)', () => {
     }
     expect(trapped.exactlyBetaModes).toBe(99);
     expect(saddle.exactlyBetaModes).toBe(64);
+    expect([trapped.exactlyTwoBetaModes, saddle.exactlyTwoBetaModes]).toEqual([20, 38]);
     const { langer } = report.population;
     expect(langer.positiveModesMinimum).toBe(140 - 18);
     expect(langer.positiveModesSaddle).toBe(140 - 34 - 1);
     expect(langer.zeroModeExcess).toBe(16);
+    expect(langer.pairsSaddleSofter + langer.pairsEqual + langer.pairsSaddleStiffer).toBe(langer.matchedPairs);
     expect(langer.logDeterminantRatio).toBeCloseTo(langer.entropicSum - langer.unmatchedLogSum, 12);
   });
 });

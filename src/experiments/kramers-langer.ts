@@ -83,6 +83,8 @@ export interface CriticalPointReport {
   readonly hessianOnOrbitTangents: number;
   /** Eigenvalues equal to β within 1e-9: pure weight-decay directions on weights the loss does not see. */
   readonly exactlyBetaModes: number;
+  /** Eigenvalues equal to 2β within 1e-9 (the other exact cluster of the spectrum). */
+  readonly exactlyTwoBetaModes: number;
   /** ln Vol of the orbit: ln Vol(Π O(n_l)/O(n_l − r_l)) + ln √pdet(Gram of the generator tangents). */
   readonly logOrbitVolume: number;
 }
@@ -98,6 +100,13 @@ export interface LangerReport {
   readonly matchedPairs: number;
   /** Eq. 12's entropic sum S = Σ_j ln(ω_j^sad / ω_j^min) over the matched pairs. */
   readonly entropicSum: number;
+  /**
+   * How the matched pairs compare (Appendix F.2 claims ω^min ≫ ω^sad "for most j"): pairs with
+   * ω^sad < ω^min, equal within 1e-9 relative, and ω^sad > ω^min.
+   */
+  readonly pairsSaddleSofter: number;
+  readonly pairsEqual: number;
+  readonly pairsSaddleStiffer: number;
   /** The minimum's positive eigenvalues left without a partner, and the sum of their logarithms. */
   readonly unmatchedMinimumEigenvalues: number[];
   readonly unmatchedLogSum: number;
@@ -324,6 +333,7 @@ function analysePoint(start: Network, moments: Moments, beta: number, constructi
       },
       hessianOnOrbitTangents: hessianOnOrbit,
       exactlyBetaModes: values.filter((v) => Math.abs(v - beta) <= BETA_MODE_TOLERANCE).length,
+      exactlyTwoBetaModes: values.filter((v) => Math.abs(v - 2 * beta) <= BETA_MODE_TOLERANCE).length,
       logOrbitVolume: logGroupQuotient + orbit.logVolumeJacobian,
     },
   };
@@ -340,8 +350,8 @@ function langer(trapped: CriticalPointReport, saddle: CriticalPointReport): Lang
   const atSad = positiveNonzero(saddle);
   const negativeEigenvalue = saddle.spectrum[0]!;
   const pairs = Math.min(atMin.length, atSad.length);
-  let entropicSum = 0;
-  for (let j = 0; j < pairs; j++) entropicSum += Math.log(atSad[j]! / atMin[j]!);
+  const logRatios = atSad.slice(0, pairs).map((v, j) => Math.log(v / atMin[j]!));
+  const entropicSum = logRatios.reduce((s, v) => s + v, 0);
   const unmatchedMin = atMin.slice(pairs);
   const unmatchedSad = atSad.slice(pairs);
   const unmatchedLogSum = unmatchedMin.reduce((s, v) => s + Math.log(v), 0) - unmatchedSad.reduce((s, v) => s + Math.log(v), 0);
@@ -353,6 +363,9 @@ function langer(trapped: CriticalPointReport, saddle: CriticalPointReport): Lang
     zeroModeExcess: saddle.zeroModes - trapped.zeroModes,
     matchedPairs: pairs,
     entropicSum,
+    pairsSaddleSofter: logRatios.filter((v) => v < -1e-9).length,
+    pairsEqual: logRatios.filter((v) => Math.abs(v) <= 1e-9).length,
+    pairsSaddleStiffer: logRatios.filter((v) => v > 1e-9).length,
     unmatchedMinimumEigenvalues: unmatchedMin,
     unmatchedLogSum,
     logDeterminantRatio,
