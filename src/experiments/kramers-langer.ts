@@ -129,7 +129,11 @@ export interface PointPairReport {
   readonly moments: 'population' | 'sample';
   readonly trapped: CriticalPointReport;
   readonly saddle: CriticalPointReport;
-  /** Loss(saddle) − Loss(trapped) and the analytic ΔE of Eq. 10 (mode η2, eq2 convention). */
+  /**
+   * Loss(saddle) − Loss(trapped) and the analytic ΔE of Eq. 10 for the teacher's η2 = 0.8 (eq2 reading).
+   * Exact on the population moments (the per-mode loss is exact for balanced aligned networks); on sample
+   * moments the sample's own singular values and Sxx ≠ I move the barrier, so the two need not agree.
+   */
   readonly lossDifference: number;
   readonly analyticBarrier: number;
   readonly lossDifferenceMinusBarrier: number;
@@ -458,6 +462,9 @@ function scalingExponents(rows: readonly NoiseAtPoint[], pick: (row: NoiseAtPoin
 }
 
 /**
+ * Times from Eq. 11 are in the units of overdamped Langevin dynamics dθ = −∇f dt + √(2T) dW (unit
+ * mobility); SGD's step is dt = ηlr, a constant factor that moves ln τ0 only (Appendix F.4).
+ *
  * Appendix F's Kramers–Langer formula from the Hessians at the trapped rank-1 minimum and at the saddle
  * toward rank 2 (Sections 3.2, 3.3), on the population moments (the headline) and on one seed's sample
  * moments, with the symmetry zero modes identified, the gradient-noise covariance at the trap and its
