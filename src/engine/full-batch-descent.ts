@@ -1,4 +1,5 @@
 import { stepKernel } from './compiled-kernels.ts';
+import { norm } from './dense.ts';
 import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
@@ -22,12 +23,6 @@ export function fullGradientNorm(net: Network, moments: Moments, beta: number): 
   const grad = new Float64Array(net.params.length);
   momentGradient(net, moments, beta, createMomentWorkspace(net), grad);
   return norm(grad);
-}
-
-function norm(v: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
-  return Math.sqrt(sum);
 }
 
 /**

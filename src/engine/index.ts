@@ -1,4 +1,4 @@
-export { createNetwork, cloneNetwork, depth, initialiseGaussian, parameterCount, validateShape } from './network.ts';
+export { createNetwork, cloneNetwork, depth, initialiseGaussian, layerWeights, parameterCount, validateShape } from './network.ts';
 export type { Network, NetworkShape } from './network.ts';
 export { accumulateMoments, augmentedInputDim, datasetMoments, emptyMoments, sampleFeatures } from './moments.ts';
 export type { Moments, SampleFeatures } from './moments.ts';
@@ -26,3 +26,7 @@ export { MetricsProbe, endToEndMatrix } from './metrics.ts';
 export type { NetworkMetrics } from './metrics.ts';
 export { accumulateKernel, stepKernel } from './compiled-kernels.ts';
 export type { AccumulateKernel, StepKernel } from './compiled-kernels.ts';
+export { dot, identity, matMul, norm } from './dense.ts';
+export { lossHessian } from './hessian.ts';
+export { symmetricEigen } from './symmetric-eigen.ts';
+export type { SymmetricEigen } from './symmetric-eigen.ts';

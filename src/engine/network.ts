@@ -63,3 +63,10 @@ export function initialiseGaussian(net: Network, rng: RandomStream, std: number)
 export function cloneNetwork(net: Network): Network {
   return { ...net, params: Float64Array.from(net.params) };
 }
+
+/** Layer l's weight W_l (1-based, n_l × n_{l-1} row-major) as a view into net.params. */
+export function layerWeights(net: Network, l: number): Float64Array {
+  const w = net.shape.widths;
+  const offset = net.weightOffset[l - 1]!;
+  return net.params.subarray(offset, offset + w[l]! * w[l - 1]!);
+}
