@@ -2,9 +2,11 @@
 //   golden/analytic.json  the analytic core's 50-digit values at the paper's points
 //   golden/claims.json    each evaluated claim's pinned outcome (verdict, value, per-reading verdicts)
 // Updating a golden file is a deliberate act: refused under CI.
+//   npm run golden                        everything; stochastic claims run the full profile (minutes)
+//   npm run golden -- --skip-stochastic   analytic and consistency pins only; stochastic pins are kept
 import { Decimal } from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { chalk } from 'zx';
+import { argv, chalk } from 'zx';
 import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/claims/analytic-golden.ts';
 import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
@@ -61,7 +63,9 @@ const experiments = new ExperimentStore({
   cacheDir: DEFAULT_RUN_CACHE_DIR,
   onProgress: (line) => console.error(line),
 });
-for (const result of await evaluateClaims(ledger.claims, { experiments })) {
+const skipStochastic = argv['skip-stochastic'] === true;
+const toEvaluate = ledger.claims.filter((c) => !(skipStochastic && c.kind === 'stochastic'));
+for (const result of await evaluateClaims(toEvaluate, { experiments })) {
   const drift = driftFromPinned(result.claim, result.evaluation);
   if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
   result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;

@@ -3,11 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PAPER_KRAMERS_OPTIONS,
   entropicSumForFactor,
-  fitLine,
   kramersLanger,
   lnTauEq12,
   type KramersLangerReport,
 } from '../../src/experiments/kramers-langer.ts';
+import { fitLine as fitStatsLine } from '../../src/stats/index.ts';
+
+const fitLine = (x: number[], y: number[]) => fitStatsLine(x, y, 0.05);
 
 let report: KramersLangerReport;
 beforeAll(() => {

@@ -72,8 +72,10 @@ export class ExperimentStore {
     const seeds = this.seeds(name, variant);
     const key = JSON.stringify(['runs', protocol, seeds, variant.overrides ?? {}]);
     return this.once(key, async () => {
-      const label = `${name}${Object.keys(variant).length > 0 ? ` ${JSON.stringify(variant)}` : ''}`;
-      this.options.onProgress?.(`  running ${label}: ${seeds.length} seeds × ${variant.overrides?.epochs ?? protocol.epochs} epochs`);
+      const { seeds: _seeds, ...shown } = variant;
+      const label = `${name}${Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : ''}`;
+      const range = seeds.length > 0 ? ` (${seeds[0]}–${seeds[seeds.length - 1]})` : '';
+      this.options.onProgress?.(`  running ${label}: ${seeds.length} seeds${range} × ${variant.overrides?.epochs ?? protocol.epochs} epochs`);
       // One pool for the whole store: sweeps started together share the workers instead of each spawning its own.
       if (this.pool === null && this.options.workers > 1) this.pool = createRunPool(this.options.workers);
       return runSeeds(protocol, seeds, {

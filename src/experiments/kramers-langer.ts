@@ -27,6 +27,7 @@ import {
 import { coordinateBasis, perSampleGradientCovariance, projectedTrace, trace } from './gradient-noise.ts';
 import { logStiefelVolume, orbitTangentSpace, subspaceExcess, symmetryTangents } from './hidden-symmetry.ts';
 import { PROTOCOLS, dataSeedFor } from './protocols.ts';
+import { fitLine as fitStatsLine } from '../stats/index.ts';
 
 export interface KramersLangerOptions {
   /** Section 3.2: β = 0.32. */
@@ -226,19 +227,9 @@ export interface KramersLangerReport {
   readonly arrhenius: ArrheniusCheck;
 }
 
-/** Least-squares line y = a + b x: { slope: b, intercept: a }. */
-export function fitLine(x: readonly number[], y: readonly number[]): { slope: number; intercept: number } {
-  const n = x.length;
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-  }
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+/** Least-squares line y = a + b x (src/stats), its interval level irrelevant here: the points are exact. */
+function fitLine(x: readonly number[], y: readonly number[]): { slope: number; intercept: number } {
+  return fitStatsLine(x, y, 0.05);
 }
 
 /** Eq. 5 with Eq. 12's ΔE_eff = ΔE − (T/2) S: ln τ = ln τ0 + ΔE_eff/T at each T. */

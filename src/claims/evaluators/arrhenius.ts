@@ -27,11 +27,9 @@ interface SweepReading {
 
 function readings(sweeps: ArrheniusSweeps): SweepReading[] {
   const named: Array<[string, SweepPoint[]]> = [
-    [`ηlr sweep, B = ${sweeps.learningRateSweep[0]?.batch}, checkpoint ${sweeps.checkpointEpochsPerStage} epochs/stage`, sweeps.learningRateSweep],
-    ...sweeps.checkpointVariants.map(
-      (v): [string, SweepPoint[]] => [`ηlr sweep, checkpoint ${v.checkpointEpochsPerStage} epochs/stage`, v.points],
-    ),
-    [`B sweep, ηlr = ${sweeps.batchSweep[0]?.lr}`, sweeps.batchSweep],
+    [`ηlr sweep (B = ${sweeps.learningRateSweep[0]?.batch}, checkpoint ${sweeps.checkpointEpochsPerStage})`, sweeps.learningRateSweep],
+    ...sweeps.checkpointVariants.map((v): [string, SweepPoint[]] => [`ηlr sweep (checkpoint ${v.checkpointEpochsPerStage})`, v.points]),
+    [`B sweep (ηlr = ${sweeps.batchSweep[0]?.lr})`, sweeps.batchSweep],
   ];
   return named.map(([label, points]) => ({ label, points, fit: fitArrhenius(points, DEFAULT_ALPHA) }));
 }
@@ -66,7 +64,7 @@ async function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Pr
     title: 'Arrhenius plot of escape from the rank-1 trap (Fig. 2b)',
     caption:
       `ln τ against B/ηlr for the learning-rate sweep of Appendix A (β = 0.32, rank-1 trap), the same sweep from less converged ` +
-      `checkpoints, and the batch-size sweep of prediction 3; ${sweeps.seeds.length} seeds per setting, ${sweeps.epochs} epochs, ` +
+      `checkpoints ("checkpoint N": N SGD epochs per annealing stage), and the batch-size sweep of prediction 3; ${sweeps.seeds.length} seeds per setting, ${sweeps.epochs} epochs, ` +
       `profile ${sweeps.profile}. Circles: mean escape time by the censored exponential likelihood; triangles: settings where no ` +
       'trapped seed escaped, drawn at the lower end of the 95 % interval of τ. Lines: the censored maximum-likelihood Arrhenius fit where estimable.',
     svg: await renderSvg(arrheniusPlotSpec(series, sweeps.epochs)),

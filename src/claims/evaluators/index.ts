@@ -15,6 +15,14 @@ import {
   evaluateSaddleLambda,
 } from './analytic.ts';
 import { evaluateArrheniusR2, evaluateBatchCollapse } from './arrhenius.ts';
+import { evaluateEffectiveBarrier } from './effective-barrier.ts';
+import {
+  evaluateEq11Eq12Sign,
+  evaluateKramersFactor,
+  evaluateNoiseAcrossBarrier,
+  evaluateTemperatureScale,
+  evaluateTransverseCurvatures,
+} from './kramers.ts';
 import {
   evaluateCriticalBetaIndexing,
   evaluateParameterCount,
@@ -52,4 +60,10 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'ratio-of-printed': evaluateRatioOfPrinted,
   'arrhenius-r2': evaluateArrheniusR2,
   'batch-size-collapse': evaluateBatchCollapse,
+  'transverse-curvatures': evaluateTransverseCurvatures,
+  'noise-across-barrier': evaluateNoiseAcrossBarrier,
+  'eq11-eq12-sign': evaluateEq11Eq12Sign,
+  'temperature-scale': evaluateTemperatureScale,
+  'kramers-langer': evaluateKramersFactor,
+  'effective-barrier': evaluateEffectiveBarrier,
 };

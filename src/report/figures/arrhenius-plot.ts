@@ -9,6 +9,9 @@ export interface ArrheniusSeries {
   fit: ArrheniusFit;
 }
 
+/** Five sweeps share the plot: the three series colours and two more of the same palette. */
+const SWEEP_COLORS = [...SERIES_COLORS, '#ff7f0e', '#8c564b'] as const;
+
 const ESTIMATE = 'mean escape time (censored MLE)';
 const BOUND = 'lower bound: no seed escaped';
 
@@ -46,7 +49,7 @@ export function arrheniusRows(series: readonly ArrheniusSeries[]): Row[] {
 /** Fig. 2(b): the Arrhenius plot of every sweep, with the censored-likelihood line wherever one is estimable. */
 export function arrheniusPlotSpec(series: readonly ArrheniusSeries[], epochs: number): TopLevelSpec {
   const labels = series.map((s) => s.label);
-  const colours = labels.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]!);
+  const colours = labels.map((_, i) => SWEEP_COLORS[i % SWEEP_COLORS.length]!);
   const rows = arrheniusRows(series);
   const xs = rows.map((r) => r.x);
   const lines = series.flatMap((s) => {
