@@ -14,7 +14,7 @@ async function runCli(...argv: string[]): Promise<{ code: number; stdout: string
 describe('metastable reproduce', () => {
   it('writes REPORT.md and results.json, prints the table, and exits 0 when every outcome matches its pin', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
-    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke');
+    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke', '--cache', join(out, 'cache'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^claim\s+kind\s+verdict\s+paper\s+ours/);
     expect(stdout).toMatch(/reproduced, \d+ deviate, \d+ inconsistent/);
@@ -27,7 +27,7 @@ describe('metastable reproduce', () => {
 
   it('evaluates only the claims named by --only', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
-    const { code } = await runCli('reproduce', '--only', 'beta-c-mode1,delta-e-min', '--out', out);
+    const { code } = await runCli('reproduce', '--only', 'beta-c-mode1,delta-e-min', '--out', out, '--no-cache');
     expect(code).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.claims.map((c: { id: string }) => c.id)).toEqual(['beta-c-mode1', 'delta-e-min']);

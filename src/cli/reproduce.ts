@@ -16,6 +16,8 @@ export interface ReproduceOptions {
   only?: string[];
   workers: number;
   out: string;
+  /** Run cache folder, or false for none. */
+  cache: string | false;
   colour: boolean;
 }
 
@@ -44,7 +46,7 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
   const experiments = new ExperimentStore({
     profile: options.profile,
     workers: options.workers,
-    cacheDir: DEFAULT_RUN_CACHE_DIR,
+    cacheDir: options.cache === false ? null : options.cache,
     onProgress: (line) => io.stderr(`${line}\n`),
   });
   let results: ClaimResult[];
@@ -90,8 +92,10 @@ export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitC
     .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all)', (raw: string) =>
       raw.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     )
-    .option('--workers <N>', 'worker threads for the stochastic experiments', integerInRange('--workers', 1, 256), 2)
+    .option('--workers <N>', 'worker processes that run seeds in parallel (results do not depend on it)', integerInRange('--workers', 1, 256), 2)
     .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
+    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
+    .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .addHelpText(
       'after',
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
