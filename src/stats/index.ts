@@ -49,3 +49,4 @@ export {
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
+export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
