@@ -12,11 +12,11 @@ const coarse: PhaseDiagramProtocol = {
 };
 
 describe('gridBetas', () => {
-  it('lists the grid as printed: 0, 0.01, …, 0.5', () => {
+  it('lists the grid as printed: 0, 0.01, …, 0.6', () => {
     const betas = gridBetas(PHASE_DIAGRAM_FILE.settings.grid);
-    expect(betas).toHaveLength(51);
+    expect(betas).toHaveLength(61);
     expect(betas[7]).toBe(0.07);
-    expect(betas[50]).toBe(0.5);
+    expect(betas[60]).toBe(0.6);
     expect(() => gridBetas({ from: 0.5, to: 0.1, step: 0.01 })).toThrow(/empty/);
   });
 });

@@ -34,7 +34,18 @@ export interface PhaseDiagramFile {
   readonly name: 'phase-diagram';
   readonly settings: PhaseDiagramProtocol;
   readonly paper: Readonly<Record<keyof PhaseDiagramProtocol | 'dataSeeds', string>>;
-  readonly profiles: Readonly<Record<Profile, { readonly dataSeeds: { readonly first: number; readonly last: number } }>>;
+  readonly profiles: Readonly<Record<Profile, PhaseDiagramProfile>>;
+}
+
+export interface SeedRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** dataSeeds run all three sweeps; upSweepSeeds the up sweep alone, for the statistics of its transitions. */
+export interface PhaseDiagramProfile {
+  readonly dataSeeds: SeedRange;
+  readonly upSweepSeeds: SeedRange;
 }
 
 export const PHASE_DIAGRAM_PATH = join(PROTOCOL_DIR, 'phase-diagram.json');
@@ -46,10 +57,15 @@ export function loadPhaseDiagramFile(path = PHASE_DIAGRAM_PATH): PhaseDiagramFil
 
 export const PHASE_DIAGRAM_FILE: PhaseDiagramFile = loadPhaseDiagramFile();
 
-/** The data seeds a profile sweeps, first to last inclusive. */
-export function phaseDiagramSeeds(file: PhaseDiagramFile, profile: Profile): number[] {
-  const { first, last } = file.profiles[profile].dataSeeds;
+function seedsOf({ first, last }: SeedRange): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** The data seeds of a profile in increasing order, each with the sweeps it runs: all three, or the up sweep alone. */
+export function phaseDiagramSeeds(file: PhaseDiagramFile, profile: Profile): { dataSeed: number; allSweeps: boolean }[] {
+  const all = new Set(seedsOf(file.profiles[profile].dataSeeds));
+  const seeds = [...new Set([...all, ...seedsOf(file.profiles[profile].upSweepSeeds)])].sort((a, b) => a - b);
+  return seeds.map((dataSeed) => ({ dataSeed, allSweeps: all.has(dataSeed) }));
 }
 
 /**

@@ -1,20 +1,35 @@
 import { fileURLToPath } from 'node:url';
 import type { ExperimentStore } from './experiment-store.ts';
-import type { PhaseDiagramRecord } from './phase-diagram.ts';
+import { SWEEP_DIRECTIONS, type PhaseDiagramRecord, type SweepDirection } from './phase-diagram.ts';
 import { PHASE_DIAGRAM_FILE, phaseDiagramSeeds, type PhaseDiagramProtocol } from './phase-diagram-protocol.ts';
 import sweepTask from './phase-diagram-worker.ts';
 import { mapInWorkers } from './worker-pool.ts';
 
 const WORKER = fileURLToPath(new URL('./phase-diagram-worker.ts', import.meta.url));
 
-/** The sweeps of every data seed, in the order of `dataSeeds`, over `workers` processes (same records for any count). */
+/** Which data seeds to sweep: all three sweeps, or the up sweep alone. */
+export interface SeedPlan {
+  readonly dataSeed: number;
+  readonly allSweeps: boolean;
+}
+
+const UP_ONLY: readonly SweepDirection[] = ['up'];
+
+/**
+ * The sweeps of every data seed (a plain seed list runs all three sweeps), in the order given, over `workers`
+ * processes: the same records for any number of workers.
+ */
 export function runPhaseDiagram(
   protocol: PhaseDiagramProtocol,
-  dataSeeds: readonly number[],
+  seeds: readonly (number | SeedPlan)[],
   workers = 1,
   onDone?: (record: PhaseDiagramRecord, done: number, total: number) => void,
 ): Promise<PhaseDiagramRecord[]> {
-  return mapInWorkers(WORKER, sweepTask, dataSeeds.map((dataSeed) => ({ protocol, dataSeed })), workers, onDone);
+  const tasks = seeds.map((seed) => {
+    const plan = typeof seed === 'number' ? { dataSeed: seed, allSweeps: true } : seed;
+    return { protocol, dataSeed: plan.dataSeed, directions: plan.allSweeps ? SWEEP_DIRECTIONS : UP_ONLY };
+  });
+  return mapInWorkers(WORKER, sweepTask, tasks, workers, onDone);
 }
 
 /**
@@ -25,9 +40,10 @@ export function phaseDiagramExperiment(store: ExperimentStore): Promise<PhaseDia
   const protocol = PHASE_DIAGRAM_FILE.settings;
   const seeds = phaseDiagramSeeds(PHASE_DIAGRAM_FILE, store.profile);
   return store.once(JSON.stringify(['phase-diagram', protocol, seeds]), () => {
-    store.options.onProgress?.(`  running phase-diagram: ${seeds.length} data seeds × 3 sweeps`);
+    const all = seeds.filter((s) => s.allSweeps).length;
+    store.options.onProgress?.(`  running phase-diagram: ${all} data seeds × 3 sweeps, ${seeds.length - all} more × the up sweep`);
     return runPhaseDiagram(protocol, seeds, store.options.workers, (_record, done, total) => {
-      if (done === total || done % 10 === 0) store.options.onProgress?.(`    phase-diagram: ${done}/${total} data seeds`);
+      if (done === total || done % 200 === 0) store.options.onProgress?.(`    phase-diagram: ${done}/${total} data seeds`);
     });
   });
 }

@@ -30,6 +30,8 @@ export interface SweepPoint {
   /** Singular values of the end-to-end map, descending. */
   readonly singularValues: number[];
   readonly effectiveRank: number;
+  /** The step size used: the protocol's, or a halving of it where descent diverged (see MAX_STEP_HALVINGS). */
+  readonly lr: number;
   /** Full-batch descent steps at this β, the final gradient norm, and whether it fell below the tolerance. */
   readonly steps: number;
   readonly gradientNorm: number;
@@ -68,7 +70,7 @@ export interface PhaseDiagramRecord {
   readonly dataSeed: number;
   readonly spectrum: SampleSpectrum;
   readonly criticalBeta: CriticalBetas;
-  /** up, down, down-perturbed, in that order. */
+  /** In the order asked for (up, down, down-perturbed by default). */
   readonly sweeps: Sweep[];
 }
 
@@ -82,24 +84,37 @@ interface Trainer {
   retrain(from: Network, beta: number): { net: Network; point: SweepPoint };
 }
 
+/** Halvings of the step size allowed when descent from a (perturbed) state diverges. */
+export const MAX_STEP_HALVINGS = 6;
+
+/**
+ * Full-batch descent at the protocol's lr; where it diverges (a non-finite gradient, as a large relearnable
+ * kick can cause), the same start is descended again at half the step size, up to MAX_STEP_HALVINGS times.
+ */
 function trainerFor(protocol: PhaseDiagramProtocol, train: Moments, test: Moments): Trainer {
-  const { lr, gradientTolerance, maxSteps } = protocol.convergence;
+  const { gradientTolerance, maxSteps } = protocol.convergence;
   return {
     retrain(from, beta) {
-      const net = cloneNetwork(from);
-      const descent = descendFullBatch(net, train, { lr, beta, maxSteps, gradientTolerance });
-      const m = new MetricsProbe(net, train, test).measure(beta);
-      const point: SweepPoint = {
-        beta,
-        testMse: m.testMse,
-        trainMse: m.trainMse,
-        singularValues: m.singularValues,
-        effectiveRank: effectiveRank(m.singularValues, protocol.rankThreshold),
-        steps: descent.steps,
-        gradientNorm: descent.gradientNorm,
-        converged: descent.converged,
-      };
-      return { net, point };
+      for (let halvings = 0; halvings <= MAX_STEP_HALVINGS; halvings++) {
+        const lr = protocol.convergence.lr / 2 ** halvings;
+        const net = cloneNetwork(from);
+        const descent = descendFullBatch(net, train, { lr, beta, maxSteps, gradientTolerance });
+        if (!Number.isFinite(descent.gradientNorm)) continue;
+        const m = new MetricsProbe(net, train, test).measure(beta);
+        const point: SweepPoint = {
+          beta,
+          testMse: m.testMse,
+          trainMse: m.trainMse,
+          singularValues: m.singularValues,
+          effectiveRank: effectiveRank(m.singularValues, protocol.rankThreshold),
+          lr,
+          steps: descent.steps,
+          gradientNorm: descent.gradientNorm,
+          converged: descent.converged,
+        };
+        return { net, point };
+      }
+      throw new Error(`full-batch descent diverges at β = ${beta} even at lr ${protocol.convergence.lr / 2 ** MAX_STEP_HALVINGS}`);
     },
   };
 }
@@ -188,12 +203,16 @@ function relearnPerturbation(dataSeed: number, std: number): (index: number, net
 }
 
 /**
- * The three sweeps of one data set. Up: fresh weights N(0, initStd²) from the seed's 'init' stream, trained to
+ * The sweeps of one data set (all three unless `directions` says which). Up: fresh weights N(0, initStd²) from the seed's 'init' stream, trained to
  * convergence at β = grid.from ("first trained to convergence at β = 0", Appendix A), then each next β.
  * Down: from the up sweep's last state, each β in reverse. Down-perturbed: the same, with the relearnable
  * perturbation before each β. Transitions of the unperturbed sweeps are refined by bisection.
  */
-export function sweepDataSeed(protocol: PhaseDiagramProtocol, dataSeed: number): PhaseDiagramRecord {
+export function sweepDataSeed(
+  protocol: PhaseDiagramProtocol,
+  dataSeed: number,
+  directions: readonly SweepDirection[] = SWEEP_DIRECTIONS,
+): PhaseDiagramRecord {
   const data = makeTaskData(protocol.teacher, protocol.data, dataSeed);
   const train = datasetMoments(data.train, protocol.network.biases);
   const test = datasetMoments(data.test, protocol.network.biases);
@@ -203,24 +222,20 @@ export function sweepDataSeed(protocol: PhaseDiagramProtocol, dataSeed: number):
   const spectrum = sampleSpectrum(train);
   const up = gridBetas(protocol.grid);
   const down = [...up].reverse();
+  const { bisections } = protocol.refinement;
 
   const fresh = createNetwork(protocol.network);
   initialiseGaussian(fresh, createStream(dataSeed, 'init'), protocol.initStd);
   const upRun = runSweep(trainer, fresh, up);
   const top = upRun.states[upRun.states.length - 1]!;
-  const downRun = runSweep(trainer, top, down);
-  const perturbedRun = runSweep(trainer, top, down, relearnPerturbation(dataSeed, protocol.relearnPerturbation.std));
-
-  const { bisections } = protocol.refinement;
-  const sweeps: Sweep[] = [
-    { direction: 'up', points: upRun.points, transitions: locateTransitions(trainer, 'up', upRun.points, upRun.states, levels, bisections) },
-    { direction: 'down', points: downRun.points, transitions: locateTransitions(trainer, 'down', downRun.points, downRun.states, levels, bisections) },
-    {
-      direction: 'down-perturbed',
-      points: perturbedRun.points,
-      transitions: locateTransitions(trainer, 'down-perturbed', perturbedRun.points, perturbedRun.states, levels, 0),
-    },
-  ];
+  const sweeps = directions.map((direction): Sweep => {
+    const run =
+      direction === 'up'
+        ? upRun
+        : runSweep(trainer, top, down, direction === 'down-perturbed' ? relearnPerturbation(dataSeed, protocol.relearnPerturbation.std) : undefined);
+    const refine = direction === 'down-perturbed' ? 0 : bisections;
+    return { direction, points: run.points, transitions: locateTransitions(trainer, direction, run.points, run.states, levels, refine) };
+  });
   return {
     dataSeed,
     spectrum,
