@@ -35,7 +35,7 @@ export { ExperimentStore } from './experiment-store.ts';
 export type { ExperimentStoreOptions, RunVariant } from './experiment-store.ts';
 export type { SweepOptions } from './run-seeds.ts';
 export { PHASE_DIAGRAM_FILE, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds } from './phase-diagram-protocol.ts';
-export type { PhaseDiagramFile, PhaseDiagramProtocol, SweepConvergence } from './phase-diagram-protocol.ts';
+export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from './phase-diagram-protocol.ts';
 export { SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-diagram.ts';
 export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint, Transition } from './phase-diagram.ts';
 export { phaseDiagramExperiment, runPhaseDiagram } from './phase-diagram-run.ts';

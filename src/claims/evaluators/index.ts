@@ -22,6 +22,7 @@ import {
   evaluateRegulariserFactor,
   evaluateStepsPerEpoch,
 } from './consistency.ts';
+import { evaluatePhaseDiagramSweep } from './phase-diagram.ts';
 
 /** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
 export interface EvaluationContext {
@@ -49,4 +50,5 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'critical-beta-indexing': evaluateCriticalBetaIndexing,
   'steps-per-epoch': evaluateStepsPerEpoch,
   'ratio-of-printed': evaluateRatioOfPrinted,
+  'phase-diagram-sweep': evaluatePhaseDiagramSweep,
 };
