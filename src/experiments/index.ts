@@ -42,3 +42,11 @@ export { phaseDiagramExperiment, runPhaseDiagram } from './phase-diagram-run.ts'
 export { sampleSpectrum } from './sample-spectrum.ts';
 export type { SampleSpectrum } from './sample-spectrum.ts';
 export { mapInWorkers } from './worker-pool.ts';
+export {
+  PHASE_DIAGRAM_SMOKE_PATH,
+  computePhaseDiagramSmoke,
+  loadPhaseDiagramSmoke,
+  phaseDiagramSummary,
+  writePhaseDiagramSmoke,
+} from './phase-diagram-golden.ts';
+export type { PhaseDiagramSmoke, PinnedTransition } from './phase-diagram-golden.ts';
