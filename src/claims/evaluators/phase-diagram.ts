@@ -198,6 +198,18 @@ function spreadEvidence(records: readonly PhaseDiagramRecord[], modes: readonly 
   });
 }
 
+/** Appendix B: "At each transition the effective rank of the end-to-end weight matrix increases by one". */
+function rankStepEvidence(records: readonly PhaseDiagramRecord[]): string {
+  const oneAtATime = records.filter((r) => {
+    const ranks = sweepOf(r, 'up')!.points.map((p) => p.effectiveRank);
+    return ranks.every((rank, i) => i === 0 || ranks[i - 1]! - rank === 0 || ranks[i - 1]! - rank === 1);
+  }).length;
+  return (
+    `Rank steps (up): on ${oneAtATime} of ${records.length} data seeds the effective rank falls by one at a time on the 0.01 grid ` +
+    `(2 → 1 → 0); on the rest both modes are lost between two grid points.`
+  );
+}
+
 function seedRange(records: readonly PhaseDiagramRecord[]): string {
   return `${records.length} data seeds (${records[0]?.dataSeed}–${records[records.length - 1]?.dataSeed})`;
 }
@@ -254,7 +266,7 @@ export async function evaluatePhaseDiagramSweep(claim: Claim, context: Evaluatio
       }
     }
   }
-  evidence.push(...sampleBasisEvidence(records, modes), ...spreadEvidence(records, modes), ...hysteresisEvidence(records, modes));
+  evidence.push(rankStepEvidence(records), ...sampleBasisEvidence(records, modes), ...spreadEvidence(records, modes), ...hysteresisEvidence(records, modes));
 
   const upReadings = readings.slice(0, modes.length);
   const verdict = combined(upReadings.map((r) => r.verdict));
