@@ -1,6 +1,16 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { criticalBeta, float64 } from '../../src/analytic/index.ts';
-import { PHASE_DIAGRAM_FILE, gridBetas, type PhaseDiagramProtocol } from '../../src/experiments/phase-diagram-protocol.ts';
+import {
+  PHASE_DIAGRAM_FILE,
+  PHASE_DIAGRAM_PATH,
+  gridBetas,
+  loadPhaseDiagramFile,
+  phaseDiagramSeeds,
+  type PhaseDiagramProtocol,
+} from '../../src/experiments/phase-diagram-protocol.ts';
 import { runPhaseDiagram } from '../../src/experiments/phase-diagram-run.ts';
 import { eq3CriticalBetas, sweepDataSeed } from '../../src/experiments/phase-diagram.ts';
 
@@ -18,6 +28,24 @@ describe('gridBetas', () => {
     expect(betas[7]).toBe(0.07);
     expect(betas[60]).toBe(0.6);
     expect(() => gridBetas({ from: 0.5, to: 0.1, step: 0.01 })).toThrow(/empty/);
+  });
+});
+
+describe('the phase-diagram protocol file', () => {
+  it('is schema-checked: an unknown setting names the file and the field', () => {
+    const file = JSON.parse(readFileSync(PHASE_DIAGRAM_PATH, 'utf8'));
+    file.settings.momentum = 0.9;
+    const path = join(mkdtempSync(join(tmpdir(), 'phase-')), 'phase-diagram.json');
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => loadPhaseDiagramFile(path)).toThrow(/momentum/);
+  });
+
+  it('runs every dataSeed with all sweeps and the further upSweepSeeds with the up sweep alone, in seed order', () => {
+    const full = phaseDiagramSeeds(PHASE_DIAGRAM_FILE, 'full');
+    expect(full).toHaveLength(1200);
+    expect(full.filter((s) => s.allSweeps).map((s) => s.dataSeed)).toEqual(Array.from({ length: 50 }, (_, i) => 42 + i));
+    expect(full.map((s) => s.dataSeed)).toEqual([...full.map((s) => s.dataSeed)].sort((a, b) => a - b));
+    expect(phaseDiagramSeeds(PHASE_DIAGRAM_FILE, 'smoke')).toEqual([42, 43, 44].map((dataSeed) => ({ dataSeed, allSweeps: true })));
   });
 });
 
@@ -66,6 +94,13 @@ describe('sweepDataSeed', () => {
       expect(t.beta).toBeGreaterThan(Math.min(raw, whitened) - 0.01);
       expect(t.beta).toBeLessThan(Math.max(raw, whitened) + 0.01);
     }
+  });
+
+  it('restarts a diverging descent at half the step size and says so', () => {
+    // From fresh weights at β = 0.3, lr 3 and 1.5 blow up; 0.75 converges.
+    const unstable = { ...coarse, grid: { from: 0.3, to: 0.33, step: 0.03 }, convergence: { ...coarse.convergence, lr: 3, maxSteps: 20_000 } };
+    const first = sweepDataSeed(unstable, 42, ['up']).sweeps[0]!.points[0]!;
+    expect([first.lr, first.converged, Number.isFinite(first.testMse)]).toEqual([0.75, true, true]);
   });
 
   it('is bit-identical for a seed, and the same for 1 worker and for 2, in seed order', async () => {
