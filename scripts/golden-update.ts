@@ -1,6 +1,7 @@
 // Recomputes the pinned golden values from the code, shows what moved and by how much, and writes them:
 //   golden/analytic.json  the analytic core's 50-digit values at the paper's points
 //   golden/claims.json    each evaluated claim's pinned outcome (verdict, value, per-reading verdicts)
+//   golden/smoke/phase-diagram.json  the phase-diagram smoke profile's transitions per data seed and direction
 // Updating a golden file is a deliberate act: refused under CI.
 //   npm run golden                        everything; stochastic claims run the full profile (minutes)
 //   npm run golden -- --skip-stochastic   analytic and consistency pins only; stochastic pins are kept
@@ -10,7 +11,14 @@ import { argv, chalk } from 'zx';
 import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/claims/analytic-golden.ts';
 import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
-import { DEFAULT_RUN_CACHE_DIR, ExperimentStore } from '../src/experiments/index.ts';
+import {
+  DEFAULT_RUN_CACHE_DIR,
+  ExperimentStore,
+  PHASE_DIAGRAM_SMOKE_PATH,
+  computePhaseDiagramSmoke,
+  loadPhaseDiagramSmoke,
+  writePhaseDiagramSmoke,
+} from '../src/experiments/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 
 if (process.env.CI) {
@@ -73,3 +81,19 @@ for (const result of await evaluateClaims(toEvaluate, { experiments })) {
 await experiments.close();
 writeFileAtomic(CLAIMS_PATH, `${JSON.stringify({ $schema: './claims.schema.json', ...ledger }, null, 2)}\n`);
 report('golden/claims.json', claimMoves, false);
+
+// The phase-diagram smoke gate: recomputed without cache, compared per data seed and direction, then written.
+async function updatePhaseDiagramSmoke(): Promise<void> {
+  const before = existsSync(PHASE_DIAGRAM_SMOKE_PATH) ? loadPhaseDiagramSmoke() : null;
+  const now = await computePhaseDiagramSmoke(Number(process.env.WORKERS ?? 2));
+  const moves = now.seeds.flatMap(({ dataSeed, sweeps }) =>
+    Object.entries(sweeps).flatMap(([direction, transitions]) => {
+      const was = JSON.stringify(before?.seeds.find((s) => s.dataSeed === dataSeed)?.sweeps[direction as keyof typeof sweeps] ?? null);
+      const now = JSON.stringify(transitions);
+      return was === now ? [] : [`seed ${dataSeed} ${direction}: ${was} -> ${now}`];
+    }),
+  );
+  writePhaseDiagramSmoke(now);
+  report('golden/smoke/phase-diagram.json', before ? moves : [], before === null);
+}
+await updatePhaseDiagramSmoke();

@@ -1,7 +1,8 @@
 import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
 import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
-import { createRunPool, runSeeds, type RunPool } from './run-seeds.ts';
+import { runSeeds } from './run-seeds.ts';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
 export interface RunVariant {
@@ -27,7 +28,7 @@ export interface ExperimentStoreOptions {
  */
 export class ExperimentStore {
   private readonly memo = new Map<string, Promise<unknown>>();
-  private pool: RunPool | null = null;
+  private pool: WorkerPool | null = null;
 
   constructor(readonly options: ExperimentStoreOptions) {}
 
@@ -43,6 +44,16 @@ export class ExperimentStore {
       this.memo.set(key, value);
     }
     return value;
+  }
+
+  /**
+   * One pool for the whole store, made on first use (none with 1 worker): experiments started together share
+   * the workers instead of each spawning its own.
+   */
+  workerPool(): WorkerPool | undefined {
+    if (this.options.workers < 2) return undefined;
+    this.pool ??= createWorkerPool(this.options.workers);
+    return this.pool;
   }
 
   /** Stops the worker processes, if any were started. */
@@ -76,11 +87,10 @@ export class ExperimentStore {
       const label = `${name}${Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : ''}`;
       const range = seeds.length > 0 ? ` (${seeds[0]}–${seeds[seeds.length - 1]})` : '';
       this.options.onProgress?.(`  running ${label}: ${seeds.length} seeds${range} × ${variant.overrides?.epochs ?? protocol.epochs} epochs`);
-      // One pool for the whole store: sweeps started together share the workers instead of each spawning its own.
-      if (this.pool === null && this.options.workers > 1) this.pool = createRunPool(this.options.workers);
+      const pool = this.workerPool();
       return runSeeds(protocol, seeds, {
         workers: this.options.workers,
-        ...(this.pool ? { pool: this.pool } : {}),
+        ...(pool ? { pool } : {}),
         overrides: variant.overrides ?? {},
         cacheDir: this.options.cacheDir,
         onDone: (record, done, total) => {

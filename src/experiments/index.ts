@@ -30,10 +30,27 @@ export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, RunContext, StageReport } from './checkpoints.ts';
 export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from './run-cache.ts';
-export { createRunPool, runSeeds } from './run-seeds.ts';
+export { runSeeds } from './run-seeds.ts';
 export { ExperimentStore } from './experiment-store.ts';
 export type { ExperimentStoreOptions, RunVariant } from './experiment-store.ts';
-export type { RunPool, SweepOptions } from './run-seeds.ts';
+export type { SweepOptions } from './run-seeds.ts';
+export { PHASE_DIAGRAM_FILE, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds } from './phase-diagram-protocol.ts';
+export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from './phase-diagram-protocol.ts';
+export { SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-diagram.ts';
+export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from './phase-diagram.ts';
+export { phaseDiagramExperiment, runPhaseDiagram } from './phase-diagram-run.ts';
+export { sampleSpectrum } from './sample-spectrum.ts';
+export type { SampleSpectrum } from './sample-spectrum.ts';
+export { createWorkerPool, mapInWorkers } from './worker-pool.ts';
+export type { WorkerPool } from './worker-pool.ts';
+export {
+  PHASE_DIAGRAM_SMOKE_PATH,
+  computePhaseDiagramSmoke,
+  loadPhaseDiagramSmoke,
+  phaseDiagramSummary,
+  writePhaseDiagramSmoke,
+} from './phase-diagram-golden.ts';
+export type { PhaseDiagramSmoke, PinnedTransition } from './phase-diagram-golden.ts';
 export { escapeSample } from './escape-runs.ts';
 export type { EscapeSample } from './escape-runs.ts';
 export { ARRHENIUS_SWEEP_PATH, arrheniusSweeps, fitArrhenius, loadArrheniusSweep } from './arrhenius.ts';

@@ -50,3 +50,4 @@ export {
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
 export { chiSquareUpperTail } from './distributions.ts';
+export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';

@@ -31,6 +31,7 @@ import {
   evaluateRegulariserFactor,
   evaluateStepsPerEpoch,
 } from './consistency.ts';
+import { evaluatePhaseDiagramSweep } from './phase-diagram.ts';
 
 /** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
 export interface EvaluationContext {
@@ -66,4 +67,5 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'temperature-scale': evaluateTemperatureScale,
   'kramers-langer': evaluateKramersFactor,
   'effective-barrier': evaluateEffectiveBarrier,
+  'phase-diagram-sweep': evaluatePhaseDiagramSweep,
 };

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import type { TeacherSpec } from '../data/index.ts';
+import type { NetworkShape } from '../engine/index.ts';
+import { loadValidatedJson } from '../io/validated-json.ts';
+import { PROTOCOL_DIR, type Profile } from './protocols.ts';
+
+/** "Re-training to convergence at each step" (Appendix A), read as deterministic full-batch descent. */
+export interface SweepConvergence {
+  readonly kind: 'full-batch-descent';
+  readonly lr: number;
+  readonly gradientTolerance: number;
+  readonly maxSteps: number;
+}
+
+/**
+ * The quasi-static β sweep of Appendices A and B (Fig. 3) as plain data, read from
+ * golden/protocols/phase-diagram.json (schema-checked, the paper's wording beside every field).
+ */
+export interface PhaseDiagramProtocol {
+  readonly teacher: TeacherSpec;
+  readonly data: { readonly kind: 'iid'; readonly trainCount: number; readonly testCount: number };
+  readonly network: NetworkShape;
+  readonly initStd: number;
+  /** β = from, from + step, …, to: up in that order, down in reverse. */
+  readonly grid: { readonly from: number; readonly to: number; readonly step: number };
+  readonly convergence: SweepConvergence;
+  readonly refinement: { readonly bisections: number };
+  readonly rankThreshold: number;
+  /** The explicit option of the 'down, perturbed' sweep: N(0, std²) added to every weight before each β. */
+  readonly relearnPerturbation: { readonly std: number };
+}
+
+export interface PhaseDiagramFile {
+  readonly name: 'phase-diagram';
+  readonly settings: PhaseDiagramProtocol;
+  readonly paper: Readonly<Record<keyof PhaseDiagramProtocol | 'dataSeeds', string>>;
+  readonly profiles: Readonly<Record<Profile, PhaseDiagramProfile>>;
+}
+
+export interface SeedRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** dataSeeds run all three sweeps; upSweepSeeds the up sweep alone, for the statistics of its transitions. */
+export interface PhaseDiagramProfile {
+  readonly dataSeeds: SeedRange;
+  readonly upSweepSeeds: SeedRange;
+}
+
+export const PHASE_DIAGRAM_PATH = join(PROTOCOL_DIR, 'phase-diagram.json');
+export const PHASE_DIAGRAM_SCHEMA = join(PROTOCOL_DIR, 'phase-diagram.schema.json');
+
+export function loadPhaseDiagramFile(path = PHASE_DIAGRAM_PATH): PhaseDiagramFile {
+  return loadValidatedJson<PhaseDiagramFile>(path, PHASE_DIAGRAM_SCHEMA);
+}
+
+export const PHASE_DIAGRAM_FILE: PhaseDiagramFile = loadPhaseDiagramFile();
+
+function seedsOf({ first, last }: SeedRange): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** The data seeds of a profile in increasing order, each with the sweeps it runs: all three, or the up sweep alone. */
+export function phaseDiagramSeeds(file: PhaseDiagramFile, profile: Profile): { dataSeed: number; allSweeps: boolean }[] {
+  const all = new Set(seedsOf(file.profiles[profile].dataSeeds));
+  const seeds = [...new Set([...all, ...seedsOf(file.profiles[profile].upSweepSeeds)])].sort((a, b) => a - b);
+  return seeds.map((dataSeed) => ({ dataSeed, allSweeps: all.has(dataSeed) }));
+}
+
+/**
+ * The grid's β values in increasing order. Each is computed as from + i·step and rounded to 12 decimals, so
+ * 0.07 is 0.07 and not 0.07000000000000001 (the grid's values are then the ones printed).
+ */
+export function gridBetas(grid: PhaseDiagramProtocol['grid']): number[] {
+  if (!(grid.to > grid.from) || !(grid.step > 0)) throw new RangeError(`empty β grid: ${JSON.stringify(grid)}`);
+  const count = Math.floor((grid.to - grid.from) / grid.step + 1e-9) + 1;
+  return Array.from({ length: count }, (_, i) => Number((grid.from + i * grid.step).toFixed(12)));
+}
