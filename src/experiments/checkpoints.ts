@@ -10,7 +10,7 @@ import {
   type TrainingSet,
   type Moments,
 } from '../engine/index.ts';
-import type { Protocol } from './protocols.ts';
+import { numericsOf, type Protocol } from './protocols.ts';
 
 /** What "trained to convergence" reached at one annealing stage. */
 export interface StageReport {
@@ -61,7 +61,7 @@ export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], ca
   const net = cloneNetwork(parent.network);
   const rng = createStream(ctx.seed, 'checkpoint');
   for (let skip = 0; skip < betas.length - 1; skip++) rng.jump();
-  trainSgd(net, ctx.train, { lr: rule.lr, batch: rule.batch, beta, epochs: rule.epochsPerStage }, rng);
+  trainSgd(net, ctx.train, { lr: rule.lr, batch: rule.batch, beta, epochs: rule.epochsPerStage, ...numericsOf(ctx.protocol) }, rng);
   const m = new MetricsProbe(net, ctx.train.moments, ctx.testMoments).measure(beta);
   const stage: StageReport = {
     beta,

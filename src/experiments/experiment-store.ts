@@ -1,6 +1,7 @@
 import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
 import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
+import type { Numerics } from '../engine/index.ts';
 import { runSeeds } from './run-seeds.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
@@ -10,6 +11,8 @@ export interface RunVariant {
   readonly dataSeed?: DataSeedScheme;
   /** Replaces the profile's seeds. */
   readonly seeds?: readonly number[];
+  /** Replaces the default arithmetic (e.g. float32). */
+  readonly numerics?: Numerics;
 }
 
 export interface ExperimentStoreOptions {
@@ -50,6 +53,7 @@ export class ExperimentStore {
     return {
       ...base,
       ...(variant.dataSeed ? { dataSeed: variant.dataSeed } : {}),
+      ...(variant.numerics ? { numerics: variant.numerics } : {}),
       checkpoint: { ...base.checkpoint, epochsPerStage: variant.checkpointEpochsPerStage ?? base.checkpoint.epochsPerStage },
     };
   }
