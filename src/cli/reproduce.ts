@@ -47,7 +47,12 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
     cacheDir: DEFAULT_RUN_CACHE_DIR,
     onProgress: (line) => io.stderr(`${line}\n`),
   });
-  const results = await evaluateClaims(claims, { experiments }, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
+  let results: ClaimResult[];
+  try {
+    results = await evaluateClaims(claims, { experiments }, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
+  } finally {
+    await experiments.close();
+  }
   io.stderr('  rendering figures\n');
   const figures = collectFigures(await figureSource(), results);
   const record = buildResults(

@@ -2,7 +2,8 @@ import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
 import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
 import type { Numerics } from '../engine/index.ts';
-import { runSeeds } from './run-seeds.ts';
+import type Tinypool from 'tinypool';
+import { createRunPool, runSeeds } from './run-seeds.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
 export interface RunVariant {
@@ -30,11 +31,26 @@ export interface ExperimentStoreOptions {
  */
 export class ExperimentStore {
   private readonly memo = new Map<string, Promise<unknown>>();
+  private pool: Tinypool | null = null;
 
   constructor(readonly options: ExperimentStoreOptions) {}
 
   get profile(): Profile {
     return this.options.profile;
+  }
+
+  /** Stops the worker processes, if any were started; the store may still run in-process afterwards only by restarting them. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
+  }
+
+  /** One pool for every experiment of this store (workers > 1), started on first use. */
+  private sharedPool(): Tinypool | undefined {
+    if (this.options.workers <= 1) return undefined;
+    this.pool ??= createRunPool(this.options.workers);
+    return this.pool;
   }
 
   /** Computes `compute()` once per key. */
@@ -74,6 +90,7 @@ export class ExperimentStore {
         workers: this.options.workers,
         overrides: variant.overrides ?? {},
         cacheDir: this.options.cacheDir,
+        ...(this.sharedPool() ? { pool: this.sharedPool()! } : {}),
         onDone: (record, done, total) => {
           if (done === total || done % 10 === 0) this.options.onProgress?.(`    ${label}: ${done}/${total} seeds`);
           void record;

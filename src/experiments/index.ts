@@ -32,7 +32,7 @@ export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, RunContext, StageReport } from './checkpoints.ts';
 export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from './run-cache.ts';
-export { runSeeds } from './run-seeds.ts';
+export { createRunPool, runSeeds } from './run-seeds.ts';
 export { ExperimentStore } from './experiment-store.ts';
 export type { ExperimentStoreOptions, RunVariant } from './experiment-store.ts';
 export type { SweepOptions } from './run-seeds.ts';

@@ -13,6 +13,8 @@ export interface SweepOptions {
   readonly cacheDir?: string | null;
   /** Called as each seed finishes (in completion order). */
   readonly onDone?: (record: RunRecord, done: number, total: number) => void;
+  /** A pool to run on (createRunPool), kept open by its owner; without one, a pool is made and destroyed per call. */
+  readonly pool?: Tinypool;
 }
 
 const WORKER = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
@@ -38,17 +40,25 @@ export async function runSeeds(protocol: Protocol, seeds: readonly number[], opt
     options.onDone?.(record, done, tasks.length);
     return record;
   };
-  if (workers === 1) return tasks.map((task) => finished(runTask(task)));
-  const pool = new Tinypool({
+  if (workers === 1 && options.pool === undefined) return tasks.map((task) => finished(runTask(task)));
+  const pool = options.pool ?? createRunPool(workers);
+  try {
+    return await Promise.all(tasks.map(async (task) => finished((await pool.run(task)) as RunRecord)));
+  } finally {
+    if (options.pool === undefined) await pool.destroy();
+  }
+}
+
+/**
+ * A pool of `workers` child processes for runSeeds. Starting one costs about a second (each child loads the sources
+ * through tsx), so a caller that runs many small experiments keeps one open and destroys it when done.
+ */
+export function createRunPool(workers: number): Tinypool {
+  return new Tinypool({
     filename: WORKER,
     runtime: 'child_process',
     minThreads: workers,
     maxThreads: workers,
     execArgv: ['--import', 'tsx'],
   });
-  try {
-    return await Promise.all(tasks.map(async (task) => finished((await pool.run(task)) as RunRecord)));
-  } finally {
-    await pool.destroy();
-  }
 }
