@@ -22,6 +22,7 @@ import {
   evaluateRegulariserFactor,
   evaluateStepsPerEpoch,
 } from './consistency.ts';
+import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap } from './stochastic-trapping.ts';
 
 /** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
 export interface EvaluationContext {
@@ -49,4 +50,7 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'critical-beta-indexing': evaluateCriticalBetaIndexing,
   'steps-per-epoch': evaluateStepsPerEpoch,
   'ratio-of-printed': evaluateRatioOfPrinted,
+  'escape-time': evaluateEscapeTime,
+  'escape-time-lower-bound': evaluateEscapeTimeLowerBound,
+  'train-test-gap': evaluateTrainTestGap,
 };
