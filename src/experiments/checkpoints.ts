@@ -28,6 +28,12 @@ export interface Checkpoint {
   readonly stages: StageReport[];
 }
 
+/** Checkpoints kept beyond one run (checkpoint-cache.ts), by annealing sequence; `network` gives the layout. */
+export interface CheckpointStore {
+  get(betas: readonly number[], network: Network): Checkpoint | null;
+  set(betas: readonly number[], checkpoint: Checkpoint): void;
+}
+
 /** Everything a run of one seed trains on, computed once. */
 export interface RunContext {
   readonly protocol: Protocol;
@@ -35,6 +41,8 @@ export interface RunContext {
   readonly data: TaskData;
   readonly train: TrainingSet;
   readonly testMoments: Moments;
+  /** Checkpoints shared with other runs of the same seed and data; absent: each run trains its own. */
+  readonly checkpointStore?: CheckpointStore;
 }
 
 /** Fresh weights N(0, initStd²) from the seed's 'init' stream. */
@@ -52,8 +60,11 @@ export function freshNetwork(ctx: RunContext): Network {
  */
 export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], cache: Map<string, Checkpoint>): Checkpoint {
   const key = betas.join(',');
-  const known = cache.get(key);
-  if (known !== undefined) return known;
+  const known = cache.get(key) ?? ctx.checkpointStore?.get(betas, createNetwork(ctx.protocol.network)) ?? undefined;
+  if (known !== undefined) {
+    cache.set(key, known);
+    return known;
+  }
   const rule = ctx.protocol.checkpoint;
   const parent =
     betas.length > 1 ? annealedCheckpoint(ctx, betas.slice(0, -1), cache) : { network: freshNetwork(ctx), stages: [] };
@@ -73,5 +84,6 @@ export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], ca
   };
   const checkpoint = { network: net, stages: [...parent.stages, stage] };
   cache.set(key, checkpoint);
+  ctx.checkpointStore?.set(betas, checkpoint);
   return checkpoint;
 }

@@ -15,7 +15,7 @@ import {
   type Numerics,
 } from '../engine/index.ts';
 import { createStream } from '../data/index.ts';
-import { annealedCheckpoint, freshNetwork, type Checkpoint, type RunContext, type StageReport } from './checkpoints.ts';
+import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
 import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
 
@@ -120,6 +120,8 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Called after each epoch of the continued run. */
   readonly onProgress?: (epoch: number, total: number) => void;
+  /** Checkpoints shared with other runs (checkpoint-cache.ts); the record is the same with or without. */
+  readonly checkpointStore?: CheckpointStore;
 }
 
 export interface RunResult {
@@ -163,6 +165,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     data,
     train: prepareTrainingSet(data.train, biases),
     testMoments: datasetMoments(data.test, biases),
+    ...(options.checkpointStore ? { checkpointStore: options.checkpointStore } : {}),
   };
   const checkpoints = new Map<string, Checkpoint>();
   const fullRankBranch = [p.plateauBranch[0]!];
