@@ -139,8 +139,8 @@ export async function survivalFigure(id: string, title: string, series: readonly
         encoding: {
           x: x('epoch'),
           y: quantitative('survival', 'fraction of trapped runs not yet escaped (Kaplan–Meier)', { domain: [0, 1.02] }),
-          color: categorical('series', 'runs (trapped of all)', labels, colors),
-          strokeDash: categorical('series', 'runs (trapped of all)', labels, dashes),
+          color: categorical('series', 'runs (trapped/all)', labels, colors),
+          strokeDash: categorical('series', 'runs (trapped/all)', labels, dashes),
         },
       },
       ...paperLayers(marks, x, budget),
