@@ -4,8 +4,12 @@
 import type { RunOutcome } from '../../experiments/trapping.ts';
 import { exponentialShapeTest, fitExponential, kaplanMeier, type EscapeRun, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 
-/** Escapes needed before the memorylessness test is run (fewer carry too little shape to test). */
+/**
+ * Escapes, and distinct escape epochs, needed before the memorylessness test is run: fewer carry too little shape to
+ * test (escapes that all fall in the first epoch fit every rate equally well).
+ */
 export const SHAPE_TEST_MIN_ESCAPES = 5;
+export const SHAPE_TEST_MIN_DISTINCT = 3;
 
 export interface EscapeStatistics {
   readonly seeds: number;
@@ -18,7 +22,7 @@ export interface EscapeStatistics {
   /** Kaplan–Meier and the censored exponential fit of the trapped runs; null when no run started trapped. */
   readonly km: KaplanMeier | null;
   readonly fit: ExponentialFit | null;
-  /** Memorylessness of the escape epochs (grid of 1 epoch); null below SHAPE_TEST_MIN_ESCAPES escapes. */
+  /** Memorylessness of the escape epochs (grid of 1 epoch); null below SHAPE_TEST_MIN_ESCAPES escapes or SHAPE_TEST_MIN_DISTINCT epochs. */
   readonly shape: ExponentialShapeTest | null;
 }
 
@@ -28,6 +32,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
   const runs: EscapeRun[] = trapped.map((o) => (o.escapeEpoch === null ? { time: o.budget, escaped: false } : { time: o.escapeEpoch, escaped: true }));
   const escapes = runs.filter((r) => r.escaped).length;
   const exposure = runs.reduce((sum, r) => sum + r.time, 0);
+  const distinct = new Set(runs.filter((r) => r.escaped).map((r) => r.time)).size;
   return {
     seeds: outcomes.length,
     budget,
@@ -36,7 +41,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
     escapes,
     km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
     fit: runs.length > 0 && exposure > 0 ? fitExponential(runs, alpha) : null,
-    shape: escapes >= SHAPE_TEST_MIN_ESCAPES ? exponentialShapeTest(runs, budget, alpha, { grid: 1 }) : null,
+    shape: escapes >= SHAPE_TEST_MIN_ESCAPES && distinct >= SHAPE_TEST_MIN_DISTINCT ? exponentialShapeTest(runs, budget, alpha, { grid: 1 }) : null,
   };
 }
 
@@ -62,6 +67,8 @@ export function describeEscapes(s: EscapeStatistics): string {
   const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${num(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : num(km.median.upper)}]`;
   const fit = s.fit;
   const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${num(fit.meanTime)}, LR interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}]`;
-  const shape = s.shape === null ? '' : `; memorylessness (KS on a 1-epoch grid): D = ${num(s.shape.statistic, 3)}, p = ${num(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
+  const distinct = new Set(s.runs.filter((r) => r.escaped).map((r) => r.time)).size;
+  const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinct} distinct epoch(s)` : '';
+  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${num(s.shape.statistic, 3)}, p = ${num(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
   return `${s.runs.length} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
 }
