@@ -176,9 +176,9 @@ export const RESIDUAL_GAP_FRACTION = 0.5;
 /**
  * "test error falls sharply to approach train error to within a small residual gap": per escaped run, the final
  * test − train MSE gap against the gap on the rank-1 plateau (the reference descent of the rank-1 branch at the
- * run's β). A run closes the gap when its final gap is at most half the plateau gap. `reproduced` when every escaped
- * run closes it, `deviates` when some escaped run does not, `inconclusive` when no run escaped. Value: the median
- * final/plateau gap ratio.
+ * run's β; only where that branch stays rank-1). A run closes the gap when its final gap is at most half the plateau
+ * gap. `reproduced` when every such escaped run closes it, `deviates` when one does not, `inconclusive` when none
+ * escaped. Value: the median final/plateau gap ratio.
  */
 export async function evaluateTrainTestGap(_claim: Claim, context: EvaluationContext): Promise<Evaluation> {
   const store = context.experiments;
@@ -188,7 +188,7 @@ export async function evaluateTrainTestGap(_claim: Claim, context: EvaluationCon
     const gap = gapAfterEscape(escapedRuns(source.records));
     evidence.push(`${source.label}: ${gap.line}`);
     return gap.escaped === 0
-      ? { label: source.label, value: null, verdict: 'inconclusive', note: 'no run escaped' }
+      ? { label: source.label, value: null, verdict: 'inconclusive', note: 'no escaped run with a rank-1 plateau' }
       : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note: `${gap.closes} of ${gap.escaped} escaped runs close the gap` };
   });
   // Beside the verdict: the runs from the least converged checkpoints of diagnostic (b), which do escape.
@@ -210,9 +210,16 @@ function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
   });
 }
 
-/** Per escaped run, the final test − train gap over the gap on the rank-1 plateau; how many close it (≤ the fraction). */
-function gapAfterEscape(escaped: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
-  if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: 'no run escaped; the gap after escape cannot be measured.' };
+/**
+ * Per escaped run, the final test − train gap over the gap on the rank-1 plateau; how many close it (≤ the fraction).
+ * The plateau is the reference descent of the rank-1 branch, which exists only where that branch stays rank-1 (the
+ * midpoint rule applies); other runs are counted and left out.
+ */
+function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
+  const escaped = all.filter((r) => r.escape.testMseMidpoint.applicable);
+  const unreferenced = all.length - escaped.length;
+  const without = unreferenced > 0 ? ` (${unreferenced} more escaped without a rank-1 plateau to compare with: their rank-1 branch descends to rank 2 itself)` : '';
+  if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
   const plateauGap = (r: RunRecord) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse;
   const ratios = escaped.map((r) => (r.final.testMse - r.final.trainMse) / plateauGap(r));
   const closes = ratios.filter((q) => q >= 0 && q <= RESIDUAL_GAP_FRACTION).length;
@@ -224,7 +231,7 @@ function gapAfterEscape(escaped: readonly RunRecord[]): { escaped: number; close
     closes,
     medianRatio,
     line:
-      `${escaped.length} escaped runs; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
+      `${escaped.length} escaped runs${without}; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
       `median ratio ${num(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
   };
 }
