@@ -2,6 +2,7 @@
 //   golden/analytic.json  the analytic core's 50-digit values at the paper's points
 //   golden/claims.json    each evaluated claim's pinned outcome (verdict, value, per-reading verdicts)
 //   golden/smoke/phase-diagram.json  the phase-diagram smoke profile's transitions per data seed and direction
+//   golden/smoke/trapping.json  the trapping experiments' smoke summary (alone with --trapping-smoke)
 // Updating a golden file is a deliberate act: refused under CI.
 //   npm run golden                        everything; stochastic claims run the full profile (minutes)
 //   npm run golden -- --skip-stochastic   analytic and consistency pins only; stochastic pins are kept
@@ -20,6 +21,8 @@ import {
   writePhaseDiagramSmoke,
 } from '../src/experiments/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
+import { loadValidatedJson } from '../src/io/validated-json.ts';
+import { TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA, computeTrappingSmoke, smokeConsistency, type TrappingSmoke } from '../src/claims/trapping-smoke.ts';
 
 if (process.env.CI) {
   console.error('golden update is refused under CI: run it on a workstation and commit the result.');
@@ -41,6 +44,38 @@ function report(file: string, moves: string[], isNew: boolean): void {
   if (isNew) console.log(chalk.green(`${file}: written (new)`));
   else if (moves.length === 0) console.log(chalk.green(`${file}: nothing moved`));
   else console.log(chalk.yellow(`${file}: ${moves.length} change(s):\n  ${moves.join('\n  ')}`));
+}
+
+/**
+ * The trapping smoke summary, recomputed from scratch (no run cache). A summary that moved is written only when every
+ * moved group passes the consistency test (smokeConsistency), which it names for each group; otherwise exit 1.
+ */
+async function updateTrappingSmoke(): Promise<void> {
+  const now = await computeTrappingSmoke(new ExperimentStore({ profile: 'smoke', workers: 1, cacheDir: null }));
+  const pinned = existsSync(TRAPPING_SMOKE_PATH) ? loadValidatedJson<TrappingSmoke>(TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA) : null;
+  const write = () => writeFileAtomic(TRAPPING_SMOKE_PATH, `${JSON.stringify({ $schema: './trapping.schema.json', ...now }, null, 2)}\n`);
+  if (pinned === null) {
+    write();
+    report('golden/smoke/trapping.json', [], true);
+    return;
+  }
+  const { $schema: _schema, ...pinnedSummary } = pinned as TrappingSmoke & { $schema?: string };
+  if (JSON.stringify(pinnedSummary) === JSON.stringify(now)) {
+    report('golden/smoke/trapping.json', [], false);
+    return;
+  }
+  const check = smokeConsistency(pinnedSummary, now);
+  if (!check.consistent) {
+    console.error(chalk.red(`golden/smoke/trapping.json: the new summary is not consistent with the pinned one; not written:\n  ${check.lines.join('\n  ')}`));
+    process.exit(1);
+  }
+  write();
+  report('golden/smoke/trapping.json', check.lines.length > 0 ? check.lines : ['per-seed values moved; every group consistent'], false);
+}
+
+if (process.argv.includes('--trapping-smoke')) {
+  await updateTrappingSmoke();
+  process.exit(0);
 }
 
 // Analytic values.
@@ -97,3 +132,4 @@ async function updatePhaseDiagramSmoke(): Promise<void> {
   report('golden/smoke/phase-diagram.json', before ? moves : [], before === null);
 }
 await updatePhaseDiagramSmoke();
+await updateTrappingSmoke();

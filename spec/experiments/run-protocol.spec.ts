@@ -57,4 +57,23 @@ describe('runProtocol', () => {
     expect(() => runProtocol(tinyProtocol(), 1, { batch: 0 })).toThrow(/batch/);
     expect(() => runProtocol(tinyProtocol(), 1.5)).toThrow(/seed/);
   });
+
+  it('keeps a downsampled trace on request, equal to the full trace at its epochs', () => {
+    const p = tinyProtocol('rank1-trap');
+    const { record, trace } = runProtocol(p, 42, { traceEvery: 10 }, { trace: true });
+    expect(record.trace!.map((row) => row.epoch)).toEqual([0, 10, 20, 30, 40]);
+    for (const row of record.trace!) expect(row.testMse).toBe(trace![row.epoch]!.testMse);
+    expect(runProtocol(p, 42).record.trace).toBeUndefined();
+  });
+
+  it('records its arithmetic, and a float32 run is deterministic and differs from the float64 one', () => {
+    const p = tinyProtocol('rank1-trap');
+    const f32 = { ...p, numerics: { precision: 'float32' as const, flushBelow: 1e-300 } };
+    const a = runProtocol(f32, 42).record;
+    expect(a.numerics).toEqual({ precision: 'float32', flushBelow: 1e-300 });
+    expect(JSON.stringify(deterministicPart(runProtocol(f32, 42).record))).toBe(JSON.stringify(deterministicPart(a)));
+    const b = runProtocol(p, 42).record;
+    expect(b.numerics).toEqual({ precision: 'float64', flushBelow: 1e-300 });
+    expect(a.final.testMse).not.toBe(b.final.testMse);
+  });
 });

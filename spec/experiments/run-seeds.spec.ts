@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deterministicPart } from '../../src/experiments/run-protocol.ts';
 import { runSeeds } from '../../src/experiments/run-seeds.ts';
+import { createWorkerPool } from '../../src/experiments/worker-pool.ts';
 import { tinyProtocol } from './tiny-protocol.ts';
 
 describe('runSeeds', () => {
@@ -14,6 +15,20 @@ describe('runSeeds', () => {
     expect(two.map((r) => r.seed)).toEqual(seeds);
     expect(done.sort()).toEqual([42, 43, 44]);
     expect(JSON.stringify(two.map(deterministicPart))).toBe(JSON.stringify(one.map(deterministicPart)));
+  });
+
+  it('gives the same records on a pool shared between calls', async () => {
+    const p = tinyProtocol('trivial-trap');
+    const one = await runSeeds(p, [42, 43], { workers: 1, cacheDir: null, overrides: { epochs: 10 } });
+    const pool = createWorkerPool(2);
+    try {
+      for (let call = 0; call < 2; call++) {
+        const shared = await runSeeds(p, [42, 43], { workers: 2, cacheDir: null, overrides: { epochs: 10 }, pool });
+        expect(JSON.stringify(shared.map(deterministicPart))).toBe(JSON.stringify(one.map(deterministicPart)));
+      }
+    } finally {
+      await pool.destroy();
+    }
   });
 
   it('refuses a worker count below 1', async () => {

@@ -5,7 +5,9 @@ export type ToleranceRule =
   | { rule: 'printed-precision' }
   | { rule: 'stated'; plusMinus: string }
   | { rule: 'exact' }
-  | { rule: 'qualitative' };
+  | { rule: 'qualitative' }
+  /** "τ > 7000": the paper's value is a strict lower bound; the claim holds when the quantity's interval lies above it. */
+  | { rule: 'lower-bound' };
 
 /**
  * Half a unit in the last printed digit: "0.360" → 0.0005, "0.42" → 0.005, "5500" → 50 (trailing zeros of an
@@ -30,6 +32,7 @@ export function toleranceWidth(rule: ToleranceRule, printed: string | null): Dec
     case 'exact':
       return new Decimal(0);
     case 'qualitative':
+    case 'lower-bound':
       return null;
   }
 }

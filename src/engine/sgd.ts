@@ -1,7 +1,7 @@
 import { shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
-import { accumulateKernel, stepKernel } from './compiled-kernels.ts';
-import { emptyMoments } from './moments.ts';
+import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
+import { emptyMoments, type Moments } from './moments.ts';
 import { createMomentWorkspace } from './moment-gradient.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
@@ -16,6 +16,26 @@ export interface SgdSettings {
   readonly epochs: number;
   /** 'moments' (fast, default) or 'backprop' (the per-sample reference); same arithmetic up to rounding. */
   readonly gradientPath?: GradientPath;
+  /** Arithmetic of the moment path (default 'float64'); 'float32' rounds every weight and result (compiled-kernels.ts). */
+  readonly precision?: Precision;
+  /**
+   * Flush to zero: after every step a weight with |w| below this becomes exactly 0 (default 0: never), as
+   * torch.set_flush_denormal does for subnormals. Weight decay drives an unlearned weight towards 0 geometrically
+   * and it then sits on a subnormal value (the decay term rounds to 0 there), where every multiply is ~10× slower.
+   */
+  readonly flushBelow?: number;
+}
+
+/** The numerical settings a run is computed with, recorded in its run record. */
+export interface Numerics {
+  readonly precision: Precision;
+  readonly flushBelow: number;
+}
+
+/** Moments with every entry rounded to float32 (the full-batch path of a float32 run). */
+export function roundedMoments(m: Moments): Moments {
+  const F = Math.fround;
+  return { ...m, sxx: m.sxx.map(F), syx: m.syx.map(F), syyTrace: F(m.syyTrace), scratch: new Float64Array(m.scratch.length) };
 }
 
 /**
@@ -51,11 +71,16 @@ export function trainSgd(
   const grad = new Float64Array(params.length);
   const { lr, beta } = settings;
   const useMoments = (settings.gradientPath ?? 'moments') === 'moments';
+  const precision = settings.precision ?? 'float64';
+  if (precision === 'float32' && !useMoments) throw new RangeError('float32 arithmetic is implemented on the moment path only');
+  if (precision === 'float32') for (let k = 0; k < params.length; k++) params[k] = Math.fround(params[k]!);
+  const flushBelow = settings.flushBelow ?? 0;
+  const fullMoments = precision === 'float32' ? roundedMoments(train.moments) : train.moments;
   const mws = createMomentWorkspace(net);
   const bws = createBackpropWorkspace(net);
   const batchMoments = emptyMoments(train.features.augmentedInput, train.features.outputDim);
-  const fusedStep = stepKernel(net);
-  const accumulate = accumulateKernel(train.features);
+  const fusedStep = stepKernel(net, precision);
+  const accumulate = accumulateKernel(train.features, precision);
   const rows = train.features.rows;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     // A full batch is the same set whatever the order: no shuffle, and the precomputed full moments.
@@ -64,11 +89,12 @@ export function trainSgd(
       const start = step * batch;
       if (useMoments) {
         if (!fullBatch) accumulate(rows, order, start, batch, batchMoments);
-        fusedStep(params, fullBatch ? train.moments : batchMoments, beta, lr, mws, grad);
+        fusedStep(params, fullBatch ? fullMoments : batchMoments, beta, lr, mws, grad);
       } else {
         backpropGradient(net, train.data, order, start, batch, beta, bws, grad);
         for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
       }
+      if (flushBelow > 0) for (let k = 0; k < params.length; k++) if (Math.abs(params[k]!) < flushBelow) params[k] = 0;
     }
     if (afterEpoch?.(epoch) === true) return epoch;
   }

@@ -10,7 +10,7 @@ import {
   type TrainingSet,
   type Moments,
 } from '../engine/index.ts';
-import type { Protocol } from './protocols.ts';
+import { numericsOf, type Protocol } from './protocols.ts';
 
 /** What "trained to convergence" reached at one annealing stage. */
 export interface StageReport {
@@ -28,6 +28,12 @@ export interface Checkpoint {
   readonly stages: StageReport[];
 }
 
+/** Checkpoints kept beyond one run (checkpoint-cache.ts), by annealing sequence; `network` gives the layout. */
+export interface CheckpointStore {
+  get(betas: readonly number[], network: Network): Checkpoint | null;
+  set(betas: readonly number[], checkpoint: Checkpoint): void;
+}
+
 /** Everything a run of one seed trains on, computed once. */
 export interface RunContext {
   readonly protocol: Protocol;
@@ -35,6 +41,8 @@ export interface RunContext {
   readonly data: TaskData;
   readonly train: TrainingSet;
   readonly testMoments: Moments;
+  /** Checkpoints shared with other runs of the same seed and data; absent: each run trains its own. */
+  readonly checkpointStore?: CheckpointStore;
 }
 
 /** Fresh weights N(0, initStd²) from the seed's 'init' stream. */
@@ -52,8 +60,11 @@ export function freshNetwork(ctx: RunContext): Network {
  */
 export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], cache: Map<string, Checkpoint>): Checkpoint {
   const key = betas.join(',');
-  const known = cache.get(key);
-  if (known !== undefined) return known;
+  const known = cache.get(key) ?? ctx.checkpointStore?.get(betas, createNetwork(ctx.protocol.network)) ?? undefined;
+  if (known !== undefined) {
+    cache.set(key, known);
+    return known;
+  }
   const rule = ctx.protocol.checkpoint;
   const parent =
     betas.length > 1 ? annealedCheckpoint(ctx, betas.slice(0, -1), cache) : { network: freshNetwork(ctx), stages: [] };
@@ -61,7 +72,7 @@ export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], ca
   const net = cloneNetwork(parent.network);
   const rng = createStream(ctx.seed, 'checkpoint');
   for (let skip = 0; skip < betas.length - 1; skip++) rng.jump();
-  trainSgd(net, ctx.train, { lr: rule.lr, batch: rule.batch, beta, epochs: rule.epochsPerStage }, rng);
+  trainSgd(net, ctx.train, { lr: rule.lr, batch: rule.batch, beta, epochs: rule.epochsPerStage, ...numericsOf(ctx.protocol) }, rng);
   const m = new MetricsProbe(net, ctx.train.moments, ctx.testMoments).measure(beta);
   const stage: StageReport = {
     beta,
@@ -73,5 +84,6 @@ export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], ca
   };
   const checkpoint = { network: net, stages: [...parent.stages, stage] };
   cache.set(key, checkpoint);
+  ctx.checkpointStore?.set(betas, checkpoint);
   return checkpoint;
 }

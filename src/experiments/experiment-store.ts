@@ -3,6 +3,7 @@ import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, 
 import type { RunRecord } from './run-protocol.ts';
 import { runSeeds } from './run-seeds.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+import type { Numerics } from '../engine/index.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */
 export interface RunVariant {
@@ -11,6 +12,8 @@ export interface RunVariant {
   readonly dataSeed?: DataSeedScheme;
   /** Replaces the profile's seeds. */
   readonly seeds?: readonly number[];
+  /** Replaces the default arithmetic (e.g. float32). */
+  readonly numerics?: Numerics;
 }
 
 export interface ExperimentStoreOptions {
@@ -69,6 +72,7 @@ export class ExperimentStore {
     return {
       ...base,
       ...(variant.dataSeed ? { dataSeed: variant.dataSeed } : {}),
+      ...(variant.numerics ? { numerics: variant.numerics } : {}),
       checkpoint: { ...base.checkpoint, epochsPerStage: variant.checkpointEpochsPerStage ?? base.checkpoint.epochsPerStage },
     };
   }

@@ -1,4 +1,5 @@
 export {
+  DEFAULT_NUMERICS,
   PROFILES,
   PROTOCOLS,
   PROTOCOL_DIR,
@@ -7,6 +8,7 @@ export {
   applyOverrides,
   dataSeedFor,
   isProtocolName,
+  numericsOf,
   loadProtocolFile,
   profileSeeds,
   protocolForProfile,
@@ -25,7 +27,7 @@ export type {
   RunOverrides,
 } from './protocols.ts';
 export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runProtocol, validateSettings } from './run-protocol.ts';
-export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow } from './run-protocol.ts';
+export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSample } from './run-protocol.ts';
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, RunContext, StageReport } from './checkpoints.ts';
 export { FirstCrossing, midpointThreshold } from './escape-detection.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GoldenFileError, loadValidatedJson } from '../io/validated-json.ts';
 import type { DataDesign, TeacherSpec } from '../data/index.ts';
-import type { NetworkShape } from '../engine/index.ts';
+import type { NetworkShape, Numerics } from '../engine/index.ts';
 
 export const PROTOCOL_NAMES = ['random-init', 'rank1-trap', 'trivial-trap', 'sparse'] as const;
 export type ProtocolName = (typeof PROTOCOL_NAMES)[number];
@@ -61,6 +61,22 @@ export interface Protocol {
   readonly sigmaMode: number;
   readonly sigmaThreshold: number;
   readonly primaryEscapeRule: EscapeRule;
+  /**
+   * Arithmetic of every SGD stage (checkpoints and the continued run); absent means DEFAULT_NUMERICS. Not in the
+   * protocol files: the paper does not say, and float32 is a diagnostic variant (ExperimentStore `numerics`).
+   */
+  readonly numerics?: Numerics;
+}
+
+/**
+ * float64, with weights below 1e-300 in magnitude flushed to 0 after every step. The flush only changes weights that
+ * weight decay is already driving to 0 (a subnormal weight stays subnormal forever: its decay term rounds to 0), and
+ * spares the trivial-trap runs a tenfold slowdown from subnormal arithmetic (REPRODUCE.md).
+ */
+export const DEFAULT_NUMERICS: Numerics = { precision: 'float64', flushBelow: 1e-300 };
+
+export function numericsOf(protocol: Protocol): Numerics {
+  return protocol.numerics ?? DEFAULT_NUMERICS;
 }
 
 /** The size of a run of the whole paper: `full` is the protocol as written, `quick` and `smoke` smaller. */
@@ -128,6 +144,8 @@ export interface RunOverrides {
   readonly lr?: number;
   readonly batch?: number;
   readonly beta?: number;
+  /** Keep a trace sample in the run record every this many epochs (for figures; absent or 0: none). */
+  readonly traceEvery?: number;
 }
 
 /** The protocol with overrides applied to the continued run. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-file.ts';
 import type { Protocol, RunOverrides } from './protocols.ts';
-import { ENGINE_VERSION, runProtocol, type RunRecord } from './run-protocol.ts';
+import { ENGINE_VERSION, runProtocol, type RunOptions, type RunRecord } from './run-protocol.ts';
 
 export const DEFAULT_RUN_CACHE_DIR = '.cache/runs';
 
@@ -49,11 +49,11 @@ export function writeCachedRun(dir: string, key: string, record: RunRecord): voi
 }
 
 /** The run's record from the cache when a valid entry exists, else computed and cached atomically. */
-export function cachedRun(protocol: Protocol, seed: number, overrides: RunOverrides = {}, dir = DEFAULT_RUN_CACHE_DIR): RunRecord {
+export function cachedRun(protocol: Protocol, seed: number, overrides: RunOverrides = {}, dir = DEFAULT_RUN_CACHE_DIR, options: RunOptions = {}): RunRecord {
   const key = runCacheKey(protocol, seed, overrides);
   const cached = readCachedRun(dir, key);
   if (cached !== null) return cached;
-  const { record } = runProtocol(protocol, seed, overrides);
+  const { record } = runProtocol(protocol, seed, overrides, options);
   writeCachedRun(dir, key, record);
   return record;
 }

@@ -12,14 +12,15 @@ import {
   trainSgd,
   type DescentReport,
   type Network,
+  type Numerics,
 } from '../engine/index.ts';
 import { createStream } from '../data/index.ts';
-import { annealedCheckpoint, freshNetwork, type Checkpoint, type RunContext, type StageReport } from './checkpoints.ts';
+import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
 import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-import { applyOverrides, dataSeedFor, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
+import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
-export const ENGINE_VERSION = 'engine-2';
+export const ENGINE_VERSION = 'engine-3';
 
 /** Singular values at or below this count as zero for the reported effective rank. */
 export const RANK_THRESHOLD = 1e-3;
@@ -87,6 +88,13 @@ export interface RunRecord {
   readonly parameterCount: number;
   readonly start: { readonly kind: 'random' } | { readonly kind: 'checkpoint'; readonly stages: StageReport[] };
   readonly engineVersion: string;
+  /** The arithmetic of every SGD stage: precision and the flush-to-zero threshold. */
+  readonly numerics: Numerics;
+  /**
+   * Every `traceEvery` epochs (from 0) of the continued run: train and test MSE and the singular values, for
+   * figures; absent unless the overrides ask for it (then part of the cache key).
+   */
+  readonly trace?: TraceSample[];
   /** Not deterministic: excluded from cache keys and determinism comparisons. */
   readonly stepsPerSecond: number;
 }
@@ -99,11 +107,21 @@ export interface TraceRow {
   readonly singularValues: number[];
 }
 
+/** A downsampled row of the continued run, kept in the run record when `overrides.traceEvery` is set. */
+export interface TraceSample {
+  readonly epoch: number;
+  readonly trainMse: number;
+  readonly testMse: number;
+  readonly singularValues: number[];
+}
+
 export interface RunOptions {
   /** Keep per-epoch train/test MSE, regularised loss and singular values. */
   readonly trace?: boolean;
   /** Called after each epoch of the continued run. */
   readonly onProgress?: (epoch: number, total: number) => void;
+  /** Checkpoints shared with other runs (checkpoint-cache.ts); the record is the same with or without. */
+  readonly checkpointStore?: CheckpointStore;
 }
 
 export interface RunResult {
@@ -147,6 +165,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     data,
     train: prepareTrainingSet(data.train, biases),
     testMoments: datasetMoments(data.test, biases),
+    ...(options.checkpointStore ? { checkpointStore: options.checkpointStore } : {}),
   };
   const checkpoints = new Map<string, Checkpoint>();
   const fullRankBranch = [p.plateauBranch[0]!];
@@ -160,7 +179,13 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const modes = Math.min(p.network.widths[0]!, p.network.widths[p.network.widths.length - 1]!);
   const sigmaCrossings = Array.from({ length: modes }, () => new FirstCrossing(p.sigmaThreshold, 'above'));
   const trace: TraceRow[] | undefined = options.trace ? [] : undefined;
+  const traceEvery = overrides.traceEvery ?? 0;
+  const samples: TraceSample[] = [];
   const observe = (epoch: number) => {
+    if (traceEvery > 0 && epoch % traceEvery === 0) {
+      const m = probe.measure(p.beta);
+      samples.push({ epoch, trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues });
+    }
     if (trace !== undefined) {
       const m = probe.measure(p.beta);
       trace.push({ epoch, ...m });
@@ -173,7 +198,8 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   };
   observe(0);
   const started = performance.now();
-  trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs }, createStream(seed, 'batches'), (epoch) => {
+  const numerics = numericsOf(p);
+  trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs, ...numerics }, createStream(seed, 'batches'), (epoch) => {
     observe(epoch);
     options.onProgress?.(epoch, p.epochs);
   });
@@ -219,6 +245,8 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     parameterCount: parameterCount(p.network),
     start: startCheckpoint === null ? { kind: 'random' } : { kind: 'checkpoint', stages: startCheckpoint.stages },
     engineVersion: ENGINE_VERSION,
+    numerics,
+    ...(traceEvery > 0 ? { trace: samples } : {}),
     stepsPerSecond: seconds > 0 ? steps / seconds : 0,
   };
   return trace === undefined ? { record } : { record, trace };

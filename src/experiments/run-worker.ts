@@ -1,6 +1,8 @@
 import type { Protocol, RunOverrides } from './protocols.ts';
+import { join } from 'node:path';
+import { diskCheckpointStore } from './checkpoint-cache.ts';
 import { cachedRun } from './run-cache.ts';
-import { runProtocol, type RunRecord } from './run-protocol.ts';
+import { ENGINE_VERSION, runProtocol, type RunRecord } from './run-protocol.ts';
 
 export interface RunTask {
   readonly protocol: Protocol;
@@ -10,9 +12,12 @@ export interface RunTask {
   readonly cacheDir: string | null;
 }
 
-/** One seed's run inside a pool worker (or in-process): the same function either way. */
+/**
+ * One seed's run inside a pool worker (or in-process): the same function either way. With a cache, its checkpoints
+ * are shared through `<cacheDir>/checkpoints` with the other protocols' runs of the seed.
+ */
 export default function runTask(task: RunTask): RunRecord {
-  return task.cacheDir === null
-    ? runProtocol(task.protocol, task.seed, task.overrides).record
-    : cachedRun(task.protocol, task.seed, task.overrides, task.cacheDir);
+  if (task.cacheDir === null) return runProtocol(task.protocol, task.seed, task.overrides).record;
+  const checkpointStore = diskCheckpointStore(join(task.cacheDir, 'checkpoints'), task.protocol, task.seed, ENGINE_VERSION);
+  return cachedRun(task.protocol, task.seed, task.overrides, task.cacheDir, { checkpointStore });
 }

@@ -26,6 +26,8 @@ export function toleranceText(rule: ToleranceRule, printed: string | null): stri
       return 'exact';
     case 'qualitative':
       return 'qualitative';
+    case 'lower-bound':
+      return `> ${printed ?? '?'} (lower bound)`;
   }
 }
 

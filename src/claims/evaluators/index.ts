@@ -32,6 +32,7 @@ import {
   evaluateStepsPerEpoch,
 } from './consistency.ts';
 import { evaluatePhaseDiagramSweep } from './phase-diagram.ts';
+import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap } from './stochastic-trapping.ts';
 
 /** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
 export interface EvaluationContext {
@@ -68,4 +69,7 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'kramers-langer': evaluateKramersFactor,
   'effective-barrier': evaluateEffectiveBarrier,
   'phase-diagram-sweep': evaluatePhaseDiagramSweep,
+  'escape-time': evaluateEscapeTime,
+  'escape-time-lower-bound': evaluateEscapeTimeLowerBound,
+  'train-test-gap': evaluateTrainTestGap,
 };

@@ -1,0 +1,74 @@
+// The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
+// did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
+// the budget — never dropped, never counted as an escape at the budget.
+import type { RunOutcome } from '../../experiments/trapping.ts';
+import { exponentialShapeTest, fitExponential, kaplanMeier, type EscapeRun, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
+
+/**
+ * Escapes, and distinct escape epochs, needed before the memorylessness test is run: fewer carry too little shape to
+ * test (escapes that all fall in the first epoch fit every rate equally well).
+ */
+export const SHAPE_TEST_MIN_ESCAPES = 5;
+export const SHAPE_TEST_MIN_DISTINCT = 3;
+
+export interface EscapeStatistics {
+  readonly seeds: number;
+  readonly budget: number;
+  /** Seeds whose run the rule does not apply to (they did not start trapped). */
+  readonly notApplicable: number[];
+  /** The trapped runs, in seed order. */
+  readonly runs: EscapeRun[];
+  readonly escapes: number;
+  /** Kaplan–Meier and the censored exponential fit of the trapped runs; null when no run started trapped. */
+  readonly km: KaplanMeier | null;
+  readonly fit: ExponentialFit | null;
+  /** Memorylessness of the escape epochs (grid of 1 epoch); null below SHAPE_TEST_MIN_ESCAPES escapes or SHAPE_TEST_MIN_DISTINCT epochs. */
+  readonly shape: ExponentialShapeTest | null;
+}
+
+export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number): EscapeStatistics {
+  const budget = outcomes[0]?.budget ?? 0;
+  const trapped = outcomes.filter((o) => o.applicable);
+  const runs: EscapeRun[] = trapped.map((o) => (o.escapeEpoch === null ? { time: o.budget, escaped: false } : { time: o.escapeEpoch, escaped: true }));
+  const escapes = runs.filter((r) => r.escaped).length;
+  const exposure = runs.reduce((sum, r) => sum + r.time, 0);
+  const distinct = new Set(runs.filter((r) => r.escaped).map((r) => r.time)).size;
+  return {
+    seeds: outcomes.length,
+    budget,
+    notApplicable: outcomes.filter((o) => !o.applicable).map((o) => o.seed),
+    runs,
+    escapes,
+    km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
+    fit: runs.length > 0 && exposure > 0 ? fitExponential(runs, alpha) : null,
+    shape: escapes >= SHAPE_TEST_MIN_ESCAPES && distinct >= SHAPE_TEST_MIN_DISTINCT ? exponentialShapeTest(runs, budget, alpha, { grid: 1 }) : null,
+  };
+}
+
+/** A number for evidence lines: 4 significant digits, ∞ spelled out. */
+export function num(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined) return '—';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  return String(Number(x.toPrecision(digits)));
+}
+
+/** A table cell: trapped of all seeds, escapes, and the 1 − α interval of τ. */
+export function shortDescription(s: EscapeStatistics): string {
+  if (s.runs.length === 0) return `0 of ${s.seeds} trapped`;
+  const interval = s.fit === null ? '' : `; τ in [${num(s.fit.interval.lower)}, ${num(s.fit.interval.upper)}]`;
+  return `${s.runs.length} of ${s.seeds} trapped, ${s.escapes} escaped${interval}`;
+}
+
+/** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
+export function describeEscapes(s: EscapeStatistics): string {
+  const skipped = s.notApplicable.length > 0 ? ` (not trapped at the start, set aside: seed${s.notApplicable.length > 1 ? 's' : ''} ${s.notApplicable.join(', ')})` : '';
+  if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
+  const km = s.km!;
+  const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${num(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : num(km.median.upper)}]`;
+  const fit = s.fit;
+  const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${num(fit.meanTime)}, LR interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}]`;
+  const distinct = new Set(s.runs.filter((r) => r.escaped).map((r) => r.time)).size;
+  const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinct} distinct epoch(s)` : '';
+  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${num(s.shape.statistic, 3)}, p = ${num(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
+  return `${s.runs.length} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
+}

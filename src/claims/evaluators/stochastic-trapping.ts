@@ -1,0 +1,241 @@
+// Verdicts of the trapping claims of Section 3.1 / Fig. 1 (REPRODUCE.md, "Escape times: the verdict rules"). Each
+// claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
+// reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
+import {
+  CHECKPOINT_BUDGETS,
+  DATA_SCHEMES,
+  checkpointSensitivityRuns,
+  ESCAPE_RULES,
+  SPARSE_BATCHES,
+  outcomeOf,
+  sparseRuns,
+  trappingRuns,
+  type DataSchemeName,
+  type EscapeRuleName,
+  type TrappingProtocol,
+} from '../../experiments/trapping.ts';
+import type { ExperimentStore, RunRecord } from '../../experiments/index.ts';
+import { DEFAULT_ALPHA, decideMeanTime, escapeCountTest } from '../../stats/index.ts';
+import type { Claim } from '../ledger.ts';
+import { toleranceWidth } from '../tolerance.ts';
+import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
+import { describeEscapes, escapeStatistics, num, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
+import type { EvaluationContext } from './index.ts';
+import { GoldenFileError } from '../../io/validated-json.ts';
+import { diagnosticEvidence } from './trapping-diagnostics.ts';
+import { trappingFigures, sparseFigures } from './trapping-figures.ts';
+
+const ALPHA = DEFAULT_ALPHA;
+
+/** One reading: a label, its runs, the rule and σ mode it is read with. */
+interface ReadingRuns {
+  readonly label: string;
+  readonly records: RunRecord[];
+  readonly rule: EscapeRuleName;
+  readonly mode?: number;
+}
+
+function protocolParam(claim: Claim): string {
+  const p = claim.params['protocol'];
+  if (typeof p !== 'string') throw new GoldenFileError(`golden/claims.json: claim '${claim.id}' needs params.protocol`);
+  return p;
+}
+
+/** The readings of a trapping protocol: data scheme × escape rule, the protocol's own rule first. */
+async function trappingReadings(store: ExperimentStore, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): Promise<ReadingRuns[]> {
+  const out: ReadingRuns[] = [];
+  for (const scheme of DATA_SCHEMES) {
+    const records = await trappingRuns(store, protocol, scheme);
+    for (const rule of rules) out.push({ label: `${scheme}/${rule}${mode === undefined ? '' : `/σ${mode}`}`, records, rule, ...(mode === undefined ? {} : { mode }) });
+  }
+  return out;
+}
+
+/** The sparse readings: batch (as written, B = 5) × data scheme, all by the σ2 > 10⁻³ rule of Appendix A. */
+async function sparseReadings(store: ExperimentStore): Promise<ReadingRuns[]> {
+  const out: ReadingRuns[] = [];
+  for (const batch of SPARSE_BATCHES) for (const scheme of DATA_SCHEMES) out.push({ label: `${batch}/${scheme}`, records: await sparseRuns(store, batch, scheme), rule: 'sigma-threshold' });
+  return out;
+}
+
+function statisticsOf(r: ReadingRuns): EscapeStatistics {
+  return escapeStatistics(r.records.map((rec) => outcomeOf(rec, r.rule, r.mode)), ALPHA);
+}
+
+function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
+  const headline = readings[0]!;
+  return { verdict: headline.verdict, value: headline.value, readings, evidence, ...extra };
+}
+
+function valueOf(x: number | null): string | null {
+  return x === null ? null : String(Number(x.toPrecision(6)));
+}
+
+/**
+ * "τ ≈ 5500": the mean escape time of the trapped runs against the printed value ± half a unit of its last digit.
+ * decideMeanTime: `deviates` when the censored-likelihood interval of τ (1 − α, α = 1e-6) lies outside the band,
+ * `reproduced` when it overlaps it and is no wider than the tolerance, else `inconclusive` with the seeds or budget
+ * that would decide (escapeDesign). No trapped run at all: `inconclusive` (the protocol did not produce the state).
+ */
+export async function evaluateEscapeTime(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
+  const printed = claim.paper.value;
+  const width = toleranceWidth(claim.tolerance, printed);
+  if (printed === null || width === null) throw new Error(`claim '${claim.id}': escape-time needs a printed value and a tolerance`);
+  const protocol = protocolParam(claim);
+  const store = context.experiments;
+  const sources = protocol === 'sparse' ? await sparseReadings(store) : await trappingReadings(store, protocol as TrappingProtocol, primaryFirst(store, protocol as TrappingProtocol));
+  const band = { value: Number(printed), tolerance: width.toNumber(), printed };
+  const evidence: string[] = [];
+  let wouldDecide: string | undefined;
+  const readings = sources.map((source, i): Reading => {
+    const s = statisticsOf(source);
+    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    if (s.runs.length === 0) {
+      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped (see the checkpoint-sensitivity diagnostic)';
+      return { label: source.label, value: null, verdict: 'inconclusive', note: shortDescription(s) };
+    }
+    const decided = decideMeanTime(s.runs, s.budget, band, ALPHA);
+    const count = escapeCountTest(s.runs, s.budget, band.value, ALPHA);
+    evidence.push(
+      `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${num(count.escapeProbability)}; ` +
+        `${s.escapes} of ${s.runs.length} escaped (expected ${num(count.expectedEscapes)}): exact binomial P(≤ ${s.escapes}) = ${num(count.atMost, 3)}, ` +
+        `P(≥ ${s.escapes}) = ${num(count.atLeast, 3)}. ${decided.decision.reason}.`,
+    );
+    if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
+    return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
+  });
+  evidence.push(...(await diagnosticEvidence(store, protocol)));
+  const figures = await figuresFor(store, protocol);
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures });
+}
+
+/** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
+function primaryFirst(store: ExperimentStore, protocol: TrappingProtocol): EscapeRuleName[] {
+  const primary = store.protocol(protocol).primaryEscapeRule;
+  return [primary, ...ESCAPE_RULES.filter((r) => r !== primary)];
+}
+
+/**
+ * "τ > 7000": `reproduced` when the 1 − α censored-likelihood interval of the mean escape time lies above the bound
+ * and some run escaped; `deviates` when the interval lies below it; otherwise `inconclusive` — including when no
+ * trapped run escaped at all: the claim describes an escape, and runs that are all censored only bound τ.
+ * Stage rank-1 is the first crossing of σ1 (the midpoint rule has no rank-1 reference value); stage rank-2 is read by
+ * both rules (σ2 and the test-MSE midpoint between the rank-0 plateau and the rank-2 minimum).
+ */
+export async function evaluateEscapeTimeLowerBound(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
+  const printed = claim.paper.value;
+  if (printed === null) throw new Error(`claim '${claim.id}': escape-time-lower-bound needs a printed bound`);
+  const bound = Number(printed);
+  const protocol = protocolParam(claim) as TrappingProtocol;
+  const stage = claim.params['stage'];
+  const store = context.experiments;
+  const sources = stage === 'rank-1' ? await trappingReadings(store, protocol, ['sigma-threshold'], 1) : await trappingReadings(store, protocol, primaryFirst(store, protocol));
+  const evidence: string[] = [];
+  let wouldDecide: string | undefined;
+  const readings = sources.map((source, i): Reading => {
+    const s = statisticsOf(source);
+    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    const fit = s.fit;
+    let verdict: Verdict;
+    let reason: string;
+    if (s.runs.length === 0 || fit === null) {
+      verdict = 'inconclusive';
+      reason = 'no run started trapped';
+    } else if (fit.interval.upper < bound) {
+      verdict = 'deviates';
+      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ lies below ${printed}`;
+    } else if (s.escapes === 0) {
+      verdict = 'inconclusive';
+      const count = escapeCountTest(s.runs, s.budget, bound, ALPHA);
+      reason =
+        `no trapped run escaped: τ ≥ ${num(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
+        `(were τ as short as ${printed}, P(0 of ${s.runs.length} escape within ${s.budget}) = ${num(count.atMost, 3)})`;
+    } else if (fit.interval.lower > bound) {
+      verdict = 'reproduced';
+      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ lies above ${printed}`;
+    } else {
+      verdict = 'inconclusive';
+      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ contains ${printed}`;
+    }
+    evidence.push(`${source.label}: ${reason}.`);
+    if (i === 0 && verdict === 'inconclusive') {
+      wouldDecide =
+        s.escapes === 0
+          ? `escapes within the budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk; the checkpoint-sensitivity diagnostic shows whether a less converged checkpoint escapes`
+          : 'more escapes (see escapeDesign in REPRODUCE.md)';
+    }
+    return { label: source.label, value: valueOf(fit?.meanTime ?? null), verdict, note: s.runs.length === 0 ? reason : shortDescription(s) };
+  });
+  evidence.push(...(await diagnosticEvidence(store, protocol)));
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, protocol) });
+}
+
+/** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
+export const RESIDUAL_GAP_FRACTION = 0.5;
+
+/**
+ * "test error falls sharply to approach train error to within a small residual gap": per escaped run, the final
+ * test − train MSE gap against the gap on the rank-1 plateau (the reference descent of the rank-1 branch at the
+ * run's β; only where that branch stays rank-1). A run closes the gap when its final gap is at most half the plateau
+ * gap. `reproduced` when every such escaped run closes it, `deviates` when one does not, `inconclusive` when none
+ * escaped. Value: the median final/plateau gap ratio.
+ */
+export async function evaluateTrainTestGap(_claim: Claim, context: EvaluationContext): Promise<Evaluation> {
+  const store = context.experiments;
+  const sources = await sparseReadings(store);
+  const evidence: string[] = [];
+  const readings = sources.map((source): Reading => {
+    const gap = gapAfterEscape(escapedRuns(source.records));
+    evidence.push(`${source.label}: ${gap.line}`);
+    return gap.escaped === 0
+      ? { label: source.label, value: null, verdict: 'inconclusive', note: 'no escaped run with a rank-1 plateau' }
+      : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note: `${gap.closes} of ${gap.escaped} escaped runs close the gap` };
+  });
+  // Beside the verdict: the runs from the least converged checkpoints of diagnostic (b), which do escape.
+  const budget = CHECKPOINT_BUDGETS[store.profile][0]!;
+  const diagnostic = gapAfterEscape(escapedRuns(await checkpointSensitivityRuns(store, 'sparse', budget)));
+  evidence.push(`Beside the verdict, the diagnostic runs from checkpoints of ${budget} epochs per stage (as written, per-seed data): ${diagnostic.line}`);
+  const headline = readings[0]!;
+  const wouldDecide =
+    headline.verdict === 'inconclusive'
+      ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
+      : undefined;
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, 'sparse') });
+}
+
+function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
+  return records.filter((r) => {
+    const o = outcomeOf(r, 'sigma-threshold');
+    return o.applicable && o.escapeEpoch !== null;
+  });
+}
+
+/**
+ * Per escaped run, the final test − train gap over the gap on the rank-1 plateau; how many close it (≤ the fraction).
+ * The plateau is the reference descent of the rank-1 branch, which exists only where that branch stays rank-1 (the
+ * midpoint rule applies); other runs are counted and left out.
+ */
+function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
+  const escaped = all.filter((r) => r.escape.testMseMidpoint.applicable);
+  const unreferenced = all.length - escaped.length;
+  const without = unreferenced > 0 ? ` (${unreferenced} more escaped without a rank-1 plateau to compare with: their rank-1 branch descends to rank 2 itself)` : '';
+  if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
+  const plateauGap = (r: RunRecord) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse;
+  const ratios = escaped.map((r) => (r.final.testMse - r.final.trainMse) / plateauGap(r));
+  const closes = ratios.filter((q) => q >= 0 && q <= RESIDUAL_GAP_FRACTION).length;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const medianRatio = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const gaps = escaped.map((r) => `${r.seed}: ${num(r.final.testMse - r.final.trainMse, 3)} (plateau ${num(plateauGap(r), 3)})`);
+  return {
+    escaped: escaped.length,
+    closes,
+    medianRatio,
+    line:
+      `${escaped.length} escaped runs${without}; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
+      `median ratio ${num(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
+  };
+}
+
+async function figuresFor(store: ExperimentStore, protocol: string): Promise<EvidenceFigure[]> {
+  return protocol === 'sparse' ? sparseFigures(store) : trappingFigures(store, protocol);
+}
