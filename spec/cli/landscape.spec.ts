@@ -1,16 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './run-cli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/metastable.js', import.meta.url));
-
-async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const FIELDS = ['betaC', 'lambdaC', 'betaStar', 'lambdaSaddle', 'lambdaMin', 'barrier', 'barrierFromMin', 'globalPhase'];
 

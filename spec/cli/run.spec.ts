@@ -2,22 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './run-cli.ts';
 import { traceCsv } from '../../src/cli/run.ts';
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('metastable run', () => {
   it('prints the run record with --json and writes the trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'run-cli-'));
     try {
       const file = join(dir, 'trace.csv');
-      const { code, stdout, stderr } = await cli('run', '--protocol', 'random-init', '--seed', '42', '--epochs', '3', '--trace', file, '--json');
+      const { code, stdout, stderr } = await runCli('run', '--protocol', 'random-init', '--seed', '42', '--epochs', '3', '--trace', file, '--json');
       expect(code).toBe(0);
       const record = JSON.parse(stdout);
       expect(record).toMatchObject({ protocol: 'random-init', seed: 42, epochs: 3 });
@@ -37,7 +30,7 @@ describe('metastable run', () => {
   });
 
   it('prints a readable summary without --json', async () => {
-    const { code, stdout } = await cli('run', '--protocol', 'sparse', '--seed', '1', '--epochs', '2');
+    const { code, stdout } = await runCli('run', '--protocol', 'sparse', '--seed', '1', '--epochs', '2');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^sparse, seed 1: 2 epochs at β = 0.0025/);
     expect(stdout).toMatch(/σ2 above 0.001/);
@@ -55,7 +48,7 @@ describe('metastable run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'run-cli-'));
     try {
       const file = join(dir, 'trace.csv');
-      const { code, stdout, stderr } = await cli('run', ...args, '--trace', file);
+      const { code, stdout, stderr } = await runCli('run', ...args, '--trace', file);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -36,6 +36,19 @@ export interface Evaluation {
   wouldDecide?: string;
   /** Figures drawn from this claim's own experiments (SVG); the report embeds each id once. */
   figures?: EvidenceFigure[];
+  /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */
+  perSeed?: PerSeedSeries[];
+}
+
+/** One quantity per seed, e.g. escape epochs of one reading: null where the seed gave none (censored). */
+export interface PerSeedSeries {
+  label: string;
+  /** What a value is, and what null means. */
+  meaning: string;
+  seeds: number[];
+  values: (number | null)[];
+  /** Seeds left out of the statistic, and why (e.g. the run did not start trapped). */
+  excluded?: { seeds: number[]; reason: string };
 }
 
 /** A figure as evidence: an id unique in the report, a title, a caption and the SVG text. */

@@ -65,6 +65,10 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   if (c.outcome === 'not evaluated') lines.push('', `Not evaluated in this run: its evaluator (${'`'}${c.id}${'`'}) belongs to the stochastic experiments.`);
   const shown = c.figures.filter((id) => figureTitles.has(id));
   if (shown.length > 0) lines.push('', `Figures: ${shown.map((id) => `[${figureTitles.get(id)}](#figure-${id})`).join(', ')}`);
+  if (c.perSeed.length > 0) {
+    const seeds = new Set(c.perSeed.flatMap((p) => p.seeds)).size;
+    lines.push('', `Per-seed values behind these numbers: ${c.perSeed.length} series over ${seeds} seeds in results.json (\`claims[].perSeed\`).`);
+  }
   if (c.drift.length > 0) lines.push('', `⚠ Differs from the pinned outcome: ${c.drift.join('; ')}`);
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import type { ClaimResult } from '../claims/evaluate.ts';
 import { parseValidatedJson } from '../io/validated-json.ts';
 import type { ClaimKind, PinnedOutcome } from '../claims/ledger.ts';
 import type { ToleranceRule } from '../claims/tolerance.ts';
-import { VERDICTS, NOT_EVALUATED, type Outcome, type Reading } from '../claims/verdict.ts';
+import { VERDICTS, NOT_EVALUATED, type Outcome, type PerSeedSeries, type Reading } from '../claims/verdict.ts';
 
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
 export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
@@ -26,6 +26,7 @@ export interface ClaimRecord {
   figures: string[];
   pinned: PinnedOutcome | null;
   drift: string[];
+  perSeed: PerSeedSeries[];
 }
 
 export interface Results {
@@ -54,6 +55,7 @@ export function claimRecord(result: ClaimResult): ClaimRecord {
     figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
     drift: result.drift,
+    perSeed: evaluation?.perSeed ?? [],
   };
 }
 

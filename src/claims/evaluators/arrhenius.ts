@@ -5,7 +5,7 @@ import { renderSvg } from '../../report/figures/render-svg.ts';
 import { bootstrapInterval, chiSquareUpperTail, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitLine } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
+import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import type { EvaluationContext } from './index.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
@@ -32,6 +32,22 @@ function readings(sweeps: ArrheniusSweeps): SweepReading[] {
     [`B sweep (ηlr = ${sweeps.batchSweep[0]?.lr})`, sweeps.batchSweep],
   ];
   return named.map(([label, points]) => ({ label, points, fit: fitArrhenius(points, DEFAULT_ALPHA) }));
+}
+
+/** Escape epochs per seed at every setting of the sweeps (null: censored at the budget). */
+function perSeedOf(all: SweepReading[]): PerSeedSeries[] {
+  return all.flatMap((r) =>
+    r.points.map((p) => {
+      const used = p.records.filter((rec) => rec.escapeApplicable && rec.escapeEpoch !== 0);
+      return {
+        label: `${r.label}: ηlr = ${p.lr}, B = ${p.batch}`,
+        meaning: `escape epoch by the protocol's rule; null: no escape within ${p.sample.budget} epochs (censored)`,
+        seeds: used.map((rec) => rec.seed),
+        values: used.map((rec) => rec.escapeEpoch),
+        excluded: { seeds: p.sample.notTrapped, reason: 'did not start in the trapped phase (the rule does not apply)' },
+      };
+    }),
+  );
 }
 
 function pointLine(p: SweepPoint): string {
@@ -132,6 +148,7 @@ async function evaluateR2(claim: Claim, context: EvaluationContext): Promise<Eva
         }
       : {}),
     figures: [await arrheniusFigure(sweeps, all)],
+    perSeed: perSeedOf(all),
   };
 }
 

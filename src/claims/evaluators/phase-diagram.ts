@@ -282,6 +282,17 @@ export async function evaluatePhaseDiagramSweep(claim: Claim, context: Evaluatio
     readings: [headline, ...readings],
     evidence,
     figures: [await phaseSweepFigure(withSweep(records, 'down'), modes.map((m) => ({ eta: m.eta, printed: m.band.printed! })))],
+    perSeed: SWEEP_DIRECTIONS.flatMap((direction) =>
+      modes.map((mode) => {
+        const swept = withSweep(records, direction);
+        return {
+          label: `${DIRECTION_LABEL[direction]}: η = ${mode.eta}`,
+          meaning: 'located transition β per data seed; null: none on the grid',
+          seeds: swept.map((r) => r.dataSeed),
+          values: swept.map((r) => transitionAt(r, direction, mode.level) ?? null),
+        };
+      }),
+    ),
   };
   if (verdict === 'inconclusive') evaluation.wouldDecide = wouldDecide.join('; ');
   return evaluation;

@@ -18,7 +18,7 @@ import type { ExperimentStore, RunRecord } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA, decideMeanTime, escapeCountTest } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
+import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { describeEscapes, escapeStatistics, num, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
 import type { EvaluationContext } from './index.ts';
 import { GoldenFileError } from '../../io/validated-json.ts';
@@ -60,6 +60,21 @@ async function sparseReadings(store: ExperimentStore): Promise<ReadingRuns[]> {
 
 function statisticsOf(r: ReadingRuns): EscapeStatistics {
   return escapeStatistics(r.records.map((rec) => outcomeOf(rec, r.rule, r.mode)), ALPHA);
+}
+
+/** Escape epochs per seed of each reading (null: censored at the budget); seeds that did not start trapped set aside. */
+export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[] {
+  return sources.map((source) => {
+    const outcomes = source.records.map((rec) => outcomeOf(rec, source.rule, source.mode));
+    const used = outcomes.filter((o) => o.applicable);
+    return {
+      label: source.label,
+      meaning: `escape epoch by the ${source.rule} rule; null: no escape within ${used[0]?.budget ?? source.records[0]?.epochs} epochs (censored)`,
+      seeds: used.map((o) => o.seed),
+      values: used.map((o) => o.escapeEpoch),
+      excluded: { seeds: outcomes.filter((o) => !o.applicable).map((o) => o.seed), reason: 'did not start in the trapped phase (the rule does not apply)' },
+    };
+  });
 }
 
 function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
@@ -106,7 +121,7 @@ export async function evaluateEscapeTime(claim: Claim, context: EvaluationContex
   });
   evidence.push(...(await diagnosticEvidence(store, protocol)));
   const figures = await figuresFor(store, protocol);
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures });
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources) });
 }
 
 /** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
@@ -167,7 +182,7 @@ export async function evaluateEscapeTimeLowerBound(claim: Claim, context: Evalua
     return { label: source.label, value: valueOf(fit?.meanTime ?? null), verdict, note: s.runs.length === 0 ? reason : shortDescription(s) };
   });
   evidence.push(...(await diagnosticEvidence(store, protocol)));
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, protocol) });
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, protocol), perSeed: perSeedEscapes(sources) });
 }
 
 /** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
