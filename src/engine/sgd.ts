@@ -19,7 +19,7 @@ export interface SgdSettings {
   /** Arithmetic of the moment path (default 'float64'); 'float32' rounds every weight and result (compiled-kernels.ts). */
   readonly precision?: Precision;
   /**
-   * Flush to zero: after every step a weight with |w| below this becomes exactly 0 (default 0: never), as
+   * Flush to zero: after every epoch a weight with |w| below this becomes exactly 0 (default 0: never), as
    * torch.set_flush_denormal does for subnormals. Weight decay drives an unlearned weight towards 0 geometrically
    * and it then sits on a subnormal value (the decay term rounds to 0 there), where every multiply is ~10× slower.
    */
@@ -94,8 +94,11 @@ export function trainSgd(
         backpropGradient(net, train.data, order, start, batch, beta, bws, grad);
         for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
       }
-      if (flushBelow > 0) for (let k = 0; k < params.length; k++) if (Math.abs(params[k]!) < flushBelow) params[k] = 0;
     }
+    // Once an epoch is enough: an unlearned weight decays geometrically, by (1 − lr·β) per step, so one just below
+    // the flush level needs dozens of epochs to reach the subnormal range (< 2.2e-308) that slows the arithmetic;
+    // checking every step cost a fifth of the fast path's speed.
+    if (flushBelow > 0) for (let k = 0; k < params.length; k++) if (Math.abs(params[k]!) < flushBelow) params[k] = 0;
     if (afterEpoch?.(epoch) === true) return epoch;
   }
   return settings.epochs;
