@@ -19,7 +19,7 @@ function escapeCell(text: string): string {
 export function toleranceText(rule: ToleranceRule, printed: string | null): string {
   switch (rule.rule) {
     case 'printed-precision':
-      return printed === null ? 'qualitative' : `± ${toleranceWidth(rule, printed)!.toString()} (printed digits)`;
+      return printed === null ? '± half a unit of each printed value' : `± ${toleranceWidth(rule, printed)!.toString()} (printed digits)`;
     case 'stated':
       return `± ${rule.plusMinus} (stated)`;
     case 'exact':

@@ -181,8 +181,37 @@ export async function evaluateEscapeTimeLowerBound(claim: Claim, context: Evalua
     }
     return { label: source.label, value: valueOf(fit?.meanTime ?? null), verdict, note: s.runs.length === 0 ? reason : shortDescription(s) };
   });
+  readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
   evidence.push(...(await diagnosticEvidence(store, protocol)));
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, protocol), perSeed: perSeedEscapes(sources) });
+}
+
+/**
+ * The other reading of "τ > bound": Fig. 1(a) shows the escape happen inside the 2×10⁴-epoch run, so at least half
+ * the runs (its median curve) escape within the budget. Under that reading ≤ d escapes of n has probability
+ * P(Binomial(n, ½) ≤ d); below α the claim `deviates`; with an escape median between the bound and the budget it
+ * is reproduced; otherwise inconclusive.
+ */
+function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
+  const name = `${label}, escape within the budget (Fig. 1a)`;
+  if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+  // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
+  const count = escapeCountTest(s.runs, s.budget, s.budget / Math.LN2, ALPHA);
+  const median = s.km?.median.estimate ?? null;
+  let verdict: Verdict;
+  let reason: string;
+  if (count.atMost < ALPHA) {
+    verdict = 'deviates';
+    reason = `had at least half the trapped runs escaped within ${s.budget} epochs, ${s.escapes} of ${s.runs.length} would have probability ${num(count.atMost, 3)} < α = ${ALPHA}`;
+  } else if (median !== null && median > Number(printed)) {
+    verdict = 'reproduced';
+    reason = `the escape median ${num(median)} lies between ${printed} and the budget ${s.budget}`;
+  } else {
+    verdict = 'inconclusive';
+    reason = `${s.escapes} of ${s.runs.length} escaped within ${s.budget} epochs; P(Binomial(n, ½) ≤ ${s.escapes}) = ${num(count.atMost, 3)}`;
+  }
+  evidence.push(`${name}: ${reason}.`);
+  return { label: name, value: median === null ? null : valueOf(median), verdict, note: reason };
 }
 
 /** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
