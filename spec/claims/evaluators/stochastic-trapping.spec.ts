@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { EVALUATORS } from '../../../src/claims/evaluators/index.ts';
+import { escapeStatistics } from '../../../src/claims/evaluators/escape-statistics.ts';
+import { withinBudgetReading } from '../../../src/claims/evaluators/stochastic-trapping.ts';
 import { specContext } from '../context.ts';
 
 const IDS = ['tau-random-init', 'tau-rank1-trap', 'tau-trivial-trap-first', 'tau-trivial-trap-total', 'sparse-escape', 'sparse-gap-closes'];
@@ -36,5 +38,20 @@ describe('trapping evaluators (smoke profile)', () => {
     for (const reading of evaluation.readings) {
       if (/0 escaped/.test(reading.note ?? '')) expect(reading.verdict).toBe('inconclusive');
     }
+  });
+});
+
+describe('the within-budget reading of "τ > bound" (Fig. 1a)', () => {
+  const outcomes = (epochs: (number | null)[]) => epochs.map((escapeEpoch, seed) => ({ seed, applicable: true, escapeEpoch, budget: 20_000 }));
+
+  it('deviates when no trapped run escapes although half would have within the budget', () => {
+    const r = withinBudgetReading(escapeStatistics(outcomes(Array(30).fill(null)), 1e-6), 'x', '7000', []);
+    expect(r.verdict).toBe('deviates');
+  });
+
+  it('is reproduced when the escape median lies between the bound and the budget, inconclusive on too few runs', () => {
+    const late = outcomes([8000, 9000, 10_000, 11_000, 12_000, 13_000, null, null]);
+    expect(withinBudgetReading(escapeStatistics(late, 1e-6), 'x', '7000', []).verdict).toBe('reproduced');
+    expect(withinBudgetReading(escapeStatistics(outcomes([null, null]), 1e-6), 'x', '7000', []).verdict).toBe('inconclusive');
   });
 });

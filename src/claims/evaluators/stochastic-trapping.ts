@@ -192,7 +192,7 @@ export async function evaluateEscapeTimeLowerBound(claim: Claim, context: Evalua
  * P(Binomial(n, ½) ≤ d); below α the claim `deviates`; with an escape median between the bound and the budget it
  * is reproduced; otherwise inconclusive.
  */
-function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
+export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
   const name = `${label}, escape within the budget (Fig. 1a)`;
   if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
   // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
