@@ -26,3 +26,16 @@ describe('descendFullBatch', () => {
     expect(report).toMatchObject({ steps: 3, converged: false });
   });
 });
+
+describe('descendFullBatch on a step too large to converge', () => {
+  it('stops at the first non-finite gradient and reports it unconverged', () => {
+    const data = makeTaskData({ inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] }, { kind: 'iid', trainCount: 64, testCount: 8 }, 5);
+    const net = createNetwork({ widths: [2, 4, 2], biases: false });
+    initialiseGaussian(net, createStream(5, 'init'), 1);
+    const train = prepareTrainingSet(data.train, false);
+    const report = descendFullBatch(net, train.moments, { lr: 50, beta: 0, maxSteps: 100_000, gradientTolerance: 1e-9 });
+    expect(report.converged).toBe(false);
+    expect(report.steps).toBeLessThan(1000);
+    expect(Number.isFinite(report.gradientNorm)).toBe(false);
+  });
+});

@@ -27,7 +27,7 @@ export function fullGradientNorm(net: Network, moments: Moments, beta: number): 
 
 /**
  * Deterministic full-batch gradient descent in place until the gradient norm is below tolerance or
- * maxSteps is reached. Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
+ * maxSteps is reached (or it diverges: a non-finite gradient ends it, unconverged). Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
  * state stays low-rank), which is how the escape rule's plateau and global-minimum values are found.
  */
 export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings): DescentReport {
@@ -40,6 +40,8 @@ export function descendFullBatch(net: Network, moments: Moments, settings: Desce
     gradientAt(params, moments, settings.beta, 0, ws, grad);
     gradientNorm = norm(grad);
     if (gradientNorm < settings.gradientTolerance) return { steps: step, gradientNorm, converged: true };
+    // A step too large for the curvature diverges: once the gradient is no longer finite, nothing more is learned.
+    if (!Number.isFinite(gradientNorm)) return { steps: step, gradientNorm, converged: false };
     for (let k = 0; k < params.length; k++) params[k]! -= settings.lr * grad[k]!;
   }
   momentGradient(net, moments, settings.beta, ws, grad);

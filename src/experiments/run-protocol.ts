@@ -20,7 +20,7 @@ import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
-export const ENGINE_VERSION = 'engine-4';
+export const ENGINE_VERSION = 'engine-5';
 
 /** Singular values at or below this count as zero for the reported effective rank. */
 export const RANK_THRESHOLD = 1e-3;
