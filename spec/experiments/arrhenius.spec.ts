@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARRHENIUS_SWEEP_PATH, escapeSample, fitArrhenius, loadArrheniusSweep, type SweepPoint } from '../../src/experiments/index.ts';
+import { ARRHENIUS_SWEEP_PATH, escapeSample, fitArrhenius, primaryOutcome, loadArrheniusSweep, type SweepPoint } from '../../src/experiments/index.ts';
 import { fitExponential } from '../../src/stats/index.ts';
 import { syntheticRecords } from './synthetic-runs.ts';
 
@@ -13,7 +13,7 @@ function syntheticSweep(a: number, b: number, epochs: number): SweepPoint[] {
   return [0.0005, 0.001, 0.002, 0.003, 0.005].map((lr, i) => {
     const x = 64 / lr;
     const records = syntheticRecords(Math.exp(a + b * x), seeds, epochs, 7 + i);
-    const sample = escapeSample(records);
+    const sample = escapeSample(records.map(primaryOutcome));
     return { lr, batch: 64, x, sample, fit: fitExponential(sample.runs, 0.05), records };
   });
 }

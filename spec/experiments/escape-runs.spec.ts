@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { escapeSample, type RunRecord } from '../../src/experiments/index.ts';
+import { escapeSample, outcomeOf, primaryOutcome, runProtocol, PROTOCOLS } from '../../src/experiments/index.ts';
 
-const record = (seed: number, escapeEpoch: number | null, escapeApplicable = true) =>
-  ({ seed, epochs: 1000, escapeEpoch, escapeApplicable }) as unknown as RunRecord;
+const outcome = (seed: number, escapeEpoch: number | null, applicable = true) => ({ seed, escapeEpoch, applicable, budget: 1000 });
 
 describe('escapeSample', () => {
   it('censors runs that never escaped at the budget and lists seeds that never started trapped', () => {
-    const sample = escapeSample([record(1, 300), record(2, null), record(3, null, false), record(4, 0), record(5, 999)]);
+    const sample = escapeSample([outcome(1, 300), outcome(2, null), outcome(3, null, false), outcome(5, 999)]);
     expect(sample.runs).toEqual([
       { time: 300, escaped: true },
       { time: 1000, escaped: false },
       { time: 999, escaped: true },
     ]);
-    expect(sample.notTrapped).toEqual([3, 4]);
+    expect(sample.notTrapped).toEqual([3]);
     expect(sample.budget).toBe(1000);
+  });
+});
+
+describe('a run read by its own rule', () => {
+  it('is the same whether read from the record headline or from the rule, and never starts past the threshold', () => {
+    for (const name of ['random-init', 'rank1-trap', 'sparse'] as const) {
+      const p = { ...PROTOCOLS[name], checkpoint: { ...PROTOCOLS[name].checkpoint, epochsPerStage: 30 } };
+      for (const seed of [42, 43]) {
+        const { record } = runProtocol(p, seed, { epochs: 30 });
+        // The epoch of a run the rule does not apply to is not read (the record's headline leaves it null).
+        const [headline, byRule] = [primaryOutcome(record), outcomeOf(record, record.escapeRule)];
+        expect(headline.applicable).toBe(byRule.applicable);
+        if (byRule.applicable) expect(headline.escapeEpoch).toBe(byRule.escapeEpoch);
+        for (const rule of ['test-mse-midpoint', 'sigma-threshold'] as const) {
+          const o = outcomeOf(record, rule);
+          if (o.applicable) expect(o.escapeEpoch).not.toBe(0);
+        }
+      }
+    }
   });
 });

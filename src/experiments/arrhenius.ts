@@ -9,7 +9,7 @@ import {
   type EscapeRateFit,
   type ExponentialFit,
 } from '../stats/index.ts';
-import { escapeSample, type EscapeSample } from './escape-runs.ts';
+import { escapeSample, primaryOutcome, type EscapeSample } from './escape-runs.ts';
 import type { ExperimentStore } from './experiment-store.ts';
 import { PROTOCOL_DIR, profileSeeds, type ProfileSettings, type Profile } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
@@ -59,7 +59,7 @@ export interface ArrheniusSweeps {
 const POINT_ALPHA = 0.05;
 
 function sweepPoint(lr: number, batch: number, records: RunRecord[]): SweepPoint {
-  const sample = escapeSample(records);
+  const sample = escapeSample(records.map(primaryOutcome));
   return { lr, batch, x: batch / lr, sample, fit: sample.runs.length > 0 ? fitExponential(sample.runs, POINT_ALPHA) : null, records };
 }
 

@@ -53,7 +53,7 @@ export {
   writePhaseDiagramSmoke,
 } from './phase-diagram-golden.ts';
 export type { PhaseDiagramSmoke, PinnedTransition } from './phase-diagram-golden.ts';
-export { escapeSample } from './escape-runs.ts';
-export type { EscapeSample } from './escape-runs.ts';
+export { escapeSample, outcomeOf, primaryOutcome } from './escape-runs.ts';
+export type { EscapeSample, RunOutcome } from './escape-runs.ts';
 export { ARRHENIUS_SWEEP_PATH, arrheniusSweeps, fitArrhenius, loadArrheniusSweep } from './arrhenius.ts';
 export type { ArrheniusFit, ArrheniusSweepFile, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';

@@ -20,7 +20,7 @@ import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
 import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from './protocols.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
-export const ENGINE_VERSION = 'engine-5';
+export const ENGINE_VERSION = 'engine-6';
 
 /** Singular values at or below this count as zero for the reported effective rank. */
 export const RANK_THRESHOLD = 1e-3;
@@ -208,8 +208,10 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
 
   const final = probe.measure(p.beta);
   const sigmaEpoch = sigmaCrossings[p.sigmaMode - 1]?.epoch ?? null;
+  // A rule applies when the run starts trapped: two distinct branches, and not already past the threshold at epoch 0.
   const midpointApplicable =
-    effectiveRank(plateau.singularValues, RANK_THRESHOLD) < effectiveRank(globalMinimum.singularValues, RANK_THRESHOLD);
+    effectiveRank(plateau.singularValues, RANK_THRESHOLD) < effectiveRank(globalMinimum.singularValues, RANK_THRESHOLD) &&
+    midpoint.epoch !== 0;
   const sigmaApplicable = sigmaEpoch !== 0;
   const escapeApplicable = p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable;
   const primaryEpoch = p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch;

@@ -3,14 +3,16 @@
 // that ask what decides an escape: how converged the checkpoint is, and float32 against float64 arithmetic.
 import type { Numerics, Precision } from '../engine/index.ts';
 import type { ExperimentStore, RunVariant } from './experiment-store.ts';
-import { PROTOCOL_FILES, profileSeeds, type DataSeedScheme, type Profile, type ProtocolName } from './protocols.ts';
+import { PROTOCOL_FILES, profileSeeds, type DataSeedScheme, type EscapeRule, type Profile, type ProtocolName } from './protocols.ts';
+export { outcomeOf, type RunOutcome } from './escape-runs.ts';
 import type { RunRecord } from './run-protocol.ts';
 
 /** Section 3.1 (i)–(iii) / Fig. 1(a). */
 export const TRAPPING_PROTOCOLS = ['random-init', 'rank1-trap', 'trivial-trap'] as const;
 export type TrappingProtocol = (typeof TRAPPING_PROTOCOLS)[number];
 
-export type EscapeRuleName = 'test-mse-midpoint' | 'sigma-threshold';
+/** The two escape rules of Appendix A, by the protocols' own name for them. */
+export type EscapeRuleName = EscapeRule;
 export const ESCAPE_RULES: readonly EscapeRuleName[] = ['test-mse-midpoint', 'sigma-threshold'];
 
 /**
@@ -105,28 +107,6 @@ export async function precisionRuns(store: ExperimentStore, name: DiagnosedProto
   if (precision === 'float64') return bySeeds(await mainRuns(store, name), seeds);
   const numerics: Numerics = { precision, flushBelow: 1e-300 };
   return store.runs(name, { numerics, seeds });
-}
-
-/** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
-export interface RunOutcome {
-  readonly seed: number;
-  readonly applicable: boolean;
-  /** First epoch past the rule's threshold; null when censored at `budget`. */
-  readonly escapeEpoch: number | null;
-  readonly budget: number;
-}
-
-/**
- * The test-MSE midpoint rule (Appendix A) applies when the plateau branch has lower rank than the global one; the σ
- * rule (`mode`, default the protocol's σ mode) applies when σ_mode starts below the threshold.
- */
-export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): RunOutcome {
-  if (rule === 'test-mse-midpoint') {
-    const m = record.escape.testMseMidpoint;
-    return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
-  }
-  const epoch = record.escape.sigmaCrossings[mode - 1] ?? null;
-  return { seed: record.seed, applicable: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
 }
 
 /** σ_mode of the end-to-end map at the checkpoint the run started from (null for a random start). */

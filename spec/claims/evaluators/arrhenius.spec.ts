@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
-import { escapeSample, type ArrheniusSweeps, type SweepPoint } from '../../../src/experiments/index.ts';
+import { escapeSample, primaryOutcome, type ArrheniusSweeps, type SweepPoint } from '../../../src/experiments/index.ts';
 import { fitExponential } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../experiments/synthetic-runs.ts';
 import { specContext } from '../context.ts';
@@ -13,7 +13,7 @@ const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
 function point(lr: number, batch: number, meanOf: (x: number) => number, stream: number): SweepPoint {
   const x = batch / lr;
   const records = syntheticRecords(meanOf(x), seeds, 200_000, stream);
-  const sample = escapeSample(records);
+  const sample = escapeSample(records.map(primaryOutcome));
   return { lr, batch, x, sample, fit: fitExponential(sample.runs, 0.05), records };
 }
 

@@ -19,7 +19,7 @@ import { DEFAULT_ALPHA, decideMeanTime, escapeCountTest } from '../../stats/inde
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { describeEscapes, escapeStatistics, num, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
+import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
 import type { EvaluationContext } from './index.ts';
 import { GoldenFileError } from '../../io/validated-json.ts';
 import { diagnosticEvidence } from './trapping-diagnostics.ts';
@@ -64,17 +64,7 @@ function statisticsOf(r: ReadingRuns): EscapeStatistics {
 
 /** Escape epochs per seed of each reading (null: censored at the budget); seeds that did not start trapped set aside. */
 export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[] {
-  return sources.map((source) => {
-    const outcomes = source.records.map((rec) => outcomeOf(rec, source.rule, source.mode));
-    const used = outcomes.filter((o) => o.applicable);
-    return {
-      label: source.label,
-      meaning: `escape epoch by the ${source.rule} rule; null: no escape within ${used[0]?.budget ?? source.records[0]?.epochs} epochs (censored)`,
-      seeds: used.map((o) => o.seed),
-      values: used.map((o) => o.escapeEpoch),
-      excluded: { seeds: outcomes.filter((o) => !o.applicable).map((o) => o.seed), reason: 'did not start in the trapped phase (the rule does not apply)' },
-    };
-  });
+  return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, source.records.map((rec) => outcomeOf(rec, source.rule, source.mode))));
 }
 
 function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
