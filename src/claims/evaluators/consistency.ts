@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { decimalScalar, describeLandscape, float64 } from '../../analytic/index.ts';
+import { criticalBeta, decimalScalar, describeLandscape, float64 } from '../../analytic/index.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
@@ -102,7 +102,7 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas');
   const printed = decimalListParam(claim, 'printedBetaC');
   const depth = integerParam(claim, 'depth');
-  const computed = etas.map((eta) => criticalBetaValue(eta, depth));
+  const computed = etas.map((eta) => new Decimal(criticalBeta(float64, { eta: Number(eta), depth, convention: 'eq2' })));
   const printedOrder = new Decimal(printed[0]!).gt(printed[1]!);
   const nearest = printed.map((p) => {
     const distances = computed.map((c) => c.minus(p).abs());
@@ -116,10 +116,6 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
   ], printedOrder ? {} : { places: ['Appendices A and B: "βc(1) = 0.360", "βc(2) = 0.42"', 'Appendix D.2: "η1 > ··· > ηd > 0 implies βc(1) > ··· > βc(d)"'] });
 }
 
-function criticalBetaValue(eta: string, depth: number): Decimal {
-  const s = describeLandscape(float64, { eta: Number(eta), beta: 0, depth, convention: 'eq2' });
-  return new Decimal(s.betaC);
-}
 
 /** Appendix A: ⌊N/B⌋ SGD steps per epoch. With 25 samples and B = 64 that is no step at all, and no mini-batch noise. */
 export function evaluateStepsPerEpoch(claim: Claim): Evaluation {

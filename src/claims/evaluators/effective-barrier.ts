@@ -26,7 +26,9 @@ export async function evaluateEffectiveBarrier(claim: Claim, context: Evaluation
   const printed = claim.paper.value!;
   const tolerance = toleranceWidth(claim.tolerance, printed)!.toNumber();
   const trace = report.arrhenius.gradientCovarianceTrace;
-  const readings: Reading[] = inverseTemperaturePerX(trace, report.settings.parameterCount).map(({ label, perX }) => {
+  const scales = inverseTemperaturePerX(trace, report.settings.parameterCount);
+  const spread = Math.max(...scales.map((s) => s.perX)) / Math.min(...scales.map((s) => s.perX));
+  const readings: Reading[] = scales.map(({ label, perX }) => {
     if (fit.arrhenius === null) return { label, value: null, verdict: 'inconclusive', note: fit.notEstimable! };
     const line = fit.arrhenius;
     const decision = decideAgainstClaim(
@@ -44,7 +46,7 @@ export async function evaluateEffectiveBarrier(claim: Claim, context: Evaluation
       fit.arrhenius === null
         ? `Learning-rate sweep (${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs, profile ${sweeps.profile}): ${fit.notEstimable}.`
         : `Learning-rate sweep: ln τ = ${fit.arrhenius.intercept.toPrecision(4)} + ${fit.arrhenius.slope.toPrecision(4)}·(B/ηlr) by the censored likelihood.`,
-      `tr C at the trapped state = ${trace.toPrecision(4)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (factors up to ${((2 * report.settings.parameterCount) / trace ** 2).toPrecision(3)} apart).`,
+      `tr C at the trapped state = ${trace.toPrecision(4)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${spread.toPrecision(3)} apart).`,
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
     ],
     ...(headline.verdict === 'inconclusive'
