@@ -9,7 +9,7 @@
 import { Decimal } from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { argv, chalk } from 'zx';
-import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/claims/analytic-golden.ts';
+import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/pins/analytic-golden.ts';
 import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../src/experiments/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 import { loadValidatedJson } from '../src/io/validated-json.ts';
-import { TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA, computeTrappingSmoke, smokeConsistency, type TrappingSmoke } from '../src/claims/trapping-smoke.ts';
+import { TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA, computeTrappingSmoke, smokeConsistency, type TrappingSmoke } from '../src/pins/trapping-smoke.ts';
 
 if (process.env.CI) {
   console.error('golden update is refused under CI: run it on a workstation and commit the result.');

@@ -1,6 +1,6 @@
 // Appendix F's Kramers–Langer formula from the Hessians at the rank-1 trap and the saddle (β = 0.32):
 // prints the headline numbers of kramersLanger(); `--json` prints the whole report (spectra included).
-import { PAPER_KRAMERS_OPTIONS, kramersLanger, type PointPairReport } from '../src/experiments/kramers-langer.ts';
+import { PAPER_KRAMERS_OPTIONS, kramersLanger, type PointPairReport } from '../src/run/kramers-langer.ts';
 
 const report = kramersLanger(PAPER_KRAMERS_OPTIONS);
 if (process.argv.includes('--json')) {

@@ -13,7 +13,7 @@ import {
   computeAnalyticGolden,
   loadAnalyticGolden,
   type AnalyticGolden,
-} from '../../src/claims/analytic-golden.ts';
+} from '../../src/pins/analytic-golden.ts';
 import { modeBelowCriticalArb } from './arbitraries.ts';
 
 const NUMERIC_FIELDS = ['betaC', 'lambdaC', 'betaStar', 'lambdaSaddle', 'lambdaMin', 'barrier', 'barrierFromMin'] as const;

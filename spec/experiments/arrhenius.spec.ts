@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARRHENIUS_SWEEP_PATH, escapeSample, fitArrhenius, primaryOutcome, loadArrheniusSweep, type SweepPoint } from '../../src/experiments/index.ts';
 import { fitExponential } from '../../src/stats/index.ts';
-import { syntheticRecords } from './synthetic-runs.ts';
+import { syntheticRecords } from '../run/synthetic-runs.ts';
 
 const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
 

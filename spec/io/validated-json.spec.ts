@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANALYTIC_GOLDEN_PATH, loadAnalyticGolden } from '../../src/claims/analytic-golden.ts';
+import { ANALYTIC_GOLDEN_PATH, loadAnalyticGolden } from '../../src/pins/analytic-golden.ts';
 import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { readFileSync } from 'node:fs';
 

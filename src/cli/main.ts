@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { GoldenFileError } from '../io/validated-json.ts';
-import { analyticFigures, type Figure } from '../report/figures/index.ts';
+import { analyticFigures, type Figure } from '../claims/figures/index.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { runCommand } from './run.ts';

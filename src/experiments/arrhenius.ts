@@ -9,10 +9,10 @@ import {
   type EscapeRateFit,
   type ExponentialFit,
 } from '../stats/index.ts';
-import { escapeSample, primaryOutcome, type EscapeSample } from './escape-runs.ts';
+import { escapeSample, primaryOutcome, type EscapeSample } from '../run/escape-outcome.ts';
 import type { ExperimentStore } from './experiment-store.ts';
-import { PROTOCOL_DIR, profileSeeds, type ProfileSettings, type Profile } from './protocols.ts';
-import type { RunRecord } from './run-protocol.ts';
+import { PROTOCOL_DIR, profileSeeds, type ProfileSettings, type Profile } from '../protocols/protocols.ts';
+import type { RunRecord } from '../run/run-protocol.ts';
 
 /** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
 export interface ArrheniusSweepFile {

@@ -1,8 +1,8 @@
-import type { Profile, ProtocolName, RunOverrides } from './protocols.ts';
-import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from './protocols.ts';
-import type { RunRecord } from './run-protocol.ts';
-import { runSeeds } from './run-seeds.ts';
-import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+import type { Profile, ProtocolName, RunOverrides } from '../protocols/protocols.ts';
+import { PROTOCOL_FILES, profileSeeds, protocolForProfile, type DataSeedScheme, type Protocol } from '../protocols/protocols.ts';
+import type { RunRecord } from '../run/run-protocol.ts';
+import { runSeeds } from '../runner/run-seeds.ts';
+import { createWorkerPool, type WorkerPool } from '../runner/worker-pool.ts';
 import type { Numerics } from '../engine/index.ts';
 
 /** A variation of a protocol that an experiment or diagnostic runs beside the paper's own. */

@@ -3,9 +3,9 @@
 // that ask what decides an escape: how converged the checkpoint is, and float32 against float64 arithmetic.
 import type { Numerics, Precision } from '../engine/index.ts';
 import type { ExperimentStore, RunVariant } from './experiment-store.ts';
-import { PROTOCOL_FILES, profileSeeds, type DataSeedScheme, type EscapeRule, type Profile, type ProtocolName } from './protocols.ts';
-export { outcomeOf, type RunOutcome } from './escape-runs.ts';
-import type { RunRecord } from './run-protocol.ts';
+import { PROTOCOL_FILES, profileSeeds, type DataSeedScheme, type EscapeRule, type Profile, type ProtocolName } from '../protocols/protocols.ts';
+export { outcomeOf, type RunOutcome } from '../run/escape-outcome.ts';
+import type { RunRecord } from '../run/run-protocol.ts';
 
 /** Section 3.1 (i)–(iii) / Fig. 1(a). */
 export const TRAPPING_PROTOCOLS = ['random-init', 'rank1-trap', 'trivial-trap'] as const;

@@ -3,7 +3,7 @@ import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { escapeSample, primaryOutcome, type ArrheniusSweeps, type SweepPoint } from '../../../src/experiments/index.ts';
 import { fitExponential } from '../../../src/stats/index.ts';
-import { syntheticRecords } from '../../experiments/synthetic-runs.ts';
+import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { specContext } from '../context.ts';
 
 const ledger = loadLedger();

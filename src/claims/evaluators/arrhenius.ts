@@ -8,8 +8,8 @@ import {
   type ArrheniusSweeps,
   type SweepPoint,
 } from '../../experiments/index.ts';
-import { arrheniusPlotSpec, type ArrheniusSeries } from '../../report/figures/arrhenius-plot.ts';
-import { renderSvg } from '../../report/figures/render-svg.ts';
+import { arrheniusPlotSpec, type ArrheniusSeries } from '../figures/arrhenius-plot.ts';
+import { renderSvg } from '../../report/render-svg.ts';
 import { bootstrapInterval, chiSquareUpperTail, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitLine } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';

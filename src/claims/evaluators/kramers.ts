@@ -1,6 +1,6 @@
-import { PAPER_KRAMERS_OPTIONS, kramersLanger, type KramersLangerReport } from '../../experiments/kramers-langer.ts';
-import { hessianSpectraSpec, noiseDirectionSpec } from '../../report/figures/kramers-figures.ts';
-import { renderSvg } from '../../report/figures/render-svg.ts';
+import { PAPER_KRAMERS_OPTIONS, kramersLanger, type KramersLangerReport } from '../../run/kramers-langer.ts';
+import { hessianSpectraSpec, noiseDirectionSpec } from '../figures/kramers-figures.ts';
+import { renderSvg } from '../../report/render-svg.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';

@@ -7,7 +7,7 @@ import {
   type Sweep,
   type SweepDirection,
 } from '../../experiments/index.ts';
-import { phaseSweepFigure } from '../../report/figures/phase-sweep.ts';
+import { phaseSweepFigure } from '../figures/phase-sweep.ts';
 import { DEFAULT_ALPHA, decideAgainstClaim, tIntervalOfMean, type ClaimBand } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { halfUnitOfLastDigit } from '../tolerance.ts';

@@ -20,7 +20,7 @@ import {
   type PaperMark,
   type SensitivityPoint,
   type SurvivalSeries,
-} from '../../report/figures/trapping.ts';
+} from '../figures/trapping.ts';
 import type { EvidenceFigure } from '../verdict.ts';
 import { DEFAULT_CONVENTION, describeLandscape, float64 } from '../../analytic/index.ts';
 

@@ -1,0 +1,54 @@
+import type { EscapeRun } from '../stats/index.ts';
+import type { EscapeRule } from '../protocols/protocols.ts';
+import type { RunRecord } from './run-protocol.ts';
+
+/** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
+export interface RunOutcome {
+  readonly seed: number;
+  readonly applicable: boolean;
+  /** First epoch past the rule's threshold; null when censored at `budget`. */
+  readonly escapeEpoch: number | null;
+  readonly budget: number;
+}
+
+/**
+ * A run read by one rule. The test-MSE midpoint rule (Appendix A) applies when the plateau branch has lower rank than
+ * the global one and the run does not start below the threshold; the σ rule (`mode`, default the protocol's σ mode)
+ * applies when σ_mode starts below its threshold.
+ */
+export function outcomeOf(record: RunRecord, rule: EscapeRule, mode = record.escape.sigma.mode): RunOutcome {
+  if (rule === 'test-mse-midpoint') {
+    const m = record.escape.testMseMidpoint;
+    return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
+  }
+  const epoch = record.escape.sigmaCrossings[mode - 1] ?? null;
+  return { seed: record.seed, applicable: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
+}
+
+/** A run read by its protocol's own rule, from the record's headline fields (equal to outcomeOf(record, record.escapeRule)). */
+export function primaryOutcome(record: RunRecord): RunOutcome {
+  return { seed: record.seed, applicable: record.escapeApplicable, escapeEpoch: record.escapeEpoch, budget: record.epochs };
+}
+
+/** Seeds as survival data: escapes and censored runs, and the seeds that never started trapped. */
+export interface EscapeSample {
+  readonly runs: EscapeRun[];
+  /** Seeds whose rule did not apply: they did not start in the trapped phase. */
+  readonly notTrapped: number[];
+  /** The epoch budget at which a run that never escaped is censored. */
+  readonly budget: number;
+}
+
+/**
+ * Outcomes as censored escape times (Appendix A): a run that never crossed is censored at its budget — never dropped,
+ * never counted as an escape; a seed that did not start in the trapped phase is not a sample of escape from it, and is
+ * listed instead.
+ */
+export function escapeSample(outcomes: readonly RunOutcome[]): EscapeSample {
+  const trapped = outcomes.filter((o) => o.applicable);
+  return {
+    runs: trapped.map((o) => (o.escapeEpoch === null ? { time: o.budget, escaped: false } : { time: o.escapeEpoch, escaped: true })),
+    notTrapped: outcomes.filter((o) => !o.applicable).map((o) => o.seed),
+    budget: Math.max(0, ...outcomes.map((o) => o.budget)),
+  };
+}
