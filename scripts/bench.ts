@@ -15,7 +15,7 @@ import {
   type GradientPath,
   type Precision,
 } from '../src/engine/index.ts';
-import { PROTOCOLS } from '../src/experiments/index.ts';
+import { PROTOCOLS } from '../src/protocols/index.ts';
 
 const protocol = PROTOCOLS['random-init'];
 const data = makeTaskData(protocol.teacher, protocol.data, 42);

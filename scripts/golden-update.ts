@@ -9,20 +9,27 @@
 import { Decimal } from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { argv, chalk } from 'zx';
-import { ANALYTIC_GOLDEN_PATH, computeAnalyticGolden, type AnalyticGolden } from '../src/pins/analytic-golden.ts';
-import { driftFromPinned, evaluateClaims, pinnedOutcomeOf } from '../src/claims/evaluate.ts';
-import { CLAIMS_PATH, loadLedger } from '../src/claims/ledger.ts';
-import {
-  DEFAULT_RUN_CACHE_DIR,
-  ExperimentStore,
-  PHASE_DIAGRAM_SMOKE_PATH,
-  computePhaseDiagramSmoke,
-  loadPhaseDiagramSmoke,
-  writePhaseDiagramSmoke,
-} from '../src/experiments/index.ts';
+import { CLAIMS_PATH, loadLedger } from '../src/claims/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 import { loadValidatedJson } from '../src/io/validated-json.ts';
-import { TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA, computeTrappingSmoke, smokeConsistency, type TrappingSmoke } from '../src/pins/trapping-smoke.ts';
+import { evaluatePlan, planAudit, runPlan } from '../src/pipeline/index.ts';
+import {
+  ANALYTIC_GOLDEN_PATH,
+  PHASE_DIAGRAM_SMOKE_PATH,
+  TRAPPING_SMOKE_PATH,
+  TRAPPING_SMOKE_SCHEMA,
+  computeAnalyticGolden,
+  computePhaseDiagramSmoke,
+  computeTrappingSmoke,
+  driftFromPinned,
+  loadPhaseDiagramSmoke,
+  pinnedOutcomeOf,
+  smokeConsistency,
+  writePhaseDiagramSmoke,
+  type AnalyticGolden,
+  type TrappingSmoke,
+} from '../src/pins/index.ts';
+import { DEFAULT_RUN_CACHE_DIR } from '../src/runner/index.ts';
 
 if (process.env.CI) {
   console.error('golden update is refused under CI: run it on a workstation and commit the result.');
@@ -51,7 +58,7 @@ function report(file: string, moves: string[], isNew: boolean): void {
  * moved group passes the consistency test (smokeConsistency), which it names for each group; otherwise exit 1.
  */
 async function updateTrappingSmoke(): Promise<void> {
-  const now = await computeTrappingSmoke(new ExperimentStore({ profile: 'smoke', workers: 1, cacheDir: null }));
+  const now = await computeTrappingSmoke(Number(process.env.WORKERS ?? 2));
   const pinned = existsSync(TRAPPING_SMOKE_PATH) ? loadValidatedJson<TrappingSmoke>(TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA) : null;
   const write = () => writeFileAtomic(TRAPPING_SMOKE_PATH, `${JSON.stringify({ $schema: './trapping.schema.json', ...now }, null, 2)}\n`);
   if (pinned === null) {
@@ -106,20 +113,21 @@ report('golden/analytic.json', analyticBefore ? analyticMoves : [], analyticBefo
 // claims without an evaluator stay unpinned.
 const ledger = loadLedger();
 const claimMoves: string[] = [];
-const experiments = new ExperimentStore({
-  profile: 'full',
-  workers: Number(process.env.WORKERS ?? 2),
-  cacheDir: DEFAULT_RUN_CACHE_DIR,
-  onProgress: (line) => console.error(line),
-});
 const skipStochastic = argv['skip-stochastic'] === true;
 const toEvaluate = ledger.claims.filter((c) => !(skipStochastic && c.kind === 'stochastic'));
-for (const result of await evaluateClaims(toEvaluate, { experiments })) {
+const plan = planAudit(toEvaluate, 'full', DEFAULT_RUN_CACHE_DIR);
+const runner = await runPlan(plan, {
+  workers: Number(process.env.WORKERS ?? 2),
+  cacheDir: DEFAULT_RUN_CACHE_DIR,
+  onProgress: (event) => {
+    if (event.kind === 'job-done') console.error(`  done in ${event.seconds.toFixed(1)} s: ${event.job.label}`);
+  },
+});
+for (const result of evaluatePlan(plan, runner).results) {
   const drift = driftFromPinned(result.claim, result.evaluation);
   if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
   result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;
 }
-await experiments.close();
 writeFileAtomic(CLAIMS_PATH, `${JSON.stringify({ $schema: './claims.schema.json', ...ledger }, null, 2)}\n`);
 report('golden/claims.json', claimMoves, false);
 

@@ -51,3 +51,19 @@ export function compareToPrinted(ours: Decimal, printed: string, width: Decimal)
   const toleranceUnits = width.isZero() ? (difference.isZero() ? 0 : Infinity) : difference.abs().div(width).toNumber();
   return { difference, toleranceUnits, within };
 }
+
+/** The tolerance in words, as the report prints it beside the claim. */
+export function describeTolerance(rule: ToleranceRule, printed: string | null): string {
+  switch (rule.rule) {
+    case 'printed-precision':
+      return printed === null ? '± half a unit of each printed value' : `± ${toleranceWidth(rule, printed)!.toString()} (printed digits)`;
+    case 'stated':
+      return `± ${rule.plusMinus} (stated)`;
+    case 'exact':
+      return 'exact';
+    case 'qualitative':
+      return 'qualitative';
+    case 'lower-bound':
+      return `> ${printed ?? '?'} (lower bound)`;
+  }
+}

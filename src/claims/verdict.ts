@@ -1,3 +1,5 @@
+import type { TopLevelSpec } from 'vega-lite';
+
 /** The four verdicts of DESIGN.md. */
 export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
 export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
@@ -34,7 +36,7 @@ export interface Evaluation {
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */
   wouldDecide?: string;
-  /** Figures drawn from this claim's own experiments (SVG); the report embeds each id once. */
+  /** Figures drawn from this claim's own experiments (as data); the report renders and embeds each id once. */
   figures?: EvidenceFigure[];
   /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */
   perSeed?: PerSeedSeries[];
@@ -51,10 +53,13 @@ export interface PerSeedSeries {
   excluded?: { seeds: number[]; reason: string };
 }
 
-/** A figure as evidence: an id unique in the report, a title, a caption and the SVG text. */
+/**
+ * A figure as evidence, as data: an id unique in the report, a title, a caption and the chart — a Vega-Lite spec
+ * whose rows are inline. The report renders it; an evaluation never does.
+ */
 export interface EvidenceFigure {
   id: string;
   title: string;
   caption: string;
-  svg: string;
+  spec: TopLevelSpec;
 }

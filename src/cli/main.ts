@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { GoldenFileError } from '../io/validated-json.ts';
-import { analyticFigures, type Figure } from '../claims/figures/index.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { runCommand } from './run.ts';
@@ -16,12 +15,6 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-/** The report's figures under the default reading, then under eq1 (suffix -eq1) so both can be compared. */
-async function reportFigures(): Promise<Figure[]> {
-  const eq1 = await analyticFigures({ convention: 'eq1' });
-  return [...(await analyticFigures()), ...eq1.map((f) => ({ ...f, id: `${f.id}-eq1` }))];
-}
-
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void = () => {}): Command {
   const program = new Command('metastable').description(
     'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
@@ -29,7 +22,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void = ()
   );
   program.addCommand(landscapeCommand(io));
   program.addCommand(runCommand(io));
-  program.addCommand(reproduceCommand(io, reportFigures, setExitCode));
+  program.addCommand(reproduceCommand(io, setExitCode));
   for (const command of [program, ...program.commands]) {
     // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.
     command

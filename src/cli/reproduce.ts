@@ -1,12 +1,8 @@
 import { Command, Option } from 'commander';
-import { evaluateClaims, selectClaims, type ClaimResult } from '../claims/evaluate.ts';
-import { loadLedger } from '../claims/ledger.ts';
-import type { ReportFigure } from '../report/markdown.ts';
-import { FIGURE_DIR } from '../report/markdown.ts';
-import { DEFAULT_RUN_CACHE_DIR, ExperimentStore, PROFILES, type Profile } from '../experiments/index.ts';
-import { buildResults } from '../report/results.ts';
-import { formatVerdictTable } from '../report/verdict-table.ts';
-import { writeReport } from '../report/write-report.ts';
+import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, type Plan } from '../pipeline/index.ts';
+import { PROFILES, type Profile } from '../protocols/index.ts';
+import { formatVerdictTable } from '../report/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, type ProgressEvent } from '../runner/index.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange } from './parse-option.ts';
 import { UsageError } from './usage-error.ts';
@@ -18,51 +14,43 @@ export interface ReproduceOptions {
   out: string;
   /** Run cache folder, or false for none. */
   cache: string | false;
+  /** Print the plan and its cost, run nothing. */
+  plan?: boolean;
   colour: boolean;
 }
 
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
 export const DRIFT_EXIT_CODE = 1;
 
-export type FigureSource = () => Promise<ReportFigure[]>;
-
-/** The analytic figures, then each figure the evaluations drew from their experiments, every id once. */
-export function collectFigures(analytic: readonly ReportFigure[], results: readonly ClaimResult[]): ReportFigure[] {
-  const byId = new Map<string, ReportFigure>(analytic.map((f) => [f.id, f]));
-  for (const r of results) for (const f of r.evaluation?.figures ?? []) if (!byId.has(f.id)) byId.set(f.id, f);
-  return [...byId.values()];
+/** One line of stderr per job started and finished (CI logs and terminals alike). */
+function progressLines(io: CliIo): (event: ProgressEvent) => void {
+  return (event) => {
+    if (event.kind === 'job-started') io.stderr(`  [${event.index + 1}/${event.total}] ${event.job.label}\n`);
+    else if (event.kind === 'job-done') io.stderr(`  done in ${event.seconds.toFixed(1)} s: ${event.job.label}\n`);
+  };
 }
 
-/** Evaluates the ledger, writes the report, prints the verdict table; returns the exit code. */
-export async function reproduce(options: ReproduceOptions, io: CliIo, figureSource: FigureSource): Promise<number> {
-  const ledger = loadLedger();
-  let claims;
+function plan(options: ReproduceOptions, cacheDir: string | null): Plan {
   try {
-    claims = selectClaims(ledger, options.only);
+    return planFor({ profile: options.profile, ...(options.only ? { only: options.only } : {}), cacheDir });
   } catch (error) {
-    throw new UsageError(`--only: ${(error as Error).message}`);
+    if (error instanceof RangeError) throw new UsageError(`--only: ${error.message}`);
+    throw error;
   }
-  io.stderr(`metastable reproduce: ${claims.length} claim(s), profile ${options.profile}\n`);
-  const experiments = new ExperimentStore({
-    profile: options.profile,
-    workers: options.workers,
-    cacheDir: options.cache === false ? null : options.cache,
-    onProgress: (line) => io.stderr(`${line}\n`),
-  });
-  let results: ClaimResult[];
-  try {
-    results = await evaluateClaims(claims, { experiments }, (done, total, id) => io.stderr(`  [${done}/${total}] ${id}\n`));
-  } finally {
-    await experiments.close();
+}
+
+/** Plans, runs, evaluates and renders the selected claims, prints the verdict table; returns the exit code. */
+export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<number> {
+  const cacheDir = options.cache === false ? null : options.cache;
+  const audit = plan(options, cacheDir);
+  if (options.plan) {
+    io.stdout(formatPlan(audit, options.workers));
+    return 0;
   }
-  io.stderr('  rendering figures\n');
-  const figures = collectFigures(await figureSource(), results);
-  const record = buildResults(
-    results,
-    options.profile,
-    figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
-  );
-  const written = writeReport(options.out, record, figures);
+  io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}, ${audit.jobs.length} job(s)\n`);
+  const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progressLines(io) });
+  io.stderr('  evaluating and rendering\n');
+  const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
   io.stdout(formatVerdictTable(record.claims, options.colour));
   const s = record.summary;
   io.stdout(
@@ -78,20 +66,22 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
   return 0;
 }
 
-export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitCode: (code: number) => void): Command {
+export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('reproduce')
     .description(
-      'Recompute every claim of the ledger (golden/claims.json), print the verdict table and write REPORT.md, ' +
-        'results.json and the figures. Exits 1 when a verdict or value differs from its pinned outcome.',
+      'Recompute every claim of the ledger (golden/claims.json): plan the experiments the claims need, run them, ' +
+        'evaluate each claim, print the verdict table and write REPORT.md, results.json and the figures. Exits 1 ' +
+        'when a verdict or value differs from its pinned outcome.',
     )
     .addOption(
       new Option('--profile <P>', 'size of the stochastic experiments: smoke, quick or full (the paper\'s protocol)')
         .choices(PROFILES)
         .default('full'),
     )
-    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all)', (raw: string) =>
+    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all); only their experiments run', (raw: string) =>
       raw.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     )
+    .option('--plan', 'print the experiments and jobs the selected claims need, with runs, SGD steps and an estimated time; run nothing')
     .option('--workers <N>', 'worker processes that run seeds in parallel (results do not depend on it)', integerInRange('--workers', 1, 256), 2)
     .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
     .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
@@ -101,9 +91,10 @@ export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitC
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
-        'Examples:\n  npm run reproduce\n  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit',
+        'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
+        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
-      setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io, figureSource));
+      setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));
     });
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-file.ts';
-import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, type ProtocolName, type RunOverrides, type RunRecord, type TraceRow } from '../experiments/index.ts';
+import { PROTOCOL_NAMES, PROTOCOLS, type ProtocolName, type RunOverrides } from '../protocols/index.ts';
+import { runProtocol, type RunRecord, type TraceRow } from '../run/index.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange, nonNegativeNumber, oneOf, positiveNumber } from './parse-option.ts';
 

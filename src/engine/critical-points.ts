@@ -1,18 +1,10 @@
 import type { TeacherSpec } from '../data/index.ts';
-import {
-  createMomentWorkspace,
-  createNetwork,
-  depth,
-  emptyMoments,
-  layerWeights,
-  lossHessian,
-  momentGradient,
-  norm,
-  symmetricEigen,
-  type Moments,
-  type Network,
-  type NetworkShape,
-} from './index.ts';
+import { norm } from './dense.ts';
+import { lossHessian } from './hessian.ts';
+import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
+import { emptyMoments, type Moments } from './moments.ts';
+import { createNetwork, depth, layerWeights, type Network, type NetworkShape } from './network.ts';
+import { symmetricEigen } from './symmetric-eigen.ts';
 
 /**
  * The population moments of the teacher (Appendix A: Σxx = I, Σyx = diag(η); Σyy = I, our reading),

@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/index.ts';
-import { backpropGradient, createBackpropWorkspace, type Network } from './index.ts';
+import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
+import { type Network } from './network.ts';
 
 /**
  * The covariance of the per-sample gradients over a training set, C = (1/N) Σ_s (g_s − ḡ)(g_s − ḡ)ᵀ

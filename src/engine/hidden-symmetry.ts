@@ -1,4 +1,6 @@
-import { depth, dot, layerWeights, norm, parameterCount, symmetricEigen, type Network } from './index.ts';
+import { dot, norm } from './dense.ts';
+import { depth, layerWeights, parameterCount, type Network } from './network.ts';
+import { symmetricEigen } from './symmetric-eigen.ts';
 
 /**
  * The continuous symmetry of a bias-free linear network: an orthogonal Q_l on every hidden layer,

@@ -30,3 +30,11 @@ export { lossHessian } from './hessian.ts';
 export { symmetricEigen } from './symmetric-eigen.ts';
 export type { SymmetricEigen } from './symmetric-eigen.ts';
 export type { AccumulateKernel, Precision, StepKernel } from './compiled-kernels.ts';
+// Network geometry: critical points, the hidden-unit symmetry, per-sample gradient noise, the sample spectrum.
+export { balancedAlignedNetwork, chainCoordinates, invariantSupport, populationMoments, refineCriticalPoint } from './critical-points.ts';
+export type { NewtonReport, NewtonSettings } from './critical-points.ts';
+export { logSphereVolume, logStiefelVolume, orbitTangentSpace, subspaceExcess, symmetryTangents } from './hidden-symmetry.ts';
+export type { OrbitTangentSpace, SymmetryTangents } from './hidden-symmetry.ts';
+export { coordinateBasis, perSampleGradientCovariance, projectedTrace, trace } from './gradient-noise.ts';
+export { sampleSpectrum } from './sample-spectrum.ts';
+export type { SampleSpectrum } from './sample-spectrum.ts';

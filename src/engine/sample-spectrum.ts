@@ -1,5 +1,6 @@
 import { cholesky } from '../data/index.ts';
-import { singularValues, type Moments } from './index.ts';
+import { type Moments } from './moments.ts';
+import { singularValues } from './singular-values.ts';
 
 /**
  * The singular values a training sample offers in place of the population η of Eq. 3 (Appendix B: "the small

@@ -1,6 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { loadValidatedJson } from '../io/validated-json.ts';
 import {
   compareEscapeRateModels,
   fitEscapeRateLine,
@@ -9,28 +6,10 @@ import {
   type EscapeRateFit,
   type ExponentialFit,
 } from '../stats/index.ts';
-import { escapeSample, primaryOutcome, type EscapeSample } from '../run/escape-outcome.ts';
-import type { ExperimentStore } from './experiment-store.ts';
-import { PROTOCOL_DIR, profileSeeds, type ProfileSettings, type Profile } from '../protocols/protocols.ts';
-import type { RunRecord } from '../run/run-protocol.ts';
-
-/** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
-export interface ArrheniusSweepFile {
-  readonly name: 'arrhenius-sweep';
-  readonly base: 'rank1-trap';
-  readonly learningRateSweep: { readonly batch: number; readonly learningRates: readonly number[] };
-  readonly batchSweep: { readonly learningRate: number; readonly batches: readonly number[] };
-  readonly checkpointVariants: readonly number[];
-  readonly paper: Readonly<Record<string, string>>;
-  readonly profiles: Readonly<Record<Profile, ProfileSettings>>;
-}
-
-export const ARRHENIUS_SWEEP_PATH = join(PROTOCOL_DIR, 'arrhenius-sweep.json');
-const ARRHENIUS_SWEEP_SCHEMA = fileURLToPath(new URL('../../golden/protocols/arrhenius-sweep.schema.json', import.meta.url));
-
-export function loadArrheniusSweep(path = ARRHENIUS_SWEEP_PATH): ArrheniusSweepFile {
-  return loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
-}
+import { loadArrheniusSweep, profileSeeds, type ArrheniusSweepFile, type Profile } from '../protocols/index.ts';
+import { escapeSample, primaryOutcome, type EscapeSample, type RunRecord } from '../run/index.ts';
+import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { seedRunsJob } from './seed-runs.ts';
 
 /** One (ηlr, B) setting: its runs, as survival data, and the censored exponential fit of its escape time. */
 export interface SweepPoint {
@@ -63,36 +42,53 @@ function sweepPoint(lr: number, batch: number, records: RunRecord[]): SweepPoint
   return { lr, batch, x: batch / lr, sample, fit: sample.runs.length > 0 ? fitExponential(sample.runs, POINT_ALPHA) : null, records };
 }
 
-/**
- * Runs the sweeps of golden/protocols/arrhenius-sweep.json under the store's profile: the rank-1 trap continued at
- * β = 0.32 for each ηlr at B = 64 (Appendix A), each B at a fixed ηlr (prediction 3), and the learning-rate sweep again
- * from less converged checkpoints. Every setting runs the same seeds.
- */
-export async function arrheniusSweeps(store: ExperimentStore, file: ArrheniusSweepFile = loadArrheniusSweep()): Promise<ArrheniusSweeps> {
-  const profile = file.profiles[store.profile];
-  const seeds = profileSeeds(profile);
-  const run = (lr: number, batch: number, checkpointEpochsPerStage: number) =>
-    store
-      .runs(file.base, { seeds, checkpointEpochsPerStage, overrides: { lr, batch, epochs: profile.epochs } })
-      .then((records) => sweepPoint(lr, batch, records));
-  const { batch } = file.learningRateSweep;
-  const learningRateSweep = await Promise.all(file.learningRateSweep.learningRates.map((lr) => run(lr, batch, profile.checkpointEpochsPerStage)));
-  const batchSweep = await Promise.all(file.batchSweep.batches.map((b) => run(file.batchSweep.learningRate, b, profile.checkpointEpochsPerStage)));
-  const checkpointVariants = [];
-  for (const epochs of file.checkpointVariants.filter((e) => e < profile.checkpointEpochsPerStage)) {
-    checkpointVariants.push({
-      checkpointEpochsPerStage: epochs,
-      points: await Promise.all(file.learningRateSweep.learningRates.map((lr) => run(lr, batch, epochs))),
-    });
-  }
+/** The sweeps' settings as the profile runs them: (ηlr, B, checkpoint epochs per stage), every one on the same seeds. */
+interface Setting {
+  readonly lr: number;
+  readonly batch: number;
+  readonly checkpointEpochsPerStage: number;
+}
+
+function settingsOf(file: ArrheniusSweepFile, profile: Profile) {
+  const settings = file.profiles[profile];
+  const { batch, learningRates } = file.learningRateSweep;
+  const at = (checkpointEpochsPerStage: number) => learningRates.map((lr): Setting => ({ lr, batch, checkpointEpochsPerStage }));
   return {
-    profile: store.profile,
-    seeds,
-    epochs: profile.epochs,
-    checkpointEpochsPerStage: profile.checkpointEpochsPerStage,
-    learningRateSweep,
-    batchSweep,
-    checkpointVariants,
+    settings,
+    learningRateSweep: at(settings.checkpointEpochsPerStage),
+    batchSweep: file.batchSweep.batches.map((b): Setting => ({ lr: file.batchSweep.learningRate, batch: b, checkpointEpochsPerStage: settings.checkpointEpochsPerStage })),
+    checkpointVariants: file.checkpointVariants.filter((e) => e < settings.checkpointEpochsPerStage).map((e) => ({ checkpointEpochsPerStage: e, points: at(e) })),
+  };
+}
+
+function sweepJob(file: ArrheniusSweepFile, profile: Profile, s: Setting): SeedRunsJob {
+  const settings = file.profiles[profile];
+  const variant = { seeds: profileSeeds(settings), checkpointEpochsPerStage: s.checkpointEpochsPerStage, overrides: { lr: s.lr, batch: s.batch, epochs: settings.epochs } };
+  return seedRunsJob(file.base, profile, variant, `Arrhenius sweep, ηlr = ${s.lr}, B = ${s.batch}, checkpoint ${s.checkpointEpochsPerStage} epochs per stage`);
+}
+
+/**
+ * The jobs of golden/protocols/arrhenius-sweep.json under a profile: the rank-1 trap continued at β = 0.32 for each
+ * ηlr at B = 64 (Appendix A), each B at a fixed ηlr (prediction 3), and the learning-rate sweep again from less
+ * converged checkpoints. Every setting runs the same seeds.
+ */
+export function arrheniusJobs(profile: Profile, file: ArrheniusSweepFile = loadArrheniusSweep()): SeedRunsJob[] {
+  const all = settingsOf(file, profile);
+  return [...all.learningRateSweep, ...all.batchSweep, ...all.checkpointVariants.flatMap((v) => v.points)].map((s) => sweepJob(file, profile, s));
+}
+
+/** The sweeps' points from the runner's results. */
+export function arrheniusSweeps(profile: Profile, runner: RunnerResults, file: ArrheniusSweepFile = loadArrheniusSweep()): ArrheniusSweeps {
+  const all = settingsOf(file, profile);
+  const point = (s: Setting) => sweepPoint(s.lr, s.batch, runner.get(sweepJob(file, profile, s)));
+  return {
+    profile,
+    seeds: profileSeeds(all.settings),
+    epochs: all.settings.epochs,
+    checkpointEpochsPerStage: all.settings.checkpointEpochsPerStage,
+    learningRateSweep: all.learningRateSweep.map(point),
+    batchSweep: all.batchSweep.map(point),
+    checkpointVariants: all.checkpointVariants.map((v) => ({ checkpointEpochsPerStage: v.checkpointEpochsPerStage, points: v.points.map(point) })),
   };
 }
 

@@ -1,59 +1,44 @@
+// The experiments stage: the paper's experiments as pure functions — the jobs each needs (data, for the plan), and
+// its result assembled from the runner's results (for the evaluators). The only door other stages use.
+export { EXPERIMENT_NAMES, ALL_TRAPPING, distinctRequests, jobsOf, requestKey } from './request.ts';
+export type { ExperimentRequest } from './request.ts';
+export { experimentResults } from './results.ts';
+export type { ExperimentResults } from './results.ts';
 export {
-  DEFAULT_NUMERICS,
-  PROFILES,
-  PROTOCOLS,
-  PROTOCOL_DIR,
-  PROTOCOL_FILES,
-  PROTOCOL_NAMES,
-  applyOverrides,
-  dataSeedFor,
-  isProtocolName,
-  numericsOf,
-  loadProtocolFile,
-  profileSeeds,
-  protocolForProfile,
-  protocolOf,
-} from '../protocols/protocols.ts';
+  CHECKPOINT_BUDGETS,
+  DATA_SCHEMES,
+  DIAGNOSED_PROTOCOLS,
+  ESCAPE_RULES,
+  FIXED_DATA_SEED,
+  SMALL_SPARSE_BATCH,
+  SPARSE_BATCHES,
+  TRAPPING_PROTOCOLS,
+  checkpointSigma,
+  dataSeedScheme,
+  diagnosticJobs,
+  diagnosticSeeds,
+  diagnosticsResult,
+  isDiagnosed,
+  sparseJobs,
+  sparseResult,
+  sparseRunsJob,
+  traceEveryFor,
+  trappingJobs,
+  trappingResult,
+  trappingRunsJob,
+} from './trapping.ts';
 export type {
-  CheckpointRule,
-  DataSeedScheme,
-  Profile,
-  ProfileSettings,
-  ProtocolFile,
-  EscapeRule,
-  Protocol,
-  ProtocolName,
-  ReferenceDescent,
-  RunOverrides,
-} from '../protocols/protocols.ts';
-export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runProtocol, validateSettings } from '../run/run-protocol.ts';
-export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSample } from '../run/run-protocol.ts';
-export { annealedCheckpoint, freshNetwork } from '../run/checkpoints.ts';
-export type { Checkpoint, RunContext, StageReport } from '../run/checkpoints.ts';
-export { FirstCrossing, midpointThreshold } from '../run/escape-detection.ts';
-export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from '../runner/run-cache.ts';
-export { runSeeds } from '../runner/run-seeds.ts';
-export { ExperimentStore } from './experiment-store.ts';
-export type { ExperimentStoreOptions, RunVariant } from './experiment-store.ts';
-export type { SweepOptions } from '../runner/run-seeds.ts';
-export { PHASE_DIAGRAM_FILE, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds } from '../protocols/phase-diagram-protocol.ts';
-export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from '../protocols/phase-diagram-protocol.ts';
-export { SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from '../run/phase-sweep.ts';
-export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from '../run/phase-sweep.ts';
-export { phaseDiagramExperiment, runPhaseDiagram } from '../runner/phase-sweeps.ts';
-export { sampleSpectrum } from '../engine/sample-spectrum.ts';
-export type { SampleSpectrum } from '../engine/sample-spectrum.ts';
-export { createWorkerPool, mapInWorkers } from '../runner/worker-pool.ts';
-export type { WorkerPool } from '../runner/worker-pool.ts';
-export {
-  PHASE_DIAGRAM_SMOKE_PATH,
-  computePhaseDiagramSmoke,
-  loadPhaseDiagramSmoke,
-  phaseDiagramSummary,
-  writePhaseDiagramSmoke,
-} from '../pins/phase-diagram-smoke.ts';
-export type { PhaseDiagramSmoke, PinnedTransition } from '../pins/phase-diagram-smoke.ts';
-export { escapeSample, outcomeOf, primaryOutcome } from '../run/escape-outcome.ts';
-export type { EscapeSample, RunOutcome } from '../run/escape-outcome.ts';
-export { ARRHENIUS_SWEEP_PATH, arrheniusSweeps, fitArrhenius, loadArrheniusSweep } from './arrhenius.ts';
-export type { ArrheniusFit, ArrheniusSweepFile, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
+  DataSchemeName,
+  DiagnosedProtocol,
+  Diagnostics,
+  EscapeRuleName,
+  SparseBatchName,
+  SparseResult,
+  TrappingProtocol,
+  TrappingResult,
+} from './trapping.ts';
+export { seedRunsJob } from './seed-runs.ts';
+export { arrheniusJobs, arrheniusSweeps, fitArrhenius } from './arrhenius.ts';
+export type { ArrheniusFit, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
+export { kramersLangerJob, kramersLangerResult } from './appendix-f.ts';
+export { phaseDiagramJob, phaseDiagramResult } from './phase-diagram.ts';

@@ -1,11 +1,21 @@
 // The experiments of Section 3.1 and Fig. 1: the three initialisation protocols (i)–(iii) at β = 0.32 and the
 // sparse sub-sampling experiment (iv), each under both readings of Appendix A's data seed, and the diagnostics
 // that ask what decides an escape: how converged the checkpoint is, and float32 against float64 arithmetic.
+// Each experiment is two pure functions: the jobs it needs (data), and its result from the runner's results.
 import type { Numerics, Precision } from '../engine/index.ts';
-import type { ExperimentStore, RunVariant } from './experiment-store.ts';
-import { PROTOCOL_FILES, profileSeeds, type DataSeedScheme, type EscapeRule, type Profile, type ProtocolName } from '../protocols/protocols.ts';
-export { outcomeOf, type RunOutcome } from '../run/escape-outcome.ts';
-import type { RunRecord } from '../run/run-protocol.ts';
+import {
+  PROTOCOL_FILES,
+  profileSeeds,
+  protocolVariant,
+  type DataSeedScheme,
+  type EscapeRule,
+  type Profile,
+  type ProtocolName,
+  type RunVariant,
+} from '../protocols/index.ts';
+import type { RunRecord } from '../run/index.ts';
+import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { seedRunsJob } from './seed-runs.ts';
 
 /** Section 3.1 (i)–(iii) / Fig. 1(a). */
 export const TRAPPING_PROTOCOLS = ['random-init', 'rank1-trap', 'trivial-trap'] as const;
@@ -35,36 +45,13 @@ export type SparseBatchName = 'as-written' | 'small-batch';
 export const SPARSE_BATCHES: readonly SparseBatchName[] = ['as-written', 'small-batch'];
 export const SMALL_SPARSE_BATCH = 5;
 
-/** Trace samples per run kept for the figures (about this many over the budget). */
-const TRACE_SAMPLES = 200;
-
-export function traceEveryFor(epochs: number): number {
-  return Math.max(1, Math.round(epochs / TRACE_SAMPLES));
-}
-
-function epochsOf(store: ExperimentStore, name: ProtocolName): number {
-  return store.protocol(name).epochs;
-}
-
-/** The per-seed runs keep a downsampled trace for Fig. 1; the fixed-data runs do not need one. */
-function schemeVariant(store: ExperimentStore, name: ProtocolName, scheme: DataSchemeName, extra: RunVariant['overrides'] = {}): RunVariant {
-  const traced = scheme === 'per-seed' ? { traceEvery: traceEveryFor(epochsOf(store, name)) } : {};
-  return { overrides: { ...extra, ...traced }, dataSeed: dataSeedScheme(scheme) };
-}
-
-/** Section 3.1 (i)–(iii) at the profile's settings (full: Appendix A as written, seeds 42–91). */
-export function trappingRuns(store: ExperimentStore, protocol: TrappingProtocol, scheme: DataSchemeName): Promise<RunRecord[]> {
-  return store.runs(protocol, schemeVariant(store, protocol, scheme));
-}
-
-/** Section 3.1 (iv): the sparse experiment as written (B = 64) or at B = 5. */
-export function sparseRuns(store: ExperimentStore, batch: SparseBatchName, scheme: DataSchemeName): Promise<RunRecord[]> {
-  return store.runs('sparse', schemeVariant(store, 'sparse', scheme, batch === 'small-batch' ? { batch: SMALL_SPARSE_BATCH } : {}));
-}
-
 /** The protocols whose checkpoint convergence and arithmetic the diagnostics vary. */
 export const DIAGNOSED_PROTOCOLS = ['rank1-trap', 'trivial-trap', 'sparse'] as const;
 export type DiagnosedProtocol = (typeof DIAGNOSED_PROTOCOLS)[number];
+
+export function isDiagnosed(protocol: string): protocol is DiagnosedProtocol {
+  return (DIAGNOSED_PROTOCOLS as readonly string[]).includes(protocol);
+}
 
 /** SGD epochs per annealing stage of the checkpoint, by profile; the last is the profile's own budget. */
 export const CHECKPOINT_BUDGETS: Readonly<Record<Profile, readonly number[]>> = {
@@ -73,9 +60,58 @@ export const CHECKPOINT_BUDGETS: Readonly<Record<Profile, readonly number[]>> = 
   smoke: [100, 300],
 };
 
+/** Trace samples per run kept for the figures (about this many over the budget). */
+const TRACE_SAMPLES = 200;
+
+export function traceEveryFor(epochs: number): number {
+  return Math.max(1, Math.round(epochs / TRACE_SAMPLES));
+}
+
+/** The per-seed runs keep a downsampled trace for Fig. 1; the fixed-data runs do not need one. */
+function schemeVariant(name: ProtocolName, profile: Profile, scheme: DataSchemeName, extra: RunVariant['overrides'] = {}): RunVariant {
+  const traced = scheme === 'per-seed' ? { traceEvery: traceEveryFor(protocolVariant(name, profile).epochs) } : {};
+  return { overrides: { ...extra, ...traced }, dataSeed: dataSeedScheme(scheme) };
+}
+
+function schemeWords(scheme: DataSchemeName): string {
+  return scheme === 'per-seed' ? 'data drawn per seed' : `one data set (seed ${FIXED_DATA_SEED})`;
+}
+
+/** Section 3.1 (i)–(iii) at the profile's settings (full: Appendix A as written, seeds 42–91). */
+export function trappingRunsJob(protocol: TrappingProtocol, profile: Profile, scheme: DataSchemeName): SeedRunsJob {
+  return seedRunsJob(protocol, profile, schemeVariant(protocol, profile, scheme), schemeWords(scheme));
+}
+
+/** Section 3.1 (iv): the sparse experiment as written (B = 64) or at B = 5. */
+export function sparseRunsJob(profile: Profile, batch: SparseBatchName, scheme: DataSchemeName): SeedRunsJob {
+  const extra = batch === 'small-batch' ? { batch: SMALL_SPARSE_BATCH } : {};
+  const words = `${batch === 'small-batch' ? `B = ${SMALL_SPARSE_BATCH}` : 'B = 64 as written'}, ${schemeWords(scheme)}`;
+  return seedRunsJob('sparse', profile, schemeVariant('sparse', profile, scheme, extra), words);
+}
+
 /** The diagnostics run the first ten seeds of the profile (smoke: its three). */
-export function diagnosticSeeds(store: ExperimentStore, name: ProtocolName): number[] {
-  return profileSeeds(PROTOCOL_FILES[name].profiles[store.profile]).slice(0, 10);
+export function diagnosticSeeds(name: ProtocolName, profile: Profile): number[] {
+  return profileSeeds(PROTOCOL_FILES[name].profiles[profile]).slice(0, 10);
+}
+
+/** The protocol's main runs (per-seed data, sparse as written), whose diagnostic seeds the diagnostics reuse. */
+function mainRunsJob(name: DiagnosedProtocol, profile: Profile): SeedRunsJob {
+  return name === 'sparse' ? sparseRunsJob(profile, 'as-written', 'per-seed') : trappingRunsJob(name, profile, 'per-seed');
+}
+
+/**
+ * Diagnostic (b): the diagnostic seeds from checkpoints trained for `epochsPerStage` SGD epochs per annealing stage;
+ * null at the profile's own budget, where they are the main runs themselves.
+ */
+function checkpointSensitivityJob(name: DiagnosedProtocol, profile: Profile, epochsPerStage: number): SeedRunsJob | null {
+  if (epochsPerStage === protocolVariant(name, profile).checkpoint.epochsPerStage) return null;
+  return seedRunsJob(name, profile, { checkpointEpochsPerStage: epochsPerStage, seeds: diagnosticSeeds(name, profile) }, `checkpoint of ${epochsPerStage} epochs per stage (diagnostic b)`);
+}
+
+/** Diagnostic (c): the diagnostic seeds with every SGD stage in float32; float64 is the main runs. */
+function float32Job(name: DiagnosedProtocol, profile: Profile): SeedRunsJob {
+  const numerics: Numerics = { precision: 'float32', flushBelow: 1e-300 };
+  return seedRunsJob(name, profile, { numerics, seeds: diagnosticSeeds(name, profile) }, 'float32 arithmetic (diagnostic c)');
 }
 
 function bySeeds(records: readonly RunRecord[], seeds: readonly number[]): RunRecord[] {
@@ -86,27 +122,68 @@ function bySeeds(records: readonly RunRecord[], seeds: readonly number[]): RunRe
   });
 }
 
-/** The protocol's main runs (per-seed data, sparse as written) restricted to the diagnostic seeds. */
-function mainRuns(store: ExperimentStore, name: DiagnosedProtocol): Promise<RunRecord[]> {
-  return name === 'sparse' ? sparseRuns(store, 'as-written', 'per-seed') : trappingRuns(store, name, 'per-seed');
+/** Diagnostics (b) and (c) of one protocol: the runs of each checkpoint budget and of each precision. */
+export interface Diagnostics {
+  readonly checkpointSensitivity: readonly { readonly epochsPerStage: number; readonly records: RunRecord[] }[];
+  readonly precision: readonly { readonly precision: Precision; readonly records: RunRecord[] }[];
 }
 
-/**
- * Diagnostic (b): the same runs from checkpoints trained for `epochsPerStage` SGD epochs per annealing stage. At
- * the profile's own budget these are the main runs themselves.
- */
-export async function checkpointSensitivityRuns(store: ExperimentStore, name: DiagnosedProtocol, epochsPerStage: number): Promise<RunRecord[]> {
-  const seeds = diagnosticSeeds(store, name);
-  if (epochsPerStage === store.protocol(name).checkpoint.epochsPerStage) return bySeeds(await mainRuns(store, name), seeds);
-  return store.runs(name, { checkpointEpochsPerStage: epochsPerStage, seeds });
+/** Diagnostics (b) and (c) of a protocol: its main runs (the diagnostic seeds' float64, profile-budget rows), the other checkpoint budgets, float32. */
+export function diagnosticJobs(name: DiagnosedProtocol, profile: Profile): SeedRunsJob[] {
+  const sensitivity = CHECKPOINT_BUDGETS[profile].map((e) => checkpointSensitivityJob(name, profile, e)).filter((j): j is SeedRunsJob => j !== null);
+  return [mainRunsJob(name, profile), ...sensitivity, float32Job(name, profile)];
 }
 
-/** Diagnostic (c): the diagnostic seeds with every SGD stage in the given precision (float64: the main runs). */
-export async function precisionRuns(store: ExperimentStore, name: DiagnosedProtocol, precision: Precision): Promise<RunRecord[]> {
-  const seeds = diagnosticSeeds(store, name);
-  if (precision === 'float64') return bySeeds(await mainRuns(store, name), seeds);
-  const numerics: Numerics = { precision, flushBelow: 1e-300 };
-  return store.runs(name, { numerics, seeds });
+export function diagnosticsResult(name: DiagnosedProtocol, profile: Profile, runner: RunnerResults): Diagnostics {
+  const seeds = diagnosticSeeds(name, profile);
+  const main = bySeeds(runner.get(mainRunsJob(name, profile)), seeds);
+  return {
+    checkpointSensitivity: CHECKPOINT_BUDGETS[profile].map((epochsPerStage) => {
+      const job = checkpointSensitivityJob(name, profile, epochsPerStage);
+      return { epochsPerStage, records: job === null ? main : runner.get(job) };
+    }),
+    precision: [
+      { precision: 'float64', records: main },
+      { precision: 'float32', records: runner.get(float32Job(name, profile)) },
+    ],
+  };
+}
+
+/** One trapping protocol of Section 3.1 under both data schemes. */
+export interface TrappingResult {
+  readonly protocol: TrappingProtocol;
+  readonly profile: Profile;
+  /** The protocol's own escape rule (Appendix A: the test-MSE midpoint for (i)–(iii)). */
+  readonly primaryEscapeRule: EscapeRuleName;
+  readonly runs: Readonly<Record<DataSchemeName, RunRecord[]>>;
+}
+
+export function trappingJobs(protocol: TrappingProtocol, profile: Profile): SeedRunsJob[] {
+  return DATA_SCHEMES.map((s) => trappingRunsJob(protocol, profile, s));
+}
+
+export function trappingResult(protocol: TrappingProtocol, profile: Profile, runner: RunnerResults): TrappingResult {
+  return {
+    protocol,
+    profile,
+    primaryEscapeRule: protocolVariant(protocol, profile).primaryEscapeRule,
+    runs: { 'per-seed': runner.get(trappingRunsJob(protocol, profile, 'per-seed')), fixed: runner.get(trappingRunsJob(protocol, profile, 'fixed')) },
+  };
+}
+
+/** Section 3.1 (iv) under both batch readings and both data schemes. */
+export interface SparseResult {
+  readonly profile: Profile;
+  readonly runs: Readonly<Record<SparseBatchName, Readonly<Record<DataSchemeName, RunRecord[]>>>>;
+}
+
+export function sparseJobs(profile: Profile): SeedRunsJob[] {
+  return SPARSE_BATCHES.flatMap((b) => DATA_SCHEMES.map((s) => sparseRunsJob(profile, b, s)));
+}
+
+export function sparseResult(profile: Profile, runner: RunnerResults): SparseResult {
+  const bySchemes = (batch: SparseBatchName) => ({ 'per-seed': runner.get(sparseRunsJob(profile, batch, 'per-seed')), fixed: runner.get(sparseRunsJob(profile, batch, 'fixed')) });
+  return { profile, runs: { 'as-written': bySchemes('as-written'), 'small-batch': bySchemes('small-batch') } };
 }
 
 /** σ_mode of the end-to-end map at the checkpoint the run started from (null for a random start). */

@@ -1,3 +1,5 @@
+import type { Decimal } from 'decimal.js';
+import { pinDifferences } from './compare.ts';
 import { fileURLToPath } from 'node:url';
 import {
   CONVENTIONS,
@@ -93,4 +95,10 @@ export function computeAnalyticFloat64(): Omit<AnalyticGolden, 'digits'> {
 
 export function loadAnalyticGolden(path = ANALYTIC_GOLDEN_PATH): AnalyticGolden {
   return loadValidatedJson<AnalyticGolden>(path, ANALYTIC_GOLDEN_SCHEMA);
+}
+
+/** Where computed values moved beyond `tolerance` (relative) from the pinned file; empty when none did. */
+export function analyticDrift(now: Omit<AnalyticGolden, 'digits'>, pinned: AnalyticGolden, tolerance: Decimal.Value): string[] {
+  const { digits: _digits, $schema: _schema, ...values } = pinned as AnalyticGolden & { $schema?: string };
+  return pinDifferences(now, values, tolerance);
 }

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-file.ts';
 import { loadValidatedJson } from '../io/validated-json.ts';
-import type { PhaseDiagramRecord, SweepDirection } from '../run/phase-sweep.ts';
-import { PHASE_DIAGRAM_FILE, phaseDiagramSeeds } from '../protocols/phase-diagram-protocol.ts';
-import { runPhaseDiagram } from '../runner/phase-sweeps.ts';
+import { phaseDiagramJob } from '../experiments/index.ts';
+import type { PhaseDiagramRecord, SweepDirection } from '../run/index.ts';
+import { executeJobs } from '../runner/index.ts';
 
 // The gate of the phase diagram: the smoke profile's located transitions, per data seed and sweep direction,
 // pinned in golden/smoke/phase-diagram.json and compared exactly (the sweeps are deterministic).
@@ -37,8 +37,9 @@ export function phaseDiagramSummary(records: readonly PhaseDiagramRecord[]): Pha
 
 /** Recomputes the smoke profile from scratch (no cache) and summarises it. */
 export async function computePhaseDiagramSmoke(workers = 1): Promise<PhaseDiagramSmoke> {
-  const records = await runPhaseDiagram(PHASE_DIAGRAM_FILE.settings, phaseDiagramSeeds(PHASE_DIAGRAM_FILE, 'smoke'), workers);
-  return phaseDiagramSummary(records);
+  const job = phaseDiagramJob('smoke');
+  const runner = await executeJobs([job], { workers, cacheDir: null });
+  return phaseDiagramSummary(runner.get(job));
 }
 
 export function loadPhaseDiagramSmoke(path = PHASE_DIAGRAM_SMOKE_PATH): PhaseDiagramSmoke {

@@ -3,22 +3,20 @@
 // recomputes it from scratch and gates on it exactly; `npm run golden -- --trapping-smoke` rewrites it, accepting a
 // moved summary only when the escapes are statistically consistent with the pinned ones.
 import { fileURLToPath } from 'node:url';
-import type { ExperimentStore, RunRecord } from '../experiments/index.ts';
-import { ENGINE_VERSION } from '../experiments/index.ts';
+import { escapeStatistics } from '../claims/index.ts';
 import {
   DATA_SCHEMES,
   ESCAPE_RULES,
   SPARSE_BATCHES,
   TRAPPING_PROTOCOLS,
   checkpointSigma,
-  outcomeOf,
-  sparseRuns,
-  trappingRuns,
+  sparseRunsJob,
+  trappingRunsJob,
   type EscapeRuleName,
-  type RunOutcome,
-} from '../experiments/trapping.ts';
+} from '../experiments/index.ts';
+import { ENGINE_VERSION, outcomeOf, type RunOutcome, type RunRecord } from '../run/index.ts';
+import { executeJobs, type RunnerResults, type SeedRunsJob } from '../runner/index.ts';
 import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeRun } from '../stats/index.ts';
-import { escapeStatistics } from '../claims/evaluators/escape-statistics.ts';
 
 export const TRAPPING_SMOKE_PATH = fileURLToPath(new URL('../../golden/smoke/trapping.json', import.meta.url));
 export const TRAPPING_SMOKE_SCHEMA = fileURLToPath(new URL('../../golden/smoke/trapping.schema.json', import.meta.url));
@@ -65,18 +63,23 @@ function group(experiment: string, records: readonly RunRecord[], rule: EscapeRu
   };
 }
 
-/** The summary of the smoke profile's main runs (the store must run the smoke profile). */
-export async function computeTrappingSmoke(store: ExperimentStore): Promise<TrappingSmoke> {
-  if (store.profile !== 'smoke') throw new RangeError(`the trapping smoke summary is of the smoke profile, not ${store.profile}`);
-  const groups: SmokeGroup[] = [];
-  for (const scheme of DATA_SCHEMES) {
-    for (const protocol of TRAPPING_PROTOCOLS) {
-      const records = await trappingRuns(store, protocol, scheme);
-      for (const rule of ESCAPE_RULES) groups.push(group(`${protocol} ${scheme}`, records, rule));
-    }
-    for (const batch of SPARSE_BATCHES) groups.push(group(`sparse ${batch} ${scheme}`, await sparseRuns(store, batch, scheme), 'sigma-threshold'));
-  }
+/** The smoke profile's main runs, in the summary's order: per data scheme, the three protocols, then both sparse batches. */
+function smokeJobs(): { experiment: string; job: SeedRunsJob; rules: readonly EscapeRuleName[] }[] {
+  return DATA_SCHEMES.flatMap((scheme) => [
+    ...TRAPPING_PROTOCOLS.map((p) => ({ experiment: `${p} ${scheme}`, job: trappingRunsJob(p, 'smoke', scheme), rules: ESCAPE_RULES })),
+    ...SPARSE_BATCHES.map((b) => ({ experiment: `sparse ${b} ${scheme}`, job: sparseRunsJob('smoke', b, scheme), rules: ['sigma-threshold'] as const })),
+  ]);
+}
+
+/** The summary from executed smoke jobs. */
+export function trappingSmokeOf(runner: RunnerResults): TrappingSmoke {
+  const groups = smokeJobs().flatMap(({ experiment, job, rules }) => rules.map((rule) => group(experiment, runner.get(job), rule)));
   return { profile: 'smoke', engineVersion: ENGINE_VERSION, groups };
+}
+
+/** Runs the smoke profile's main runs (`cacheDir` null: from scratch) and summarises them. */
+export async function computeTrappingSmoke(workers = 1, cacheDir: string | null = null): Promise<TrappingSmoke> {
+  return trappingSmokeOf(await executeJobs(smokeJobs().map((s) => s.job), { workers, cacheDir }));
 }
 
 function escapeRuns(g: SmokeGroup): EscapeRun[] {

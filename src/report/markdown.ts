@@ -1,6 +1,7 @@
-import type { ToleranceRule } from '../claims/tolerance.ts';
-import { toleranceWidth } from '../claims/tolerance.ts';
 import { readingText, type ClaimRecord, type Results } from './results.ts';
+
+/** Each claim's tolerance in words, by claim id (written by the evaluate stage: the report computes nothing). */
+export type ToleranceTexts = Readonly<Record<string, string>>;
 
 /** A figure as the report embeds it. */
 export interface ReportFigure {
@@ -16,33 +17,18 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function toleranceText(rule: ToleranceRule, printed: string | null): string {
-  switch (rule.rule) {
-    case 'printed-precision':
-      return printed === null ? '± half a unit of each printed value' : `± ${toleranceWidth(rule, printed)!.toString()} (printed digits)`;
-    case 'stated':
-      return `± ${rule.plusMinus} (stated)`;
-    case 'exact':
-      return 'exact';
-    case 'qualitative':
-      return 'qualitative';
-    case 'lower-bound':
-      return `> ${printed ?? '?'} (lower bound)`;
-  }
-}
-
-function summaryTable(claims: readonly ClaimRecord[]): string {
+function summaryTable(claims: readonly ClaimRecord[], tolerances: ToleranceTexts): string {
   const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | verdict |\n|---|---|---|---|---|---|---|';
   const rows = claims.map((c) => {
     const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
     const firstText = first ?? '';
     const secondText = second ?? '';
-    return `| [${c.id}](#${c.id}) | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${toleranceText(c.tolerance, c.paper.value)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    return `| [${c.id}](#${c.id}) | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${tolerances[c.id]} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }
 
-function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>): string {
+function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>, tolerances: ToleranceTexts): string {
   const lines = [
     `### ${c.id}`,
     '',
@@ -50,7 +36,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
     '',
     `- Source: ${c.source}`,
     `- The paper: “${c.paper.quote}”${c.paper.value === null ? '' : ` (printed value ${c.paper.value})`}`,
-    `- Tolerance: ${toleranceText(c.tolerance, c.paper.value)}`,
+    `- Tolerance: ${tolerances[c.id]}`,
   ];
   if (c.readings.length > 0) {
     lines.push('', '| reading | ours | verdict | ours − paper | tolerance units |', '|---|---|---|---|---|');
@@ -73,7 +59,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   return lines.join('\n');
 }
 
-export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
+export function renderReport(results: Results, figures: readonly ReportFigure[], tolerances: ToleranceTexts): string {
   const s = results.summary;
   const figureTitles = new Map(figures.map((f) => [f.id, f.title]));
   const parts = [
@@ -90,11 +76,11 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     '',
     '## Summary',
     '',
-    summaryTable(results.claims),
+    summaryTable(results.claims, tolerances),
     '',
     '## Claims',
     '',
-    ...results.claims.map((c) => `${claimSection(c, figureTitles)}\n`),
+    ...results.claims.map((c) => `${claimSection(c, figureTitles, tolerances)}\n`),
   ];
   if (figures.length > 0) {
     parts.push('## Figures', '');

@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Profile } from '../experiments/index.ts';
-import type { ClaimResult } from '../claims/evaluate.ts';
+import type { ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/validated-json.ts';
-import type { ClaimKind, PinnedOutcome } from '../claims/ledger.ts';
-import type { ToleranceRule } from '../claims/tolerance.ts';
-import { VERDICTS, NOT_EVALUATED, type Outcome, type PerSeedSeries, type Reading } from '../claims/verdict.ts';
+import type { ClaimResult } from '../pins/index.ts';
+import type { Profile } from '../protocols/index.ts';
 
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
 export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
@@ -59,8 +57,11 @@ export function claimRecord(result: ClaimResult): ClaimRecord {
   };
 }
 
+/** Every outcome a claim can have, in the summary's order (the verdicts of DESIGN.md, then "not evaluated"). */
+const OUTCOMES: readonly Outcome[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive', 'not evaluated'];
+
 export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
-  const summary = Object.fromEntries([...VERDICTS, NOT_EVALUATED].map((o) => [o, 0])) as Results['summary'];
+  const summary = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Results['summary'];
   summary.drift = 0;
   for (const r of records) {
     summary[r.outcome] += 1;

@@ -1,4 +1,4 @@
-import type { Outcome } from '../claims/verdict.ts';
+import type { Outcome } from '../claims/index.ts';
 import { readingText, type ClaimRecord } from './results.ts';
 
 // ANSI SGR colour codes; the caller decides whether the stream is a terminal.

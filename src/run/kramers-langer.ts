@@ -1,33 +1,40 @@
 import { describeLandscape, float64 } from '../analytic/index.ts';
 import { makeTaskData, type Dataset } from '../data/index.ts';
 import {
-  MetricsProbe,
-  cloneNetwork,
-  depth,
-  fullGradientNorm,
-  layerWeights,
-  lossHessian,
-  norm,
-  parameterCount,
-  prepareTrainingSet,
-  singularValues,
-  symmetricEigen,
-  type Moments,
-  type Network,
-  type SymmetricEigen,
-} from '../engine/index.ts';
-import {
   balancedAlignedNetwork,
   chainCoordinates,
+  cloneNetwork,
+  coordinateBasis,
+  depth,
+  fullGradientNorm,
   invariantSupport,
+  layerWeights,
+  logStiefelVolume,
+  lossHessian,
+  MetricsProbe,
+  norm,
+  orbitTangentSpace,
+  parameterCount,
+  perSampleGradientCovariance,
   populationMoments,
+  prepareTrainingSet,
+  projectedTrace,
   refineCriticalPoint,
+  singularValues,
+  subspaceExcess,
+  symmetricEigen,
+  symmetryTangents,
+  trace,
+  type Moments,
+  type Network,
   type NewtonSettings,
-} from '../engine/critical-points.ts';
-import { coordinateBasis, perSampleGradientCovariance, projectedTrace, trace } from '../engine/gradient-noise.ts';
-import { logStiefelVolume, orbitTangentSpace, subspaceExcess, symmetryTangents } from '../engine/hidden-symmetry.ts';
-import { PROTOCOLS, dataSeedFor } from '../protocols/protocols.ts';
-import { fitLine as fitStatsLine } from '../stats/index.ts';
+  type SymmetricEigen,
+} from '../engine/index.ts';
+import { PROTOCOLS, dataSeedFor } from '../protocols/index.ts';
+import { fitLine } from '../stats/index.ts';
+
+/** The level of fitLine's intervals, unused here: the lines of Eq. 11/12 go through exact points. */
+const EXACT_POINTS_ALPHA = 0.05;
 
 export interface KramersLangerOptions {
   /** Section 3.2: β = 0.32. */
@@ -225,11 +232,6 @@ export interface KramersLangerReport {
     readonly unstableVectorWeightOnInvariantSet: number;
   };
   readonly arrhenius: ArrheniusCheck;
-}
-
-/** Least-squares line y = a + b x (src/stats), its interval level irrelevant here: the points are exact. */
-function fitLine(x: readonly number[], y: readonly number[]): { slope: number; intercept: number } {
-  return fitStatsLine(x, y, 0.05);
 }
 
 /** Eq. 5 with Eq. 12's ΔE_eff = ΔE − (T/2) S: ln τ = ln τ0 + ΔE_eff/T at each T. */
@@ -499,8 +501,8 @@ export function kramersLanger(options: KramersLangerOptions): KramersLangerRepor
   const langerLnTau = temperatures.map(
     (T) => kl.logPrefactorEq11 + (kl.zeroModeExcess / 2) * Math.log(2 * Math.PI * T) + kl.logOrbitVolumeRatio + barrier / T,
   );
-  const fit12 = fitLine(inverse, eq12);
-  const fit11 = fitLine(inverse, eq11);
+  const fit12 = fitLine(inverse, eq12, EXACT_POINTS_ALPHA);
+  const fit11 = fitLine(inverse, eq11, EXACT_POINTS_ALPHA);
 
   return {
     settings: {
@@ -545,7 +547,7 @@ export function kramersLanger(options: KramersLangerOptions): KramersLangerRepor
         slopeMinusBarrier: fit12.slope - barrier,
       },
       eq11: { lnTau: eq11, fittedSlope: fit11.slope, fittedIntercept: fit11.intercept },
-      langer: { zeroModeExcess: kl.zeroModeExcess, lnTau: langerLnTau, fittedSlope: fitLine(inverse, langerLnTau).slope },
+      langer: { zeroModeExcess: kl.zeroModeExcess, lnTau: langerLnTau, fittedSlope: fitLine(inverse, langerLnTau, EXACT_POINTS_ALPHA).slope },
       entropicSumForFactor50: temperatures.map((T) => entropicSumForFactor(barrier, 50, T)),
       entropicSumForFactor50Eq11Sign: temperatures.map((T) => -entropicSumForFactor(barrier, 50, T)),
     },

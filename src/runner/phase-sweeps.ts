@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ExperimentStore } from '../experiments/experiment-store.ts';
-import { SWEEP_DIRECTIONS, type PhaseDiagramRecord, type SweepDirection } from '../run/phase-sweep.ts';
-import { PHASE_DIAGRAM_FILE, phaseDiagramSeeds, type PhaseDiagramProtocol } from '../protocols/phase-diagram-protocol.ts';
+import { SWEEP_DIRECTIONS, type PhaseDiagramRecord, type SweepDirection } from '../run/index.ts';
+import type { PhaseDiagramProtocol } from '../protocols/index.ts';
 import sweepTask from './phase-sweep-worker.ts';
 import { mapInWorkers, type WorkerPool } from './worker-pool.ts';
 
@@ -31,20 +30,4 @@ export function runPhaseDiagram(
     return { protocol, dataSeed: plan.dataSeed, directions: plan.allSweeps ? SWEEP_DIRECTIONS : UP_ONLY };
   });
   return mapInWorkers(WORKER, sweepTask, tasks, workers, onDone, pool);
-}
-
-/**
- * The phase-diagram experiment as the store's profile runs it (golden/protocols/phase-diagram.json), once per
- * reproduce. Not cached on disk: a full profile takes seconds, and every sweep is deterministic.
- */
-export function phaseDiagramExperiment(store: ExperimentStore): Promise<PhaseDiagramRecord[]> {
-  const protocol = PHASE_DIAGRAM_FILE.settings;
-  const seeds = phaseDiagramSeeds(PHASE_DIAGRAM_FILE, store.profile);
-  return store.once(JSON.stringify(['phase-diagram', protocol, seeds]), () => {
-    const all = seeds.filter((s) => s.allSweeps).length;
-    store.options.onProgress?.(`  running phase-diagram: ${all} data seeds × 3 sweeps, ${seeds.length - all} more × the up sweep`);
-    return runPhaseDiagram(protocol, seeds, store.options.workers, (_record, done, total) => {
-      if (done === total || done % 200 === 0) store.options.onProgress?.(`    phase-diagram: ${done}/${total} data seeds`);
-    }, store.workerPool());
-  });
 }

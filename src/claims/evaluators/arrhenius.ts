@@ -1,21 +1,12 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
-import {
-  arrheniusSweeps,
-  escapeSample,
-  fitArrhenius,
-  primaryOutcome,
-  type ArrheniusFit,
-  type ArrheniusSweeps,
-  type SweepPoint,
-} from '../../experiments/index.ts';
+import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
+import { escapeSample, primaryOutcome } from '../../run/index.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from '../figures/arrhenius-plot.ts';
-import { renderSvg } from '../../report/render-svg.ts';
 import { bootstrapInterval, chiSquareUpperTail, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitLine } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { perSeedEscapeSeries } from './escape-statistics.ts';
-import type { EvaluationContext } from './index.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
 export const R2_ALPHA = 1e-3;
@@ -23,9 +14,9 @@ const R2_RESAMPLES = 4000;
 /** Escapes per setting below which ln τ̂ is too noisy for a resampled R². */
 const MIN_ESCAPES_FOR_R2 = 20;
 
-/** The sweeps of Section 3.3 and prediction 3, run once per reproduce whichever claim asks first. */
-export function sweepsOf(context: EvaluationContext): Promise<ArrheniusSweeps> {
-  return context.experiments.once('arrhenius-sweeps', () => arrheniusSweeps(context.experiments));
+/** The sweeps of Section 3.3 and prediction 3. */
+export function arrheniusNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'arrhenius-sweeps' }];
 }
 
 interface SweepReading {
@@ -73,7 +64,7 @@ function fitLineText(r: SweepReading): string {
   );
 }
 
-async function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Promise<EvidenceFigure> {
+function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): EvidenceFigure {
   const series: ArrheniusSeries[] = all.map((r) => ({ label: r.label, points: r.points, fit: r.fit }));
   return {
     id: 'fig-2b-arrhenius',
@@ -83,7 +74,7 @@ async function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Pr
       `checkpoints ("checkpoint N": N SGD epochs per annealing stage), and the batch-size sweep of prediction 3; ${sweeps.seeds.length} seeds per setting, ${sweeps.epochs} epochs, ` +
       `profile ${sweeps.profile}. Circles: mean escape time by the censored exponential likelihood; triangles: settings where no ` +
       'trapped seed escaped, drawn at the lower end of the 95 % interval of τ. Lines: the censored maximum-likelihood Arrhenius fit where estimable.',
-    svg: await renderSvg(arrheniusPlotSpec(series, sweeps.epochs)),
+    spec: arrheniusPlotSpec(series, sweeps.epochs),
   };
 }
 
@@ -109,8 +100,8 @@ function r2Interval(points: SweepPoint[]) {
 }
 
 /** Section 3.3: "the linear fit achieves R² = 0.991". */
-async function evaluateR2(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const sweeps = await sweepsOf(context);
+function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
+  const sweeps = results.arrheniusSweeps();
   const all = readings(sweeps);
   const printed = claim.paper.value!;
   const tolerance = toleranceWidth(claim.tolerance, printed)!.toNumber();
@@ -146,14 +137,14 @@ async function evaluateR2(claim: Claim, context: EvaluationContext): Promise<Eva
             `${sweeps.epochs} epochs, or a checkpoint that leaves the weak mode a residue — see the checkpoint variants and the noise-direction diagnostic.`,
         }
       : {}),
-    figures: [await arrheniusFigure(sweeps, all)],
+    figures: [arrheniusFigure(sweeps, all)],
     perSeed: perSeedOf(all),
   };
 }
 
 /** Prediction 3: if T_eff ∝ ηlr/B, the batch-size sweep and the learning-rate sweep share one line in B/ηlr. */
-async function evaluateBatchCollapse(_claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const sweeps = await sweepsOf(context);
+function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evaluation {
+  const sweeps = results.arrheniusSweeps();
   const all = readings(sweeps);
   const lr = all[0]!;
   const batch = all[all.length - 1]!;
@@ -181,7 +172,7 @@ async function evaluateBatchCollapse(_claim: Claim, context: EvaluationContext):
     readings: [{ label: 'one line for both sweeps', value, verdict, note }],
     evidence,
     ...(verdict === 'inconclusive' ? { wouldDecide: 'escapes at two settings at least in each sweep' } : {}),
-    figures: [await arrheniusFigure(sweeps, all)],
+    figures: [arrheniusFigure(sweeps, all)],
   };
 }
 

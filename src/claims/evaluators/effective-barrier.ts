@@ -2,10 +2,8 @@ import { DEFAULT_ALPHA, decideAgainstClaim } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
-import { fitArrhenius } from '../../experiments/index.ts';
-import { sweepsOf } from './arrhenius.ts';
-import type { EvaluationContext } from './index.ts';
-import { kramersReportOf } from './kramers.ts';
+import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
+import { kramersNeeds, kramersReportOf } from './kramers.ts';
 
 /**
  * How 1/T_eff scales with x = B/ηlr under each reading of Appendix A's "T_eff = ηlr/(BC), C estimated using the trace of
@@ -20,8 +18,9 @@ function inverseTemperaturePerX(trace: number, parameters: number): Array<{ labe
 }
 
 /** Eq. 6: ΔE_eff = 0.15 ± 0.05 from the slope of ln τ against B/ηlr (the learning-rate sweep, protocol checkpoint). */
-export async function evaluateEffectiveBarrier(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const [sweeps, report] = await Promise.all([sweepsOf(context), kramersReportOf(claim, context)]);
+export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResults): Evaluation {
+  const sweeps = results.arrheniusSweeps();
+  const report = kramersReportOf(claim, results);
   const fit = fitArrhenius(sweeps.learningRateSweep, DEFAULT_ALPHA);
   const printed = claim.paper.value!;
   const tolerance = toleranceWidth(claim.tolerance, printed)!.toNumber();
@@ -53,4 +52,9 @@ export async function evaluateEffectiveBarrier(claim: Claim, context: Evaluation
       ? { wouldDecide: 'escapes at two learning rates at least (see arrhenius-r2 and sgd-noise-across-barrier: from an exactly trapped state the noise has no component across the barrier)' }
       : {}),
   };
+}
+
+/** The learning-rate sweep, and Appendix F's tr C at the claim's β. */
+export function effectiveBarrierNeeds(claim: Claim): ExperimentRequest[] {
+  return [{ experiment: 'arrhenius-sweeps' }, ...kramersNeeds(claim)];
 }

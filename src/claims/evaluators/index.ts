@@ -1,4 +1,4 @@
-import type { ExperimentStore } from '../../experiments/index.ts';
+import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation } from '../verdict.ts';
 import {
@@ -14,11 +14,12 @@ import {
   evaluatePhaseStructure,
   evaluateSaddleLambda,
 } from './analytic.ts';
-import { evaluateArrheniusR2, evaluateBatchCollapse } from './arrhenius.ts';
-import { evaluateEffectiveBarrier } from './effective-barrier.ts';
+import { arrheniusNeeds, evaluateArrheniusR2, evaluateBatchCollapse } from './arrhenius.ts';
+import { effectiveBarrierNeeds, evaluateEffectiveBarrier } from './effective-barrier.ts';
 import {
   evaluateEq11Eq12Sign,
   evaluateKramersFactor,
+  kramersNeeds,
   evaluateNoiseAcrossBarrier,
   evaluateTemperatureScale,
   evaluateTransverseCurvatures,
@@ -31,45 +32,55 @@ import {
   evaluateRegulariserFactor,
   evaluateStepsPerEpoch,
 } from './consistency.ts';
-import { evaluatePhaseDiagramSweep } from './phase-diagram.ts';
-import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap } from './stochastic-trapping.ts';
+import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
+import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './stochastic-trapping.ts';
 
-/** What a stochastic evaluator may use: the experiments of this run, computed once and shared. */
-export interface EvaluationContext {
-  readonly experiments: ExperimentStore;
+/**
+ * An evaluator: what the claim needs (experiments as data, for the plan; none for analytic and consistency claims)
+ * and a pure function from the claim and the experiments' results to its evaluation. It never starts a run and never
+ * renders.
+ */
+export interface Evaluator {
+  needs(claim: Claim): ExperimentRequest[];
+  evaluate(claim: Claim, results: ExperimentResults): Evaluation;
 }
 
-export type Evaluator = (claim: Claim, context: EvaluationContext) => Evaluation | Promise<Evaluation>;
+const none = (): ExperimentRequest[] => [];
+
+/** An evaluator that reads no experiment (the analytic core, or the paper's own text). */
+function computed(evaluate: (claim: Claim) => Evaluation): Evaluator {
+  return { needs: none, evaluate };
+}
 
 /** Evaluators by the name a claim gives in `evaluator`. A claim naming one not here is listed as not evaluated. */
 export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
-  'critical-beta': evaluateCriticalBeta,
-  'saddle-lambda': evaluateSaddleLambda,
-  'barrier-from-zero': evaluateBarrierFromZero,
-  'phase-structure': evaluatePhaseStructure,
-  'hysteresis-window': evaluateHysteresisWindow,
-  'depth-two-continuous': evaluateDepthTwoContinuous,
-  'barrier-monotone': evaluateBarrierMonotone,
-  'critical-beta-ordering': evaluateCriticalBetaOrdering,
-  'depth-critical-beta': evaluateDepthCriticalBeta,
-  'depth-barrier': evaluateDepthBarrier,
-  'eq3-from-eq2': evaluateEq3FromEq2,
-  'regulariser-factor': evaluateRegulariserFactor,
-  'parameter-count': evaluateParameterCount,
-  'places-agree': evaluatePlacesAgree,
-  'critical-beta-indexing': evaluateCriticalBetaIndexing,
-  'steps-per-epoch': evaluateStepsPerEpoch,
-  'ratio-of-printed': evaluateRatioOfPrinted,
-  'arrhenius-r2': evaluateArrheniusR2,
-  'batch-size-collapse': evaluateBatchCollapse,
-  'transverse-curvatures': evaluateTransverseCurvatures,
-  'noise-across-barrier': evaluateNoiseAcrossBarrier,
-  'eq11-eq12-sign': evaluateEq11Eq12Sign,
-  'temperature-scale': evaluateTemperatureScale,
-  'kramers-langer': evaluateKramersFactor,
-  'effective-barrier': evaluateEffectiveBarrier,
-  'phase-diagram-sweep': evaluatePhaseDiagramSweep,
-  'escape-time': evaluateEscapeTime,
-  'escape-time-lower-bound': evaluateEscapeTimeLowerBound,
-  'train-test-gap': evaluateTrainTestGap,
+  'critical-beta': computed(evaluateCriticalBeta),
+  'saddle-lambda': computed(evaluateSaddleLambda),
+  'barrier-from-zero': computed(evaluateBarrierFromZero),
+  'phase-structure': computed(evaluatePhaseStructure),
+  'hysteresis-window': computed(evaluateHysteresisWindow),
+  'depth-two-continuous': computed(evaluateDepthTwoContinuous),
+  'barrier-monotone': computed(evaluateBarrierMonotone),
+  'critical-beta-ordering': computed(evaluateCriticalBetaOrdering),
+  'depth-critical-beta': computed(evaluateDepthCriticalBeta),
+  'depth-barrier': computed(evaluateDepthBarrier),
+  'eq3-from-eq2': computed(evaluateEq3FromEq2),
+  'regulariser-factor': computed(evaluateRegulariserFactor),
+  'parameter-count': computed(evaluateParameterCount),
+  'places-agree': computed(evaluatePlacesAgree),
+  'critical-beta-indexing': computed(evaluateCriticalBetaIndexing),
+  'steps-per-epoch': computed(evaluateStepsPerEpoch),
+  'ratio-of-printed': computed(evaluateRatioOfPrinted),
+  'arrhenius-r2': { needs: arrheniusNeeds, evaluate: evaluateArrheniusR2 },
+  'batch-size-collapse': { needs: arrheniusNeeds, evaluate: evaluateBatchCollapse },
+  'transverse-curvatures': { needs: kramersNeeds, evaluate: evaluateTransverseCurvatures },
+  'noise-across-barrier': { needs: kramersNeeds, evaluate: evaluateNoiseAcrossBarrier },
+  'eq11-eq12-sign': { needs: kramersNeeds, evaluate: evaluateEq11Eq12Sign },
+  'temperature-scale': { needs: kramersNeeds, evaluate: evaluateTemperatureScale },
+  'kramers-langer': { needs: kramersNeeds, evaluate: evaluateKramersFactor },
+  'effective-barrier': { needs: effectiveBarrierNeeds, evaluate: evaluateEffectiveBarrier },
+  'phase-diagram-sweep': { needs: phaseDiagramNeeds, evaluate: evaluatePhaseDiagramSweep },
+  'escape-time': { needs: trappingNeeds, evaluate: evaluateEscapeTime },
+  'escape-time-lower-bound': { needs: trappingNeeds, evaluate: evaluateEscapeTimeLowerBound },
+  'train-test-gap': { needs: trappingNeeds, evaluate: evaluateTrainTestGap },
 };

@@ -1,22 +1,24 @@
-import { PAPER_KRAMERS_OPTIONS, kramersLanger, type KramersLangerReport } from '../../run/kramers-langer.ts';
+import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
+import type { KramersLangerReport } from '../../run/index.ts';
 import { hessianSpectraSpec, noiseDirectionSpec } from '../figures/kramers-figures.ts';
-import { renderSvg } from '../../report/render-svg.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { decimalParam, integerParam } from './params.ts';
-import type { EvaluationContext } from './index.ts';
 import { Decimal } from 'decimal.js';
 
-/** Appendix F at β: Hessians, zero modes, Eq. 11/12 and the gradient noise, computed once per reproduce. */
-export function kramersReportOf(claim: Claim, context: EvaluationContext): Promise<KramersLangerReport> {
-  const beta = Number(decimalParam(claim, 'beta'));
-  return context.experiments.once(`kramers-langer:${beta}`, async () => kramersLanger({ ...PAPER_KRAMERS_OPTIONS, beta }));
+/** Appendix F at the claim's β: Hessians, zero modes, Eq. 11/12 and the gradient noise. */
+export function kramersNeeds(claim: Claim): ExperimentRequest[] {
+  return [{ experiment: 'kramers-langer', beta: Number(decimalParam(claim, 'beta')) }];
+}
+
+export function kramersReportOf(claim: Claim, results: ExperimentResults): KramersLangerReport {
+  return results.kramersLanger(Number(decimalParam(claim, 'beta')));
 }
 
 const p = (x: number, digits = 4) => Number(x.toPrecision(digits)).toString();
 
-async function spectraFigure(report: KramersLangerReport): Promise<EvidenceFigure> {
+function spectraFigure(report: KramersLangerReport): EvidenceFigure {
   const pop = report.population;
   return {
     id: 'hessian-spectra',
@@ -25,11 +27,11 @@ async function spectraFigure(report: KramersLangerReport): Promise<EvidenceFigur
       `All ${report.settings.parameterCount} eigenvalues of the Hessian of MSE + (β/2)Σ‖W‖² at the rank-1 trap and at the index-1 saddle, ` +
       `population moments, β = ${report.settings.beta}. The trap has ${pop.trapped.zeroModes} zero modes and the saddle ${pop.saddle.zeroModes}, ` +
       'each exactly the dimension of the hidden-unit rotation orbit; the flat runs at β and 2β are weights the loss does not see.',
-    svg: await renderSvg(hessianSpectraSpec(report)),
+    spec: hessianSpectraSpec(report),
   };
 }
 
-async function noiseFigure(report: KramersLangerReport): Promise<EvidenceFigure> {
+function noiseFigure(report: KramersLangerReport): EvidenceFigure {
   return {
     id: 'noise-direction',
     title: 'Gradient noise that can leave the trap, against the weak-mode residue',
@@ -37,7 +39,7 @@ async function noiseFigure(report: KramersLangerReport): Promise<EvidenceFigure>
       `Per-sample gradient covariance C (tr C = ${p(report.noise.atTrappedSample[0]!.trace)}) at the trapped state of seed ${report.settings.seed}'s data, ` +
       'with a weak-mode component ε added to every layer. At ε = 0 every share is exactly 0 (not drawn on the log axes): the rank-1 set is invariant ' +
       'under every gradient step, so noise cannot cross the barrier from an exactly trapped state. The shares grow as ε² (off the set) and ε⁴ (weak chain).',
-    svg: await renderSvg(noiseDirectionSpec(report)),
+    spec: noiseDirectionSpec(report),
   };
 }
 
@@ -46,8 +48,8 @@ function single(verdict: Verdict, value: string | null, label: string, evidence:
 }
 
 /** Appendix F.2: "ω_j^min ≫ ω_j^sad for most j". Value: the share of matched pairs where the saddle is softer. */
-export async function evaluateTransverseCurvatures(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const report = await kramersReportOf(claim, context);
+export function evaluateTransverseCurvatures(claim: Claim, results: ExperimentResults): Evaluation {
+  const report = kramersReportOf(claim, results);
   const readings: Reading[] = [report.population, report.sample].map((pair) => {
     const l = pair.langer;
     const softer = l.pairsSaddleSofter / l.matchedPairs;
@@ -69,13 +71,13 @@ export async function evaluateTransverseCurvatures(claim: Claim, context: Evalua
       ...readings.map((r) => `${r.label}: ${r.note}.`),
       `Pairing-free: Σ ln ω_sad − Σ ln ω_min = ${p(pop.logDeterminantRatio)} > 0 — the saddle is the stiffer point overall, the opposite of Appendix F.2.`,
     ],
-    figures: [await spectraFigure(report)],
+    figures: [spectraFigure(report)],
   };
 }
 
 /** Section 2.2's mechanism needs noise across the barrier at the trapped state. Value: its share of tr C at ε = 0. */
-export async function evaluateNoiseAcrossBarrier(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const report = await kramersReportOf(claim, context);
+export function evaluateNoiseAcrossBarrier(claim: Claim, results: ExperimentResults): Evaluation {
+  const report = kramersReportOf(claim, results);
   const atTrap = report.noise.atTrappedSample.find((n) => n.epsilon === 0)!;
   const share = atTrap.ratioOffInvariantSet;
   const verdict: Verdict = share > 0 ? 'reproduced' : 'deviates';
@@ -87,12 +89,12 @@ export async function evaluateNoiseAcrossBarrier(claim: Claim, context: Evaluati
       '(each layer\'s gradient is a product with the other layers\' rank-1 factors), so neither the full gradient nor any mini-batch gradient leaves it.',
     `With a residue ε on the weak mode the escaping share grows as ε^${p(report.noise.ratioExponents.offInvariantSet[0] ?? NaN, 3)} ` +
       `(weak chain: ε^${p(report.noise.ratioExponents.weakChain[0] ?? NaN, 3)}): multiplicative noise, zero at the trap, not a temperature.`,
-  ], { figures: [await noiseFigure(report)] });
+  ], { figures: [noiseFigure(report)] });
 }
 
 /** Eq. 11 against Eq. 12: the logarithm of Eq. 11 gives ln τ0 + S/2 + ΔE/T; Eq. 12 implies ln τ0 − S/2 + ΔE/T. */
-export async function evaluateEq11Eq12Sign(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const report = await kramersReportOf(claim, context);
+export function evaluateEq11Eq12Sign(claim: Claim, results: ExperimentResults): Evaluation {
+  const report = kramersReportOf(claim, results);
   const a = report.arrhenius;
   const gap = a.eq11.fittedIntercept - a.eq12.fittedIntercept;
   const S = a.eq12.entropicSum;
@@ -118,8 +120,8 @@ function temperatureReadings(report: KramersLangerReport): Array<{ label: string
 }
 
 /** Appendix A's T_eff against Section 3.3's ΔE_eff = 0.15: is e^{ΔE_eff/T} a measurable number of epochs? */
-export async function evaluateTemperatureScale(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const report = await kramersReportOf(claim, context);
+export function evaluateTemperatureScale(claim: Claim, results: ExperimentResults): Evaluation {
+  const report = kramersReportOf(claim, results);
   const barrier = Number(decimalParam(claim, 'barrier'));
   const budget = integerParam(claim, 'budgetEpochs');
   const lnBudget = Math.log(budget);
@@ -149,8 +151,8 @@ export async function evaluateTemperatureScale(claim: Claim, context: Evaluation
 }
 
 /** Appendix F / Section 3.3: ΔE_eff ≈ 50·ΔE_min, explained by Kramers–Langer corrections. Value: slope of ln τ vs 1/T over ΔE. */
-export async function evaluateKramersFactor(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const report = await kramersReportOf(claim, context);
+export function evaluateKramersFactor(claim: Claim, results: ExperimentResults): Evaluation {
+  const report = kramersReportOf(claim, results);
   const a = report.arrhenius;
   const printed = claim.paper.value!;
   const width = toleranceWidth(claim.tolerance, printed)!;
@@ -185,6 +187,6 @@ export async function evaluateKramersFactor(claim: Claim, context: EvaluationCon
         'ΔE_eff of Section 3.3 cannot exceed ΔE by any factor through these corrections.',
       `A factor of 50 would need S = ${a.entropicSumForFactor50.map((s) => s.toExponential(2)).join(', ')} at the five temperatures — different at each, which no fixed spectrum gives.`,
     ],
-    figures: [await spectraFigure(report)],
+    figures: [spectraFigure(report)],
   };
 }

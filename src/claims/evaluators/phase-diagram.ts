@@ -1,18 +1,11 @@
-import {
-  PHASE_DIAGRAM_FILE,
-  SWEEP_DIRECTIONS,
-  phaseDiagramExperiment,
-  type CriticalBetas,
-  type PhaseDiagramRecord,
-  type Sweep,
-  type SweepDirection,
-} from '../../experiments/index.ts';
+import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
+import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
+import { SWEEP_DIRECTIONS, type CriticalBetas, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../run/index.ts';
 import { phaseSweepFigure } from '../figures/phase-sweep.ts';
 import { DEFAULT_ALPHA, decideAgainstClaim, tIntervalOfMean, type ClaimBand } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { halfUnitOfLastDigit } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import type { EvaluationContext } from './index.ts';
 import { decimalListParam } from './params.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
@@ -230,8 +223,13 @@ function protocolEvidence(records: readonly PhaseDiagramRecord[]): string {
   );
 }
 
-export async function evaluatePhaseDiagramSweep(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const records = await phaseDiagramExperiment(context.experiments);
+/** Every data seed's quasi-static sweeps. */
+export function phaseDiagramNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'phase-diagram' }];
+}
+
+export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResults): Evaluation {
+  const records = results.phaseDiagram();
   if (records.length < 2) throw new Error(`claim '${claim.id}': the phase diagram needs at least 2 data seeds, got ${records.length}`);
   const modes = printedTransitions(claim, PHASE_DIAGRAM_FILE.settings.teacher.singularValues);
   const evidence: string[] = [protocolEvidence(records)];
@@ -281,7 +279,7 @@ export async function evaluatePhaseDiagramSweep(claim: Claim, context: Evaluatio
     value: null,
     readings: [headline, ...readings],
     evidence,
-    figures: [await phaseSweepFigure(withSweep(records, 'down'), modes.map((m) => ({ eta: m.eta, printed: m.band.printed! })))],
+    figures: [phaseSweepFigure(withSweep(records, 'down'), modes.map((m) => ({ eta: m.eta, printed: m.band.printed! })))],
     perSeed: SWEEP_DIRECTIONS.flatMap((direction) =>
       modes.map((mode) => {
         const swept = withSweep(records, direction);

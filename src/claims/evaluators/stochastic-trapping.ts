@@ -2,25 +2,22 @@
 // claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
 // reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
 import {
-  CHECKPOINT_BUDGETS,
+  ALL_TRAPPING,
+  isDiagnosed,
   DATA_SCHEMES,
-  checkpointSensitivityRuns,
   ESCAPE_RULES,
   SPARSE_BATCHES,
-  outcomeOf,
-  sparseRuns,
-  trappingRuns,
-  type DataSchemeName,
   type EscapeRuleName,
+  type ExperimentRequest,
+  type ExperimentResults,
   type TrappingProtocol,
-} from '../../experiments/trapping.ts';
-import type { ExperimentStore, RunRecord } from '../../experiments/index.ts';
+} from '../../experiments/index.ts';
+import { outcomeOf, type RunRecord } from '../../run/index.ts';
 import { DEFAULT_ALPHA, decideMeanTime, escapeCountTest } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
-import type { EvaluationContext } from './index.ts';
 import { GoldenFileError } from '../../io/validated-json.ts';
 import { diagnosticEvidence } from './trapping-diagnostics.ts';
 import { trappingFigures, sparseFigures } from './trapping-figures.ts';
@@ -42,19 +39,19 @@ function protocolParam(claim: Claim): string {
 }
 
 /** The readings of a trapping protocol: data scheme × escape rule, the protocol's own rule first. */
-async function trappingReadings(store: ExperimentStore, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): Promise<ReadingRuns[]> {
+function trappingReadings(results: ExperimentResults, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): ReadingRuns[] {
   const out: ReadingRuns[] = [];
   for (const scheme of DATA_SCHEMES) {
-    const records = await trappingRuns(store, protocol, scheme);
+    const records = results.trapping(protocol).runs[scheme];
     for (const rule of rules) out.push({ label: `${scheme}/${rule}${mode === undefined ? '' : `/σ${mode}`}`, records, rule, ...(mode === undefined ? {} : { mode }) });
   }
   return out;
 }
 
 /** The sparse readings: batch (as written, B = 5) × data scheme, all by the σ2 > 10⁻³ rule of Appendix A. */
-async function sparseReadings(store: ExperimentStore): Promise<ReadingRuns[]> {
+function sparseReadings(results: ExperimentResults): ReadingRuns[] {
   const out: ReadingRuns[] = [];
-  for (const batch of SPARSE_BATCHES) for (const scheme of DATA_SCHEMES) out.push({ label: `${batch}/${scheme}`, records: await sparseRuns(store, batch, scheme), rule: 'sigma-threshold' });
+  for (const batch of SPARSE_BATCHES) for (const scheme of DATA_SCHEMES) out.push({ label: `${batch}/${scheme}`, records: results.sparse().runs[batch][scheme], rule: 'sigma-threshold' });
   return out;
 }
 
@@ -82,13 +79,12 @@ function valueOf(x: number | null): string | null {
  * `reproduced` when it overlaps it and is no wider than the tolerance, else `inconclusive` with the seeds or budget
  * that would decide (escapeDesign). No trapped run at all: `inconclusive` (the protocol did not produce the state).
  */
-export async function evaluateEscapeTime(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
+export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Evaluation {
   const printed = claim.paper.value;
   const width = toleranceWidth(claim.tolerance, printed);
   if (printed === null || width === null) throw new Error(`claim '${claim.id}': escape-time needs a printed value and a tolerance`);
   const protocol = protocolParam(claim);
-  const store = context.experiments;
-  const sources = protocol === 'sparse' ? await sparseReadings(store) : await trappingReadings(store, protocol as TrappingProtocol, primaryFirst(store, protocol as TrappingProtocol));
+  const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
   const evidence: string[] = [];
   let wouldDecide: string | undefined;
@@ -109,14 +105,14 @@ export async function evaluateEscapeTime(claim: Claim, context: EvaluationContex
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
   });
-  evidence.push(...(await diagnosticEvidence(store, protocol)));
-  const figures = await figuresFor(store, protocol);
+  evidence.push(...diagnosticEvidence(results, protocol));
+  const figures = figuresFor(results, protocol);
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources) });
 }
 
 /** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
-function primaryFirst(store: ExperimentStore, protocol: TrappingProtocol): EscapeRuleName[] {
-  const primary = store.protocol(protocol).primaryEscapeRule;
+function primaryFirst(results: ExperimentResults, protocol: TrappingProtocol): EscapeRuleName[] {
+  const primary = results.trapping(protocol).primaryEscapeRule;
   return [primary, ...ESCAPE_RULES.filter((r) => r !== primary)];
 }
 
@@ -127,14 +123,13 @@ function primaryFirst(store: ExperimentStore, protocol: TrappingProtocol): Escap
  * Stage rank-1 is the first crossing of σ1 (the midpoint rule has no rank-1 reference value); stage rank-2 is read by
  * both rules (σ2 and the test-MSE midpoint between the rank-0 plateau and the rank-2 minimum).
  */
-export async function evaluateEscapeTimeLowerBound(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
+export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentResults): Evaluation {
   const printed = claim.paper.value;
   if (printed === null) throw new Error(`claim '${claim.id}': escape-time-lower-bound needs a printed bound`);
   const bound = Number(printed);
   const protocol = protocolParam(claim) as TrappingProtocol;
   const stage = claim.params['stage'];
-  const store = context.experiments;
-  const sources = stage === 'rank-1' ? await trappingReadings(store, protocol, ['sigma-threshold'], 1) : await trappingReadings(store, protocol, primaryFirst(store, protocol));
+  const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
   const evidence: string[] = [];
   let wouldDecide: string | undefined;
   const readings = sources.map((source, i): Reading => {
@@ -172,8 +167,8 @@ export async function evaluateEscapeTimeLowerBound(claim: Claim, context: Evalua
     return { label: source.label, value: valueOf(fit?.meanTime ?? null), verdict, note: s.runs.length === 0 ? reason : shortDescription(s) };
   });
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
-  evidence.push(...(await diagnosticEvidence(store, protocol)));
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, protocol), perSeed: perSeedEscapes(sources) });
+  evidence.push(...diagnosticEvidence(results, protocol));
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, protocol), perSeed: perSeedEscapes(sources) });
 }
 
 /**
@@ -214,9 +209,8 @@ export const RESIDUAL_GAP_FRACTION = 0.5;
  * gap. `reproduced` when every such escaped run closes it, `deviates` when one does not, `inconclusive` when none
  * escaped. Value: the median final/plateau gap ratio.
  */
-export async function evaluateTrainTestGap(_claim: Claim, context: EvaluationContext): Promise<Evaluation> {
-  const store = context.experiments;
-  const sources = await sparseReadings(store);
+export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults): Evaluation {
+  const sources = sparseReadings(results);
   const evidence: string[] = [];
   const readings = sources.map((source): Reading => {
     const gap = gapAfterEscape(escapedRuns(source.records));
@@ -226,15 +220,15 @@ export async function evaluateTrainTestGap(_claim: Claim, context: EvaluationCon
       : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note: `${gap.closes} of ${gap.escaped} escaped runs close the gap` };
   });
   // Beside the verdict: the runs from the least converged checkpoints of diagnostic (b), which do escape.
-  const budget = CHECKPOINT_BUDGETS[store.profile][0]!;
-  const diagnostic = gapAfterEscape(escapedRuns(await checkpointSensitivityRuns(store, 'sparse', budget)));
+  const { epochsPerStage: budget, records: leastConverged } = results.diagnostics('sparse').checkpointSensitivity[0]!;
+  const diagnostic = gapAfterEscape(escapedRuns(leastConverged));
   evidence.push(`Beside the verdict, the diagnostic runs from checkpoints of ${budget} epochs per stage (as written, per-seed data): ${diagnostic.line}`);
   const headline = readings[0]!;
   const wouldDecide =
     headline.verdict === 'inconclusive'
       ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
       : undefined;
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: await figuresFor(store, 'sparse') });
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') });
 }
 
 function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
@@ -270,6 +264,16 @@ function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: n
   };
 }
 
-async function figuresFor(store: ExperimentStore, protocol: string): Promise<EvidenceFigure[]> {
-  return protocol === 'sparse' ? sparseFigures(store) : trappingFigures(store, protocol);
+function figuresFor(results: ExperimentResults, protocol: string): EvidenceFigure[] {
+  return protocol === 'sparse' ? sparseFigures(results) : trappingFigures(results, protocol);
+}
+
+/**
+ * What a trapping claim reads: its protocol's runs and diagnostics, and — for Fig. 1(a) — the main runs of all three
+ * initialisation protocols (the sparse claims read the sparse experiment and its diagnostics).
+ */
+export function trappingNeeds(claim: Claim): ExperimentRequest[] {
+  const protocol = protocolParam(claim);
+  const diagnostics: ExperimentRequest[] = isDiagnosed(protocol) ? [{ experiment: 'diagnostics', protocol }] : [];
+  return [...(protocol === 'sparse' ? [{ experiment: 'sparse' } as const] : ALL_TRAPPING), ...diagnostics];
 }

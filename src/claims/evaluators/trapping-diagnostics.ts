@@ -1,17 +1,8 @@
 // Diagnostics (b) and (c) of the trapping experiments: is an escape driven by SGD noise, or by what is left of the
 // weak mode in a checkpoint that was not fully converged? And does float32 arithmetic (the paper's framework most
 // likely ran in float32) change the answer? Read beside the verdicts, never instead of them.
-import type { Precision } from '../../engine/index.ts';
-import type { ExperimentStore, RunRecord } from '../../experiments/index.ts';
-import {
-  CHECKPOINT_BUDGETS,
-  DIAGNOSED_PROTOCOLS,
-  checkpointSensitivityRuns,
-  checkpointSigma,
-  outcomeOf,
-  precisionRuns,
-  type DiagnosedProtocol,
-} from '../../experiments/trapping.ts';
+import { checkpointSigma, isDiagnosed, type Diagnostics, type ExperimentResults } from '../../experiments/index.ts';
+import { outcomeOf, type RunRecord } from '../../run/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { escapeStatistics } from './escape-statistics.ts';
 
@@ -46,22 +37,20 @@ function rowOf(label: string, records: readonly RunRecord[]): DiagnosticRow {
   };
 }
 
-function isDiagnosed(protocol: string): protocol is DiagnosedProtocol {
-  return (DIAGNOSED_PROTOCOLS as readonly string[]).includes(protocol);
-}
-
 /** Diagnostic (b): one row per checkpoint budget (SGD epochs per annealing stage). */
-export async function checkpointSensitivity(store: ExperimentStore, protocol: DiagnosedProtocol): Promise<DiagnosticRow[]> {
-  const rows: DiagnosticRow[] = [];
-  for (const epochs of CHECKPOINT_BUDGETS[store.profile]) rows.push(rowOf(`${epochs} epochs/stage`, await checkpointSensitivityRuns(store, protocol, epochs)));
-  return rows;
+export function checkpointSensitivity(diagnostics: Diagnostics): DiagnosticRow[] {
+  return diagnostics.checkpointSensitivity.map(({ epochsPerStage, records }) => rowOf(`${epochsPerStage} epochs/stage`, records));
 }
 
 /** Diagnostic (c): float64 (the main runs) and float32 on the same seeds. */
-export async function precisionComparison(store: ExperimentStore, protocol: DiagnosedProtocol): Promise<DiagnosticRow[]> {
-  const rows: DiagnosticRow[] = [];
-  for (const precision of ['float64', 'float32'] as Precision[]) rows.push(rowOf(precision, await precisionRuns(store, protocol, precision)));
-  return rows;
+export function precisionComparison(diagnostics: Diagnostics): DiagnosticRow[] {
+  return diagnostics.precision.map(({ precision, records }) => rowOf(precision, records));
+}
+
+/** The diagnostics of a protocol that has them (none for random-init, which has no checkpoint). */
+export function diagnosticsOf(results: ExperimentResults, protocol: string): Diagnostics | null {
+  if (!isDiagnosed(protocol)) return null;
+  return results.diagnostics(protocol);
 }
 
 function sigmaRange(values: readonly (number | null)[]): string {
@@ -80,10 +69,11 @@ export function describeRow(row: DiagnosticRow): string {
 }
 
 /** Evidence lines of both diagnostics for a protocol (none for random-init, which has no checkpoint). */
-export async function diagnosticEvidence(store: ExperimentStore, protocol: string): Promise<string[]> {
-  if (!isDiagnosed(protocol)) return [];
-  const sensitivity = await checkpointSensitivity(store, protocol);
-  const precision = await precisionComparison(store, protocol);
+export function diagnosticEvidence(results: ExperimentResults, protocol: string): string[] {
+  const diagnostics = diagnosticsOf(results, protocol);
+  if (diagnostics === null) return [];
+  const sensitivity = checkpointSensitivity(diagnostics);
+  const precision = precisionComparison(diagnostics);
   return [
     `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${sensitivity[0]?.seeds[0]}–${sensitivity[0]?.seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
     ...sensitivity.map((row) => `  ${describeRow(row)}.`),

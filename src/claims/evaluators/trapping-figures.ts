@@ -1,17 +1,6 @@
 // The figures the trapping claims carry, assembled from the same memoised runs their verdicts read.
-import type { ExperimentStore } from '../../experiments/index.ts';
-import {
-  CHECKPOINT_BUDGETS,
-  DIAGNOSED_PROTOCOLS,
-  SPARSE_BATCHES,
-  checkpointSensitivityRuns,
-  SMALL_SPARSE_BATCH,
-  TRAPPING_PROTOCOLS,
-  outcomeOf,
-  sparseRuns,
-  trappingRuns,
-  type DiagnosedProtocol,
-} from '../../experiments/trapping.ts';
+import { SMALL_SPARSE_BATCH, SPARSE_BATCHES, TRAPPING_PROTOCOLS, type Diagnostics, type ExperimentResults } from '../../experiments/index.ts';
+import { outcomeOf, type RunRecord } from '../../run/index.ts';
 import {
   checkpointSensitivityFigure,
   fig1aFigure,
@@ -23,13 +12,12 @@ import {
 } from '../figures/trapping.ts';
 import type { EvidenceFigure } from '../verdict.ts';
 import { DEFAULT_CONVENTION, describeLandscape, float64 } from '../../analytic/index.ts';
+import { escapeStatistics } from './escape-statistics.ts';
+import { checkpointSensitivity, diagnosticsOf } from './trapping-diagnostics.ts';
+import { DEFAULT_ALPHA } from '../../stats/index.ts';
 
 /** The weak mode of the teacher (Appendix A: η2 = 0.8), the one the rank-1 trap leaves unlearned. */
 const WEAK_ETA = 0.8;
-import { escapeStatistics } from './escape-statistics.ts';
-import { checkpointSensitivity } from './trapping-diagnostics.ts';
-import { DEFAULT_ALPHA } from '../../stats/index.ts';
-import type { RunRecord } from '../../experiments/index.ts';
 
 /** Section 3.1: τ ≈ 10 (random), τ ≈ 5500 (rank-1 trap), τ > 7000 and > 10 000 (trivial trap). */
 const FIG_1A_MARKS: PaperMark[] = [
@@ -53,8 +41,8 @@ function survivalSeries(group: string, scheme: string, records: readonly RunReco
   return { label: `${group}, ${scheme} (${s.runs.length}/${s.seeds})`, group, dashed: scheme === 'fixed', runs: s.runs, budget: s.budget };
 }
 
-async function sensitivityFigure(store: ExperimentStore, protocol: DiagnosedProtocol): Promise<EvidenceFigure> {
-  const rows = await checkpointSensitivity(store, protocol);
+function sensitivityFigure(protocol: string, diagnostics: Diagnostics): EvidenceFigure {
+  const rows = checkpointSensitivity(diagnostics);
   const points: SensitivityPoint[] = rows.flatMap((row) =>
     row.seeds.map((seed, i) => {
       const epochsPerStage = Number(row.label.split(' ')[0]);
@@ -64,7 +52,7 @@ async function sensitivityFigure(store: ExperimentStore, protocol: DiagnosedProt
       return { epochsPerStage, seed, sigma, outcome: escaped ? 'escaped' : trappedAtStart ? 'censored (trapped to the budget)' : 'not trapped at the start' };
     }),
   );
-  const beta = (await checkpointSensitivityRuns(store, protocol, CHECKPOINT_BUDGETS[store.profile][0]!))[0]!.settings.beta;
+  const beta = diagnostics.checkpointSensitivity[0]!.records[0]!.settings.beta;
   const lambda = describeLandscape(float64, { eta: WEAK_ETA, beta, depth: 3, convention: DEFAULT_CONVENTION }).lambdaSaddle;
   return checkpointSensitivityFigure(
     protocol,
@@ -79,12 +67,12 @@ async function sensitivityFigure(store: ExperimentStore, protocol: DiagnosedProt
 }
 
 /** Fig. 1(a), the survival curves of (i)–(iii), and the protocol's checkpoint-sensitivity figure. */
-export async function trappingFigures(store: ExperimentStore, protocol: string): Promise<EvidenceFigure[]> {
-  const perSeed = await Promise.all(TRAPPING_PROTOCOLS.map((p) => trappingRuns(store, p, 'per-seed')));
-  const fixed = await Promise.all(TRAPPING_PROTOCOLS.map((p) => trappingRuns(store, p, 'fixed')));
+export function trappingFigures(results: ExperimentResults, protocol: string): EvidenceFigure[] {
+  const perSeed = TRAPPING_PROTOCOLS.map((p) => results.trapping(p).runs['per-seed']);
+  const fixed = TRAPPING_PROTOCOLS.map((p) => results.trapping(p).runs.fixed);
   const budget = perSeed[0]![0]!.epochs;
   const figures = [
-    await fig1aFigure(
+    fig1aFigure(
       TRAPPING_PROTOCOLS.map((p, i) => ({ label: p, records: trapped(perSeed[i]!), escapes: escapesOf(perSeed[i]!) })),
       FIG_1A_MARKS,
       budget,
@@ -92,7 +80,7 @@ export async function trappingFigures(store: ExperimentStore, protocol: string):
         `traced every ${perSeed[0]![0]!.trace?.[1]?.epoch ?? 1} epochs. Ticks on the axis: escape epochs by the protocol's rule (test MSE below the midpoint ` +
         `of plateau and global minimum). Red: the paper's printed escape times.`,
     ),
-    await survivalFigure(
+    survivalFigure(
       'survival-trapping',
       'Survival of the trapped state, protocols (i)–(iii), by the test-MSE midpoint rule',
       TRAPPING_PROTOCOLS.flatMap((p, i) => [survivalSeries(p, 'per-seed', perSeed[i]!), survivalSeries(p, 'fixed', fixed[i]!)]),
@@ -102,16 +90,18 @@ export async function trappingFigures(store: ExperimentStore, protocol: string):
         `Solid: per-seed data; dashed: one fixed data set (seed 42) for every run.`,
     ),
   ];
-  if ((DIAGNOSED_PROTOCOLS as readonly string[]).includes(protocol)) figures.push(await sensitivityFigure(store, protocol as DiagnosedProtocol));
+  const diagnostics = diagnosticsOf(results, protocol);
+  if (diagnostics !== null) figures.push(sensitivityFigure(protocol, diagnostics));
   return figures;
 }
 
 /** Fig. 1(b) (both batch readings), the sparse survival curves and the sparse checkpoint-sensitivity figure. */
-export async function sparseFigures(store: ExperimentStore): Promise<EvidenceFigure[]> {
-  const readings = await Promise.all(SPARSE_BATCHES.map(async (b) => ({ label: b === 'as-written' ? 'B = 64 (as written)' : `B = ${SMALL_SPARSE_BATCH}`, records: await sparseRuns(store, b, 'per-seed') })));
+export function sparseFigures(results: ExperimentResults): EvidenceFigure[] {
+  const sparse = results.sparse();
+  const readings = SPARSE_BATCHES.map((b) => ({ label: b === 'as-written' ? 'B = 64 (as written)' : `B = ${SMALL_SPARSE_BATCH}`, records: sparse.runs[b]['per-seed'] }));
   const budget = readings[0]!.records[0]!.epochs;
   return [
-    await fig1bFigure(
+    fig1bFigure(
       readings.map((r) => ({ label: r.label, records: trapped(r.records) })),
       FIG_1B_MARKS,
       budget,
@@ -119,13 +109,13 @@ export async function sparseFigures(store: ExperimentStore): Promise<EvidenceFig
         `median and interquartile band over the runs that started trapped (σ2 < 10⁻³ at the start). B = 64 is the paper's setting and is ` +
         `full-batch descent on 25 samples; B = ${SMALL_SPARSE_BATCH} has mini-batch noise. Red: the paper's escape at ≈ 1500 epochs.`,
     ),
-    await survivalFigure(
+    survivalFigure(
       'survival-sparse',
       'Survival of the rank-1 state in the sparse experiment (σ2 > 10⁻³ rule)',
       readings.map((r) => survivalSeries(r.label, 'per-seed', r.records)),
       FIG_1B_MARKS,
       `Kaplan–Meier estimate; runs that never escaped are censored at ${budget} epochs; runs not trapped at the start are left out.`,
     ),
-    await sensitivityFigure(store, 'sparse'),
+    sensitivityFigure('sparse', results.diagnostics('sparse')),
   ];
 }

@@ -1,14 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_CONVENTION, type Convention } from '../../analytic/index.ts';
-import { renderSvg } from '../../report/render-svg.ts';
-
-/** One rendered figure of the report. */
-export interface Figure {
-  id: string;
-  title: string;
-  caption: string;
-  svg: string;
-}
+import type { EvidenceFigure } from '../verdict.ts';
 
 export interface FigureOptions {
   /** The regulariser reading (src/analytic/mode.ts); eq2 by default. */
@@ -23,12 +15,8 @@ export interface FigureDefinition {
   caption(convention: Convention): string;
 }
 
-export async function renderFigure(definition: FigureDefinition, options: FigureOptions = {}): Promise<Figure> {
+/** The figure as data (its Vega-Lite spec with the rows inline); the report renders it. */
+export function figureOf(definition: FigureDefinition, options: FigureOptions = {}): EvidenceFigure {
   const convention = options.convention ?? DEFAULT_CONVENTION;
-  return {
-    id: definition.id,
-    title: definition.title,
-    caption: definition.caption(convention),
-    svg: await renderSvg(definition.spec({ convention })),
-  };
+  return { id: definition.id, title: definition.title, caption: definition.caption(convention), spec: definition.spec({ convention }) };
 }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { PhaseDiagramRecord, SweepDirection } from '../../experiments/index.ts';
+import type { PhaseDiagramRecord, SweepDirection } from '../../run/index.ts';
 import type { EvidenceFigure } from '../verdict.ts';
 import {
   BETA_TITLE,
@@ -16,7 +16,6 @@ import {
   quantitative,
   type Layer,
 } from './chart-style.ts';
-import { renderSvg } from '../../report/render-svg.ts';
 
 // Fig. 3 (Appendix B) from the harness's own sweeps: test MSE and effective rank against β for the up sweep, the
 // plain down sweep and the perturbed down sweep; one faint line per data seed, the median over seeds bold; the
@@ -142,11 +141,11 @@ function caption(records: readonly PhaseDiagramRecord[], printed: readonly Print
   );
 }
 
-export async function phaseSweepFigure(records: readonly PhaseDiagramRecord[], printed: readonly PrintedCritical[]): Promise<EvidenceFigure> {
+export function phaseSweepFigure(records: readonly PhaseDiagramRecord[], printed: readonly PrintedCritical[]): EvidenceFigure {
   return {
     id: PHASE_SWEEP_FIGURE_ID,
     title: 'Phase diagram from the harness’s sweeps (Fig. 3)',
     caption: caption(records, printed),
-    svg: await renderSvg(phaseSweepSpec(records, printed)),
+    spec: phaseSweepSpec(records, printed),
   };
 }

@@ -2,9 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EscapeRun } from '../../stats/index.ts';
 import { DEFAULT_ALPHA, kaplanMeier } from '../../stats/index.ts';
 import type { EvidenceFigure } from '../verdict.ts';
-import type { RunRecord } from '../../experiments/index.ts';
+import type { RunRecord } from '../../run/index.ts';
 import { PAPER_COLOR, SERIES_COLORS, STROKE_DASH, INDEPENDENT_LEGENDS, categorical, figureFrame, quantitative, type Layer } from './chart-style.ts';
-import { renderSvg } from '../../report/render-svg.ts';
 
 // Fig. 1 of the paper from our runs: (a) test MSE against epoch for the three initialisation protocols, (b) train
 // and test MSE of the sparse experiment; survival curves of the trapped runs; and the checkpoint-sensitivity
@@ -71,8 +70,8 @@ function bandLayers(rows: BandRow[], series: readonly string[], colors: readonly
   ];
 }
 
-async function figure(id: string, title: string, caption: string, spec: TopLevelSpec): Promise<EvidenceFigure> {
-  return { id, title, caption, svg: await renderSvg(spec) };
+function figure(id: string, title: string, caption: string, spec: TopLevelSpec): EvidenceFigure {
+  return { id, title, caption, spec };
 }
 
 export interface ProtocolTraces {
@@ -83,7 +82,7 @@ export interface ProtocolTraces {
 }
 
 /** Fig. 1(a): test MSE against epoch, median and interquartile band per protocol, escape epochs as ticks. */
-export async function fig1aFigure(protocols: readonly ProtocolTraces[], marks: readonly PaperMark[], budget: number, caption: string): Promise<EvidenceFigure> {
+export function fig1aFigure(protocols: readonly ProtocolTraces[], marks: readonly PaperMark[], budget: number, caption: string): EvidenceFigure {
   const series = protocols.map((p) => p.label);
   const rows = protocols.flatMap((p) => traceBands(p.label, p.records, (r) => r.testMse));
   const x = (f: string) => quantitative(f, EPOCH_TITLE, { domain: [0, budget] });
@@ -122,7 +121,7 @@ export function survivalRows(series: readonly SurvivalSeries[]): { series: strin
   });
 }
 
-export async function survivalFigure(id: string, title: string, series: readonly SurvivalSeries[], marks: readonly PaperMark[], caption: string): Promise<EvidenceFigure> {
+export function survivalFigure(id: string, title: string, series: readonly SurvivalSeries[], marks: readonly PaperMark[], caption: string): EvidenceFigure {
   const budget = Math.max(...series.map((s) => s.budget));
   const labels = series.map((s) => s.label);
   const groups = [...new Set(series.map((s) => s.group))];
@@ -151,7 +150,7 @@ export async function survivalFigure(id: string, title: string, series: readonly
 }
 
 /** Fig. 1(b): train and test MSE of the sparse experiment, median and IQR over seeds, for each batch reading. */
-export async function fig1bFigure(readings: readonly { label: string; records: RunRecord[] }[], marks: readonly PaperMark[], budget: number, caption: string): Promise<EvidenceFigure> {
+export function fig1bFigure(readings: readonly { label: string; records: RunRecord[] }[], marks: readonly PaperMark[], budget: number, caption: string): EvidenceFigure {
   const rows = readings.flatMap((r) => [...traceBands(`train MSE, ${r.label}`, r.records, (t) => t.trainMse), ...traceBands(`test MSE, ${r.label}`, r.records, (t) => t.testMse)]);
   const series = readings.flatMap((r) => [`train MSE, ${r.label}`, `test MSE, ${r.label}`]);
   const colors = readings.flatMap((_, i) => (i === 0 ? ['#1f77b4', '#d62728'] : ['#17becf', '#ff9896']));
@@ -180,7 +179,7 @@ const OUTCOMES = ['escaped', 'censored (trapped to the budget)', 'not trapped at
  * Diagnostic (b): σ2 at the checkpoint of each seed against the checkpoint's training budget, coloured by outcome,
  * with the saddle of Eq. 2 for the weak mode at the run's β (the barrier a noise-free run must already be past).
  */
-export async function checkpointSensitivityFigure(protocol: string, points: readonly SensitivityPoint[], saddle: { lambda: number; text: string } | null, caption: string): Promise<EvidenceFigure> {
+export function checkpointSensitivityFigure(protocol: string, points: readonly SensitivityPoint[], saddle: { lambda: number; text: string } | null, caption: string): EvidenceFigure {
   const x = (f: string) => ({ ...quantitative(f, 'SGD epochs per annealing stage of the checkpoint', { type: 'log' }), axis: { values: [...new Set(points.map((p) => p.epochsPerStage))] } });
   const y = (f: string) => quantitative(f, `σ2 at the checkpoint (exact 0 drawn at ${SIGMA_FLOOR})`, { type: 'log' });
   const outcome = categorical('outcome', 'run', OUTCOMES, [SERIES_COLORS[1], '#555555', '#bbbbbb']);

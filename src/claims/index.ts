@@ -1,0 +1,15 @@
+// The evaluate stage: the claims ledger (golden/claims.json), evaluators as pure functions of experiment results,
+// verdicts, and the figures as data. The only door other stages use.
+export { CLAIMS_PATH, CLAIMS_SCHEMA, loadLedger, parseLedger } from './ledger.ts';
+export type { Claim, ClaimKind, Ledger, PinnedOutcome } from './ledger.ts';
+export { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from './evaluate.ts';
+export type { ClaimEvaluation } from './evaluate.ts';
+export { EVALUATORS } from './evaluators/index.ts';
+export type { Evaluator } from './evaluators/index.ts';
+export { NOT_EVALUATED, VERDICTS } from './verdict.ts';
+export type { Evaluation, EvidenceFigure, Outcome, PerSeedSeries, Reading, Verdict } from './verdict.ts';
+export { compareToPrinted, describeTolerance, halfUnitOfLastDigit, toleranceWidth } from './tolerance.ts';
+export type { NumericComparison, ToleranceRule } from './tolerance.ts';
+export { analyticFigures, reportFigures } from './figures/index.ts';
+export { escapeStatistics } from './evaluators/escape-statistics.ts';
+export type { EscapeStatistics } from './evaluators/escape-statistics.ts';

@@ -1,0 +1,22 @@
+import { PHASE_DIAGRAM_FILE, phaseDiagramSeeds, type Profile } from '../protocols/index.ts';
+import type { PhaseDiagramRecord } from '../run/index.ts';
+import type { PhaseSweepsJob, RunnerResults } from '../runner/index.ts';
+
+/**
+ * Fig. 3 / Appendix B as the profile runs it (golden/protocols/phase-diagram.json): every data seed's quasi-static
+ * sweeps. Not cached on disk: a full profile takes seconds, and every sweep is deterministic.
+ */
+export function phaseDiagramJob(profile: Profile): PhaseSweepsJob {
+  const seeds = phaseDiagramSeeds(PHASE_DIAGRAM_FILE, profile);
+  const all = seeds.filter((s) => s.allSweeps).length;
+  return {
+    kind: 'phase-sweeps',
+    label: `phase diagram (Fig. 3): ${all} data seeds × 3 quasi-static β sweeps, ${seeds.length - all} more × the up sweep`,
+    protocol: PHASE_DIAGRAM_FILE.settings,
+    seeds,
+  };
+}
+
+export function phaseDiagramResult(profile: Profile, runner: RunnerResults): PhaseDiagramRecord[] {
+  return runner.get(phaseDiagramJob(profile));
+}

@@ -1,0 +1,58 @@
+import type { Profile } from '../protocols/index.ts';
+import type { KramersLangerReport, PhaseDiagramRecord } from '../run/index.ts';
+import type { RunnerResults } from '../runner/index.ts';
+import { kramersLangerResult } from './appendix-f.ts';
+import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
+import { phaseDiagramResult } from './phase-diagram.ts';
+import {
+  diagnosticsResult,
+  sparseResult,
+  trappingResult,
+  type DiagnosedProtocol,
+  type Diagnostics,
+  type SparseResult,
+  type TrappingProtocol,
+  type TrappingResult,
+} from './trapping.ts';
+
+/**
+ * The results of the paper's experiments, by request: what an evaluator reads. Implemented over the runner's
+ * results by `experimentResults`, or by a spec over synthetic or recorded data.
+ */
+export interface ExperimentResults {
+  readonly profile: Profile;
+  trapping(protocol: TrappingProtocol): TrappingResult;
+  sparse(): SparseResult;
+  /** Diagnostics (b) checkpoint convergence and (c) arithmetic of a protocol. */
+  diagnostics(protocol: DiagnosedProtocol): Diagnostics;
+  arrheniusSweeps(): ArrheniusSweeps;
+  kramersLanger(beta: number): KramersLangerReport;
+  phaseDiagram(): PhaseDiagramRecord[];
+}
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+
+/** The experiments assembled from executed jobs, each once however many claims read it. */
+export function experimentResults(profile: Profile, runner: RunnerResults): ExperimentResults {
+  const trapping = memo((p: TrappingProtocol) => trappingResult(p, profile, runner));
+  const sparse = memo((_: null) => sparseResult(profile, runner));
+  const diagnostics = memo((p: DiagnosedProtocol) => diagnosticsResult(p, profile, runner));
+  const sweeps = memo((_: null) => arrheniusSweeps(profile, runner));
+  const kramers = memo((beta: number) => kramersLangerResult(beta, runner));
+  const phase = memo((_: null) => phaseDiagramResult(profile, runner));
+  return {
+    profile,
+    trapping,
+    sparse: () => sparse(null),
+    diagnostics,
+    arrheniusSweeps: () => sweeps(null),
+    kramersLanger: kramers,
+    phaseDiagram: () => phase(null),
+  };
+}

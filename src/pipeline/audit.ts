@@ -1,0 +1,79 @@
+import {
+  describeTolerance,
+  evaluateClaim,
+  loadLedger,
+  reportFigures,
+  selectClaims,
+  type EvidenceFigure,
+} from '../claims/index.ts';
+import { experimentResults } from '../experiments/index.ts';
+import { checkAgainstPin, type ClaimResult } from '../pins/index.ts';
+import type { Profile } from '../protocols/index.ts';
+import { FIGURE_DIR, buildResults, renderFigures, writeReport, type Results, type ToleranceTexts } from '../report/index.ts';
+import { executeJobs, type ProgressEvent, type RunnerResults } from '../runner/index.ts';
+import { planAudit, type Plan } from './plan.ts';
+
+// plan → run → evaluate → render, shared by `metastable reproduce` and `npm run golden`. Each stage takes the
+// previous stage's output as data; none reaches back.
+
+export interface AuditOptions {
+  readonly profile: Profile;
+  /** Claim ids to evaluate (default: all). */
+  readonly only?: readonly string[];
+  readonly workers: number;
+  /** Run cache folder, or null for none. */
+  readonly cacheDir: string | null;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Plan: the selected claims of the ledger, their experiments and jobs. Throws RangeError on an unknown id. */
+export function planFor(options: Pick<AuditOptions, 'profile' | 'only' | 'cacheDir'>): Plan {
+  return planAudit(selectClaims(loadLedger(), options.only), options.profile, options.cacheDir);
+}
+
+/** Run: every job of the plan, through the worker pool and the run cache. */
+export function runPlan(plan: Plan, options: Pick<AuditOptions, 'workers' | 'cacheDir' | 'onProgress'>): Promise<RunnerResults> {
+  return executeJobs(
+    plan.jobs.map((j) => j.job),
+    { workers: options.workers, cacheDir: options.cacheDir, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+  );
+}
+
+/** What the evaluate stage hands the render stage. */
+export interface Audit {
+  readonly profile: Profile;
+  readonly results: readonly ClaimResult[];
+  /** The report's analytic figures, then each figure the evaluations drew, every id once. */
+  readonly figures: readonly EvidenceFigure[];
+  readonly tolerances: ToleranceTexts;
+}
+
+/** The analytic figures, then each figure the evaluations drew from their experiments, every id once. */
+export function collectFigures(analytic: readonly EvidenceFigure[], results: readonly ClaimResult[]): EvidenceFigure[] {
+  const byId = new Map<string, EvidenceFigure>(analytic.map((f) => [f.id, f]));
+  for (const r of results) for (const f of r.evaluation?.figures ?? []) if (!byId.has(f.id)) byId.set(f.id, f);
+  return [...byId.values()];
+}
+
+/** Evaluate: each claim from the experiments' results, in ledger order, held against its pin. */
+export function evaluatePlan(plan: Plan, runner: RunnerResults): Audit {
+  const experiments = experimentResults(plan.profile, runner);
+  const results = plan.claims.map((claim) => checkAgainstPin(evaluateClaim(claim, experiments), plan.profile));
+  return {
+    profile: plan.profile,
+    results,
+    figures: collectFigures(reportFigures(), results),
+    tolerances: Object.fromEntries(plan.claims.map((c) => [c.id, describeTolerance(c.tolerance, c.paper.value)])),
+  };
+}
+
+/** Render: figures to SVG, results.json and REPORT.md into `outDir`. */
+export async function renderAudit(audit: Audit, outDir: string): Promise<{ record: Results; written: string[] }> {
+  const figures = await renderFigures(audit.figures);
+  const record = buildResults(
+    audit.results,
+    audit.profile,
+    figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
+  );
+  return { record, written: writeReport(outDir, record, figures, audit.tolerances) };
+}

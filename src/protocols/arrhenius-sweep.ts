@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { loadValidatedJson } from '../io/validated-json.ts';
+import { PROTOCOL_DIR, type Profile, type ProfileSettings } from './protocols.ts';
+
+/** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
+export interface ArrheniusSweepFile {
+  readonly name: 'arrhenius-sweep';
+  readonly base: 'rank1-trap';
+  readonly learningRateSweep: { readonly batch: number; readonly learningRates: readonly number[] };
+  readonly batchSweep: { readonly learningRate: number; readonly batches: readonly number[] };
+  readonly checkpointVariants: readonly number[];
+  readonly paper: Readonly<Record<string, string>>;
+  readonly profiles: Readonly<Record<Profile, ProfileSettings>>;
+}
+
+export const ARRHENIUS_SWEEP_PATH = join(PROTOCOL_DIR, 'arrhenius-sweep.json');
+const ARRHENIUS_SWEEP_SCHEMA = join(PROTOCOL_DIR, 'arrhenius-sweep.schema.json');
+
+export function loadArrheniusSweep(path = ARRHENIUS_SWEEP_PATH): ArrheniusSweepFile {
+  return loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
+}

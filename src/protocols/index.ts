@@ -1,0 +1,36 @@
+// The protocols stage: golden/protocols/*.json as typed protocols and profiles (Appendix A's settings, with the
+// paper's wording beside each field in the files). The only door other stages use.
+export {
+  DEFAULT_NUMERICS,
+  PROFILES,
+  PROTOCOLS,
+  PROTOCOL_DIR,
+  PROTOCOL_FILES,
+  PROTOCOL_NAMES,
+  applyOverrides,
+  dataSeedFor,
+  isProtocolName,
+  loadProtocolFile,
+  numericsOf,
+  profileSeeds,
+  protocolForProfile,
+  protocolOf,
+} from './protocols.ts';
+export type {
+  CheckpointRule,
+  DataSeedScheme,
+  EscapeRule,
+  Profile,
+  ProfileSettings,
+  Protocol,
+  ProtocolFile,
+  ProtocolName,
+  ReferenceDescent,
+  RunOverrides,
+} from './protocols.ts';
+export { protocolVariant, variantSeeds } from './variant.ts';
+export type { RunVariant } from './variant.ts';
+export { PHASE_DIAGRAM_FILE, PHASE_DIAGRAM_PATH, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds } from './phase-diagram-protocol.ts';
+export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from './phase-diagram-protocol.ts';
+export { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from './arrhenius-sweep.ts';
+export type { ArrheniusSweepFile } from './arrhenius-sweep.ts';

@@ -1,0 +1,21 @@
+// The run stage: one unit of deterministic work — one seed of one protocol (checkpoints, the run record, escape
+// detection), one data seed's quasi-static β sweeps, the Appendix F analysis at one β. The only door other stages use.
+export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runProtocol, validateSettings } from './run-protocol.ts';
+export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSample } from './run-protocol.ts';
+export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
+export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
+export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
+export { escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
+export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
+export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
+export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from './phase-sweep.ts';
+export { PAPER_KRAMERS_OPTIONS, entropicSumForFactor, kramersLanger, lnTauEq12 } from './kramers-langer.ts';
+export type {
+  ArrheniusCheck,
+  CriticalPointReport,
+  KramersLangerOptions,
+  KramersLangerReport,
+  LangerReport,
+  NoiseAtPoint,
+  PointPairReport,
+} from './kramers-langer.ts';

@@ -1,0 +1,74 @@
+import { kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
+import { distinctJobs, type Job } from './job.ts';
+import { runPhaseDiagram } from './phase-sweeps.ts';
+import { RunnerResults } from './results.ts';
+import { runSeeds } from './run-seeds.ts';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+
+export interface ExecuteOptions {
+  /** Worker processes; 1 runs everything in this process. Results do not depend on it. */
+  readonly workers: number;
+  /** Run cache folder, or null for none. */
+  readonly cacheDir: string | null;
+  /** Progress events, in completion order (stderr lines, a progress bar). */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { readonly kind: 'job-started'; readonly job: Job; readonly index: number; readonly total: number }
+  | { readonly kind: 'unit-done'; readonly job: Job; readonly done: number; readonly units: number }
+  | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
+
+function units(job: Job): number {
+  return job.kind === 'kramers-langer' ? 1 : job.seeds.length;
+}
+
+/**
+ * Executes every distinct job and returns their results. All jobs are started together on one shared pool, so
+ * the workers stay busy across jobs; each result depends only on its job, so the results are the same for any
+ * number of workers and any completion order.
+ */
+export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions): Promise<RunnerResults> {
+  const distinct = distinctJobs(jobs);
+  const results = new RunnerResults();
+  const pool: WorkerPool | undefined = options.workers >= 2 && distinct.length > 0 ? createWorkerPool(options.workers) : undefined;
+  const progress = options.onProgress ?? (() => {});
+  try {
+    await Promise.all(
+      distinct.map(async (job, index) => {
+        progress({ kind: 'job-started', job, index, total: distinct.length });
+        const started = performance.now();
+        const onDone = (_record: unknown, done: number) => progress({ kind: 'unit-done', job, done, units: units(job) });
+        switch (job.kind) {
+          case 'seed-runs': {
+            const records: RunRecord[] = await runSeeds(job.protocol, job.seeds, {
+              workers: options.workers,
+              ...(pool ? { pool } : {}),
+              overrides: job.overrides,
+              cacheDir: options.cacheDir,
+              onDone,
+            });
+            results.set(job, records);
+            break;
+          }
+          case 'phase-sweeps': {
+            const records: PhaseDiagramRecord[] = await runPhaseDiagram(job.protocol, job.seeds, options.workers, onDone, pool);
+            results.set(job, records);
+            break;
+          }
+          case 'kramers-langer': {
+            // Deterministic linear algebra in this process, while the pool works on the SGD runs.
+            await Promise.resolve();
+            results.set(job, kramersLanger(job.options));
+            onDone(null, 1);
+            break;
+          }
+        }
+        progress({ kind: 'job-done', job, seconds: (performance.now() - started) / 1000 });
+      }),
+    );
+  } finally {
+    await pool?.destroy();
+  }
+  return results;
+}

@@ -1,0 +1,18 @@
+// The runner stage: executes jobs (plain data) on a worker pool through a content-addressed run cache, and returns
+// typed, serialisable results. It knows nothing of claims or experiments. The only door other stages use.
+export { distinctJobs, jobKey } from './job.ts';
+export type { Job, KramersLangerJob, PhaseSweepsJob, SeedRunsJob } from './job.ts';
+export { executeJobs } from './execute.ts';
+export type { ExecuteOptions, ProgressEvent } from './execute.ts';
+export { MissingResultError, RunnerResults } from './results.ts';
+export type { JobResult } from './results.ts';
+export { COST_MODEL, jobCost } from './cost.ts';
+export type { JobCost } from './cost.ts';
+export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from './run-cache.ts';
+export { checkpointCacheKey, diskCheckpointStore } from './checkpoint-cache.ts';
+export { runSeeds } from './run-seeds.ts';
+export type { SweepOptions } from './run-seeds.ts';
+export { runPhaseDiagram } from './phase-sweeps.ts';
+export type { SeedPlan } from './phase-sweeps.ts';
+export { createWorkerPool, mapInWorkers } from './worker-pool.ts';
+export type { WorkerPool } from './worker-pool.ts';

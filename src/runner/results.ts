@@ -1,0 +1,38 @@
+import type { KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
+import { jobKey, type Job, type KramersLangerJob, type PhaseSweepsJob, type SeedRunsJob } from './job.ts';
+
+/** What a job yields, by kind. */
+export type JobResult<J extends Job> = J extends SeedRunsJob
+  ? RunRecord[]
+  : J extends PhaseSweepsJob
+    ? PhaseDiagramRecord[]
+    : J extends KramersLangerJob
+      ? KramersLangerReport
+      : never;
+
+/** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
+export class MissingResultError extends Error {
+  constructor(job: Job) {
+    super(`no result for the job "${job.label}": the claim's evaluator reads an experiment its plan did not ask for`);
+    this.name = 'MissingResultError';
+  }
+}
+
+/** The results of executed jobs, looked up by the job's identity. Serialisable as its entries. */
+export class RunnerResults {
+  private readonly byKey = new Map<string, unknown>();
+
+  set<J extends Job>(job: J, result: JobResult<J>): void {
+    this.byKey.set(jobKey(job), result);
+  }
+
+  has(job: Job): boolean {
+    return this.byKey.has(jobKey(job));
+  }
+
+  get<J extends Job>(job: J): JobResult<J> {
+    const key = jobKey(job);
+    if (!this.byKey.has(key)) throw new MissingResultError(job);
+    return this.byKey.get(key) as JobResult<J>;
+  }
+}
