@@ -1,55 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { driftFromPinned, evaluateClaim, evaluateClaims, selectClaims } from '../../src/claims/evaluate.ts';
+import { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from '../../src/claims/evaluate.ts';
 import { EVALUATORS } from '../../src/claims/evaluators/index.ts';
 import { loadLedger, type Claim } from '../../src/claims/ledger.ts';
-import { specContext } from './context.ts';
+import { driftFromPinned } from '../../src/pins/index.ts';
+import { NO_EXPERIMENTS, evaluatedNonStochastic } from './without-experiments.ts';
 
 const ledger = loadLedger();
 const byId = (id: string): Claim => structuredClone(ledger.claims.find((c) => c.id === id)!);
-const context = specContext('full');
-const evaluate = (claim: Claim) => evaluateClaim(claim, context);
+const evaluate = (claim: Claim) => evaluateClaim(claim, NO_EXPERIMENTS);
+const evaluateClaims = (claims: readonly Claim[]) => evaluatedNonStochastic(claims);
 
 describe('the verdict engine gates on the pinned outcomes', () => {
   const analytic = ledger.claims.filter((c) => c.kind !== 'stochastic');
 
-  it('every analytic and consistency claim matches its pinned verdict, value and readings', async () => {
-    for (const r of await evaluateClaims(analytic, context)) expect(r.drift, r.claim.id).toEqual([]);
+  it('every analytic and consistency claim matches its pinned verdict, value and readings', () => {
+    for (const r of evaluateClaims(analytic)) expect(r.drift, r.claim.id).toEqual([]);
   });
 
-  it('gives a verdict exactly to the claims whose evaluator exists; the rest are not evaluated', async () => {
-    for (const r of await evaluateClaims(analytic, context)) {
+  it('gives a verdict exactly to the claims whose evaluator exists; the rest are not evaluated', () => {
+    for (const r of evaluateClaims(analytic)) {
       if (r.claim.evaluator in EVALUATORS) expect(r.evaluation, r.claim.id).not.toBeNull();
       else expect(r.outcome, r.claim.id).toBe('not evaluated');
     }
   });
 
-  it('evaluates every reading of the regulariser where the claim depends on it, eq2 first', async () => {
+  it('evaluates every reading of the regulariser where the claim depends on it, eq2 first', () => {
     for (const id of ['beta-c-mode1', 'lambda-saddle', 'delta-e-min', 'phase-structure-at-0-32']) {
-      expect((await evaluate(byId(id))).evaluation!.readings.map((r) => r.label)).toEqual(['eq2', 'eq1']);
+      expect((evaluate(byId(id))).evaluation!.readings.map((r) => r.label)).toEqual(['eq2', 'eq1']);
     }
   });
 
-  it('notices a moved value and a flipped verdict', async () => {
+  it('notices a moved value and a flipped verdict', () => {
     const claim = byId('beta-c-mode1');
-    const evaluation = (await evaluate(claim)).evaluation!;
+    const evaluation = (evaluate(claim)).evaluation!;
     claim.pinned!.value = '0.4106';
     expect(driftFromPinned(claim, evaluation).join()).toMatch(/value 0\.41054863470120451248, pinned 0\.4106/);
     claim.pinned!.verdict = 'reproduced';
     expect(driftFromPinned(claim, evaluation).join()).toMatch(/verdict deviates, pinned reproduced/);
   });
 
-  it('would flip a numeric verdict when the printed number changes: the verdict follows the computation', async () => {
+  it('would flip a numeric verdict when the printed number changes: the verdict follows the computation', () => {
     const claim = byId('beta-c-mode1');
     claim.paper.value = '0.411';
-    expect((await evaluate(claim)).evaluation!.verdict).toBe('reproduced');
+    expect((evaluate(claim)).evaluation!.verdict).toBe('reproduced');
     claim.paper.value = '0.40'; // ± 0.005: 0.4105 is outside
-    expect((await evaluate(claim)).evaluation!.verdict).toBe('deviates');
+    expect((evaluate(claim)).evaluation!.verdict).toBe('deviates');
     claim.paper.value = '0.4'; // ± 0.05: the same 0.4105 is inside; fewer digits, wider tolerance
-    expect((await evaluate(claim)).evaluation!.verdict).toBe('reproduced');
+    expect((evaluate(claim)).evaluation!.verdict).toBe('reproduced');
   });
 
-  it('names the two places for every inconsistent claim', async () => {
-    for (const r of (await evaluateClaims(analytic, context)).filter((x) => x.outcome === 'inconsistent')) {
+  it('names the two places for every inconsistent claim', () => {
+    for (const r of (evaluateClaims(analytic)).filter((x) => x.outcome === 'inconsistent')) {
       expect(r.evaluation!.places, r.claim.id).toHaveLength(2);
     }
   });
@@ -59,9 +60,18 @@ describe('the verdict engine gates on the pinned outcomes', () => {
     expect(() => selectClaims(ledger, ['beta-c-mode1', 'nope'])).toThrow(/unknown claim id\(s\): nope/);
   });
 
-  it('names the claim and field when an evaluator input is missing', async () => {
+  it('names the claim and field when an evaluator input is missing', () => {
     const claim = byId('beta-c-mode1');
     delete claim.params.eta;
-    await expect(evaluate(claim)).rejects.toThrow(/claim 'beta-c-mode1' needs params\.eta for evaluator 'critical-beta'/);
+    expect(() => evaluate(claim)).toThrow(/claim 'beta-c-mode1' needs params\.eta for evaluator 'critical-beta'/);
+  });
+
+  it('each stochastic claim names the experiments it reads; the others need at most the deterministic Appendix F analysis', () => {
+    for (const c of ledger.claims) {
+      if (c.kind === 'stochastic') expect(needsOf(c).length, c.id).toBeGreaterThan(0);
+      else for (const r of needsOf(c)) expect(r.experiment, c.id).toBe('kramers-langer');
+    }
+    const experiments = experimentsNeeded(ledger.claims).map((r) => r.experiment);
+    expect(new Set(experiments)).toEqual(new Set(['trapping', 'diagnostics', 'sparse', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram']));
   });
 });

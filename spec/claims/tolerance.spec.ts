@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareToPrinted, halfUnitOfLastDigit, toleranceWidth } from '../../src/claims/tolerance.ts';
+import { compareToPrinted, describeTolerance, halfUnitOfLastDigit, toleranceWidth } from '../../src/claims/tolerance.ts';
 
 describe('tolerance from the printed precision', () => {
   it.each([
@@ -47,5 +47,11 @@ describe('tolerance from the printed precision', () => {
     expect(c.within).toBe(false);
     expect(c.toleranceUnits).toBeCloseTo(18.2357, 3);
     expect(() => halfUnitOfLastDigit('≈ 0.41')).toThrow(/not a plainly printed number/);
+  });
+
+  it('words each tolerance rule', () => {
+    expect(describeTolerance({ rule: 'stated', plusMinus: '0.05' }, '0.15')).toBe('± 0.05 (stated)');
+    expect(describeTolerance({ rule: 'printed-precision' }, '0.003')).toBe('± 0.0005 (printed digits)');
+    expect(describeTolerance({ rule: 'lower-bound' }, '7000')).toBe('> 7000 (lower bound)');
   });
 });

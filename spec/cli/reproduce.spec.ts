@@ -18,6 +18,17 @@ describe('metastable reproduce', () => {
     expect(results.profile).toBe('smoke');
   });
 
+  it('prints the plan of --only: that claim\'s experiments and nothing else, and runs nothing', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'reproduce-')), 'out');
+    const { code, stdout } = await runCli('reproduce', '--only', 'tau-rank1-trap', '--plan', '--profile', 'smoke', '--out', out, '--no-cache');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Plan: 1 claim\(s\), profile smoke: 4 experiment\(s\), 8 job\(s\)\./);
+    expect(stdout).toMatch(/rank-1 trap \(Sec\. 3\.1 ii\), checkpoint of 100 epochs per stage \(diagnostic b\)/);
+    expect(stdout).not.toMatch(/trivial-phase trap \(Sec\. 3\.1 iii\), float32|sparse|Arrhenius|phase diagram|Appendix F/);
+    expect(stdout).toMatch(/^Total: 24 runs \(0 cached\), [\d.]+ k SGD steps, ~\d+ s CPU; about \d+ s on 2 worker\(s\)/m);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('evaluates only the claims named by --only', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
     const { code } = await runCli('reproduce', '--only', 'beta-c-mode1,delta-e-min', '--out', out, '--no-cache');
@@ -34,19 +45,5 @@ describe('metastable reproduce', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(existsSync(out)).toBe(false);
-  });
-});
-
-describe('collectFigures', () => {
-  it('keeps the analytic figures and adds each evaluation figure once, by id', async () => {
-    const { collectFigures } = await import('../../src/cli/reproduce.ts');
-    const fig = (id: string, svg = '<svg/>') => ({ id, title: id, caption: '', svg });
-    const evaluation = (ids: string[]) => ({ verdict: 'deviates' as const, value: null, readings: [], evidence: [], figures: ids.map((id) => fig(id, `<svg id="${id}"/>`)) });
-    const results = [
-      { evaluation: evaluation(['fig-1a', 'survival']) },
-      { evaluation: evaluation(['fig-1a']) },
-      { evaluation: null },
-    ] as unknown as Parameters<typeof collectFigures>[1];
-    expect(collectFigures([fig('bifurcation')], results).map((f) => f.id)).toEqual(['bifurcation', 'fig-1a', 'survival']);
   });
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARRHENIUS_SWEEP_PATH, escapeSample, fitArrhenius, primaryOutcome, loadArrheniusSweep, type SweepPoint } from '../../src/experiments/index.ts';
+import { fitArrhenius, type SweepPoint } from '../../src/experiments/index.ts';
+import { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from '../../src/protocols/index.ts';
+import { escapeSample, primaryOutcome } from '../../src/run/index.ts';
 import { fitExponential } from '../../src/stats/index.ts';
 import { syntheticRecords } from '../run/synthetic-runs.ts';
 

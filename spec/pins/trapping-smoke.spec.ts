@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA, computeTrappingSmoke, smokeConsistency, type SmokeGroup, type TrappingSmoke } from '../../src/pins/trapping-smoke.ts';
 import { loadValidatedJson } from '../../src/io/validated-json.ts';
-import { specContext } from '../claims/context.ts';
 
 function pinned(): TrappingSmoke {
   const { $schema: _schema, ...summary } = loadValidatedJson<TrappingSmoke & { $schema?: string }>(TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA);
@@ -31,7 +30,7 @@ function summary(g: SmokeGroup): TrappingSmoke {
 
 describe('trapping smoke summary', () => {
   it('is reproduced exactly from scratch (no run cache) under the smoke profile', async () => {
-    expect(await computeTrappingSmoke(specContext('smoke').experiments)).toEqual(pinned());
+    expect(await computeTrappingSmoke()).toEqual(pinned());
   });
 
   it('accepts an unchanged summary without a test', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClaims } from '../../src/claims/evaluate.ts';
 import { loadLedger } from '../../src/claims/ledger.ts';
-import { specContext } from '../claims/context.ts';
+import { evaluatedNonStochastic } from '../claims/without-experiments.ts';
 import { buildResults } from '../../src/report/results.ts';
 import { formatVerdictTable } from '../../src/report/verdict-table.ts';
 
 // The analytic and consistency claims; the stochastic ones have specs of their own.
-const evaluated = await evaluateClaims(loadLedger().claims.filter((c) => c.kind !== 'stochastic'), specContext());
+const evaluated = evaluatedNonStochastic(loadLedger().claims.filter((c) => c.kind !== 'stochastic'));
 
 describe('the terminal verdict table', () => {
   const { claims } = buildResults(evaluated, 'full', []);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeSample, outcomeOf, primaryOutcome, runProtocol, PROTOCOLS } from '../../src/experiments/index.ts';
+import { PROTOCOLS } from '../../src/protocols/index.ts';
+import { escapeSample, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
 
 const outcome = (seed: number, escapeEpoch: number | null, applicable = true) => ({ seed, escapeEpoch, applicable, budget: 1000 });
 

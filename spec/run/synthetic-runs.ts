@@ -1,5 +1,5 @@
 import { createStream, uniformUnit } from '../../src/data/index.ts';
-import type { RunRecord } from '../../src/experiments/index.ts';
+import type { RunRecord } from '../../src/run/index.ts';
 
 /**
  * Run records that carry only what survival analysis reads (seed, epochs, escape epoch, applicability), with

@@ -30,6 +30,18 @@ export class RunnerResults {
     return this.byKey.has(jobKey(job));
   }
 
+  /** Every result by job identity, in the order set: what a recording of the results stores. */
+  entries(): [string, unknown][] {
+    return [...this.byKey.entries()];
+  }
+
+  /** Results read back from a recording (`entries()`), e.g. the specs' recorded smoke results. */
+  static fromEntries(entries: readonly (readonly [string, unknown])[]): RunnerResults {
+    const results = new RunnerResults();
+    for (const [key, value] of entries) results.byKey.set(key, value);
+    return results;
+  }
+
   get<J extends Job>(job: J): JobResult<J> {
     const key = jobKey(job);
     if (!this.byKey.has(key)) throw new MissingResultError(job);

@@ -1,39 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
-import { specContext } from '../context.ts';
+import { recordedResults } from '../../fixtures/recorded.ts';
 
 const ledger = loadLedger();
-const context = specContext('smoke');
-const evaluate = async (id: string) => (await evaluateClaim(ledger.claims.find((c) => c.id === id)!, context)).evaluation!;
+const evaluate = (id: string) => evaluateClaim(ledger.claims.find((c) => c.id === id)!, recordedResults()).evaluation!;
 
 describe('Appendix F from the Hessians and the gradient noise', () => {
-  it('finds no component of the SGD noise across the barrier at the trapped state', async () => {
-    const e = await evaluate('sgd-noise-across-barrier');
+  it('finds no component of the SGD noise across the barrier at the trapped state', () => {
+    const e = evaluate('sgd-noise-across-barrier');
     expect(e.verdict).toBe('deviates');
     expect(e.value).toBe('0');
     expect(e.figures!.map((f) => f.id)).toEqual(['noise-direction']);
   });
 
-  it('finds the Kramers–Langer slope equal to ΔE, not 50 times it', async () => {
-    const e = await evaluate('barrier-factor-50');
+  it('finds the Kramers–Langer slope equal to ΔE, not 50 times it', () => {
+    const e = evaluate('barrier-factor-50');
     expect(e.verdict).toBe('deviates');
     expect(Number(e.readings[0]!.value)).toBeCloseTo(1, 10);
     expect(Number(e.readings[2]!.value)).toBeLessThan(1);
     expect(e.figures!.map((f) => f.id)).toEqual(['hessian-spectra']);
   });
 
-  it('finds the saddle stiffer, not softer, in most transverse directions', async () => {
-    const e = await evaluate('saddle-softer-transverse');
+  it('finds the saddle stiffer, not softer, in most transverse directions', () => {
+    const e = evaluate('saddle-softer-transverse');
     expect(e.verdict).toBe('deviates');
     expect(Number(e.value)).toBeLessThan(0.5);
   });
 
-  it('names both places where Eq. 11 and Eq. 12 disagree, and the temperature scale that makes τ unmeasurable', async () => {
-    const sign = await evaluate('eq11-eq12-sign');
+  it('names both places where Eq. 11 and Eq. 12 disagree, and the temperature scale that makes τ unmeasurable', () => {
+    const sign = evaluate('eq11-eq12-sign');
     expect(sign.verdict).toBe('inconsistent');
     expect(sign.places).toHaveLength(2);
-    const scale = await evaluate('arrhenius-temperature-scale');
+    const scale = evaluate('arrhenius-temperature-scale');
     expect(scale.verdict).toBe('inconsistent');
     for (const r of scale.readings) expect(Number(r.value)).toBeGreaterThan(Math.log(20_000));
   });

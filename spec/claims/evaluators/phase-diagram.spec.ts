@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePhaseDiagramSweep } from '../../../src/claims/evaluators/phase-diagram.ts';
 import { EVALUATORS } from '../../../src/claims/evaluators/index.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
-import { specContext } from '../context.ts';
+import { recordedResults } from '../../fixtures/recorded.ts';
 
-describe('phase-diagram-sweep evaluator (smoke profile)', async () => {
+describe('phase-diagram-sweep evaluator (recorded smoke results)', () => {
   const claim = loadLedger().claims.find((c) => c.id === 'phase-diagram-transitions')!;
-  const evaluation = await evaluatePhaseDiagramSweep(claim, specContext('smoke'));
+  const evaluation = evaluatePhaseDiagramSweep(claim, recordedResults());
 
   it('is registered under the claim’s evaluator name', () => {
     expect(claim.evaluator).toBe('phase-diagram-sweep');
-    expect(EVALUATORS['phase-diagram-sweep']).toBe(evaluatePhaseDiagramSweep);
+    expect(EVALUATORS['phase-diagram-sweep']!.evaluate).toBe(evaluatePhaseDiagramSweep);
   });
 
   it('reads each sweep direction and each Eq. 3 basis against the printed value of its mode (paired by size)', () => {
@@ -38,6 +38,6 @@ describe('phase-diagram-sweep evaluator (smoke profile)', async () => {
 
   it('carries the Fig. 3 figure drawn from its own sweeps', () => {
     expect(evaluation.figures?.map((f) => f.id)).toEqual(['fig-3-phase-diagram']);
-    expect(evaluation.figures?.[0]?.svg).toMatch(/^<svg/);
+    expect(JSON.stringify(evaluation.figures?.[0]?.spec)).toMatch(/"values":\[/);
   });
 });

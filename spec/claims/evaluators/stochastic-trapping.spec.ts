@@ -3,18 +3,18 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { EVALUATORS } from '../../../src/claims/evaluators/index.ts';
 import { escapeStatistics } from '../../../src/claims/evaluators/escape-statistics.ts';
 import { withinBudgetReading } from '../../../src/claims/evaluators/stochastic-trapping.ts';
-import { specContext } from '../context.ts';
+import { recordedResults } from '../../fixtures/recorded.ts';
 
 const IDS = ['tau-random-init', 'tau-rank1-trap', 'tau-trivial-trap-first', 'tau-trivial-trap-total', 'sparse-escape', 'sparse-gap-closes'];
 
-describe('trapping evaluators (smoke profile)', () => {
-  it('give every claim a verdict per reading, the headline first, with figures and the diagnostics', async () => {
-    const context = specContext('smoke');
+describe('trapping evaluators (recorded smoke results)', () => {
+  it('give every claim a verdict per reading, the headline first, with figures and the diagnostics', () => {
+    const results = recordedResults();
     const claims = loadLedger().claims.filter((c) => IDS.includes(c.id));
     expect(claims.map((c) => c.id).sort()).toEqual([...IDS].sort());
     const figureIds = new Set<string>();
     for (const claim of claims) {
-      const evaluation = await EVALUATORS[claim.evaluator]!(claim, context);
+      const evaluation = EVALUATORS[claim.evaluator]!.evaluate(claim, results);
       expect(evaluation.verdict).toBe(evaluation.readings[0]!.verdict);
       expect(evaluation.value).toBe(evaluation.readings[0]!.value);
       const labels = evaluation.readings.map((r) => r.label);
@@ -22,7 +22,7 @@ describe('trapping evaluators (smoke profile)', () => {
       expect(labels[0]).toMatch(claim.id.startsWith('sparse') ? /^as-written\/per-seed/ : /^per-seed\//);
       if (evaluation.verdict === 'inconclusive' && claim.kind === 'stochastic' && claim.id !== 'sparse-gap-closes') expect(evaluation.wouldDecide).toBeTruthy();
       for (const f of evaluation.figures ?? []) {
-        expect(f.svg.startsWith('<svg')).toBe(true);
+        expect(JSON.stringify(f.spec)).toMatch(/"values":\[/);
         figureIds.add(f.id);
       }
       if (claim.id !== 'tau-random-init' && claim.evaluator !== 'train-test-gap') expect(evaluation.evidence.some((line) => line.startsWith('Diagnostic (b)'))).toBe(true);
@@ -32,9 +32,9 @@ describe('trapping evaluators (smoke profile)', () => {
     );
   });
 
-  it('never calls a lower bound reproduced when no trapped run escaped', async () => {
+  it('never calls a lower bound reproduced when no trapped run escaped', () => {
     const claim = loadLedger().claims.find((c) => c.id === 'tau-trivial-trap-total')!;
-    const evaluation = await EVALUATORS[claim.evaluator]!(claim, specContext('smoke'));
+    const evaluation = EVALUATORS[claim.evaluator]!.evaluate(claim, recordedResults());
     for (const reading of evaluation.readings) {
       if (/0 escaped/.test(reading.note ?? '')) expect(reading.verdict).toBe('inconclusive');
     }

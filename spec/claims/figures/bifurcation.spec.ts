@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFigure } from '../../../src/claims/figures/figure.ts';
+import { renderFigure } from './rendered.ts';
 import { describeLandscape, float64, stationaryPoints } from '../../../src/analytic/index.ts';
 import { bifurcationFigure, bifurcationSpec } from '../../../src/claims/figures/bifurcation.ts';
 import { expectWellFormedSvg, layerRows } from './spec-data.ts';

@@ -7,7 +7,7 @@ import {
   criticalVsDepthSpec,
   depthRows,
 } from '../../../src/claims/figures/critical-vs-depth.ts';
-import { renderFigure } from '../../../src/claims/figures/figure.ts';
+import { renderFigure } from './rendered.ts';
 import { expectWellFormedSvg, layerRows } from './spec-data.ts';
 
 describe('critical-vs-depth (Sec. 4.1, prediction 2)', () => {

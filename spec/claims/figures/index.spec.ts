@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyticFigures } from '../../../src/claims/figures/index.ts';
+import { rendered } from './rendered.ts';
 import { expectWellFormedSvg } from './spec-data.ts';
 
 describe('analyticFigures', () => {
   it('renders the four analytic figures in order, each naming its convention', async () => {
-    const [eq2, eq1] = await Promise.all([analyticFigures(), analyticFigures({ convention: 'eq1' })]);
+    const [eq2, eq1] = await Promise.all([Promise.all(analyticFigures().map(rendered)), Promise.all(analyticFigures({ convention: 'eq1' }).map(rendered))]);
     const ids = ['landscape-section', 'bifurcation', 'phase-diagram', 'critical-vs-depth'];
     expect(eq2.map((f) => f.id)).toEqual(ids);
     expect(eq1.map((f) => f.id)).toEqual(ids);
@@ -23,7 +24,7 @@ describe('analyticFigures', () => {
   });
 
   it('renders the same SVG twice: no randomness, no clock', async () => {
-    const [a, b] = await Promise.all([analyticFigures(), analyticFigures()]);
+    const [a, b] = await Promise.all([Promise.all(analyticFigures().map(rendered)), Promise.all(analyticFigures().map(rendered))]);
     expect(a.map((f) => f.svg)).toEqual(b.map((f) => f.svg));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderFigure } from '../../../src/claims/figures/figure.ts';
+import { renderFigure } from './rendered.ts';
 import { describeLandscape, float64, modeLossAboveZero } from '../../../src/analytic/index.ts';
 import {
   SECTION_BETAS,

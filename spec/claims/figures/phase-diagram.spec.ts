@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeLandscape, float64, type Convention } from '../../../src/analytic/index.ts';
-import { renderFigure } from '../../../src/claims/figures/figure.ts';
+import { renderFigure } from './rendered.ts';
 import { phaseBars, phaseDiagramFigure, phaseDiagramSpec } from '../../../src/claims/figures/phase-diagram.ts';
 import { expectWellFormedSvg, layerRows } from './spec-data.ts';
 
