@@ -23,6 +23,8 @@ export interface ExperimentStoreOptions {
   readonly cacheDir: string | null;
   /** A line of progress for stderr. */
   readonly onProgress?: (line: string) => void;
+  /** A cache entry that failed verification and was recomputed; default: onProgress. Each is told once. */
+  readonly onCacheProblem?: (line: string) => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface ExperimentStoreOptions {
 export class ExperimentStore {
   private readonly memo = new Map<string, Promise<unknown>>();
   private pool: WorkerPool | null = null;
+  private readonly cacheProblems = new Set<string>();
 
   constructor(readonly options: ExperimentStoreOptions) {}
 
@@ -66,6 +69,13 @@ export class ExperimentStore {
     await pool?.destroy();
   }
 
+  /** Reports a refused cache entry once, however many runs (in parallel) came across it. */
+  private cacheProblem(line: string): void {
+    if (this.cacheProblems.has(line)) return;
+    this.cacheProblems.add(line);
+    (this.options.onCacheProblem ?? this.options.onProgress)?.(line);
+  }
+
   /** The protocol as this profile runs it, with a variant applied. */
   protocol(name: ProtocolName, variant: RunVariant = {}): Protocol {
     const base = protocolForProfile(PROTOCOL_FILES[name], this.profile);
@@ -97,6 +107,7 @@ export class ExperimentStore {
         ...(pool ? { pool } : {}),
         overrides: variant.overrides ?? {},
         cacheDir: this.options.cacheDir,
+        onCacheProblem: (line) => this.cacheProblem(line),
         onDone: (record, done, total) => {
           if (done === total || done % 10 === 0) this.options.onProgress?.(`    ${label}: ${done}/${total} seeds`);
           void record;

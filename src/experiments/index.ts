@@ -31,7 +31,19 @@ export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSamp
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, RunContext, StageReport } from './checkpoints.ts';
 export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-export { DEFAULT_RUN_CACHE_DIR, cachedRun, canonicalJson, readCachedRun, runCacheKey, writeCachedRun } from './run-cache.ts';
+export {
+  DEFAULT_RUN_CACHE_DIR,
+  RUN_CACHE_FORMAT,
+  cachedRun,
+  canonicalJson,
+  readCachedRun,
+  runCacheKey,
+  runInputs,
+  writeCachedRun,
+} from './run-cache.ts';
+export type { CacheReporter, RunCacheOptions, RunInputs } from './run-cache.ts';
+export { FINGERPRINTED_SOURCES, currentEngine, engineFingerprint } from './engine-fingerprint.ts';
+export type { EngineIdentity } from './engine-fingerprint.ts';
 export { runSeeds } from './run-seeds.ts';
 export { ExperimentStore } from './experiment-store.ts';
 export type { ExperimentStoreOptions, RunVariant } from './experiment-store.ts';
