@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeTaskData } from '../../src/data/index.ts';
 import { datasetMoments, prepareTrainingSet } from '../../src/engine/index.ts';
 import { checkpointCacheKey, checkpointInputs, diskCheckpointStore, stagesProblem } from '../../src/experiments/checkpoint-cache.ts';
@@ -10,20 +9,13 @@ import { currentEngine } from '../../src/experiments/engine-fingerprint.ts';
 import { canonicalJson, sha256 } from '../../src/experiments/run-cache.ts';
 import { deterministicPart, runProtocol } from '../../src/experiments/run-protocol.ts';
 import { tinyProtocol } from './tiny-protocol.ts';
+import { tempDirs } from '../io/temp-dirs.ts';
 
 function json(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'checkpoints-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('checkpoints-');
 
 describe('shared checkpoints on disk', () => {
   it('give the same records as training every checkpoint afresh, across protocols of one seed', () => {

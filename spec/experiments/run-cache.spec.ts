@@ -1,7 +1,6 @@
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentEngine } from '../../src/experiments/engine-fingerprint.ts';
 import { DEFAULT_NUMERICS } from '../../src/experiments/protocols.ts';
 import {
@@ -15,16 +14,9 @@ import {
 } from '../../src/experiments/run-cache.ts';
 import { deterministicPart } from '../../src/experiments/run-protocol.ts';
 import { tinyProtocol } from './tiny-protocol.ts';
+import { tempDirs } from '../io/temp-dirs.ts';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'run-cache-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('run-cache-');
 
 function reporter(): { lines: string[]; report: (line: string) => void } {
   const lines: string[] = [];

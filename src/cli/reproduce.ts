@@ -6,7 +6,7 @@ import { FIGURE_DIR } from '../report/markdown.ts';
 import { DEFAULT_RUN_CACHE_DIR, ExperimentStore, PROFILES, type Profile } from '../experiments/index.ts';
 import { buildResults } from '../report/results.ts';
 import { formatVerdictTable } from '../report/verdict-table.ts';
-import { writeReport } from '../report/write-report.ts';
+import { checkOutputWritable, writeReport } from '../report/write-report.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange } from './parse-option.ts';
 import { UsageError } from './usage-error.ts';
@@ -41,6 +41,11 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
     claims = selectClaims(ledger, options.only);
   } catch (error) {
     throw new UsageError(`--only: ${(error as Error).message}`);
+  }
+  try {
+    checkOutputWritable(options.out); // before the computation, not minutes into it
+  } catch (error) {
+    throw new UsageError(`--out: ${(error as Error).message}`);
   }
   io.stderr(`metastable reproduce: ${claims.length} claim(s), profile ${options.profile}\n`);
   const experiments = new ExperimentStore({
