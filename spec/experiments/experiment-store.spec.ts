@@ -29,19 +29,24 @@ describe('ExperimentStore', () => {
 });
 
 describe('ExperimentStore with a run cache', () => {
-  it('reports a refused cache entry once, through onCacheProblem', async () => {
+  it('reports each refused cache entry once, through onCacheProblem, and counts those past the first ten', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'store-cache-'));
     try {
-      const variant = { seeds: [42], checkpointEpochsPerStage: 20, overrides: { epochs: 5 } };
-      const lines: string[] = [];
+      // Four seeds: a record and two checkpoints each, twelve entries.
+      const variant = { seeds: [42, 43, 44, 45], checkpointEpochsPerStage: 20, overrides: { epochs: 5 } };
       const first = await new ExperimentStore({ profile: 'smoke', workers: 1, cacheDir }).runs('random-init', variant);
-      for (const file of readdirSync(cacheDir).filter((f) => f.endsWith('.json'))) writeFileSync(join(cacheDir, file), '{');
+      for (const dir of [cacheDir, join(cacheDir, 'checkpoints')]) {
+        for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) writeFileSync(join(dir, file), '{');
+      }
+      const lines: string[] = [];
       const store = new ExperimentStore({ profile: 'smoke', workers: 1, cacheDir, onCacheProblem: (line) => void lines.push(line) });
       const again = await store.runs('random-init', variant);
       expect(again.map(deterministicPart)).toEqual(first.map(deterministicPart));
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^run cache: .* is not valid JSON; recomputing$/);
+      expect(new Set(lines).size).toBe(10);
+      expect(lines.filter((l) => l.startsWith('run cache: '))).toHaveLength(4);
       await store.close();
+      expect(lines).toHaveLength(11);
+      expect(lines[10]).toBe('cache: 2 more refused entries were recomputed (not listed)');
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -93,7 +93,7 @@ export function diskCheckpointStore(dir: string, protocol: Protocol, seed: numbe
     return null;
   };
   const decode = (entry: unknown, key: string, betas: readonly number[], network: Network): Checkpoint | string => {
-    if (entry === null || typeof entry !== 'object') return 'not a cache entry';
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'not a cache entry';
     const e = entry as Partial<StoredCheckpoint>;
     if (e.key !== key) return 'stored under another key';
     if (sha256(canonicalJson(e.inputs)) !== key) return 'its inputs do not hash to its key';

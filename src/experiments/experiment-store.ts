@@ -27,6 +27,9 @@ export interface ExperimentStoreOptions {
   readonly onCacheProblem?: (line: string) => void;
 }
 
+/** Refused cache entries listed one by one before they are only counted. */
+const LISTED_CACHE_PROBLEMS = 10;
+
 /**
  * The experiments one `reproduce` needs, each computed once however many claims read it: memoised by a
  * key that names everything that determines the result. Runs go through `runSeeds` (worker pool, cache).
@@ -64,15 +67,25 @@ export class ExperimentStore {
 
   /** Stops the worker processes, if any were started. */
   async close(): Promise<void> {
+    const unlisted = this.cacheProblems.size - LISTED_CACHE_PROBLEMS;
+    if (unlisted > 0) this.reportCacheProblem(`cache: ${unlisted} more refused entries were recomputed (not listed)`);
+    this.cacheProblems.clear();
     const pool = this.pool;
     this.pool = null;
     await pool?.destroy();
   }
 
-  /** Reports a refused cache entry once, however many runs (in parallel) came across it. */
+  /**
+   * Reports a refused cache entry once, however many runs (in parallel) came across it; past the first few, only
+   * counted (close() says how many), so a cache corrupted throughout does not bury the progress.
+   */
   private cacheProblem(line: string): void {
     if (this.cacheProblems.has(line)) return;
     this.cacheProblems.add(line);
+    if (this.cacheProblems.size <= LISTED_CACHE_PROBLEMS) this.reportCacheProblem(line);
+  }
+
+  private reportCacheProblem(line: string): void {
     (this.options.onCacheProblem ?? this.options.onProgress)?.(line);
   }
 

@@ -83,7 +83,7 @@ function recordMismatch(inputs: RunInputs, record: RunRecord): string | null {
 
 /** Why a parsed entry cannot be served for `key`, or null when it can. */
 function entryProblem(entry: unknown, key: string): string | null {
-  if (entry === null || typeof entry !== 'object') return 'not a cache entry';
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'not a cache entry';
   const e = entry as Partial<CacheEntry>;
   if (e.key !== key) return 'stored under another key';
   if (e.inputs === null || typeof e.inputs !== 'object' || e.record === null || typeof e.record !== 'object') return 'inputs or record missing';
