@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,19 @@ describe('metastable reproduce', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a read-only --out before any computation, with one line and exit code 2', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    writeFileSync(join(out, 'REPORT.md'), 'old');
+    chmodSync(out, 0o555);
+    try {
+      const { code, stderr } = await runCli('reproduce', '--only', 'beta-c-mode1', '--out', out, '--no-cache');
+      expect(code).toBe(2);
+      expect(stderr).toBe(`metastable: --out: ${out} is read-only: make it writable or choose another output folder.\n`);
+      expect(readdirSync(out)).toEqual(['REPORT.md']);
+    } finally {
+      chmodSync(out, 0o755);
+    }
   });
 });

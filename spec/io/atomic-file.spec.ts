@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/atomic-file.ts';
+import { deadPid } from './temp-dirs.ts';
+import { isStaleTemporary, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileAtomic } from '../../src/io/atomic-file.ts';
 
 describe('writeFileAtomic', () => {
   it('creates missing folders and leaves no temporary file behind', () => {
@@ -31,5 +33,71 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(blocked, 'new')).toThrow();
     expect(readdirSync(dir).sort()).toEqual(['out.txt', 'sub']);
     expect(readFileSync(target, 'utf8')).toBe('old');
+  });
+});
+
+describe('temporaries left by a killed run', () => {
+  it('are removed by a later write into the same folder; those of running processes are kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    // A writer killed (SIGKILL) between writing its temporary and renaming it.
+    const killed = spawnSync(process.execPath, [
+      '-e',
+      `require('node:fs').writeFileSync(require('node:path').join(${JSON.stringify(dir)}, '.run.json.' + process.pid + '.0.tmp'), '{"half');` +
+        "process.kill(process.pid, 'SIGKILL');",
+    ]);
+    expect(killed.signal).toBe('SIGKILL');
+    const live = `.other.json.${process.ppid}.3.tmp`;
+    writeFileSync(join(dir, live), '');
+    writeFileSync(join(dir, 'notes.1.2.tmp'), 'not ours: no leading dot');
+    expect(readdirSync(dir)).toContain(`.run.json.${killed.pid}.0.tmp`);
+    writeFileAtomic(join(dir, 'run.json'), '{}');
+    expect(readdirSync(dir).sort()).toEqual([live, 'notes.1.2.tmp', 'run.json'].sort());
+  });
+
+  it('are told apart by the pid in their name', () => {
+    const mine = temporaryPath('/x/out.json');
+    expect(mine).toMatch(new RegExp(`^/x/\\.out\\.json\\.${process.pid}\\.\\d+\\.tmp$`));
+    expect(isStaleTemporary(mine.slice(3))).toBe(false);
+    expect(isStaleTemporary(`.out.json.${deadPid()}.0.tmp`)).toBe(true);
+    expect(isStaleTemporary(`.out.${deadPid()}.0.old`)).toBe(true);
+    expect(isStaleTemporary('out.json')).toBe(false);
+  });
+
+  it('lose nothing when the kill fell between the two renames of a folder replacement', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const pid = deadPid();
+    // Killed after setting the old folder aside, before renaming the new one in: the old one is put back.
+    mkdirSync(join(dir, `.out.${pid}.1.old`));
+    writeFileSync(join(dir, `.out.${pid}.1.old`, 'REPORT.md'), 'old');
+    mkdirSync(join(dir, `.out.${pid}.0.tmp`));
+    writeFileSync(join(dir, `.out.${pid}.0.tmp`, 'REPORT.md'), 'new');
+    removeStaleTemporaries(dir);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readFileSync(join(dir, 'out', 'REPORT.md'), 'utf8')).toBe('old');
+    // Killed after the new one was in place, before the old one's other entries were moved over.
+    mkdirSync(join(dir, `.out.${pid}.2.old`));
+    writeFileSync(join(dir, `.out.${pid}.2.old`, 'REPORT.md'), 'older');
+    writeFileSync(join(dir, `.out.${pid}.2.old`, 'notes.txt'), 'mine');
+    removeStaleTemporaries(dir);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['REPORT.md', 'notes.txt']);
+    expect(readFileSync(join(dir, 'out', 'REPORT.md'), 'utf8')).toBe('old');
+  });
+});
+
+describe('replaceFolder', () => {
+  it('puts the new folder in place, keeps the old one\'s other entries and leaves nothing beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const target = join(dir, 'out');
+    mkdirSync(join(target, 'figures'), { recursive: true });
+    writeFileSync(join(target, 'figures', 'stale.svg'), '');
+    writeFileSync(join(target, 'keep.txt'), 'k');
+    const staging = temporaryPath(target);
+    mkdirSync(join(staging, 'figures'), { recursive: true });
+    writeFileSync(join(staging, 'figures', 'new.svg'), '');
+    replaceFolder(target, staging);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readdirSync(target).sort()).toEqual(['figures', 'keep.txt']);
+    expect(readdirSync(join(target, 'figures'))).toEqual(['new.svg']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTaskData } from '../../src/data/index.ts';
 import { datasetMoments, prepareTrainingSet } from '../../src/engine/index.ts';
-import { annealedCheckpoint, type Checkpoint, type RunContext } from '../../src/run/checkpoints.ts';
+import { annealedCheckpoint, type Checkpoint, type CheckpointStore, type RunContext } from '../../src/run/checkpoints.ts';
 import { tinyProtocol } from './tiny-protocol.ts';
 
 function context(seed: number): RunContext {
@@ -29,5 +29,29 @@ describe('annealedCheckpoint', () => {
     const a = annealedCheckpoint(context(2), [0, 0.361], new Map());
     const b = annealedCheckpoint(context(2), [0, 0.361], new Map());
     expect([...a.network.params]).toEqual([...b.network.params]);
+  });
+});
+
+describe('annealedCheckpoint with a store', () => {
+  it('uses a stored checkpoint only when its weights give its last stage, else retrains', () => {
+    const fresh = annealedCheckpoint(context(3), [0], new Map());
+    const offered: Checkpoint[] = [
+      fresh,
+      { network: { ...fresh.network, params: new Float64Array(fresh.network.params.length) }, stages: fresh.stages },
+    ];
+    for (const stored of offered) {
+      const verdicts: (string | null)[] = [];
+      const store: CheckpointStore = {
+        get: (_betas, _network, verify) => {
+          const problem = verify?.(stored) ?? null;
+          verdicts.push(problem);
+          return problem === null ? stored : null;
+        },
+        set: () => {},
+      };
+      const got = annealedCheckpoint({ ...context(3), checkpointStore: store }, [0], new Map());
+      expect([...got.network.params]).toEqual([...fresh.network.params]);
+      expect(verdicts).toEqual([stored === fresh ? null : "its weights do not give its last stage's gradientNorm"]);
+    }
   });
 });

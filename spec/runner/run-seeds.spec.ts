@@ -1,8 +1,13 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../io/temp-dirs.ts';
 import { deterministicPart } from '../../src/run/run-protocol.ts';
 import { runSeeds } from '../../src/runner/run-seeds.ts';
 import { createWorkerPool } from '../../src/runner/worker-pool.ts';
 import { tinyProtocol } from '../run/tiny-protocol.ts';
+
+const tempDir = tempDirs('run-seeds-');
 
 describe('runSeeds', () => {
   it('gives the same records, in seed order, with 1 worker and with 2', async () => {
@@ -29,6 +34,18 @@ describe('runSeeds', () => {
     } finally {
       await pool.destroy();
     }
+  });
+
+  it('passes on the cache entries that worker processes refused, with the records a fresh run gives', async () => {
+    const cacheDir = tempDir();
+    const p = tinyProtocol('trivial-trap');
+    const fresh = await runSeeds(p, [42, 43], { workers: 1, cacheDir, overrides: { epochs: 5 } });
+    for (const file of readdirSync(cacheDir).filter((f) => f.endsWith('.json'))) writeFileSync(join(cacheDir, file), '[]');
+    const problems: string[] = [];
+    const again = await runSeeds(p, [42, 43], { workers: 2, cacheDir, overrides: { epochs: 5 }, onCacheProblem: (line) => void problems.push(line) });
+    expect(JSON.stringify(again.map(deterministicPart))).toBe(JSON.stringify(fresh.map(deterministicPart)));
+    expect(problems).toHaveLength(2);
+    for (const line of problems) expect(line).toMatch(/^run cache: .* refused \(not a cache entry\); recomputing$/);
   });
 
   it('refuses a worker count below 1', async () => {

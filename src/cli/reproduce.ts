@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
-import { formatVerdictTable } from '../report/index.ts';
+import { checkOutputWritable, formatVerdictTable } from '../report/index.ts';
 import { DEFAULT_RUN_CACHE_DIR, type ProgressEvent } from '../runner/index.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange } from './parse-option.ts';
@@ -47,8 +47,18 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
     io.stdout(formatPlan(audit, options.workers));
     return 0;
   }
+  try {
+    checkOutputWritable(options.out); // before the computation, not minutes into it
+  } catch (error) {
+    throw new UsageError(`--out: ${(error as Error).message}`);
+  }
   io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}, ${audit.jobs.length} job(s)\n`);
-  const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progressLines(io) });
+  const runner = await runPlan(audit, {
+    workers: options.workers,
+    cacheDir,
+    onProgress: progressLines(io),
+    onCacheProblem: (line) => io.stderr(`  ${line}\n`),
+  });
   io.stderr('  evaluating and rendering\n');
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
   io.stdout(formatVerdictTable(record.claims, options.colour));

@@ -1,27 +1,129 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let sequence = 0;
+
+/** `.NAME.PID.SEQ.tmp` (being written) or `.NAME.PID.SEQ.old` (a folder being replaced): the pid tells whose it is. */
+const TEMPORARY = /^\.(.+)\.(\d+)\.\d+\.(tmp|old)$/;
+
+/** A sibling of `path` that only this process writes, named so a later run can tell it was left behind. */
+export function temporaryPath(path: string, kind: 'tmp' | 'old' = 'tmp'): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${sequence++}.${kind}`);
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but is not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether `name` is a temporary of a process that no longer runs (killed mid-write). */
+export function isStaleTemporary(name: string): boolean {
+  const match = TEMPORARY.exec(name);
+  return match !== null && !isAlive(Number(match[2]));
+}
+
+/**
+ * Finishes with a folder that replaceFolder set aside: each entry that the new folder lacks (what the writer did
+ * not own) is moved into it, and the rest removed. Best effort: what fails now is left for a later run.
+ */
+function settleReplaced(old: string, target: string): void {
+  try {
+    for (const name of readdirSync(old)) if (!existsSync(join(target, name))) renameSync(join(old, name), join(target, name));
+    rmSync(old, { recursive: true, force: true });
+  } catch {
+    // Left for removeStaleTemporaries.
+  }
+}
+
+/**
+ * Removes the temporaries in `dir` that a killed process left: half-written files and staging folders. A folder
+ * set aside while being replaced is put back when nothing took its place, else settled as replaceFolder would
+ * have, so a kill at any point loses nothing. Best effort: what cannot be removed now is left for a later run.
+ */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  // Restores first, so a staging folder of the same write is not preferred over a complete old one.
+  const stale = names.filter(isStaleTemporary).sort((a, b) => Number(b.endsWith('.old')) - Number(a.endsWith('.old')));
+  for (const name of stale) {
+    const path = join(dir, name);
+    const target = join(dir, TEMPORARY.exec(name)![1]!);
+    try {
+      if (!name.endsWith('.old')) rmSync(path, { recursive: true, force: true });
+      else if (existsSync(target)) settleReplaced(path, target);
+      else renameSync(path, target);
+    } catch {
+      // Left for a later run.
+    }
+  }
+}
+
+const cleaned = new Set<string>();
+
+/** Creates `dir` and, once per process, clears the temporaries killed runs left in it. */
+function prepareFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  if (cleaned.has(dir)) return;
+  cleaned.add(dir);
+  removeStaleTemporaries(dir);
+}
+
+/** Writes and flushes a file that no reader looks at yet (a temporary, or a file in a staging folder). */
+export function writeFileDurable(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Writes a file so that a reader (or an interrupted run) sees either the old content or the whole new
  * content, never a part: write a sibling temporary file, flush it, then rename it over the target.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${sequence++}.tmp`);
+  prepareFolder(dirname(path));
+  const temporary = temporaryPath(path);
   try {
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileDurable(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts the complete folder `staging` in the place of `target`: the old folder is set aside, the new one renamed
+ * in (with the old one's permissions), then the old one's entries that the new one lacks are moved over and the
+ * rest removed. A reader sees the old set of the entries `staging` holds or the new one (between the two renames,
+ * no folder), never a mixture; a kill at any point is repaired by removeStaleTemporaries.
+ */
+export function replaceFolder(target: string, staging: string): void {
+  if (!existsSync(target)) {
+    renameSync(staging, target);
+    return;
+  }
+  chmodSync(staging, statSync(target).mode & 0o7777);
+  const old = temporaryPath(target, 'old');
+  renameSync(target, old);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    renameSync(old, target);
+    throw error;
+  }
+  settleReplaced(old, target);
 }

@@ -24,6 +24,8 @@ export interface AuditOptions {
   /** Run cache folder, or null for none. */
   readonly cacheDir: string | null;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Told once of each run-cache entry refused and recomputed. */
+  readonly onCacheProblem?: (line: string) => void;
 }
 
 /** Plan: the selected claims of the ledger, their experiments and jobs. Throws RangeError on an unknown id. */
@@ -32,10 +34,15 @@ export function planFor(options: Pick<AuditOptions, 'profile' | 'only' | 'cacheD
 }
 
 /** Run: every job of the plan, through the worker pool and the run cache. */
-export function runPlan(plan: Plan, options: Pick<AuditOptions, 'workers' | 'cacheDir' | 'onProgress'>): Promise<RunnerResults> {
+export function runPlan(plan: Plan, options: Pick<AuditOptions, 'workers' | 'cacheDir' | 'onProgress' | 'onCacheProblem'>): Promise<RunnerResults> {
   return executeJobs(
     plan.jobs.map((j) => j.job),
-    { workers: options.workers, cacheDir: options.cacheDir, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    {
+      workers: options.workers,
+      cacheDir: options.cacheDir,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onCacheProblem ? { onCacheProblem: options.onCacheProblem } : {}),
+    },
   );
 }
 

@@ -5,6 +5,6 @@ export type { ReportFigure, ToleranceTexts } from './markdown.ts';
 export { PAPER, RESULTS_SCHEMA, buildResults, claimRecord, readingText, serialiseResults, summarise } from './results.ts';
 export type { ClaimRecord, Results } from './results.ts';
 export { formatVerdictTable } from './verdict-table.ts';
-export { writeReport } from './write-report.ts';
+export { OutputFolderError, checkOutputWritable, writeReport } from './write-report.ts';
 export { renderFigures } from './render-figures.ts';
 export { renderSvg } from './render-svg.ts';

@@ -28,9 +28,12 @@ export interface Checkpoint {
   readonly stages: StageReport[];
 }
 
-/** Checkpoints kept beyond one run (checkpoint-cache.ts), by annealing sequence; `network` gives the layout. */
+/**
+ * Checkpoints kept beyond one run (checkpoint-cache.ts), by annealing sequence; `network` gives the layout. `verify`
+ * names what is wrong with a stored checkpoint (null: nothing), and a refused one counts as absent.
+ */
 export interface CheckpointStore {
-  get(betas: readonly number[], network: Network): Checkpoint | null;
+  get(betas: readonly number[], network: Network, verify?: (checkpoint: Checkpoint) => string | null): Checkpoint | null;
   set(betas: readonly number[], checkpoint: Checkpoint): void;
 }
 
@@ -52,6 +55,31 @@ export function freshNetwork(ctx: RunContext): Network {
   return net;
 }
 
+/** The last stage's report, measured as it was when trained. */
+function measureStage(ctx: RunContext, net: Network, beta: number, epochs: number): StageReport {
+  const m = new MetricsProbe(net, ctx.train.moments, ctx.testMoments).measure(beta);
+  return {
+    beta,
+    epochs,
+    gradientNorm: fullGradientNorm(net, ctx.train.moments, beta),
+    trainMse: m.trainMse,
+    testMse: m.testMse,
+    singularValues: m.singularValues,
+  };
+}
+
+/**
+ * A stored checkpoint must be what its last stage reports: the measurement is exact and deterministic, so weights
+ * zeroed or replaced in the store (with its hashes rewritten) no longer match their stage.
+ */
+function storedStageMismatch(ctx: RunContext, checkpoint: Checkpoint): string | null {
+  const stored = checkpoint.stages[checkpoint.stages.length - 1]!;
+  const measured = measureStage(ctx, checkpoint.network, stored.beta, stored.epochs);
+  const fields = ['gradientNorm', 'trainMse', 'testMse', 'singularValues'] as const;
+  const bad = fields.find((f) => JSON.stringify(measured[f]) !== JSON.stringify(stored[f]));
+  return bad === undefined ? null : `its weights do not give its last stage's ${bad}`;
+}
+
 /**
  * Appendix A's annealing: from fresh weights train "to convergence" at betas[0], then at each next β,
  * by the protocol's checkpoint rule. Stages share nothing random with the run: their batch order is the
@@ -60,7 +88,8 @@ export function freshNetwork(ctx: RunContext): Network {
  */
 export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], cache: Map<string, Checkpoint>): Checkpoint {
   const key = betas.join(',');
-  const known = cache.get(key) ?? ctx.checkpointStore?.get(betas, createNetwork(ctx.protocol.network)) ?? undefined;
+  const known =
+    cache.get(key) ?? ctx.checkpointStore?.get(betas, createNetwork(ctx.protocol.network), (c) => storedStageMismatch(ctx, c)) ?? undefined;
   if (known !== undefined) {
     cache.set(key, known);
     return known;
@@ -73,15 +102,7 @@ export function annealedCheckpoint(ctx: RunContext, betas: readonly number[], ca
   const rng = createStream(ctx.seed, 'checkpoint');
   for (let skip = 0; skip < betas.length - 1; skip++) rng.jump();
   trainSgd(net, ctx.train, { lr: rule.lr, batch: rule.batch, beta, epochs: rule.epochsPerStage, ...numericsOf(ctx.protocol) }, rng);
-  const m = new MetricsProbe(net, ctx.train.moments, ctx.testMoments).measure(beta);
-  const stage: StageReport = {
-    beta,
-    epochs: rule.epochsPerStage,
-    gradientNorm: fullGradientNorm(net, ctx.train.moments, beta),
-    trainMse: m.trainMse,
-    testMse: m.testMse,
-    singularValues: m.singularValues,
-  };
+  const stage = measureStage(ctx, net, beta, rule.epochsPerStage);
   const checkpoint = { network: net, stages: [...parent.stages, stage] };
   cache.set(key, checkpoint);
   ctx.checkpointStore?.set(betas, checkpoint);

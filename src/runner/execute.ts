@@ -12,6 +12,27 @@ export interface ExecuteOptions {
   readonly cacheDir: string | null;
   /** Progress events, in completion order (stderr lines, a progress bar). */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Told once of each cache entry refused and recomputed (the first LISTED_CACHE_PROBLEMS, then a count). */
+  readonly onCacheProblem?: (line: string) => void;
+}
+
+/** Refused cache entries listed one by one; beyond these only their number is reported. */
+export const LISTED_CACHE_PROBLEMS = 10;
+
+/** Each distinct problem once, the first few in full, then how many more. */
+function cacheProblemReporter(report: ((line: string) => void) | undefined) {
+  const seen = new Set<string>();
+  return {
+    add(line: string): void {
+      if (seen.has(line)) return;
+      seen.add(line);
+      if (seen.size <= LISTED_CACHE_PROBLEMS) report?.(line);
+    },
+    close(): void {
+      const unlisted = seen.size - LISTED_CACHE_PROBLEMS;
+      if (unlisted > 0) report?.(`cache: ${unlisted} more refused entries were recomputed (not listed)`);
+    },
+  };
 }
 
 export type ProgressEvent =
@@ -33,6 +54,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
   const results = new RunnerResults();
   const pool: WorkerPool | undefined = options.workers >= 2 && distinct.length > 0 ? createWorkerPool(options.workers) : undefined;
   const progress = options.onProgress ?? (() => {});
+  const problems = cacheProblemReporter(options.onCacheProblem);
   try {
     await Promise.all(
       distinct.map(async (job, index) => {
@@ -47,6 +69,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
               overrides: job.overrides,
               cacheDir: options.cacheDir,
               onDone,
+              onCacheProblem: (line) => problems.add(line),
             });
             results.set(job, records);
             break;
@@ -68,6 +91,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
       }),
     );
   } finally {
+    problems.close();
     await pool?.destroy();
   }
   return results;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Protocol, RunOverrides } from '../protocols/protocols.ts';
+import type { Protocol, RunOverrides } from '../protocols/index.ts';
 import { DEFAULT_RUN_CACHE_DIR } from './run-cache.ts';
-import type { RunRecord } from '../run/run-protocol.ts';
-import runTask, { type RunTask } from './run-worker.ts';
+import type { RunRecord } from '../run/index.ts';
+import runTask, { type RunTask, type RunTaskResult } from './run-worker.ts';
 import { mapInWorkers, type WorkerPool } from './worker-pool.ts';
 
 export interface SweepOptions {
@@ -15,6 +15,8 @@ export interface SweepOptions {
   readonly onDone?: (record: RunRecord, done: number, total: number) => void;
   /** A shared pool: sweeps in flight together then share the same worker processes. */
   readonly pool?: WorkerPool;
+  /** Told of each cache entry that failed verification and was recomputed (one line, no newline). */
+  readonly onCacheProblem?: (message: string) => void;
 }
 
 const WORKER = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
@@ -30,5 +32,10 @@ export async function runSeeds(protocol: Protocol, seeds: readonly number[], opt
     overrides: options.overrides ?? {},
     cacheDir: options.cacheDir === undefined ? DEFAULT_RUN_CACHE_DIR : options.cacheDir,
   }));
-  return mapInWorkers(WORKER, runTask, tasks, options.workers ?? 1, options.onDone, options.pool);
+  const finished = (result: RunTaskResult, done: number, total: number) => {
+    for (const problem of result.cacheProblems) options.onCacheProblem?.(problem);
+    options.onDone?.(result.record, done, total);
+  };
+  const results = await mapInWorkers(WORKER, runTask, tasks, options.workers ?? 1, finished, options.pool);
+  return results.map((r) => r.record);
 }

@@ -1,8 +1,8 @@
-import type { Protocol, RunOverrides } from '../protocols/protocols.ts';
+import type { Protocol, RunOverrides } from '../protocols/index.ts';
 import { join } from 'node:path';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
 import { cachedRun } from './run-cache.ts';
-import { ENGINE_VERSION, runProtocol, type RunRecord } from '../run/run-protocol.ts';
+import { runProtocol, type RunRecord } from '../run/index.ts';
 
 export interface RunTask {
   readonly protocol: Protocol;
@@ -12,12 +12,21 @@ export interface RunTask {
   readonly cacheDir: string | null;
 }
 
+export interface RunTaskResult {
+  readonly record: RunRecord;
+  /** Cache entries refused and recomputed on the way, one line each: a worker process has no reporter of its own. */
+  readonly cacheProblems: string[];
+}
+
 /**
  * One seed's run inside a pool worker (or in-process): the same function either way. With a cache, its checkpoints
  * are shared through `<cacheDir>/checkpoints` with the other protocols' runs of the seed.
  */
-export default function runTask(task: RunTask): RunRecord {
-  if (task.cacheDir === null) return runProtocol(task.protocol, task.seed, task.overrides).record;
-  const checkpointStore = diskCheckpointStore(join(task.cacheDir, 'checkpoints'), task.protocol, task.seed, ENGINE_VERSION);
-  return cachedRun(task.protocol, task.seed, task.overrides, task.cacheDir, { checkpointStore });
+export default function runTask(task: RunTask): RunTaskResult {
+  if (task.cacheDir === null) return { record: runProtocol(task.protocol, task.seed, task.overrides).record, cacheProblems: [] };
+  const cacheProblems: string[] = [];
+  const report = (message: string) => void cacheProblems.push(message);
+  const checkpointStore = diskCheckpointStore(join(task.cacheDir, 'checkpoints'), task.protocol, task.seed, { report });
+  const record = cachedRun(task.protocol, task.seed, task.overrides, task.cacheDir, { checkpointStore, report });
+  return { record, cacheProblems };
 }
