@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStream, makeTaskData } from '../../src/data/index.ts';
-import { createMomentWorkspace, computePrefixes, mseFromMoments } from '../../src/engine/moment-gradient.ts';
+import { computePrefixes, mseFromMoments } from '../../src/engine/moment-gradient.ts';
+import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { cloneNetwork, createNetwork, initialiseGaussian } from '../../src/engine/network.ts';
 import { effectiveBatch, stepsPerEpoch, trainSgd } from '../../src/engine/sgd.ts';
 import { prepareTrainingSet } from '../../src/engine/training-set.ts';

@@ -2,7 +2,7 @@ import { shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
-import { createMomentWorkspace } from './moment-gradient.ts';
+import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
 
