@@ -66,7 +66,7 @@ const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
   beta: () => true,
   epochs: () => true,
   flushBelow: () => true,
-  kernel: (v) => v === 'wasm',
+  kernel: (v) => v === undefined || v === 'wasm',
   gradientPath: (v) => v === undefined || v === 'moments',
   precision: (v) => v === undefined || v === 'float64' || v === 'float32',
 };
@@ -88,6 +88,7 @@ export function sgdKernel(net: Network, train: TrainingSet, settings: SgdSetting
  * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order, then ⌊N/B⌋ steps
  * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order. `afterEpoch(epoch)` (1-based) runs
  * after each epoch; returning true stops training. Returns the number of epochs run. No allocation per step.
+ * Runs on the WebAssembly epoch where sgdKernel allows, with the same bits as the JS kernels below.
  */
 export function trainSgd(
   net: Network,

@@ -45,11 +45,8 @@ function dims(cfg: EpochConfig) {
 }
 
 /** Multiply-adds of one step's straight-line code (prefixes, residual, and per layer h, suffix and update). */
-export function termsPerStep(cfg: Pick<EpochConfig, 'net' | 'features'>): number {
-  const w = cfg.net.shape.widths;
-  const L = w.length - 1;
-  const a = cfg.features.augmentedInput;
-  const m = w[L]!;
+export function termsPerStep(cfg: EpochConfig): number {
+  const { w, L, a, m } = dims(cfg);
   let terms = m * a * a;
   for (let l = 1; l <= L; l++) terms += a * w[l]! * w[l - 1]! + m * w[l - 1]! * (a + w[l]!) + w[l]! * w[l - 1]! * m;
   return terms;
@@ -565,11 +562,18 @@ export class EpochKernel {
 
   /** Loads the stream's state (memory holds s0 = s01:s00 and s1 = s11:s10 as little-endian i64). */
   takeStream(rng: XoroshiroFields): void {
-    this.state.set([rng.s00, rng.s01, rng.s10, rng.s11]);
+    const s = this.state;
+    s[0] = rng.s00;
+    s[1] = rng.s01;
+    s[2] = rng.s10;
+    s[3] = rng.s11;
   }
 
   giveStream(rng: XoroshiroFields): void {
     const s = this.state;
-    [rng.s00, rng.s01, rng.s10, rng.s11] = [s[0]!, s[1]!, s[2]!, s[3]!];
+    rng.s00 = s[0]!;
+    rng.s01 = s[1]!;
+    rng.s10 = s[2]!;
+    rng.s11 = s[3]!;
   }
 }
