@@ -1,7 +1,14 @@
-// Speed of the SGD engine: steps per second on one core for both gradient paths on the paper's network
-// (2 → 10 → 10 → 2, N = 512, B = 64, lr = 0.08, β = 0.32) with the per-epoch test-MSE metric; the moment path also
-// in float32 arithmetic. Every path flushes weights below 1e-300 to zero, as the runs do.
-// Usage: npm run bench [-- --json] [--epochs N]
+// Speed of the SGD engine: steps per second on one core on the paper's network (2 → 10 → 10 → 2, N = 512, B = 64,
+// lr = 0.08, β = 0.32) with the per-epoch test-MSE metric, for the WebAssembly epoch (the default), the JS kernels
+// (the reference), the backprop path and float32; and the ratio to bench/sgd-epoch.c, the same epoch in C compiled
+// here with cc -O3 -march=native (skipped with a note when there is no C compiler). Every path flushes weights below
+// 1e-300 to zero, as the runs do. Each figure is the best of a few interleaved rounds: the machine is shared.
+// Usage: npm run bench [-- --json] [--epochs N] [--rounds N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { argv, chalk } from 'zx';
 import { createStream, makeTaskData } from '../src/data/index.ts';
 import {
@@ -12,8 +19,7 @@ import {
   prepareTrainingSet,
   stepsPerEpoch,
   trainSgd,
-  type GradientPath,
-  type Precision,
+  type SgdSettings,
 } from '../src/engine/index.ts';
 import { PROTOCOLS } from '../src/protocols/index.ts';
 
@@ -22,47 +28,82 @@ const data = makeTaskData(protocol.teacher, protocol.data, 42);
 const train = prepareTrainingSet(data.train, false);
 const testMoments = datasetMoments(data.test, false);
 const epochsFast = Number(argv.epochs ?? 20_000);
+const rounds = Number(argv.rounds ?? 3);
+const steps = stepsPerEpoch(data.train.count, protocol.batch);
 
-function stepsPerSecond(path: GradientPath, epochs: number, precision: Precision = 'float64'): number {
+function stepsPerSecond(variant: Partial<SgdSettings>, epochs: number): number {
   const net = createNetwork(protocol.network);
   initialiseGaussian(net, createStream(42, 'init'), protocol.initStd);
   const probe = new MetricsProbe(net, train.moments, testMoments);
   let sink = 0;
-  const settings = { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs, gradientPath: path, precision, flushBelow: 1e-300 };
+  const settings: SgdSettings = { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs, flushBelow: 1e-300, ...variant };
   const started = performance.now();
   trainSgd(net, train, settings, createStream(42, 'batches'), () => {
     sink += probe.testMse();
   });
   const seconds = (performance.now() - started) / 1000;
   if (!Number.isFinite(sink)) throw new Error('diverged');
-  return (epochs * stepsPerEpoch(data.train.count, protocol.batch)) / seconds;
+  return (epochs * steps) / seconds;
 }
 
-// Warm each path up just before timing it, so the JIT has compiled the code that is measured.
-stepsPerSecond('moments', 500);
-const moments = stepsPerSecond('moments', epochsFast);
-stepsPerSecond('backprop', 50);
-const backprop = stepsPerSecond('backprop', Math.max(1, Math.round(epochsFast / 20)));
-stepsPerSecond('moments', 500, 'float32');
-const float32 = stepsPerSecond('moments', epochsFast, 'float32');
+/** bench/sgd-epoch.c compiled with -O3 -march=native, or null when no C compiler is found. */
+function compileC(): string | null {
+  const cc = ['cc', 'gcc', 'clang'].find((name) => spawnSync(name, ['--version']).status === 0);
+  if (cc === undefined) return null;
+  const binary = join(mkdtempSync(join(tmpdir(), 'sgd-epoch-')), 'sgd-epoch');
+  const source = fileURLToPath(new URL('../bench/sgd-epoch.c', import.meta.url));
+  execFileSync(cc, ['-O3', '-march=native', '-o', binary, source, '-lm']);
+  return binary;
+}
+
+const cBinary = compileC();
+const runC = (epochs: number) => Number(execFileSync(cBinary!, [String(epochs), String(protocol.lr), String(protocol.beta)]).toString().split(' ')[0]);
+
+const paths = {
+  wasm: { variant: { kernel: 'wasm' }, epochs: epochsFast },
+  js: { variant: { kernel: 'js' }, epochs: Math.round(epochsFast / 4) },
+  backprop: { variant: { gradientPath: 'backprop' }, epochs: Math.max(1, Math.round(epochsFast / 40)) },
+  float32Wasm: { variant: { precision: 'float32' }, epochs: epochsFast },
+} as const satisfies Record<string, { variant: Partial<SgdSettings>; epochs: number }>;
+type PathName = keyof typeof paths;
+
+const best: Record<PathName | 'c', number> = { wasm: 0, js: 0, backprop: 0, float32Wasm: 0, c: 0 };
+// Warm each path up (JIT and WebAssembly tier-up) before the timed rounds.
+for (const { variant, epochs } of Object.values(paths)) stepsPerSecond(variant, Math.max(1, Math.round(epochs / 10)));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, { variant, epochs }] of Object.entries(paths) as [PathName, (typeof paths)[PathName]][]) {
+    best[name] = Math.max(best[name], stepsPerSecond(variant, epochs));
+  }
+  if (cBinary !== null) best.c = Math.max(best.c, runC(epochsFast));
+}
+
+const ratio = (v: number) => (cBinary === null ? null : Number((v / best.c).toFixed(2)));
 const result = {
   network: protocol.network.widths.join('→'),
   batch: protocol.batch,
   trainCount: data.train.count,
   perEpochMetric: 'test MSE',
-  momentsStepsPerSecond: Math.round(moments),
-  backpropStepsPerSecond: Math.round(backprop),
-  float32MomentsStepsPerSecond: Math.round(float32),
-  speedup: Number((moments / backprop).toFixed(2)),
+  wasmStepsPerSecond: Math.round(best.wasm),
+  jsStepsPerSecond: Math.round(best.js),
+  backpropStepsPerSecond: Math.round(best.backprop),
+  float32WasmStepsPerSecond: Math.round(best.float32Wasm),
+  cStepsPerSecond: cBinary === null ? null : Math.round(best.c),
+  wasmToC: ratio(best.wasm),
+  jsToC: ratio(best.js),
+  wasmToJs: Number((best.wasm / best.js).toFixed(2)),
   node: process.version,
 };
 if (argv.json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   const fmt = (v: number) => Math.round(v).toLocaleString('en-US').padStart(11);
+  const vsC = (v: number) => (cBinary === null ? '' : `   ${(v / best.c).toFixed(2)} × C`);
   console.log(chalk.bold(`SGD steps per second, one core, ${result.network}, B = ${result.batch}, N = ${result.trainCount}, with per-epoch test MSE`));
-  console.log(`  moment path (fast):      ${fmt(moments)}`);
-  console.log(`  backprop path (ref):     ${fmt(backprop)}`);
-  console.log(`  moment path, float32:    ${fmt(float32)}`);
-  console.log(`  ratio fast/reference:    ${result.speedup.toFixed(2).padStart(11)}`);
+  console.log(`  WebAssembly epoch (default): ${fmt(best.wasm)}${vsC(best.wasm)}`);
+  console.log(`  JS kernels (reference):      ${fmt(best.js)}${vsC(best.js)}`);
+  console.log(`  backprop path:               ${fmt(best.backprop)}`);
+  console.log(`  WebAssembly epoch, float32:  ${fmt(best.float32Wasm)}`);
+  if (cBinary === null) console.log(chalk.dim('  C -O3 -march=native:         skipped: no C compiler (cc, gcc or clang) found'));
+  else console.log(`  C -O3 -march=native:         ${fmt(best.c)}`);
+  console.log(`  WebAssembly / JS:            ${result.wasmToJs.toFixed(2).padStart(11)}`);
 }

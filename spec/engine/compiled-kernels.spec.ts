@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulateKernel, accumulateKernelSource, prefixKernel, stepKernel } from '../../src/engine/compiled-kernels.ts';
-import { computePrefixesGeneric, createMomentWorkspace, momentGradientStepGeneric } from '../../src/engine/moment-gradient.ts';
+import { computePrefixesGeneric, momentGradientStepGeneric } from '../../src/engine/moment-gradient.ts';
+import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { accumulateMoments, emptyMoments, sampleFeatures } from '../../src/engine/moments.ts';
 import { cloneNetwork } from '../../src/engine/network.ts';
 import { networkCase } from './arbitrary-network.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lossHessian } from '../../src/engine/hessian.ts';
-import { createMomentWorkspace, momentGradient } from '../../src/engine/moment-gradient.ts';
+import { momentGradient } from '../../src/engine/moment-gradient.ts';
+import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { accumulateMoments, emptyMoments, sampleFeatures } from '../../src/engine/moments.ts';
 import { cloneNetwork, createNetwork } from '../../src/engine/network.ts';
 import { networkCase, type NetworkCase } from './arbitrary-network.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { backpropGradient, createBackpropWorkspace } from '../../src/engine/backprop-gradient.ts';
-import { computePrefixes, createMomentWorkspace, momentGradient, momentGradientStep, mseFromMoments, weightDecayPenalty } from '../../src/engine/moment-gradient.ts';
+import { computePrefixes, momentGradient, momentGradientStep, mseFromMoments, weightDecayPenalty } from '../../src/engine/moment-gradient.ts';
+import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { accumulateMoments, emptyMoments, sampleFeatures } from '../../src/engine/moments.ts';
 import { cloneNetwork, type Network } from '../../src/engine/network.ts';
 import { networkCase, type NetworkCase } from './arbitrary-network.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStream, makeTaskData } from '../../src/data/index.ts';
-import { createMomentWorkspace, computePrefixes, mseFromMoments } from '../../src/engine/moment-gradient.ts';
+import { computePrefixes, mseFromMoments } from '../../src/engine/moment-gradient.ts';
+import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { cloneNetwork, createNetwork, initialiseGaussian } from '../../src/engine/network.ts';
-import { effectiveBatch, stepsPerEpoch, trainSgd } from '../../src/engine/sgd.ts';
+import { effectiveBatch, sgdKernel, stepsPerEpoch, trainSgd, type SgdSettings } from '../../src/engine/sgd.ts';
 import { prepareTrainingSet } from '../../src/engine/training-set.ts';
 
 const teacher = { inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] };
@@ -65,5 +66,28 @@ describe('trainSgd', () => {
     trainSgd(a.net, a.train, settings, createStream(1, 'batches'));
     trainSgd(b.net, b.train, settings, createStream(2, 'batches'));
     expect([...a.net.params]).toEqual([...b.net.params]);
+  });
+});
+
+describe('sgdKernel', () => {
+  const settings: SgdSettings = { lr: 0.08, batch: 64, beta: 0.32, epochs: 1, flushBelow: 1e-300 };
+
+  it('runs the WebAssembly epoch by default and for float32, the JS kernels when asked', () => {
+    const { net, train } = setup(256);
+    const rng = createStream(1, 'batches');
+    expect(sgdKernel(net, train, settings, rng)).toBe('wasm');
+    expect(sgdKernel(net, train, { ...settings, precision: 'float32', kernel: 'wasm' }, rng)).toBe('wasm');
+    expect(sgdKernel(net, train, { ...settings, kernel: 'js' }, rng)).toBe('js');
+  });
+
+  it('falls back to the JS kernels for any setting outside its allow-list, a backprop run and a foreign stream', () => {
+    const { net, train } = setup(256);
+    const rng = createStream(1, 'batches');
+    // A setting added later (a noise kick, batches drawn with replacement) is unknown here: JS.
+    const later = { ...settings, langevinTemperature: 0.01 } as SgdSettings;
+    expect(sgdKernel(net, train, later, rng)).toBe('js');
+    expect(sgdKernel(net, train, { ...settings, gradientPath: 'backprop' }, rng)).toBe('js');
+    const foreign = { next: () => rng.next(), getState: () => rng.getState(), clone: () => rng.clone(), jump: () => rng.jump() };
+    expect(sgdKernel(net, train, settings, foreign)).toBe('js');
   });
 });

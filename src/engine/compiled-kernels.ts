@@ -1,4 +1,4 @@
-import type { MomentWorkspace } from './moment-gradient.ts';
+import type { MomentWorkspace } from './moment-workspace.ts';
 import type { Moments, SampleFeatures } from './moments.ts';
 import type { Network } from './network.ts';
 

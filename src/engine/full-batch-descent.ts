@@ -1,6 +1,7 @@
 import { stepKernel } from './compiled-kernels.ts';
 import { norm } from './dense.ts';
-import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
+import { momentGradient } from './moment-gradient.ts';
+import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
 

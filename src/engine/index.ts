@@ -4,7 +4,6 @@ export { accumulateMoments, augmentedInputDim, datasetMoments, emptyMoments, sam
 export type { Moments, SampleFeatures } from './moments.ts';
 export {
   computePrefixes,
-  createMomentWorkspace,
   endToEndEntry,
   momentGradient,
   momentGradientStep,
@@ -12,7 +11,8 @@ export {
   mseFromMoments,
   weightDecayPenalty,
 } from './moment-gradient.ts';
-export type { MomentWorkspace } from './moment-gradient.ts';
+export { createMomentWorkspace } from './moment-workspace.ts';
+export type { MomentWorkspace } from './moment-workspace.ts';
 export { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
 export type { BackpropWorkspace } from './backprop-gradient.ts';
 export { effectiveRank, singularValues } from './singular-values.ts';

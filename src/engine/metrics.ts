@@ -1,5 +1,6 @@
 import { prefixKernel, type PrefixKernel } from './compiled-kernels.ts';
-import { computePrefixes, createMomentWorkspace, endToEndEntry, mseFromMoments, weightDecayPenalty, type MomentWorkspace } from './moment-gradient.ts';
+import { computePrefixes, endToEndEntry, mseFromMoments, weightDecayPenalty } from './moment-gradient.ts';
+import { createMomentWorkspace, type MomentWorkspace } from './moment-workspace.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
 import { singularValues } from './singular-values.ts';

@@ -2,11 +2,15 @@ import { shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
-import { createMomentWorkspace } from './moment-gradient.ts';
+import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
+import { EpochKernel, epochKernelSupported, isXoroshiroStream, type EpochConfig, type XoroshiroFields } from './wasm-epoch.ts';
 
 export type GradientPath = 'moments' | 'backprop';
+
+/** Who runs an epoch: one WebAssembly SIMD module (wasm-epoch.ts) or the JS kernels, the reference; same bits. */
+export type SgdKernel = 'wasm' | 'js';
 
 export interface SgdSettings {
   readonly lr: number;
@@ -24,6 +28,8 @@ export interface SgdSettings {
    * and it then sits on a subnormal value (the decay term rounds to 0 there), where every multiply is ~10× slower.
    */
   readonly flushBelow?: number;
+  /** 'wasm' (default) where the WebAssembly epoch covers every setting given, else the JS kernels; 'js' forces them. */
+  readonly kernel?: SgdKernel;
 }
 
 /** The numerical settings a run is computed with, recorded in its run record. */
@@ -51,9 +57,38 @@ export function effectiveBatch(sampleCount: number, batch: number): number {
 }
 
 /**
+ * The settings the WebAssembly epoch implements, with the values it implements. A setting not listed here (one added
+ * to SgdSettings later) sends the run to the JS kernels, which stay the definition of what a setting means.
+ */
+const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  lr: () => true,
+  batch: () => true,
+  beta: () => true,
+  epochs: () => true,
+  flushBelow: () => true,
+  kernel: (v) => v === undefined || v === 'wasm',
+  gradientPath: (v) => v === undefined || v === 'moments',
+  precision: (v) => v === undefined || v === 'float64' || v === 'float32',
+};
+
+function epochConfig(net: Network, train: TrainingSet, settings: SgdSettings): EpochConfig {
+  const n = train.data.count;
+  const steps = stepsPerEpoch(n, settings.batch);
+  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64' };
+}
+
+/** The kernel trainSgd runs these settings on. */
+export function sgdKernel(net: Network, train: TrainingSet, settings: SgdSettings, rng: RandomStream): SgdKernel {
+  const allowed = Object.entries(settings).every(([key, value]) => Object.hasOwn(WASM_SETTINGS, key) && WASM_SETTINGS[key]!(value));
+  if (!allowed || (settings.kernel ?? 'wasm') !== 'wasm') return 'js';
+  return isXoroshiroStream(rng) && epochKernelSupported(epochConfig(net, train, settings)) ? 'wasm' : 'js';
+}
+
+/**
  * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order, then ⌊N/B⌋ steps
  * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order. `afterEpoch(epoch)` (1-based) runs
  * after each epoch; returning true stops training. Returns the number of epochs run. No allocation per step.
+ * Runs on the WebAssembly epoch where sgdKernel allows, with the same bits as the JS kernels below.
  */
 export function trainSgd(
   net: Network,
@@ -76,6 +111,10 @@ export function trainSgd(
   if (precision === 'float32') for (let k = 0; k < params.length; k++) params[k] = Math.fround(params[k]!);
   const flushBelow = settings.flushBelow ?? 0;
   const fullMoments = precision === 'float32' ? roundedMoments(train.moments) : train.moments;
+  if (sgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng)) {
+    const kernel = new EpochKernel(epochConfig(net, train, settings), train.features.rows, fullMoments);
+    return runWasmEpochs(kernel, params, settings, rng, afterEpoch);
+  }
   const mws = createMomentWorkspace(net);
   const bws = createBackpropWorkspace(net);
   const batchMoments = emptyMoments(train.features.augmentedInput, train.features.outputDim);
@@ -102,4 +141,32 @@ export function trainSgd(
     if (afterEpoch?.(epoch) === true) return epoch;
   }
   return settings.epochs;
+}
+
+/**
+ * trainSgd's epochs on the WebAssembly kernel: the weights and the stream's state move into the module's memory, and
+ * back out around every afterEpoch call (which reads them, and may change them) and at the end.
+ */
+function runWasmEpochs(
+  kernel: EpochKernel,
+  params: Float64Array,
+  { lr, beta, epochs, flushBelow = 0 }: SgdSettings,
+  rng: XoroshiroFields,
+  afterEpoch: ((epoch: number) => boolean | void) | undefined,
+): number {
+  kernel.params.set(params);
+  kernel.takeStream(rng);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    kernel.epoch(lr, beta, flushBelow);
+    if (afterEpoch !== undefined) {
+      params.set(kernel.params);
+      kernel.giveStream(rng);
+      if (afterEpoch(epoch) === true) return epoch;
+      kernel.params.set(params);
+      kernel.takeStream(rng);
+    }
+  }
+  params.set(kernel.params);
+  kernel.giveStream(rng);
+  return epochs;
 }

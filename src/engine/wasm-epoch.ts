@@ -1,0 +1,579 @@
+import type { RandomStream } from '../data/index.ts';
+import type { Precision } from './compiled-kernels.ts';
+import type { Moments, SampleFeatures } from './moments.ts';
+import type { Network } from './network.ts';
+import { FunctionBody, OP, SIMD, encodeModule } from './wasm-encoder.ts';
+
+/**
+ * A whole SGD epoch as one WebAssembly SIMD module, specialised to a network layout and batch configuration: the
+ * Fisher–Yates reshuffle from the run's xoroshiro128+ stream, then per step the batch moments and the fused
+ * moment-gradient step, then the flush. It is the arithmetic of the JS kernels (compiled-kernels.ts, read from the
+ * same layout: widths, parameter offsets, packed sample rows) sum by sum in the same order, so it is bit-identical
+ * to them. SIMD only ever puts two separate outputs in the two lanes of an f64x2; a sum is never split or reordered
+ * (that changes its rounding), and relaxed SIMD (fused multiply-add where the hardware has it) is never used.
+ */
+export interface EpochConfig {
+  readonly net: Pick<Network, 'shape' | 'weightOffset' | 'biasOffset' | 'params'>;
+  readonly features: Pick<SampleFeatures, 'count' | 'width' | 'augmentedInput' | 'outputDim'>;
+  /** The effective batch (≤ N); equal to N means full-batch descent on the precomputed full moments. */
+  readonly batch: number;
+  readonly steps: number;
+  readonly precision: Precision;
+}
+
+/** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
+const MAX_TERMS = 40_000;
+/** uniformIndex is exact for n ≤ 2^21 only (random-stream.ts); beyond, the JS path's rounding is not reproduced. */
+const MAX_SAMPLES = 1 << 21;
+
+type Lanes = 1 | 2;
+type Emit = () => void;
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Index runs [start, lanes] covering 0..n-1: pairs for f64x2, a single last one when n is odd. */
+function groups(n: number): [number, Lanes][] {
+  return range(Math.ceil(n / 2)).map((g) => [2 * g, 2 * g + 1 < n ? 2 : 1]);
+}
+
+function dims(cfg: EpochConfig) {
+  const w = cfg.net.shape.widths;
+  const L = w.length - 1;
+  return { w, L, a: cfg.features.augmentedInput, m: w[L]!, n: cfg.features.count, packed: cfg.features.width - 1 };
+}
+
+/** Multiply-adds of one step's straight-line code (prefixes, residual, and per layer h, suffix and update). */
+export function termsPerStep(cfg: EpochConfig): number {
+  const { w, L, a, m } = dims(cfg);
+  let terms = m * a * a;
+  for (let l = 1; l <= L; l++) terms += a * w[l]! * w[l - 1]! + m * w[l - 1]! * (a + w[l]!) + w[l]! * w[l - 1]! * m;
+  return terms;
+}
+
+let simdSupported: boolean | undefined;
+
+/** Whether this runtime validates fixed-width SIMD (Node ≥ 16.4 does). */
+export function wasmSimdSupported(): boolean {
+  if (simdSupported === undefined) {
+    const f = new FunctionBody([]);
+    f.v128([0, 0]).op(OP.drop);
+    simdSupported = typeof WebAssembly === 'object' && WebAssembly.validate(encodeModule(1, [{ name: 'f', body: f }]));
+  }
+  return simdSupported;
+}
+
+/** Whether a WebAssembly epoch exists for this configuration. */
+export function epochKernelSupported(cfg: EpochConfig): boolean {
+  const { n } = dims(cfg);
+  return wasmSimdSupported() && n >= 1 && n <= MAX_SAMPLES && termsPerStep(cfg) <= MAX_TERMS;
+}
+
+/** Byte offsets of every array in linear memory (each 16-byte aligned). */
+interface Layout {
+  readonly params: number;
+  readonly moments: number;
+  readonly residual: number;
+  readonly h: number;
+  /** prefix l in the layout [i][c] (rows of the map x̃ ↦ h_l), read along c by the next prefix. */
+  readonly prefixRows: number[];
+  /** prefix l transposed, [c][i] as ws.prefixT, read along i by h; l < L. */
+  readonly prefixCols: number[];
+  /** suffix l (m × n_l), l ≥ 1. */
+  readonly suffix: number[];
+  readonly rows: number;
+  readonly order: number;
+  readonly bytes: number;
+}
+
+const RNG = 0;
+
+function layoutOf(cfg: EpochConfig): Layout {
+  const { w, L, a, m, n, packed } = dims(cfg);
+  let at = 16;
+  const take = (count: number, size = 8) => {
+    const start = at;
+    at += Math.ceil((count * size) / 16) * 16;
+    return start;
+  };
+  const params = take(cfg.net.params.length);
+  const moments = take(packed);
+  const residual = take(m * a);
+  const h = take(m * Math.max(...w));
+  const prefixRows = w.map((nl) => take(nl * a));
+  const prefixCols = w.slice(0, L).map((nl) => take(nl * a));
+  const suffix = w.map((nl, l) => (l === 0 ? -1 : take(m * nl)));
+  const rows = take(n * cfg.features.width);
+  const order = take(n, 4);
+  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, bytes: at };
+}
+
+/**
+ * Lane-generic float arithmetic on the operand stack: f64 for one lane, f64x2 for two. In float32 every result is
+ * rounded to single precision and back (f32.demote_f64 / f64.promote_f32, round-to-nearest-even like Math.fround),
+ * exactly where the FLOAT32 Arithmetic of compiled-kernels.ts writes F(…).
+ */
+class Arith {
+  constructor(
+    readonly f: FunctionBody,
+    private readonly float32: boolean,
+  ) {}
+
+  round(lanes: Lanes): void {
+    if (!this.float32) return;
+    if (lanes === 2) this.f.simd(SIMD.f32x4DemoteF64x2Zero).simd(SIMD.f64x2PromoteLowF32x4);
+    else this.f.op(OP.f32DemoteF64, OP.f64PromoteF32);
+  }
+
+  load(address: number, lanes: Lanes): Emit {
+    return () => {
+      this.f.i32(0);
+      if (lanes === 2) this.f.simdMem(SIMD.load, address);
+      else this.f.mem(OP.f64Load, address);
+    };
+  }
+
+  /** One f64 for every lane. */
+  splat(address: number, lanes: Lanes): Emit {
+    return () => {
+      this.f.i32(0);
+      if (lanes === 2) this.f.simdMem(SIMD.load64Splat, address);
+      else this.f.mem(OP.f64Load, address);
+    };
+  }
+
+  constant(value: number, lanes: Lanes): Emit {
+    return () => (lanes === 2 ? this.f.v128([value, value]) : this.f.f64(value));
+  }
+
+  /** A value held in a local: `scalar` (an f64) or `vector` (the same f64 in both lanes). */
+  local(scalar: number, vector: number, lanes: Lanes): Emit {
+    return () => this.f.get(lanes === 2 ? vector : scalar);
+  }
+
+  private binary(op: 'add' | 'sub' | 'mul', lanes: Lanes, x: Emit, y: Emit): Emit {
+    const scalar = { add: OP.f64Add, sub: OP.f64Sub, mul: OP.f64Mul }[op];
+    const vector = { add: SIMD.f64x2Add, sub: SIMD.f64x2Sub, mul: SIMD.f64x2Mul }[op];
+    return () => {
+      x();
+      y();
+      if (lanes === 2) this.f.simd(vector);
+      else this.f.op(scalar);
+      this.round(lanes);
+    };
+  }
+
+  add = (lanes: Lanes, x: Emit, y: Emit): Emit => this.binary('add', lanes, x, y);
+  sub = (lanes: Lanes, x: Emit, y: Emit): Emit => this.binary('sub', lanes, x, y);
+  mul = (lanes: Lanes, x: Emit, y: Emit): Emit => this.binary('mul', lanes, x, y);
+
+  /** start + Σ x_k y_k, added left to right: the order of `sum += x * y` in the JS kernels. */
+  dot(lanes: Lanes, start: Emit, terms: readonly (readonly [Emit, Emit])[]): Emit {
+    return terms.reduce<Emit>((acc, [x, y]) => this.add(lanes, acc, this.mul(lanes, x, y)), start);
+  }
+
+  /** Stores a value (lanes wide) at a constant address. */
+  store(address: number, lanes: Lanes, value: Emit): void {
+    this.f.i32(0);
+    value();
+    if (lanes === 2) this.f.simdMem(SIMD.store, address);
+    else this.f.mem(OP.f64Store, address);
+  }
+}
+
+/** Locals of the generator state and the bounded draw. */
+interface RngLocals {
+  readonly s0: number;
+  readonly s1: number;
+  readonly bound: number;
+  readonly product: number;
+  readonly low: number;
+  readonly threshold: number;
+}
+
+function rngLocals(f: FunctionBody): RngLocals {
+  return { s0: f.local('i64'), s1: f.local('i64'), bound: f.local('i64'), product: f.local('i64'), low: f.local('i64'), threshold: f.local('i64') };
+}
+
+function loadState(f: FunctionBody, r: RngLocals): void {
+  f.i32(0).mem(OP.i64Load, RNG).set(r.s0);
+  f.i32(0).mem(OP.i64Load, RNG + 8).set(r.s1);
+}
+
+function storeState(f: FunctionBody, r: RngLocals): void {
+  f.i32(0).get(r.s0).mem(OP.i64Store, RNG);
+  f.i32(0).get(r.s1).mem(OP.i64Store, RNG + 8);
+}
+
+/**
+ * xoroshiro128+ (Blackman & Vigna) on s0 = (s01 : s00), s1 = (s11 : s10), pure-rand's four int32 words: leaves the
+ * 32-bit output, the low word of s0 + s1, as an unsigned i64 on the stack, then steps the state.
+ */
+function emitNext(f: FunctionBody, r: RngLocals): void {
+  f.get(r.s0).get(r.s1).op(OP.i64Add).i64(0xffffffffn).op(OP.i64And);
+  f.get(r.s1).get(r.s0).op(OP.i64Xor).set(r.s1);
+  f.get(r.s0).i64(24n).op(OP.i64Rotl).get(r.s1).op(OP.i64Xor).get(r.s1).i64(16n).op(OP.i64Shl).op(OP.i64Xor).set(r.s0);
+  f.get(r.s1).i64(37n).op(OP.i64Rotl).set(r.s1);
+}
+
+/** One draw x · bound into `product` and its low word into `low`. */
+function emitProduct(f: FunctionBody, r: RngLocals): void {
+  emitNext(f, r);
+  f.get(r.bound).op(OP.i64Mul).tee(r.product).i64(0xffffffffn).op(OP.i64And).set(r.low);
+}
+
+/** uniformIndex of random-stream.ts for n = `bound`: Lemire's multiply-and-reject; leaves the index as an i32. */
+function emitUniformIndex(f: FunctionBody, r: RngLocals): void {
+  emitProduct(f, r);
+  f.get(r.low).get(r.bound).op(OP.i64LtU).open(OP.if);
+  f.i64(0x100000000n).get(r.bound).op(OP.i64Sub).get(r.bound).op(OP.i64RemU).set(r.threshold);
+  f.open(OP.block).open(OP.loop);
+  f.get(r.low).get(r.threshold).op(OP.i64LtU).op(OP.i32Eqz).op(OP.brIf, 1);
+  emitProduct(f, r);
+  f.op(OP.br, 0).op(OP.end, OP.end);
+  f.op(OP.end);
+  f.get(r.product).i64(32n).op(OP.i64ShrU).op(OP.i32WrapI64);
+}
+
+/** shuffleInPlace of random-stream.ts over order[0..n). */
+function emitShuffle(f: FunctionBody, lay: Layout, n: number): void {
+  const r = rngLocals(f);
+  const i = f.local('i32');
+  const j = f.local('i32');
+  const t = f.local('i32');
+  const at = (k: number) => f.get(k).i32(4).op(OP.i32Mul);
+  loadState(f, r);
+  f.i32(n - 1).set(i);
+  f.open(OP.block).open(OP.loop);
+  f.get(i).op(OP.i32Eqz).op(OP.brIf, 1);
+  f.get(i).i32(1).op(OP.i32Add).op(OP.i64ExtendI32U).set(r.bound);
+  emitUniformIndex(f, r);
+  f.set(j);
+  at(i).mem(OP.i32Load, lay.order, 2).set(t);
+  at(i);
+  at(j).mem(OP.i32Load, lay.order, 2);
+  f.mem(OP.i32Store, lay.order, 2);
+  at(j).get(t).mem(OP.i32Store, lay.order, 2);
+  f.get(i).i32(1).op(OP.i32Sub).set(i);
+  f.op(OP.br, 0).op(OP.end, OP.end);
+  storeState(f, r);
+}
+
+/**
+ * The batch moments of order[cursor .. cursor + batch) into the moments area: accumulateKernelSource's sums, each
+ * started at 0 and added sample by sample (two sums per f64x2). |y|² is left out: the step does not read it.
+ */
+function emitAccumulate(ar: Arith, cfg: EpochConfig, lay: Layout, cursor: number, end: number): void {
+  const f = ar.f;
+  const { packed } = dims(cfg);
+  const base = f.local('i32');
+  const sums = groups(packed).map(([k, lanes]) => ({ k, lanes, local: f.local(lanes === 2 ? 'v128' : 'f64') }));
+  for (const s of sums) {
+    ar.constant(0, s.lanes)();
+    f.set(s.local);
+  }
+  f.get(cursor).i32(cfg.batch * 4).op(OP.i32Add).set(end);
+  f.open(OP.loop);
+  f.get(cursor).mem(OP.i32Load, lay.order, 2).i32(cfg.features.width * 8).op(OP.i32Mul).set(base);
+  for (const s of sums) {
+    const sample: Emit = () => {
+      f.get(base);
+      if (s.lanes === 2) f.simdMem(SIMD.load, lay.rows + 8 * s.k);
+      else f.mem(OP.f64Load, lay.rows + 8 * s.k);
+      ar.round(s.lanes);
+    };
+    ar.add(s.lanes, () => f.get(s.local), sample)();
+    f.set(s.local);
+  }
+  f.get(cursor).i32(4).op(OP.i32Add).tee(cursor).get(end).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
+  for (const s of sums) ar.store(lay.moments + 8 * s.k, s.lanes, () => f.get(s.local));
+}
+
+interface StepLocals {
+  readonly lr: number;
+  readonly lrVector: number;
+  readonly beta: number;
+  readonly betaVector: number;
+  readonly scalar: number;
+  readonly vector: number;
+}
+
+/**
+ * The fused moment-gradient step of stepKernelSource: prefixes, residual G, then from the output layer down h,
+ * the next suffix (from the old W_l), and the update of b_l and W_l. Straight-line code with constant addresses.
+ */
+function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void {
+  const f = ar.f;
+  const { w, L, a, m } = dims(cfg);
+  const { weightOffset, biasOffset } = cfg.net;
+  const P = (k: number) => lay.params + 8 * k;
+  const temp = (lanes: Lanes) => (lanes === 2 ? v.vector : v.scalar);
+  const hold = (lanes: Lanes, value: Emit): Emit => {
+    value();
+    f.set(temp(lanes));
+    return () => f.get(temp(lanes));
+  };
+  const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
+  const update = (address: number, lanes: Lanes, grad: Emit) =>
+    ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, ar.local(v.lr, v.lrVector, lanes), grad)));
+
+  // Prefixes: map to h_l = W_l (map to h_{l-1}) (+ b_l in the constant column), two columns c per f64x2.
+  for (let l = 1; l <= L; l++) {
+    const rows = w[l]!;
+    const inner = w[l - 1]!;
+    const bo = biasOffset[l - 1]!;
+    for (let i = 0; i < rows; i++) {
+      for (const [c, lanes] of groups(a)) {
+        const terms = range(inner).map((k) => [ar.splat(P(weightOffset[l - 1]! + i * inner + k), lanes), ar.load(lay.prefixRows[l - 1]! + 8 * (k * a + c), lanes)] as const);
+        let value = ar.dot(lanes, ar.constant(0, lanes), terms);
+        if (bo >= 0 && c + lanes === a) {
+          // Only the constant column gets the bias; x + (−0) = x exactly, so the other lane is unchanged.
+          const bias = ar.load(P(bo + i), 1);
+          const vectorBias: Emit = () => {
+            f.v128([-0, -0]);
+            bias();
+            f.simd(SIMD.f64x2ReplaceLane, 1);
+          };
+          value = ar.add(lanes, value, lanes === 2 ? vectorBias : bias);
+        }
+        const held = hold(lanes, value);
+        ar.store(lay.prefixRows[l]! + 8 * (i * a + c), lanes, held);
+        if (l < L) {
+          for (const q of range(lanes)) {
+            f.i32(0);
+            held();
+            if (lanes === 2) f.simdMem(SIMD.store64Lane, lay.prefixCols[l]! + 8 * ((c + q) * rows + i)).op(q);
+            else f.mem(OP.f64Store, lay.prefixCols[l]! + 8 * ((c + q) * rows + i));
+          }
+        }
+      }
+    }
+  }
+  // Residual G = coef (E Sxx − Syx), from −Syx upwards.
+  const coefValue = 2 / (cfg.batch * m);
+  const coef = cfg.precision === 'float32' ? Math.fround(coefValue) : coefValue;
+  const sxx = (k: number) => lay.moments + 8 * k;
+  const syx = (k: number) => lay.moments + 8 * (a * a + k);
+  for (let o = 0; o < m; o++) {
+    for (const [c, lanes] of groups(a)) {
+      const negSyx: Emit = () => {
+        ar.load(syx(o * a + c), lanes)();
+        if (lanes === 2) f.simd(SIMD.f64x2Neg);
+        else f.op(OP.f64Neg);
+      };
+      const terms = range(a).map((k) => [ar.splat(lay.prefixRows[L]! + 8 * (o * a + k), lanes), ar.load(sxx(k * a + c), lanes)] as const);
+      ar.store(lay.residual + 8 * (o * a + c), lanes, ar.mul(lanes, ar.constant(coef, lanes), ar.dot(lanes, negSyx, terms)));
+    }
+  }
+  const g = (o: number, c: number) => lay.residual + 8 * (o * a + c);
+  for (let l = L; l >= 1; l--) {
+    const rows = w[l]!;
+    const cols = w[l - 1]!;
+    const wo = weightOffset[l - 1]!;
+    const su = (o: number, i: number) => lay.suffix[l]! + 8 * (o * rows + i);
+    const pt = lay.prefixCols[l - 1]!;
+    // h = G prefix[l-1]ᵀ.
+    for (let o = 0; o < m; o++) {
+      for (const [j, lanes] of groups(cols)) {
+        const terms = range(a).map((c) => [ar.splat(g(o, c), lanes), ar.load(pt + 8 * (c * cols + j), lanes)] as const);
+        ar.store(lay.h + 8 * (o * cols + j), lanes, ar.dot(lanes, ar.constant(0, lanes), terms));
+      }
+    }
+    // suffix[l-1] = suffix[l] W_l, before W_l is stepped.
+    if (l > 1) {
+      for (let o = 0; o < m; o++) {
+        for (const [j, lanes] of groups(cols)) {
+          const terms = range(rows).map((i) => [ar.splat(su(o, i), lanes), ar.load(P(wo + i * cols + j), lanes)] as const);
+          ar.store(lay.suffix[l - 1]! + 8 * (o * cols + j), lanes, ar.dot(lanes, ar.constant(0, lanes), terms));
+        }
+      }
+    }
+    const bo = biasOffset[l - 1]!;
+    if (bo >= 0) {
+      for (const [i, lanes] of groups(rows)) {
+        const terms = range(m).map((o) => [ar.load(su(o, i), lanes), ar.splat(g(o, a - 1), lanes)] as const);
+        update(P(bo + i), lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(P(bo + i), lanes)), terms)));
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (const [j, lanes] of groups(cols)) {
+        const at = P(wo + i * cols + j);
+        const terms = range(m).map((o) => [ar.splat(su(o, i), lanes), ar.load(lay.h + 8 * (o * cols + j), lanes)] as const);
+        update(at, lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(at, lanes)), terms)));
+      }
+    }
+  }
+}
+
+/** Weights with |w| below the threshold (a parameter; ≤ 0 or NaN: none) become +0, as trainSgd's flush. */
+function emitFlush(f: FunctionBody, lay: Layout, count: number, threshold: number, v: StepLocals): void {
+  const thresholds = f.local('v128');
+  f.get(threshold).f64(0).op(OP.f64Gt).open(OP.if);
+  f.get(threshold).simd(SIMD.f64x2Splat).set(thresholds);
+  for (const [k, lanes] of groups(count)) {
+    const at = lay.params + 8 * k;
+    f.i32(0);
+    if (lanes === 2) {
+      f.i32(0).simdMem(SIMD.load, at).tee(v.vector).get(v.vector).simd(SIMD.f64x2Abs).get(thresholds).simd(SIMD.f64x2Lt).simd(SIMD.andnot);
+      f.simdMem(SIMD.store, at);
+    } else {
+      f.f64(0).i32(0).mem(OP.f64Load, at).tee(v.scalar).get(v.scalar).op(OP.f64Abs).get(threshold).op(OP.f64Lt).op(OP.select);
+      f.mem(OP.f64Store, at);
+    }
+  }
+  f.op(OP.end);
+}
+
+/** epoch(lr, beta, flushBelow): one epoch of trainSgd's moment path on the state in memory. */
+function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
+  const f = new FunctionBody(['f64', 'f64', 'f64']);
+  const [lr, beta, flush] = [0, 1, 2];
+  const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128') };
+  const ar = new Arith(f, cfg.precision === 'float32');
+  f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
+  f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
+  const { n } = dims(cfg);
+  if (cfg.batch === n) {
+    // A full batch is the same set whatever the order: no shuffle, the full moments stay in place.
+    emitStep(ar, cfg, lay, v);
+  } else {
+    emitShuffle(f, lay, n);
+    const cursor = f.local('i32');
+    const end = f.local('i32');
+    f.i32(0).set(cursor);
+    f.open(OP.loop);
+    emitAccumulate(ar, cfg, lay, cursor, end);
+    emitStep(ar, cfg, lay, v);
+    f.get(cursor).i32(cfg.steps * cfg.batch * 4).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
+  }
+  emitFlush(f, lay, cfg.net.params.length, flush, v);
+  return f;
+}
+
+/** next(): the stream's next 32-bit output (signed, as pure-rand's next()); for the specs. */
+function nextFunction(): FunctionBody {
+  const f = new FunctionBody([], ['i32']);
+  const r = rngLocals(f);
+  loadState(f, r);
+  emitNext(f, r);
+  f.op(OP.i32WrapI64);
+  storeState(f, r);
+  return f;
+}
+
+/** uniformIndex(n): as random-stream.ts's; for the specs. */
+function uniformIndexFunction(): FunctionBody {
+  const f = new FunctionBody(['i32'], ['i32']);
+  const r = rngLocals(f);
+  loadState(f, r);
+  f.get(0).op(OP.i64ExtendI32U).set(r.bound);
+  emitUniformIndex(f, r);
+  storeState(f, r);
+  return f;
+}
+
+function configKey(cfg: EpochConfig): string {
+  const { shape, weightOffset, biasOffset } = cfg.net;
+  const { count, width, augmentedInput } = cfg.features;
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision].join('|');
+}
+
+/** The module's bytes for a configuration (a pure function of it). */
+export function epochModuleBytes(cfg: EpochConfig): Uint8Array {
+  const lay = layoutOf(cfg);
+  return encodeModule(Math.ceil(lay.bytes / 65536), [
+    { name: 'epoch', body: epochFunction(cfg, lay) },
+    { name: 'next', body: nextFunction() },
+    { name: 'uniformIndex', body: uniformIndexFunction() },
+  ]);
+}
+
+const modules = new Map<string, WebAssembly.Module>();
+
+/** pure-rand's xoroshiro128plus keeps its state in four int32 fields, getState() order (s01, s00, s11, s10). */
+export interface XoroshiroFields {
+  s01: number;
+  s00: number;
+  s11: number;
+  s10: number;
+}
+
+const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v;
+
+/** True when the stream is a pure-rand xoroshiro128+ whose state can be handed to the kernel and back. */
+export function isXoroshiroStream(rng: RandomStream): rng is RandomStream & XoroshiroFields {
+  const fields = rng as unknown as Partial<XoroshiroFields>;
+  const state = rng.getState();
+  return (
+    state.length === 4 &&
+    [fields.s01, fields.s00, fields.s11, fields.s10].every((v, k) => isInt32(v) && v === state[k])
+  );
+}
+
+/** One instance of the epoch module with the training set loaded: its state is handed in and out by the caller. */
+export class EpochKernel {
+  readonly params: Float64Array;
+  private readonly state: Int32Array;
+  private readonly run: (lr: number, beta: number, flushBelow: number) => void;
+  readonly next: () => number;
+  readonly uniformIndex: (n: number) => number;
+
+  constructor(cfg: EpochConfig, rows: Float64Array, fullMoments: Moments) {
+    const key = configKey(cfg);
+    let module = modules.get(key);
+    if (module === undefined) {
+      module = new WebAssembly.Module(epochModuleBytes(cfg));
+      modules.set(key, module);
+    }
+    const exports = new WebAssembly.Instance(module, {}).exports as {
+      memory: WebAssembly.Memory;
+      epoch: (lr: number, beta: number, flushBelow: number) => void;
+      next: () => number;
+      uniformIndex: (n: number) => number;
+    };
+    const lay = layoutOf(cfg);
+    const buffer = exports.memory.buffer;
+    const { w, L, a, m, n } = dims(cfg);
+    this.params = new Float64Array(buffer, lay.params, cfg.net.params.length);
+    this.state = new Int32Array(buffer, RNG, 4);
+    new Float64Array(buffer, lay.rows, rows.length).set(rows);
+    new Int32Array(buffer, lay.order, n).set(Int32Array.from({ length: n }, (_, i) => i));
+    // Constant ends, as createMomentWorkspace: the map to h_0 is [I | 0], the product after the last layer is I_m.
+    const n0 = w[0]!;
+    const rows0 = new Float64Array(buffer, lay.prefixRows[0]!, n0 * a);
+    const cols0 = new Float64Array(buffer, lay.prefixCols[0]!, n0 * a);
+    const lastSuffix = new Float64Array(buffer, lay.suffix[L]!, m * m);
+    for (let i = 0; i < n0; i++) rows0[i * a + i] = cols0[i * n0 + i] = 1;
+    for (let o = 0; o < m; o++) lastSuffix[o * m + o] = 1;
+    if (cfg.batch === n) {
+      const packed = new Float64Array(buffer, lay.moments, a * a + m * a);
+      packed.set(fullMoments.sxx);
+      packed.set(fullMoments.syx, a * a);
+    }
+    this.run = exports.epoch;
+    this.next = exports.next;
+    this.uniformIndex = exports.uniformIndex;
+  }
+
+  epoch(lr: number, beta: number, flushBelow: number): void {
+    this.run(lr, beta, flushBelow);
+  }
+
+  /** Loads the stream's state (memory holds s0 = s01:s00 and s1 = s11:s10 as little-endian i64). */
+  takeStream(rng: XoroshiroFields): void {
+    const s = this.state;
+    s[0] = rng.s00;
+    s[1] = rng.s01;
+    s[2] = rng.s10;
+    s[3] = rng.s11;
+  }
+
+  giveStream(rng: XoroshiroFields): void {
+    const s = this.state;
+    rng.s00 = s[0]!;
+    rng.s01 = s[1]!;
+    rng.s10 = s[2]!;
+    rng.s11 = s[3]!;
+  }
+}
