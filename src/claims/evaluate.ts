@@ -16,7 +16,8 @@ export interface ClaimResult {
   comparedToPin: boolean;
 }
 
-function valueMoved(now: string | null, pinned: string | null): boolean {
+/** Whether a decimal value moved by more than PINNED_VALUE_TOLERANCE, relative (null equals only null). */
+export function valueMoved(now: string | null, pinned: string | null): boolean {
   if (now === null || pinned === null) return now !== pinned;
   const a = new Decimal(now);
   const b = new Decimal(pinned);

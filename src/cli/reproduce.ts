@@ -4,6 +4,7 @@ import { loadLedger } from '../claims/ledger.ts';
 import type { ReportFigure } from '../report/markdown.ts';
 import { FIGURE_DIR } from '../report/markdown.ts';
 import { DEFAULT_RUN_CACHE_DIR, ExperimentStore, PROFILES, type Profile } from '../experiments/index.ts';
+import { writeCiReports } from '../report/junit.ts';
 import { buildResults } from '../report/results.ts';
 import { formatVerdictTable } from '../report/verdict-table.ts';
 import { writeReport } from '../report/write-report.ts';
@@ -19,6 +20,8 @@ export interface ReproduceOptions {
   /** Run cache folder, or false for none. */
   cache: string | false;
   colour: boolean;
+  /** JUnit XML file, one test case per claim. */
+  junit?: string;
 }
 
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
@@ -63,6 +66,7 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
     figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
   );
   const written = writeReport(options.out, record, figures);
+  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY });
   io.stdout(formatVerdictTable(record.claims, options.colour));
   const s = record.summary;
   io.stdout(
@@ -96,6 +100,7 @@ export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitC
     .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
     .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
+    .option('--junit <FILE>', 'also write JUnit XML: one test case per claim, a failure where it moved from its pin (with GITHUB_STEP_SUMMARY set, the verdict table is appended there)')
     .addHelpText(
       'after',
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +

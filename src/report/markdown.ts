@@ -31,13 +31,14 @@ export function toleranceText(rule: ToleranceRule, printed: string | null): stri
   }
 }
 
-function summaryTable(claims: readonly ClaimRecord[]): string {
+/** The verdict table; `linked` makes each id a link to its section of REPORT.md. */
+export function summaryTable(claims: readonly ClaimRecord[], linked = true): string {
   const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | verdict |\n|---|---|---|---|---|---|---|';
   const rows = claims.map((c) => {
     const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
     const firstText = first ?? '';
     const secondText = second ?? '';
-    return `| [${c.id}](#${c.id}) | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${toleranceText(c.tolerance, c.paper.value)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${toleranceText(c.tolerance, c.paper.value)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }
