@@ -7,7 +7,7 @@ import { RESULTS_SCHEMA, type Results } from './results.ts';
 export class MissingResultsError extends Error {
   override readonly name = 'MissingResultsError';
   constructor(readonly path: string) {
-    super(`no results at ${path}: run \`npm run reproduce\` first (or pass the folder it wrote with --out)`);
+    super(`no results at ${path}: run \`npm run reproduce\` first`);
   }
 }
 
