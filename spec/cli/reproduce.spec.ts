@@ -13,7 +13,7 @@ describe('metastable reproduce', () => {
     expect(stdout).toMatch(/^claim\s+kind\s+verdict\s+paper\s+ours/);
     expect(stdout).toMatch(/reproduced, \d+ deviate, \d+ inconsistent/);
     expect(stderr).toMatch(/\[1\/\d+\]/);
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['REPORT.md', 'results.json']));
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['REPORT.md', 'report.html', 'results.json']));
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.profile).toBe('smoke');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, junitXml, stepSummary, writeCiReports } from '../../src/report/junit.ts';
+import { junitXml, stepSummary, writeCiReports } from '../../src/report/junit.ts';
 import type { Results } from '../../src/report/results.ts';
 import { drifted, fixtureResults } from './fixture.ts';
 
@@ -73,8 +73,7 @@ describe('junitXml', () => {
     expect(cases.find((x) => x['@name'] === c.id)!.skipped).toBeDefined();
   });
 
-  it('escapes markup and drops characters XML cannot carry', () => {
-    expect(escapeXml(`a<b & "c" 'd'\u0001`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;');
+  it('keeps well-formed whatever the text holds', () => {
     const results = fixtureResults();
     results.claims[0]!.paper.quote = '</system-out><x> & \u0007';
     parseJunit(junitXml(results));

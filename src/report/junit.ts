@@ -1,24 +1,12 @@
 import { appendFileSync } from 'node:fs';
 import type { ClaimKind } from '../claims/ledger.ts';
 import { writeFileAtomic } from '../io/atomic-file.ts';
+import { escapeMarkup as escapeXml } from './escape-markup.ts';
 import { claimWidth, formatChange, outcomeChanges, snapshotOf } from './claim-changes.ts';
 import { summaryTable, toleranceText } from './markdown.ts';
 import type { ClaimRecord, Results } from './results.ts';
 
 const KINDS: readonly ClaimKind[] = ['analytic', 'consistency', 'stochastic'];
-
-// XML 1.0 forbids most control characters even when escaped.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 const attrs = (values: Record<string, string | number>): string =>
   Object.entries(values)

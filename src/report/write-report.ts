@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-file.ts';
+import { renderHtmlReport } from './html-report.ts';
 import { FIGURE_DIR, renderReport, type ReportFigure } from './markdown.ts';
 import { serialiseResults, type Results } from './results.ts';
 
@@ -16,7 +17,9 @@ export function writeReport(outDir: string, results: Results, figures: readonly 
   }
   const resultsPath = join(outDir, 'results.json');
   writeFileAtomic(resultsPath, serialiseResults(results));
+  const htmlPath = join(outDir, 'report.html');
+  writeFileAtomic(htmlPath, renderHtmlReport(results, figures));
   const reportPath = join(outDir, 'REPORT.md');
   writeFileAtomic(reportPath, renderReport(results, figures));
-  return [...written, resultsPath, reportPath];
+  return [...written, resultsPath, htmlPath, reportPath];
 }
