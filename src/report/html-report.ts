@@ -149,7 +149,7 @@ h1{margin:.2rem 0;font-size:1.6rem}h2{border-bottom:1px solid var(--line);paddin
 .counts{display:flex;gap:.5rem;flex-wrap:wrap;margin:.6rem 0}.counts .badge{font-size:.95rem;padding:.15rem .7rem}
 .drift{color:#b42318;font-weight:600}.drift-box{border:2px solid #b42318;border-radius:6px;padding:.3rem .8rem;margin:.5rem 0}
 #findings ul{margin:.2rem 0;padding-left:1.2rem}#findings li{margin:.15rem 0}
-form#filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;position:sticky;top:0;background:var(--bg);padding:.5rem 0;z-index:2;border-bottom:1px solid var(--line)}
+form#filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;padding:.5rem 0;border-bottom:1px solid var(--line)}
 fieldset{border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem .4rem;margin:0}legend{font-size:.8rem;color:var(--muted)}
 fieldset label{margin-right:.6rem;white-space:nowrap;cursor:pointer}#shown{margin:0 0 .3rem auto;color:var(--muted)}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;vertical-align:top}
