@@ -1,4 +1,4 @@
-import { evaluateClaim, needsOf, type Claim } from '../../src/claims/index.ts';
+import { describeTolerance, evaluateClaim, needsOf, type Claim } from '../../src/claims/index.ts';
 import type { ExperimentResults } from '../../src/experiments/index.ts';
 import { checkAgainstPin, type ClaimResult } from '../../src/pins/index.ts';
 import { recordedResults } from '../fixtures/recorded.ts';
@@ -14,4 +14,9 @@ export const NO_EXPERIMENTS: ExperimentResults = new Proxy({ profile: 'full' } a
  */
 export function evaluatedNonStochastic(claims: readonly Claim[]): ClaimResult[] {
   return claims.map((c) => checkAgainstPin(evaluateClaim(c, needsOf(c).length === 0 ? NO_EXPERIMENTS : recordedResults()), 'full'));
+}
+
+/** Each claim's tolerance in words, as the evaluate stage hands them to the report. */
+export function tolerancesOf(results: readonly ClaimResult[]): Record<string, string> {
+  return Object.fromEntries(results.map((r) => [r.claim.id, describeTolerance(r.claim.tolerance, r.claim.paper.value)]));
 }

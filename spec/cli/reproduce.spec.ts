@@ -7,15 +7,17 @@ import { runCli } from './run-cli.ts';
 describe('metastable reproduce', () => {
   it('writes REPORT.md and results.json, prints the table, and exits 0 when every outcome matches its pin', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
-    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke', '--cache', join(out, 'cache'));
+    const junit = join(out, 'ci', 'junit.xml');
+    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke', '--cache', join(out, 'cache'), '--junit', junit);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^claim\s+kind\s+verdict\s+paper\s+ours/);
     expect(stdout).toMatch(/reproduced, \d+ deviate, \d+ inconsistent/);
     expect(stderr).toMatch(/\[1\/\d+\]/);
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['REPORT.md', 'results.json']));
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['REPORT.md', 'report.html', 'results.json']));
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.profile).toBe('smoke');
+    expect(readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(results.claims.length);
   });
 
   it('prints the plan of --only: that claim\'s experiments and nothing else, and runs nothing', async () => {

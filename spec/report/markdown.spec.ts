@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/claims/ledger.ts';
-import { evaluatedNonStochastic } from '../claims/without-experiments.ts';
-import { describeTolerance } from '../../src/claims/index.ts';
+import { evaluatedNonStochastic, tolerancesOf } from '../claims/without-experiments.ts';
 import { renderReport } from '../../src/report/markdown.ts';
 import { buildResults } from '../../src/report/results.ts';
 
@@ -12,10 +11,9 @@ const orphan = { ...structuredClone(ledger.claims.find((c) => c.id === 'tau-rank
 const evaluated = evaluatedNonStochastic([...ledger.claims.filter((c) => c.kind !== 'stochastic'), orphan]);
 
 describe('REPORT.md', () => {
-  const results = buildResults(evaluated, 'full', []);
+  const results = buildResults(evaluated, 'full', [], tolerancesOf(evaluated));
   const figure = { id: 'landscape-section', title: 'Loss landscape section', caption: 'Fig. 2(a).', svg: '<svg/>' };
-  const tolerances = Object.fromEntries(evaluated.map((r) => [r.claim.id, describeTolerance(r.claim.tolerance, r.claim.paper.value)]));
-  const report = renderReport(results, [figure], tolerances);
+  const report = renderReport(results, [figure]);
 
   it('has a summary row and a section for every claim', () => {
     for (const c of results.claims) {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { loadLedger } from '../../src/claims/ledger.ts';
-import { evaluatedNonStochastic } from '../claims/without-experiments.ts';
+import { evaluatedNonStochastic, tolerancesOf } from '../claims/without-experiments.ts';
 import { buildResults, serialiseResults } from '../../src/report/results.ts';
 
 // The analytic and consistency claims; the stochastic ones have specs of their own.
 const evaluated = evaluatedNonStochastic(loadLedger().claims.filter((c) => c.kind !== 'stochastic'));
 
 describe('results.json', () => {
-  const results = buildResults(evaluated, 'smoke', []);
+  const results = buildResults(evaluated, 'smoke', [], tolerancesOf(evaluated));
 
   it('counts every claim once in the summary', () => {
     const s = results.summary;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../../src/claims/ledger.ts';
-import { evaluatedNonStochastic } from '../claims/without-experiments.ts';
+import { evaluatedNonStochastic, tolerancesOf } from '../claims/without-experiments.ts';
 import { buildResults } from '../../src/report/results.ts';
 import { formatVerdictTable } from '../../src/report/verdict-table.ts';
 
@@ -8,7 +8,7 @@ import { formatVerdictTable } from '../../src/report/verdict-table.ts';
 const evaluated = evaluatedNonStochastic(loadLedger().claims.filter((c) => c.kind !== 'stochastic'));
 
 describe('the terminal verdict table', () => {
-  const { claims } = buildResults(evaluated, 'full', []);
+  const { claims } = buildResults(evaluated, 'full', [], tolerancesOf(evaluated));
 
   it('has one line per claim with the paper\'s value beside ours under each reading', () => {
     const lines = formatVerdictTable(claims, false).trimEnd().split('\n');

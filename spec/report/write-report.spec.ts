@@ -8,7 +8,7 @@ import { deadPid, tempDirs } from '../io/temp-dirs.ts';
 const tempDir = tempDirs('write-report-');
 
 const figure = (id: string, svg = `<svg id="${id}"/>`) => ({ id, title: id, caption: `caption of ${id}`, svg });
-const results = (ids: string[]) => buildResults([], 'smoke', ids.map((id) => ({ id, title: id, file: `figures/${id}.svg` })));
+const results = (ids: string[]) => buildResults([], 'smoke', ids.map((id) => ({ id, title: id, file: `figures/${id}.svg` })), {});
 
 /** Every file under `dir`, relative, with its content: what a reader of the folder sees. */
 function snapshot(dir: string): Record<string, string> {
@@ -24,22 +24,22 @@ describe('writeReport', () => {
   it('writes REPORT.md, results.json and figures/ into a new folder, leaving no temporary beside it', () => {
     const parent = tempDir();
     const out = join(parent, 'a', 'out');
-    const written = writeReport(out, results(['f1']), [figure('f1')], {});
-    expect(written).toEqual([join(out, 'figures', 'f1.svg'), join(out, 'results.json'), join(out, 'REPORT.md')]);
-    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'figures/f1.svg', 'results.json']);
+    const written = writeReport(out, results(['f1']), [figure('f1')]);
+    expect(written).toEqual([join(out, 'figures', 'f1.svg'), join(out, 'results.json'), join(out, 'report.html'), join(out, 'REPORT.md')]);
+    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'figures/f1.svg', 'report.html', 'results.json']);
     expect(readdirSync(join(parent, 'a'))).toEqual(['out']);
   });
 
   it('replaces an earlier report as a unit: no figure of the old one is left; other entries and the mode are kept', () => {
     const parent = tempDir();
     const out = join(parent, 'out');
-    writeReport(out, results(['old-1', 'old-2']), [figure('old-1'), figure('old-2')], {});
+    writeReport(out, results(['old-1', 'old-2']), [figure('old-1'), figure('old-2')]);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     mkdirSync(join(out, 'cache'));
     writeFileSync(join(out, 'cache', 'entry.json'), '{}');
     chmodSync(out, 0o750);
-    writeReport(out, results(['new']), [figure('new')], {});
-    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'cache/entry.json', 'figures/new.svg', 'notes.txt', 'results.json']);
+    writeReport(out, results(['new']), [figure('new')]);
+    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'cache/entry.json', 'figures/new.svg', 'notes.txt', 'report.html', 'results.json']);
     expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toContain('figures/new.svg');
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(statSync(out).mode & 0o777).toBe(0o750);
@@ -49,10 +49,10 @@ describe('writeReport', () => {
   it('leaves the old report exactly as it was, and no temporary, when a write fails part-way', () => {
     const parent = tempDir();
     const out = join(parent, 'out');
-    writeReport(out, results(['a']), [figure('a')], {});
+    writeReport(out, results(['a']), [figure('a')]);
     const before = snapshot(out);
     // A file name with a NUL byte: the first figure is written, the second fails.
-    expect(() => writeReport(out, results(['b', 'c\0']), [figure('b'), figure('c\0')], {})).toThrow();
+    expect(() => writeReport(out, results(['b', 'c\0']), [figure('b'), figure('c\0')])).toThrow();
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['out']);
   });
@@ -60,11 +60,11 @@ describe('writeReport', () => {
   it('does not touch a read-only output folder, even with a writable figures/: no mixture of old and new', () => {
     const parent = tempDir();
     const out = join(parent, 'out');
-    writeReport(out, results(['old']), [figure('old')], {});
+    writeReport(out, results(['old']), [figure('old')]);
     const before = snapshot(out);
     chmodSync(out, 0o555);
     expect(() => checkOutputWritable(out)).toThrow(/is read-only/);
-    expect(() => writeReport(out, results(['new']), [figure('new')], {})).toThrow(OutputFolderError);
+    expect(() => writeReport(out, results(['new']), [figure('new')])).toThrow(OutputFolderError);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['out']);
   });
@@ -75,7 +75,7 @@ describe('writeReport', () => {
     const staging = join(parent, `.out.${dead}.0.tmp`);
     mkdirSync(join(staging, 'figures'), { recursive: true });
     writeFileSync(join(staging, 'figures', 'half.svg'), '<sv');
-    writeReport(join(parent, 'out'), results(['a']), [figure('a')], {});
+    writeReport(join(parent, 'out'), results(['a']), [figure('a')]);
     expect(readdirSync(parent)).toEqual(['out']);
   });
 });
@@ -84,7 +84,7 @@ describe('checkOutputWritable', () => {
   it('accepts an absent folder under a writable one, and an earlier report', () => {
     const parent = tempDir();
     expect(() => checkOutputWritable(join(parent, 'x', 'y'))).not.toThrow();
-    writeReport(join(parent, 'out'), results([]), [], {});
+    writeReport(join(parent, 'out'), results([]), []);
     expect(() => checkOutputWritable(join(parent, 'out'))).not.toThrow();
     expect(existsSync(join(parent, 'x'))).toBe(false);
   });

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { GoldenFileError } from '../io/validated-json.ts';
+import { diffCommand } from './diff.ts';
+import { explainCommand } from './explain.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { runCommand } from './run.ts';
@@ -23,6 +25,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void = ()
   program.addCommand(landscapeCommand(io));
   program.addCommand(runCommand(io));
   program.addCommand(reproduceCommand(io, setExitCode));
+  program.addCommand(explainCommand(io));
+  program.addCommand(diffCommand(io, setExitCode));
   for (const command of [program, ...program.commands]) {
     // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.
     command

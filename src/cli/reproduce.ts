@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
-import { checkOutputWritable, formatVerdictTable } from '../report/index.ts';
+import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
 import { DEFAULT_RUN_CACHE_DIR, type ProgressEvent } from '../runner/index.ts';
 import type { CliIo } from './main.ts';
 import { integerInRange } from './parse-option.ts';
@@ -17,6 +17,8 @@ export interface ReproduceOptions {
   /** Print the plan and its cost, run nothing. */
   plan?: boolean;
   colour: boolean;
+  /** JUnit XML file, one test case per claim. */
+  junit?: string;
 }
 
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
@@ -61,6 +63,7 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   });
   io.stderr('  evaluating and rendering\n');
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
+  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY });
   io.stdout(formatVerdictTable(record.claims, options.colour));
   const s = record.summary;
   io.stdout(
@@ -96,6 +99,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
     .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
     .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
+    .option('--junit <FILE>', 'also write JUnit XML: one test case per claim, a failure where it moved from its pin (with GITHUB_STEP_SUMMARY set, the verdict table is appended there)')
     .addHelpText(
       'after',
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +

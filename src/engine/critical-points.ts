@@ -1,7 +1,8 @@
 import type { TeacherSpec } from '../data/index.ts';
 import { norm } from './dense.ts';
 import { lossHessian } from './hessian.ts';
-import { createMomentWorkspace, momentGradient } from './moment-gradient.ts';
+import { momentGradient } from './moment-gradient.ts';
+import { createMomentWorkspace } from './moment-workspace.ts';
 import { emptyMoments, type Moments } from './moments.ts';
 import { createNetwork, depth, layerWeights, type Network, type NetworkShape } from './network.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';

@@ -6,7 +6,8 @@ import { movedBeyond } from './compare.ts';
 /** Relative movement of a pinned value that counts as a change (values are computed at 40 digits, pinned at 20). */
 export const PINNED_VALUE_TOLERANCE = new Decimal('1e-12');
 
-function valueMoved(now: string | null, pinned: string | null): boolean {
+/** Whether a decimal value moved by more than PINNED_VALUE_TOLERANCE, relative (null equals only null). */
+export function valueMoved(now: string | null, pinned: string | null): boolean {
   if (now === null || pinned === null) return now !== pinned;
   return movedBeyond(now, pinned, PINNED_VALUE_TOLERANCE);
 }

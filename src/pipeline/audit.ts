@@ -81,6 +81,7 @@ export async function renderAudit(audit: Audit, outDir: string): Promise<{ recor
     audit.results,
     audit.profile,
     figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
+    audit.tolerances,
   );
-  return { record, written: writeReport(outDir, record, figures, audit.tolerances) };
+  return { record, written: writeReport(outDir, record, figures) };
 }

@@ -1,8 +1,5 @@
 import { readingText, type ClaimRecord, type Results } from './results.ts';
 
-/** Each claim's tolerance in words, by claim id (written by the evaluate stage: the report computes nothing). */
-export type ToleranceTexts = Readonly<Record<string, string>>;
-
 /** A figure as the report embeds it. */
 export interface ReportFigure {
   id: string;
@@ -17,18 +14,19 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function summaryTable(claims: readonly ClaimRecord[], tolerances: ToleranceTexts): string {
+/** The verdict table; `linked` makes each id a link to its section of REPORT.md. */
+export function summaryTable(claims: readonly ClaimRecord[], linked = true): string {
   const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | verdict |\n|---|---|---|---|---|---|---|';
   const rows = claims.map((c) => {
     const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
     const firstText = first ?? '';
     const secondText = second ?? '';
-    return `| [${c.id}](#${c.id}) | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${tolerances[c.id]} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }
 
-function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>, tolerances: ToleranceTexts): string {
+function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>): string {
   const lines = [
     `### ${c.id}`,
     '',
@@ -36,7 +34,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>,
     '',
     `- Source: ${c.source}`,
     `- The paper: “${c.paper.quote}”${c.paper.value === null ? '' : ` (printed value ${c.paper.value})`}`,
-    `- Tolerance: ${tolerances[c.id]}`,
+    `- Tolerance: ${c.toleranceText}`,
   ];
   if (c.readings.length > 0) {
     lines.push('', '| reading | ours | verdict | ours − paper | tolerance units |', '|---|---|---|---|---|');
@@ -59,7 +57,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>,
   return lines.join('\n');
 }
 
-export function renderReport(results: Results, figures: readonly ReportFigure[], tolerances: ToleranceTexts): string {
+export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
   const s = results.summary;
   const figureTitles = new Map(figures.map((f) => [f.id, f.title]));
   const parts = [
@@ -76,11 +74,11 @@ export function renderReport(results: Results, figures: readonly ReportFigure[],
     '',
     '## Summary',
     '',
-    summaryTable(results.claims, tolerances),
+    summaryTable(results.claims),
     '',
     '## Claims',
     '',
-    ...results.claims.map((c) => `${claimSection(c, figureTitles, tolerances)}\n`),
+    ...results.claims.map((c) => `${claimSection(c, figureTitles)}\n`),
   ];
   if (figures.length > 0) {
     parts.push('## Figures', '');

@@ -15,6 +15,8 @@ export interface ClaimRecord {
   kind: ClaimKind;
   paper: { quote: string; value: string | null };
   tolerance: ToleranceRule;
+  /** The tolerance in words, as the evaluate stage states it. */
+  toleranceText: string;
   outcome: Outcome;
   value: string | null;
   readings: Reading[];
@@ -35,7 +37,7 @@ export interface Results {
   figures: Array<{ id: string; title: string; file: string }>;
 }
 
-export function claimRecord(result: ClaimResult): ClaimRecord {
+export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRecord {
   const { claim, evaluation } = result;
   return {
     id: claim.id,
@@ -44,6 +46,7 @@ export function claimRecord(result: ClaimResult): ClaimRecord {
     kind: claim.kind,
     paper: claim.paper,
     tolerance: claim.tolerance,
+    toleranceText,
     outcome: result.outcome,
     value: evaluation?.value ?? null,
     readings: evaluation?.readings ?? [],
@@ -58,7 +61,7 @@ export function claimRecord(result: ClaimResult): ClaimRecord {
 }
 
 /** Every outcome a claim can have, in the summary's order (the verdicts of DESIGN.md, then "not evaluated"). */
-const OUTCOMES: readonly Outcome[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive', 'not evaluated'];
+export const OUTCOMES: readonly Outcome[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive', 'not evaluated'];
 
 export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
   const summary = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Results['summary'];
@@ -70,8 +73,11 @@ export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
   return summary;
 }
 
-export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures']): Results {
-  const claims = results.map(claimRecord);
+/** Each claim's tolerance in words, by claim id (the evaluate stage writes them: the report computes nothing). */
+export type ToleranceTexts = Readonly<Record<string, string>>;
+
+export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures'], tolerances: ToleranceTexts): Results {
+  const claims = results.map((r) => claimRecord(r, tolerances[r.claim.id] ?? ''));
   return { paper: PAPER, profile, summary: summarise(claims), claims, figures };
 }
 

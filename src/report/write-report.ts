@@ -1,7 +1,8 @@
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { removeStaleTemporaries, replaceFolder, temporaryPath, writeFileDurable } from '../io/index.ts';
-import { FIGURE_DIR, renderReport, type ReportFigure, type ToleranceTexts } from './markdown.ts';
+import { renderHtmlReport } from './html-report.ts';
+import { FIGURE_DIR, renderReport, type ReportFigure } from './markdown.ts';
 import { serialiseResults, type Results } from './results.ts';
 
 /** An output folder the report cannot be written to; the message names the folder and what to change. */
@@ -75,7 +76,7 @@ export function checkOutputWritable(dir: string): void {
  * nor figures left from an earlier run; an interrupted or failed write leaves the old folder as it was. Entries of
  * `outDir` that are not the report's (a run cache, notes) are kept.
  */
-export function writeReport(outDir: string, results: Results, figures: readonly ReportFigure[], tolerances: ToleranceTexts): string[] {
+export function writeReport(outDir: string, results: Results, figures: readonly ReportFigure[]): string[] {
   checkOutputWritable(outDir);
   const target = reportFolder(outDir);
   mkdirSync(dirname(target), { recursive: true });
@@ -85,11 +86,12 @@ export function writeReport(outDir: string, results: Results, figures: readonly 
     mkdirSync(join(staging, FIGURE_DIR), { recursive: true });
     for (const figure of figures) writeFileDurable(join(staging, FIGURE_DIR, `${figure.id}.svg`), figure.svg);
     writeFileDurable(join(staging, 'results.json'), serialiseResults(results));
-    writeFileDurable(join(staging, 'REPORT.md'), renderReport(results, figures, tolerances));
+    writeFileDurable(join(staging, 'report.html'), renderHtmlReport(results, figures));
+    writeFileDurable(join(staging, 'REPORT.md'), renderReport(results, figures));
     replaceFolder(target, staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return [...figures.map((f) => join(outDir, FIGURE_DIR, `${f.id}.svg`)), join(outDir, 'results.json'), join(outDir, 'REPORT.md')];
+  return [...figures.map((f) => join(outDir, FIGURE_DIR, `${f.id}.svg`)), join(outDir, 'results.json'), join(outDir, 'report.html'), join(outDir, 'REPORT.md')];
 }

@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtmlReport } from '../../src/report/html-report.ts';
+import { readFigureSvgs } from '../../src/report/read-results.ts';
+import type { Results } from '../../src/report/results.ts';
+import { FIXTURE_RESULTS, drifted, fixtureResults } from './fixture.ts';
+
+const results: Results = fixtureResults();
+const figures = [...readFigureSvgs(FIXTURE_RESULTS, results)].map(([id, svg]) => ({ id, svg }));
+const html = renderHtmlReport(results, figures);
+
+describe('renderHtmlReport', () => {
+  it('is one self-contained page: no external script, style, image or font', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    expect(html).not.toContain('<?xml');
+  });
+
+  it('holds every claim once, and each drawn figure once', () => {
+    for (const c of results.claims) expect(html.match(new RegExp(`<tbody class="claim" id="${c.id}"`, 'g'))).toHaveLength(1);
+    expect(html.match(/<svg /g)).toHaveLength(figures.length);
+  });
+
+  it('puts what moved from its pin on top', () => {
+    const page = renderHtmlReport(drifted(), figures);
+    expect(page).toContain('⚠ 1 moved from their pinned outcome');
+    expect(page.indexOf('drift-box')).toBeLessThan(page.indexOf('id="claims-table"'));
+  });
+});
+
+/** The few DOM properties the page is read by (the type check runs without the DOM library). */
+interface Shown {
+  id: string;
+  hidden: boolean;
+  offsetHeight: number;
+  innerText: string;
+  open: boolean;
+}
+
+/** The system's Chromium (Debian's package; .ci/run installs it), or a Chrome the CI image ships. */
+function systemBrowser(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  return candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p)) ?? null;
+}
+
+const executablePath = systemBrowser();
+if (executablePath === null && !process.env.CI) {
+  console.warn('html-report browser spec skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+}
+
+// Under CI a missing browser fails the spec instead of skipping it.
+describe.skipIf(executablePath === null && !process.env.CI)('report.html in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const screenshotDir = join('out', 'browser');
+
+  const visibleIds = () => page.$$eval('tbody.claim', (tbs) => tbs.map((t) => t as unknown as Shown).filter((t) => !t.hidden && t.offsetHeight > 0).map((t) => t.id));
+  const toggle = (name: string, value: string) => page.click(`input[name=${name}][value="${value}"]`);
+  const ids = (pred: (c: Results['claims'][number]) => boolean) => results.claims.filter(pred).map((c) => c.id);
+
+  beforeAll(async () => {
+    if (executablePath === null) throw new Error('no Chromium at /usr/bin/chromium: .ci/run installs it with apt-get (or set CHROMIUM_PATH)');
+    const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
+    writeFileSync(join(dir, 'report.html'), html);
+    browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 1000 });
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
+    page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders every claim, and the counter says so', async () => {
+    expect(await visibleIds()).toEqual(results.claims.map((c) => c.id));
+    expect(await page.$eval('#shown', (e) => e.textContent)).toBe(`${results.claims.length} of ${results.claims.length} claims shown`);
+  });
+
+  it('filters by verdict and by kind, and by words', async () => {
+    await toggle('verdict', 'reproduced');
+    expect(await visibleIds()).toEqual(ids((c) => c.outcome !== 'reproduced'));
+    await toggle('kind', 'stochastic');
+    expect(await visibleIds()).toEqual(ids((c) => c.outcome !== 'reproduced' && c.kind !== 'stochastic'));
+    await toggle('verdict', 'reproduced');
+    await toggle('kind', 'stochastic');
+    await page.type('#search', 'rank-1 checkpoint');
+    expect(await visibleIds()).toEqual(['tau-rank1-trap']);
+    await page.$eval('#search', (e) => {
+      (e as unknown as { value: string }).value = '';
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(await visibleIds()).toHaveLength(results.claims.length);
+  });
+
+  it('sorts by tolerance units (empty last) and back, keeping each claim with its details', async () => {
+    await page.click('th[data-sort=units]');
+    const withUnits = results.claims.filter((c) => typeof c.readings[0]?.toleranceUnits === 'number');
+    const ascending = [...withUnits].sort((a, b) => a.readings[0]!.toleranceUnits! - b.readings[0]!.toleranceUnits!).map((c) => c.id);
+    expect((await visibleIds()).slice(0, ascending.length)).toEqual(ascending);
+    await page.click('th[data-sort=units]');
+    expect((await visibleIds()).slice(0, ascending.length)).toEqual([...ascending].reverse());
+    await page.click('th[data-sort=id]');
+    expect(await visibleIds()).toEqual(results.claims.map((c) => c.id).sort());
+    expect(await page.$$eval('tbody.claim', (tbs) => tbs.every((t) => t.querySelectorAll('tr').length >= 2 && t.querySelector('details') !== null))).toBe(true);
+  });
+
+  it("opens a claim with its quote, readings, evidence, collapsed per-seed values and its figures inline", async () => {
+    await page.click('#expand');
+    const claim = await page.$eval('tbody#tau-rank1-trap', (t) => ({
+      text: (t as unknown as Shown).innerText,
+      svgs: t.querySelectorAll('figure.claim-figure svg').length,
+      perSeedOpen: (t.querySelector('details.per-seed') as unknown as Shown).open,
+    }));
+    expect(claim.text).toContain('the model remains in the rank-1 state');
+    expect(claim.text).toContain('per-seed/test-mse-midpoint');
+    expect(claim.text).toContain('What would decide it');
+    expect(claim.svgs).toBe(2);
+    expect(claim.perSeedOpen).toBe(false);
+  });
+
+  it('logs no console error and fetches nothing, and leaves a screenshot to look at', async () => {
+    await page.click('#collapse');
+    await page.click('th[data-sort=verdict]');
+    await page.$eval('tbody#beta-c-mode1 details', (d) => void ((d as unknown as Shown).open = true));
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'report-html.png'), fullPage: false });
+    await page.$eval('#claims', (e) => e.scrollIntoView());
+    await page.screenshot({ path: join(screenshotDir, 'report-html-claims.png'), fullPage: false });
+    expect(problems).toEqual([]);
+  });
+});

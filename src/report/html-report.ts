@@ -1,0 +1,264 @@
+import type { Outcome } from '../claims/index.ts';
+import { escapeMarkup as esc } from './escape-markup.ts';
+import { OUTCOME_RULE } from './explain.ts';
+import { OUTCOMES, readingText, type ClaimRecord, type Results } from './results.ts';
+
+/** A figure's SVG text (and caption where the renderer has one), by the id results.json names it with. */
+export interface HtmlFigure {
+  id: string;
+  svg: string;
+  caption?: string;
+}
+
+const KINDS = ['analytic', 'consistency', 'stochastic'] as const;
+const slug = (text: string): string => text.replace(/[^a-z0-9]+/gi, '-');
+
+const badge = (o: Outcome): string => `<span class="badge v-${slug(o)}">${esc(o)}</span>`;
+
+function unitsOf(c: ClaimRecord): number | null {
+  const u = c.readings[0]?.toleranceUnits;
+  return u === undefined || u === null ? null : Number(u);
+}
+
+const formatUnits = (u: number | null): string => (u === null ? '' : Number.isFinite(u) ? u.toPrecision(3) : '∞');
+
+function readingsTable(c: ClaimRecord): string {
+  if (c.readings.length === 0) return '';
+  const rows = c.readings.map(
+    (r) =>
+      `<tr><td>${esc(r.label)}</td><td class="num">${esc(r.value ?? '—')}</td><td>${badge(r.verdict)}</td>` +
+      `<td class="num">${esc(r.difference ?? '')}</td><td class="num">${formatUnits(r.toleranceUnits ?? null)}</td><td>${esc(r.note ?? '')}</td></tr>`,
+  );
+  return (
+    '<h4>Readings <small>(the first gives the verdict)</small></h4><table class="inner"><thead><tr><th>reading</th><th>ours</th><th>verdict</th>' +
+    `<th>ours − paper</th><th>tolerance units</th><th>note</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function perSeedBlock(c: ClaimRecord): string {
+  if (c.perSeed.length === 0) return '';
+  const seeds = new Set(c.perSeed.flatMap((p) => p.seeds)).size;
+  const series = c.perSeed.map((p) => {
+    const cells = p.seeds.map((s, i) => `<tr><td class="num">${s}</td><td class="num">${p.values[i] ?? '—'}</td></tr>`).join('');
+    const excluded = p.excluded ? `<p class="muted">Excluded: seeds ${esc(p.excluded.seeds.join(', '))} — ${esc(p.excluded.reason)}</p>` : '';
+    return (
+      `<div class="series"><h5>${esc(p.label)}</h5><p class="muted">${esc(p.meaning)}</p>${excluded}` +
+      (p.seeds.length > 0 ? `<table class="inner seeds"><thead><tr><th>seed</th><th>value</th></tr></thead><tbody>${cells}</tbody></table>` : '<p class="muted">no seeds</p>') +
+      '</div>'
+    );
+  });
+  return `<details class="per-seed"><summary>Per-seed values: ${c.perSeed.length} series over ${seeds} seeds</summary>${series.join('')}</details>`;
+}
+
+function claimFigures(c: ClaimRecord, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
+  if (c.figures.length === 0) return '';
+  const items = c.figures.map((id) =>
+    drawn.has(id)
+      ? // The SVG lives once in the Figures section; opening the claim copies it here (see the script).
+        `<figure class="claim-figure" data-figure="${esc(id)}"><figcaption><a href="#figure-${esc(id)}">${esc(titles.get(id) ?? id)}</a></figcaption></figure>`
+      : `<p class="muted">${esc(id)}: not drawn in this run</p>`,
+  );
+  return `<h4>Figures</h4><div class="claim-figures">${items.join('')}</div>`;
+}
+
+function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
+  const parts = [
+    `<p><strong>${esc(c.source)}</strong></p>`,
+    `<blockquote>${esc(c.paper.quote)}</blockquote>`,
+    c.paper.value === null ? '' : `<p>Printed value <code>${esc(c.paper.value)}</code></p>`,
+    readingsTable(c),
+    `<h4>Verdict and rule</h4><p>${badge(c.outcome)} ${esc(OUTCOME_RULE[c.outcome])}. Tolerance: ${esc(c.toleranceText)}.</p>`,
+    c.places ? `<p>The two places that disagree: (1) ${esc(c.places[0])}; (2) ${esc(c.places[1])}.</p>` : '',
+    c.wouldDecide ? `<p>What would decide it: ${esc(c.wouldDecide)}</p>` : '',
+    c.drift.length > 0 ? `<p class="drift">Moved from its pinned outcome: ${esc(c.drift.join('; '))}</p>` : '',
+    c.pinned !== null && c.kind === 'stochastic' && results.profile !== 'full' ? `<p class="muted">Pinned ${esc(c.pinned.verdict)} for the full profile; not compared under ${esc(results.profile)}.</p>` : '',
+    c.evidence.length > 0 ? `<h4>Evidence</h4><ul class="evidence">${c.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : '',
+    perSeedBlock(c),
+    claimFigures(c, titles, drawn),
+  ];
+  return parts.join('');
+}
+
+function claimRows(c: ClaimRecord, order: number, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
+  const first = c.readings[0];
+  const ours = first ? `${first.label}: ${readingText(c, first)}` : '—';
+  const units = unitsOf(c);
+  const paperNumber = c.paper.value !== null && Number.isFinite(Number(c.paper.value)) ? Number(c.paper.value) : '';
+  const data = {
+    id: c.id,
+    kind: c.kind,
+    verdict: c.outcome,
+    'verdict-rank': OUTCOMES.indexOf(c.outcome),
+    paper: paperNumber,
+    units: units === null || !Number.isFinite(units) ? (units === null ? '' : 'Infinity') : units,
+    order,
+  };
+  const attributes = Object.entries(data)
+    .map(([k, v]) => ` data-${k}="${esc(String(v))}"`)
+    .join('');
+  return (
+    `<tbody class="claim" id="${esc(c.id)}"${attributes}>` +
+    `<tr class="row"><td><a href="#${esc(c.id)}" class="claim-id">${esc(c.id)}</a></td><td>${esc(c.kind)}</td>` +
+    `<td>${badge(c.outcome)}${c.drift.length > 0 ? ' <span class="drift" title="differs from its pinned outcome">⚠ moved</span>' : ''}</td>` +
+    `<td class="num">${esc(c.paper.value ?? '—')}</td><td class="num">${esc(ours)}</td><td class="num">${formatUnits(units)}</td></tr>` +
+    `<tr class="detail"><td colspan="6"><details><summary>${esc(c.statement)}</summary><div class="body">${claimBody(c, results, titles, drawn)}</div></details></td></tr>` +
+    '</tbody>'
+  );
+}
+
+function findings(results: Results): string {
+  const list = (claims: readonly ClaimRecord[]): string =>
+    `<ul>${claims.map((c) => `<li>${badge(c.outcome)} <a href="#${esc(c.id)}">${esc(c.id)}</a> — ${esc(c.statement)}</li>`).join('')}</ul>`;
+  const notHeld = results.claims.filter((c) => c.outcome === 'deviates' || c.outcome === 'inconsistent');
+  const undecided = results.claims.filter((c) => c.outcome === 'inconclusive');
+  const moved = results.claims.filter((c) => c.drift.length > 0);
+  return [
+    '<section id="findings"><h2>Findings</h2>',
+    moved.length > 0 ? `<div class="drift-box"><h3>⚠ ${moved.length} moved from their pinned outcome</h3>${list(moved)}</div>` : '',
+    notHeld.length > 0 ? `<h3>Not as printed (${notHeld.length})</h3>${list(notHeld)}` : '<p>Every evaluated claim holds as printed.</p>',
+    undecided.length > 0 ? `<h3>Undecided at this profile (${undecided.length})</h3>${list(undecided)}` : '',
+    '</section>',
+  ].join('');
+}
+
+function filters(results: Results): string {
+  const box = (name: string, value: string, label: string): string =>
+    `<label><input type="checkbox" name="${name}" value="${esc(value)}" checked> ${label}</label>`;
+  const count = (pred: (c: ClaimRecord) => boolean): number => results.claims.filter(pred).length;
+  const verdicts = OUTCOMES.filter((o) => count((c) => c.outcome === o) > 0).map((o) => box('verdict', o, `${badge(o)} ${count((c) => c.outcome === o)}`));
+  const kinds = KINDS.filter((k) => count((c) => c.kind === k) > 0).map((k) => box('kind', k, `${k} ${count((c) => c.kind === k)}`));
+  return (
+    '<form id="filters" onsubmit="return false">' +
+    `<fieldset><legend>Verdict</legend>${verdicts.join('')}</fieldset>` +
+    `<fieldset><legend>Kind</legend>${kinds.join('')}</fieldset>` +
+    '<fieldset><legend>Search</legend><input type="search" id="search" placeholder="id or words"></fieldset>' +
+    '<fieldset><legend>Details</legend><button type="button" id="expand">expand all</button> <button type="button" id="collapse">collapse all</button></fieldset>' +
+    `<p id="shown" aria-live="polite">${results.claims.length} of ${results.claims.length} claims shown</p></form>`
+  );
+}
+
+const STYLE = `
+:root{--fg:#1d2430;--muted:#5b6575;--line:#d9dee6;--bg:#fff;--head:#f4f6f9}
+*{box-sizing:border-box}body{margin:0 auto;max-width:1200px;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+h1{margin:.2rem 0;font-size:1.6rem}h2{border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin:1rem 0 .3rem}h4{margin:1rem 0 .3rem;font-size:.95rem}h5{margin:.5rem 0 0}
+.muted,small{color:var(--muted)}code{background:var(--head);padding:0 .25rem;border-radius:3px}
+.badge{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;white-space:nowrap;color:#fff}
+.v-reproduced{background:#1f7a3a}.v-deviates{background:#b42318}.v-inconsistent{background:#7a3eb1}.v-inconclusive{background:#a15c00}.v-not-evaluated{background:#6b7280}
+.counts{display:flex;gap:.5rem;flex-wrap:wrap;margin:.6rem 0}.counts .badge{font-size:.95rem;padding:.15rem .7rem}
+.drift{color:#b42318;font-weight:600}.drift-box{border:2px solid #b42318;border-radius:6px;padding:.3rem .8rem;margin:.5rem 0}
+#findings ul{margin:.2rem 0;padding-left:1.2rem}#findings li{margin:.15rem 0}
+form#filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;padding:.5rem 0;border-bottom:1px solid var(--line)}
+fieldset{border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem .4rem;margin:0}legend{font-size:.8rem;color:var(--muted)}
+fieldset label{margin-right:.6rem;white-space:nowrap;cursor:pointer}#shown{margin:0 0 .3rem auto;color:var(--muted)}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;vertical-align:top}
+#claims-table>thead th{background:var(--head);border-bottom:2px solid var(--line);cursor:pointer;user-select:none;white-space:nowrap}
+#claims-table>thead th[aria-sort=ascending]::after{content:" ▲"}#claims-table>thead th[aria-sort=descending]::after{content:" ▼"}
+tbody.claim{border-top:1px solid var(--line)}tbody.claim:target{outline:2px solid #2f6fd6}tr.detail td{padding-top:0}
+tr.detail summary{cursor:pointer;color:var(--muted)}tr.detail details[open] summary{color:var(--fg);font-weight:600}
+.claim-id{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-weight:600;text-decoration:none}
+.num{font-variant-numeric:tabular-nums}.body{padding:.3rem .2rem 1rem 1rem;border-left:3px solid var(--line);margin:.4rem 0}
+blockquote{margin:.4rem 0;padding:.2rem .8rem;border-left:3px solid #9aa5b5;background:var(--head);font-style:italic}
+table.inner{width:auto;font-size:.9rem}table.inner th{border-bottom:1px solid var(--line)}table.inner td{border-bottom:1px solid #eef0f4}
+table.seeds{display:inline-table;margin-right:1rem}.evidence li{font-size:.9rem;white-space:pre-wrap}
+.claim-figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}.svg svg,.claim-figure svg{max-width:100%;height:auto}
+.claim-figure{max-width:560px}figcaption{font-size:.9rem}#figures figure{border-top:1px solid var(--line);padding-top:.5rem}
+`;
+
+// Filtering, sorting and lazily copied figures; no library, nothing fetched.
+const SCRIPT = `
+(() => {
+  const table = document.getElementById('claims-table');
+  const claims = () => Array.from(table.querySelectorAll('tbody.claim'));
+  const checked = (name) => new Set(Array.from(document.querySelectorAll('input[name=' + name + ']:checked')).map((i) => i.value));
+  const shown = document.getElementById('shown');
+  const search = document.getElementById('search');
+  function applyFilters() {
+    const verdicts = checked('verdict'), kinds = checked('kind'), words = search.value.trim().toLowerCase();
+    let n = 0;
+    for (const tb of claims()) {
+      const visible = verdicts.has(tb.dataset.verdict) && kinds.has(tb.dataset.kind) && (words === '' || tb.textContent.toLowerCase().includes(words));
+      tb.hidden = !visible;
+      if (visible) n++;
+    }
+    shown.textContent = n + ' of ' + claims().length + ' claims shown';
+  }
+  document.getElementById('filters').addEventListener('input', applyFilters);
+  const keyOf = { id: (t) => t.dataset.id, kind: (t) => t.dataset.kind, verdict: (t) => Number(t.dataset.verdictRank),
+    paper: (t) => (t.dataset.paper === '' ? null : Number(t.dataset.paper)), units: (t) => (t.dataset.units === '' ? null : Number(t.dataset.units)),
+    ours: (t) => t.querySelector('tr.row td:nth-child(5)').textContent };
+  for (const th of table.querySelectorAll('thead th[data-sort]')) {
+    th.addEventListener('click', () => {
+      const direction = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      for (const other of table.querySelectorAll('thead th')) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+      const key = keyOf[th.dataset.sort];
+      // Empty keys sort last either way; ties keep the ledger's order.
+      const sorted = claims().sort((a, b) => {
+        const x = key(a), y = key(b);
+        if (x === null || y === null) return x === y ? a.dataset.order - b.dataset.order : x === null ? 1 : -1;
+        const c = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
+        return c !== 0 ? direction * c : a.dataset.order - b.dataset.order;
+      });
+      for (const tb of sorted) table.appendChild(tb);
+    });
+  }
+  function fillFigures(details) {
+    for (const fig of details.querySelectorAll('figure[data-figure]:not(.filled)')) {
+      const source = document.querySelector('#figure-' + CSS.escape(fig.dataset.figure) + ' .svg svg');
+      if (source) fig.insertBefore(source.cloneNode(true), fig.firstChild);
+      fig.classList.add('filled');
+    }
+  }
+  for (const d of table.querySelectorAll('tr.detail details')) d.addEventListener('toggle', () => d.open && fillFigures(d));
+  const setAll = (open) => { for (const tb of claims()) if (!tb.hidden) tb.querySelector('details').open = open; };
+  document.getElementById('expand').addEventListener('click', () => setAll(true));
+  document.getElementById('collapse').addEventListener('click', () => setAll(false));
+  function openTarget() {
+    const tb = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (tb && tb.matches('tbody.claim')) tb.querySelector('details').open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  applyFilters();
+})();
+`;
+
+/** The SVG element alone: an XML prolog or doctype is not allowed inside HTML. */
+const inlineSvg = (svg: string): string => svg.replace(/^\s*<\?xml[^>]*\?>\s*/, '').replace(/^\s*<!DOCTYPE[^>]*>\s*/i, '');
+
+/**
+ * report.html: one self-contained page (no network) with the findings on top, the claims table filterable by
+ * verdict and kind and sortable, and each claim's quote, readings, rule, evidence, per-seed values and figures.
+ */
+export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[]): string {
+  const titles = new Map(results.figures.map((f) => [f.id, f.title]));
+  const drawn = new Set(figures.map((f) => f.id));
+  const s = results.summary;
+  const counts = OUTCOMES.filter((o) => s[o] > 0).map((o) => `<span class="badge v-${slug(o)}">${s[o]} ${esc(o)}</span>`);
+  const head = ['id', 'kind', 'verdict', 'paper', 'ours', 'units'];
+  const headLabels = ['Claim', 'Kind', 'Verdict', 'Paper', 'Ours (first reading)', 'Tolerance units'];
+  const figureSection = figures.map(
+    (f) =>
+      `<figure id="figure-${esc(f.id)}"><figcaption><strong>${esc(titles.get(f.id) ?? f.id)}</strong>${f.caption ? ` — ${esc(f.caption)}` : ''}</figcaption>` +
+      `<div class="svg">${inlineSvg(f.svg)}</div></figure>`,
+  );
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Audit of arXiv:2606.17120 — profile ${esc(results.profile)}</title><style>${STYLE}</style></head><body>`,
+    `<header><h1>Audit of arXiv:2606.17120</h1><p class="muted">${esc(results.paper)}</p>`,
+    `<p>Profile <code>${esc(results.profile)}</code>, ${results.claims.length} claims.` +
+      `${s.drift > 0 ? ` <span class="drift">${s.drift} moved from their pinned outcome.</span>` : ' Every compared claim matches its pinned outcome.'}</p>`,
+    `<div class="counts">${counts.join('')}</div>`,
+    '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p></header>',
+    findings(results),
+    '<section id="claims"><h2>Claims</h2>',
+    filters(results),
+    `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col">${headLabels[i]}</th>`).join('')}</tr></thead>`,
+    ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn)),
+    '</table></section>',
+    figures.length > 0 ? `<section id="figures"><h2>Figures</h2>${figureSection.join('')}</section>` : '',
+    `<script>${SCRIPT}</script></body></html>`,
+    '',
+  ].join('\n');
+}
