@@ -52,7 +52,7 @@ module.exports = {
       comment: 'the report renders what the evaluate stage computed; it calls no claim code',
       severity: 'error',
       from: { path: '^src/report/' },
-      to: { path: '^src/(claims|pins)/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/claims/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'report-computes-nothing',

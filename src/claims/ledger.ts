@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { GoldenFileError, loadValidatedJson, parseValidatedJson } from '../io/validated-json.ts';
+import { GoldenFileError, loadValidatedJson, parseValidatedJson } from '../io/index.ts';
 import type { ToleranceRule } from './tolerance.ts';
 import type { Outcome, Verdict } from './verdict.ts';
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { claimWidth, diffResults, formatChange, type ClaimDiff } from '../pins/index.ts';
-import type { Results } from '../report/results.ts';
+import type { Results } from '../report/index.ts';
 import { resultsForCli } from './explain.ts';
 import type { CliIo } from './main.ts';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { closestIds, explainClaim } from '../report/explain.ts';
-import { MissingResultsError, readResults } from '../report/read-results.ts';
-import type { Results } from '../report/results.ts';
+import { closestIds, explainClaim } from '../report/index.ts';
+import { MissingResultsError, readResults } from '../report/index.ts';
+import type { Results } from '../report/index.ts';
 import type { CliIo } from './main.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { GoldenFileError } from '../io/validated-json.ts';
+import { GoldenFileError } from '../io/index.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { landscapeCommand } from './landscape.ts';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { writeFileAtomic } from '../io/atomic-file.ts';
+import { writeFileAtomic } from '../io/index.ts';
 import { PROTOCOL_NAMES, PROTOCOLS, type ProtocolName, type RunOverrides } from '../protocols/index.ts';
 import { runProtocol, type RunRecord, type TraceRow } from '../run/index.ts';
 import type { CliIo } from './main.ts';

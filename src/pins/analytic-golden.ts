@@ -9,7 +9,7 @@ import {
   type Convention,
   type Scalar,
 } from '../analytic/index.ts';
-import { loadValidatedJson } from '../io/validated-json.ts';
+import { loadValidatedJson } from '../io/index.ts';
 
 export const ANALYTIC_GOLDEN_PATH = fileURLToPath(new URL('../../golden/analytic.json', import.meta.url));
 export const ANALYTIC_GOLDEN_SCHEMA = fileURLToPath(new URL('../../golden/analytic.schema.json', import.meta.url));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../io/atomic-file.ts';
-import { loadValidatedJson } from '../io/validated-json.ts';
+import { writeFileAtomic } from '../io/index.ts';
+import { loadValidatedJson } from '../io/index.ts';
 import { phaseDiagramJob } from '../experiments/index.ts';
 import type { PhaseDiagramRecord, SweepDirection } from '../run/index.ts';
 import { executeJobs } from '../runner/index.ts';

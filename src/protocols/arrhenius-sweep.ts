@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadValidatedJson } from '../io/validated-json.ts';
+import { loadValidatedJson } from '../io/index.ts';
 import { PROTOCOL_DIR, type Profile, type ProfileSettings } from './protocols.ts';
 
 /** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { TeacherSpec } from '../data/index.ts';
 import type { NetworkShape } from '../engine/index.ts';
-import { loadValidatedJson } from '../io/validated-json.ts';
+import { loadValidatedJson } from '../io/index.ts';
 import { PROTOCOL_DIR, type Profile } from './protocols.ts';
 
 /** "Re-training to convergence at each step" (Appendix A), read as deterministic full-batch descent. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GoldenFileError, loadValidatedJson } from '../io/validated-json.ts';
+import { GoldenFileError, loadValidatedJson } from '../io/index.ts';
 import type { DataDesign, TeacherSpec } from '../data/index.ts';
 import type { NetworkShape, Numerics } from '../engine/index.ts';
 

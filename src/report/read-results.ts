@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseValidatedJson } from '../io/validated-json.ts';
+import { parseValidatedJson } from '../io/index.ts';
 import { RESULTS_SCHEMA, type Results } from './results.ts';
 
 /** results.json is missing: the one thing to say is how to make it. */

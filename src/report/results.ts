@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, ToleranceRule } from '../claims/index.ts';
-import { parseValidatedJson } from '../io/validated-json.ts';
+import { parseValidatedJson } from '../io/index.ts';
 import type { ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
 

@@ -10,7 +10,7 @@ import {
   type TrainingSet,
   type Moments,
 } from '../engine/index.ts';
-import { numericsOf, type Protocol } from '../protocols/protocols.ts';
+import { numericsOf, type Protocol } from '../protocols/index.ts';
 
 /** What "trained to convergence" reached at one annealing stage. */
 export interface StageReport {

@@ -1,5 +1,5 @@
 import type { EscapeRun } from '../stats/index.ts';
-import type { EscapeRule } from '../protocols/protocols.ts';
+import type { EscapeRule } from '../protocols/index.ts';
 import type { RunRecord } from './run-protocol.ts';
 
 /** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */

@@ -12,8 +12,8 @@ import {
   type Moments,
   type Network,
 } from '../engine/index.ts';
-import { gridBetas, type PhaseDiagramProtocol } from '../protocols/phase-diagram-protocol.ts';
-import { sampleSpectrum, type SampleSpectrum } from '../engine/sample-spectrum.ts';
+import { gridBetas, type PhaseDiagramProtocol } from '../protocols/index.ts';
+import { sampleSpectrum, type SampleSpectrum } from '../engine/index.ts';
 
 // Fig. 3 (Appendix B) as an experiment: quasi-static β sweeps of one data set, up from β = 0 (Appendix A:
 // "β is increased quasi-statically") and down from above every βc (Appendix B: "quasi-statically decreasing β

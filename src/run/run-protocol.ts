@@ -17,7 +17,7 @@ import {
 import { createStream } from '../data/index.ts';
 import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
 import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from '../protocols/protocols.ts';
+import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from '../protocols/index.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
 export const ENGINE_VERSION = 'engine-6';

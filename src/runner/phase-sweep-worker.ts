@@ -1,5 +1,5 @@
-import { sweepDataSeed, type PhaseDiagramRecord, type SweepDirection } from '../run/phase-sweep.ts';
-import type { PhaseDiagramProtocol } from '../protocols/phase-diagram-protocol.ts';
+import { sweepDataSeed, type PhaseDiagramRecord, type SweepDirection } from '../run/index.ts';
+import type { PhaseDiagramProtocol } from '../protocols/index.ts';
 
 export interface PhaseDiagramTask {
   readonly protocol: PhaseDiagramProtocol;

@@ -1,7 +1,7 @@
 // The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
 // did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
 // the budget — never dropped, never counted as an escape at the budget.
-import { escapeSample, type RunOutcome } from '../../run/escape-outcome.ts';
+import { escapeSample, type RunOutcome } from '../../run/index.ts';
 import type { EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { exponentialShapeTest, fitExponential, kaplanMeier, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';

@@ -1,4 +1,4 @@
-import { GoldenFileError } from '../../io/validated-json.ts';
+import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
 
 /** Reads an evaluator's input from a claim, naming the claim and the field when it is missing or mistyped. */

@@ -18,7 +18,7 @@ import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
-import { GoldenFileError } from '../../io/validated-json.ts';
+import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticEvidence } from './trapping-diagnostics.ts';
 import { trappingFigures, sparseFigures } from './trapping-figures.ts';
 
