@@ -18,8 +18,8 @@ export type { BackpropWorkspace } from './backprop-gradient.ts';
 export { effectiveRank, singularValues } from './singular-values.ts';
 export { prepareTrainingSet } from './training-set.ts';
 export type { TrainingSet } from './training-set.ts';
-export { effectiveBatch, roundedMoments, stepsPerEpoch, trainSgd } from './sgd.ts';
-export type { GradientPath, Numerics, SgdSettings } from './sgd.ts';
+export { drawWithReplacement, effectiveBatch, roundedMoments, stepsPerEpoch, trainSgd } from './sgd.ts';
+export type { BatchSampling, GradientPath, LangevinKick, Numerics, SgdSettings } from './sgd.ts';
 export { descendFullBatch, fullGradientNorm } from './full-batch-descent.ts';
 export type { DescentReport, DescentSettings } from './full-batch-descent.ts';
 export { MetricsProbe, endToEndMatrix } from './metrics.ts';
@@ -30,3 +30,15 @@ export { lossHessian } from './hessian.ts';
 export { symmetricEigen } from './symmetric-eigen.ts';
 export type { SymmetricEigen } from './symmetric-eigen.ts';
 export type { AccumulateKernel, Precision, StepKernel } from './compiled-kernels.ts';
+export {
+  defaultAbsorbingPoint,
+  kramersTime,
+  meanFirstPassageTime,
+  modeLangevinEscape,
+  modeLangevinSweep,
+  modePotential,
+  overdampedFirstPassage,
+} from './mode-langevin.ts';
+export type { LangevinEscape, ModeLangevinSettings, ModePotential } from './mode-langevin.ts';
+export { trainWatchingEscape } from './escape-watch.ts';
+export type { EscapeWatch, WatchedTraining } from './escape-watch.ts';
