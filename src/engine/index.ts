@@ -40,5 +40,5 @@ export {
   overdampedFirstPassage,
 } from './mode-langevin.ts';
 export type { LangevinEscape, ModeLangevinSettings, ModePotential } from './mode-langevin.ts';
-export { trainWatchingEscape } from './escape-watch.ts';
-export type { EscapeWatch, WatchedTraining } from './escape-watch.ts';
+export { modeAxes, trainWatchingEscape } from './escape-watch.ts';
+export type { EscapeWatch, ModeAxes, WatchedTraining } from './escape-watch.ts';
