@@ -1,6 +1,5 @@
 import { createStream, fillStandardNormal, type RandomStream } from '../data/index.ts';
 import { float64, modeBarriers, stationaryPoints, type Convention } from '../analytic/index.ts';
-import { stationarityBeta } from '../analytic/mode.ts';
 
 // Overdamped Langevin dynamics on one mode of Eq. 1 (Section 2.2: SGD as Langevin dynamics), the harness's positive
 // control for the escape statistics: here Kramers' law is known to hold, so the censored fits must recover ΔE.
@@ -53,7 +52,8 @@ export function modePotential(eta: number, beta: number, depth: number, conventi
     throw new RangeError(`no saddle at β = ${beta} (η = ${eta}, L = ${depth}): nothing to escape over`);
   }
   const L = depth;
-  const b = stationarityBeta(float64, mode);
+  // The stationarity β of Eq. 2: β under eq2, β/L under eq1 (analytic/mode.ts).
+  const b = convention === 'eq2' ? beta : beta / depth;
   const value = (u: number): number => {
     const uL = u ** L;
     return 0.5 * uL * (uL - 2 * eta) + 0.5 * L * b * u * u;
@@ -63,7 +63,7 @@ export function modePotential(eta: number, beta: number, depth: number, conventi
     return L * uL1 * (uL1 * u - eta) + L * b * u;
   };
   const curvature = (u: number): number => {
-    const uL2 = L >= 2 ? u ** (L - 2) : 0;
+    const uL2 = u ** (L - 2);
     const uL = uL2 * u * u;
     return L * (L - 1) * uL2 * (uL - eta) + L * L * uL2 * uL2 * u * u + L * b;
   };
