@@ -5,9 +5,9 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 export type RandomStream = JumpableRandomGenerator;
 
 /** What a stream is used for; each purpose of a run gets its own independent stream. */
-export type StreamPurpose = 'data' | 'init' | 'batches' | 'subsample' | 'checkpoint' | 'bootstrap';
+export type StreamPurpose = 'data' | 'init' | 'batches' | 'subsample' | 'checkpoint' | 'bootstrap' | 'langevin';
 
-const PURPOSE_CODE: Record<StreamPurpose, number> = { data: 1, init: 2, batches: 3, subsample: 4, checkpoint: 5, bootstrap: 6 };
+const PURPOSE_CODE: Record<StreamPurpose, number> = { data: 1, init: 2, batches: 3, subsample: 4, checkpoint: 5, bootstrap: 6, langevin: 7 };
 
 /** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
 function mix32(value: number): number {

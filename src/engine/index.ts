@@ -18,8 +18,8 @@ export type { BackpropWorkspace } from './backprop-gradient.ts';
 export { effectiveRank, singularValues } from './singular-values.ts';
 export { prepareTrainingSet } from './training-set.ts';
 export type { TrainingSet } from './training-set.ts';
-export { effectiveBatch, roundedMoments, stepsPerEpoch, trainSgd } from './sgd.ts';
-export type { GradientPath, Numerics, SgdSettings } from './sgd.ts';
+export { drawWithReplacement, effectiveBatch, roundedMoments, stepsPerEpoch, trainSgd } from './sgd.ts';
+export type { BatchSampling, GradientPath, LangevinKick, Numerics, SgdSettings } from './sgd.ts';
 export { descendFullBatch, fullGradientNorm } from './full-batch-descent.ts';
 export type { DescentReport, DescentSettings } from './full-batch-descent.ts';
 export { MetricsProbe, endToEndMatrix } from './metrics.ts';
@@ -38,3 +38,15 @@ export type { OrbitTangentSpace, SymmetryTangents } from './hidden-symmetry.ts';
 export { coordinateBasis, perSampleGradientCovariance, projectedTrace, trace } from './gradient-noise.ts';
 export { sampleSpectrum } from './sample-spectrum.ts';
 export type { SampleSpectrum } from './sample-spectrum.ts';
+export {
+  defaultAbsorbingPoint,
+  kramersTime,
+  meanFirstPassageTime,
+  modeLangevinEscape,
+  modeLangevinSweep,
+  modePotential,
+  overdampedFirstPassage,
+} from './mode-langevin.ts';
+export type { LangevinEscape, ModeLangevinSettings, ModePotential } from './mode-langevin.ts';
+export { modeAxes, trainWatchingEscape } from './escape-watch.ts';
+export type { EscapeWatch, ModeAxes, WatchedTraining } from './escape-watch.ts';

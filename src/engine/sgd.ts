@@ -1,4 +1,4 @@
-import { shuffleInPlace, type RandomStream } from '../data/index.ts';
+import { createStream, fillStandardNormal, shuffleInPlace, uniformIndex, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
@@ -30,7 +30,26 @@ export interface SgdSettings {
   readonly flushBelow?: number;
   /** 'wasm' (default) where the WebAssembly epoch covers every setting given, else the JS kernels; 'js' forces them. */
   readonly kernel?: SgdKernel;
+  /**
+   * Stochastic gradient Langevin dynamics (Welling & Teh 2011, ref. 16): after every step each weight gets
+   * √(2·lr·T)·ξ, ξ ~ N(0, 1) from the seed's own 'langevin' stream, so the stationary density is ∝ exp(−loss/T)
+   * with the loss MSE + (β/2)|θ|². Absent or T = 0: plain SGD, bit for bit.
+   */
+  readonly langevin?: LangevinKick;
+  /**
+   * How a step's batch is drawn: 'epoch-permutation' (default) slices a per-epoch reshuffle; 'with-replacement'
+   * draws each index uniformly and independently, so the gradient noise is exactly i.i.d. across steps (the
+   * setting in which T_eff ∝ ηlr/B of Eq. 4 is derived). Steps per epoch stay ⌊N/B⌋.
+   */
+  readonly batchSampling?: BatchSampling;
 }
+
+export interface LangevinKick {
+  readonly temperature: number;
+  readonly seed: number;
+}
+
+export type BatchSampling = 'epoch-permutation' | 'with-replacement';
 
 /** The numerical settings a run is computed with, recorded in its run record. */
 export interface Numerics {
@@ -56,6 +75,11 @@ export function effectiveBatch(sampleCount: number, batch: number): number {
   return Math.min(batch, sampleCount);
 }
 
+/** Fills out[0 .. batch) with indices drawn uniformly and independently from [0, n): one mini-batch with replacement. */
+export function drawWithReplacement(rng: RandomStream, n: number, batch: number, out: Int32Array): void {
+  for (let b = 0; b < batch; b++) out[b] = uniformIndex(rng, n);
+}
+
 /**
  * The settings the WebAssembly epoch implements, with the values it implements. A setting not listed here (one added
  * to SgdSettings later) sends the run to the JS kernels, which stay the definition of what a setting means.
@@ -69,6 +93,9 @@ const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
   kernel: (v) => v === undefined || v === 'wasm',
   gradientPath: (v) => v === undefined || v === 'moments',
   precision: (v) => v === undefined || v === 'float64' || v === 'float32',
+  // No kick at T = 0, and the per-epoch permutation: plain SGD, which the WebAssembly epoch computes.
+  langevin: (v) => v === undefined || (v as LangevinKick).temperature === 0,
+  batchSampling: (v) => v === undefined || v === 'epoch-permutation',
 };
 
 function epochConfig(net: Network, train: TrainingSet, settings: SgdSettings): EpochConfig {
@@ -86,7 +113,8 @@ export function sgdKernel(net: Network, train: TrainingSet, settings: SgdSetting
 
 /**
  * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order, then ⌊N/B⌋ steps
- * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order. `afterEpoch(epoch)` (1-based) runs
+ * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order (or, with `batchSampling`, on batches drawn
+ * with replacement), each followed by the Langevin kick when `langevin` asks for one. `afterEpoch(epoch)` (1-based) runs
  * after each epoch; returning true stops training. Returns the number of epochs run. No allocation per step.
  * Runs on the WebAssembly epoch where sgdKernel allows, with the same bits as the JS kernels below.
  */
@@ -121,17 +149,34 @@ export function trainSgd(
   const fusedStep = stepKernel(net, precision);
   const accumulate = accumulateKernel(train.features, precision);
   const rows = train.features.rows;
+  const withReplacement = settings.batchSampling === 'with-replacement';
+  const temperature = settings.langevin?.temperature ?? 0;
+  if (!(temperature >= 0 && Number.isFinite(temperature))) throw new RangeError(`Langevin temperature must be >= 0, got ${temperature}`);
+  const kick = Math.sqrt(2 * lr * temperature);
+  const noiseRng = temperature > 0 ? createStream(settings.langevin!.seed, 'langevin') : null;
+  const noise = new Float64Array(noiseRng === null ? 0 : params.length);
+  // With replacement the batch is never "the full set", so the full-moment shortcut does not apply.
+  const sameSetEveryStep = fullBatch && !withReplacement;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     // A full batch is the same set whatever the order: no shuffle, and the precomputed full moments.
-    if (!fullBatch) shuffleInPlace(rng, order);
+    if (!sameSetEveryStep && !withReplacement) shuffleInPlace(rng, order);
     for (let step = 0; step < steps; step++) {
-      const start = step * batch;
+      let start = step * batch;
+      if (withReplacement) {
+        drawWithReplacement(rng, n, batch, order);
+        start = 0;
+      }
       if (useMoments) {
-        if (!fullBatch) accumulate(rows, order, start, batch, batchMoments);
-        fusedStep(params, fullBatch ? fullMoments : batchMoments, beta, lr, mws, grad);
+        if (!sameSetEveryStep) accumulate(rows, order, start, batch, batchMoments);
+        fusedStep(params, sameSetEveryStep ? fullMoments : batchMoments, beta, lr, mws, grad);
       } else {
         backpropGradient(net, train.data, order, start, batch, beta, bws, grad);
         for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
+      }
+      if (noiseRng !== null) {
+        fillStandardNormal(noiseRng, noise);
+        if (precision === 'float32') for (let k = 0; k < params.length; k++) params[k] = Math.fround(params[k]! + Math.fround(kick * noise[k]!));
+        else for (let k = 0; k < params.length; k++) params[k]! += kick * noise[k]!;
       }
     }
     // Once an epoch is enough: an unlearned weight decays geometrically, by (1 − lr·β) per step, so one just below
