@@ -7,9 +7,11 @@ import { DEFAULT_RUN_CACHE_DIR, ExperimentStore, PROFILES, type Profile } from '
 import { buildResults } from '../report/results.ts';
 import { formatVerdictTable } from '../report/verdict-table.ts';
 import { writeReport } from '../report/write-report.ts';
-import type { CliIo } from './main.ts';
-import { integerInRange } from './parse-option.ts';
+import type { CliIo } from './cli-io.ts';
+import { availableParallelism } from 'node:os';
+import { integerInRange, nonEmptyList, nonEmptyPath } from './parse-option.ts';
 import { UsageError } from './usage-error.ts';
+import { assertWritable } from './writable.ts';
 
 export interface ReproduceOptions {
   profile: Profile;
@@ -19,6 +21,20 @@ export interface ReproduceOptions {
   /** Run cache folder, or false for none. */
   cache: string | false;
   colour: boolean;
+  /** Allow more workers than the machine has cores. */
+  forceWorkers?: boolean;
+}
+
+/** Each worker is a process of a few hundred MB: more than the cores only slows the run and can exhaust memory. */
+export const MAX_FORCED_WORKERS = 64;
+
+/** Refuses, before any work, a worker count beyond the cores (unless forced) and an output or cache folder that cannot be written. */
+export function checkReproduceOptions(options: ReproduceOptions, cores = availableParallelism()): void {
+  if (options.workers > cores && options.forceWorkers !== true) {
+    throw new UsageError(`--workers ${options.workers} exceeds this machine's ${cores} core(s); lower it or add --force-workers.`);
+  }
+  assertWritable(options.out, '--out', 'folder');
+  if (options.cache !== false) assertWritable(options.cache, '--cache', 'folder');
 }
 
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
@@ -35,6 +51,8 @@ export function collectFigures(analytic: readonly ReportFigure[], results: reado
 
 /** Evaluates the ledger, writes the report, prints the verdict table; returns the exit code. */
 export async function reproduce(options: ReproduceOptions, io: CliIo, figureSource: FigureSource): Promise<number> {
+  const started = performance.now();
+  checkReproduceOptions(options);
   const ledger = loadLedger();
   let claims;
   try {
@@ -70,12 +88,11 @@ export async function reproduce(options: ReproduceOptions, io: CliIo, figureSour
       `${s['not evaluated']} not evaluated. Report: ${written[written.length - 1]}\n`,
   );
   const drifted = record.claims.filter((c) => c.drift.length > 0);
-  if (drifted.length > 0) {
-    for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
-    io.stderr('If the change is intended, review it and pin it with: npm run golden\n');
-    return DRIFT_EXIT_CODE;
-  }
-  return 0;
+  for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
+  if (drifted.length > 0) io.stderr('If the change is intended, review it and pin it with: npm run golden\n');
+  const code = drifted.length > 0 ? DRIFT_EXIT_CODE : 0;
+  io.stderr(`metastable reproduce: finished in ${((performance.now() - started) / 1000).toFixed(1)} s (exit ${code})\n`);
+  return code;
 }
 
 export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitCode: (code: number) => void): Command {
@@ -89,18 +106,24 @@ export function reproduceCommand(io: CliIo, figureSource: FigureSource, setExitC
         .choices(PROFILES)
         .default('full'),
     )
-    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all)', (raw: string) =>
-      raw.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all; an empty list is refused)', nonEmptyList('--only'))
+    .option(
+      '--workers <N>',
+      `worker processes that run seeds in parallel, at most this machine's cores (results do not depend on it)`,
+      integerInRange('--workers', 1, MAX_FORCED_WORKERS),
+      Math.min(2, availableParallelism()),
     )
-    .option('--workers <N>', 'worker processes that run seeds in parallel (results do not depend on it)', integerInRange('--workers', 1, 256), 2)
-    .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
-    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
+    .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
+    .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', nonEmptyPath('--out'), 'out')
+    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .addHelpText(
       'after',
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
+        'Output and cache folders are checked writable before any computation.\n' +
+        'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
