@@ -1,13 +1,11 @@
 import { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic-file.ts';
-import { PROTOCOL_NAMES, PROTOCOLS, runProtocol, type ProtocolName, type RunOverrides, type RunRecord, type TraceRow } from '../experiments/index.ts';
+import { MAX_EPOCHS, PROTOCOL_NAMES, PROTOCOLS, runProtocol, type ProtocolName, type RunOverrides, type RunRecord, type TraceRow } from '../experiments/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { integerInRange, nonEmptyPath, nonNegativeNumber, oneOf, positiveNumber } from './parse-option.ts';
 import { RunFailedError } from './usage-error.ts';
 import { assertWritable } from './writable.ts';
 
-/** 50 times the paper's 2×10^4 epochs: past it a run takes hours, and --trace keeps a row per epoch in memory. */
-export const MAX_EPOCHS = 1_000_000;
 
 interface RunFlags {
   protocol: ProtocolName;

@@ -11,7 +11,7 @@ import {
 } from '../stats/index.ts';
 import { escapeSample, primaryOutcome, type EscapeSample } from './escape-runs.ts';
 import type { ExperimentStore } from './experiment-store.ts';
-import { PROTOCOL_DIR, profileSeeds, type ProfileSettings, type Profile } from './protocols.ts';
+import { PROFILES, PROTOCOL_DIR, checkEpochs, checkSeedRange, profileSeeds, type ProfileSettings, type Profile } from './protocols.ts';
 import type { RunRecord } from './run-protocol.ts';
 
 /** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
@@ -28,8 +28,17 @@ export interface ArrheniusSweepFile {
 export const ARRHENIUS_SWEEP_PATH = join(PROTOCOL_DIR, 'arrhenius-sweep.json');
 const ARRHENIUS_SWEEP_SCHEMA = fileURLToPath(new URL('../../golden/protocols/arrhenius-sweep.schema.json', import.meta.url));
 
+/** Reads golden/protocols/arrhenius-sweep.json: its schema, then seed ranges and epoch budgets (as for the protocols). */
 export function loadArrheniusSweep(path = ARRHENIUS_SWEEP_PATH): ArrheniusSweepFile {
-  return loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
+  const file = loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
+  file.checkpointVariants.forEach((e, i) => checkEpochs(path, `/checkpointVariants/${i}`, e));
+  for (const profile of PROFILES) {
+    const p = file.profiles[profile];
+    checkSeedRange(path, `/profiles/${profile}/seeds`, p.seeds);
+    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
+  }
+  return file;
 }
 
 /** One (ηlr, B) setting: its runs, as survival data, and the censored exponential fit of its escape time. */
