@@ -4,7 +4,7 @@ import { renderSvg } from '../../report/figures/render-svg.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
-import { decimalParam, integerParam } from './params.ts';
+import { COUNT, decimalParam, integerParam } from './params.ts';
 import type { EvaluationContext } from './index.ts';
 import { Decimal } from 'decimal.js';
 
@@ -121,7 +121,7 @@ function temperatureReadings(report: KramersLangerReport): Array<{ label: string
 export async function evaluateTemperatureScale(claim: Claim, context: EvaluationContext): Promise<Evaluation> {
   const report = await kramersReportOf(claim, context);
   const barrier = Number(decimalParam(claim, 'barrier'));
-  const budget = integerParam(claim, 'budgetEpochs');
+  const budget = integerParam(claim, 'budgetEpochs', COUNT);
   const lnBudget = Math.log(budget);
   const readings: Reading[] = temperatureReadings(report).map(({ label, temperatures }) => {
     const smallest = barrier / Math.max(...temperatures);
