@@ -37,9 +37,15 @@ export function describeLandscape<T>(S: Scalar<T>, mode: ModeAt<T>): LandscapeSu
   const betaC = representableOrThrow(S, criticalBeta(S, mode), 'βc', true);
   const lambdaC = representableOrThrow(S, criticalLambda(S, mode), 'λc', mode.depth > 2);
   const betaStar = representableOrThrow(S, equalLossBeta(S, mode), 'β*', true);
+  // Barriers and the global phase are differences of losses of order η²: they need η² itself in range.
+  representableOrThrow(S, S.mul(mode.eta, mode.eta), 'the loss scale η²', true);
   const points = stationaryPoints(S, mode);
   const barriers = modeBarriers(S, mode);
-  const barrier = (value: T | undefined, what: string): T | null => (value === undefined ? null : representableOrThrow(S, value, what));
+  // Both barriers are > 0 (λ = 0 and λ** are minima, λsad a maximum between them) unless the saddle is at 0 (β = 0) or
+  // merges with the minimum.
+  const apart = points.saddle !== null && points.minimum !== null && S.sign(points.saddle) > 0 && S.lt(points.saddle, points.minimum);
+  const barrier = (value: T | undefined, what: string): T | null =>
+    value === undefined ? null : representableOrThrow(S, value, what, apart);
   return {
     betaC,
     lambdaC,

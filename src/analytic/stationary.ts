@@ -38,10 +38,11 @@ export function stationaryPoints<T>(S: Scalar<T>, mode: ModeAt<T>): StationaryPo
   const toLambda = (u: T): T => S.powInt(u, L);
   // Just below βc the two roots coincide to working precision and g(uc) rounds to ≥ 0: report the merge point.
   if (S.sign(g(uc)) >= 0) return { saddle: toLambda(uc), minimum: toLambda(uc) };
-  const [lo, hi] = saddleBracket(S, mode, g, uc);
+  const bound = saddleBound(S, mode);
   // At β = 0 the saddle is λ = 0 (g(0) = 0); a positive one must survive the trip to λ = u^L, or rtsafe would chase
   // a subnormal root whose relative tolerance underflows.
-  if (S.sign(mode.beta) > 0) representableOrThrow(S, toLambda(hi), 'the saddle λsad', true);
+  if (bound !== null) representableOrThrow(S, toLambda(S.lt(bound, uc) ? bound : uc), 'the saddle λsad', true);
+  const [lo, hi] = saddleBracket(S, mode, g, uc, bound);
   const saddle = bracketedRoot(S, { what: 'saddle λsad of Eq. 2', f: g, df: dg, lo, hi });
   const minimum = bracketedRoot(S, { what: 'minimum λ** of Eq. 2', f: g, df: dg, lo: uc, hi: uTop });
   return {
@@ -51,19 +52,25 @@ export function stationaryPoints<T>(S: Scalar<T>, mode: ModeAt<T>): StationaryPo
 }
 
 /**
+ * An upper bound of the saddle's u for b > 0 (null at b = 0, where the saddle is 0): with g decreasing on (0, uc),
+ * the saddle has η − λ > η − λc ≥ η/2, so u^{L−2} = b/(η − λ) < 2b/η.
+ */
+function saddleBound<T>(S: Scalar<T>, mode: ModeAt<T>): T | null {
+  const b = stationarityBeta(S, mode);
+  if (S.sign(b) === 0) return null;
+  return S.pow(S.div(S.mul(S.of(2), b), mode.eta), S.div(S.of(1), S.of(mode.depth - 2)));
+}
+
+/**
  * The saddle's bracket. (0, uc) serves while the saddle is within 2^-64 of uc: bisection gets there in 64 halvings,
  * well inside rtsafe's budget (kept so that every value it gave stays bit-identical). Below that (β → 0, η large)
  * it spans hundreds of orders of magnitude and rtsafe runs out of steps, so the bracket comes from g's shape and is
- * no wider than a factor 4^{1/(L−2)}: with b > 0 and g decreasing on (0, uc), g = u^{2L−2} + b/2 > 0 where
- * η·u^{L−2} = b/2; and the saddle has η − λ > η − λc ≥ η/2, so u^{L−2} = b/(η − λ) < 2b/η.
+ * no wider than a factor 4^{1/(L−2)}: `bound` above, and below, g = u^{2L−2} + b/2 > 0 where η·u^{L−2} = b/2.
  */
-function saddleBracket<T>(S: Scalar<T>, mode: ModeAt<T>, g: (u: T) => T, uc: T): [T, T] {
+function saddleBracket<T>(S: Scalar<T>, mode: ModeAt<T>, g: (u: T) => T, uc: T, bound: T | null): [T, T] {
   const zero = S.of(0);
-  const b = stationarityBeta(S, mode);
-  if (S.sign(b) === 0) return [zero, uc];
+  if (bound === null || !S.lt(S.mul(bound, S.of(2 ** 64)), uc) || !(S.sign(g(bound)) < 0)) return [zero, uc];
   const inverse = S.div(S.of(1), S.of(mode.depth - 2));
-  const hi = S.pow(S.div(S.mul(S.of(2), b), mode.eta), inverse);
-  if (!S.lt(S.mul(hi, S.of(2 ** 64)), uc) || !(S.sign(g(hi)) < 0)) return [zero, uc];
-  const lo = S.pow(S.div(b, S.mul(S.of(2), mode.eta)), inverse);
-  return [S.sign(g(lo)) > 0 ? lo : zero, hi];
+  const lo = S.pow(S.div(stationarityBeta(S, mode), S.mul(S.of(2), mode.eta)), inverse);
+  return [S.sign(g(lo)) > 0 ? lo : zero, bound];
 }
