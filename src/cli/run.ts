@@ -87,9 +87,11 @@ export function runCommand(io: CliIo): Command {
         ...(flags.batch !== undefined ? { batch: flags.batch } : {}),
         ...(flags.beta !== undefined ? { beta: flags.beta } : {}),
       };
+      // Read (and check) the protocol file first, so a broken one is the only line printed.
+      const protocol = PROTOCOLS[flags.protocol];
       let lastReport = performance.now();
       io.stderr(`run: ${flags.protocol} seed ${flags.seed}: checkpoints and branch values…\n`);
-      const { record, trace } = runProtocol(PROTOCOLS[flags.protocol], flags.seed, overrides, {
+      const { record, trace } = runProtocol(protocol, flags.seed, overrides, {
         trace: flags.trace !== undefined,
         onProgress: (epoch, total) => {
           const now = performance.now();
