@@ -31,8 +31,20 @@ import {
 } from '../src/pins/index.ts';
 import { DEFAULT_RUN_CACHE_DIR } from '../src/runner/index.ts';
 
-if (process.env.CI) {
-  console.error('golden update is refused under CI: run it on a workstation and commit the result.');
+// Set at all, even to '', CI means a pipeline: an update there would pin whatever that machine computed.
+if (process.env.CI !== undefined) {
+  console.error('golden update is refused under CI (CI is set): run it on a workstation and commit the result.');
+  process.exit(2);
+}
+
+// A mistyped flag must not start the full recompute it meant to skip.
+const FLAGS = ['skip-stochastic', 'trapping-smoke'];
+const { _: positional, ...flags } = argv;
+const unknown = [...positional.map(String), ...Object.keys(flags).filter((k) => !FLAGS.includes(k)).map((k) => `--${k}`)];
+const notSwitch = Object.entries(flags).filter(([k, v]) => FLAGS.includes(k) && v !== true).map(([k]) => `--${k}`);
+if (unknown.length > 0 || notSwitch.length > 0) {
+  const what = unknown.length > 0 ? `unknown argument(s) ${unknown.join(', ')}` : `${notSwitch.join(', ')} takes no value`;
+  console.error(`golden update: ${what}; the flags are ${FLAGS.map((f) => `--${f}`).join(', ')}. Nothing was computed.`);
   process.exit(2);
 }
 

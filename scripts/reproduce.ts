@@ -1,8 +1,6 @@
 // npm run reproduce [-- --profile smoke|quick|full] [--only ID,...] [--workers N] [--out DIR]
-// Recomputes every claim of golden/claims.json and writes the report; the work is `metastable reproduce`.
+// Recomputes every claim of golden/claims.json and writes the report; the work, its messages and its timing line
+// are `metastable reproduce`'s, so --help and errors print exactly what the command prints.
 import { main } from '../src/cli/main.ts';
 
-const started = performance.now();
-const code = await main(['reproduce', ...process.argv.slice(2)]);
-process.stderr.write(`reproduce finished in ${((performance.now() - started) / 1000).toFixed(1)} s (exit ${code})\n`);
-process.exitCode = code;
+process.exitCode = await main(['reproduce', ...process.argv.slice(2)]);

@@ -45,7 +45,7 @@ describe('metastable landscape', () => {
   it.each([
     [['--eta', '0.8', '--beta', '-0.1', '--depth', '3'], /--beta must be >= 0/],
     [['--eta', '0', '--beta', '0.3', '--depth', '3'], /--eta must be > 0/],
-    [['--eta', 'abc', '--beta', '0.3', '--depth', '3'], /--eta must be a finite number/],
+    [['--eta', 'abc', '--beta', '0.3', '--depth', '3'], /--eta must be a decimal number/],
     [['--eta', '0.8', '--beta', '0.3', '--depth', '1'], /--depth must be an integer in \[2, 1000\]/],
     [['--eta', '0.8', '--beta', '0.3', '--depth', '2.5'], /--depth must be an integer/],
     [['--eta', '0.8', '--beta', '0.3', '--depth', '3', '--digits', '0'], /--digits must be an integer in \[1, 200\]/],

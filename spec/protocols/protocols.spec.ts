@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from '../../src/protocols/arrhenius-sweep.ts';
+import { PHASE_DIAGRAM_PATH, loadPhaseDiagramFile } from '../../src/protocols/phase-diagram-protocol.ts';
+import { GoldenFileError } from '../../src/io/validated-json.ts';
 import { parameterCount } from '../../src/engine/index.ts';
 import {
   PROTOCOLS,
@@ -87,5 +90,41 @@ describe('golden/protocols/*.json', () => {
     expect(() => loadProtocolFile('sparse', unquoted)).toThrow(/\/paper must have required property 'batch'/);
     const renamed = writeVariant('trivial-trap', (d) => (d.name = 'rank1-trap'));
     expect(() => loadProtocolFile('trivial-trap', renamed)).toThrow(/\/name is 'rank1-trap' but the file is trivial-trap\.json/);
+  });
+
+  it.each([
+    ['widths against inputDim', (d: Record<string, any>) => (d.settings.network.widths = [3, 10, 10, 2]), /\/settings\/network\/widths\/0 is 3 but teacher\.inputDim is 2/],
+    ['widths against outputDim', (d: Record<string, any>) => (d.settings.network.widths = [2, 10, 10, 5]), /\/settings\/network\/widths\/3 is 5 but teacher\.outputDim is 2/],
+    ['a width beyond the limit', (d: Record<string, any>) => (d.settings.network.widths = [2, 1e8, 2]), /\/settings\/network\/widths\/1 is 100000000; widths must be <= 1000/],
+    ['too many parameters', (d: Record<string, any>) => (d.settings.network.widths = [2, ...Array(5).fill(1000), 2]), /\/settings\/network\/widths make \d+ parameters; at most 1000000/],
+    ['sigmaMode beyond the modes', (d: Record<string, any>) => (d.settings.sigmaMode = 3), /\/settings\/sigmaMode is 3 but the network has 2 modes/],
+    ['initStd 1e308', (d: Record<string, any>) => (d.settings.initStd = 1e308), /\/settings\/initStd is 1e\+308; must be <= 10/],
+    ['more singular values than modes', (d: Record<string, any>) => d.settings.teacher.singularValues.push(0.5), /\/settings\/teacher\/singularValues lists 3 values/],
+    ['smoke seeds with first > last', (d: Record<string, any>) => (d.profiles.smoke.seeds = { first: 50, last: 42 }), /\/profiles\/smoke\/seeds runs from first 50 to last 42/],
+    ['an epoch budget beyond the limit', (d: Record<string, any>) => (d.profiles.full.epochs = 1e12), /\/profiles\/full\/epochs is 1000000000000; must be <= 1000000/],
+  ])('refuses %s, naming the file and the field', (_, change, message) => {
+    const dir = writeVariant('rank1-trap', change);
+    expect(() => loadProtocolFile('rank1-trap', dir)).toThrow(GoldenFileError);
+    expect(() => loadProtocolFile('rank1-trap', dir)).toThrow(new RegExp(`rank1-trap\\.json: ${message.source}`));
+  });
+
+  it('refuses a duplicate key, which JSON.parse would resolve silently to the last', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protocols-'));
+    const text = readFileSync(join(PROTOCOL_DIR, 'sparse.json'), 'utf8').replace('"beta": 0.0025,', '"beta": 0.0025,\n    "beta": 0.32,');
+    expect(text).toContain('"beta": 0.32');
+    writeFileSync(join(dir, 'sparse.json'), text);
+    expect(() => loadProtocolFile('sparse', dir)).toThrow(/sparse\.json: \/settings\/beta appears twice in one object/);
+  });
+
+  it('the phase-diagram and Arrhenius files get the same checks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protocols-'));
+    const phase = JSON.parse(readFileSync(PHASE_DIAGRAM_PATH, 'utf8'));
+    phase.settings.network.widths = [2, 10, 3];
+    writeFileSync(join(dir, 'phase-diagram.json'), JSON.stringify(phase));
+    expect(() => loadPhaseDiagramFile(join(dir, 'phase-diagram.json'))).toThrow(/phase-diagram\.json: \/settings\/network\/widths\/2 is 3 but teacher\.outputDim is 2/);
+    const sweep = JSON.parse(readFileSync(ARRHENIUS_SWEEP_PATH, 'utf8'));
+    sweep.profiles.smoke.seeds = { first: 43, last: 42 };
+    writeFileSync(join(dir, 'arrhenius-sweep.json'), JSON.stringify(sweep));
+    expect(() => loadArrheniusSweep(join(dir, 'arrhenius-sweep.json'))).toThrow(/arrhenius-sweep\.json: \/profiles\/smoke\/seeds runs from first 43 to last 42/);
   });
 });

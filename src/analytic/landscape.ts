@@ -2,7 +2,7 @@ import { modeBarriers } from './barrier.ts';
 import { criticalBeta, criticalLambda, equalLossBeta } from './criticality.ts';
 import { modeLossAboveZero } from './loss.ts';
 import { assertModeDomain, type ModeAt } from './mode.ts';
-import type { Scalar } from './scalar.ts';
+import { representableOrThrow, type Scalar } from './scalar.ts';
 import { stationaryPoints } from './stationary.ts';
 
 export type Phase = 'zero' | 'nonzero';
@@ -28,18 +28,32 @@ export function globalPhase<T>(S: Scalar<T>, mode: ModeAt<T>, minimum: T | null)
   return S.sign(modeLossAboveZero(S, minimum, mode)) < 0 ? 'nonzero' : 'zero';
 }
 
+/**
+ * Every field, or an OutOfRangeError naming the first that the backend cannot hold: float64 never prints an
+ * Infinity, a NaN, or a positive quantity rounded to 0 or to a subnormal.
+ */
 export function describeLandscape<T>(S: Scalar<T>, mode: ModeAt<T>): LandscapeSummary<T> {
   assertModeDomain(S, mode);
+  const betaC = representableOrThrow(S, criticalBeta(S, mode), 'βc', true);
+  const lambdaC = representableOrThrow(S, criticalLambda(S, mode), 'λc', mode.depth > 2);
+  const betaStar = representableOrThrow(S, equalLossBeta(S, mode), 'β*', true);
+  // Barriers and the global phase are differences of losses of order η²: they need η² itself in range.
+  representableOrThrow(S, S.mul(mode.eta, mode.eta), 'the loss scale η²', true);
   const points = stationaryPoints(S, mode);
   const barriers = modeBarriers(S, mode);
+  // Both barriers are > 0 (λ = 0 and λ** are minima, λsad a maximum between them) unless the saddle is at 0 (β = 0) or
+  // merges with the minimum.
+  const apart = points.saddle !== null && points.minimum !== null && S.sign(points.saddle) > 0 && S.lt(points.saddle, points.minimum);
+  const barrier = (value: T | undefined, what: string): T | null =>
+    value === undefined ? null : representableOrThrow(S, value, what, apart);
   return {
-    betaC: criticalBeta(S, mode),
-    lambdaC: criticalLambda(S, mode),
-    betaStar: equalLossBeta(S, mode),
+    betaC,
+    lambdaC,
+    betaStar,
     lambdaSaddle: points.saddle,
     lambdaMin: points.minimum,
-    barrier: barriers?.fromZero ?? null,
-    barrierFromMin: barriers?.fromMinimum ?? null,
+    barrier: barrier(barriers?.fromZero, 'the barrier ΔE'),
+    barrierFromMin: barrier(barriers?.fromMinimum, 'the barrier ΔE**'),
     globalPhase: globalPhase(S, mode, points.minimum),
   };
 }

@@ -23,6 +23,8 @@ export interface Scalar<T> {
   /** a^b for a > 0 and any real b. */
   pow(a: T, b: T): T;
   sign(a: T): -1 | 0 | 1;
+  /** Finite, and 0 or a normal number: a value that carries the backend's full relative precision. */
+  representable(a: T): boolean;
   lt(a: T, b: T): boolean;
   toNumber(a: T): number;
   /** Decimal string with `digits` significant digits (the backend's own when omitted). */
@@ -38,6 +40,22 @@ function powIntBy<T>(mul: (a: T, b: T) => T, one: T, a: T, n: number): T {
     base = mul(base, base);
   }
   return result;
+}
+
+/** Smallest positive normal double: below it a float64 loses significant digits, then underflows to 0. */
+const FLOAT64_MIN_NORMAL = 2.2250738585072014e-308;
+
+/** A result the backend cannot hold (overflow, or underflow below its normal range): a refusal with the reason. */
+export class OutOfRangeError extends RangeError {
+  override readonly name = 'OutOfRangeError';
+}
+
+/** `value`, or an OutOfRangeError naming it when the backend cannot hold it (or rounded a positive value to 0). */
+export function representableOrThrow<T>(S: Scalar<T>, value: T, what: string, positive = false): T {
+  if (!S.representable(value) || (positive && S.sign(value) <= 0)) {
+    throw new OutOfRangeError(`${what} is outside ${S.name}'s range at these inputs (it overflows, or falls below 2.2e-308 and loses its digits)`);
+  }
+  return value;
 }
 
 const float64Mul = (a: number, b: number): number => a * b;
@@ -56,6 +74,7 @@ export const float64: Scalar<number> = {
   powInt: (a, n) => powIntBy(float64Mul, 1, a, n),
   pow: (a, b) => Math.pow(a, b),
   sign: (a) => (a > 0 ? 1 : a < 0 ? -1 : 0),
+  representable: (a) => Number.isFinite(a) && (a === 0 || Math.abs(a) >= FLOAT64_MIN_NORMAL),
   lt: (a, b) => a < b,
   toNumber: (a) => a,
   // Without `digits`, the shortest string that reads back to the same double: all of float64's precision.
@@ -89,6 +108,8 @@ export function decimalScalar(digits: number): Scalar<Decimal> {
     powInt: (a, n) => powIntBy(mul, one, a, n),
     pow: (a, b) => a.pow(b),
     sign: (a) => (a.isZero() ? 0 : a.isPositive() ? 1 : -1),
+    // decimal.js exponents reach ±9e15: it underflows to an exact 0 and overflows to Infinity, never to a subnormal.
+    representable: (a) => a.isFinite(),
     lt: (a, b) => a.lessThan(b),
     toNumber: (a) => a.toNumber(),
     toString: (a, d = digits) => new D(a).toSignificantDigits(d).toString(),

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { claimWidth, diffResults, formatChange, type ClaimDiff } from '../pins/index.ts';
 import type { Results } from '../report/index.ts';
 import { resultsForCli } from './explain.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './cli-io.ts';
 
 /** Exit code when some claim moved between the two audits (2 stays bad input). */
 export const MOVED_EXIT_CODE = 1;

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { closestIds, explainClaim } from '../report/index.ts';
 import { MissingResultsError, readResults } from '../report/index.ts';
 import type { Results } from '../report/index.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Reads a results.json for a command; a missing one is bad input (exit 2) with the one step that makes it. */

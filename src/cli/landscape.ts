@@ -4,6 +4,7 @@ import {
   DEFAULT_CONVENTION,
   MAX_DECIMAL_DIGITS,
   MIN_DECIMAL_DIGITS,
+  OutOfRangeError,
   decimalScalar,
   describeLandscape,
   float64,
@@ -11,8 +12,9 @@ import {
   type LandscapeSummary,
   type Scalar,
 } from '../analytic/index.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './cli-io.ts';
 import { integerInRange, nonNegativeNumber, positiveNumber } from './parse-option.ts';
+import { UsageError } from './usage-error.ts';
 
 interface LandscapeOptions {
   eta: string;
@@ -74,10 +76,17 @@ function landscapeRecord<T>(S: Scalar<T>, options: LandscapeOptions): LandscapeR
   };
 }
 
+/** The record, or a UsageError saying why float64 cannot hold it and what to run instead. */
 export function computeLandscape(options: LandscapeOptions): LandscapeRecord {
-  return options.digits === undefined
-    ? landscapeRecord(float64, options)
-    : landscapeRecord(decimalScalar(options.digits), options);
+  try {
+    return options.digits === undefined
+      ? landscapeRecord(float64, options)
+      : landscapeRecord(decimalScalar(options.digits), options);
+  } catch (error) {
+    if (!(error instanceof OutOfRangeError)) throw error;
+    const hint = options.digits === undefined ? '; decimal arithmetic has no such limit: add --digits 17' : '';
+    throw new UsageError(`${error.message}${hint}.`);
+  }
 }
 
 const ROWS: ReadonlyArray<[keyof LandscapeRecord, string, string]> = [
@@ -121,7 +130,9 @@ export function landscapeCommand(io: CliIo): Command {
     .option('--json', 'print one JSON object whose numbers are decimal strings')
     .addHelpText(
       'after',
-      '\nFields that describe the saddle or the non-zero minimum are null (or "—") where they do not exist:\n' +
+      '\nNumbers are plain decimals (0.8, 1e-3) within float64\'s range. Where a result overflows float64 or falls below\n' +
+        'its normal range (2.2e-308), the float64 backend refuses with the reason; --digits N computes it.\n' +
+        '\nFields that describe the saddle or the non-zero minimum are null (or "—") where they do not exist:\n' +
         'for β >= βc, and the saddle always at depth 2, whose transition is continuous (βc = β* = η).\n\n' +
         'Example:\n  npx metastable landscape --eta 0.8 --beta 0.32 --depth 3 --digits 40 --json',
     )

@@ -5,23 +5,19 @@ import { explainCommand } from './explain.ts';
 import { landscapeCommand } from './landscape.ts';
 import { reproduceCommand } from './reproduce.ts';
 import { runCommand } from './run.ts';
-import { UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
+import { processIo, type CliIo } from './cli-io.ts';
+import { RunFailedError, RUN_FAILED_EXIT_CODE, UsageError, USAGE_EXIT_CODE } from './usage-error.ts';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type { CliIo } from './cli-io.ts';
 
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void = () => {}): Command {
-  const program = new Command('metastable').description(
-    'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
-      'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
-  );
+  const program = new Command('metastable')
+    .description(
+      'Audit of Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep ' +
+        'Neural Networks" (arXiv:2606.17120): the per-mode landscape, SGD runs and the claims ledger.',
+    )
+    .option('--debug', 'print the stack trace of an unexpected error')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
   program.addCommand(landscapeCommand(io));
   program.addCommand(runCommand(io));
   program.addCommand(reproduceCommand(io, setExitCode));
@@ -38,7 +34,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void = ()
   return program;
 }
 
-/** Runs the command line and returns the exit code; bad input prints one line and gives 2. */
+/** Runs the command line and returns the exit code; every failure is one line on stderr (README, "Exit codes"). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
@@ -54,9 +50,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.stderr(`metastable: ${error.message}\n`);
       return USAGE_EXIT_CODE;
     }
-    throw error;
+    // Anything else is a run that could not finish: one line, the stack only when asked for.
+    const debug = program.opts<{ debug?: boolean }>().debug === true || argv.includes('--debug');
+    const message = error instanceof Error ? error.message : String(error);
+    const expected = error instanceof RunFailedError;
+    const hint = expected || debug ? '' : ' (--debug shows where)';
+    io.stderr(`metastable: ${expected ? '' : 'run failed: '}${message.split('\n')[0]}${hint}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return RUN_FAILED_EXIT_CODE;
   }
 }
+
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 done; 1 reproduce: a verdict or value differs from its pinned outcome; 2 bad input (flags or\n' +
+  'golden files), one line on stderr naming what to fix; 3 a run that could not finish (SGD diverged, an output\n' +
+  'could not be written), one line on stderr, its stack trace with --debug.';
 
 const isEntry = process.argv[1] !== undefined && /metastable(\.js)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {

@@ -1,11 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
 import { DEFAULT_RUN_CACHE_DIR, type ProgressEvent } from '../runner/index.ts';
-import type { CliIo } from './main.ts';
-import { integerInRange } from './parse-option.ts';
+import type { CliIo } from './cli-io.ts';
+import { integerInRange, nonEmptyList, nonEmptyPath } from './parse-option.ts';
 import { UsageError } from './usage-error.ts';
+import { assertWritable } from './writable.ts';
 
 export interface ReproduceOptions {
   profile: Profile;
@@ -19,6 +21,25 @@ export interface ReproduceOptions {
   colour: boolean;
   /** JUnit XML file, one test case per claim. */
   junit?: string;
+  /** Allow more workers than the machine has cores. */
+  forceWorkers?: boolean;
+}
+
+/** Each worker is a process of a few hundred MB: more than the cores only slows the run and can exhaust memory. */
+export const MAX_FORCED_WORKERS = 64;
+
+/** Refuses, before any work, a worker count beyond the cores (unless forced) and an output or cache folder that cannot be written. */
+export function checkReproduceOptions(options: ReproduceOptions, cores = availableParallelism()): void {
+  if (options.workers > cores && options.forceWorkers !== true) {
+    throw new UsageError(`--workers ${options.workers} exceeds this machine's ${cores} core(s); lower it or add --force-workers.`);
+  }
+  try {
+    checkOutputWritable(options.out);
+  } catch (error) {
+    throw new UsageError(`--out: ${(error as Error).message}`);
+  }
+  if (options.cache !== false) assertWritable(options.cache, '--cache', 'folder');
+  if (options.junit !== undefined) assertWritable(options.junit, '--junit', 'file');
 }
 
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
@@ -43,17 +64,14 @@ function plan(options: ReproduceOptions, cacheDir: string | null): Plan {
 
 /** Plans, runs, evaluates and renders the selected claims, prints the verdict table; returns the exit code. */
 export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<number> {
+  const started = performance.now();
   const cacheDir = options.cache === false ? null : options.cache;
   const audit = plan(options, cacheDir);
   if (options.plan) {
     io.stdout(formatPlan(audit, options.workers));
     return 0;
   }
-  try {
-    checkOutputWritable(options.out); // before the computation, not minutes into it
-  } catch (error) {
-    throw new UsageError(`--out: ${(error as Error).message}`);
-  }
+  checkReproduceOptions(options);
   io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}, ${audit.jobs.length} job(s)\n`);
   const runner = await runPlan(audit, {
     workers: options.workers,
@@ -71,42 +89,51 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
       `${s['not evaluated']} not evaluated. Report: ${written[written.length - 1]}\n`,
   );
   const drifted = record.claims.filter((c) => c.drift.length > 0);
-  if (drifted.length > 0) {
-    for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
-    io.stderr('If the change is intended, review it and pin it with: npm run golden\n');
-    return DRIFT_EXIT_CODE;
-  }
-  return 0;
+  for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
+  if (drifted.length > 0) io.stderr('If the change is intended, review it and pin it with: npm run golden\n');
+  const code = drifted.length > 0 ? DRIFT_EXIT_CODE : 0;
+  io.stderr(`metastable reproduce: finished in ${((performance.now() - started) / 1000).toFixed(1)} s (exit ${code})\n`);
+  return code;
 }
 
 export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('reproduce')
     .description(
       'Recompute every claim of the ledger (golden/claims.json): plan the experiments the claims need, run them, ' +
-        'evaluate each claim, print the verdict table and write REPORT.md, results.json and the figures. Exits 1 ' +
-        'when a verdict or value differs from its pinned outcome.',
+        'evaluate each claim, print the verdict table and write REPORT.md, report.html, results.json and the figures. ' +
+        'Exits 1 when a verdict or value differs from its pinned outcome.',
     )
     .addOption(
       new Option('--profile <P>', 'size of the stochastic experiments: smoke, quick or full (the paper\'s protocol)')
         .choices(PROFILES)
         .default('full'),
     )
-    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all); only their experiments run', (raw: string) =>
-      raw.split(',').map((s) => s.trim()).filter((s) => s !== ''),
-    )
+    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all; an empty list is refused); only their experiments run', nonEmptyList('--only'))
     .option('--plan', 'print the experiments and jobs the selected claims need, with runs, SGD steps and an estimated time; run nothing')
-    .option('--workers <N>', 'worker processes that run seeds in parallel (results do not depend on it)', integerInRange('--workers', 1, 256), 2)
-    .option('--out <DIR>', 'folder for REPORT.md, results.json and figures/', 'out')
-    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', DEFAULT_RUN_CACHE_DIR)
+    .option(
+      '--workers <N>',
+      `worker processes that run seeds in parallel, at most this machine's cores (results do not depend on it)`,
+      integerInRange('--workers', 1, MAX_FORCED_WORKERS),
+      Math.min(2, availableParallelism()),
+    )
+    .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
+    .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json and figures/ (replaced as a whole)', nonEmptyPath('--out'), 'out')
+    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
-    .option('--junit <FILE>', 'also write JUnit XML: one test case per claim, a failure where it moved from its pin (with GITHUB_STEP_SUMMARY set, the verdict table is appended there)')
+    .option(
+      '--junit <FILE>',
+      'also write JUnit XML: one test case per claim, a failure where it moved from its pin (with GITHUB_STEP_SUMMARY set, the verdict table is appended there)',
+      nonEmptyPath('--junit'),
+    )
     .addHelpText(
       'after',
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
+        'Output and cache folders are checked writable before any computation.\n' +
+        'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
-        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n',
+        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
       setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { firstDuplicateKey } from './json-keys.ts';
 
 /** A golden or protocol file that cannot be used: its message names the file and the bad field. */
 export class GoldenFileError extends Error {
@@ -37,6 +38,8 @@ export function parseValidatedJson<T>(text: string, schemaPath: string, label: s
   } catch (error) {
     throw new GoldenFileError(`${label}: not valid JSON (${(error as Error).message}).`);
   }
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== null) throw new GoldenFileError(`${label}: ${duplicate} appears twice in one object; keep one.`);
   const validate = validatorFor(schemaPath);
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map(describeError);
@@ -53,4 +56,29 @@ export function loadValidatedJson<T>(path: string, schemaPath: string): T {
     throw new GoldenFileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   return parseValidatedJson<T>(text, schemaPath, path);
+}
+
+/** The golden-file error for a value the schema accepts but the code cannot use: names the file and the field. */
+export function fieldError(label: string, pointer: string, problem: string): GoldenFileError {
+  return new GoldenFileError(`${label}: ${pointer} ${problem}. Fix the file or restore it with git.`);
+}
+
+/**
+ * An object whose every key is read from `load` on first access, then kept: a golden file is read only by the
+ * commands that use it, so a broken one cannot stop the others at module load.
+ */
+export function lazyRecord<K extends string, V>(keys: readonly K[], load: (key: K) => V): Readonly<Record<K, V>> {
+  const record = {} as Record<K, V>;
+  for (const key of keys) {
+    Object.defineProperty(record, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = load(key);
+        Object.defineProperty(record, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return record;
 }

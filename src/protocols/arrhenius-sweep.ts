@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadValidatedJson } from '../io/index.ts';
-import { PROTOCOL_DIR, type Profile, type ProfileSettings } from './protocols.ts';
+import { PROFILES, PROTOCOL_DIR, checkEpochs, checkSeedRange, type Profile, type ProfileSettings } from './protocols.ts';
 
 /** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
 export interface ArrheniusSweepFile {
@@ -16,6 +16,15 @@ export interface ArrheniusSweepFile {
 export const ARRHENIUS_SWEEP_PATH = join(PROTOCOL_DIR, 'arrhenius-sweep.json');
 const ARRHENIUS_SWEEP_SCHEMA = join(PROTOCOL_DIR, 'arrhenius-sweep.schema.json');
 
+/** Reads golden/protocols/arrhenius-sweep.json: its schema, then seed ranges and epoch budgets (as for the protocols). */
 export function loadArrheniusSweep(path = ARRHENIUS_SWEEP_PATH): ArrheniusSweepFile {
-  return loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
+  const file = loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
+  file.checkpointVariants.forEach((e, i) => checkEpochs(path, `/checkpointVariants/${i}`, e));
+  for (const profile of PROFILES) {
+    const p = file.profiles[profile];
+    checkSeedRange(path, `/profiles/${profile}/seeds`, p.seeds);
+    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
+  }
+  return file;
 }

@@ -2,12 +2,16 @@
 // paper's wording beside each field in the files). The only door other stages use.
 export {
   DEFAULT_NUMERICS,
+  MAX_EPOCHS,
   PROFILES,
+  PROTOCOL_LIMITS,
   PROTOCOLS,
   PROTOCOL_DIR,
   PROTOCOL_FILES,
   PROTOCOL_NAMES,
   applyOverrides,
+  checkEpochs,
+  checkSeedRange,
   dataSeedFor,
   isProtocolName,
   loadProtocolFile,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { TeacherSpec } from '../data/index.ts';
 import type { NetworkShape } from '../engine/index.ts';
-import { loadValidatedJson } from '../io/index.ts';
-import { PROTOCOL_DIR, type Profile } from './protocols.ts';
+import { fieldError, lazyRecord, loadValidatedJson } from '../io/index.ts';
+import { PROFILES, PROTOCOL_DIR, PROTOCOL_LIMITS, checkInitStd, checkNetwork, checkSamples, checkSeedRange, type Profile } from './protocols.ts';
 
 /** "Re-training to convergence at each step" (Appendix A), read as deterministic full-batch descent. */
 export interface SweepConvergence {
@@ -51,11 +51,34 @@ export interface PhaseDiagramProfile {
 export const PHASE_DIAGRAM_PATH = join(PROTOCOL_DIR, 'phase-diagram.json');
 export const PHASE_DIAGRAM_SCHEMA = join(PROTOCOL_DIR, 'phase-diagram.schema.json');
 
+/** Most β values of one sweep's grid: each is a full-batch descent to convergence. */
+const MAX_GRID_POINTS = 10_000;
+
+/** Reads golden/protocols/phase-diagram.json: its schema, then what the schema cannot say (as for the protocols). */
 export function loadPhaseDiagramFile(path = PHASE_DIAGRAM_PATH): PhaseDiagramFile {
-  return loadValidatedJson<PhaseDiagramFile>(path, PHASE_DIAGRAM_SCHEMA);
+  const file = loadValidatedJson<PhaseDiagramFile>(path, PHASE_DIAGRAM_SCHEMA);
+  const s = file.settings;
+  checkNetwork(path, '/settings', s.network, s.teacher);
+  checkInitStd(path, '/settings/initStd', s.initStd);
+  checkInitStd(path, '/settings/relearnPerturbation/std', s.relearnPerturbation.std);
+  checkSamples(path, '/settings/data', s.data);
+  if (!(s.grid.to > s.grid.from)) throw fieldError(path, '/settings/grid', `runs from ${s.grid.from} to ${s.grid.to}: 'to' must be above 'from'`);
+  if ((s.grid.to - s.grid.from) / s.grid.step > MAX_GRID_POINTS) throw fieldError(path, '/settings/grid/step', `makes more than ${MAX_GRID_POINTS} grid points`);
+  if (s.convergence.maxSteps > PROTOCOL_LIMITS.descentSteps) throw fieldError(path, '/settings/convergence/maxSteps', `must be <= ${PROTOCOL_LIMITS.descentSteps}`);
+  for (const profile of PROFILES) {
+    checkSeedRange(path, `/profiles/${profile}/dataSeeds`, file.profiles[profile].dataSeeds);
+    checkSeedRange(path, `/profiles/${profile}/upSweepSeeds`, file.profiles[profile].upSweepSeeds);
+  }
+  return file;
 }
 
-export const PHASE_DIAGRAM_FILE: PhaseDiagramFile = loadPhaseDiagramFile();
+let phaseDiagramFile: PhaseDiagramFile | undefined;
+
+/** Read on first use, so a broken file fails only the commands that need it. */
+export const PHASE_DIAGRAM_FILE: PhaseDiagramFile = lazyRecord(['name', 'settings', 'paper', 'profiles'] as const, (key) => {
+  phaseDiagramFile ??= loadPhaseDiagramFile();
+  return phaseDiagramFile[key];
+}) as PhaseDiagramFile;
 
 function seedsOf({ first, last }: SeedRange): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GoldenFileError, loadValidatedJson } from '../io/index.ts';
+import { GoldenFileError, fieldError, lazyRecord, loadValidatedJson } from '../io/index.ts';
 import type { DataDesign, TeacherSpec } from '../data/index.ts';
 import type { NetworkShape, Numerics } from '../engine/index.ts';
 
@@ -101,11 +101,104 @@ export interface ProtocolFile {
 export const PROTOCOL_DIR = fileURLToPath(new URL('../../golden/protocols', import.meta.url));
 export const PROTOCOL_SCHEMA = join(PROTOCOL_DIR, 'protocol.schema.json');
 
-/** Reads and schema-checks golden/protocols/NAME.json; the file's name and its `name` field must agree. */
+/**
+ * Sizes a protocol file may ask for. Past them a run does not finish in reasonable time or memory (widths of 1e8 took
+ * 14 GB before hanging), so they are refused on load with the limit named.
+ */
+export const PROTOCOL_LIMITS = {
+  /** Widths and data dimensions; the paper's networks are 10 wide. */
+  width: 1000,
+  /** Parameters of one network: several copies live per run. */
+  parameters: 1_000_000,
+  /** Samples of a data set or pool. */
+  samples: 1_000_000,
+  /** Epochs of any SGD stage: 50 times the paper's 2×10^4. */
+  epochs: 1_000_000,
+  /** Steps of the reference full-batch descent. */
+  descentSteps: 100_000_000,
+  /** Seeds of one profile. */
+  seeds: 10_000,
+  /** Initial weight scale: the paper's is 1/√10; far above it every first step overflows. */
+  initStd: 10,
+} as const;
+
+/** The largest epoch budget a run may have (also `metastable run --epochs`). */
+export const MAX_EPOCHS = PROTOCOL_LIMITS.epochs;
+
+/** Checks a seed range of a profile: first <= last and at most PROTOCOL_LIMITS.seeds seeds. */
+export function checkSeedRange(label: string, pointer: string, seeds: { first: number; last: number }): void {
+  if (seeds.first > seeds.last) throw fieldError(label, pointer, `runs from first ${seeds.first} to last ${seeds.last}: first must be <= last`);
+  if (seeds.last - seeds.first + 1 > PROTOCOL_LIMITS.seeds) throw fieldError(label, pointer, `holds more than ${PROTOCOL_LIMITS.seeds} seeds`);
+}
+
+/** Checks `${at}/network`'s widths against `${at}/teacher`'s dimensions and the size limits. */
+export function checkNetwork(label: string, at: string, network: NetworkShape, teacher: TeacherSpec): void {
+  const { widths } = network;
+  const pointer = `${at}/network`;
+  for (const dim of ['inputDim', 'outputDim'] as const) {
+    if (teacher[dim] > PROTOCOL_LIMITS.width) throw fieldError(label, `${at}/teacher/${dim}`, `must be <= ${PROTOCOL_LIMITS.width}`);
+  }
+  widths.forEach((w, i) => {
+    if (w > PROTOCOL_LIMITS.width) throw fieldError(label, `${pointer}/widths/${i}`, `is ${w}; widths must be <= ${PROTOCOL_LIMITS.width}`);
+  });
+  if (widths[0] !== teacher.inputDim) throw fieldError(label, `${pointer}/widths/0`, `is ${widths[0]} but teacher.inputDim is ${teacher.inputDim}; they must agree`);
+  const last = widths.length - 1;
+  if (widths[last] !== teacher.outputDim) throw fieldError(label, `${pointer}/widths/${last}`, `is ${widths[last]} but teacher.outputDim is ${teacher.outputDim}; they must agree`);
+  const modes = Math.min(teacher.inputDim, teacher.outputDim);
+  if (teacher.singularValues.length > modes) {
+    throw fieldError(label, `${at}/teacher/singularValues`, `lists ${teacher.singularValues.length} values but min(inputDim, outputDim) is ${modes}`);
+  }
+  const parameters = widths.slice(1).reduce((sum, w, i) => sum + w * widths[i]! + (network.biases ? w : 0), 0);
+  if (parameters > PROTOCOL_LIMITS.parameters) throw fieldError(label, `${pointer}/widths`, `make ${parameters} parameters; at most ${PROTOCOL_LIMITS.parameters}`);
+}
+
+/** Checks that an initial weight scale is usable: finite (the schema makes it > 0) and at most PROTOCOL_LIMITS.initStd. */
+export function checkInitStd(label: string, pointer: string, initStd: number): void {
+  if (!(initStd <= PROTOCOL_LIMITS.initStd)) throw fieldError(label, pointer, `is ${initStd}; must be <= ${PROTOCOL_LIMITS.initStd}`);
+}
+
+/** Checks a sample count against PROTOCOL_LIMITS.samples. */
+export function checkSamples(label: string, pointer: string, data: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'number' && value > PROTOCOL_LIMITS.samples) throw fieldError(label, `${pointer}/${key}`, `is ${value}; must be <= ${PROTOCOL_LIMITS.samples}`);
+  }
+}
+
+/** Checks an epoch budget against PROTOCOL_LIMITS.epochs. */
+export function checkEpochs(label: string, pointer: string, epochs: number): void {
+  if (epochs > PROTOCOL_LIMITS.epochs) throw fieldError(label, pointer, `is ${epochs}; must be <= ${PROTOCOL_LIMITS.epochs}`);
+}
+
+/** What the schema cannot say: fields that must agree with each other, and sizes within PROTOCOL_LIMITS. */
+function checkProtocolFile(label: string, file: ProtocolFile): void {
+  const s = file.settings;
+  checkNetwork(label, '/settings', s.network, s.teacher);
+  checkInitStd(label, '/settings/initStd', s.initStd);
+  checkSamples(label, '/settings/data', s.data);
+  if (s.data.kind === 'subsample' && s.data.poolCount < s.data.trainCount) {
+    throw fieldError(label, '/settings/data/poolCount', `is ${s.data.poolCount}, fewer than trainCount ${s.data.trainCount}`);
+  }
+  const modes = Math.min(s.network.widths[0]!, s.network.widths.at(-1)!);
+  if (s.sigmaMode > modes) throw fieldError(label, '/settings/sigmaMode', `is ${s.sigmaMode} but the network has ${modes} modes`);
+  checkEpochs(label, '/settings/epochs', s.epochs);
+  checkEpochs(label, '/settings/checkpoint/epochsPerStage', s.checkpoint.epochsPerStage);
+  if (s.referenceDescent.maxSteps > PROTOCOL_LIMITS.descentSteps) {
+    throw fieldError(label, '/settings/referenceDescent/maxSteps', `must be <= ${PROTOCOL_LIMITS.descentSteps}`);
+  }
+  for (const profile of PROFILES) {
+    const p = file.profiles[profile];
+    checkSeedRange(label, `/profiles/${profile}/seeds`, p.seeds);
+    checkEpochs(label, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(label, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
+  }
+}
+
+/** Reads and checks golden/protocols/NAME.json: its schema, its name against the file's, and checkProtocolFile. */
 export function loadProtocolFile(name: ProtocolName, dir = PROTOCOL_DIR): ProtocolFile {
   const path = join(dir, `${name}.json`);
   const file = loadValidatedJson<ProtocolFile>(path, PROTOCOL_SCHEMA);
   if (file.name !== name) throw new GoldenFileError(`${path}: /name is '${file.name}' but the file is ${name}.json.`);
+  checkProtocolFile(path, file);
   return file;
 }
 
@@ -113,13 +206,10 @@ export function protocolOf(file: ProtocolFile): Protocol {
   return { name: file.name, ...file.settings };
 }
 
-export const PROTOCOL_FILES: Readonly<Record<ProtocolName, ProtocolFile>> = Object.fromEntries(
-  PROTOCOL_NAMES.map((name) => [name, loadProtocolFile(name)]),
-) as Record<ProtocolName, ProtocolFile>;
+/** Each file is read on first use, so a broken one fails only the commands that need it. */
+export const PROTOCOL_FILES: Readonly<Record<ProtocolName, ProtocolFile>> = lazyRecord(PROTOCOL_NAMES, (name) => loadProtocolFile(name));
 
-export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = Object.fromEntries(
-  PROTOCOL_NAMES.map((name) => [name, protocolOf(PROTOCOL_FILES[name])]),
-) as Record<ProtocolName, Protocol>;
+export const PROTOCOLS: Readonly<Record<ProtocolName, Protocol>> = lazyRecord(PROTOCOL_NAMES, (name) => protocolOf(PROTOCOL_FILES[name]));
 
 /** The seeds of a profile, first to last inclusive (Appendix A: "seeds 42–91"). */
 export function profileSeeds(profile: ProfileSettings): number[] {

@@ -44,6 +44,11 @@ export interface RunRecord {
    */
   readonly escapeEpoch: number | null;
   readonly escapeRule: EscapeRule;
+  /**
+   * Present only when SGD diverged: the first epoch whose test MSE was not finite. Training stopped there, `final`
+   * holds the non-finite state (NaN prints as null) and no escape rule applies.
+   */
+  readonly diverged?: { readonly epoch: number };
   readonly escapeApplicable: boolean;
   readonly escape: {
     readonly testMseMidpoint: {
@@ -181,30 +186,41 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const trace: TraceRow[] | undefined = options.trace ? [] : undefined;
   const traceEvery = overrides.traceEvery ?? 0;
   const samples: TraceSample[] = [];
-  const observe = (epoch: number) => {
+  let divergedAt: number | null = null;
+  /** Returns true, which stops SGD, at the first epoch whose test MSE is not finite. */
+  const observe = (epoch: number): boolean => {
     if (traceEvery > 0 && epoch % traceEvery === 0) {
       const m = probe.measure(p.beta);
       samples.push({ epoch, trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues });
     }
+    let testMse: number;
     if (trace !== undefined) {
       const m = probe.measure(p.beta);
       trace.push({ epoch, ...m });
+      testMse = m.testMse;
       midpoint.observe(epoch, m.testMse);
       m.singularValues.forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     } else {
-      midpoint.observe(epoch, probe.testMse());
+      testMse = probe.testMse();
+      midpoint.observe(epoch, testMse);
       probe.singularValues().forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     }
+    if (Number.isFinite(testMse)) return false;
+    divergedAt = epoch;
+    return true;
   };
-  observe(0);
+  const divergedAtStart = observe(0);
   const started = performance.now();
   const numerics = numericsOf(p);
-  trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs, ...numerics }, createStream(seed, 'batches'), (epoch) => {
-    observe(epoch);
-    options.onProgress?.(epoch, p.epochs);
-  });
+  const epochsRun = divergedAtStart
+    ? 0
+    : trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs, ...numerics }, createStream(seed, 'batches'), (epoch) => {
+        const stop = observe(epoch);
+        options.onProgress?.(epoch, p.epochs);
+        return stop;
+      });
   const seconds = (performance.now() - started) / 1000;
-  const steps = p.epochs * stepsPerEpoch(data.train.count, p.batch);
+  const steps = epochsRun * stepsPerEpoch(data.train.count, p.batch);
 
   const final = probe.measure(p.beta);
   const sigmaEpoch = sigmaCrossings[p.sigmaMode - 1]?.epoch ?? null;
@@ -213,7 +229,8 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     effectiveRank(plateau.singularValues, RANK_THRESHOLD) < effectiveRank(globalMinimum.singularValues, RANK_THRESHOLD) &&
     midpoint.epoch !== 0;
   const sigmaApplicable = sigmaEpoch !== 0;
-  const escapeApplicable = p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable;
+  // A diverged run says nothing about escape over the barrier.
+  const escapeApplicable = divergedAt === null && (p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable);
   const primaryEpoch = p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch;
   const record: RunRecord = {
     protocol: p.name,
@@ -222,6 +239,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     escapeEpoch: escapeApplicable ? primaryEpoch : null,
     escapeRule: p.primaryEscapeRule,
     escapeApplicable,
+    ...(divergedAt === null ? {} : { diverged: { epoch: divergedAt } }),
     escape: {
       testMseMidpoint: {
         epoch: midpoint.epoch,

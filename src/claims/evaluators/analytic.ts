@@ -19,7 +19,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { inBothBackends, reported, short } from './backends.ts';
 import { candidatesMatchingPrinted, printedNumberEvaluation, type Candidate } from './numeric.ts';
-import { decimalListParam, decimalParam, integerListParam, integerParam } from './params.ts';
+import { DEPTH, DIGITS, GRID, RANK, decimalListParam, decimalParam, integerListParam, integerParam } from './params.ts';
 
 const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, convention: Convention) => ({
   eta: S.of(eta),
@@ -30,8 +30,8 @@ const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, conve
 
 /** Eq. 3: βc for one mode, against the printed value. */
 export function evaluateCriticalBeta(claim: Claim): Evaluation {
-  const eta = decimalParam(claim, 'eta');
-  const depth = integerParam(claim, 'depth');
+  const eta = decimalParam(claim, 'eta', 'positive');
+  const depth = integerParam(claim, 'depth', DEPTH);
   return printedNumberEvaluation(claim, `βc(η = ${eta}, L = ${depth})`, (convention) => (S) =>
     criticalBeta(S, { eta: S.of(eta), depth, convention }),
   );
@@ -44,9 +44,9 @@ function landscapeQuantityEvaluation(
   pick: <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>) => T | null,
   candidateQuantities: Array<[string, <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>) => T | null]>,
 ): Evaluation {
-  const eta = decimalParam(claim, 'eta');
+  const eta = decimalParam(claim, 'eta', 'positive');
   const beta = decimalParam(claim, 'beta');
-  const depth = integerParam(claim, 'depth');
+  const depth = integerParam(claim, 'depth', DEPTH);
   const nearbyBetas = decimalListParam(claim, 'nearbyBetas');
   const evaluation = printedNumberEvaluation(claim, quantity, (convention) => (S) => pick(S, modeAt(S, eta, beta, depth, convention)));
   const candidates: Candidate[] = [];
@@ -93,11 +93,11 @@ export function evaluateBarrierFromZero(claim: Claim): Evaluation {
 
 /** Section 3.1: which total rank is the global minimum at β, and whether a given lower rank is a local minimum too. */
 export function evaluatePhaseStructure(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
+  const etas = decimalListParam(claim, 'etas', 'positive');
   const beta = decimalParam(claim, 'beta');
-  const depth = integerParam(claim, 'depth');
-  const globalRank = integerParam(claim, 'globalRank');
-  const metastableRank = integerParam(claim, 'metastableRank');
+  const depth = integerParam(claim, 'depth', DEPTH);
+  const globalRank = integerParam(claim, 'globalRank', RANK);
+  const metastableRank = integerParam(claim, 'metastableRank', RANK);
   const evidence: string[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const modes = etas.map((eta) => describeLandscape(float64, { eta: Number(eta), beta: Number(beta), depth, convention }));
@@ -141,8 +141,8 @@ function gridEvaluation(
 
 /** Section 2.1: β* < βc for every L >= 3 — the hysteresis window is open. Value: the smallest (βc − β*)/βc. */
 export function evaluateHysteresisWindow(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depths = integerListParam(claim, 'depths');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depths = integerListParam(claim, 'depths', DEPTH);
   return gridEvaluation(claim, (convention) => {
     let smallest: Decimal | null = null;
     for (const eta of etas) {
@@ -165,7 +165,7 @@ export function evaluateHysteresisWindow(claim: Claim): Evaluation {
 
 /** Appendix C: at L = 2 there is no saddle and the non-zero minimum λ = η − β reaches 0 continuously at β = η. */
 export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
+  const etas = decimalListParam(claim, 'etas', 'positive');
   const fractions = decimalListParam(claim, 'betaFractions');
   return gridEvaluation(claim, (convention) => {
     let saddles = 0;
@@ -197,9 +197,9 @@ export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
 
 /** Appendix C: the barrier out of the lower-rank phase (Eq. 10) grows as β increases towards βc. */
 export function evaluateBarrierMonotone(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depth = integerParam(claim, 'depth');
-  const steps = integerParam(claim, 'gridPoints');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depth = integerParam(claim, 'depth', DEPTH);
+  const steps = integerParam(claim, 'gridPoints', GRID);
   return gridEvaluation(claim, (convention) => {
     let violations = 0;
     let smallestStep = Infinity;
@@ -223,8 +223,8 @@ export function evaluateBarrierMonotone(claim: Claim): Evaluation {
 
 /** Appendix D.2: η1 > η2 implies βc(1) > βc(2). Value: βc(η1) − βc(η2). */
 export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depth = integerParam(claim, 'depth');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depth = integerParam(claim, 'depth', DEPTH);
   return gridEvaluation(claim, (convention) => {
     const betas = etas.map((eta) => inBothBackends((S) => criticalBeta(S, { eta: S.of(eta), depth, convention })).value!);
     const ordered = betas.every((b, i) => i === 0 || betas[i - 1]!.gt(b));
@@ -238,8 +238,8 @@ export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
 
 /** Section 4.1, prediction 2 (premise): βc falls with depth L while β* stays finite. */
 export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depths = integerListParam(claim, 'depths');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depths = integerListParam(claim, 'depths', DEPTH);
   return gridEvaluation(claim, (convention) => {
     const lines: string[] = [];
     let falls = true;
@@ -261,8 +261,8 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
 
 /** Section 4.1, prediction 2: deeper networks have higher barriers, at the same relative distance to βc. */
 export function evaluateDepthBarrier(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depths = integerListParam(claim, 'depths');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depths = integerListParam(claim, 'depths', DEPTH);
   const fractions = decimalListParam(claim, 'betaFractions');
   return gridEvaluation(claim, (convention) => {
     let grows = true;
@@ -287,9 +287,9 @@ export function evaluateDepthBarrier(claim: Claim): Evaluation {
 
 /** Appendix D.1: at (λc, βc) both Eq. 8 and its derivative Eq. 9 vanish, i.e. Eq. 3 follows from Eq. 2. */
 export function evaluateEq3FromEq2(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
-  const depths = integerListParam(claim, 'depths');
-  const digits = integerParam(claim, 'digits');
+  const etas = decimalListParam(claim, 'etas', 'positive');
+  const depths = integerListParam(claim, 'depths', DEPTH);
+  const digits = integerParam(claim, 'digits', DIGITS);
   const S = decimalScalar(digits);
   const bound = new Decimal(10).pow(-(digits - 5));
   return gridEvaluation(claim, (convention) => {

@@ -4,7 +4,7 @@ import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
 import { reported, short } from './backends.ts';
-import { decimalListParam, decimalParam, integerListParam, integerParam, placeParam } from './params.ts';
+import { COUNT, DEPTH, decimalListParam, decimalParam, integerListParam, integerParam, placeParam } from './params.ts';
 
 function single(verdict: Verdict, value: string | null, evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
   return { verdict, value, readings: [{ label: 'as printed', value, verdict }], evidence, ...extra };
@@ -17,7 +17,7 @@ function single(verdict: Verdict, value: string | null, evidence: string[], extr
 export function evaluateRegulariserFactor(claim: Claim): Evaluation {
   const beta = decimalParam(claim, 'beta');
   const lambda = decimalParam(claim, 'lambda');
-  const depth = integerParam(claim, 'depth');
+  const depth = integerParam(claim, 'depth', DEPTH);
   const S = decimalScalar(50);
   const k = S.div(S.of(2), S.of(depth));
   const eq1Regulariser = (l: Decimal) => S.mul(S.div(S.of(beta), S.of(2)), S.pow(l, k)); // Eq. 1: (β/2)λ^{2/L}
@@ -47,7 +47,7 @@ function parameterCount(widths: number[], biases: boolean): number {
 
 /** Appendix A: D = 170 against the stated architecture 2 → 10 → 10 → 2 (depth 3, width 10). */
 export function evaluateParameterCount(claim: Claim): Evaluation {
-  const widths = integerListParam(claim, 'widths');
+  const widths = integerListParam(claim, 'widths', COUNT);
   const printed = Number(claim.paper.value);
   const without = parameterCount(widths, false);
   const withBiases = parameterCount(widths, true);
@@ -99,9 +99,9 @@ export function evaluatePlacesAgree(claim: Claim): Evaluation {
 
 /** Appendices A/B label βc(1) = 0.360 < βc(2) = 0.42, while Appendix D.2 orders βc(1) > βc(2) from η1 > η2. */
 export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
-  const etas = decimalListParam(claim, 'etas');
+  const etas = decimalListParam(claim, 'etas', 'positive');
   const printed = decimalListParam(claim, 'printedBetaC');
-  const depth = integerParam(claim, 'depth');
+  const depth = integerParam(claim, 'depth', DEPTH);
   const computed = etas.map((eta) => new Decimal(criticalBeta(float64, { eta: Number(eta), depth, convention: 'eq2' })));
   const printedOrder = new Decimal(printed[0]!).gt(printed[1]!);
   const nearest = printed.map((p) => {
@@ -119,8 +119,8 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
 
 /** Appendix A: ⌊N/B⌋ SGD steps per epoch. With 25 samples and B = 64 that is no step at all, and no mini-batch noise. */
 export function evaluateStepsPerEpoch(claim: Claim): Evaluation {
-  const samples = integerParam(claim, 'samples');
-  const batch = integerParam(claim, 'batch');
+  const samples = integerParam(claim, 'samples', COUNT);
+  const batch = integerParam(claim, 'batch', COUNT);
   const steps = Math.floor(samples / batch);
   const evidence = [`⌊N/B⌋ = ⌊${samples}/${batch}⌋ = ${steps} steps per epoch.`];
   if (steps === 0) {

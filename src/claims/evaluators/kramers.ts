@@ -4,7 +4,7 @@ import { hessianSpectraSpec, noiseDirectionSpec } from '../figures/kramers-figur
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
-import { decimalParam, integerParam } from './params.ts';
+import { COUNT, decimalParam, integerParam } from './params.ts';
 import { Decimal } from 'decimal.js';
 
 /** Appendix F at the claim's β: Hessians, zero modes, Eq. 11/12 and the gradient noise. */
@@ -123,7 +123,7 @@ function temperatureReadings(report: KramersLangerReport): Array<{ label: string
 export function evaluateTemperatureScale(claim: Claim, results: ExperimentResults): Evaluation {
   const report = kramersReportOf(claim, results);
   const barrier = Number(decimalParam(claim, 'barrier'));
-  const budget = integerParam(claim, 'budgetEpochs');
+  const budget = integerParam(claim, 'budgetEpochs', COUNT);
   const lnBudget = Math.log(budget);
   const readings: Reading[] = temperatureReadings(report).map(({ label, temperatures }) => {
     const smallest = barrier / Math.max(...temperatures);

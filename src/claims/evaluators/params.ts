@@ -1,3 +1,4 @@
+import { MAX_DECIMAL_DIGITS, MIN_DECIMAL_DIGITS } from '../../analytic/index.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
 
@@ -15,30 +16,62 @@ function fail(claim: Claim, key: string, expected: string): never {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export function decimalParam(claim: Claim, key: string): string {
+/** What a decimal parameter must be: any decimal, or one > 0 (a singular value η, say). */
+export type DecimalKind = 'any' | 'positive';
+
+function isDecimal(value: unknown, kind: DecimalKind): value is string {
+  return typeof value === 'string' && DECIMAL.test(value) && (kind === 'any' || (!value.startsWith('-') && /[1-9]/.test(value)));
+}
+
+function decimalText(kind: DecimalKind): string {
+  return kind === 'any' ? 'decimal string such as "0.8"' : 'decimal string > 0 such as "0.8"';
+}
+
+export function decimalParam(claim: Claim, key: string, kind: DecimalKind = 'any'): string {
   const value = read(claim, key);
-  if (typeof value !== 'string' || !DECIMAL.test(value)) fail(claim, key, 'a decimal string such as "0.8"');
+  if (!isDecimal(value, kind)) fail(claim, key, `a ${decimalText(kind)}`);
   return value;
 }
 
-export function decimalListParam(claim: Claim, key: string): string[] {
+export function decimalListParam(claim: Claim, key: string, kind: DecimalKind = 'any'): string[] {
   const value = read(claim, key);
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && DECIMAL.test(v))) {
-    fail(claim, key, 'a non-empty list of decimal strings');
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => isDecimal(v, kind))) {
+    fail(claim, key, `a non-empty list of ${decimalText(kind)}s`);
   }
   return value as string[];
 }
 
-export function integerParam(claim: Claim, key: string): number {
+/** Inclusive bounds of an integer parameter; a depth, say, is [2, 1000]. */
+export interface IntegerRange {
+  readonly min: number;
+  readonly max?: number;
+}
+
+/** The ranges the evaluators need: below them the analytic core or a run has nothing to compute. */
+export const DEPTH: IntegerRange = { min: 2, max: 1000 };
+export const COUNT: IntegerRange = { min: 1 };
+export const RANK: IntegerRange = { min: 0 };
+export const DIGITS: IntegerRange = { min: MIN_DECIMAL_DIGITS, max: MAX_DECIMAL_DIGITS };
+export const GRID: IntegerRange = { min: 2 };
+
+function inRange(v: unknown, range: IntegerRange): v is number {
+  return Number.isSafeInteger(v) && (v as number) >= range.min && (v as number) <= (range.max ?? Number.MAX_SAFE_INTEGER);
+}
+
+function rangeText({ min, max }: IntegerRange): string {
+  return max === undefined ? `>= ${min}` : `in [${min}, ${max}]`;
+}
+
+export function integerParam(claim: Claim, key: string, range: IntegerRange): number {
   const value = read(claim, key);
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(claim, key, 'an integer');
+  if (!inRange(value, range)) fail(claim, key, `an integer ${rangeText(range)}, not ${JSON.stringify(value)}`);
   return value;
 }
 
-export function integerListParam(claim: Claim, key: string): number[] {
+export function integerListParam(claim: Claim, key: string, range: IntegerRange): number[] {
   const value = read(claim, key);
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => Number.isInteger(v))) {
-    fail(claim, key, 'a non-empty list of integers');
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => inRange(v, range))) {
+    fail(claim, key, `a non-empty list of integers ${rangeText(range)}`);
   }
   return value as number[];
 }

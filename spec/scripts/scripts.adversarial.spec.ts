@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Issue 15: the npm scripts, run as a user runs them (one process each: they exit on their own).
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+function script(name: string, args: string[], env: Record<string, string | undefined> = {}) {
+  const { CI: _ci, ...rest } = process.env;
+  return spawnSync(TSX, [`scripts/${name}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...rest, ...env }, timeout: 60_000 });
+}
+
+describe('npm run golden', () => {
+  it('refuses a mistyped flag before computing anything', () => {
+    const r = script('golden-update', ['--skip-stochastc']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(/^golden update: unknown argument\(s\) --skip-stochastc; .*Nothing was computed\.$/);
+  });
+
+  it('is refused when CI is set, even to the empty string', () => {
+    const r = script('golden-update', ['--skip-stochastic'], { CI: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^golden update is refused under CI/);
+  });
+});
+
+describe('npm run reproduce', () => {
+  it('--help ends with a newline and nothing follows it', () => {
+    const r = script('reproduce', ['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.endsWith('/tmp/audit\n')).toBe(true);
+    expect(r.stderr).toBe('');
+  });
+
+  it('an error is one line on stderr, with nothing added by the wrapper', () => {
+    const r = script('reproduce', ['--only', ',']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
