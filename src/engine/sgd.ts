@@ -1,5 +1,6 @@
 import { shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
+import { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
 import { createMomentWorkspace } from './moment-gradient.ts';
@@ -24,6 +25,8 @@ export interface SgdSettings {
    * and it then sits on a subnormal value (the decay term rounds to 0 there), where every multiply is ~10× slower.
    */
   readonly flushBelow?: number;
+  /** How batches are drawn (batch-sampling.ts); default the paper's per-epoch permutation. */
+  readonly sampling?: BatchSampling;
 }
 
 /** The numerical settings a run is computed with, recorded in its run record. */
@@ -51,7 +54,8 @@ export function effectiveBatch(sampleCount: number, batch: number): number {
 }
 
 /**
- * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order, then ⌊N/B⌋ steps
+ * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order (or, with sampling
+ * 'with-replacement', a fresh i.i.d. draw for every step), then ⌊N/B⌋ steps
  * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order. `afterEpoch(epoch)` (1-based) runs
  * after each epoch; returning true stops training. Returns the number of epochs run. No allocation per step.
  */
@@ -65,7 +69,8 @@ export function trainSgd(
   const n = train.data.count;
   const batch = effectiveBatch(n, settings.batch);
   const steps = stepsPerEpoch(n, settings.batch);
-  const fullBatch = batch === n;
+  const withReplacement = settings.sampling === 'with-replacement';
+  const fullBatch = batch === n && !withReplacement;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const params = net.params;
   const grad = new Float64Array(params.length);
@@ -84,9 +89,10 @@ export function trainSgd(
   const rows = train.features.rows;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     // A full batch is the same set whatever the order: no shuffle, and the precomputed full moments.
-    if (!fullBatch) shuffleInPlace(rng, order);
+    if (!fullBatch && !withReplacement) shuffleInPlace(rng, order);
     for (let step = 0; step < steps; step++) {
-      const start = step * batch;
+      if (withReplacement) drawWithReplacement(rng, n, order, batch);
+      const start = withReplacement ? 0 : step * batch;
       if (useMoments) {
         if (!fullBatch) accumulate(rows, order, start, batch, batchMoments);
         fusedStep(params, fullBatch ? fullMoments : batchMoments, beta, lr, mws, grad);
