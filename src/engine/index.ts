@@ -30,3 +30,20 @@ export { lossHessian } from './hessian.ts';
 export { symmetricEigen } from './symmetric-eigen.ts';
 export type { SymmetricEigen } from './symmetric-eigen.ts';
 export type { AccumulateKernel, Precision, StepKernel } from './compiled-kernels.ts';
+export { ACTIVATIONS, activationFunctions, isActivation } from './activation.ts';
+export type { Activation, ActivationFunctions } from './activation.ts';
+export type { BatchSampling } from './batch-sampling.ts';
+export {
+  createNonlinearNetwork,
+  createNonlinearWorkspace,
+  forwardSample,
+  nonlinearGradient,
+  nonlinearMse,
+  nonlinearObjective,
+  responseMatrix,
+} from './nonlinear-network.ts';
+export type { NonlinearNetwork, NonlinearShape, NonlinearWorkspace } from './nonlinear-network.ts';
+export { descendNonlinearFullBatch, nonlinearGradientNorm, trainNonlinearSgd } from './nonlinear-sgd.ts';
+export type { NonlinearSgdSettings } from './nonlinear-sgd.ts';
+export { lowRankNoise } from './low-rank-noise.ts';
+export type { LowRankNoise } from './low-rank-noise.ts';
