@@ -107,3 +107,25 @@ if (argv.json) {
   else console.log(`  C -O3 -march=native:         ${fmt(best.c)}`);
   console.log(`  WebAssembly / JS:            ${result.wasmToJs.toFixed(2).padStart(11)}`);
 }
+
+// ---- Nonlinear networks (Section 4.1, Appendix G): per-sample backprop SGD on tanh and sigmoid 2 → 10 → 10 → 2 ----
+{
+  const { createNonlinearNetwork, trainNonlinearSgd } = await import('../src/engine/index.ts');
+  const nonlinearStepsPerSecond = (activation: 'tanh' | 'sigmoid', epochs: number): number => {
+    const net = createNonlinearNetwork({ ...protocol.network, activation });
+    initialiseGaussian(net, createStream(42, 'init'), protocol.initStd);
+    const settings = { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs };
+    const started = performance.now();
+    trainNonlinearSgd(net, data.train, settings, createStream(42, 'batches'));
+    return (epochs * stepsPerEpoch(data.train.count, protocol.batch)) / ((performance.now() - started) / 1000);
+  };
+  const nonlinearEpochs = Math.max(1, Math.round(epochsFast / 20));
+  const nonlinear = Object.fromEntries(
+    (['tanh', 'sigmoid'] as const).map((activation) => {
+      nonlinearStepsPerSecond(activation, 50);
+      return [activation, Math.round(nonlinearStepsPerSecond(activation, nonlinearEpochs))];
+    }),
+  );
+  if (argv.json) console.log(JSON.stringify({ nonlinearStepsPerSecond: nonlinear }, null, 2));
+  else for (const [activation, rate] of Object.entries(nonlinear)) console.log(`  ${activation} backprop path:     ${Math.round(rate).toLocaleString('en-US').padStart(11)}`);
+}

@@ -50,3 +50,19 @@ export {
 export type { LangevinEscape, ModeLangevinSettings, ModePotential } from './mode-langevin.ts';
 export { modeAxes, trainWatchingEscape } from './escape-watch.ts';
 export type { EscapeWatch, ModeAxes, WatchedTraining } from './escape-watch.ts';
+export { ACTIVATIONS, activationFunctions, isActivation } from './activation.ts';
+export type { Activation, ActivationFunctions } from './activation.ts';
+export {
+  createNonlinearNetwork,
+  createNonlinearWorkspace,
+  forwardSample,
+  nonlinearGradient,
+  nonlinearMse,
+  nonlinearObjective,
+  responseMatrix,
+} from './nonlinear-network.ts';
+export type { NonlinearNetwork, NonlinearShape, NonlinearWorkspace } from './nonlinear-network.ts';
+export { descendNonlinearFullBatch, nonlinearGradientNorm, trainNonlinearSgd } from './nonlinear-sgd.ts';
+export type { NonlinearSgdSettings } from './nonlinear-sgd.ts';
+export { lowRankNoise } from './low-rank-noise.ts';
+export type { LowRankNoise } from './low-rank-noise.ts';

@@ -1,5 +1,7 @@
-import { createStream, fillStandardNormal, shuffleInPlace, uniformIndex, type RandomStream } from '../data/index.ts';
+import { createStream, fillStandardNormal, shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
+import { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
+export { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
 import { createMomentWorkspace } from './moment-workspace.ts';
@@ -49,8 +51,6 @@ export interface LangevinKick {
   readonly seed: number;
 }
 
-export type BatchSampling = 'epoch-permutation' | 'with-replacement';
-
 /** The numerical settings a run is computed with, recorded in its run record. */
 export interface Numerics {
   readonly precision: Precision;
@@ -73,11 +73,6 @@ export function stepsPerEpoch(sampleCount: number, batch: number): number {
 
 export function effectiveBatch(sampleCount: number, batch: number): number {
   return Math.min(batch, sampleCount);
-}
-
-/** Fills out[0 .. batch) with indices drawn uniformly and independently from [0, n): one mini-batch with replacement. */
-export function drawWithReplacement(rng: RandomStream, n: number, batch: number, out: Int32Array): void {
-  for (let b = 0; b < batch; b++) out[b] = uniformIndex(rng, n);
 }
 
 /**
