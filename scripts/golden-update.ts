@@ -6,9 +6,10 @@
 // Updating a golden file is a deliberate act: refused under CI.
 //   npm run golden                        everything; stochastic claims run the full profile (minutes)
 //   npm run golden -- --skip-stochastic   analytic and consistency pins only; stochastic pins are kept
+//   (without --skip-stochastic it also re-records spec/fixtures/smoke-results.json.gz, the evaluator specs' results)
 import { Decimal } from 'decimal.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { argv, chalk } from 'zx';
+import { $, argv, chalk } from 'zx';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/index.ts';
 import { writeFileAtomic } from '../src/io/atomic-file.ts';
 import { loadValidatedJson } from '../src/io/validated-json.ts';
@@ -159,3 +160,10 @@ async function updatePhaseDiagramSmoke(): Promise<void> {
 }
 await updatePhaseDiagramSmoke();
 await updateTrappingSmoke();
+
+// The recorded smoke results the evaluator specs judge (spec/fixtures/smoke-results.json.gz): every job the ledger needs
+// under the smoke profile, run from scratch, so the specs follow the experiments the claims now read.
+if (!skipStochastic) {
+  await $({ stdio: 'inherit' })`npx tsx scripts/record-results.ts`;
+  report('spec/fixtures/smoke-results.json.gz', ['re-recorded from the smoke profile'], false);
+}
