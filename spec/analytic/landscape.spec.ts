@@ -8,12 +8,6 @@ import {
   float64,
   type LandscapeSummary,
 } from '../../src/analytic/index.ts';
-import {
-  computeAnalyticFloat64,
-  computeAnalyticGolden,
-  loadAnalyticGolden,
-  type AnalyticGolden,
-} from '../../src/pins/analytic-golden.ts';
 import { modeBelowCriticalArb } from './arbitraries.ts';
 
 const NUMERIC_FIELDS = ['betaC', 'lambdaC', 'betaStar', 'lambdaSaddle', 'lambdaMin', 'barrier', 'barrierFromMin'] as const;
@@ -88,36 +82,5 @@ describe('the landscape in both backends', () => {
         expect(describeLandscape(float64, mode).globalPhase).toBe(expected);
       }),
     );
-  });
-});
-
-describe('golden/analytic.json gates the values at the paper\'s points', () => {
-  const golden = loadAnalyticGolden();
-
-  it('pins both conventions at η = 0.9, 0.8 (L = 3) and β = 0.29, 0.32, 0.35 (η = 0.8)', () => {
-    expect(golden.critical.map((c) => `${c.convention}:${c.eta}`).sort()).toEqual(['eq1:0.8', 'eq1:0.9', 'eq2:0.8', 'eq2:0.9']);
-    expect(golden.points.map((p) => `${p.convention}:${p.beta}`).sort()).toEqual(
-      ['eq1:0.29', 'eq1:0.32', 'eq1:0.35', 'eq2:0.29', 'eq2:0.32', 'eq2:0.35'],
-    );
-  });
-
-  function expectMatchesPinned(now: Omit<AnalyticGolden, 'digits'>, tolerance: string): void {
-    golden.critical.forEach((pinned, i) => {
-      for (const k of ['betaC', 'lambdaC', 'betaStar'] as const) expectClose(now.critical[i]![k], pinned[k], tolerance, `critical[${i}].${k}`);
-    });
-    golden.points.forEach((pinned, i) => {
-      for (const k of ['lambdaSaddle', 'lambdaMin', 'barrier', 'barrierFromMin'] as const) {
-        expectClose(now.points[i]![k], pinned[k], tolerance, `points[${i}].${k}`);
-      }
-      expect(now.points[i]!.globalPhase).toBe(pinned.globalPhase);
-    });
-  }
-
-  it('the decimal backend reproduces every pinned value to 1e-30 relative', () => {
-    expectMatchesPinned(computeAnalyticGolden(golden.digits), '1e-30');
-  });
-
-  it('the float64 backend reproduces every pinned value to 1e-12 relative', () => {
-    expectMatchesPinned(computeAnalyticFloat64(), '1e-12');
   });
 });

@@ -100,5 +100,6 @@ export function loadAnalyticGolden(path = ANALYTIC_GOLDEN_PATH): AnalyticGolden 
 /** Where computed values moved beyond `tolerance` (relative) from the pinned file; empty when none did. */
 export function analyticDrift(now: Omit<AnalyticGolden, 'digits'>, pinned: AnalyticGolden, tolerance: Decimal.Value): string[] {
   const { digits: _digits, $schema: _schema, ...values } = pinned as AnalyticGolden & { $schema?: string };
-  return pinDifferences(now, values, tolerance);
+  const { digits: _computedAt, ...computed } = now as AnalyticGolden;
+  return pinDifferences(computed, values, tolerance);
 }
