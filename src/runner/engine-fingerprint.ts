@@ -15,8 +15,10 @@ const SRC_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const FINGERPRINTED_SOURCES = [
   'engine',
   'data',
-  'protocols',
-  'run',
+  'protocols/protocols.ts',
+  'run/run-protocol.ts',
+  'run/checkpoints.ts',
+  'run/escape-detection.ts',
 ] as const;
 
 function sourceFiles(root: string, entry: string): string[] {
