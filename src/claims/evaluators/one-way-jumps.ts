@@ -25,6 +25,11 @@ function headed(readings: Reading[], rest: Omit<Evaluation, 'verdict' | 'value' 
 }
 const groupLabel = (g: JumpGroupResult) => `${g.sampling}, β = β_weak − ${g.delta}`;
 
+/** The paper's drawing (a fresh permutation each epoch) first: its groups are the headline readings. */
+function paperDrawingFirst(groups: readonly JumpGroupResult[]): JumpGroupResult[] {
+  return [...groups.filter((g) => g.sampling === 'epoch-permutation'), ...groups.filter((g) => g.sampling !== 'epoch-permutation')];
+}
+
 export const oneWayJumpsNeeds = (): ExperimentRequest[] => [{ experiment: 'one-way-jumps' }];
 
 /**
@@ -99,7 +104,7 @@ function shapeOutcomes(jumps: OneWayJumps): ShapeOutcome[] {
 export function evaluateJumpMemoryless(_claim: Claim, results: ExperimentResults): Evaluation {
   const jumps = results.oneWayJumps();
   const outcomes = shapeOutcomes(jumps);
-  const samplings = [...new Set(jumps.groups.map((g) => g.sampling))];
+  const samplings = [...new Set(paperDrawingFirst(jumps.groups).map((g) => g.sampling))];
   const readings: Reading[] = samplings.map((sampling) => {
     const mine = outcomes.filter((o) => o.group.sampling === sampling);
     const rejected = mine.filter((o) => o.rejects).length;
@@ -199,7 +204,7 @@ export function compareKinetics(group: JumpGroupResult): KineticsComparison | nu
 /** Per group: Arrhenius best by ΔAIC > 2 → reproduced; another law best by > 2 → deviates; otherwise inconclusive. */
 export function evaluateJumpKinetics(_claim: Claim, results: ExperimentResults): Evaluation {
   const jumps = results.oneWayJumps();
-  const compared = jumps.groups.map((g) => ({ g, c: compareKinetics(g) }));
+  const compared = paperDrawingFirst(jumps.groups).map((g) => ({ g, c: compareKinetics(g) }));
   const readings: Reading[] = compared.map(({ g, c }) => {
     const verdict: Verdict = c === null || !c.decisive ? 'inconclusive' : c.better === ARRHENIUS ? 'reproduced' : 'deviates';
     return {
