@@ -26,3 +26,17 @@ describe('one-way jumps', () => {
     expect(below.net.params).toEqual(annealedMinimum(protocol, 42, lost - 0.02).net.params);
   });
 });
+
+describe('jumpSetting', () => {
+  it('runs from β_weak − δ and reports the one-mode barrier of the η whose Eq. 3 βc is β_weak', async () => {
+    const { etaForCriticalBeta, jumpSetting } = await import('../../src/run/one-way-jumps.ts');
+    const { criticalBeta, float64 } = await import('../../src/analytic/index.ts');
+    expect(criticalBeta(float64, { eta: etaForCriticalBeta(0.38, 3), depth: 3, convention: 'eq2' })).toBeCloseTo(0.38, 12);
+    const task = { protocol, dataSeed: 42, delta: 0.02, settings: { ...settings, budget: 5 }, sgdSeeds: [1, 2] };
+    const result = jumpSetting(task);
+    expect(result.landscape.beta).toBeCloseTo(lost - 0.02, 15);
+    expect(result.landscape.barrierMatched).toBeGreaterThan(0);
+    expect(result.runs).toHaveLength(2);
+    expect(jumpSetting(task)).toEqual(result);
+  });
+});

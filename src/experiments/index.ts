@@ -42,3 +42,5 @@ export { arrheniusJobs, arrheniusSweeps, fitArrhenius } from './arrhenius.ts';
 export type { ArrheniusFit, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
 export { kramersLangerJob, kramersLangerResult } from './appendix-f.ts';
 export { phaseDiagramJob, phaseDiagramResult } from './phase-diagram.ts';
+export { oneWayJumpsJobs, oneWayJumpsResult } from './one-way-jumps.ts';
+export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts';

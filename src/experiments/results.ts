@@ -3,6 +3,7 @@ import type { KramersLangerReport, PhaseDiagramRecord } from '../run/index.ts';
 import type { RunnerResults } from '../runner/index.ts';
 import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
+import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
   diagnosticsResult,
@@ -28,6 +29,8 @@ export interface ExperimentResults {
   arrheniusSweeps(): ArrheniusSweeps;
   kramersLanger(beta: number): KramersLangerReport;
   phaseDiagram(): PhaseDiagramRecord[];
+  /** Issue 13: rank-2 → rank-1 falls under SGD (the harness's own experiment). */
+  oneWayJumps(): OneWayJumps;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -46,6 +49,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const sweeps = memo((_: null) => arrheniusSweeps(profile, runner));
   const kramers = memo((beta: number) => kramersLangerResult(beta, runner));
   const phase = memo((_: null) => phaseDiagramResult(profile, runner));
+  const jumps = memo((_: null) => oneWayJumpsResult(profile, runner));
   return {
     profile,
     trapping,
@@ -54,5 +58,6 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     arrheniusSweeps: () => sweeps(null),
     kramersLanger: kramers,
     phaseDiagram: () => phase(null),
+    oneWayJumps: () => jumps(null),
   };
 }

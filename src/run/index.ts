@@ -19,3 +19,5 @@ export type {
   NoiseAtPoint,
   PointPairReport,
 } from './kramers-langer.ts';
+export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSetting, modeLossBeta } from './one-way-jumps.ts';
+export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';

@@ -1,3 +1,4 @@
+import { float64, modeBarriers } from '../analytic/index.ts';
 import { createStream, makeTaskData } from '../data/index.ts';
 import {
   MetricsProbe,
@@ -6,6 +7,7 @@ import {
   descendFullBatch,
   initialiseGaussian,
   prepareTrainingSet,
+  sampleSpectrum,
   trainSgd,
   type BatchSampling,
   type DescentReport,
@@ -82,4 +84,75 @@ export function jumpDownRun(start: AnnealedMinimum, settings: JumpSettings, sgdS
 
 export function jumpDownRuns(start: AnnealedMinimum, settings: JumpSettings, sgdSeeds: readonly number[]): EscapeRun[] {
   return sgdSeeds.map((seed) => jumpDownRun(start, settings, seed));
+}
+
+/** One setting of the downward-jump experiment, as plain data (a pool worker's task). */
+export interface JumpSettingTask {
+  readonly protocol: PhaseDiagramProtocol;
+  readonly dataSeed: number;
+  /** β = (where the up sweep loses `settings.mode`) − delta. */
+  readonly delta: number;
+  readonly settings: Omit<JumpSettings, 'beta'>;
+  readonly sgdSeeds: readonly number[];
+}
+
+/** The one-mode barrier out of the weak mode's minimum (Eq. 10's ΔE from λ** back over λsad), for an η. */
+export interface JumpLandscape {
+  /** The bisected β of the up sweep's loss of the mode, and the β of the runs. */
+  readonly lossBeta: number;
+  readonly beta: number;
+  /** The sample's whitened singular value of the mode (sample-spectrum.ts) and its one-mode barrier (null past βc). */
+  readonly whitenedEta: number;
+  readonly barrierWhitened: number | null;
+  /** The η whose Eq. 3 βc is the measured lossBeta (the sample landscape's own saddle-node), and its barrier. */
+  readonly matchedEta: number;
+  readonly barrierMatched: number | null;
+  /** σ of the end-to-end map at the start. */
+  readonly startSingularValues: number[];
+}
+
+export interface JumpSettingResult {
+  readonly landscape: JumpLandscape;
+  readonly runs: EscapeRun[];
+}
+
+/** Eq. 3 solved for η: the signal whose saddle-node sits at βc (eq2 reading, depth L ≥ 3). */
+export function etaForCriticalBeta(betaC: number, depth: number): number {
+  const k = 2 / depth;
+  return ((betaC * (1 - k)) ** (1 / (2 - k)) * (2 - k)) / (1 - k);
+}
+
+function oneModeBarrier(eta: number, beta: number, depth: number): number | null {
+  return modeBarriers(float64, { eta, beta, depth, convention: 'eq2' })?.fromMinimum ?? null;
+}
+
+// A pool worker runs many settings of the same data set: the up sweep and the annealing are computed once each.
+const lossBetas = new Map<string, number>();
+const minima = new Map<string, AnnealedMinimum>();
+
+function memoised<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key)!;
+}
+
+/** Every seed of one setting from the same annealed rank-2 minimum, with the landscape it sits on. */
+export function jumpSetting(task: JumpSettingTask): JumpSettingResult {
+  const { protocol, dataSeed, delta, settings } = task;
+  const key = JSON.stringify([protocol, dataSeed, settings.mode]);
+  const lossBeta = memoised(lossBetas, key, () => modeLossBeta(protocol, dataSeed, settings.mode));
+  const beta = lossBeta - delta;
+  const start = memoised(minima, JSON.stringify([key, beta]), () => annealedMinimum(protocol, dataSeed, beta));
+  const depth = protocol.network.widths.length - 1;
+  const whitenedEta = sampleSpectrum(start.train.moments).whitened[settings.mode - 1]!;
+  const matchedEta = etaForCriticalBeta(lossBeta, depth);
+  const landscape: JumpLandscape = {
+    lossBeta,
+    beta,
+    whitenedEta,
+    barrierWhitened: oneModeBarrier(whitenedEta, beta, depth),
+    matchedEta,
+    barrierMatched: oneModeBarrier(matchedEta, beta, depth),
+    startSingularValues: start.singularValues,
+  };
+  return { landscape, runs: jumpDownRuns(start, { ...settings, beta }, task.sgdSeeds) };
 }

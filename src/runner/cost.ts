@@ -23,9 +23,10 @@ export interface JobCost {
 /**
  * Single-core rates behind the estimate, measured with `npm run bench` and a cold full profile on the reference
  * 2-core machine (REPRODUCE.md, "Time"): mini-batch SGD with per-epoch metrics; one converged β point of a sweep;
- * one Appendix F analysis (two Newton refinements, Hessian eigen-decompositions, gradient covariances).
+ * one Appendix F analysis (two Newton refinements, Hessian eigen-decompositions, gradient covariances); downward
+ * jumps (B = 64 with an SVD of the end-to-end map every epoch, measured on the one-way-jumps protocol).
  */
-export const COST_MODEL = { sgdStepsPerSecond: 5.0e5, sweepPointsPerSecond: 60, kramersLangerSeconds: 3 } as const;
+export const COST_MODEL = { sgdStepsPerSecond: 5.0e5, sweepPointsPerSecond: 60, kramersLangerSeconds: 3, jumpStepsPerSecond: 1.4e5 } as const;
 
 /** The annealing stages a seed trains before its continued run (shared checkpoints are counted once per run). */
 function checkpointSteps(job: Extract<Job, { kind: 'seed-runs' }>): number {
@@ -50,5 +51,12 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
     }
     case 'kramers-langer':
       return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: COST_MODEL.kramersLangerSeconds };
+    case 'jump-runs': {
+      // At most: every run censored at its budget; the up sweep and the annealing once per data set and β.
+      const sgdSteps = job.tasks.reduce((s, t) => s + t.sgdSeeds.length * t.settings.budget * stepsPerEpoch(t.protocol.data.trainCount, t.settings.batch), 0);
+      const runs = job.tasks.reduce((s, t) => s + t.sgdSeeds.length, 0);
+      const sweepPoints = new Set(job.tasks.map((t) => t.delta)).size * gridBetas(job.tasks[0]?.protocol.grid ?? { from: 0, to: 0, step: 1 }).length;
+      return { runs, cached: 0, sgdSteps, sweepPoints, cpuSeconds: sgdSteps / COST_MODEL.jumpStepsPerSecond + sweepPoints / COST_MODEL.sweepPointsPerSecond };
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
 import { distinctJobs, type Job } from './job.ts';
+import { runJumpSettings } from './jump-runs.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
 import { RunnerResults } from './results.ts';
 import { runSeeds } from './run-seeds.ts';
@@ -41,7 +42,7 @@ export type ProgressEvent =
   | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
 
 function units(job: Job): number {
-  return job.kind === 'kramers-langer' ? 1 : job.seeds.length;
+  return job.kind === 'kramers-langer' ? 1 : job.kind === 'jump-runs' ? job.tasks.length : job.seeds.length;
 }
 
 /**
@@ -84,6 +85,10 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             await Promise.resolve();
             results.set(job, kramersLanger(job.options));
             onDone(null, 1);
+            break;
+          }
+          case 'jump-runs': {
+            results.set(job, await runJumpSettings(job.tasks, options.workers, onDone, pool));
             break;
           }
         }

@@ -1,5 +1,5 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
-import type { KramersLangerOptions } from '../run/index.ts';
+import type { JumpSettingTask, KramersLangerOptions } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
 
@@ -31,7 +31,14 @@ export interface KramersLangerJob {
   readonly options: KramersLangerOptions;
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob;
+/** Downward jumps rank 2 → rank 1 (src/run/one-way-jumps.ts): one task per (sampling, β, ηlr) setting, each all its seeds. */
+export interface JumpRunsJob {
+  readonly kind: 'jump-runs';
+  readonly label: string;
+  readonly tasks: readonly JumpSettingTask[];
+}
+
+export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {

@@ -32,6 +32,14 @@ import {
   evaluateRegulariserFactor,
   evaluateStepsPerEpoch,
 } from './consistency.ts';
+import {
+  evaluateJumpKinetics,
+  evaluateJumpMemoryless,
+  evaluateJumpSlopeBarrier,
+  evaluateReferenceConsistency,
+  oneWayJumpsNeeds,
+  referenceConsistencyNeeds,
+} from './one-way-jumps.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './stochastic-trapping.ts';
 
@@ -83,4 +91,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'escape-time': { needs: trappingNeeds, evaluate: evaluateEscapeTime },
   'escape-time-lower-bound': { needs: trappingNeeds, evaluate: evaluateEscapeTimeLowerBound },
   'train-test-gap': { needs: trappingNeeds, evaluate: evaluateTrainTestGap },
+  'reference-18-consistency': { needs: referenceConsistencyNeeds, evaluate: evaluateReferenceConsistency },
+  'jump-memoryless': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpMemoryless },
+  'jump-kinetics': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpKinetics },
+  'jump-slope-barrier': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpSlopeBarrier },
 };
