@@ -42,3 +42,5 @@ export { arrheniusJobs, arrheniusSweeps, fitArrhenius } from './arrhenius.ts';
 export type { ArrheniusFit, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
 export { kramersLangerJob, kramersLangerResult } from './appendix-f.ts';
 export { phaseDiagramJob, phaseDiagramResult } from './phase-diagram.ts';
+export { controlSeeds, modeControlJobs, modeControlResult, networkControlJobs, networkControlResult } from './escape-controls.ts';
+export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';

@@ -3,6 +3,7 @@ import type { KramersLangerReport, PhaseDiagramRecord } from '../run/index.ts';
 import type { RunnerResults } from '../runner/index.ts';
 import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
+import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
   diagnosticsResult,
@@ -28,6 +29,10 @@ export interface ExperimentResults {
   arrheniusSweeps(): ArrheniusSweeps;
   kramersLanger(beta: number): KramersLangerReport;
   phaseDiagram(): PhaseDiagramRecord[];
+  /** The harness's one-mode positive control. */
+  modeControl(): ModeControlResult;
+  /** The harness's SGLD positive control on the network, by depth. */
+  networkControl(): NetworkControlResult;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -46,6 +51,8 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const sweeps = memo((_: null) => arrheniusSweeps(profile, runner));
   const kramers = memo((beta: number) => kramersLangerResult(beta, runner));
   const phase = memo((_: null) => phaseDiagramResult(profile, runner));
+  const modeControl = memo((_: null) => modeControlResult(profile, runner));
+  const networkControl = memo((_: null) => networkControlResult(profile, runner));
   return {
     profile,
     trapping,
@@ -54,5 +61,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     arrheniusSweeps: () => sweeps(null),
     kramersLanger: kramers,
     phaseDiagram: () => phase(null),
+    modeControl: () => modeControl(null),
+    networkControl: () => networkControl(null),
   };
 }

@@ -38,3 +38,5 @@ export { PHASE_DIAGRAM_FILE, PHASE_DIAGRAM_PATH, gridBetas, loadPhaseDiagramFile
 export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from './phase-diagram-protocol.ts';
 export { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from './arrhenius-sweep.ts';
 export type { ArrheniusSweepFile } from './arrhenius-sweep.ts';
+export { ESCAPE_CONTROLS_PATH, loadEscapeControls, networkControlProtocol } from './escape-controls.ts';
+export type { EscapeControlsFile, EscapeControlsProfile, NetworkControlDepth } from './escape-controls.ts';

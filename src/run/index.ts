@@ -19,3 +19,5 @@ export type {
   NoiseAtPoint,
   PointPairReport,
 } from './kramers-langer.ts';
+export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
+export type { SgldEscapeRecord } from './escape-controls.ts';

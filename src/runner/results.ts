@@ -1,5 +1,6 @@
-import type { KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
-import { jobKey, type Job, type KramersLangerJob, type PhaseSweepsJob, type SeedRunsJob } from './job.ts';
+import type { LangevinEscape } from '../engine/index.ts';
+import type { KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import { jobKey, type Job, type KramersLangerJob, type ModeLangevinJob, type PhaseSweepsJob, type SeedRunsJob, type SgldEscapesJob } from './job.ts';
 
 /** What a job yields, by kind. */
 export type JobResult<J extends Job> = J extends SeedRunsJob
@@ -8,7 +9,11 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
     ? PhaseDiagramRecord[]
     : J extends KramersLangerJob
       ? KramersLangerReport
-      : never;
+      : J extends ModeLangevinJob
+        ? LangevinEscape[]
+        : J extends SgldEscapesJob
+          ? SgldEscapeRecord[]
+          : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

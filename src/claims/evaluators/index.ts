@@ -33,6 +33,16 @@ import {
   evaluateStepsPerEpoch,
 } from './consistency.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
+import {
+  depthControlNeeds,
+  evaluateDepthControl,
+  evaluateModeControl,
+  evaluateNetworkControl,
+  evaluateUndertrained,
+  modeControlNeeds,
+  networkControlNeeds,
+  undertrainedNeeds,
+} from './escape-controls.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './stochastic-trapping.ts';
 
 /**
@@ -83,4 +93,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'escape-time': { needs: trappingNeeds, evaluate: evaluateEscapeTime },
   'escape-time-lower-bound': { needs: trappingNeeds, evaluate: evaluateEscapeTimeLowerBound },
   'train-test-gap': { needs: trappingNeeds, evaluate: evaluateTrainTestGap },
+  'control-one-mode': { needs: modeControlNeeds, evaluate: evaluateModeControl },
+  'control-network-barrier': { needs: networkControlNeeds, evaluate: evaluateNetworkControl },
+  'control-depth': { needs: depthControlNeeds, evaluate: evaluateDepthControl },
+  'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: evaluateUndertrained },
 };
