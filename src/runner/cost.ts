@@ -29,8 +29,8 @@ export const COST_MODEL = {
   sgdStepsPerSecond: 5.0e5,
   sweepPointsPerSecond: 60,
   kramersLangerSeconds: 3,
-  /** SGLD steps (the JS loop with a Gaussian kick per weight) of the network control. */
-  sgldStepsPerSecond: 4.0e5,
+  /** SGLD steps of the network control (the JS loop; a Gaussian per weight and step dominates: 3×10⁴ steps/s measured). */
+  sgldStepsPerSecond: 3.0e4,
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
 } as const;
