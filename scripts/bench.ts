@@ -129,3 +129,26 @@ if (argv.json) {
   if (argv.json) console.log(JSON.stringify({ nonlinearStepsPerSecond: nonlinear }, null, 2));
   else for (const [activation, rate] of Object.entries(nonlinear)) console.log(`  ${activation} backprop path:     ${Math.round(rate).toLocaleString('en-US').padStart(11)}`);
 }
+
+// ---- The positive controls (issue 12): SGLD on the JS loop, Euler–Maruyama on one mode, and their full-profile cost ----
+{
+  const { modeControlRun } = await import('../src/run/index.ts');
+  const { modePotential } = await import('../src/engine/index.ts');
+  const { jobCost } = await import('../src/runner/index.ts');
+  const { jobsOf } = await import('../src/experiments/index.ts');
+  const sgldEpochs = Math.max(1, Math.round(epochsFast / 20));
+  const sgld = Math.round(stepsPerSecond({ langevin: { temperature: 1e-3, seed: 7 } }, sgldEpochs));
+  const potential = modePotential(0.8, 0.32, 3);
+  const started = performance.now();
+  let eulerSteps = 0;
+  for (let seed = 0; seed < 4; seed++) eulerSteps += modeControlRun({ eta: 0.8, beta: 0.32, depth: 3, temperature: potential.barrier / 6, dt: 0.01, maxSteps: 1e7 }, 1, seed).steps;
+  const euler = Math.round(eulerSteps / ((performance.now() - started) / 1000));
+  const controlJobs = [...jobsOf({ experiment: 'mode-control' }, 'full'), ...jobsOf({ experiment: 'network-control' }, 'full')];
+  const controlCpu = Math.round(controlJobs.reduce((s, job) => s + jobCost(job, null).cpuSeconds, 0));
+  if (argv.json) console.log(JSON.stringify({ sgldStepsPerSecond: sgld, eulerStepsPerSecond: euler, controlsFullProfileCpuSecondsUpperBound: controlCpu }, null, 2));
+  else {
+    console.log(`  SGLD (JS loop, Gaussian kick):  ${sgld.toLocaleString('en-US').padStart(11)}`);
+    console.log(`  one-mode Euler–Maruyama:        ${euler.toLocaleString('en-US').padStart(11)}`);
+    console.log(`  positive controls, full profile: ≤ ${controlCpu} CPU s by the cost model (every SGLD run to its budget)`);
+  }
+}

@@ -44,3 +44,5 @@ export { kramersLangerJob, kramersLangerResult } from './appendix-f.ts';
 export { phaseDiagramJob, phaseDiagramResult } from './phase-diagram.ts';
 export { oneWayJumpsJobs, oneWayJumpsResult } from './one-way-jumps.ts';
 export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts';
+export { controlSeeds, modeControlJobs, modeControlResult, networkControlJobs, networkControlResult } from './escape-controls.ts';
+export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';

@@ -3,6 +3,7 @@ import { canonicalJson, type Job } from '../runner/index.ts';
 import { kramersLangerJob } from './appendix-f.ts';
 import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
+import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
 
@@ -17,9 +18,21 @@ export type ExperimentRequest =
   | { readonly experiment: 'arrhenius-sweeps' }
   | { readonly experiment: 'kramers-langer'; readonly beta: number }
   | { readonly experiment: 'phase-diagram' }
-  | { readonly experiment: 'one-way-jumps' };
+  | { readonly experiment: 'one-way-jumps' }
+  | { readonly experiment: 'mode-control' }
+  | { readonly experiment: 'network-control' };
 
-export const EXPERIMENT_NAMES = ['trapping', 'sparse', 'diagnostics', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram', 'one-way-jumps'] as const;
+export const EXPERIMENT_NAMES = [
+  'trapping',
+  'sparse',
+  'diagnostics',
+  'arrhenius-sweeps',
+  'kramers-langer',
+  'phase-diagram',
+  'one-way-jumps',
+  'mode-control',
+  'network-control',
+] as const;
 
 export function requestKey(request: ExperimentRequest): string {
   return canonicalJson(request);
@@ -49,6 +62,10 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [phaseDiagramJob(profile)];
     case 'one-way-jumps':
       return oneWayJumpsJobs(profile);
+    case 'mode-control':
+      return modeControlJobs(profile);
+    case 'network-control':
+      return networkControlJobs(profile);
   }
 }
 

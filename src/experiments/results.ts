@@ -4,6 +4,7 @@ import type { RunnerResults } from '../runner/index.ts';
 import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
 import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
+import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
   diagnosticsResult,
@@ -31,6 +32,10 @@ export interface ExperimentResults {
   phaseDiagram(): PhaseDiagramRecord[];
   /** Issue 13: rank-2 → rank-1 falls under SGD (the harness's own experiment). */
   oneWayJumps(): OneWayJumps;
+  /** The harness's one-mode positive control. */
+  modeControl(): ModeControlResult;
+  /** The harness's SGLD positive control on the network, by depth. */
+  networkControl(): NetworkControlResult;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -50,6 +55,8 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const kramers = memo((beta: number) => kramersLangerResult(beta, runner));
   const phase = memo((_: null) => phaseDiagramResult(profile, runner));
   const jumps = memo((_: null) => oneWayJumpsResult(profile, runner));
+  const modeControl = memo((_: null) => modeControlResult(profile, runner));
+  const networkControl = memo((_: null) => networkControlResult(profile, runner));
   return {
     profile,
     trapping,
@@ -59,5 +66,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     kramersLanger: kramers,
     phaseDiagram: () => phase(null),
     oneWayJumps: () => jumps(null),
+    modeControl: () => modeControl(null),
+    networkControl: () => networkControl(null),
   };
 }

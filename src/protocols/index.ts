@@ -40,3 +40,5 @@ export { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from './arrhenius-sweep.ts';
 export type { ArrheniusSweepFile } from './arrhenius-sweep.ts';
 export { ONE_WAY_JUMPS_PATH, loadOneWayJumps } from './one-way-jumps.ts';
 export type { JumpGroup, OneWayJumpsFile } from './one-way-jumps.ts';
+export { ESCAPE_CONTROLS_PATH, loadEscapeControls, networkControlProtocol } from './escape-controls.ts';
+export type { EscapeControlsFile, EscapeControlsProfile, NetworkControlDepth } from './escape-controls.ts';

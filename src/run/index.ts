@@ -21,3 +21,5 @@ export type {
 } from './kramers-langer.ts';
 export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSetting, modeLossBeta } from './one-way-jumps.ts';
 export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';
+export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
+export type { SgldEscapeRecord } from './escape-controls.ts';

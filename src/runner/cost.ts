@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { stepsPerEpoch } from '../engine/index.ts';
+import { defaultAbsorbingPoint, meanFirstPassageTime, modePotential, stepsPerEpoch } from '../engine/index.ts';
 import { applyOverrides, gridBetas } from '../protocols/index.ts';
 import { SWEEP_DIRECTIONS } from '../run/index.ts';
 import type { Job } from './job.ts';
@@ -26,7 +26,25 @@ export interface JobCost {
  * one Appendix F analysis (two Newton refinements, Hessian eigen-decompositions, gradient covariances); downward
  * jumps (B = 64 with an SVD of the end-to-end map every epoch, measured on the one-way-jumps protocol).
  */
-export const COST_MODEL = { sgdStepsPerSecond: 5.0e5, sweepPointsPerSecond: 60, kramersLangerSeconds: 3, jumpStepsPerSecond: 1.4e5 } as const;
+export const COST_MODEL = {
+  sgdStepsPerSecond: 5.0e5,
+  sweepPointsPerSecond: 60,
+  kramersLangerSeconds: 3,
+  jumpStepsPerSecond: 1.4e5,
+  /** SGLD steps of the network control (the JS loop; a Gaussian per weight and step dominates: 3×10⁴ steps/s measured). */
+  sgldStepsPerSecond: 3.0e4,
+  /** Euler–Maruyama steps of the one-mode control. */
+  langevinStepsPerSecond: 6.0e6,
+} as const;
+
+/** Expected Euler–Maruyama steps of one one-mode run: the exact mean first-passage time, capped by the budget. */
+function expectedModeSteps(job: Extract<Job, { kind: 'mode-langevin' }>): number {
+  const s = job.settings;
+  const potential = modePotential(s.eta, s.beta, s.depth, s.convention);
+  const value = job.barrierScale === 1 ? potential.value : (u: number) => job.barrierScale * potential.value(u);
+  const tau = meanFirstPassageTime(value, { temperature: s.temperature, start: 0, upper: s.absorbAt ?? defaultAbsorbingPoint(potential), intervals: 2000 });
+  return Math.min(s.maxSteps, Math.ceil(tau / s.dt));
+}
 
 /** The annealing stages a seed trains before its continued run (shared checkpoints are counted once per run). */
 function checkpointSteps(job: Extract<Job, { kind: 'seed-runs' }>): number {
@@ -57,6 +75,24 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
       const runs = job.tasks.reduce((s, t) => s + t.sgdSeeds.length, 0);
       const sweepPoints = new Set(job.tasks.map((t) => t.delta)).size * gridBetas(job.tasks[0]?.protocol.grid ?? { from: 0, to: 0, step: 1 }).length;
       return { runs, cached: 0, sgdSteps, sweepPoints, cpuSeconds: sgdSteps / COST_MODEL.jumpStepsPerSecond + sweepPoints / COST_MODEL.sweepPointsPerSecond };
+    }
+    case 'mode-langevin': {
+      const steps = expectedModeSteps(job) * job.seeds.length;
+      return { runs: job.seeds.length, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: steps / COST_MODEL.langevinStepsPerSecond };
+    }
+    case 'sgld-escapes': {
+      // An upper bound: every run to its budget (most escape long before), and the checkpoint trained once per job.
+      const p = job.protocol;
+      const perRun = p.epochs * stepsPerEpoch(p.data.trainCount, p.batch);
+      const checkpoint = p.start.kind === 'checkpoint' ? p.start.betas.length * p.checkpoint.epochsPerStage * stepsPerEpoch(p.data.trainCount, p.checkpoint.batch) : 0;
+      const sgdSteps = perRun * job.noiseSeeds.length;
+      return {
+        runs: job.noiseSeeds.length,
+        cached: 0,
+        sgdSteps: sgdSteps + checkpoint,
+        sweepPoints: 0,
+        cpuSeconds: sgdSteps / COST_MODEL.sgldStepsPerSecond + checkpoint / COST_MODEL.sgdStepsPerSecond,
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
 import { distinctJobs, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
+import { MODE_SLICE, runModeLangevin, runSgldEscapes } from './controls.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
 import { RunnerResults } from './results.ts';
 import { runSeeds } from './run-seeds.ts';
@@ -42,7 +43,18 @@ export type ProgressEvent =
   | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
 
 function units(job: Job): number {
-  return job.kind === 'kramers-langer' ? 1 : job.kind === 'jump-runs' ? job.tasks.length : job.seeds.length;
+  switch (job.kind) {
+    case 'kramers-langer':
+      return 1;
+    case 'jump-runs':
+      return job.tasks.length;
+    case 'sgld-escapes':
+      return job.noiseSeeds.length;
+    case 'mode-langevin':
+      return Math.ceil(job.seeds.length / MODE_SLICE);
+    default:
+      return job.seeds.length;
+  }
 }
 
 /**
@@ -89,6 +101,19 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
           }
           case 'jump-runs': {
             results.set(job, await runJumpSettings(job.tasks, options.workers, onDone, pool));
+            break;
+          }
+          case 'mode-langevin':
+          case 'sgld-escapes': {
+            const control = {
+              workers: options.workers,
+              ...(pool ? { pool } : {}),
+              cacheDir: options.cacheDir,
+              onDone: (done: number) => onDone(null, done),
+              onCacheProblem: (line: string) => problems.add(line),
+            };
+            if (job.kind === 'mode-langevin') results.set(job, await runModeLangevin(job, control));
+            else results.set(job, await runSgldEscapes(job, control));
             break;
           }
         }

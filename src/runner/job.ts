@@ -1,4 +1,5 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
+import type { ModeLangevinSettings } from '../engine/index.ts';
 import type { JumpSettingTask, KramersLangerOptions } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
@@ -38,7 +39,27 @@ export interface JumpRunsJob {
   readonly tasks: readonly JumpSettingTask[];
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob;
+/** The one-mode positive control at one temperature (src/run/escape-controls.ts): one Langevin run per seed. */
+export interface ModeLangevinJob {
+  readonly kind: 'mode-langevin';
+  readonly label: string;
+  readonly settings: ModeLangevinSettings;
+  /** 1: the mode's own potential; s: s·V (a spec's wrong barrier). */
+  readonly barrierScale: number;
+  readonly seeds: readonly number[];
+}
+
+/** The network positive control at one temperature: SGLD from one checkpoint, one run per noise seed. */
+export interface SgldEscapesJob {
+  readonly kind: 'sgld-escapes';
+  readonly label: string;
+  readonly protocol: Protocol;
+  readonly checkpointSeed: number;
+  readonly temperature: number;
+  readonly noiseSeeds: readonly number[];
+}
+
+export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {

@@ -1,5 +1,15 @@
-import type { JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
-import { jobKey, type Job, type JumpRunsJob, type KramersLangerJob, type PhaseSweepsJob, type SeedRunsJob } from './job.ts';
+import type { LangevinEscape } from '../engine/index.ts';
+import type { JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import {
+  jobKey,
+  type Job,
+  type JumpRunsJob,
+  type KramersLangerJob,
+  type ModeLangevinJob,
+  type PhaseSweepsJob,
+  type SeedRunsJob,
+  type SgldEscapesJob,
+} from './job.ts';
 
 /** What a job yields, by kind. */
 export type JobResult<J extends Job> = J extends SeedRunsJob
@@ -10,7 +20,11 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
       ? KramersLangerReport
       : J extends JumpRunsJob
         ? JumpSettingResult[]
-        : never;
+        : J extends ModeLangevinJob
+          ? LangevinEscape[]
+          : J extends SgldEscapesJob
+            ? SgldEscapeRecord[]
+            : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

@@ -41,6 +41,16 @@ import {
   referenceConsistencyNeeds,
 } from './one-way-jumps.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
+import {
+  depthControlNeeds,
+  evaluateDepthControl,
+  evaluateModeControl,
+  evaluateNetworkControl,
+  evaluateUndertrained,
+  modeControlNeeds,
+  networkControlNeeds,
+  undertrainedNeeds,
+} from './escape-controls.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './stochastic-trapping.ts';
 
 /**
@@ -95,4 +105,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'jump-memoryless': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpMemoryless },
   'jump-kinetics': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpKinetics },
   'jump-slope-barrier': { needs: oneWayJumpsNeeds, evaluate: evaluateJumpSlopeBarrier },
+  'control-one-mode': { needs: modeControlNeeds, evaluate: evaluateModeControl },
+  'control-network-barrier': { needs: networkControlNeeds, evaluate: evaluateNetworkControl },
+  'control-depth': { needs: depthControlNeeds, evaluate: evaluateDepthControl },
+  'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: evaluateUndertrained },
 };

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateClaim } from '../../../src/claims/evaluate.ts';
+import { loadLedger } from '../../../src/claims/ledger.ts';
+import { modeControlJobs, modeControlResult, type ExperimentResults, type ModeControlResult, type NetworkControlResult } from '../../../src/experiments/index.ts';
+import { RunnerResults } from '../../../src/runner/index.ts';
+import { modeControlRun } from '../../../src/run/index.ts';
+import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
+import { recordedResults } from '../../fixtures/recorded.ts';
+
+const ledger = loadLedger();
+const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
+
+/** The recorded smoke control with every temperature's runs replaced by exponential draws of mean τ(T). */
+function syntheticModeControl(seeds: number, meanOf: (p: ModeControlResult['points'][number]) => number): ModeControlResult {
+  const base = recordedResults().modeControl();
+  return {
+    ...base,
+    seeds,
+    points: base.points.map((p, i) => ({ ...p, runs: censoredRuns(exponentialDraw(seededUniform(10 + i), meanOf(p)), seeds, 1e5) })),
+  };
+}
+
+function withMode(control: ModeControlResult): ExperimentResults {
+  return { ...recordedResults(), modeControl: () => control };
+}
+
+describe('the one-mode positive control (control-one-mode-kramers)', () => {
+  it('is reproduced when escape times follow the exact mean first-passage time of the mode', () => {
+    const e = evaluateClaim(claim('control-one-mode-kramers'), withMode(syntheticModeControl(50, (p) => p.exactMeanTime))).evaluation!;
+    expect(e.verdict).toBe('reproduced');
+    expect(Number(e.value)).toBeGreaterThan(0.8);
+    expect(Number(e.value)).toBeLessThan(1.2);
+  });
+
+  it('deviates when the simulated barrier is 0.7 ΔE (the engine run with the potential scaled by 0.7, 50 seeds)', async () => {
+    const runner = new RunnerResults();
+    for (const job of modeControlJobs('full', 0.7)) runner.set(job, job.seeds.map((seed) => modeControlRun(job.settings, job.barrierScale, seed)));
+    const control = modeControlResult('full', runner, 0.7);
+    const e = evaluateClaim(claim('control-one-mode-kramers'), withMode(control)).evaluation!;
+    expect(e.verdict).toBe('deviates');
+    expect(Number(e.value)).toBeLessThan(0.9);
+  }, 60_000);
+
+  it('is inconclusive with three seeds per temperature', () => {
+    const e = evaluateClaim(claim('control-one-mode-kramers'), withMode(syntheticModeControl(3, (p) => p.exactMeanTime))).evaluation!;
+    expect(e.verdict).toBe('inconclusive');
+  });
+
+  it('at scale 1 is the engine run modeLangevinEscape itself', async () => {
+    const { modeLangevinEscape } = await import('../../../src/engine/index.ts');
+    const job = modeControlJobs('smoke')[0]!;
+    expect(modeControlRun(job.settings, 1, 5)).toEqual(modeLangevinEscape(job.settings, 5));
+  });
+});
+
+/** The recorded network control at temperatures with factor·ΔE/T = 2, 3, 4, 5, runs drawn with ln τ = ln 10 + factor·ΔE/T − 2. */
+function syntheticNetwork(factor: number, seeds: number): NetworkControlResult {
+  const base = recordedResults().networkControl();
+  return {
+    ...base,
+    depths: base.depths.map((d) => ({
+      ...d,
+      points: [2, 3, 4, 5].map((r, i) => ({
+        temperature: (factor * d.barrier) / r,
+        ratio: d.barrier / ((factor * d.barrier) / r),
+        records: d.points[0]!.records,
+        runs: censoredRuns(exponentialDraw(seededUniform(40 + i), 10 * Math.exp(r - 2)), seeds, 1e6),
+      })),
+    })),
+  };
+}
+
+describe('the network control against the factor 50 (control-network-barrier-factor)', () => {
+  const withNetwork = (n: NetworkControlResult): ExperimentResults => ({ ...recordedResults(), networkControl: () => n });
+  it('deviates when the slope is ΔE', () => {
+    expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(syntheticNetwork(1, 50))).outcome).toBe('deviates');
+  });
+  it('is reproduced when the slope is 50 ΔE', () => {
+    expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(syntheticNetwork(50, 200))).outcome).toBe('reproduced');
+  });
+  it('is inconclusive when nothing escapes', () => {
+    const base = recordedResults().networkControl();
+    const none = { ...base, depths: base.depths.map((d) => ({ ...d, points: d.points.map((p) => ({ ...p, runs: p.runs.map(() => ({ time: 100, escaped: false })) })) })) };
+    expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(none)).outcome).toBe('inconclusive');
+  });
+});

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { fieldError, loadValidatedJson } from '../io/index.ts';
+import type { Convention } from '../analytic/index.ts';
+import { PROFILES, PROTOCOL_DIR, PROTOCOL_FILES, checkEpochs, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
+
+/** One depth of the network control (prediction 2: the same β/βc(L) at every depth). */
+export interface NetworkControlDepth {
+  readonly depth: number;
+  readonly beta: number;
+  readonly annealing: readonly number[];
+  readonly sigmaThreshold: number;
+  readonly barrierRatios: readonly number[];
+}
+
+export interface EscapeControlsProfile {
+  readonly modeSeeds: number;
+  /** Noise seeds per temperature at L = 3. */
+  readonly networkSeeds: number;
+  /** Noise seeds per temperature at the other depths and at the common temperature. */
+  readonly deepSeeds: number;
+  readonly epochs: number;
+  readonly checkpointEpochsPerStage: number;
+  readonly depths: readonly number[];
+}
+
+/** golden/protocols/escape-controls.json: the harness's positive controls for the kinetics (not the paper's). */
+export interface EscapeControlsFile {
+  readonly name: 'escape-controls';
+  readonly modeControl: {
+    readonly eta: number;
+    readonly beta: number;
+    readonly depth: number;
+    readonly convention: Convention;
+    readonly dt: number;
+    readonly maxSteps: number;
+    readonly barrierRatios: readonly number[];
+  };
+  readonly network: {
+    readonly base: 'rank1-trap';
+    readonly checkpointSeed: number;
+    readonly lr: number;
+    readonly batch: number;
+    readonly depths: readonly NetworkControlDepth[];
+  };
+  readonly paper: Readonly<Record<string, string>>;
+  readonly profiles: Readonly<Record<Profile, EscapeControlsProfile>>;
+}
+
+export const ESCAPE_CONTROLS_PATH = join(PROTOCOL_DIR, 'escape-controls.json');
+const ESCAPE_CONTROLS_SCHEMA = join(PROTOCOL_DIR, 'escape-controls.schema.json');
+
+/** Reads golden/protocols/escape-controls.json: its schema, then what the schema cannot say (depths listed once, budgets). */
+export function loadEscapeControls(path = ESCAPE_CONTROLS_PATH): EscapeControlsFile {
+  const file = loadValidatedJson<EscapeControlsFile>(path, ESCAPE_CONTROLS_SCHEMA);
+  const defined = file.network.depths.map((d) => d.depth);
+  defined.forEach((d, i) => {
+    if (defined.indexOf(d) !== i) throw fieldError(path, `/network/depths/${i}/depth`, `repeats depth ${d}`);
+  });
+  for (const profile of PROFILES) {
+    const p = file.profiles[profile];
+    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
+    p.depths.forEach((d, i) => {
+      if (!defined.includes(d)) throw fieldError(path, `/profiles/${profile}/depths/${i}`, `is ${d}, not a depth of /network/depths`);
+    });
+  }
+  return file;
+}
+
+/**
+ * The network control at one depth as a protocol: the rank-1 trap's teacher, data and initial scale, L − 1 hidden
+ * layers of the base's width, the depth's annealing and β, one fixed data seed (the checkpoint's), the profile's budgets.
+ */
+export function networkControlProtocol(file: EscapeControlsFile, profile: Profile, depth: number): Protocol {
+  const setting = file.network.depths.find((d) => d.depth === depth);
+  if (setting === undefined) throw new RangeError(`the escape controls define no depth ${depth}`);
+  const base = protocolForProfile(PROTOCOL_FILES[file.network.base], profile);
+  const widths = base.network.widths;
+  const hidden = widths[1]!;
+  const size = file.profiles[profile];
+  return {
+    ...base,
+    dataSeed: { kind: 'fixed', seed: file.network.checkpointSeed },
+    network: { ...base.network, widths: [widths[0]!, ...Array.from({ length: depth - 1 }, () => hidden), widths.at(-1)!] },
+    beta: setting.beta,
+    lr: file.network.lr,
+    batch: file.network.batch,
+    epochs: size.epochs,
+    start: { kind: 'checkpoint', betas: [...setting.annealing] },
+    plateauBranch: [...setting.annealing],
+    checkpoint: { ...base.checkpoint, epochsPerStage: size.checkpointEpochsPerStage },
+    sigmaThreshold: setting.sigmaThreshold,
+  };
+}

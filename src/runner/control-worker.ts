@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
+import type { Protocol } from '../protocols/index.ts';
+import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord } from '../run/index.ts';
+import { diskCheckpointStore } from './checkpoint-cache.ts';
+import { cachedValue } from './value-cache.ts';
+
+/** A slice of a one-mode job's seeds (runs take milliseconds to seconds: not cached). */
+export interface ModeTask {
+  readonly kind: 'mode';
+  readonly settings: ModeLangevinSettings;
+  readonly barrierScale: number;
+  readonly seeds: readonly number[];
+}
+
+/** One SGLD run of the network control, through the run cache when there is one. */
+export interface SgldTask {
+  readonly kind: 'sgld';
+  readonly protocol: Protocol;
+  readonly checkpointSeed: number;
+  readonly temperature: number;
+  readonly noiseSeed: number;
+  readonly cacheDir: string | null;
+}
+
+export type ControlTask = ModeTask | SgldTask;
+
+export type ControlTaskResult =
+  | { readonly kind: 'mode'; readonly runs: LangevinEscape[] }
+  | { readonly kind: 'sgld'; readonly record: SgldEscapeRecord; readonly cacheProblems: string[] };
+
+/** A stored record must be the run its inputs name. */
+function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | null {
+  if (record === null || typeof record !== 'object') return 'not a record';
+  if (record.noiseSeed !== task.noiseSeed || record.temperature !== task.temperature) return 'a record of another run';
+  if (!Number.isInteger(record.epochs) || record.epochs < 0 || record.epochs > task.protocol.epochs) return 'epochs out of range';
+  if (record.escapeEpoch !== null && record.escapeEpoch !== record.epochs) return 'escape epoch is not where the run stopped';
+  return null;
+}
+
+/** One control task inside a pool worker (or in-process): the same function either way. */
+export default function controlTask(task: ControlTask): ControlTaskResult {
+  if (task.kind === 'mode') return { kind: 'mode', runs: task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)) };
+  const { protocol, checkpointSeed, temperature, noiseSeed, cacheDir } = task;
+  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed), cacheProblems: [] };
+  const cacheProblems: string[] = [];
+  const report = (line: string) => void cacheProblems.push(line);
+  const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
+  const record = cachedValue(
+    cacheDir,
+    { kind: 'sgld-escape', protocol, checkpointSeed, temperature, noiseSeed },
+    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store),
+    (r) => sgldRecordProblem(task, r),
+    report,
+  );
+  return { kind: 'sgld', record, cacheProblems };
+}
