@@ -23,7 +23,7 @@ describe('golden/claims.json', () => {
       'barrier-factor-50', 'sparse-escape', 'sparse-gap-closes']) {
       expect(ids).toContain(id);
     }
-    expect(new Set(ledger.claims.map((c) => c.kind))).toEqual(new Set(['analytic', 'stochastic', 'consistency']));
+    expect(new Set(ledger.claims.map((c) => c.kind))).toEqual(new Set(['analytic', 'stochastic', 'consistency', 'arithmetic']));
   });
 
   it('keeps every printed number as the paper printed it', () => {

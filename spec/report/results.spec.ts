@@ -12,7 +12,7 @@ describe('results.json', () => {
 
   it('counts every claim once in the summary', () => {
     const s = results.summary;
-    expect(s.reproduced + s.deviates + s.inconsistent + s.inconclusive + s['not evaluated']).toBe(results.claims.length);
+    expect(s.reproduced + s.deviates + s.inconsistent + s.inconclusive + s['not evaluated'] + (s.arithmetic ?? 0)).toBe(results.claims.length);
     expect(s.drift).toBe(0);
   });
 

@@ -7,7 +7,7 @@ export type { ClaimEvaluation } from './evaluate.ts';
 export { EVALUATORS } from './evaluators/index.ts';
 export type { Evaluator } from './evaluators/index.ts';
 export { NOT_EVALUATED, VERDICTS } from './verdict.ts';
-export type { Evaluation, EvidenceFigure, Outcome, PerSeedSeries, Reading, Verdict } from './verdict.ts';
+export type { Evaluation, EvidenceFigure, Outcome, PerSeedSeries, Reading, RuleCalibration, Verdict } from './verdict.ts';
 export { compareToPrinted, describeTolerance, halfUnitOfLastDigit, toleranceWidth } from './tolerance.ts';
 export type { NumericComparison, ToleranceRule } from './tolerance.ts';
 export { analyticFigures, reportFigures } from './figures/index.ts';

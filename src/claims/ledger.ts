@@ -6,7 +6,8 @@ import type { Outcome, Verdict } from './verdict.ts';
 export const CLAIMS_PATH = fileURLToPath(new URL('../../golden/claims.json', import.meta.url));
 export const CLAIMS_SCHEMA = fileURLToPath(new URL('../../golden/claims.schema.json', import.meta.url));
 
-export type ClaimKind = 'analytic' | 'stochastic' | 'consistency';
+/** `arithmetic`: arithmetic on numbers the paper prints — it holds or not, and is counted apart from reproduced results. */
+export type ClaimKind = 'analytic' | 'stochastic' | 'consistency' | 'arithmetic';
 
 /** The harness's reference outcome for a claim, pinned so that no change moves it silently. */
 export interface PinnedOutcome {

@@ -1,4 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { RuleCalibration } from '../stats/index.ts';
+
+export type { RuleCalibration };
 
 /** The four verdicts of DESIGN.md. */
 export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
@@ -40,6 +43,10 @@ export interface Evaluation {
   figures?: EvidenceFigure[];
   /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */
   perSeed?: PerSeedSeries[];
+  /** The headline's statistical decision rule with its size, power and detectable discrepancy at this seed count. */
+  rule?: RuleCalibration;
+  /** For a stochastic claim: the headline estimate or bound with its interval and counts, as the summary row shows it. */
+  measured?: string;
 }
 
 /** One quantity per seed, e.g. escape epochs of one reading: null where the seed gave none (censored). */

@@ -7,6 +7,7 @@ import {
   type EvidenceFigure,
 } from '../claims/index.ts';
 import { experimentResults } from '../experiments/index.ts';
+import { DEFAULT_ALPHA } from '../stats/index.ts';
 import { checkAgainstPin, type ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
 import { FIGURE_DIR, buildResults, renderFigures, writeReport, type Results, type ToleranceTexts } from '../report/index.ts';
@@ -82,6 +83,7 @@ export async function renderAudit(audit: Audit, outDir: string): Promise<{ recor
     audit.profile,
     figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
     audit.tolerances,
+    DEFAULT_ALPHA,
   );
   return { record, written: writeReport(outDir, record, figures) };
 }

@@ -10,7 +10,7 @@ export interface HtmlFigure {
   caption?: string;
 }
 
-const KINDS = ['analytic', 'consistency', 'stochastic'] as const;
+const KINDS = ['analytic', 'consistency', 'stochastic', 'arithmetic'] as const;
 const slug = (text: string): string => text.replace(/[^a-z0-9]+/gi, '-');
 
 const badge = (o: Outcome): string => `<span class="badge v-${slug(o)}">${esc(o)}</span>`;
@@ -68,6 +68,10 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
     c.paper.value === null ? '' : `<p>Printed value <code>${esc(c.paper.value)}</code></p>`,
     readingsTable(c),
     `<h4>Verdict and rule</h4><p>${badge(c.outcome)} ${esc(OUTCOME_RULE[c.outcome])}. Tolerance: ${esc(c.toleranceText)}.</p>`,
+    !c.measured ? '' : `<p>Measured: ${esc(c.measured)}</p>`,
+    !c.rule
+      ? ''
+      : `<p>Rule: ${esc(c.rule.name)}; α = ${c.rule.alpha}; at ${c.rule.seeds} seeds P(reproduced | true) = ${c.rule.reproducedWhenTrue}, size ${c.rule.size}, power ${c.rule.power} at ${esc(c.rule.discrepancy)}, detects ${esc(c.rule.detectable ?? '—')} with power ≥ 0.9.</p>`,
     c.places ? `<p>The two places that disagree: (1) ${esc(c.places[0])}; (2) ${esc(c.places[1])}.</p>` : '',
     c.wouldDecide ? `<p>What would decide it: ${esc(c.wouldDecide)}</p>` : '',
     c.drift.length > 0 ? `<p class="drift">Moved from its pinned outcome: ${esc(c.drift.join('; '))}</p>` : '',

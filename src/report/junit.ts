@@ -6,7 +6,7 @@ import { claimWidth, formatChange, outcomeChanges, snapshotOf } from '../pins/in
 import { summaryTable } from './markdown.ts';
 import type { ClaimRecord, Results } from './results.ts';
 
-const KINDS: readonly ClaimKind[] = ['analytic', 'consistency', 'stochastic'];
+const KINDS: readonly ClaimKind[] = ['analytic', 'consistency', 'stochastic', 'arithmetic'];
 
 const attrs = (values: Record<string, string | number>): string =>
   Object.entries(values)

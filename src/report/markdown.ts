@@ -15,13 +15,21 @@ function escapeCell(text: string): string {
 }
 
 /** The verdict table; `linked` makes each id a link to its section of REPORT.md. */
+/** A rule's operating figures in one cell: size, power at the stated discrepancy, the detectable discrepancy. */
+export function ruleText(c: ClaimRecord): string {
+  const r = c.rule;
+  if (!r) return '';
+  const pct = (x: number): string => `${Number((100 * x).toPrecision(2))} %`;
+  return `P(repr. \\| true) ${pct(r.reproducedWhenTrue)}, size ${pct(r.size)}, power ${pct(r.power)} at ${r.discrepancy}, detects ${r.detectable ?? '—'} (${r.seeds} seeds)`;
+}
+
 export function summaryTable(claims: readonly ClaimRecord[], linked = true): string {
-  const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | verdict |\n|---|---|---|---|---|---|---|';
+  const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | rule | verdict |\n|---|---|---|---|---|---|---|---|';
   const rows = claims.map((c) => {
     const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
-    const firstText = first ?? '';
+    const firstText = !c.measured ? (first ?? '') : `${c.readings[0]?.label ?? ''}: ${c.measured}`;
     const secondText = second ?? '';
-    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | ${ruleText(c)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }
@@ -36,6 +44,14 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
     `- The paper: “${c.paper.quote}”${c.paper.value === null ? '' : ` (printed value ${c.paper.value})`}`,
     `- Tolerance: ${c.toleranceText}`,
   ];
+  if (c.measured) lines.push(`- Measured: ${c.measured}`);
+  if (c.rule) {
+    const r = c.rule;
+    lines.push(
+      `- Rule: ${r.name}; α = ${r.alpha}; at ${r.seeds} seeds (${r.replications} synthetic replications per truth) P(reproduced | paper's value true) = ${r.reproducedWhenTrue}, ` +
+        `size P(deviates | true) = ${r.size}, power P(deviates | off by ${r.discrepancy}) = ${r.power}, smallest discrepancy detected with power ≥ 0.9: ${r.detectable ?? 'none on the grid'}`,
+    );
+  }
   if (c.readings.length > 0) {
     lines.push('', '| reading | ours | verdict | ours − paper | tolerance units |', '|---|---|---|---|---|');
     for (const r of c.readings) {
@@ -57,6 +73,22 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   return lines.join('\n');
 }
 
+/** Findings, from the verdicts and the first line of each claim's evidence: what deviates, what the paper contradicts itself on, what is open. */
+export function findings(claims: readonly ClaimRecord[]): string[] {
+  const group = (outcome: string, lead: string): string[] => {
+    const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic');
+    if (members.length === 0) return [];
+    const items = members.map((c) => `[${c.id}](#${c.id})${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
+    return [`- ${lead} (${members.length}): ${items.join('; ')}.`];
+  };
+  return [
+    ...group('deviates', 'The paper\'s value is excluded by the harness\'s computation or runs'),
+    ...group('inconsistent', 'Two places of the paper disagree'),
+    ...group('inconclusive', 'Undecided, each with the experiment that would decide it'),
+    ...group('reproduced', 'Reproduced'),
+  ];
+}
+
 export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
   const s = results.summary;
   const figureTitles = new Map(figures.map((f) => [f.id, f.title]));
@@ -66,15 +98,25 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     `${results.paper}.`,
     '',
     `Profile \`${results.profile}\`. ${results.claims.length} claims: ${s.reproduced} reproduced, ${s.deviates} deviate, ` +
-      `${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ${s['not evaluated']} not evaluated` +
+      `${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ${s['not evaluated']} not evaluated; ` +
+      `${s.arithmetic ?? 0} arithmetic checks on printed numbers, counted apart` +
       `${s.drift > 0 ? `; **${s.drift} differ from their pinned outcome**` : ''}.`,
     '',
     'Readings: `eq2` is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); `eq1` is (β/2)Σλ^{2/L} as Eq. 1 prints it. ' +
       'A claim\'s verdict is its first reading\'s; the other is shown wherever it exists. How to read a verdict, the tolerance rule and every protocol choice: REPRODUCE.md.',
     '',
+    results.alpha === null || results.alpha === undefined
+      ? 'Each statistical verdict states its own α.'
+      : `Every statistical verdict uses one false-failure rate, α = ${results.alpha}: the chance that a true claim is called \`deviates\` by bad luck of the seeds. ` +
+        'Any other level is labelled where it is used (the bootstrap interval of R², the 95 % bands of the figures).',
+    '',
     '## Summary',
     '',
     summaryTable(results.claims),
+    '',
+    '## Findings',
+    '',
+    ...findings(results.claims),
     '',
     '## Claims',
     '',

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, ToleranceRule } from '../claims/index.ts';
+import type { ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, RuleCalibration, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/index.ts';
 import type { ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
@@ -27,12 +27,19 @@ export interface ClaimRecord {
   pinned: PinnedOutcome | null;
   drift: string[];
   perSeed: PerSeedSeries[];
+  /** The headline's decision rule with its size, power and detectable discrepancy (statistical claims only). */
+  rule?: RuleCalibration | null;
+  /** The headline estimate or bound with its interval and counts (stochastic claims). */
+  measured?: string | null;
 }
 
 export interface Results {
   paper: string;
   profile: Profile;
-  summary: Record<Outcome, number> & { drift: number };
+  /** The one false-failure rate α of every verdict (null where the caller did not state it). */
+  alpha?: number | null;
+  /** Verdict counts of the results (arithmetic checks on printed numbers counted apart, in `arithmetic`). */
+  summary: Record<Outcome, number> & { drift: number; arithmetic?: number };
   claims: ClaimRecord[];
   figures: Array<{ id: string; title: string; file: string }>;
 }
@@ -57,6 +64,8 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     pinned: claim.pinned,
     drift: result.drift,
     perSeed: evaluation?.perSeed ?? [],
+    rule: evaluation?.rule ?? null,
+    measured: evaluation?.measured ?? null,
   };
 }
 
@@ -66,19 +75,22 @@ export const OUTCOMES: readonly Outcome[] = ['reproduced', 'deviates', 'inconsis
 export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
   const summary = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Results['summary'];
   summary.drift = 0;
+  let arithmetic = 0;
   for (const r of records) {
-    summary[r.outcome] += 1;
+    if (r.kind === 'arithmetic') arithmetic += 1;
+    else summary[r.outcome] += 1;
     if (r.drift.length > 0) summary.drift += 1;
   }
+  summary.arithmetic = arithmetic;
   return summary;
 }
 
 /** Each claim's tolerance in words, by claim id (the evaluate stage writes them: the report computes nothing). */
 export type ToleranceTexts = Readonly<Record<string, string>>;
 
-export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures'], tolerances: ToleranceTexts): Results {
+export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures'], tolerances: ToleranceTexts, alpha: number | null = null): Results {
   const claims = results.map((r) => claimRecord(r, tolerances[r.claim.id] ?? ''));
-  return { paper: PAPER, profile, summary: summarise(claims), claims, figures };
+  return { paper: PAPER, profile, alpha, summary: summarise(claims), claims, figures };
 }
 
 /** Serialises and checks results.json against its schema before anything is written. */

@@ -25,7 +25,25 @@ export interface IntervalEstimate {
   seeds?: number;
 }
 
+/**
+ * The discrepancy a check must resolve (issue: escape times a factor 2, transitions ± 0.02): `reproduced` needs the
+ * 1 − α interval's half-width at most this, on its scale — for a factor f, ½·ln(upper/lower) ≤ ln f.
+ */
+export type Discrepancy = { readonly scale: 'factor'; readonly size: number } | { readonly scale: 'difference'; readonly size: number };
+
+export function describeDiscrepancy(d: Discrepancy): string {
+  return d.scale === 'factor' ? `×${d.size}` : `± ${d.size}`;
+}
+
+/** An interval's half-width on the discrepancy's scale (log scale for a factor), and the resolution it is held to. */
+function onScale(d: Discrepancy, lower: number, upper: number): { halfWidth: number; resolution: number } {
+  if (d.scale === 'difference') return { halfWidth: (upper - lower) / 2, resolution: d.size };
+  return { halfWidth: lower > 0 ? Math.log(upper / lower) / 2 : Infinity, resolution: Math.log(d.size) };
+}
+
 export interface DecisionOptions {
+  /** The stated discrepancy: replaces `resolution` and measures the half-width on its scale. */
+  discrepancy?: Discrepancy;
   /**
    * The interval half-width at or below which agreement counts (default: the claim's tolerance). An interval that
    * overlaps the band but is wider than this cannot tell the claim from a value a tolerance away.
@@ -56,9 +74,12 @@ export interface StatisticalDecision {
 export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate, options: DecisionOptions = {}): StatisticalDecision {
   if (!(claim.tolerance >= 0) || !Number.isFinite(claim.value)) throw new RangeError('a claim needs a finite value and a tolerance ≥ 0');
   if (!(estimate.lower <= estimate.upper) || Number.isNaN(estimate.lower)) throw new RangeError(`not an interval: [${estimate.lower}, ${estimate.upper}]`);
-  const resolution = options.resolution ?? claim.tolerance;
   const band = { lower: claim.value - claim.tolerance, upper: claim.value + claim.tolerance };
-  const halfWidth = (estimate.upper - estimate.lower) / 2;
+  const scaled = options.discrepancy
+    ? onScale(options.discrepancy, estimate.lower, estimate.upper)
+    : { halfWidth: (estimate.upper - estimate.lower) / 2, resolution: options.resolution ?? claim.tolerance };
+  const { halfWidth, resolution } = scaled;
+  const widthText = (x: number): string => (options.discrepancy?.scale === 'factor' ? `×${fmt(Math.exp(x))}` : fmt(x));
   const shown = `${claim.printed ?? claim.value} ± ${fmt(claim.tolerance)}`;
   const interval = `[${fmt(estimate.lower)}, ${fmt(estimate.upper)}] at 1 − α, α = ${estimate.alpha}`;
   const decision = { alpha: estimate.alpha, band, estimate: estimate.estimate, interval: { lower: estimate.lower, upper: estimate.upper }, halfWidth, resolution };
@@ -78,11 +99,11 @@ export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate,
     return {
       ...decision,
       verdict: 'inconclusive',
-      reason: `${interval} overlaps the claim ${shown} but its half-width ${fmt(halfWidth)} exceeds the resolution ${fmt(resolution)}`,
+      reason: `${interval} overlaps the claim ${shown} but its half-width ${widthText(halfWidth)} exceeds the resolution ${widthText(resolution)}`,
       wouldDecide: options.wouldDecide ?? genericWouldDecide(estimate.seeds, halfWidth, resolution),
     };
   }
-  return { ...decision, verdict: 'reproduced', reason: `${interval} overlaps the claim ${shown}, half-width ${fmt(halfWidth)} ≤ ${fmt(resolution)}` };
+  return { ...decision, verdict: 'reproduced', reason: `${interval} overlaps the claim ${shown}, half-width ${widthText(halfWidth)} ≤ ${widthText(resolution)}` };
 }
 
 /** Seeds for a half-width ≤ target, if the half-width shrinks as 1/√seeds (true of every estimator here, asymptotically). */

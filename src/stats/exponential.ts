@@ -10,7 +10,7 @@ import {
   twoSidedNormalCritical,
 } from './distributions.ts';
 import { assertAlpha, assertRuns, countEscapes, totalExposure, type EscapeRun } from './runs.ts';
-import { decideAgainstClaim, type ClaimBand, type StatisticalDecision } from './decision.ts';
+import { decideAgainstClaim, type ClaimBand, type Discrepancy, type StatisticalDecision } from './decision.ts';
 
 /** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
 export interface MeanInterval {
@@ -210,21 +210,30 @@ export interface EscapeDesign {
  * What would decide a mean escape time to ± tolerance: the fewest escapes d whose LR interval (at τ̂ = τ0) has
  * half-width ≤ tolerance — the interval is skewed, wider than ±z·τ/√d — and d = n(1 − e^{−T/τ0}) solved for n or T.
  */
-export function escapeDesign(claimedMean: number, tolerance: number, alpha: number, seeds: number, budget: number): EscapeDesign {
+export function escapeDesign(claimedMean: number, tolerance: number, alpha: number, seeds: number, budget: number, factor?: number): EscapeDesign {
   assertAlpha(alpha);
   if (!(claimedMean > 0) || !(tolerance > 0)) throw new RangeError('claimed mean and tolerance must be positive');
-  const escapesNeeded = fewestEscapesFor(tolerance / claimedMean, alpha);
+  if (factor !== undefined && !(factor > 1)) throw new RangeError(`a resolving factor must exceed 1, got ${factor}`);
+  const escapesNeeded =
+    factor === undefined ? fewestEscapesFor((d) => halfWidthOf(d, alpha), tolerance / claimedMean) : fewestEscapesFor((d) => logHalfWidthOf(d, alpha), Math.log(factor));
   const seedsNeeded = Math.ceil(escapesNeeded / -Math.expm1(-budget / claimedMean));
   const budgetNeeded = escapesNeeded < seeds ? claimedMean * -Math.log1p(-escapesNeeded / seeds) : null;
   return { claimedMean, tolerance, alpha, escapesNeeded, seedsNeeded, budgetNeeded };
 }
 
-/** The smallest d with relative LR half-width ≤ target; the half-width falls with d, so grow a bracket and bisect. */
-function fewestEscapesFor(target: number, alpha: number): number {
-  const halfWidth = (d: number): number => {
-    const { lower, upper } = relativeLikelihoodRatioInterval(d, alpha);
-    return (upper - lower) / 2;
-  };
+function halfWidthOf(d: number, alpha: number): number {
+  const { lower, upper } = relativeLikelihoodRatioInterval(d, alpha);
+  return (upper - lower) / 2;
+}
+
+/** ½·ln(upper/lower) of the LR interval: the half-width on the scale of a factor. */
+function logHalfWidthOf(d: number, alpha: number): number {
+  const { lower, upper } = relativeLikelihoodRatioInterval(d, alpha);
+  return Math.log(upper / lower) / 2;
+}
+
+/** The smallest d whose half-width ≤ target; the half-width falls with d, so grow a bracket and bisect. */
+function fewestEscapesFor(halfWidth: (d: number) => number, target: number): number {
   let enough = 1;
   while (halfWidth(enough) > target) {
     enough *= 2;
@@ -247,12 +256,15 @@ export interface MeanTimeDecision {
 
 /**
  * A claimed mean escape time against the censored runs: the LR interval of τ decides (decideAgainstClaim), and an
- * undecided verdict names the seeds or the budget that would decide, sized for the claim's tolerance.
+ * undecided verdict names the seeds or the budget that would decide. With a factor discrepancy (the default rule of
+ * the ledger: ×2) `reproduced` needs the interval within that factor (½·ln(upper/lower) ≤ ln f); without one, the
+ * claim's printed precision — which no feasible seed count reaches for exponentially scattered times.
  */
-export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim: ClaimBand, alpha: number): MeanTimeDecision {
+export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim: ClaimBand, alpha: number, discrepancy?: Discrepancy): MeanTimeDecision {
   assertRuns(runs, budget);
+  if (discrepancy !== undefined && discrepancy.scale !== 'factor') throw new RangeError('a mean escape time is resolved to a factor');
   const fit = fitExponential(runs, alpha);
-  const design = escapeDesign(claim.value, claim.tolerance, alpha, runs.length, budget);
+  const design = escapeDesign(claim.value, claim.tolerance, alpha, runs.length, budget, discrepancy?.size);
   const wouldDecide =
     design.budgetNeeded !== null
       ? `a budget of ${Math.ceil(design.budgetNeeded)} epochs with ${runs.length} seeds, or ${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes)`
@@ -260,7 +272,7 @@ export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim
   const decision = decideAgainstClaim(
     claim,
     { estimate: fit.meanTime, lower: fit.interval.lower, upper: fit.interval.upper, alpha, seeds: runs.length },
-    { wouldDecide },
+    { wouldDecide, ...(discrepancy ? { discrepancy } : {}) },
   );
   return { fit, design, decision };
 }

@@ -45,9 +45,20 @@ export {
   type ClaimBand,
   type IntervalEstimate,
   type DecisionOptions,
+  type Discrepancy,
+  describeDiscrepancy,
   type StatisticalDecision,
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
 export { chiSquareUpperTail } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
+export {
+  calibrateRule,
+  verdictRates,
+  describeCalibration,
+  TARGET_POWER,
+  type RuleCalibration,
+  type RuleTrial,
+  type CalibrationSpec,
+} from './calibration.ts';

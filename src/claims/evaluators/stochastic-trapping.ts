@@ -3,6 +3,7 @@
 // reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
 import {
   ALL_TRAPPING,
+  checkpointSigma,
   isDiagnosed,
   DATA_SCHEMES,
   ESCAPE_RULES,
@@ -13,7 +14,8 @@ import {
   type TrappingProtocol,
 } from '../../experiments/index.ts';
 import { outcomeOf, type RunRecord } from '../../run/index.ts';
-import { DEFAULT_ALPHA, decideMeanTime, escapeCountTest } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, decideMeanTime, describeCalibration, escapeCountTest, fitExponential, kaplanMeier, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from './calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
@@ -88,14 +90,21 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
   const evidence: string[] = [];
   let wouldDecide: string | undefined;
+  let rule: RuleCalibration | undefined;
+  let measured: string | undefined;
   const readings = sources.map((source, i): Reading => {
     const s = statisticsOf(source);
     evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    if (i === 0) measured = measuredText(s);
     if (s.runs.length === 0) {
       if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped (see the checkpoint-sensitivity diagnostic)';
       return { label: source.label, value: null, verdict: 'inconclusive', note: shortDescription(s) };
     }
-    const decided = decideMeanTime(s.runs, s.budget, band, ALPHA);
+    const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
+    if (i === 0) {
+      rule = meanTimeCalibration(s.runs.length, s.budget, band, ALPHA);
+      evidence.push(`${describeCalibration(rule)}.`);
+    }
     const count = escapeCountTest(s.runs, s.budget, band.value, ALPHA);
     evidence.push(
       `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${num(count.escapeProbability)}; ` +
@@ -107,7 +116,67 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   });
   evidence.push(...diagnosticEvidence(results, protocol));
   const figures = figuresFor(results, protocol);
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources) });
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources), ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
+}
+
+/** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */
+function measuredText(s: EscapeStatistics): string {
+  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+  if (s.fit === null) return counts;
+  const tau = s.fit.meanTime === null ? `τ ≥ ${num(s.fit.interval.lower)}` : `τ̂ ${num(s.fit.meanTime)} [${num(s.fit.interval.lower)}, ${num(s.fit.interval.upper)}]`;
+  return `${tau}; ${counts}`;
+}
+
+/**
+ * "τ > bound" on one set of runs: `reproduced` when the 1 − α censored-likelihood interval of τ lies above the bound
+ * and some run escaped; `deviates` when it lies below; otherwise `inconclusive` (no escape, or the interval contains
+ * the bound). A pure function of the sample, so that it can be calibrated on synthetic runs.
+ */
+export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string } {
+  const fit = fitExponential(runs, alpha);
+  const interval = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ`;
+  if (fit.interval.upper < bound) return { verdict: 'deviates', reason: `${interval} lies below ${bound}` };
+  if (fit.escapes === 0) {
+    const count = escapeCountTest(runs, budget, bound, alpha);
+    return {
+      verdict: 'inconclusive',
+      reason:
+        `no trapped run escaped: τ ≥ ${num(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
+        `(were τ as short as ${bound}, P(0 of ${runs.length} escape within ${budget}) = ${num(count.atMost, 3)})`,
+    };
+  }
+  if (fit.interval.lower > bound) return { verdict: 'reproduced', reason: `${interval} lies above ${bound}` };
+  return { verdict: 'inconclusive', reason: `${interval} contains ${bound}` };
+}
+
+/**
+ * The within-budget rule of Fig. 1(a) on one sample: at least half the trapped runs escape within the budget (the
+ * paper's median curve escapes inside its run). `deviates` when P(Binomial(n, ½) ≤ escapes) < α; `reproduced` when
+ * the Kaplan–Meier median escape lies between the bound and the budget; otherwise `inconclusive`.
+ */
+export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string; median: number | null } {
+  // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
+  const count = escapeCountTest(runs, budget, budget / Math.LN2, alpha);
+  const median = kaplanMeier(runs, alpha).median.estimate;
+  if (count.atMost < alpha) {
+    return { verdict: 'deviates', median, reason: `had at least half the trapped runs escaped within ${budget} epochs, ${count.escapes} of ${runs.length} would have probability ${num(count.atMost, 3)} < α = ${alpha}` };
+  }
+  if (median !== null && median > bound) return { verdict: 'reproduced', median, reason: `the escape median ${num(median)} lies between ${bound} and the budget ${budget}` };
+  return { verdict: 'inconclusive', median, reason: `${count.escapes} of ${runs.length} escaped within ${budget} epochs; P(Binomial(n, ½) ≤ ${count.escapes}) = ${num(count.atMost, 3)}` };
+}
+
+/**
+ * The invariance evidence: every trapped run started from a checkpoint whose σ of the watched mode is exactly 0. A
+ * rank-deficient end-to-end map of a bias-free deep linear network stays rank-deficient under every gradient step
+ * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
+ */
+function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string } {
+  const trapped = records.filter((r) => outcomeOf(r, rule, mode).applicable);
+  const zero = trapped.filter((r) => checkpointSigma(r, mode) === 0).length;
+  return {
+    invariant: trapped.length > 0 && zero === trapped.length,
+    line: `Invariance: ${zero} of ${trapped.length} trapped runs start from a checkpoint whose σ${mode ?? ''} is exactly 0; a rank-deficient end-to-end map of a bias-free linear network is invariant under every SGD step, so no longer budget and no seed count can decide — the verdict follows from the paper's own ${records[0]?.epochs ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
+  };
 }
 
 /** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
@@ -132,43 +201,46 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
   const evidence: string[] = [];
   let wouldDecide: string | undefined;
+  let rule: RuleCalibration | undefined;
+  let measured: string | undefined;
   const readings = sources.map((source, i): Reading => {
     const s = statisticsOf(source);
     evidence.push(`${source.label}: ${describeEscapes(s)}.`);
-    const fit = s.fit;
-    let verdict: Verdict;
-    let reason: string;
-    if (s.runs.length === 0 || fit === null) {
-      verdict = 'inconclusive';
-      reason = 'no run started trapped';
-    } else if (fit.interval.upper < bound) {
-      verdict = 'deviates';
-      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ lies below ${printed}`;
-    } else if (s.escapes === 0) {
-      verdict = 'inconclusive';
-      const count = escapeCountTest(s.runs, s.budget, bound, ALPHA);
-      reason =
-        `no trapped run escaped: τ ≥ ${num(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
-        `(were τ as short as ${printed}, P(0 of ${s.runs.length} escape within ${s.budget}) = ${num(count.atMost, 3)})`;
-    } else if (fit.interval.lower > bound) {
-      verdict = 'reproduced';
-      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ lies above ${printed}`;
-    } else {
-      verdict = 'inconclusive';
-      reason = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ contains ${printed}`;
+    if (i === 0) measured = measuredText(s);
+    if (s.runs.length === 0 || s.fit === null) {
+      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped';
+      return { label: source.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+    }
+    let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+    if (s.escapes === 0) {
+      // All censored: an invariant trap decides by the paper's own runs (Fig. 1a); otherwise a longer budget could.
+      const invariance = invariantTrap(source.records, source.rule, source.mode);
+      if (invariance.invariant) {
+        const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
+        verdict = within.verdict;
+        reason = `${reason}. ${invariance.line}: ${within.reason}`;
+      } else if (i === 0) {
+        wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and the trap is not exactly invariant (checkpoint σ > 0 in some run)`;
+      }
+    } else if (i === 0 && verdict === 'inconclusive') {
+      wouldDecide = 'more escapes (see escapeDesign in REPRODUCE.md)';
+    }
+    if (i === 0) {
+      rule = lowerBoundCalibration(`τ's 1 − α censored-LR interval above ${printed}, some run escaped`, s.runs.length, s.budget, bound, ALPHA, (runs) => decideLowerBound(runs, s.budget, bound, ALPHA).verdict);
+      evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = 2 × ${printed}; size at τ = ${printed}; power at τ = ${printed}/2).`);
     }
     evidence.push(`${source.label}: ${reason}.`);
-    if (i === 0 && verdict === 'inconclusive') {
-      wouldDecide =
-        s.escapes === 0
-          ? `escapes within the budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk; the checkpoint-sensitivity diagnostic shows whether a less converged checkpoint escapes`
-          : 'more escapes (see escapeDesign in REPRODUCE.md)';
-    }
-    return { label: source.label, value: valueOf(fit?.meanTime ?? null), verdict, note: s.runs.length === 0 ? reason : shortDescription(s) };
+    return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
   });
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
   evidence.push(...diagnosticEvidence(results, protocol));
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, protocol), perSeed: perSeedEscapes(sources) });
+  return headlineOf(readings, evidence, {
+    ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
+    figures: figuresFor(results, protocol),
+    perSeed: perSeedEscapes(sources),
+    ...(rule ? { rule } : {}),
+    ...(measured ? { measured } : {}),
+  });
 }
 
 /**
@@ -180,21 +252,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
 export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
   const name = `${label}, escape within the budget (Fig. 1a)`;
   if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
-  // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
-  const count = escapeCountTest(s.runs, s.budget, s.budget / Math.LN2, ALPHA);
-  const median = s.km?.median.estimate ?? null;
-  let verdict: Verdict;
-  let reason: string;
-  if (count.atMost < ALPHA) {
-    verdict = 'deviates';
-    reason = `had at least half the trapped runs escaped within ${s.budget} epochs, ${s.escapes} of ${s.runs.length} would have probability ${num(count.atMost, 3)} < α = ${ALPHA}`;
-  } else if (median !== null && median > Number(printed)) {
-    verdict = 'reproduced';
-    reason = `the escape median ${num(median)} lies between ${printed} and the budget ${s.budget}`;
-  } else {
-    verdict = 'inconclusive';
-    reason = `${s.escapes} of ${s.runs.length} escaped within ${s.budget} epochs; P(Binomial(n, ½) ≤ ${s.escapes}) = ${num(count.atMost, 3)}`;
-  }
+  const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
   evidence.push(`${name}: ${reason}.`);
   return { label: name, value: median === null ? null : valueOf(median), verdict, note: reason };
 }
@@ -250,7 +308,8 @@ function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: n
   if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
   const plateauGap = (r: RunRecord) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse;
   const ratios = escaped.map((r) => (r.final.testMse - r.final.trainMse) / plateauGap(r));
-  const closes = ratios.filter((q) => q >= 0 && q <= RESIDUAL_GAP_FRACTION).length;
+  // Test below train (a negative ratio) closes the gap too.
+  const closes = ratios.filter((q) => q <= RESIDUAL_GAP_FRACTION).length;
   const sorted = [...ratios].sort((a, b) => a - b);
   const medianRatio = sorted[Math.floor((sorted.length - 1) / 2)]!;
   const gaps = escaped.map((r) => `${r.seed}: ${num(r.final.testMse - r.final.trainMse, 3)} (plateau ${num(plateauGap(r), 3)})`);
