@@ -42,3 +42,4 @@ export { arrheniusJobs, arrheniusSweeps, fitArrhenius } from './arrhenius.ts';
 export type { ArrheniusFit, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
 export { kramersLangerJob, kramersLangerResult } from './appendix-f.ts';
 export { phaseDiagramJob, phaseDiagramResult } from './phase-diagram.ts';
+export { NOISE_BATCHES, VARIANCE_READING_STD, gradientNoiseJob, initVarianceJob } from './coverage.ts';

@@ -2,6 +2,7 @@ import type { Profile } from '../protocols/index.ts';
 import { canonicalJson, type Job } from '../runner/index.ts';
 import { kramersLangerJob } from './appendix-f.ts';
 import { arrheniusJobs } from './arrhenius.ts';
+import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
 
@@ -15,9 +16,11 @@ export type ExperimentRequest =
   | { readonly experiment: 'diagnostics'; readonly protocol: DiagnosedProtocol }
   | { readonly experiment: 'arrhenius-sweeps' }
   | { readonly experiment: 'kramers-langer'; readonly beta: number }
-  | { readonly experiment: 'phase-diagram' };
+  | { readonly experiment: 'phase-diagram' }
+  | { readonly experiment: 'init-variance' }
+  | { readonly experiment: 'gradient-noise' };
 
-export const EXPERIMENT_NAMES = ['trapping', 'sparse', 'diagnostics', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram'] as const;
+export const EXPERIMENT_NAMES = ['trapping', 'sparse', 'diagnostics', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram', 'init-variance', 'gradient-noise'] as const;
 
 export function requestKey(request: ExperimentRequest): string {
   return canonicalJson(request);
@@ -45,6 +48,10 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [kramersLangerJob(request.beta)];
     case 'phase-diagram':
       return [phaseDiagramJob(profile)];
+    case 'init-variance':
+      return [initVarianceJob(profile)];
+    case 'gradient-noise':
+      return [gradientNoiseJob(profile)];
   }
 }
 

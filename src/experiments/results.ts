@@ -1,8 +1,9 @@
 import type { Profile } from '../protocols/index.ts';
-import type { KramersLangerReport, PhaseDiagramRecord } from '../run/index.ts';
+import type { GradientNoiseReport, KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
 import type { RunnerResults } from '../runner/index.ts';
 import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
+import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
   diagnosticsResult,
@@ -28,6 +29,10 @@ export interface ExperimentResults {
   arrheniusSweeps(): ArrheniusSweeps;
   kramersLanger(beta: number): KramersLangerReport;
   phaseDiagram(): PhaseDiagramRecord[];
+  /** Random initialisation with N(0, 1/√w) read as a variance (per-seed data). */
+  initVariance(): RunRecord[];
+  /** Mini-batch gradient noise against B, with and without replacement. */
+  gradientNoise(): GradientNoiseReport;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -46,6 +51,8 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const sweeps = memo((_: null) => arrheniusSweeps(profile, runner));
   const kramers = memo((beta: number) => kramersLangerResult(beta, runner));
   const phase = memo((_: null) => phaseDiagramResult(profile, runner));
+  const initVariance = memo((_: null) => initVarianceResult(profile, runner));
+  const noise = memo((_: null) => gradientNoiseResult(profile, runner));
   return {
     profile,
     trapping,
@@ -54,5 +61,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     arrheniusSweeps: () => sweeps(null),
     kramersLanger: kramers,
     phaseDiagram: () => phase(null),
+    initVariance: () => initVariance(null),
+    gradientNoise: () => noise(null),
   };
 }

@@ -25,7 +25,7 @@ export interface JobCost {
  * 2-core machine (REPRODUCE.md, "Time"): mini-batch SGD with per-epoch metrics; one converged β point of a sweep;
  * one Appendix F analysis (two Newton refinements, Hessian eigen-decompositions, gradient covariances).
  */
-export const COST_MODEL = { sgdStepsPerSecond: 5.0e5, sweepPointsPerSecond: 60, kramersLangerSeconds: 3 } as const;
+export const COST_MODEL = { sgdStepsPerSecond: 5.0e5, sweepPointsPerSecond: 60, kramersLangerSeconds: 3, gradientNoiseDrawsPerSecond: 2.0e4 } as const;
 
 /** The annealing stages a seed trains before its continued run (shared checkpoints are counted once per run). */
 function checkpointSteps(job: Extract<Job, { kind: 'seed-runs' }>): number {
@@ -50,5 +50,9 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
     }
     case 'kramers-langer':
       return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: COST_MODEL.kramersLangerSeconds };
+    case 'gradient-noise': {
+      const draws = job.options.draws * job.options.batches.length * 2;
+      return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: draws / COST_MODEL.gradientNoiseDrawsPerSecond };
+    }
   }
 }

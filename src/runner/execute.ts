@@ -1,4 +1,4 @@
-import { kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
+import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
 import { distinctJobs, type Job } from './job.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
 import { RunnerResults } from './results.ts';
@@ -41,7 +41,7 @@ export type ProgressEvent =
   | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
 
 function units(job: Job): number {
-  return job.kind === 'kramers-langer' ? 1 : job.seeds.length;
+  return job.kind === 'kramers-langer' || job.kind === 'gradient-noise' ? 1 : job.seeds.length;
 }
 
 /**
@@ -83,6 +83,13 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             // Deterministic linear algebra in this process, while the pool works on the SGD runs.
             await Promise.resolve();
             results.set(job, kramersLanger(job.options));
+            onDone(null, 1);
+            break;
+          }
+          case 'gradient-noise': {
+            // A few seconds of linear algebra in this process, like the Appendix F analysis.
+            await Promise.resolve();
+            results.set(job, gradientNoiseScaling(job.options));
             onDone(null, 1);
             break;
           }

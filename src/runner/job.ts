@@ -1,5 +1,5 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
-import type { KramersLangerOptions } from '../run/index.ts';
+import type { GradientNoiseOptions, KramersLangerOptions } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
 
@@ -31,7 +31,14 @@ export interface KramersLangerJob {
   readonly options: KramersLangerOptions;
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob;
+/** The mini-batch gradient noise against B, with and without replacement (src/run/gradient-noise-scaling.ts). */
+export interface GradientNoiseJob {
+  readonly kind: 'gradient-noise';
+  readonly label: string;
+  readonly options: GradientNoiseOptions;
+}
+
+export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | GradientNoiseJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {

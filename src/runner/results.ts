@@ -1,5 +1,5 @@
-import type { KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
-import { jobKey, type Job, type KramersLangerJob, type PhaseSweepsJob, type SeedRunsJob } from './job.ts';
+import type { GradientNoiseReport, KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
+import { jobKey, type GradientNoiseJob, type Job, type KramersLangerJob, type PhaseSweepsJob, type SeedRunsJob } from './job.ts';
 
 /** What a job yields, by kind. */
 export type JobResult<J extends Job> = J extends SeedRunsJob
@@ -8,7 +8,9 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
     ? PhaseDiagramRecord[]
     : J extends KramersLangerJob
       ? KramersLangerReport
-      : never;
+      : J extends GradientNoiseJob
+        ? GradientNoiseReport
+        : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

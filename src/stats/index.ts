@@ -51,3 +51,12 @@ export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type Sha
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
 export { chiSquareUpperTail } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
+export {
+  mcnemarExact,
+  proportionInterval,
+  slopeRelativeErrorFromR2,
+  tAlphaForHalfWidth,
+  tIntervalFromSummary,
+  type ProportionInterval,
+} from './proportion.ts';
+export { twoSidedTCritical } from './distributions.ts';
