@@ -11,15 +11,7 @@ import { type Network } from './network.ts';
 export function perSampleGradientCovariance(net: Network, data: Dataset): Float64Array {
   const D = net.params.length;
   const N = data.count;
-  const ws = createBackpropWorkspace(net);
-  const indices = Int32Array.from({ length: N }, (_, i) => i);
-  const grads = new Float64Array(N * D);
-  const mean = new Float64Array(D);
-  for (let s = 0; s < N; s++) {
-    const g = grads.subarray(s * D, (s + 1) * D);
-    backpropGradient(net, data, indices, s, 1, 0, ws, g);
-    for (let p = 0; p < D; p++) mean[p]! += g[p]! / N;
-  }
+  const { grads, mean } = perSampleGradients(net, data);
   const cov = new Float64Array(D * D);
   for (let s = 0; s < N; s++) {
     const g = grads.subarray(s * D, (s + 1) * D);
@@ -31,6 +23,39 @@ export function perSampleGradientCovariance(net: Network, data: Dataset): Float6
     }
   }
   return cov;
+}
+
+/** Every sample's gradient of its own loss (row s of `grads`, N × D, no weight decay) and their mean, the full-batch gradient. */
+export function perSampleGradients(net: Network, data: Dataset): { grads: Float64Array; mean: Float64Array } {
+  const D = net.params.length;
+  const N = data.count;
+  const ws = createBackpropWorkspace(net);
+  const indices = Int32Array.from({ length: N }, (_, i) => i);
+  const grads = new Float64Array(N * D);
+  const mean = new Float64Array(D);
+  for (let s = 0; s < N; s++) {
+    const g = grads.subarray(s * D, (s + 1) * D);
+    backpropGradient(net, data, indices, s, 1, 0, ws, g);
+    for (let p = 0; p < D; p++) mean[p]! += g[p]! / N;
+  }
+  return { grads, mean };
+}
+
+/**
+ * |g_B − ḡ|² for one mini-batch: the batch's indices `batch` (B of them), its gradient the mean of their per-sample
+ * gradients (weight decay is the same for every batch and drops out), ḡ the full-batch gradient. Its expectation
+ * over batches is tr Cov(g_B); the update's is ηlr² times that.
+ */
+export function batchGradientDeviation(grads: Float64Array, mean: Float64Array, batch: Int32Array, work: Float64Array): number {
+  const D = mean.length;
+  work.fill(0);
+  for (let b = 0; b < batch.length; b++) {
+    const row = grads.subarray(batch[b]! * D, (batch[b]! + 1) * D);
+    for (let p = 0; p < D; p++) work[p]! += row[p]!;
+  }
+  let sum = 0;
+  for (let p = 0; p < D; p++) sum += (work[p]! / batch.length - mean[p]!) ** 2;
+  return sum;
 }
 
 export function trace(a: Float64Array, D: number): number {

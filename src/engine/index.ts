@@ -35,7 +35,8 @@ export { balancedAlignedNetwork, chainCoordinates, invariantSupport, populationM
 export type { NewtonReport, NewtonSettings } from './critical-points.ts';
 export { logSphereVolume, logStiefelVolume, orbitTangentSpace, subspaceExcess, symmetryTangents } from './hidden-symmetry.ts';
 export type { OrbitTangentSpace, SymmetryTangents } from './hidden-symmetry.ts';
-export { coordinateBasis, perSampleGradientCovariance, projectedTrace, trace } from './gradient-noise.ts';
+export { batchGradientDeviation, coordinateBasis, perSampleGradientCovariance, perSampleGradients, projectedTrace, trace } from './gradient-noise.ts';
+export { relativeImbalance } from './balancedness.ts';
 export { sampleSpectrum } from './sample-spectrum.ts';
 export type { SampleSpectrum } from './sample-spectrum.ts';
 export {

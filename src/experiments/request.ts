@@ -4,6 +4,7 @@ import { kramersLangerJob } from './appendix-f.ts';
 import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
 import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
+import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
 
@@ -20,7 +21,9 @@ export type ExperimentRequest =
   | { readonly experiment: 'phase-diagram' }
   | { readonly experiment: 'one-way-jumps' }
   | { readonly experiment: 'mode-control' }
-  | { readonly experiment: 'network-control' };
+  | { readonly experiment: 'network-control' }
+  | { readonly experiment: 'init-variance' }
+  | { readonly experiment: 'gradient-noise' };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -32,6 +35,8 @@ export const EXPERIMENT_NAMES = [
   'one-way-jumps',
   'mode-control',
   'network-control',
+  'init-variance',
+  'gradient-noise',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -66,6 +71,10 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return modeControlJobs(profile);
     case 'network-control':
       return networkControlJobs(profile);
+    case 'init-variance':
+      return [initVarianceJob(profile)];
+    case 'gradient-noise':
+      return [gradientNoiseJob(profile)];
   }
 }
 

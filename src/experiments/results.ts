@@ -1,10 +1,11 @@
 import type { Profile } from '../protocols/index.ts';
-import type { KramersLangerReport, PhaseDiagramRecord } from '../run/index.ts';
+import type { GradientNoiseReport, KramersLangerReport, PhaseDiagramRecord, RunRecord } from '../run/index.ts';
 import type { RunnerResults } from '../runner/index.ts';
 import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
 import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
+import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
   diagnosticsResult,
@@ -36,6 +37,10 @@ export interface ExperimentResults {
   modeControl(): ModeControlResult;
   /** The harness's SGLD positive control on the network, by depth. */
   networkControl(): NetworkControlResult;
+  /** Random initialisation with N(0, 1/√w) read as a variance (per-seed data). */
+  initVariance(): RunRecord[];
+  /** Mini-batch gradient noise against B, with and without replacement. */
+  gradientNoise(): GradientNoiseReport;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -57,6 +62,8 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const jumps = memo((_: null) => oneWayJumpsResult(profile, runner));
   const modeControl = memo((_: null) => modeControlResult(profile, runner));
   const networkControl = memo((_: null) => networkControlResult(profile, runner));
+  const initVariance = memo((_: null) => initVarianceResult(profile, runner));
+  const noise = memo((_: null) => gradientNoiseResult(profile, runner));
   return {
     profile,
     trapping,
@@ -68,5 +75,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     oneWayJumps: () => jumps(null),
     modeControl: () => modeControl(null),
     networkControl: () => networkControl(null),
+    initVariance: () => initVariance(null),
+    gradientNoise: () => noise(null),
   };
 }

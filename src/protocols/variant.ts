@@ -19,6 +19,8 @@ export interface RunVariant {
   readonly seeds?: readonly number[];
   /** Replaces the default arithmetic (e.g. float32). */
   readonly numerics?: Numerics;
+  /** Replaces the initial weight scale (standard deviation), e.g. Appendix A's N(0, 1/√w) read as a variance. */
+  readonly initStd?: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export function protocolVariant(name: ProtocolName, profile: Profile, variant: R
     ...base,
     ...(variant.dataSeed ? { dataSeed: variant.dataSeed } : {}),
     ...(variant.numerics ? { numerics: variant.numerics } : {}),
+    ...(variant.initStd !== undefined ? { initStd: variant.initStd } : {}),
     checkpoint: { ...base.checkpoint, epochsPerStage: variant.checkpointEpochsPerStage ?? base.checkpoint.epochsPerStage },
   };
 }

@@ -9,6 +9,8 @@ export { escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
 export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
 export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from './phase-sweep.ts';
+export { gradientNoiseScaling } from './gradient-noise-scaling.ts';
+export type { GradientNoiseCell, GradientNoiseOptions, GradientNoiseReport } from './gradient-noise-scaling.ts';
 export { PAPER_KRAMERS_OPTIONS, entropicSumForFactor, kramersLanger, lnTauEq12 } from './kramers-langer.ts';
 export type {
   ArrheniusCheck,

@@ -8,6 +8,7 @@ import {
   effectiveRank,
   parameterCount,
   prepareTrainingSet,
+  relativeImbalance,
   stepsPerEpoch,
   trainSgd,
   type DescentReport,
@@ -118,6 +119,8 @@ export interface TraceSample {
   readonly trainMse: number;
   readonly testMse: number;
   readonly singularValues: number[];
+  /** Distance from the 0-balanced subspace of Section 2.1 (engine `relativeImbalance`); absent in records made before it. */
+  readonly imbalance?: number;
 }
 
 export interface RunOptions {
@@ -191,7 +194,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const observe = (epoch: number): boolean => {
     if (traceEvery > 0 && epoch % traceEvery === 0) {
       const m = probe.measure(p.beta);
-      samples.push({ epoch, trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues });
+      samples.push({ epoch, trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues, imbalance: relativeImbalance(net) });
     }
     let testMse: number;
     if (trace !== undefined) {

@@ -35,6 +35,8 @@ export const COST_MODEL = {
   sgldStepsPerSecond: 3.0e4,
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
+  /** Mini-batch gradient deviations of the gradient-noise measurement. */
+  gradientNoiseDrawsPerSecond: 2.0e4,
 } as const;
 
 /** Expected Euler–Maruyama steps of one one-mode run: the exact mean first-passage time, capped by the budget. */
@@ -93,6 +95,10 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
         sweepPoints: 0,
         cpuSeconds: sgdSteps / COST_MODEL.sgldStepsPerSecond + checkpoint / COST_MODEL.sgdStepsPerSecond,
       };
+    }
+    case 'gradient-noise': {
+      const draws = job.options.draws * job.options.batches.length * 2;
+      return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: draws / COST_MODEL.gradientNoiseDrawsPerSecond };
     }
   }
 }

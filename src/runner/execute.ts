@@ -1,4 +1,4 @@
-import { kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
+import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
 import { distinctJobs, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
 import { MODE_SLICE, runModeLangevin, runSgldEscapes } from './controls.ts';
@@ -45,6 +45,7 @@ export type ProgressEvent =
 function units(job: Job): number {
   switch (job.kind) {
     case 'kramers-langer':
+    case 'gradient-noise':
       return 1;
     case 'jump-runs':
       return job.tasks.length;
@@ -114,6 +115,13 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             };
             if (job.kind === 'mode-langevin') results.set(job, await runModeLangevin(job, control));
             else results.set(job, await runSgldEscapes(job, control));
+            break;
+          }
+          case 'gradient-noise': {
+            // A few seconds of linear algebra in this process, like the Appendix F analysis.
+            await Promise.resolve();
+            results.set(job, gradientNoiseScaling(job.options));
+            onDone(null, 1);
             break;
           }
         }

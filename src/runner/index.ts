@@ -1,7 +1,7 @@
 // The runner stage: executes jobs (plain data) on a worker pool through a content-addressed run cache, and returns
 // typed, serialisable results. It knows nothing of claims or experiments. The only door other stages use.
 export { distinctJobs, jobKey } from './job.ts';
-export type { Job, JumpRunsJob, KramersLangerJob, ModeLangevinJob, PhaseSweepsJob, SeedRunsJob, SgldEscapesJob } from './job.ts';
+export type { GradientNoiseJob, Job, JumpRunsJob, KramersLangerJob, ModeLangevinJob, PhaseSweepsJob, SeedRunsJob, SgldEscapesJob } from './job.ts';
 export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';

@@ -1,6 +1,6 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
 import type { ModeLangevinSettings } from '../engine/index.ts';
-import type { JumpSettingTask, KramersLangerOptions } from '../run/index.ts';
+import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
 
@@ -59,7 +59,14 @@ export interface SgldEscapesJob {
   readonly noiseSeeds: readonly number[];
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob;
+/** The mini-batch gradient noise against B, with and without replacement (src/run/gradient-noise-scaling.ts). */
+export interface GradientNoiseJob {
+  readonly kind: 'gradient-noise';
+  readonly label: string;
+  readonly options: GradientNoiseOptions;
+}
+
+export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob | GradientNoiseJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {

@@ -1,7 +1,8 @@
 import type { LangevinEscape } from '../engine/index.ts';
-import type { JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import type { GradientNoiseReport, JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
 import {
   jobKey,
+  type GradientNoiseJob,
   type Job,
   type JumpRunsJob,
   type KramersLangerJob,
@@ -24,7 +25,9 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
           ? LangevinEscape[]
           : J extends SgldEscapesJob
             ? SgldEscapeRecord[]
-            : never;
+            : J extends GradientNoiseJob
+              ? GradientNoiseReport
+              : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

@@ -62,3 +62,12 @@ export {
   type RuleTrial,
   type CalibrationSpec,
 } from './calibration.ts';
+export {
+  mcnemarExact,
+  proportionInterval,
+  slopeRelativeErrorFromR2,
+  tAlphaForHalfWidth,
+  tIntervalFromSummary,
+  type ProportionInterval,
+} from './proportion.ts';
+export { twoSidedTCritical } from './distributions.ts';

@@ -52,6 +52,38 @@ import {
   undertrainedNeeds,
 } from './escape-controls.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './stochastic-trapping.ts';
+import { evaluateDepthTwoRoot, evaluateMetastableCount, evaluateUpperBranchMetastable } from './coverage-analytic.ts';
+import { evaluateCitedSupport, evaluateInitNotation, evaluateOrdersOfMagnitude, evaluateSlopeErrorFromR2, evaluateTimeUnit } from './coverage-consistency.ts';
+import {
+  abruptNeeds,
+  checkpointPhaseNeeds,
+  coincideNeeds,
+  denseGapNeeds,
+  denseNeeds,
+  evaluateAbruptEscape,
+  evaluateBalance,
+  evaluateBayesFloor,
+  evaluateCannotCoincide,
+  evaluateCheckpointPhase,
+  evaluateDenseGap,
+  evaluateDenseMonotone,
+  evaluateInitSensitivity,
+  evaluateRandomInitTrapping,
+  evaluateSparsePlateauOrder,
+  randomInitNeeds,
+  sensitivityNeeds,
+  sparseNeeds,
+} from './coverage-runs.ts';
+import {
+  evaluateDeeperLongerDelays,
+  evaluateEscapeTimeGrowsWithBeta,
+  evaluateGradientNoise,
+  evaluateMultiplicativeNoise,
+  evaluateOutputBias,
+  gradientNoiseNeeds,
+  multiplicativeNeeds,
+  outputBiasNeeds,
+} from './coverage-noise.ts';
 
 /**
  * An evaluator: what the claim needs (experiments as data, for the plan; none for analytic and consistency claims)
@@ -109,4 +141,27 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'control-network-barrier': { needs: networkControlNeeds, evaluate: evaluateNetworkControl },
   'control-depth': { needs: depthControlNeeds, evaluate: evaluateDepthControl },
   'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: evaluateUndertrained },
+  'coverage-metastable-count': computed(evaluateMetastableCount),
+  'coverage-upper-branch': computed(evaluateUpperBranchMetastable),
+  'coverage-depth-two-root': computed(evaluateDepthTwoRoot),
+  'coverage-time-unit': computed(evaluateTimeUnit),
+  'coverage-slope-error-from-r2': computed(evaluateSlopeErrorFromR2),
+  'coverage-orders-of-magnitude': computed(evaluateOrdersOfMagnitude),
+  'coverage-cited-support': computed(evaluateCitedSupport),
+  'coverage-init-notation': computed(evaluateInitNotation),
+  'coverage-escape-grows-with-beta': computed(evaluateEscapeTimeGrowsWithBeta),
+  'coverage-deeper-longer-delays': computed(evaluateDeeperLongerDelays),
+  'coverage-random-init-trapping': { needs: randomInitNeeds, evaluate: evaluateRandomInitTrapping },
+  'coverage-checkpoint-phase': { needs: checkpointPhaseNeeds, evaluate: evaluateCheckpointPhase },
+  'coverage-init-sensitivity': { needs: sensitivityNeeds, evaluate: evaluateInitSensitivity },
+  'coverage-sparse-plateau-order': { needs: sparseNeeds, evaluate: evaluateSparsePlateauOrder },
+  'coverage-bayes-floor': { needs: sparseNeeds, evaluate: evaluateBayesFloor },
+  'coverage-cannot-coincide': { needs: coincideNeeds, evaluate: evaluateCannotCoincide },
+  'coverage-dense-monotone': { needs: denseNeeds, evaluate: evaluateDenseMonotone },
+  'coverage-dense-gap': { needs: denseGapNeeds, evaluate: evaluateDenseGap },
+  'coverage-balance': { needs: denseNeeds, evaluate: evaluateBalance },
+  'coverage-abrupt-escape': { needs: abruptNeeds, evaluate: evaluateAbruptEscape },
+  'coverage-gradient-noise': { needs: gradientNoiseNeeds, evaluate: evaluateGradientNoise },
+  'coverage-output-bias': { needs: outputBiasNeeds, evaluate: evaluateOutputBias },
+  'coverage-multiplicative-noise': { needs: multiplicativeNeeds, evaluate: evaluateMultiplicativeNoise },
 };
