@@ -45,3 +45,8 @@ export function distinctJobs(jobs: readonly Job[]): Job[] {
   for (const job of jobs) if (!byKey.has(jobKey(job))) byKey.set(jobKey(job), job);
   return [...byKey.values()];
 }
+
+/** The units a job reports progress in: its seeds, or 1 for an analysis. */
+export function jobUnits(job: Job): number {
+  return job.kind === 'kramers-langer' ? 1 : job.seeds.length;
+}
