@@ -13,8 +13,8 @@ export function formatMerge(summary: MergeSummary, into: string): string {
   const lines = [
     ...summary.refused.map((line) => `refused: ${line}`),
     ...summary.skipped.map((path) => `skipped (not a cache entry): ${path}`),
-    `Merged into ${into}: ${summary.copied} entr${summary.copied === 1 ? 'y' : 'ies'} copied, ${summary.present} already there, ` +
-      `${summary.refused.length} refused.`,
+    `Merged into ${into}: ${summary.copied} entr${summary.copied === 1 ? 'y' : 'ies'} copied, ` +
+      `${summary.present + summary.kept.length} already there, ${summary.refused.length} refused.`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -31,7 +31,8 @@ function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Command {
     .addHelpText(
       'after',
       '\nThe SGD runs, their checkpoints, the β sweeps and the Appendix F analyses are merged alike. An entry the\n' +
-        'target already holds with the same bytes counts as present; one it holds with other bytes is refused.\n\n' +
+        'target already holds (valid, under the same key: the same inputs) is kept. Entries that are refused are\n' +
+        'listed on stdout with the reason; other files are listed as skipped and left alone.\n\n' +
         'Example:\n  npx metastable cache merge shard-1/cache shard-2/cache --into .cache/runs && npm run reproduce\n',
     )
     .action((sources: string[], options: { into: string }) => {

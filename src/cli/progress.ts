@@ -138,8 +138,14 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
         running.delete(key);
       }
       overall.update(fraction(), { detail: overallDetail() });
+      // Jobs starting and ending redraw at once; seeds finishing are drawn by the bars' own timer (5 per second).
+      if (event.kind !== 'unit-done') bars.update();
     },
-    log: (line) => (stopped ? options.stderr(`  ${line}\n`) : bars.log(`  ${line}\n`)),
+    log(line) {
+      if (stopped) return options.stderr(`  ${line}\n`);
+      bars.log(`  ${line}\n`);
+      bars.update();
+    },
     counts,
     stop() {
       if (stopped) return;

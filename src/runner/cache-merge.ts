@@ -20,8 +20,11 @@ export interface MergeSummary {
   readonly copied: number;
   /** Entries the target already held with the same bytes. */
   readonly present: number;
-  /** Entries refused, one line each: content that does not match its hash, or another entry under the same key. */
+  /** Entries refused, one line each: content that does not match its name or hashes. */
   readonly refused: readonly string[];
+  /** Valid entries the target already held under the same key with other bytes (a run's timing differs between
+   * machines): the target's is kept. */
+  readonly kept: readonly string[];
   /** Files and folders that are not cache entries, left where they are. */
   readonly skipped: readonly string[];
 }
@@ -48,13 +51,15 @@ function parsedProblem(folder: string, text: string, key: string): string | null
 
 /**
  * Copies every valid entry of each source cache into `into` (created when missing). An entry whose content does not
- * match its name or hashes is refused; an entry the target holds with other bytes under the same key is refused too
- * (a valid target entry is kept; an invalid one is replaced). Sources are read in order; nothing is deleted.
+ * match its name or hashes is refused. Under a key the target already holds, a valid target entry is kept (same
+ * inputs, so the same result; a run record's timing may differ) and an invalid one replaced. Sources are read in
+ * order; nothing is deleted.
  */
 export function mergeCaches(sources: readonly string[], into: string): MergeSummary {
   let copied = 0;
   let present = 0;
   const refused: string[] = [];
+  const kept: string[] = [];
   const skipped: string[] = [];
   const mergeFolder = (source: string, folder: string) => {
     const dir = join(source, folder);
@@ -85,7 +90,7 @@ export function mergeCaches(sources: readonly string[], into: string): MergeSumm
           continue;
         }
         if (parsedProblem(folder, held, key) === null) {
-          refused.push(`${path}: differs from the valid entry ${target} under the same key (kept)`);
+          kept.push(path);
           continue;
         }
       }
@@ -94,5 +99,5 @@ export function mergeCaches(sources: readonly string[], into: string): MergeSumm
     }
   };
   for (const source of sources) mergeFolder(source, '');
-  return { copied, present, refused, skipped };
+  return { copied, present, refused, kept, skipped };
 }
