@@ -98,13 +98,13 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
   }
 
   const stream = options.terminal!;
-  const width = Math.max(40, (stream.columns ?? 80) - 1);
+  const width = Math.max(40, (stream.columns || 80) - 1);
   const bars = new cliProgress.MultiBar(
     {
       stream,
-      format: (barOptions, params, payload: { label: string; detail: string }) => {
+      format: (barOptions, params, payload: { text: string }) => {
         const bar = cliProgress.Format.BarFormat(params.progress, barOptions);
-        const line = `${bar} ${String(Math.floor(params.progress * 100)).padStart(3)}% ${payload.detail} ${payload.label}`;
+        const line = `${bar} ${String(Math.floor(params.progress * 100)).padStart(3)}% ${payload.text}`;
         return line.length > width ? `${line.slice(0, width - 1)}…` : line;
       },
       hideCursor: true,
@@ -116,8 +116,8 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
     },
     cliProgress.Presets.shades_classic,
   );
-  const overallDetail = () => `${doneUnits}/${totalUnits} runs, ${jobsDone}/${total} jobs, ETA ${formatSeconds(secondsLeft())} |`;
-  const overall = bars.create(1, 0, { label: 'overall', detail: overallDetail() });
+  const overallText = () => `overall: ${doneUnits}/${totalUnits} runs, ${jobsDone}/${total} jobs, ETA ${formatSeconds(secondsLeft())}`;
+  const overall = bars.create(1, 0, { text: overallText() });
   const running = new Map<string, SingleBar>();
   let stopped = false;
   return {
@@ -127,17 +127,17 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
       const key = jobKey(event.job);
       if (event.kind === 'job-started') {
         const units = jobUnits(event.job);
-        running.set(key, bars.create(units, 0, { label: event.job.label, detail: `0/${units} |` }));
+        running.set(key, bars.create(units, 0, { text: `0/${units} | ${event.job.label}` }));
       } else if (event.kind === 'unit-done') {
         record(event);
-        running.get(key)?.update(event.done, { detail: `${event.done}/${event.units} |` });
+        running.get(key)?.update(event.done, { text: `${event.done}/${event.units} | ${event.job.label}` });
       } else {
         jobsDone += 1;
         const bar = running.get(key);
         if (bar !== undefined) bars.remove(bar);
         running.delete(key);
       }
-      overall.update(fraction(), { detail: overallDetail() });
+      overall.update(fraction(), { text: overallText() });
       // Jobs starting and ending redraw at once; seeds finishing are drawn by the bars' own timer (5 per second).
       if (event.kind !== 'unit-done') bars.update();
     },

@@ -149,7 +149,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
     )
     .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
     .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json and figures/ (replaced as a whole)', nonEmptyPath('--out'), 'out')
-    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
+    .option('--cache <DIR>', 'cache of completed SGD runs, β sweeps and analyses (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .option(
       '--junit <FILE>',
@@ -166,11 +166,11 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         'per finished job with its time otherwise (CI logs).\n\n' +
         'Sharded: each of N machines runs --shard K/N into its own cache (the same slice for the same plan, whatever\n' +
         'is cached); merge the caches with `metastable cache merge`; a final run without --shard computes nothing\n' +
-        'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n' +
+        'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n\n' +
         'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
         '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n' +
-        '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan\n',
+        '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
       setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));
