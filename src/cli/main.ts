@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { GoldenFileError } from '../io/index.ts';
+import { cacheCommand } from './cache.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { landscapeCommand } from './landscape.ts';
@@ -23,7 +24,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void = ()
   program.addCommand(reproduceCommand(io, setExitCode));
   program.addCommand(explainCommand(io));
   program.addCommand(diffCommand(io, setExitCode));
-  for (const command of [program, ...program.commands]) {
+  program.addCommand(cacheCommand(io, setExitCode));
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     // addCommand does not pass settings down: every command throws instead of exiting, into our own streams.
     command
       .exitOverride()
@@ -62,9 +64,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 export const EXIT_CODES_HELP =
-  'Exit codes: 0 done; 1 reproduce: a verdict or value differs from its pinned outcome; 2 bad input (flags or\n' +
-  'golden files), one line on stderr naming what to fix; 3 a run that could not finish (SGD diverged, an output\n' +
-  'could not be written), one line on stderr, its stack trace with --debug.';
+  'Exit codes: 0 done; 1 reproduce: a verdict or value differs from its pinned outcome (diff: a claim moved;\n' +
+  'cache merge: an entry was refused); 2 bad input (flags or golden files), one line on stderr naming what to\n' +
+  'fix; 3 a run that could not finish (SGD diverged, an output could not be written), one line on stderr, its\n' +
+  'stack trace with --debug.';
 
 const isEntry = process.argv[1] !== undefined && /metastable(\.js)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {

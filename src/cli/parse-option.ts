@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseShard, type Shard } from '../runner/index.ts';
 
 /** Commander argument parsers that reject what the science cannot take, with a message that says how to fix it. */
 
@@ -72,5 +73,16 @@ export function nonEmptyList(what: string) {
     const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
     if (items.length === 0) throw new InvalidArgumentError(`${what} lists nothing, got '${raw}'; name at least one item or leave the flag out.`);
     return items;
+  };
+}
+
+/** K/N: the K-th of N slices of the plan (src/runner/shard.ts). */
+export function shardOption(what: string) {
+  return (raw: string): Shard => {
+    try {
+      return parseShard(raw);
+    } catch (error) {
+      throw new InvalidArgumentError(`${what}: ${(error as Error).message}.`);
+    }
   };
 }

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, type Plan } from '../pipeline/index.ts';
+import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, type ProgressEvent } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
-import { integerInRange, nonEmptyList, nonEmptyPath } from './parse-option.ts';
+import { integerInRange, nonEmptyList, nonEmptyPath, shardOption } from './parse-option.ts';
+import { formatSeconds, progressReporter, type ProgressReporter } from './progress.ts';
 import { UsageError } from './usage-error.ts';
 import { assertWritable } from './writable.ts';
 
@@ -23,6 +24,8 @@ export interface ReproduceOptions {
   junit?: string;
   /** Allow more workers than the machine has cores. */
   forceWorkers?: boolean;
+  /** Run only this slice of the plan into the cache; evaluate and render nothing. */
+  shard?: Shard;
 }
 
 /** Each worker is a process of a few hundred MB: more than the cores only slows the run and can exhaust memory. */
@@ -33,10 +36,15 @@ export function checkReproduceOptions(options: ReproduceOptions, cores = availab
   if (options.workers > cores && options.forceWorkers !== true) {
     throw new UsageError(`--workers ${options.workers} exceeds this machine's ${cores} core(s); lower it or add --force-workers.`);
   }
-  try {
-    checkOutputWritable(options.out);
-  } catch (error) {
-    throw new UsageError(`--out: ${(error as Error).message}`);
+  if (options.shard !== undefined && options.cache === false) {
+    throw new UsageError('--shard fills the cache for a later run: it cannot be combined with --no-cache.');
+  }
+  if (options.shard === undefined) {
+    try {
+      checkOutputWritable(options.out);
+    } catch (error) {
+      throw new UsageError(`--out: ${(error as Error).message}`);
+    }
   }
   if (options.cache !== false) assertWritable(options.cache, '--cache', 'folder');
   if (options.junit !== undefined) assertWritable(options.junit, '--junit', 'file');
@@ -45,21 +53,38 @@ export function checkReproduceOptions(options: ReproduceOptions, cores = availab
 /** Exit code when a verdict or value differs from its pinned outcome (usage errors are 2). */
 export const DRIFT_EXIT_CODE = 1;
 
-/** One line of stderr per job started and finished (CI logs and terminals alike). */
-function progressLines(io: CliIo): (event: ProgressEvent) => void {
-  return (event) => {
-    if (event.kind === 'job-started') io.stderr(`  [${event.index + 1}/${event.total}] ${event.job.label}\n`);
-    else if (event.kind === 'job-done') io.stderr(`  done in ${event.seconds.toFixed(1)} s: ${event.job.label}\n`);
-  };
-}
-
 function plan(options: ReproduceOptions, cacheDir: string | null): Plan {
+  let whole: Plan;
   try {
-    return planFor({ profile: options.profile, ...(options.only ? { only: options.only } : {}), cacheDir });
+    whole = planFor({ profile: options.profile, ...(options.only ? { only: options.only } : {}), cacheDir });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(`--only: ${error.message}`);
     throw error;
   }
+  return options.shard === undefined ? whole : shardPlan(whole, options.shard, cacheDir);
+}
+
+/** Runs the plan's jobs with live progress (bars on a terminal, lines elsewhere); the bars are gone when it returns. */
+async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir: string | null, io: CliIo) {
+  const progress: ProgressReporter = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
+  try {
+    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progress.onProgress, onCacheProblem: (line) => progress.log(line) });
+    return { runner, ...progress.counts() };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** What a shard ran, on stdout: its jobs with their seeds, how many were computed and read from the cache. */
+function shardSummary(audit: Plan, shard: Shard, cacheDir: string, counts: { computed: number; cached: number }, seconds: number): string {
+  const lines = [
+    `Shard ${shard.index}/${shard.count} of profile ${audit.profile}: ${audit.jobs.length} job(s) or parts of jobs, ` +
+      `${counts.computed} unit(s) computed, ${counts.cached} read from the cache, in ${formatSeconds(seconds)}.`,
+    ...audit.jobs.map(({ job }) => `  ${job.label}`),
+    `Cache: ${cacheDir}. Merge every shard's cache (npx metastable cache merge DIR... --into DIR), then run` +
+      ` npm run reproduce with the same flags and no --shard to evaluate and report.`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** Plans, runs, evaluates and renders the selected claims, prints the verdict table; returns the exit code. */
@@ -72,14 +97,14 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
     return 0;
   }
   checkReproduceOptions(options);
-  io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}, ${audit.jobs.length} job(s)\n`);
-  const runner = await runPlan(audit, {
-    workers: options.workers,
-    cacheDir,
-    onProgress: progressLines(io),
-    onCacheProblem: (line) => io.stderr(`  ${line}\n`),
-  });
-  io.stderr('  evaluating and rendering\n');
+  const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
+  io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`);
+  const { runner, computed, cached } = await runWithProgress(audit, options, cacheDir, io);
+  if (options.shard !== undefined) {
+    io.stdout(shardSummary(audit, options.shard, cacheDir!, { computed, cached }, (performance.now() - started) / 1000));
+    return 0;
+  }
+  io.stderr(`  ${computed} unit(s) computed, ${cached} read from the cache; evaluating and rendering\n`);
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY });
   io.stdout(formatVerdictTable(record.claims, options.colour));
@@ -111,6 +136,12 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
     .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all; an empty list is refused); only their experiments run', nonEmptyList('--only'))
     .option('--plan', 'print the experiments and jobs the selected claims need, with runs, SGD steps and an estimated time; run nothing')
     .option(
+      '--shard <K/N>',
+      "run only the K-th of N slices of the plan's (job, seed) units, dealt by estimated cost, into the cache; evaluate nothing " +
+        '(with --plan: print that slice). Merge the shards\' caches with `metastable cache merge`, then run without --shard',
+      shardOption('--shard'),
+    )
+    .option(
       '--workers <N>',
       `worker processes that run seeds in parallel, at most this machine's cores (results do not depend on it)`,
       integerInRange('--workers', 1, MAX_FORCED_WORKERS),
@@ -118,7 +149,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
     )
     .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
     .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json and figures/ (replaced as a whole)', nonEmptyPath('--out'), 'out')
-    .option('--cache <DIR>', 'cache of completed runs (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
+    .option('--cache <DIR>', 'cache of completed SGD runs, β sweeps and analyses (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .option(
       '--junit <FILE>',
@@ -131,9 +162,15 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
         'Output and cache folders are checked writable before any computation.\n' +
+        'Progress goes to stderr: live bars per running job and overall with the time left on a terminal, one line\n' +
+        'per finished job with its time otherwise (CI logs).\n\n' +
+        'Sharded: each of N machines runs --shard K/N into its own cache (the same slice for the same plan, whatever\n' +
+        'is cached); merge the caches with `metastable cache merge`; a final run without --shard computes nothing\n' +
+        'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n\n' +
         'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
-        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit',
+        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n' +
+        '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
       setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));

@@ -4,7 +4,7 @@ import type { PhaseSweepsJob, RunnerResults } from '../runner/index.ts';
 
 /**
  * Fig. 3 / Appendix B as the profile runs it (golden/protocols/phase-diagram.json): every data seed's quasi-static
- * sweeps. Not cached on disk: a full profile takes seconds, and every sweep is deterministic.
+ * sweeps, cached on disk per data seed by the runner like the SGD runs (a sharded run leaves them to no one).
  */
 export function phaseDiagramJob(profile: Profile): PhaseSweepsJob {
   const seeds = phaseDiagramSeeds(PHASE_DIAGRAM_FILE, profile);

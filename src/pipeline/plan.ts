@@ -1,7 +1,7 @@
 import { needsOf, type Claim } from '../claims/index.ts';
 import { distinctRequests, jobsOf, type ExperimentRequest } from '../experiments/index.ts';
 import type { Profile } from '../protocols/index.ts';
-import { jobCost, jobKey, type Job, type JobCost } from '../runner/index.ts';
+import { jobCost, jobKey, shardLoads, shardSlices, type Job, type JobCost, type Shard } from '../runner/index.ts';
 
 /** One job of the plan: what it costs and which claims need it. */
 export interface PlannedJob {
@@ -16,6 +16,8 @@ export interface Plan {
   readonly claims: readonly Claim[];
   readonly requests: readonly ExperimentRequest[];
   readonly jobs: readonly PlannedJob[];
+  /** Set when the jobs are one shard's slice of the plan: which, and every shard's estimated single-core seconds. */
+  readonly shard?: { readonly shard: Shard; readonly loads: readonly number[]; readonly planJobs: number };
 }
 
 /**
@@ -37,6 +39,17 @@ export function planAudit(claims: readonly Claim[], profile: Profile, cacheDir: 
   }
   const jobs = [...byKey.values()].map(({ job, neededBy }) => ({ job, neededBy, cost: jobCost(job, cacheDir) }));
   return { profile, claims, requests: distinctRequests(claims.flatMap(needsOf)), jobs };
+}
+
+/**
+ * One shard's slice of a plan: its jobs restricted to the (job, seed) units dealt to this shard by estimated cost
+ * (src/runner/shard.ts), each costed against `cacheDir`. The slice depends on the plan alone, not on the cache.
+ */
+export function shardPlan(plan: Plan, shard: Shard, cacheDir: string | null): Plan {
+  const all = plan.jobs.map((j) => j.job);
+  const neededBy = new Map(plan.jobs.map((j) => [jobKey(j.job), j.neededBy]));
+  const jobs = shardSlices(all, shard).map(({ job, whole }) => ({ job, cost: jobCost(job, cacheDir), neededBy: neededBy.get(jobKey(whole)) ?? [] }));
+  return { ...plan, jobs, shard: { shard, loads: shardLoads(all, shard.count), planJobs: all.length } };
 }
 
 export interface PlanTotals {
@@ -64,8 +77,15 @@ function steps(n: number): string {
 /** The plan as text: one line per job (runs, cached, SGD steps, estimated CPU time, claims), then the totals. */
 export function formatPlan(plan: Plan, workers: number): string {
   const t = planTotals(plan);
+  const slice = plan.shard;
   const lines = [
-    `Plan: ${plan.claims.length} claim(s), profile ${plan.profile}: ${plan.requests.length} experiment(s), ${plan.jobs.length} job(s).`,
+    `Plan: ${plan.claims.length} claim(s), profile ${plan.profile}: ${plan.requests.length} experiment(s), ${slice?.planJobs ?? plan.jobs.length} job(s).`,
+    ...(slice === undefined
+      ? []
+      : [
+          `Shard ${slice.shard.index}/${slice.shard.count}: ${plan.jobs.length} job(s) or parts of jobs; estimated single-core load by shard, ` +
+            `without cache: ${slice.loads.map(duration).join(', ')}.`,
+        ]),
     '',
     ...plan.jobs.map(({ job, cost, neededBy }, i) => {
       const work = job.kind === 'phase-sweeps' ? `${cost.sweepPoints} β points` : `${steps(cost.sgdSteps)} SGD steps`;

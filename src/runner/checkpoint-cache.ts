@@ -49,6 +49,16 @@ function contentHashOf(inputs: unknown, stages: unknown, params: unknown): strin
   return sha256(canonicalJson({ inputs, stages, params }));
 }
 
+/** Why a parsed entry is not a checkpoint entry for `key` by its own hashes (untrusted input), or null. */
+export function checkpointEntryProblem(entry: unknown, key: string): string | null {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'not a cache entry';
+  const e = entry as Partial<StoredCheckpoint>;
+  if (e.key !== key) return 'stored under another key';
+  if (sha256(canonicalJson(e.inputs)) !== key) return 'its inputs do not hash to its key';
+  if (typeof e.params !== 'string' || e.contentHash !== contentHashOf(e.inputs, e.stages, e.params)) return 'content hash mismatch';
+  return null;
+}
+
 const isNonNegative = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /** Why `stages` is not the report of annealing `betas` under `protocol`'s rule, or null. */
@@ -93,11 +103,9 @@ export function diskCheckpointStore(dir: string, protocol: Protocol, seed: numbe
     return null;
   };
   const decode = (entry: unknown, key: string, betas: readonly number[], network: Network): Checkpoint | string => {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'not a cache entry';
-    const e = entry as Partial<StoredCheckpoint>;
-    if (e.key !== key) return 'stored under another key';
-    if (sha256(canonicalJson(e.inputs)) !== key) return 'its inputs do not hash to its key';
-    if (typeof e.params !== 'string' || e.contentHash !== contentHashOf(e.inputs, e.stages, e.params)) return 'content hash mismatch';
+    const problem = checkpointEntryProblem(entry, key);
+    if (problem !== null) return problem;
+    const e = entry as StoredCheckpoint;
     const bytes = Buffer.from(e.params, 'base64');
     if (bytes.length !== network.params.length * 8) return `${bytes.length / 8} weights where the network has ${network.params.length}`;
     const params = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));

@@ -2,13 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { LangevinEscape } from '../engine/index.ts';
 import type { SgldEscapeRecord } from '../run/index.ts';
 import controlTask, { type ControlTask, type ControlTaskResult } from './control-worker.ts';
-import type { ModeLangevinJob, SgldEscapesJob } from './job.ts';
+import { MODE_SLICE, type ModeLangevinJob, type SgldEscapesJob } from './job.ts';
 import { mapInWorkers, type WorkerPool } from './worker-pool.ts';
 
 const WORKER = fileURLToPath(new URL('./control-worker.ts', import.meta.url));
 
-/** Seeds per one-mode task: enough to amortise a task, few enough to spread a job over the workers. */
-export const MODE_SLICE = 10;
 
 export interface ControlRunOptions {
   readonly workers: number;

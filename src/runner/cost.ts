@@ -2,15 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultAbsorbingPoint, meanFirstPassageTime, modePotential, stepsPerEpoch } from '../engine/index.ts';
 import { applyOverrides, gridBetas } from '../protocols/index.ts';
-import { SWEEP_DIRECTIONS } from '../run/index.ts';
 import type { Job } from './job.ts';
+import { phaseSweepTask } from './phase-sweep-worker.ts';
+import { sweepDirections, type SeedPlan } from './phase-sweeps.ts';
 import { runCacheKey } from './run-cache.ts';
+import { unitCacheKey, unitCachePath } from './unit-cache.ts';
 
 /** What one job costs before it runs: its units of work and an estimate of their CPU time. */
 export interface JobCost {
   /** Seeds (SGD runs, or data seeds of β sweeps); 1 for an analysis. */
   readonly runs: number;
-  /** Of these, runs whose record is already in the run cache (SGD runs only). */
+  /** Of these, runs whose result is already in the cache (the cost counts only the others). */
   readonly cached: number;
   /** SGD steps of the continued runs and their checkpoints' annealing stages (0 for other jobs). */
   readonly sgdSteps: number;
@@ -55,6 +57,11 @@ function checkpointSteps(job: Extract<Job, { kind: 'seed-runs' }>): number {
   return p.start.betas.length * p.checkpoint.epochsPerStage * stepsPerEpoch(p.data.trainCount, p.checkpoint.batch);
 }
 
+/** Whether a unit's entry is in the cache (its file exists; it is verified when read). */
+function inCache(cacheDir: string | null, kind: string, task: unknown): boolean {
+  return cacheDir !== null && existsSync(unitCachePath(cacheDir, kind, unitCacheKey(kind, task)));
+}
+
 export function jobCost(job: Job, cacheDir: string | null): JobCost {
   switch (job.kind) {
     case 'seed-runs': {
@@ -66,8 +73,16 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
     }
     case 'phase-sweeps': {
       const grid = gridBetas(job.protocol.grid).length;
-      const sweepPoints = job.seeds.reduce((sum, s) => sum + grid * (s.allSweeps ? SWEEP_DIRECTIONS.length : 1), 0);
-      return { runs: job.seeds.length, cached: 0, sgdSteps: 0, sweepPoints, cpuSeconds: sweepPoints / COST_MODEL.sweepPointsPerSecond };
+      const points = (s: SeedPlan) => grid * sweepDirections(s).length;
+      const isCached = (s: SeedPlan) => inCache(cacheDir, job.kind, phaseSweepTask({ protocol: job.protocol, dataSeed: s.dataSeed, directions: sweepDirections(s) }));
+      const sweepPoints = job.seeds.reduce((sum, s) => sum + points(s), 0);
+      const uncached = job.seeds.filter((s) => !isCached(s));
+      const cpuSeconds = uncached.reduce((sum, s) => sum + points(s), 0) / COST_MODEL.sweepPointsPerSecond;
+      return { runs: job.seeds.length, cached: job.seeds.length - uncached.length, sgdSteps: 0, sweepPoints, cpuSeconds };
+    }
+    case 'kramers-langer': {
+      const cached = inCache(cacheDir, job.kind, job.options) ? 1 : 0;
+      return { runs: 1, cached, sgdSteps: 0, sweepPoints: 0, cpuSeconds: cached ? 0 : COST_MODEL.kramersLangerSeconds };
     }
     case 'kramers-langer':
       return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: COST_MODEL.kramersLangerSeconds };

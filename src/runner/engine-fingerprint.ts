@@ -21,11 +21,11 @@ export const FINGERPRINTED_SOURCES = [
   'run/escape-detection.ts',
 ] as const;
 
-function sourceFiles(root: string, entry: string): string[] {
+function sourceFiles(root: string, entry: string, extension: string): string[] {
   const path = join(root, entry);
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
+    .filter((name) => name.endsWith(extension))
     .map((name) => join(path, name));
 }
 
@@ -33,8 +33,8 @@ function sourceFiles(root: string, entry: string): string[] {
  * SHA-256 over the named files' paths and text (line endings normalised, so a CRLF checkout hashes the same), in
  * path order. A listed entry that does not exist throws: a moved file must be renamed here too, not dropped.
  */
-export function sourceFingerprint(root: string, entries: readonly string[]): string {
-  const files = entries.flatMap((entry) => sourceFiles(root, entry)).map((file) => relative(root, file).split(sep).join('/'));
+export function sourceFingerprint(root: string, entries: readonly string[], extension = '.ts'): string {
+  const files = entries.flatMap((entry) => sourceFiles(root, entry, extension)).map((file) => relative(root, file).split(sep).join('/'));
   const hash = createHash('sha256');
   for (const file of [...new Set(files)].sort()) {
     const text = readFileSync(join(root, file), 'utf8').replace(/\r\n/g, '\n');
@@ -49,6 +49,22 @@ let fingerprint: string | undefined;
 export function engineFingerprint(): string {
   fingerprint ??= sourceFingerprint(SRC_ROOT, FINGERPRINTED_SOURCES);
   return fingerprint;
+}
+
+/**
+ * What the phase sweeps and the Appendix F analysis read beyond the engine: the analytic solver (βc, the
+ * landscape), the line fits of src/stats, and the protocol files themselves (kramersLanger reads the rank1-trap
+ * protocol by name, not through its options).
+ */
+export const ANALYSIS_SOURCES = ['analytic', 'stats'] as const;
+const GOLDEN_PROTOCOLS = fileURLToPath(new URL('../../golden/protocols/', import.meta.url));
+
+let analysis: string | undefined;
+
+/** The fingerprint of ANALYSIS_SOURCES and golden/protocols/*.json, read once per process. */
+export function analysisFingerprint(): string {
+  analysis ??= sourceFingerprint(SRC_ROOT, ANALYSIS_SOURCES) + sourceFingerprint(GOLDEN_PROTOCOLS, ['.'], '.json');
+  return analysis;
 }
 
 /** What a cache entry records about the code that produced it. */

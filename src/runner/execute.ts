@@ -1,16 +1,17 @@
 import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
-import { distinctJobs, type Job } from './job.ts';
+import { runModeLangevin, runSgldEscapes } from './controls.ts';
+import { distinctJobs, jobUnits, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
-import { MODE_SLICE, runModeLangevin, runSgldEscapes } from './controls.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
 import { RunnerResults } from './results.ts';
 import { runSeeds } from './run-seeds.ts';
+import { cachedUnit } from './unit-cache.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 export interface ExecuteOptions {
   /** Worker processes; 1 runs everything in this process. Results do not depend on it. */
   readonly workers: number;
-  /** Run cache folder, or null for none. */
+  /** Cache folder (SGD runs, checkpoints, β sweeps and analyses), or null for none. */
   readonly cacheDir: string | null;
   /** Progress events, in completion order (stderr lines, a progress bar). */
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -39,24 +40,9 @@ function cacheProblemReporter(report: ((line: string) => void) | undefined) {
 
 export type ProgressEvent =
   | { readonly kind: 'job-started'; readonly job: Job; readonly index: number; readonly total: number }
-  | { readonly kind: 'unit-done'; readonly job: Job; readonly done: number; readonly units: number }
+  /** One seed (or the one analysis) of a job finished; `cached` when read from the cache rather than computed. */
+  | { readonly kind: 'unit-done'; readonly job: Job; readonly done: number; readonly units: number; readonly cached: boolean }
   | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
-
-function units(job: Job): number {
-  switch (job.kind) {
-    case 'kramers-langer':
-    case 'gradient-noise':
-      return 1;
-    case 'jump-runs':
-      return job.tasks.length;
-    case 'sgld-escapes':
-      return job.noiseSeeds.length;
-    case 'mode-langevin':
-      return Math.ceil(job.seeds.length / MODE_SLICE);
-    default:
-      return job.seeds.length;
-  }
-}
 
 /**
  * Executes every distinct job and returns their results. All jobs are started together on one shared pool, so
@@ -74,7 +60,8 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
       distinct.map(async (job, index) => {
         progress({ kind: 'job-started', job, index, total: distinct.length });
         const started = performance.now();
-        const onDone = (_record: unknown, done: number) => progress({ kind: 'unit-done', job, done, units: units(job) });
+        const onDone = (_record: unknown, done: number, _total?: number, cached = false) =>
+          progress({ kind: 'unit-done', job, done, units: jobUnits(job), cached });
         switch (job.kind) {
           case 'seed-runs': {
             const records: RunRecord[] = await runSeeds(job.protocol, job.seeds, {
@@ -89,15 +76,23 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             break;
           }
           case 'phase-sweeps': {
-            const records: PhaseDiagramRecord[] = await runPhaseDiagram(job.protocol, job.seeds, options.workers, onDone, pool);
+            const records: PhaseDiagramRecord[] = await runPhaseDiagram(job.protocol, job.seeds, options.workers, onDone, pool, {
+              cacheDir: options.cacheDir,
+              onCacheProblem: (line) => problems.add(line),
+            });
             results.set(job, records);
             break;
           }
           case 'kramers-langer': {
             // Deterministic linear algebra in this process, while the pool works on the SGD runs.
             await Promise.resolve();
-            results.set(job, kramersLanger(job.options));
-            onDone(null, 1);
+            const compute = () => kramersLanger(job.options);
+            const { result, cached } =
+              options.cacheDir === null
+                ? { result: compute(), cached: false }
+                : cachedUnit(options.cacheDir, job.kind, job.options, compute, { report: (line) => problems.add(line) });
+            results.set(job, result);
+            onDone(null, 1, 1, cached);
             break;
           }
           case 'jump-runs': {

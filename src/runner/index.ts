@@ -1,6 +1,7 @@
-// The runner stage: executes jobs (plain data) on a worker pool through a content-addressed run cache, and returns
-// typed, serialisable results. It knows nothing of claims or experiments. The only door other stages use.
-export { distinctJobs, jobKey } from './job.ts';
+// The runner stage: executes jobs (plain data) on a worker pool through content-addressed caches, and returns
+// typed, serialisable results; cuts a plan's jobs into shards and merges the shards' caches. It knows nothing of
+// claims or experiments. The only door other stages use.
+export { distinctJobs, jobKey, jobUnits } from './job.ts';
 export type { GradientNoiseJob, Job, JumpRunsJob, KramersLangerJob, ModeLangevinJob, PhaseSweepsJob, SeedRunsJob, SgldEscapesJob } from './job.ts';
 export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
@@ -19,13 +20,19 @@ export {
   writeCachedRun,
 } from './run-cache.ts';
 export type { CacheReporter, RunCacheOptions, RunInputs } from './run-cache.ts';
-export { FINGERPRINTED_SOURCES, currentEngine, engineFingerprint } from './engine-fingerprint.ts';
+export { ANALYSIS_SOURCES, FINGERPRINTED_SOURCES, analysisFingerprint, currentEngine, engineFingerprint } from './engine-fingerprint.ts';
 export type { EngineIdentity } from './engine-fingerprint.ts';
 export { checkpointCacheKey, diskCheckpointStore } from './checkpoint-cache.ts';
+export { cachedUnit, unitCacheKey, unitCachePath } from './unit-cache.ts';
+export type { CachedUnit } from './unit-cache.ts';
+export { mergeCaches } from './cache-merge.ts';
+export type { MergeSummary } from './cache-merge.ts';
+export { MAX_SHARDS, assignUnits, parseShard, shardJobs, shardLoads, shardSlices, workUnits } from './shard.ts';
+export type { Shard, WorkUnit } from './shard.ts';
 export { runSeeds } from './run-seeds.ts';
 export type { SweepOptions } from './run-seeds.ts';
 export { runPhaseDiagram } from './phase-sweeps.ts';
-export type { SeedPlan } from './phase-sweeps.ts';
+export type { PhaseDiagramCacheOptions, SeedPlan } from './phase-sweeps.ts';
 export { createWorkerPool, mapInWorkers } from './worker-pool.ts';
 export type { WorkerPool } from './worker-pool.ts';
 export { runJumpSettings } from './jump-runs.ts';

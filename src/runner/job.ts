@@ -80,3 +80,23 @@ export function distinctJobs(jobs: readonly Job[]): Job[] {
   for (const job of jobs) if (!byKey.has(jobKey(job))) byKey.set(jobKey(job), job);
   return [...byKey.values()];
 }
+
+/** The units a job reports progress in: its seeds, or 1 for an analysis. */
+/** Seeds per one-mode task: enough to amortise a task, few enough to spread a job over the workers. */
+export const MODE_SLICE = 10;
+
+export function jobUnits(job: Job): number {
+  switch (job.kind) {
+    case 'kramers-langer':
+    case 'gradient-noise':
+      return 1;
+    case 'jump-runs':
+      return job.tasks.length;
+    case 'sgld-escapes':
+      return job.noiseSeeds.length;
+    case 'mode-langevin':
+      return Math.ceil(job.seeds.length / MODE_SLICE);
+    default:
+      return job.seeds.length;
+  }
+}

@@ -82,7 +82,7 @@ function recordMismatch(inputs: RunInputs, record: RunRecord): string | null {
 }
 
 /** Why a parsed entry cannot be served for `key`, or null when it can. */
-function entryProblem(entry: unknown, key: string): string | null {
+export function runEntryProblem(entry: unknown, key: string): string | null {
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return 'not a cache entry';
   const e = entry as Partial<CacheEntry>;
   if (e.key !== key) return 'stored under another key';
@@ -117,7 +117,7 @@ export function readCachedRun(dir: string, key: string, report?: CacheReporter):
     report?.(`run cache: ${file} is not valid JSON; recomputing`);
     return null;
   }
-  const problem = entryProblem(entry, key);
+  const problem = runEntryProblem(entry, key);
   if (problem !== null) {
     report?.(`run cache: ${file} refused (${problem}); recomputing`);
     return null;
@@ -145,11 +145,22 @@ export function cachedRun(
   dir = DEFAULT_RUN_CACHE_DIR,
   options: RunOptions & RunCacheOptions = {},
 ): RunRecord {
+  return cachedRunOf(protocol, seed, overrides, dir, options).record;
+}
+
+/** cachedRun, also saying whether the record was read from the cache (progress and sharded runs count these). */
+export function cachedRunOf(
+  protocol: Protocol,
+  seed: number,
+  overrides: RunOverrides,
+  dir: string,
+  options: RunOptions & RunCacheOptions = {},
+): { record: RunRecord; cached: boolean } {
   const { engine, report, ...runOptions } = options;
   const inputs = runInputs(protocol, seed, overrides, engine);
   const cached = readCachedRun(dir, sha256(canonicalJson(inputs)), report);
-  if (cached !== null) return cached;
+  if (cached !== null) return { record: cached, cached: true };
   const { record } = runProtocol(protocol, seed, overrides, runOptions);
   writeCachedRun(dir, inputs, record);
-  return record;
+  return { record, cached: false };
 }

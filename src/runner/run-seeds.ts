@@ -11,8 +11,8 @@ export interface SweepOptions {
   readonly overrides?: RunOverrides;
   /** Cache directory (default .cache/runs), or null for no cache. */
   readonly cacheDir?: string | null;
-  /** Called as each seed finishes (in completion order). */
-  readonly onDone?: (record: RunRecord, done: number, total: number) => void;
+  /** Called as each seed finishes (in completion order); `cached` when its record was read from the cache. */
+  readonly onDone?: (record: RunRecord, done: number, total: number, cached: boolean) => void;
   /** A shared pool: sweeps in flight together then share the same worker processes. */
   readonly pool?: WorkerPool;
   /** Told of each cache entry that failed verification and was recomputed (one line, no newline). */
@@ -34,7 +34,7 @@ export async function runSeeds(protocol: Protocol, seeds: readonly number[], opt
   }));
   const finished = (result: RunTaskResult, done: number, total: number) => {
     for (const problem of result.cacheProblems) options.onCacheProblem?.(problem);
-    options.onDone?.(result.record, done, total);
+    options.onDone?.(result.record, done, total, result.cached);
   };
   const results = await mapInWorkers(WORKER, runTask, tasks, options.workers ?? 1, finished, options.pool);
   return results.map((r) => r.record);

@@ -1,0 +1,116 @@
+import { jobCost } from './cost.ts';
+import { distinctJobs, type Job } from './job.ts';
+
+// Sharding: the plan's work cut into (job, seed) units and dealt to N shards by estimated cost, so N machines (a CI
+// matrix, a Slurm array) each run one slice into their own cache; merged, the caches hold every result. Which shard a
+// unit goes to depends only on the plan (its jobs, their order and the cost model), never on a cache or a machine.
+
+/** The K-th of N slices, K counted from 1 as on the command line. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The most shards a plan is cut into: beyond this a slice is a few seeds and each machine mostly starts up. */
+export const MAX_SHARDS = 1000;
+
+/** Reads `K/N` (1 ≤ K ≤ N ≤ MAX_SHARDS); throws RangeError saying what is wrong. */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (match === null) throw new RangeError(`a shard is K/N, such as 1/4, got '${text}'`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (!(count >= 1 && count <= MAX_SHARDS)) throw new RangeError(`the shard count N must be 1 to ${MAX_SHARDS}, got ${count}`);
+  if (!(index >= 1 && index <= count)) throw new RangeError(`the shard K of ${count} must be 1 to ${count}, got ${index}`);
+  return { index, count };
+}
+
+/** One unit of work: a seed (or data seed) of a job, or a whole job that has no seeds. */
+export interface WorkUnit {
+  /** Index into the distinct jobs. */
+  readonly job: number;
+  /** Index into the job's seeds, or null for the whole job. */
+  readonly part: number | null;
+  /** Estimated single-core seconds, with no cache (a shard's slice must not depend on what is cached). */
+  readonly cost: number;
+}
+
+/**
+ * The seeds a job can be cut into: SGD runs and β sweeps are one result per seed, each cached on its own. Any other
+ * kind (an analysis, a kind added later) is one unit: it runs whole on one shard.
+ */
+function seedsOf(job: Job): readonly unknown[] | null {
+  return job.kind === 'seed-runs' || job.kind === 'phase-sweeps' ? job.seeds : null;
+}
+
+/** The job restricted to the seeds at `parts` (a splittable job), with its label saying which. */
+function restrict(job: Job, parts: readonly number[]): Job {
+  if (job.kind === 'seed-runs') {
+    const seeds = parts.map((p) => job.seeds[p]!);
+    return { ...job, label: `${job.label}; this shard: seed(s) ${seeds.join(', ')}`, seeds };
+  }
+  if (job.kind === 'phase-sweeps') {
+    const seeds = parts.map((p) => job.seeds[p]!);
+    return { ...job, label: `${job.label}; this shard: data seed(s) ${seeds.map((s) => s.dataSeed).join(', ')}`, seeds };
+  }
+  return job;
+}
+
+/** The units of the distinct jobs, in plan order: each seed of a splittable job, each other job whole. */
+export function workUnits(jobs: readonly Job[]): WorkUnit[] {
+  return distinctJobs(jobs).flatMap((job, j): WorkUnit[] => {
+    const seeds = seedsOf(job);
+    if (seeds === null) return [{ job: j, part: null, cost: jobCost(job, null).cpuSeconds }];
+    return seeds.map((_, p) => ({ job: j, part: p, cost: jobCost(restrict(job, [p]), null).cpuSeconds }));
+  });
+}
+
+/**
+ * Longest processing time first: units by falling cost (plan order among equals) each go to the shard with the least
+ * estimated load so far (the lowest-numbered among equals). Deterministic, and within 4/3 of the best balance.
+ * Returns the 0-based shard of each unit.
+ */
+export function assignUnits(costs: readonly number[], count: number): number[] {
+  const order = costs.map((cost, i) => ({ cost, i })).sort((a, b) => b.cost - a.cost || a.i - b.i);
+  const load = new Array<number>(count).fill(0);
+  const shardOf = new Array<number>(costs.length).fill(0);
+  for (const { cost, i } of order) {
+    let best = 0;
+    for (let s = 1; s < count; s += 1) if (load[s]! < load[best]!) best = s;
+    shardOf[i] = best;
+    load[best] = load[best]! + cost;
+  }
+  return shardOf;
+}
+
+/** The estimated single-core seconds of each shard, shard 1 first. */
+export function shardLoads(jobs: readonly Job[], count: number): number[] {
+  const units = workUnits(jobs);
+  const shardOf = assignUnits(units.map((u) => u.cost), count);
+  const loads = new Array<number>(count).fill(0);
+  units.forEach((u, i) => (loads[shardOf[i]!] = loads[shardOf[i]!]! + u.cost));
+  return loads;
+}
+
+/**
+ * The jobs of one shard, in plan order: each job restricted to the seeds dealt to this shard (with its label saying
+ * so), jobs with nothing here left out. A unit's result depends only on the unit, so the union of the shards' results
+ * is the single run's.
+ */
+export function shardJobs(jobs: readonly Job[], shard: Shard): Job[] {
+  return shardSlices(jobs, shard).map((s) => s.job);
+}
+
+/** shardJobs, each slice beside the plan's job it was cut from. */
+export function shardSlices(jobs: readonly Job[], shard: Shard): { job: Job; whole: Job }[] {
+  const distinct = distinctJobs(jobs);
+  const units = workUnits(distinct);
+  const shardOf = assignUnits(units.map((u) => u.cost), shard.count);
+  const mine = units.filter((_, i) => shardOf[i] === shard.index - 1);
+  return distinct.flatMap((whole, j) => {
+    const parts = mine.filter((u) => u.job === j);
+    if (parts.length === 0) return [];
+    const all = parts.some((u) => u.part === null) || parts.length === seedsOf(whole)?.length;
+    return [{ job: all ? whole : restrict(whole, parts.map((u) => u.part!)), whole }];
+  });
+}
