@@ -66,10 +66,15 @@ describe('the verdict engine gates on the pinned outcomes', () => {
     expect(() => evaluate(claim)).toThrow(/claim 'beta-c-mode1' needs params\.eta for evaluator 'critical-beta'/);
   });
 
-  it('each stochastic claim names the experiments it reads; the others need at most the deterministic Appendix F analysis', () => {
+  it('a stochastic claim that reads no run is inconclusive and names what would decide; the others need at most the deterministic Appendix F analysis', () => {
     for (const c of ledger.claims) {
-      if (c.kind === 'stochastic') expect(needsOf(c).length, c.id).toBeGreaterThan(0);
-      else for (const r of needsOf(c)) expect(r.experiment, c.id).toBe('kramers-langer');
+      if (c.kind === 'stochastic') {
+        if (needsOf(c).length > 0) continue;
+        // A stochastic statement read without runs can only say what would decide it.
+        const e = evaluate(c).evaluation!;
+        expect(e.verdict, c.id).toBe('inconclusive');
+        expect(e.wouldDecide, c.id).toBeTruthy();
+      } else for (const r of needsOf(c)) expect(r.experiment, c.id).toBe('kramers-langer');
     }
     const experiments = experimentsNeeded(ledger.claims).map((r) => r.experiment);
     expect(new Set(experiments)).toEqual(new Set(['trapping', 'diagnostics', 'sparse', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram', 'one-way-jumps', 'mode-control', 'network-control', 'init-variance', 'gradient-noise']));
