@@ -30,7 +30,7 @@ describe('npm run reproduce', () => {
   it('--help ends with a newline and nothing follows it', () => {
     const r = script('reproduce', ['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout.endsWith('/tmp/audit\n')).toBe(true);
+    expect(r.stdout.endsWith('--plan\n')).toBe(true);
     expect(r.stderr).toBe('');
   });
 
