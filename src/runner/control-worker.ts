@@ -3,7 +3,7 @@ import type { LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
 import type { Protocol } from '../protocols/index.ts';
 import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord } from '../run/index.ts';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
-import { cachedValue } from './value-cache.ts';
+import { cachedUnit } from './unit-cache.ts';
 
 /** A slice of a one-mode job's seeds (runs take milliseconds to seconds: not cached). */
 export interface ModeTask {
@@ -13,7 +13,10 @@ export interface ModeTask {
   readonly seeds: readonly number[];
 }
 
-/** One SGLD run of the network control, through the run cache when there is one. */
+/** The unit-cache kind of an SGLD run: its entries live in `<cacheDir>/sgld-escape/`, where `cache merge` checks them. */
+export const SGLD_ESCAPE_KIND = 'sgld-escape';
+
+/** One SGLD run of the network control, through the unit cache when there is one. */
 export interface SgldTask {
   readonly kind: 'sgld';
   readonly protocol: Protocol;
@@ -46,12 +49,12 @@ export default function controlTask(task: ControlTask): ControlTaskResult {
   const cacheProblems: string[] = [];
   const report = (line: string) => void cacheProblems.push(line);
   const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
-  const record = cachedValue(
+  const { result: record } = cachedUnit(
     cacheDir,
-    { kind: 'sgld-escape', protocol, checkpointSeed, temperature, noiseSeed },
+    SGLD_ESCAPE_KIND,
+    { protocol, checkpointSeed, temperature, noiseSeed },
     () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store),
-    (r) => sgldRecordProblem(task, r),
-    report,
+    { check: (r) => sgldRecordProblem(task, r), report },
   );
   return { kind: 'sgld', record, cacheProblems };
 }
