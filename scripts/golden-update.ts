@@ -7,12 +7,10 @@
 //   npm run golden                        everything; stochastic claims run the full profile (minutes)
 //   npm run golden -- --skip-stochastic   analytic and consistency pins only; stochastic pins are kept
 //   (without --skip-stochastic it also re-records spec/fixtures/smoke-results.json.gz, the evaluator specs' results)
-import { Decimal } from 'decimal.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { $, argv, chalk } from 'zx';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/index.ts';
-import { writeFileAtomic } from '../src/io/atomic-file.ts';
-import { loadValidatedJson } from '../src/io/validated-json.ts';
+import { loadValidatedJson, writeFileAtomic } from '../src/io/index.ts';
 import { evaluatePlan, planAudit, runPlan } from '../src/pipeline/index.ts';
 import {
   ANALYTIC_GOLDEN_PATH,
@@ -22,12 +20,14 @@ import {
   computeAnalyticGolden,
   computePhaseDiagramSmoke,
   computeTrappingSmoke,
+  analyticDrift,
   driftFromPinned,
+  loadAnalyticGolden,
+  pinDifferences,
   loadPhaseDiagramSmoke,
   pinnedOutcomeOf,
   smokeConsistency,
   writePhaseDiagramSmoke,
-  type AnalyticGolden,
   type TrappingSmoke,
 } from '../src/pins/index.ts';
 import { DEFAULT_RUN_CACHE_DIR } from '../src/runner/index.ts';
@@ -47,17 +47,6 @@ if (unknown.length > 0 || notSwitch.length > 0) {
   const what = unknown.length > 0 ? `unknown argument(s) ${unknown.join(', ')}` : `${notSwitch.join(', ')} takes no value`;
   console.error(`golden update: ${what}; the flags are ${FLAGS.map((f) => `--${f}`).join(', ')}. Nothing was computed.`);
   process.exit(2);
-}
-
-function describeMove(label: string, was: unknown, now: unknown): string | null {
-  if (was === now) return null;
-  if (typeof was === 'string' && typeof now === 'string') {
-    const a = new Decimal(was);
-    const b = new Decimal(now);
-    const relative = a.isZero() ? b.abs() : b.minus(a).div(a).abs();
-    return `${label}: ${was} -> ${now} (relative change ${relative.toSignificantDigits(3).toString()})`;
-  }
-  return `${label}: ${String(was)} -> ${String(now)}`;
 }
 
 function report(file: string, moves: string[], isNew: boolean): void {
@@ -80,7 +69,7 @@ async function updateTrappingSmoke(): Promise<void> {
     return;
   }
   const { $schema: _schema, ...pinnedSummary } = pinned as TrappingSmoke & { $schema?: string };
-  if (JSON.stringify(pinnedSummary) === JSON.stringify(now)) {
+  if (pinDifferences(now, pinnedSummary).length === 0) {
     report('golden/smoke/trapping.json', [], false);
     return;
   }
@@ -106,21 +95,11 @@ if (argv['trapping-smoke'] === true) {
 
 // Analytic values.
 const analytic = computeAnalyticGolden();
-const analyticBefore: AnalyticGolden | null = existsSync(ANALYTIC_GOLDEN_PATH)
-  ? (JSON.parse(readFileSync(ANALYTIC_GOLDEN_PATH, 'utf8')) as AnalyticGolden)
-  : null;
-const analyticMoves: string[] = [];
-for (const section of ['critical', 'points'] as const) {
-  analytic[section].forEach((entry, i) => {
-    const old = analyticBefore?.[section][i] as unknown as Record<string, unknown> | undefined;
-    for (const [key, value] of Object.entries(entry)) {
-      const move = describeMove(`${section}[${i}].${key}`, old?.[key], value);
-      if (move) analyticMoves.push(move);
-    }
-  });
-}
+const analyticBefore = existsSync(ANALYTIC_GOLDEN_PATH) ? loadAnalyticGolden() : null;
+// Every move, however small (tolerance 0), through the gates' own comparison.
+const analyticMoves = analyticBefore === null ? [] : analyticDrift(analytic, analyticBefore, 0);
 writeFileAtomic(ANALYTIC_GOLDEN_PATH, `${JSON.stringify({ $schema: './analytic.schema.json', ...analytic }, null, 2)}\n`);
-report('golden/analytic.json', analyticBefore ? analyticMoves : [], analyticBefore === null);
+report('golden/analytic.json', analyticMoves, analyticBefore === null);
 
 // Claims: pin what the evaluators compute now, stochastic ones under the full profile (the paper's protocol);
 // claims without an evaluator stay unpinned.
@@ -148,15 +127,9 @@ report('golden/claims.json', claimMoves, false);
 async function updatePhaseDiagramSmoke(): Promise<void> {
   const before = existsSync(PHASE_DIAGRAM_SMOKE_PATH) ? loadPhaseDiagramSmoke() : null;
   const now = await computePhaseDiagramSmoke(Number(process.env.WORKERS ?? 2));
-  const moves = now.seeds.flatMap(({ dataSeed, sweeps }) =>
-    Object.entries(sweeps).flatMap(([direction, transitions]) => {
-      const was = JSON.stringify(before?.seeds.find((s) => s.dataSeed === dataSeed)?.sweeps[direction as keyof typeof sweeps] ?? null);
-      const now = JSON.stringify(transitions);
-      return was === now ? [] : [`seed ${dataSeed} ${direction}: ${was} -> ${now}`];
-    }),
-  );
+  const moves = before === null ? [] : pinDifferences(now.seeds, before.seeds);
   writePhaseDiagramSmoke(now);
-  report('golden/smoke/phase-diagram.json', before ? moves : [], before === null);
+  report('golden/smoke/phase-diagram.json', moves, before === null);
 }
 await updatePhaseDiagramSmoke();
 await updateTrappingSmoke();

@@ -13,7 +13,7 @@ describe('the one way a value is held against its pin', () => {
     const pinned = { a: '0.5', b: [1, 2, 3], c: { verdict: 'deviates' }, d: null };
     expect(pinDifferences({ a: '0.5000000000000001', b: [1, 2, 3], c: { verdict: 'deviates' }, d: null }, pinned, '1e-12')).toEqual([]);
     expect(pinDifferences({ a: '0.51', b: [1, 2, 4], c: { verdict: 'reproduced' }, e: 1 }, pinned, '1e-12')).toEqual([
-      'a: 0.51, pinned 0.5',
+      'a: 0.51, pinned 0.5 (relative 0.0196)',
       'b[2]: 4, pinned 3',
       'c.verdict: "reproduced", pinned "deviates"',
       'd: missing, pinned null',

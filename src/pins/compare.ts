@@ -16,13 +16,23 @@ export function movedBeyond(now: string, pinned: string, tolerance: Decimal.Valu
   return !scale.isZero() && a.minus(b).abs().div(scale).gt(tolerance);
 }
 
+/** |now − pinned| / max(|now|, |pinned|), to three digits: how far a value moved. */
+function relativeChange(now: string, pinned: string): string {
+  const a = new Decimal(now);
+  const b = new Decimal(pinned);
+  return a.minus(b).abs().div(Decimal.max(a.abs(), b.abs())).toSignificantDigits(3).toString();
+}
+
 /**
  * Every place where `now` differs from `pinned`, as "path: now, pinned was" lines (empty: nothing moved). Decimal
  * strings compare within `tolerance`; any other leaf must be identical; a key or element present on one side only
  * is a difference.
  */
 export function pinDifferences(now: unknown, pinned: unknown, tolerance: Decimal.Value = 0, path = ''): string[] {
-  if (isDecimalString(now) && isDecimalString(pinned)) return movedBeyond(now, pinned, tolerance) ? [`${path || 'value'}: ${now}, pinned ${pinned}`] : [];
+  if (isDecimalString(now) && isDecimalString(pinned)) {
+    if (!movedBeyond(now, pinned, tolerance)) return [];
+    return [`${path || 'value'}: ${now}, pinned ${pinned} (relative ${relativeChange(now, pinned)})`];
+  }
   if (Array.isArray(now) && Array.isArray(pinned)) {
     const lines = now.length === pinned.length ? [] : [`${path || 'list'}: ${now.length} entries, pinned ${pinned.length}`];
     for (let i = 0; i < Math.min(now.length, pinned.length); i++) lines.push(...pinDifferences(now[i], pinned[i], tolerance, `${path}[${i}]`));
