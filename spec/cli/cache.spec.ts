@@ -61,9 +61,10 @@ describe('sharded reproduce and cache merge', () => {
     expect(stdout).toMatch(/0 entries copied, 0 already there, 1 refused\.\n$/);
   });
 
-  it('refuses a missing source, --shard with --no-cache and a malformed shard, with one line and exit code 2', async () => {
+  it('refuses a missing source, --shard with --no-cache or --junit, and a malformed shard, with one line and exit code 2', async () => {
     await expectRefused('cache', ['merge', join(tempDir(), 'missing')], /^metastable: cache merge: .*missing is not a folder\.\n$/);
     await expectRefused('reproduce', ['--shard', '1/2', '--no-cache'], /^metastable: --shard fills the cache for a later run/);
+    await expectRefused('reproduce', ['--shard', '1/2', '--junit', join(tempDir(), 'junit.xml')], /^metastable: --junit reports the claims/);
     for (const shard of ['3/2', '0/1', 'half']) await expectRefused('reproduce', ['--shard', shard], /--shard: /);
   });
 

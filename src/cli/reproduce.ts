@@ -39,6 +39,9 @@ export function checkReproduceOptions(options: ReproduceOptions, cores = availab
   if (options.shard !== undefined && options.cache === false) {
     throw new UsageError('--shard fills the cache for a later run: it cannot be combined with --no-cache.');
   }
+  if (options.shard !== undefined && options.junit !== undefined) {
+    throw new UsageError('--junit reports the claims, which a --shard run does not evaluate: give it to the final run.');
+  }
   if (options.shard === undefined) {
     try {
       checkOutputWritable(options.out);
