@@ -107,12 +107,14 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
         const line = `${bar} ${String(Math.floor(params.progress * 100)).padStart(3)}% ${payload.text}`;
         return line.length > width ? `${line.slice(0, width - 1)}…` : line;
       },
-      hideCursor: true,
+      // Cursor and line wrap left as they are: a run stopped with Ctrl-C must not leave the terminal altered.
+      // Lines are cut to the terminal's width instead.
+      hideCursor: false,
+      linewrap: null,
       clearOnComplete: true,
       autopadding: true,
       barsize: 20,
       fps: 5,
-      linewrap: false,
     },
     cliProgress.Presets.shades_classic,
   );
