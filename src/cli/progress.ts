@@ -110,7 +110,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
       // Cursor and line wrap left as they are: a run stopped with Ctrl-C must not leave the terminal altered.
       // Lines are cut to the terminal's width instead.
       hideCursor: false,
-      linewrap: null,
+      linewrap: true,
       clearOnComplete: true,
       autopadding: true,
       barsize: 20,
