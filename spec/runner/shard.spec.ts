@@ -65,6 +65,18 @@ describe('shardJobs', () => {
     expect(shardJobs(jobs, { index: 1, count: 1 })).toEqual(jobs);
   });
 
+  it("deals a seed's runs that anneal from the same checkpoint to one shard", () => {
+    const seeds = [42, 43, 44, 45];
+    const trapped = ['rank1-trap', 'trivial-trap', 'random-init'] as const;
+    const shared = trapped.map((name) => seedRunsJob(name, 'smoke', { seeds, overrides: { epochs: 5 } }, 'spec'));
+    for (const count of [2, 3, 4]) {
+      for (let k = 1; k <= count; k += 1) {
+        const kept = shardJobs(shared, { index: k, count }).map((job) => (job.kind === 'seed-runs' ? [...job.seeds].sort() : []));
+        expect(kept.every((s) => JSON.stringify(s) === JSON.stringify(kept[0]))).toBe(true);
+      }
+    }
+  });
+
   it('labels a job cut short with the seeds it keeps, and leaves a shard without work empty', () => {
     const [first] = shardJobs([runs], { index: 1, count: 2 });
     expect(first!.label).toMatch(/, runs: seeds 42–45 × 5 epochs; this shard: seed\(s\) \d+, \d+$/);

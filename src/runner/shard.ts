@@ -1,9 +1,12 @@
+import { checkpointInputs } from './checkpoint-cache.ts';
 import { jobCost } from './cost.ts';
 import { distinctJobs, type Job } from './job.ts';
+import { canonicalJson } from './run-cache.ts';
 
 // Sharding: the plan's work cut into (job, seed) units and dealt to N shards by estimated cost, so N machines (a CI
-// matrix, a Slurm array) each run one slice into their own cache; merged, the caches hold every result. Which shard a
-// unit goes to depends only on the plan (its jobs, their order and the cost model), never on a cache or a machine.
+// matrix, a Slurm array) each run one slice into their own cache; merged, the caches hold every result. Runs of one
+// seed that share a checkpoint are dealt together. Which shard a unit goes to depends only on the plan (its jobs,
+// their order and the cost model), never on a cache or a machine.
 
 /** The K-th of N slices, K counted from 1 as on the command line. */
 export interface Shard {
@@ -33,6 +36,11 @@ export interface WorkUnit {
   readonly part: number | null;
   /** Estimated single-core seconds, with no cache (a shard's slice must not depend on what is cached). */
   readonly cost: number;
+  /**
+   * Units with the same group go to the same shard: SGD runs of one seed that anneal from the same first checkpoint
+   * (rank1-trap, trivial-trap, random-init and their variants), so it is trained on one machine only.
+   */
+  readonly group: string;
 }
 
 /**
@@ -56,12 +64,22 @@ function restrict(job: Job, parts: readonly number[]): Job {
   return job;
 }
 
+/**
+ * The first checkpoint a seed's run trains: every run anneals its protocol's plateau branch (the escape rule's
+ * plateau, run-protocol.ts) from β = plateauBranch[0], and a checkpoint start from the same stage.
+ */
+function groupOf(job: Job, part: number, j: number): string {
+  if (job.kind !== 'seed-runs' || job.protocol.plateauBranch.length === 0) return `job ${j} part ${part}`;
+  const first = job.protocol.plateauBranch.slice(0, 1);
+  return `checkpoint ${canonicalJson(checkpointInputs(job.protocol, job.seeds[part]!, first))}`;
+}
+
 /** The units of the distinct jobs, in plan order: each seed of a splittable job, each other job whole. */
 export function workUnits(jobs: readonly Job[]): WorkUnit[] {
   return distinctJobs(jobs).flatMap((job, j): WorkUnit[] => {
     const seeds = seedsOf(job);
-    if (seeds === null) return [{ job: j, part: null, cost: jobCost(job, null).cpuSeconds }];
-    return seeds.map((_, p) => ({ job: j, part: p, cost: jobCost(restrict(job, [p]), null).cpuSeconds }));
+    if (seeds === null) return [{ job: j, part: null, cost: jobCost(job, null).cpuSeconds, group: `job ${j}` }];
+    return seeds.map((_, p) => ({ job: j, part: p, cost: jobCost(restrict(job, [p]), null).cpuSeconds, group: groupOf(job, p, j) }));
   });
 }
 
@@ -83,10 +101,23 @@ export function assignUnits(costs: readonly number[], count: number): number[] {
   return shardOf;
 }
 
+/** The 0-based shard of each unit: its group's, the groups (in order of their first unit) dealt by assignUnits. */
+function unitShards(units: readonly WorkUnit[], count: number): number[] {
+  const groups = new Map<string, number>();
+  const groupOfUnit = units.map((u) => {
+    if (!groups.has(u.group)) groups.set(u.group, groups.size);
+    return groups.get(u.group)!;
+  });
+  const costs = new Array<number>(groups.size).fill(0);
+  units.forEach((u, i) => (costs[groupOfUnit[i]!] = costs[groupOfUnit[i]!]! + u.cost));
+  const shardOfGroup = assignUnits(costs, count);
+  return groupOfUnit.map((g) => shardOfGroup[g]!);
+}
+
 /** The estimated single-core seconds of each shard, shard 1 first. */
 export function shardLoads(jobs: readonly Job[], count: number): number[] {
   const units = workUnits(jobs);
-  const shardOf = assignUnits(units.map((u) => u.cost), count);
+  const shardOf = unitShards(units, count);
   const loads = new Array<number>(count).fill(0);
   units.forEach((u, i) => (loads[shardOf[i]!] = loads[shardOf[i]!]! + u.cost));
   return loads;
@@ -105,7 +136,7 @@ export function shardJobs(jobs: readonly Job[], shard: Shard): Job[] {
 export function shardSlices(jobs: readonly Job[], shard: Shard): { job: Job; whole: Job }[] {
   const distinct = distinctJobs(jobs);
   const units = workUnits(distinct);
-  const shardOf = assignUnits(units.map((u) => u.cost), shard.count);
+  const shardOf = unitShards(units, shard.count);
   const mine = units.filter((_, i) => shardOf[i] === shard.index - 1);
   return distinct.flatMap((whole, j) => {
     const parts = mine.filter((u) => u.job === j);
