@@ -51,7 +51,7 @@ describe('sharded reproduce and cache merge', () => {
 
   it('merge refuses and lists an entry whose content does not match its hash, merges the rest, and exits 1', async () => {
     const [source, into] = [tempDir(), tempDir()];
-    await runCli('reproduce', '--profile', 'smoke', '--only', 'eq11-eq12-sign', '--shard', '1/1', '--cache', source);
+    await runCli('reproduce', '--profile', 'smoke', '--only', 'eq11-eq12-sign', '--shard', '1/1', '--workers', '1', '--cache', source);
     const folder = join(source, 'kramers-langer');
     const [entry] = readdirSync(folder);
     writeFileSync(join(folder, entry!), readFileSync(join(folder, entry!), 'utf8').replace(/"result":\{/, '"result":{"edited":true,'));
