@@ -50,8 +50,8 @@ export function batchGradientDeviation(grads: Float64Array, mean: Float64Array, 
   const D = mean.length;
   work.fill(0);
   for (let b = 0; b < batch.length; b++) {
-    const row = grads.subarray(batch[b]! * D, (batch[b]! + 1) * D);
-    for (let p = 0; p < D; p++) work[p]! += row[p]!;
+    const offset = batch[b]! * D;
+    for (let p = 0; p < D; p++) work[p]! += grads[offset + p]!;
   }
   let sum = 0;
   for (let p = 0; p < D; p++) sum += (work[p]! / batch.length - mean[p]!) ** 2;

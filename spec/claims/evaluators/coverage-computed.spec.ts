@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger, type Claim } from '../../../src/claims/ledger.ts';
 import { NO_EXPERIMENTS } from '../without-experiments.ts';
+import { recordedResults } from '../../fixtures/recorded.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -33,7 +34,7 @@ describe('coverage claims the analytic core decides', () => {
 
   it('keeps the kinetic halves inconclusive, with the analytic halves beside them', () => {
     for (const id of ['escape-time-grows-with-beta', 'deeper-networks-longer-delays']) {
-      const e = verdictOf(claim(id));
+      const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.verdict).toBe('inconclusive');
       expect(e.wouldDecide).toMatch(/noise-driven/);
       expect(e.readings.slice(1).every((r) => r.verdict === 'reproduced')).toBe(true);

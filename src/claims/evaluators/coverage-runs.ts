@@ -287,10 +287,7 @@ export function evaluateDenseMonotone(_claim: Claim, results: ExperimentResults)
 
 /** The median over sparse runs of the plateau gap test − train: the gap of canonical grokking the paper contrasts (Fig. 1(b)). */
 function sparsePlateauGap(results: ExperimentResults): number | null {
-  const gaps = results.sparse().runs['as-written']['per-seed'].filter(hasPlateau).map((r) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse).sort((a, b) => a - b);
-  if (gaps.length === 0) return null;
-  const mid = Math.floor(gaps.length / 2);
-  return gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+  return median(results.sparse().runs['as-written']['per-seed'].filter(hasPlateau).map((r) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse));
 }
 
 export function denseGapNeeds(): ExperimentRequest[] {

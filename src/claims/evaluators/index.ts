@@ -81,6 +81,7 @@ import {
   evaluateMultiplicativeNoise,
   evaluateOutputBias,
   gradientNoiseNeeds,
+  kineticNeeds,
   multiplicativeNeeds,
   outputBiasNeeds,
 } from './coverage-noise.ts';
@@ -149,8 +150,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-orders-of-magnitude': computed(evaluateOrdersOfMagnitude),
   'coverage-cited-support': computed(evaluateCitedSupport),
   'coverage-init-notation': computed(evaluateInitNotation),
-  'coverage-escape-grows-with-beta': computed(evaluateEscapeTimeGrowsWithBeta),
-  'coverage-deeper-longer-delays': computed(evaluateDeeperLongerDelays),
+  'coverage-escape-grows-with-beta': { needs: kineticNeeds, evaluate: evaluateEscapeTimeGrowsWithBeta },
+  'coverage-deeper-longer-delays': { needs: kineticNeeds, evaluate: evaluateDeeperLongerDelays },
   'coverage-random-init-trapping': { needs: randomInitNeeds, evaluate: evaluateRandomInitTrapping },
   'coverage-checkpoint-phase': { needs: checkpointPhaseNeeds, evaluate: evaluateCheckpointPhase },
   'coverage-init-sensitivity': { needs: sensitivityNeeds, evaluate: evaluateInitSensitivity },
