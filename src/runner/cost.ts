@@ -38,7 +38,7 @@ export const COST_MODEL = {
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
   /** Mini-batch gradient deviations of the gradient-noise measurement. */
-  gradientNoiseDrawsPerSecond: 6.0e3,
+  gradientNoiseDrawsPerSecond: 1.2e4,
 } as const;
 
 /** Expected Euler–Maruyama steps of one one-mode run: the exact mean first-passage time, capped by the budget. */

@@ -73,10 +73,17 @@ export function evaluateRandomInitTrapping(_claim: Claim, results: ExperimentRes
   const readings = [
     ...DATA_SCHEMES.map((scheme) => universalReading(`std 1/√w, ${scheme} data`, trappedCases(runs[scheme]), meaning, words, divergedNote(runs[scheme]))),
     universalReading('variance 1/√w, per-seed data', trappedCases(results.initVariance()), meaning, words, divergedNote(results.initVariance())),
+    universalReading(
+      'std 1/√w, per-seed data, ends below rank 2',
+      finite(runs['per-seed']).map((r) => ({ seed: r.seed, fails: r.final.effectiveRank < 2, value: r.final.effectiveRank })),
+      'effective rank of the end-to-end map at the end of the run',
+      'end below rank 2 (Section 3.1\'s "rank-2 global minimum")',
+    ),
   ];
   return fromReadings(readings, [
     'A run is trapped when its final effective rank (σ > 10⁻³) is below that of the global-minimum branch of its own data at β = 0.32. ' +
-      'The third reading draws the initial weights with variance 1/√w, Appendix A\'s N(0, 1/√w) in N(mean, variance) notation (claim init-scale-notation).',
+      'The third reading draws the initial weights with variance 1/√w, Appendix A\'s N(0, 1/√w) in N(mean, variance) notation (claim init-scale-notation). ' +
+      'The fourth counts every run that ends below rank 2, as Section 3.1 (i) says the model converges to the rank-2 minimum — also where its data set\'s full-rank branch at β = 0.32 has lost the weak mode itself.',
   ]);
 }
 
