@@ -172,8 +172,8 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n\n' +
         'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
-        '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan\n' +
-        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit',
+        '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n' +
+        '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
       setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));
