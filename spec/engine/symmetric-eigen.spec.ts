@@ -42,4 +42,15 @@ describe('symmetricEigen', () => {
     const { values } = symmetricEigen(a, 3);
     expect(Array.from(values).map((v) => Number(v.toFixed(12)))).toEqual([-1, 2, 2]);
   });
+
+  it('keeps orthonormal vectors for subnormal and huge entries (scaled to unit magnitude first)', () => {
+    for (const a of [[0, -5e-324, -5e-324, 0], [1e-310, 3e-310, 3e-310, -2e-310], [1e300, -3e300, -3e300, 2e300]]) {
+      const { values, vectors } = symmetricEigen(a, 2);
+      const dot = vectors[0]! * vectors[2]! + vectors[1]! * vectors[3]!;
+      expect(Math.abs(dot), String(a)).toBeLessThan(1e-15);
+      expect(Math.hypot(vectors[0]!, vectors[1]!), String(a)).toBeCloseTo(1, 14);
+      expect(values[0]! <= values[1]!).toBe(true);
+    }
+    expect(Array.from(symmetricEigen([0, -5e-324, -5e-324, 0], 2).values)).toEqual([-5e-324, 5e-324]);
+  });
 });
