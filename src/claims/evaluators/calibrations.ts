@@ -5,6 +5,7 @@ import {
   calibrateRule,
   decideAgainstClaim,
   decideMeanTime,
+  REPRODUCE_ALPHA,
   tIntervalOfMean,
   type ClaimBand,
   type Discrepancy,
@@ -44,8 +45,9 @@ export function meanTimeCalibration(runs: number, budget: number, band: ClaimBan
     decideMeanTime(censoredExponential(uniform, runs, band.value * shift, budget), budget, band, alpha, ESCAPE_TIME_DISCREPANCY).decision.verdict;
   return calibrateRule(
     {
-      name: `paper's τ in the 1 − α censored-LR interval, interval within ${'×'}${ESCAPE_TIME_DISCREPANCY.size}`,
+      name: `deviates: the 1 − α censored-LR interval of τ outside the printed band; reproduced: its ${100 * (1 - REPRODUCE_ALPHA)} % interval inside ×${ESCAPE_TIME_DISCREPANCY.size} of the paper's τ`,
       alpha,
+      reproduceAlpha: REPRODUCE_ALPHA,
       seeds: runs,
       replications: CALIBRATION_REPLICATIONS,
       discrepancy: ESCAPE_TIME_DISCREPANCY,
