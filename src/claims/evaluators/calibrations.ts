@@ -30,6 +30,12 @@ function uniformSource(purpose: number): () => number {
   return () => uniformUnit(stream);
 }
 
+/** Standard normal draws (Box–Muller) from the calibration stream of `purpose`. */
+export function normalSource(purpose: number): () => number {
+  const uniform = uniformSource(purpose);
+  return () => Math.sqrt(-2 * Math.log1p(-uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
 /** n exponential escape times of mean τ, censored at the budget. */
 function censoredExponential(uniform: () => number, n: number, mean: number, budget: number): EscapeRun[] {
   return Array.from({ length: n }, () => {
@@ -77,8 +83,7 @@ export function lowerBoundCalibration(name: string, runs: number, budget: number
  * interval, resolved to ± 0.02. Synthetic values are normal with the observed spread.
  */
 export function meanIntervalCalibration(count: number, sd: number, band: ClaimBand, alpha: number): RuleCalibration {
-  const uniform = uniformSource(3);
-  const normal = (): number => Math.sqrt(-2 * Math.log1p(-uniform())) * Math.cos(2 * Math.PI * uniform());
+  const normal = normalSource(3);
   const trial = (shift: number): StatisticalVerdict => {
     const values = Array.from({ length: count }, () => band.value + shift + sd * normal());
     return decideAgainstClaim(band, tIntervalOfMean(values, alpha), { discrepancy: TRANSITION_DISCREPANCY }).verdict;
