@@ -25,7 +25,7 @@ export const TRANSITION_DISCREPANCY: Discrepancy = { scale: 'difference', size: 
 
 const FACTOR_GRID = [1.25, 1.5, 2, 3, 4, 6, 10, 30, 100];
 
-function uniformSource(purpose: number): () => number {
+export function uniformSource(purpose: number): () => number {
   const stream = createStream(CALIBRATION_SEED + purpose, 'bootstrap');
   return () => uniformUnit(stream);
 }
@@ -37,7 +37,7 @@ export function normalSource(purpose: number): () => number {
 }
 
 /** n exponential escape times of mean τ, censored at the budget. */
-function censoredExponential(uniform: () => number, n: number, mean: number, budget: number): EscapeRun[] {
+export function censoredExponential(uniform: () => number, n: number, mean: number, budget: number): EscapeRun[] {
   return Array.from({ length: n }, () => {
     const time = -mean * Math.log1p(-uniform());
     return time <= budget ? { time, escaped: true } : { time: budget, escaped: false };

@@ -4,6 +4,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from './kramers.ts';
+import { sweepWouldDecide } from './arrhenius.ts';
 
 /**
  * How 1/T_eff scales with x = B/ηlr under each reading of Appendix A's "T_eff = ηlr/(BC), C estimated using the trace of
@@ -49,7 +50,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
     ],
     ...(headline.verdict === 'inconclusive'
-      ? { wouldDecide: 'escapes at two learning rates at least (see arrhenius-r2 and sgd-noise-across-barrier: from an exactly trapped state the noise has no component across the barrier)' }
+      ? { wouldDecide: sweepWouldDecide(sweeps, 'escapes at two learning rates at least') }
       : {}),
   };
 }
