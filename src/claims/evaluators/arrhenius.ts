@@ -1,8 +1,8 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { checkpointSigma, fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { escapeSample, primaryOutcome } from '../../run/index.ts';
+import { escapeSample, primaryOutcome, type RunOutcome } from '../../run/index.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from '../figures/arrhenius-plot.ts';
-import { bootstrapInterval, DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitLine, TARGET_POWER, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
+import { bootstrapInterval, DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitLine, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -88,16 +88,27 @@ function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Evidence
 function r2Interval(points: SweepPoint[]) {
   const seeds = points[0]!.records.map((r) => r.seed);
   const bySeed = seeds.map((_, i) => points.map((p) => primaryOutcome(p.records[i]!)));
-  const statistic = (resample: readonly (typeof bySeed)[number][]) => {
-    const y = points.map((_, j) => {
+  return r2IntervalOf(points.map((p) => p.x), bySeed, seeds[0] ?? 0, R2_RESAMPLES);
+}
+
+/** The bootstrap interval of R² from a seed × setting table of outcomes (a pure function, for calibration). */
+export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], streamSeed: number, resamples: number) {
+  const statistic = (resample: readonly (readonly RunOutcome[])[]) => {
+    const y = x.map((_, j) => {
       const { runs } = escapeSample(resample.map((row) => row[j]!));
       const escapes = runs.filter((r) => r.escaped).length;
       return Math.log(runs.reduce((sum, r) => sum + r.time, 0) / escapes);
     });
-    return fitLine(points.map((p) => p.x), y, 0.05).rSquared;
+    return fitLine(x, y, 0.05).rSquared;
   };
-  const rng = createStream(seeds[0] ?? 0, 'bootstrap');
-  return bootstrapInterval(bySeed, statistic, { resamples: R2_RESAMPLES, uniform: () => uniformUnit(rng), alpha: R2_ALPHA });
+  const rng = createStream(streamSeed, 'bootstrap');
+  return bootstrapInterval(bySeed, statistic, { resamples, uniform: () => uniformUnit(rng), alpha: R2_ALPHA });
+}
+
+/** The R² rule on one table: the bootstrap interval against the printed value at its printed precision. */
+export function decideR2(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
+  const interval = r2IntervalOf(x, bySeed, streamSeed, resamples);
+  return decideAgainstClaim(band, { estimate: interval.estimate, lower: interval.lower, upper: interval.upper, alpha: R2_ALPHA, seeds: bySeed.length });
 }
 
 /**
