@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOLS } from '../../src/protocols/index.ts';
-import { escapeSample, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
+import { convergenceEpoch, escapeSample, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
 
 const outcome = (seed: number, escapeEpoch: number | null, applicable = true) => ({ seed, escapeEpoch, applicable, budget: 1000 });
 
@@ -33,5 +33,24 @@ describe('a run read by its own rule', () => {
         }
       }
     }
+  });
+});
+
+describe('convergenceEpoch (Appendix A: convergence by monitoring test MSE)', () => {
+  const record = (early: number[] | undefined, final: number, trace: { epoch: number; testMse: number }[] = []) =>
+    ({ earlyTestMse: early, final: { testMse: final }, trace }) as unknown as Parameters<typeof convergenceEpoch>[0];
+
+  it('is the first epoch from which test MSE stays within the band of its final value', () => {
+    expect(convergenceEpoch(record([1, 0.5, 0.31, 0.35, 0.305, 0.3], 0.3), 0.01)).toEqual({ epoch: 4, censored: false });
+    expect(convergenceEpoch(record([0.3, 0.3], 0.3), 0.01)).toEqual({ epoch: 0, censored: false });
+  });
+
+  it('is censored at the window when test MSE has not settled in it, or leaves the band later', () => {
+    expect(convergenceEpoch(record([1, 0.9, 0.8], 0.3), 0.01)).toEqual({ epoch: 2, censored: true });
+    expect(convergenceEpoch(record([1, 0.3, 0.3], 0.3, [{ epoch: 100, testMse: 0.5 }]), 0.01)).toEqual({ epoch: 2, censored: true });
+  });
+
+  it('is null without per-epoch test MSE', () => {
+    expect(convergenceEpoch(record(undefined, 0.3), 0.01)).toBeNull();
   });
 });

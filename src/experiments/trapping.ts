@@ -67,10 +67,18 @@ export function traceEveryFor(epochs: number): number {
   return Math.max(1, Math.round(epochs / TRACE_SAMPLES));
 }
 
-/** The per-seed runs keep a downsampled trace for Fig. 1; the fixed-data runs do not need one. */
+/** Epochs of per-epoch test MSE kept for the random-init convergence reading (τ ≈ 10: the first epochs decide). */
+export const DENSE_TEST_MSE_EPOCHS = 200;
+
+/**
+ * The per-seed runs keep a downsampled trace for Fig. 1; the fixed-data runs do not need one. Random init keeps the
+ * test MSE of its first epochs too, for the convergence reading of Appendix A ("monitoring test MSE").
+ */
 function schemeVariant(name: ProtocolName, profile: Profile, scheme: DataSchemeName, extra: RunVariant['overrides'] = {}): RunVariant {
-  const traced = scheme === 'per-seed' ? { traceEvery: traceEveryFor(protocolVariant(name, profile).epochs) } : {};
-  return { overrides: { ...extra, ...traced }, dataSeed: dataSeedScheme(scheme) };
+  const epochs = protocolVariant(name, profile).epochs;
+  const traced = scheme === 'per-seed' ? { traceEvery: traceEveryFor(epochs) } : {};
+  const dense = name === 'random-init' ? { denseTestMse: Math.min(DENSE_TEST_MSE_EPOCHS, epochs) } : {};
+  return { overrides: { ...extra, ...traced, ...dense }, dataSeed: dataSeedScheme(scheme) };
 }
 
 function schemeWords(scheme: DataSchemeName): string {

@@ -236,6 +236,8 @@ export interface RunOverrides {
   readonly beta?: number;
   /** Keep a trace sample in the run record every this many epochs (for figures; absent or 0: none). */
   readonly traceEvery?: number;
+  /** Keep the test MSE of every epoch 0..this in the run record (Appendix A assesses convergence by test MSE). */
+  readonly denseTestMse?: number;
 }
 
 /** The protocol with overrides applied to the continued run. */

@@ -71,7 +71,7 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
     !c.measured ? '' : `<p>Measured: ${esc(c.measured)}</p>`,
     !c.rule
       ? ''
-      : `<p>Rule: ${esc(c.rule.name)}; α = ${c.rule.alpha}; at ${c.rule.seeds} seeds P(reproduced | true) = ${c.rule.reproducedWhenTrue}, size ${c.rule.size}, power ${c.rule.power} at ${esc(c.rule.discrepancy)}, detects ${esc(c.rule.detectable ?? '—')} with power ≥ 0.9.</p>`,
+      : `<p>Rule: ${esc(c.rule.name)}; α = ${c.rule.alpha}; at ${c.rule.seeds} seeds P(reproduced | true) = ${c.rule.reproducedWhenTrue}, size ${c.rule.size}, power ${c.rule.power} at ${esc(c.rule.discrepancy)}, P(reproduced | off by ${esc(c.rule.discrepancy)}) = ${c.rule.falseReproduce}${c.rule.reproduceAlpha === undefined ? '' : ` (reproduced side at level ${c.rule.reproduceAlpha})`}, detects ${esc(c.rule.detectable ?? '—')} with power ≥ 0.9.</p>`,
     c.places ? `<p>The two places that disagree: (1) ${esc(c.places[0])}; (2) ${esc(c.places[1])}.</p>` : '',
     c.wouldDecide ? `<p>What would decide it: ${esc(c.wouldDecide)}</p>` : '',
     c.drift.length > 0 ? `<p class="drift">Moved from its pinned outcome: ${esc(c.drift.join('; '))}</p>` : '',

@@ -20,7 +20,7 @@ export function ruleText(c: ClaimRecord): string {
   const r = c.rule;
   if (!r) return '';
   const pct = (x: number): string => `${Number((100 * x).toPrecision(2))} %`;
-  return `P(repr. \\| true) ${pct(r.reproducedWhenTrue)}, size ${pct(r.size)}, power ${pct(r.power)} at ${r.discrepancy}, detects ${r.detectable ?? '—'} (${r.seeds} seeds)`;
+  return `P(repr. \\| true) ${pct(r.reproducedWhenTrue)}, size ${pct(r.size)}, power ${pct(r.power)} at ${r.discrepancy}, P(repr. \\| off ${r.discrepancy}) ${pct(r.falseReproduce)}${r.reproduceAlpha === undefined ? '' : ` (repr. level ${r.reproduceAlpha})`}, detects ${r.detectable ?? '—'} (${r.seeds} seeds)`;
 }
 
 export function summaryTable(claims: readonly ClaimRecord[], linked = true): string {
@@ -49,7 +49,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
     const r = c.rule;
     lines.push(
       `- Rule: ${r.name}; α = ${r.alpha}; at ${r.seeds} seeds (${r.replications} synthetic replications per truth) P(reproduced | paper's value true) = ${r.reproducedWhenTrue}, ` +
-        `size P(deviates | true) = ${r.size}, power P(deviates | off by ${r.discrepancy}) = ${r.power}, smallest discrepancy detected with power ≥ 0.9: ${r.detectable ?? 'none on the grid'}`,
+        `size P(deviates | true) = ${r.size}, power P(deviates | off by ${r.discrepancy}) = ${r.power}, P(reproduced | off by ${r.discrepancy}) = ${r.falseReproduce}${r.reproduceAlpha === undefined ? '' : ` (the reproduced side at its own level ${r.reproduceAlpha})`}, smallest discrepancy detected with power ≥ 0.9: ${r.detectable ?? 'none on the grid'}`,
     );
   }
   if (c.readings.length > 0) {

@@ -52,3 +52,21 @@ export function escapeSample(outcomes: readonly RunOutcome[]): EscapeSample {
     budget: Math.max(0, ...outcomes.map((o) => o.budget)),
   };
 }
+
+/**
+ * Appendix A assesses convergence "by monitoring test MSE": the first epoch from which the test MSE stays within
+ * `band` of its final value — through the per-epoch window and every later trace sample. null when the record has
+ * no per-epoch test MSE; `censored` when the window ends before the test MSE settles (the epoch is then a lower bound).
+ */
+export function convergenceEpoch(record: RunRecord, band: number): { epoch: number; censored: boolean } | null {
+  const early = record.earlyTestMse;
+  if (early === undefined || early.length === 0 || record.diverged) return null;
+  const final = record.final.testMse;
+  const within = (x: number): boolean => Math.abs(x - final) <= band;
+  const window = early.length - 1;
+  // A later excursion outside the band (trace samples past the window) means the run had not converged in it.
+  if (!(record.trace ?? []).filter((t) => t.epoch > window).every((t) => within(t.testMse))) return { epoch: window, censored: true };
+  let first = early.length;
+  while (first > 0 && within(early[first - 1]!)) first -= 1;
+  return first === early.length ? { epoch: window, censored: true } : { epoch: first, censored: false };
+}

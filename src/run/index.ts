@@ -5,7 +5,7 @@ export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSamp
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
 export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-export { escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
+export { convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
 export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
 export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from './phase-sweep.ts';

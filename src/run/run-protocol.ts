@@ -101,6 +101,8 @@ export interface RunRecord {
    * figures; absent unless the overrides ask for it (then part of the cache key).
    */
   readonly trace?: TraceSample[];
+  /** Test MSE of every epoch 0..`overrides.denseTestMse` of the continued run; absent unless asked for. */
+  readonly earlyTestMse?: number[];
   /** Not deterministic: excluded from cache keys and determinism comparisons. */
   readonly stepsPerSecond: number;
 }
@@ -189,6 +191,8 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const trace: TraceRow[] | undefined = options.trace ? [] : undefined;
   const traceEvery = overrides.traceEvery ?? 0;
   const samples: TraceSample[] = [];
+  const denseUntil = overrides.denseTestMse ?? 0;
+  const earlyTestMse: number[] = [];
   let divergedAt: number | null = null;
   /** Returns true, which stops SGD, at the first epoch whose test MSE is not finite. */
   const observe = (epoch: number): boolean => {
@@ -208,6 +212,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
       midpoint.observe(epoch, testMse);
       probe.singularValues().forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     }
+    if (epoch <= denseUntil) earlyTestMse.push(testMse);
     if (Number.isFinite(testMse)) return false;
     divergedAt = epoch;
     return true;
@@ -270,6 +275,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     engineVersion: ENGINE_VERSION,
     numerics,
     ...(traceEvery > 0 ? { trace: samples } : {}),
+    ...(denseUntil > 0 ? { earlyTestMse } : {}),
     stepsPerSecond: seconds > 0 ? steps / seconds : 0,
   };
   return trace === undefined ? { record } : { record, trace };

@@ -27,6 +27,10 @@ export interface RuleCalibration {
   discrepancy: string;
   /** P(deviates | the truth off by the discrepancy), the smaller of the two directions. */
   power: number;
+  /** P(reproduced | the truth off by the discrepancy), the larger of the two directions: the reproduced side's error. */
+  falseReproduce: number;
+  /** The level of the reproduced side where it has its own (REPRODUCE_ALPHA); absent where `reproduced` uses α. */
+  reproduceAlpha?: number;
   /** Smallest discrepancy on the grid detected with power ≥ 0.9 both ways, e.g. "×2.6"; null when none on the grid is. */
   detectable: string | null;
 }
@@ -59,6 +63,8 @@ export interface CalibrationSpec {
    * size is still measured at the boundary itself, the least favourable true value.
    */
   holdsAt?: number;
+  /** The reproduced side's own level, stated beside its figures. */
+  reproduceAlpha?: number;
 }
 
 export function calibrateRule(spec: CalibrationSpec, trial: RuleTrial): RuleCalibration {
@@ -67,12 +73,15 @@ export function calibrateRule(spec: CalibrationSpec, trial: RuleTrial): RuleCali
   const truth = d.scale === 'factor' ? 1 : 0;
   const atTruth = verdictRates(trial, truth, spec.replications);
   const whereTrue = spec.holdsAt === undefined ? atTruth : verdictRates(trial, spec.holdsAt, spec.replications);
-  const powerAt = (size: number): number => {
+  const ratesAt = (size: number): Record<StatisticalVerdict, number>[] => {
     const [up, down] = bothWays(d, size);
     const shifts = spec.oneSided === 'above' ? [up] : spec.oneSided === 'below' ? [down] : [up, down];
-    return Math.min(...shifts.map((s) => verdictRates(trial, s, spec.replications).deviates));
+    return shifts.map((s) => verdictRates(trial, s, spec.replications));
   };
-  const power = powerAt(d.size);
+  const powerAt = (size: number): number => Math.min(...ratesAt(size).map((r) => r.deviates));
+  const atDiscrepancy = ratesAt(d.size);
+  const power = Math.min(...atDiscrepancy.map((r) => r.deviates));
+  const falseReproduce = Math.max(...atDiscrepancy.map((r) => r.reproduced));
   const grid = [...new Set([...spec.grid, d.size])].sort((a, b) => a - b);
   const detectable = grid.find((size) => (size === d.size ? power : powerAt(size)) >= TARGET_POWER);
   return {
@@ -84,6 +93,8 @@ export function calibrateRule(spec: CalibrationSpec, trial: RuleTrial): RuleCali
     size: atTruth.deviates,
     discrepancy: describeDiscrepancy(d),
     power,
+    falseReproduce,
+    ...(spec.reproduceAlpha === undefined ? {} : { reproduceAlpha: spec.reproduceAlpha }),
     detectable: detectable === undefined ? null : describeDiscrepancy({ ...d, size: detectable }),
   };
 }
@@ -94,6 +105,7 @@ export function describeCalibration(c: RuleCalibration): string {
   return (
     `Rule "${c.name}" at ${c.seeds} seeds (${c.replications} synthetic replications per truth): P(reproduced | paper's value true) = ${pct(c.reproducedWhenTrue)}, ` +
     `P(deviates | true) = ${pct(c.size)} (≤ α = ${c.alpha} by the interval's coverage), power at ${c.discrepancy} = ${pct(c.power)}, ` +
+    `P(reproduced | off by ${c.discrepancy}) = ${pct(c.falseReproduce)}${c.reproduceAlpha === undefined ? '' : ` (reproduce level ${c.reproduceAlpha}: ≤ ${pct(c.reproduceAlpha / 2)} by coverage)`}, ` +
     `detectable with power ≥ ${TARGET_POWER}: ${c.detectable ?? 'none on the grid'}`
   );
 }

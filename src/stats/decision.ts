@@ -5,6 +5,13 @@
 /** The false-failure rate of one check: the chance that a true claim is called `deviates` by bad luck of the seeds. */
 export const DEFAULT_ALPHA = 1e-6;
 
+/**
+ * The level of the `reproduced` side where it has its own (an equivalence check): the (1 − REPRODUCE_ALPHA)
+ * interval must lie inside the stated discrepancy around the paper's value, so a claim off by exactly the
+ * discrepancy is called `reproduced` with probability ≤ REPRODUCE_ALPHA/2. Labelled wherever it is used.
+ */
+export const REPRODUCE_ALPHA = 0.05;
+
 export type StatisticalVerdict = 'reproduced' | 'deviates' | 'inconclusive';
 
 /** What the paper claims: value ± tolerance (half a unit of the last printed digit, or a stated uncertainty). */
@@ -51,6 +58,12 @@ export interface DecisionOptions {
   resolution?: number;
   /** What would decide, worked out by the caller for its estimator (e.g. from escapeDesign); replaces the generic hint. */
   wouldDecide?: string;
+  /**
+   * The reproduced side's own interval (at REPRODUCE_ALPHA, with `discrepancy`): `reproduced` when it lies inside
+   * the discrepancy around the paper's value, instead of the 1 − α interval being narrow enough. `deviates` stays
+   * the 1 − α interval outside the band.
+   */
+  equivalence?: { lower: number; upper: number; alpha: number };
 }
 
 export interface StatisticalDecision {
@@ -87,6 +100,7 @@ export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate,
   if (estimate.upper < band.lower || estimate.lower > band.upper) {
     return { ...decision, verdict: 'deviates', reason: `${interval} lies outside the claim ${shown}` };
   }
+  if (options.equivalence && options.discrepancy) return equivalenceDecision(claim, shown, interval, decision, options.equivalence, options.discrepancy, options.wouldDecide);
   if (estimate.estimate === null) {
     return {
       ...decision,
@@ -104,6 +118,34 @@ export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate,
     };
   }
   return { ...decision, verdict: 'reproduced', reason: `${interval} overlaps the claim ${shown}, half-width ${widthText(halfWidth)} ≤ ${widthText(resolution)}` };
+}
+
+/** The stated discrepancy around the paper's value: [v/f, v·f] or [v − δ, v + δ]. */
+function equivalenceRange(value: number, d: Discrepancy): { lower: number; upper: number } {
+  return d.scale === 'factor' ? { lower: value / d.size, upper: value * d.size } : { lower: value - d.size, upper: value + d.size };
+}
+
+function equivalenceDecision(
+  claim: ClaimBand,
+  shown: string,
+  interval: string,
+  decision: Omit<StatisticalDecision, 'verdict' | 'reason' | 'wouldDecide'>,
+  eq: { lower: number; upper: number; alpha: number },
+  d: Discrepancy,
+  wouldDecide: string | undefined,
+): StatisticalDecision {
+  const range = equivalenceRange(claim.value, d);
+  const inner = `its ${fmt(100 * (1 - eq.alpha))} % interval [${fmt(eq.lower)}, ${fmt(eq.upper)}] (reproduce level ${eq.alpha})`;
+  const within = `[${fmt(range.lower)}, ${fmt(range.upper)}] (${claim.printed ?? claim.value} ${describeDiscrepancy(d)})`;
+  if (eq.lower >= range.lower && eq.upper <= range.upper) {
+    return { ...decision, verdict: 'reproduced', reason: `${interval} reaches the claim ${shown}, and ${inner} lies inside ${within}` };
+  }
+  return {
+    ...decision,
+    verdict: 'inconclusive',
+    reason: `${interval} reaches the claim ${shown}, but ${inner} is not inside ${within}`,
+    wouldDecide: wouldDecide ?? `an interval at level ${eq.alpha} inside ${within}`,
+  };
 }
 
 /** Seeds for a half-width ≤ target, if the half-width shrinks as 1/√seeds (true of every estimator here, asymptotically). */

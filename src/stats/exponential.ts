@@ -10,7 +10,7 @@ import {
   twoSidedNormalCritical,
 } from './distributions.ts';
 import { assertAlpha, assertRuns, countEscapes, totalExposure, type EscapeRun } from './runs.ts';
-import { decideAgainstClaim, type ClaimBand, type Discrepancy, type StatisticalDecision } from './decision.ts';
+import { decideAgainstClaim, REPRODUCE_ALPHA, type ClaimBand, type Discrepancy, type StatisticalDecision } from './decision.ts';
 
 /** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
 export interface MeanInterval {
@@ -198,7 +198,7 @@ export interface EscapeDesign {
   claimedMean: number;
   tolerance: number;
   alpha: number;
-  /** Escapes needed for the LR interval of τ, centred on τ0, to have half-width ≤ tolerance. */
+  /** Escapes needed for the LR interval of τ at τ̂ = τ0 to have half-width ≤ tolerance, or to lie within the factor. */
   escapesNeeded: number;
   /** Seeds needed at this budget to expect that many escapes. */
   seedsNeeded: number;
@@ -215,7 +215,7 @@ export function escapeDesign(claimedMean: number, tolerance: number, alpha: numb
   if (!(claimedMean > 0) || !(tolerance > 0)) throw new RangeError('claimed mean and tolerance must be positive');
   if (factor !== undefined && !(factor > 1)) throw new RangeError(`a resolving factor must exceed 1, got ${factor}`);
   const escapesNeeded =
-    factor === undefined ? fewestEscapesFor((d) => halfWidthOf(d, alpha), tolerance / claimedMean) : fewestEscapesFor((d) => logHalfWidthOf(d, alpha), Math.log(factor));
+    factor === undefined ? fewestEscapesFor((d) => halfWidthOf(d, alpha), tolerance / claimedMean) : fewestEscapesFor((d) => logReachOf(d, alpha), Math.log(factor));
   const seedsNeeded = Math.ceil(escapesNeeded / -Math.expm1(-budget / claimedMean));
   const budgetNeeded = escapesNeeded < seeds ? claimedMean * -Math.log1p(-escapesNeeded / seeds) : null;
   return { claimedMean, tolerance, alpha, escapesNeeded, seedsNeeded, budgetNeeded };
@@ -226,10 +226,10 @@ function halfWidthOf(d: number, alpha: number): number {
   return (upper - lower) / 2;
 }
 
-/** ½·ln(upper/lower) of the LR interval: the half-width on the scale of a factor. */
-function logHalfWidthOf(d: number, alpha: number): number {
+/** The larger log-distance of the LR interval's ends from τ̂: within a factor f of τ̂ = τ0 when ≤ ln f. */
+function logReachOf(d: number, alpha: number): number {
   const { lower, upper } = relativeLikelihoodRatioInterval(d, alpha);
-  return Math.log(upper / lower) / 2;
+  return Math.max(Math.log(upper), -Math.log(lower));
 }
 
 /** The smallest d whose half-width ≤ target; the half-width falls with d, so grow a bracket and bisect. */
@@ -255,24 +255,26 @@ export interface MeanTimeDecision {
 }
 
 /**
- * A claimed mean escape time against the censored runs: the LR interval of τ decides (decideAgainstClaim), and an
- * undecided verdict names the seeds or the budget that would decide. With a factor discrepancy (the default rule of
- * the ledger: ×2) `reproduced` needs the interval within that factor (½·ln(upper/lower) ≤ ln f); without one, the
- * claim's printed precision — which no feasible seed count reaches for exponentially scattered times.
+ * A claimed mean escape time against the censored runs: `deviates` when the 1 − α LR interval of τ lies outside the
+ * printed band (decideAgainstClaim). With a factor discrepancy (the ledger's rule: ×2) the reproduced side has its own
+ * level (REPRODUCE_ALPHA): `reproduced` when the (1 − REPRODUCE_ALPHA) LR interval lies inside [τ0/f, f·τ0], so a τ
+ * off by exactly f is called reproduced with probability ≤ REPRODUCE_ALPHA/2; an undecided verdict names the seeds or
+ * the budget that would decide. Without a discrepancy: the printed precision, which no feasible seed count reaches.
  */
 export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim: ClaimBand, alpha: number, discrepancy?: Discrepancy): MeanTimeDecision {
   assertRuns(runs, budget);
   if (discrepancy !== undefined && discrepancy.scale !== 'factor') throw new RangeError('a mean escape time is resolved to a factor');
   const fit = fitExponential(runs, alpha);
-  const design = escapeDesign(claim.value, claim.tolerance, alpha, runs.length, budget, discrepancy?.size);
+  const design = escapeDesign(claim.value, claim.tolerance, discrepancy ? REPRODUCE_ALPHA : alpha, runs.length, budget, discrepancy?.size);
   const wouldDecide =
     design.budgetNeeded !== null
       ? `a budget of ${Math.ceil(design.budgetNeeded)} epochs with ${runs.length} seeds, or ${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes)`
       : `${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes; no budget suffices with ${runs.length} seeds)`;
+  const equivalence = discrepancy && fit.escapes > 0 ? { ...fitExponential(runs, REPRODUCE_ALPHA).interval, alpha: REPRODUCE_ALPHA } : undefined;
   const decision = decideAgainstClaim(
     claim,
     { estimate: fit.meanTime, lower: fit.interval.lower, upper: fit.interval.upper, alpha, seeds: runs.length },
-    { wouldDecide, ...(discrepancy ? { discrepancy } : {}) },
+    { wouldDecide, ...(discrepancy ? { discrepancy } : {}), ...(equivalence ? { equivalence } : {}) },
   );
   return { fit, design, decision };
 }

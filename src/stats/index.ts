@@ -37,6 +37,7 @@ export {
 export { bootstrapInterval, type BootstrapOptions, type BootstrapInterval } from './bootstrap.ts';
 export {
   DEFAULT_ALPHA,
+  REPRODUCE_ALPHA,
   decideAgainstClaim,
   seedsToResolve,
   familyFalseFailureRate,

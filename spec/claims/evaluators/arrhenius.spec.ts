@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ArrheniusSweeps, ExperimentResults, SweepPoint } from '../../../src/experiments/index.ts';
-import { escapeSample, primaryOutcome } from '../../../src/run/index.ts';
+import { escapeSample, primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
 import { fitExponential } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
@@ -11,9 +11,9 @@ const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
 const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
 
-function point(lr: number, batch: number, meanOf: (x: number) => number, stream: number): SweepPoint {
+function point(lr: number, batch: number, meanOf: (x: number) => number, stream: number, runSeeds: readonly number[] = seeds): SweepPoint {
   const x = batch / lr;
-  const records = syntheticRecords(meanOf(x), seeds, 200_000, stream);
+  const records = syntheticRecords(meanOf(x), runSeeds, 200_000, stream).map((r) => ({ ...r, settings: { trainCount: 512 } }) as unknown as RunRecord);
   const sample = escapeSample(records.map(primaryOutcome));
   return { lr, batch, x, sample, fit: fitExponential(sample.runs, 0.05), records };
 }
@@ -41,7 +41,8 @@ describe('the Arrhenius claims', () => {
     const r2 = evaluateClaim(claim('arrhenius-r2'), recordedResults());
     expect(r2.outcome).toBe('inconclusive');
     expect(r2.evaluation!.readings[0]!.note).toMatch(/escaped at 0 of 5 settings/);
-    expect(r2.evaluation!.wouldDecide).toMatch(/escapes at every learning rate/);
+    expect(r2.evaluation!.wouldDecide).toMatch(/20 escapes at every ηlr/);
+    expect(r2.evaluation!.wouldDecide).not.toMatch(/^a longer budget/);
     expect(r2.evaluation!.figures!.map((f) => f.id)).toEqual(['fig-2b-arrhenius']);
   });
 
@@ -49,6 +50,9 @@ describe('the Arrhenius claims', () => {
     const results = withSweeps(syntheticSweeps((x) => Math.exp(5 + 2e-5 * x)));
     const collapse = evaluateClaim(claim('batch-size-collapse'), results);
     expect(collapse.outcome).toBe('reproduced');
+    expect(collapse.evaluation!.rule!.power).toBeGreaterThanOrEqual(0.9);
+    expect(collapse.evaluation!.readings.map((r) => r.label)).toEqual(['one line for both sweeps', 'one line, x = B/(ηlr·(N − B)/(N − 1)) (without replacement)']);
+    expect(collapse.evaluation!.evidence.join(' ')).toMatch(/B = 256: 0\.50/);
     const r2 = evaluateClaim(claim('arrhenius-r2'), results);
     expect(Number(r2.evaluation!.value)).toBeGreaterThan(0.8);
   });
@@ -59,5 +63,16 @@ describe('the Arrhenius claims', () => {
     sweeps.batchSweep.splice(0, 5, ...[26, 43, 64, 128, 256].map((b, i) => point(0.002, b, () => Math.exp(5 + 2e-5 * 32_000), 20 + i)));
     const collapse = evaluateClaim(claim('batch-size-collapse'), withSweeps(sweeps));
     expect(collapse.outcome).toBe('deviates');
+  });
+
+  it('call a non-rejection of too little power inconclusive, not reproduced (3 seeds per setting)', () => {
+    const few = [42, 43, 44];
+    const sweeps = syntheticSweeps((x) => Math.exp(5 + 2e-5 * x));
+    sweeps.learningRateSweep.splice(0, 5, ...[0.0005, 0.001, 0.002, 0.003, 0.005].map((lr, i) => point(lr, 64, (x) => Math.exp(5 + 2e-5 * x), 30 + i, few)));
+    sweeps.batchSweep.splice(0, 5, ...[26, 43, 64, 128, 256].map((b, i) => point(0.002, b, (x) => Math.exp(5 + 2e-5 * x), 40 + i, few)));
+    const collapse = evaluateClaim(claim('batch-size-collapse'), withSweeps(sweeps));
+    expect(collapse.outcome).toBe('inconclusive');
+    expect(collapse.evaluation!.rule!.power).toBeLessThan(0.9);
+    expect(collapse.evaluation!.wouldDecide).toMatch(/power/);
   });
 });

@@ -14,6 +14,19 @@ describe('Appendix F from the Hessians and the gradient noise', () => {
     expect(e.figures!.map((f) => f.id)).toEqual(['noise-direction']);
   });
 
+  it('holds the noise share to a stated floor of 1e-12 of tr C: a rounding residue is no noise across the barrier', () => {
+    const claim = ledger.claims.find((c) => c.id === 'sgd-noise-across-barrier')!;
+    const recorded = recordedResults();
+    const withShare = (share: number) => {
+      const report = recorded.kramersLanger(0.32);
+      const atTrappedSample = report.noise.atTrappedSample.map((n) => (n.epsilon === 0 ? { ...n, ratioOffInvariantSet: share } : n));
+      return { ...recorded, kramersLanger: () => ({ ...report, noise: { ...report.noise, atTrappedSample } }) };
+    };
+    expect(evaluateClaim(claim, withShare(1e-30)).evaluation!.verdict).toBe('deviates');
+    expect(evaluateClaim(claim, withShare(1e-13)).evaluation!.verdict).toBe('deviates');
+    expect(evaluateClaim(claim, withShare(1e-6)).evaluation!.verdict).toBe('reproduced');
+  });
+
   it('finds the Kramers–Langer slope equal to ΔE, not 50 times it', () => {
     const e = evaluate('barrier-factor-50');
     expect(e.verdict).toBe('deviates');

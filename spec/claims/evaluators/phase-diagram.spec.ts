@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePhaseDiagramSweep } from '../../../src/claims/evaluators/phase-diagram.ts';
+import { decideSingleDataSet, evaluatePhaseDiagramSweep, singleDataSetCalibration } from '../../../src/claims/evaluators/phase-diagram.ts';
+import { DEFAULT_ALPHA } from '../../../src/stats/index.ts';
 import { EVALUATORS } from '../../../src/claims/evaluators/index.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
@@ -39,5 +40,25 @@ describe('phase-diagram-sweep evaluator (recorded smoke results)', () => {
   it('carries the Fig. 3 figure drawn from its own sweeps', () => {
     expect(evaluation.figures?.map((f) => f.id)).toEqual(['fig-3-phase-diagram']);
     expect(JSON.stringify(evaluation.figures?.[0]?.spec)).toMatch(/"values":\[/);
+  });
+});
+
+describe('the per-data-set reading of Fig. 3 (one data set)', () => {
+  const band = { value: 0.36, tolerance: 0.005, printed: '0.36' };
+  const spread = (centre: number, n = 200) => Array.from({ length: n }, (_, i) => centre + 0.025 * Math.sqrt(3) * (2 * ((i + 0.5) / n) - 1));
+
+  it('returns each verdict', () => {
+    expect(decideSingleDataSet(spread(0.345), band, DEFAULT_ALPHA)?.verdict).toBe('reproduced');
+    expect(decideSingleDataSet(spread(0.2), band, DEFAULT_ALPHA)?.verdict).toBe('deviates');
+    expect(decideSingleDataSet(spread(0.3), band, DEFAULT_ALPHA)?.verdict).toBe('inconclusive');
+    expect(decideSingleDataSet([0.34], band, DEFAULT_ALPHA)).toBeNull();
+  });
+
+  it('states its figures at 400 data sets: a value one data set prints is reproduced, a value 0.15 away rejected', () => {
+    const c = singleDataSetCalibration(400, 0.025, band, DEFAULT_ALPHA);
+    expect(c.reproducedWhenTrue).toBe(1);
+    expect(c.size).toBe(0);
+    expect(c.discrepancy).toBe('± 0.075');
+    expect(c.detectable).toBe('± 0.15');
   });
 });

@@ -19,6 +19,8 @@ describe('analyticFigures', () => {
       expect(expectWellFormedSvg(figure.svg, [...(axisTitles[figure.id] ?? []), 'paper'])).toEqual([]);
       expect(figure.caption).toContain('Convention eq2');
       expect(eq1[i]?.caption).toContain('Convention eq1');
+      expect(figure.title).toMatch(/reading eq2$/);
+      expect(eq1[i]?.title).toMatch(/reading eq1$/);
       expect(eq1[i]?.svg).not.toEqual(figure.svg);
     });
   });

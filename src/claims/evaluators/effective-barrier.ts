@@ -1,9 +1,11 @@
-import { DEFAULT_ALPHA, decideAgainstClaim } from '../../stats/index.ts';
+import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, type ClaimBand, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { censoredExponential, ESCAPE_TIME_DISCREPANCY, uniformSource } from './calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from './kramers.ts';
+import { sweepWouldDecide } from './arrhenius.ts';
 
 /**
  * How 1/T_eff scales with x = B/ηlr under each reading of Appendix A's "T_eff = ηlr/(BC), C estimated using the trace of
@@ -49,7 +51,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
     ],
     ...(headline.verdict === 'inconclusive'
-      ? { wouldDecide: 'escapes at two learning rates at least (see arrhenius-r2 and sgd-noise-across-barrier: from an exactly trapped state the noise has no component across the barrier)' }
+      ? { wouldDecide: sweepWouldDecide(sweeps, 'escapes at two learning rates at least') }
       : {}),
   };
 }
@@ -57,4 +59,28 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
 /** The learning-rate sweep, and Appendix F's tr C at the claim's β. */
 export function effectiveBarrierNeeds(claim: Claim): ExperimentRequest[] {
   return [{ experiment: 'arrhenius-sweeps' }, ...kramersNeeds(claim)];
+}
+
+/**
+ * The ΔE_eff rule on synthetic sweeps: settings x, `runs` seeds each, exponential escapes with ln τ = a + b·x, where
+ * b = ΔE_eff × (1/T per unit x) and a puts τ = 500 epochs at the smallest x; censored at the budget; the truth moved
+ * by a factor in ΔE_eff. Decided as evaluateEffectiveBarrier does: the 1 − α slope interval over 1/T per unit x.
+ */
+export function effectiveBarrierCalibration(x: readonly number[], runs: number, budget: number, perX: number, band: ClaimBand, alpha: number, replications: number): RuleCalibration {
+  const uniform = uniformSource(7);
+  const smallest = Math.min(...x);
+  const trial = (shift: number): StatisticalVerdict => {
+    const slope = band.value * shift * perX;
+    const groups = x.map((xi) => ({ x: xi, runs: censoredExponential(uniform, runs, Math.min(1e300, 500 * Math.exp(slope * (xi - smallest))), budget) }));
+    try {
+      const line = fitEscapeRateLine(groups, alpha);
+      return decideAgainstClaim(band, { estimate: line.slope / perX, lower: line.slopeInterval.lower / perX, upper: line.slopeInterval.upper / perX, alpha, seeds: runs }).verdict;
+    } catch {
+      return 'inconclusive';
+    }
+  };
+  return calibrateRule(
+    { name: `the 1 − α slope interval of ln τ on B/ηlr, over 1/T per unit x, against ${band.printed ?? band.value} ± ${band.tolerance}`, alpha, seeds: runs, replications, discrepancy: ESCAPE_TIME_DISCREPANCY, grid: [1.5, 2, 3] },
+    trial,
+  );
 }

@@ -2,11 +2,12 @@ import type { ExperimentRequest, ExperimentResults } from '../../experiments/ind
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
 import { SWEEP_DIRECTIONS, type CriticalBetas, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../run/index.ts';
 import { phaseSweepFigure } from '../figures/phase-sweep.ts';
-import { DEFAULT_ALPHA, decideAgainstClaim, tIntervalOfMean, type ClaimBand } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, REPRODUCE_ALPHA, calibrateRule, decideAgainstClaim, describeCalibration, type RuleCalibration, tIntervalOfMean, twoSidedTCritical, type ClaimBand, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { halfUnitOfLastDigit } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { decimalListParam } from './params.ts';
+import { CALIBRATION_REPLICATIONS, normalSource } from './calibrations.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
 // transition, the mean over data seeds of the located β with its Student-t interval at the suite's α
@@ -122,6 +123,40 @@ function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/**
+ * The per-data-set reading: Fig. 3 is one data set, so is the printed βc where a single data set's transition falls?
+ * `reproduced` when the printed band meets the central 95 % range of the data sets' transitions (REPRODUCE_ALPHA,
+ * empirical quantiles); `deviates` when it lies outside the 1 − α normal prediction interval for one more data set
+ * (mean ± t·sd·√(1 + 1/n)); otherwise `inconclusive` — a single data set would print it with probability between α
+ * and 5 %. Needs two values.
+ */
+export function decideSingleDataSet(values: readonly number[], band: ClaimBand, alpha: number): { verdict: StatisticalVerdict; reason: string; range: [number, number] } | null {
+  if (values.length < 2) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const range: [number, number] = [quantile(sorted, REPRODUCE_ALPHA / 2), quantile(sorted, 1 - REPRODUCE_ALPHA / 2)];
+  const { estimate, sd } = tIntervalOfMean(sorted, alpha);
+  const half = twoSidedTCritical(alpha, sorted.length - 1) * sd * Math.sqrt(1 + 1 / sorted.length);
+  const lower = band.value - band.tolerance;
+  const upper = band.value + band.tolerance;
+  const printed = `${band.printed ?? band.value} ± ${band.tolerance}`;
+  const central = `the central ${100 * (1 - REPRODUCE_ALPHA)} % range [${fmt(range[0])}, ${fmt(range[1])}] of ${sorted.length} data sets' transitions`;
+  const prediction = `the 1 − α prediction interval [${fmt(estimate - half)}, ${fmt(estimate + half)}] for one data set (α = ${alpha})`;
+  if (upper < estimate - half || lower > estimate + half) return { verdict: 'deviates', range, reason: `${printed} lies outside ${prediction}` };
+  if (upper >= range[0] && lower <= range[1]) return { verdict: 'reproduced', range, reason: `${printed} meets ${central}` };
+  return { verdict: 'inconclusive', range, reason: `${printed} lies outside ${central} but inside ${prediction}` };
+}
+
+function singleDataSetReading(label: string, values: readonly number[], band: ClaimBand): { reading: Reading; line: string } {
+  const decided = decideSingleDataSet(values, band, DEFAULT_ALPHA);
+  if (decided === null) return { reading: { label, value: null, verdict: 'inconclusive', note: 'fewer than two located transitions' }, line: `${label}: fewer than two located transitions.` };
+  const median = quantile([...values].sort((a, b) => a - b), 0.5);
+  const rule = singleDataSetCalibration(values.length, tIntervalOfMean(values, DEFAULT_ALPHA).sd, band, DEFAULT_ALPHA);
+  return {
+    reading: { label, value: String(median), verdict: decided.verdict, note: decided.reason },
+    line: `${label} (the median data set's transition ${fmt(median)}): ${decided.verdict}: ${decided.reason}. ${describeCalibration(rule)}.`,
+  };
 }
 
 function meanAndSd(values: readonly number[]): string {
@@ -264,6 +299,12 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
       }
     }
   }
+  for (const mode of modes) {
+    // Beside the mean: Fig. 3 is a single data set (Appendix B).
+    const { reading, line } = singleDataSetReading(`${DIRECTION_LABEL.up}, one data set: η = ${mode.eta} vs ${mode.band.printed}`, located(records, 'up', mode.level), mode.band);
+    readings.push(reading);
+    evidence.push(line);
+  }
   evidence.push(rankStepEvidence(records), ...sampleBasisEvidence(records, modes), ...spreadEvidence(records, modes), ...hysteresisEvidence(records, modes));
 
   const upReadings = readings.slice(0, modes.length);
@@ -294,4 +335,27 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   };
   if (verdict === 'inconclusive') evaluation.wouldDecide = wouldDecide.join('; ');
   return evaluation;
+}
+
+/**
+ * The per-data-set reading of the phase diagram (decideSingleDataSet): `count` data sets whose transitions scatter
+ * normally with spread `sd` around the printed value moved by a difference. It asks whether one data set could print
+ * the value, so its stated discrepancy is three of those sd (a printed value at z = 3 of the data sets), not ± 0.02.
+ */
+export function singleDataSetCalibration(count: number, sd: number, band: ClaimBand, alpha: number): RuleCalibration {
+  const normal = normalSource(5);
+  const trial = (shift: number): StatisticalVerdict =>
+    decideSingleDataSet(Array.from({ length: count }, () => band.value + shift + sd * normal()), band, alpha)?.verdict ?? 'inconclusive';
+  return calibrateRule(
+    {
+      name: `reproduced: the printed value meets the central ${100 * (1 - REPRODUCE_ALPHA)} % range of single-data-set transitions; deviates: outside the 1 − α prediction interval`,
+      alpha,
+      reproduceAlpha: REPRODUCE_ALPHA,
+      seeds: count,
+      replications: CALIBRATION_REPLICATIONS,
+      discrepancy: { scale: 'difference', size: Number((3 * sd).toPrecision(2)) },
+      grid: [0.01, 0.05, 0.1, 0.15, 0.2, 0.3],
+    },
+    trial,
+  );
 }

@@ -14,7 +14,20 @@ import {
   type TrappingProtocol,
 } from '../../experiments/index.ts';
 import { outcomeOf, type RunRecord } from '../../run/index.ts';
-import { DEFAULT_ALPHA, decideMeanTime, describeCalibration, escapeCountTest, fitExponential, kaplanMeier, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import {
+  DEFAULT_ALPHA,
+  decideMeanTime,
+  describeCalibration,
+  escapeCountTest,
+  fitExponential,
+  kaplanMeier,
+  tIntervalOfMean,
+  type ClaimBand,
+  type EscapeRun,
+  type RuleCalibration,
+  type StatisticalVerdict,
+} from '../../stats/index.ts';
+import { convergenceCalibration, convergenceOf, decideConvergenceTime } from './convergence-time.ts';
 import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from './calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -92,7 +105,10 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   let wouldDecide: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
-  const readings = sources.map((source, i): Reading => {
+  const convergence = convergenceReadings(claim, sources, band, evidence);
+  if (convergence !== null) ({ wouldDecide, rule, measured } = convergence);
+  const readings = sources.map((source, j): Reading => {
+    const i = j + (convergence?.readings.length ?? 0);
     const s = statisticsOf(source);
     evidence.push(`${source.label}: ${describeEscapes(s)}.`);
     if (i === 0) measured = measuredText(s);
@@ -114,9 +130,51 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
   });
+  readings.unshift(...(convergence?.readings ?? []));
   evidence.push(...diagnosticEvidence(results, protocol));
   const figures = figuresFor(results, protocol);
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources), ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
+}
+
+/**
+ * Random init (`params.convergenceBand`): the headline reads τ as the first epoch from which test MSE stays within
+ * the band of its final value (Appendix A: convergence assessed by monitoring test MSE), one reading per data scheme;
+ * the midpoint and σ rules follow beside it. null when the claim names no band.
+ */
+function convergenceReadings(
+  claim: Claim,
+  sources: readonly ReadingRuns[],
+  band: ClaimBand,
+  evidence: string[],
+): { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
+  const width = claim.params['convergenceBand'];
+  if (typeof width !== 'string') return null;
+  const out: { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [] };
+  const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
+  for (const source of schemes) {
+    const label = `${source.label.split('/')[0]}/test-MSE within ${width} of final`;
+    const values = convergenceOf(source.records, Number(width));
+    const censored = values.filter((v) => v.censored).length;
+    const counts = `${values.length} seeds with per-epoch test MSE, ${censored} not settled within the window`;
+    const decided = decideConvergenceTime(values, band, ALPHA);
+    const first = out.readings.length === 0;
+    if (decided === null) {
+      evidence.push(`${label}: ${counts}; too few seeds for an interval.`);
+      if (first) out.wouldDecide = 'runs that keep the per-epoch test MSE of their first epochs (at least two seeds)';
+      out.readings.push({ label, value: null, verdict: 'inconclusive', note: counts });
+      continue;
+    }
+    const epochs = values.map((v) => v.epoch);
+    evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
+    if (first) {
+      out.measured = `τ̄ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
+      if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
+      out.rule = convergenceCalibration(values.length, tIntervalOfMean(epochs, ALPHA).sd, band, ALPHA);
+      evidence.push(`${describeCalibration(out.rule)}.`);
+    }
+    out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note: counts });
+  }
+  return out;
 }
 
 /** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */

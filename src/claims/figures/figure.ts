@@ -18,5 +18,6 @@ export interface FigureDefinition {
 /** The figure as data (its Vega-Lite spec with the rows inline); the report renders it. */
 export function figureOf(definition: FigureDefinition, options: FigureOptions = {}): EvidenceFigure {
   const convention = options.convention ?? DEFAULT_CONVENTION;
-  return { id: definition.id, title: definition.title, caption: definition.caption(convention), spec: definition.spec({ convention }) };
+  // The heading names the reading, as the spec's own title does: the eq1 figures must not carry the eq2 heading.
+  return { id: definition.id, title: `${definition.title}, reading ${convention}`, caption: definition.caption(convention), spec: definition.spec({ convention }) };
 }
