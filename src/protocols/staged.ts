@@ -15,14 +15,22 @@ export interface StagedProfile {
   readonly checkpointEpochsPerStage: number;
 }
 
-export interface StagedPlateauSettings {
-  readonly initStds: readonly number[];
+/** The training of one learning-plateau run, apart from its initial scale. */
+export interface PlateauTraining {
   readonly lr: number;
+  /** A batch at or above the training set's size is full-batch descent (no noise). */
   readonly batch: number;
   readonly beta: number;
   readonly epochs: number;
   readonly sampling: BatchSampling;
+  /** A mode whose final σ is at or below this was not learned within the epochs: its rise is null. */
   readonly learnedAbove: number;
+  /** The trace keeps every traceEvery-th epoch (1: every epoch); the rise epochs use every epoch. */
+  readonly traceEvery?: number;
+}
+
+export interface StagedPlateauSettings extends PlateauTraining {
+  readonly initStds: readonly number[];
   readonly traceEvery: number;
 }
 

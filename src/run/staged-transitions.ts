@@ -7,9 +7,8 @@ import {
   prepareTrainingSet,
   sampleSpectrum,
   trainSgd,
-  type BatchSampling,
 } from '../engine/index.ts';
-import type { PhaseDiagramProtocol } from '../protocols/index.ts';
+import type { PhaseDiagramProtocol, PlateauTraining } from '../protocols/index.ts';
 
 // Issue 13, part 4 (Section 4.1, prediction 1: "in tasks with d learnable features, grokking should proceed in up to d
 // discrete stages, one per singular value of Σyx"): the phase-diagram protocol on d features, and the learning
@@ -26,18 +25,8 @@ export function stagedProtocol(base: PhaseDiagramProtocol, etas: readonly number
   };
 }
 
-export interface PlateauSettings {
+export interface PlateauSettings extends PlateauTraining {
   readonly initStd: number;
-  readonly lr: number;
-  /** A batch at or above the training set's size is full-batch descent (no noise). */
-  readonly batch: number;
-  readonly beta: number;
-  readonly epochs: number;
-  readonly sampling: BatchSampling;
-  /** A mode whose final σ is at or below this was not learned within the epochs: its rise is null. */
-  readonly learnedAbove: number;
-  /** The trace keeps every traceEvery-th epoch (1: every epoch); the rise epochs use every epoch. */
-  readonly traceEvery?: number;
 }
 
 export interface LearningPlateaus {
