@@ -166,6 +166,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
     value: headline.value,
     readings: [headline, ...locations.slice(1).map((l) => l.reading), staircase, ...hysteresis.map((h) => h.reading)],
     evidence: [
+      `The verdict's three parts: staircase ${staircase.verdict}, location (headline) ${headline.verdict}, hysteresis ${hysteresisVerdict}.`,
       `d = ${d} features η = ${s.etas.join(', ')}, m = ${s.outputs} outputs, L = ${s.depth}; ${s.records.length} data seeds, sweeps ${SWEEP_DIRECTIONS.join(', ')}.`,
       `Units: the network loss averages the MSE over m outputs, so a balanced mode's loss is (2/m)·Eq. 1 at β·m/2: a network β is compared with Eq. 3's βc as (m/2)·β (for m = 2 the two coincide).`,
       `Staircase: ${stairs} of ${s.records.length} data seeds drop rank ${d} → 0 one step at a time, the larger η lost at the larger β.`,
@@ -237,14 +238,19 @@ export function evaluateStagedPlateauOrder(claim: Claim, results: ExperimentResu
     verdict = share.upper < 0.9 ? 'deviates' : 'inconclusive';
     note = `${ordered.length} of ${n} in order; 1 − α interval of the share [${fmt(share.lower, 3)}, ${fmt(share.upper, 3)}]`;
   }
-  const outOfOrder = runs.filter((r) => !ordered.includes(r)).map((r) => `seed ${r.dataSeed}, u0 = ${r.initStd}: ${JSON.stringify(r.run.riseEpochs)}`);
+  const unordered = runs.filter((r) => !ordered.includes(r));
+  // A tie (two plateaus ending in one epoch) is unresolved at the trace's resolution; a reversal is a weaker mode first.
+  const reversed = unordered.filter(({ run }) => run.riseEpochs.some((e, i) => i > 0 && e !== null && run.riseEpochs[i - 1] !== null && e < run.riseEpochs[i - 1]!));
+  const outOfOrder = unordered.map((r) => `seed ${r.dataSeed}, u0 = ${r.initStd}: ${JSON.stringify(r.run.riseEpochs)}`);
   return {
     verdict,
     value: n === 0 ? null : String(ordered.length / n),
     readings: [{ label: 'share of runs whose plateaus end in η order', value: n === 0 ? null : String(ordered.length / n), verdict, note }],
     evidence: [
       `${n} runs: data seeds × u0 = ${p.groups.map((g) => g.initStd).join(', ')}, from N(0, u0²) weights at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, ${p.epochs} epochs; a plateau ends when σ_k first reaches half its final value.`,
-      `${ordered.length} of ${n} runs end the plateaus in η order, one mode per epoch at most.` + (outOfOrder.length > 0 ? ` Out of order: ${outOfOrder.slice(0, 5).join('; ')}.` : ''),
+      `${ordered.length} of ${n} runs end the plateaus in η order, one mode per epoch at most; ${reversed.length} reverse two modes, ` +
+        `${unordered.length - reversed.length} have a tie or an unlearned mode.` +
+        (outOfOrder.length > 0 ? ` Not in order: ${outOfOrder.slice(0, 5).join('; ')}.` : ''),
       `Rule: reproduced when every run (3 at least) is in order; deviates when the 1 − α upper bound of the in-order share is below 0.9 (out of order in a sizeable share, not a rare tie); otherwise inconclusive.`,
     ],
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more runs (data seeds × initial scales)' } : {}),
@@ -296,7 +302,7 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   const u0Reading = reading(`exponent of 1/u0 (deterministic: L − 2 = ${deterministicU0}; activated: 0)`, c, deterministicU0);
   const sReading = reading("exponent of 1/s_k, the sample's singular value (deterministic: 1)", b, 1);
   const activated = c === null ? null : decideAgainstClaim({ value: 0, tolerance, printed: '0' }, { estimate: c.slope, lower: c.lower, upper: c.upper, alpha: DEFAULT_ALPHA });
-  const verdict = worst([u0Reading.verdict, sReading.verdict]);
+  const verdict = worst([sReading.verdict, u0Reading.verdict]);
   const rss = (fit: typeof b, key: (q: PlateauPoint) => number): number | null => {
     if (fit === null) return null;
     const byGroup = new Map<string, PlateauPoint[]>();
@@ -313,8 +319,8 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   const expRss = rss(e, (q) => q.sigma);
   return {
     verdict,
-    value: u0Reading.value,
-    readings: [u0Reading, sReading],
+    value: sReading.value,
+    readings: [sReading, u0Reading],
     evidence: [
       `${points.length} plateau ends (data seed × u0 × mode) at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, L = ${p.depth}; u0 = ${p.groups.map((g) => g.initStd).join(', ')}.`,
       c === null
