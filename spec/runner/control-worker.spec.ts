@@ -46,3 +46,17 @@ describe('an SGLD control run through the unit cache', () => {
     expect(readdirSync(join(into, SGLD_ESCAPE_KIND))).toHaveLength(1);
   });
 });
+
+describe('a learning-plateau task', () => {
+  it('is the run of src/run/staged-transitions.ts with the data seed as its SGD seed', async () => {
+    const { PHASE_DIAGRAM_FILE } = await import('../../src/protocols/index.ts');
+    const { learningPlateaus, stagedProtocol } = await import('../../src/run/index.ts');
+    const protocol = stagedProtocol(PHASE_DIAGRAM_FILE.settings, [0.9, 0.6]);
+    const settings = { initStd: 0.04, lr: 0.08, batch: 64, beta: 0, epochs: 30, sampling: 'epoch-permutation' as const, learnedAbove: 0.1, traceEvery: 10 };
+    const r = controlTask({ kind: 'plateau', protocol, settings, dataSeed: 44 });
+    if (r.kind !== 'plateau') throw new Error('expected a plateau result');
+    expect(r.run).toEqual(learningPlateaus(protocol, 44, settings, 44));
+    expect(r.run.trace).toHaveLength(3);
+    expect(r.run.sampleSigma).toHaveLength(2);
+  });
+});

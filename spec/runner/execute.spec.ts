@@ -38,3 +38,21 @@ describe('executeJobs', () => {
     }
   });
 });
+
+describe('a learning-plateaus job', () => {
+  it('gives the same runs, in data-seed order, on one worker and on a pool of two', async () => {
+    const { PHASE_DIAGRAM_FILE } = await import('../../src/protocols/index.ts');
+    const { stagedProtocol } = await import('../../src/run/index.ts');
+    const plateaus = {
+      kind: 'learning-plateaus' as const,
+      label: 'spec',
+      protocol: stagedProtocol(PHASE_DIAGRAM_FILE.settings, [0.9, 0.6]),
+      settings: { initStd: 0.04, lr: 0.08, batch: 64, beta: 0, epochs: 20, sampling: 'epoch-permutation' as const, learnedAbove: 0.1, traceEvery: 5 },
+      dataSeeds: [44, 42, 43],
+    };
+    const one = (await executeJobs([plateaus], { workers: 1, cacheDir: null })).get(plateaus);
+    const two = (await executeJobs([plateaus], { workers: 2, cacheDir: null })).get(plateaus);
+    expect(two).toEqual(one);
+    expect(one).toHaveLength(3);
+  });
+});

@@ -6,6 +6,7 @@ import { arrheniusJobs } from './arrhenius.ts';
 import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
 import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
+import { stagedJobs, type StagedPart } from './staged.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
 
 /**
@@ -23,7 +24,8 @@ export type ExperimentRequest =
   | { readonly experiment: 'mode-control' }
   | { readonly experiment: 'network-control' }
   | { readonly experiment: 'init-variance' }
-  | { readonly experiment: 'gradient-noise' };
+  | { readonly experiment: 'gradient-noise' }
+  | { readonly experiment: 'staged'; readonly part: StagedPart };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -37,6 +39,7 @@ export const EXPERIMENT_NAMES = [
   'network-control',
   'init-variance',
   'gradient-noise',
+  'staged',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -75,6 +78,8 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [initVarianceJob(profile)];
     case 'gradient-noise':
       return [gradientNoiseJob(profile)];
+    case 'staged':
+      return stagedJobs(request.part, profile);
   }
 }
 

@@ -7,6 +7,7 @@ import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
 import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
+import { stagedEscapeResult, stagedPlateausResult, stagedSweepsResult, type StagedEscape, type StagedPlateaus, type StagedSweeps } from './staged.ts';
 import {
   diagnosticsResult,
   sparseResult,
@@ -41,6 +42,10 @@ export interface ExperimentResults {
   initVariance(): RunRecord[];
   /** Mini-batch gradient noise against B, with and without replacement. */
   gradientNoise(): GradientNoiseReport;
+  /** Prediction 1 with d = 4 features (the harness's own experiments): request { experiment: 'staged', part }. */
+  stagedSweeps(): StagedSweeps;
+  stagedPlateaus(): StagedPlateaus;
+  stagedEscape(): StagedEscape;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -64,6 +69,9 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const networkControl = memo((_: null) => networkControlResult(profile, runner));
   const initVariance = memo((_: null) => initVarianceResult(profile, runner));
   const noise = memo((_: null) => gradientNoiseResult(profile, runner));
+  const stagedSweeps = memo((_: null) => stagedSweepsResult(profile, runner));
+  const stagedPlateaus = memo((_: null) => stagedPlateausResult(profile, runner));
+  const stagedEscape = memo((_: null) => stagedEscapeResult(profile, runner));
   return {
     profile,
     trapping,
@@ -77,5 +85,8 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     networkControl: () => networkControl(null),
     initVariance: () => initVariance(null),
     gradientNoise: () => noise(null),
+    stagedSweeps: () => stagedSweeps(null),
+    stagedPlateaus: () => stagedPlateaus(null),
+    stagedEscape: () => stagedEscape(null),
   };
 }

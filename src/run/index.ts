@@ -25,3 +25,5 @@ export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSet
 export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';
 export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
 export type { SgldEscapeRecord } from './escape-controls.ts';
+export { learningPlateaus, stagedProtocol } from './staged-transitions.ts';
+export type { LearningPlateaus, PlateauSettings } from './staged-transitions.ts';

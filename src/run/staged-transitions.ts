@@ -5,10 +5,10 @@ import {
   datasetMoments,
   initialiseGaussian,
   prepareTrainingSet,
+  sampleSpectrum,
   trainSgd,
-  type BatchSampling,
 } from '../engine/index.ts';
-import type { PhaseDiagramProtocol } from '../protocols/index.ts';
+import type { PhaseDiagramProtocol, PlateauTraining } from '../protocols/index.ts';
 
 // Issue 13, part 4 (Section 4.1, prediction 1: "in tasks with d learnable features, grokking should proceed in up to d
 // discrete stages, one per singular value of Σyx"): the phase-diagram protocol on d features, and the learning
@@ -25,24 +25,18 @@ export function stagedProtocol(base: PhaseDiagramProtocol, etas: readonly number
   };
 }
 
-export interface PlateauSettings {
+export interface PlateauSettings extends PlateauTraining {
   readonly initStd: number;
-  readonly lr: number;
-  /** A batch at or above the training set's size is full-batch descent (no noise). */
-  readonly batch: number;
-  readonly beta: number;
-  readonly epochs: number;
-  readonly sampling: BatchSampling;
-  /** A mode whose final σ is at or below this was not learned within the epochs: its rise is null. */
-  readonly learnedAbove: number;
 }
 
 export interface LearningPlateaus {
   /** Per mode (descending σ at the end): the first epoch at which σ_i reached half its final value, or null. */
   readonly riseEpochs: (number | null)[];
   readonly finalSingularValues: number[];
-  /** σ of the end-to-end map after every epoch, for the staircase figure. */
+  /** σ of the end-to-end map after every traceEvery-th epoch (epochs traceEvery, 2·traceEvery, …), for the figure. */
   readonly trace: number[][];
+  /** The training sample's singular values of Σ̂yx (descending): Saxe's timescales are set by these. */
+  readonly sampleSigma: number[];
 }
 
 /** Training from N(0, initStd²) weights ('init' stream of the data seed) with the seed's 'batches' stream. */
@@ -52,16 +46,19 @@ export function learningPlateaus(protocol: PhaseDiagramProtocol, dataSeed: numbe
   const net = createNetwork(protocol.network);
   initialiseGaussian(net, createStream(dataSeed, 'init'), settings.initStd);
   const probe = new MetricsProbe(net, train.moments, datasetMoments(data.test, protocol.network.biases));
-  const trace: number[][] = [];
+  const every: number[][] = [];
   const { lr, batch, beta, epochs, sampling } = settings;
   trainSgd(net, train, { lr, batch, beta, epochs, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), () => {
-    trace.push(probe.singularValues());
+    every.push(probe.singularValues());
   });
-  const finalSingularValues = trace[trace.length - 1] ?? [];
+  const finalSingularValues = every[every.length - 1] ?? [];
   const riseEpochs = finalSingularValues.map((final, i) => {
     if (!(final > settings.learnedAbove)) return null;
-    const k = trace.findIndex((sigma) => sigma[i]! >= final / 2);
+    const k = every.findIndex((sigma) => sigma[i]! >= final / 2);
     return k < 0 ? null : k + 1;
   });
-  return { riseEpochs, finalSingularValues, trace };
+  const stride = settings.traceEvery ?? 1;
+  const trace = every.filter((_, k) => (k + 1) % stride === 0);
+  const d = protocol.teacher.singularValues.length;
+  return { riseEpochs, finalSingularValues, trace, sampleSigma: sampleSpectrum(train.moments).raw.slice(0, d) };
 }

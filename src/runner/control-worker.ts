@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
 import type { Protocol } from '../protocols/index.ts';
-import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord } from '../run/index.ts';
+import { learningPlateaus, modeControlRun, sgldEscapeRun, type LearningPlateaus, type PlateauSettings, type SgldEscapeRecord } from '../run/index.ts';
+import type { PhaseDiagramProtocol } from '../protocols/index.ts';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
 import { cachedUnit } from './unit-cache.ts';
 
@@ -26,10 +27,19 @@ export interface SgldTask {
   readonly cacheDir: string | null;
 }
 
-export type ControlTask = ModeTask | SgldTask;
+/** One learning-plateau run (a fraction of a second of SGD: not cached). */
+export interface PlateauTask {
+  readonly kind: 'plateau';
+  readonly protocol: PhaseDiagramProtocol;
+  readonly settings: PlateauSettings;
+  readonly dataSeed: number;
+}
+
+export type ControlTask = ModeTask | SgldTask | PlateauTask;
 
 export type ControlTaskResult =
   | { readonly kind: 'mode'; readonly runs: LangevinEscape[] }
+  | { readonly kind: 'plateau'; readonly run: LearningPlateaus }
   | { readonly kind: 'sgld'; readonly record: SgldEscapeRecord; readonly cacheProblems: string[] };
 
 /** A stored record must be the run its inputs name. */
@@ -43,6 +53,7 @@ function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | n
 
 /** One control task inside a pool worker (or in-process): the same function either way. */
 export default function controlTask(task: ControlTask): ControlTaskResult {
+  if (task.kind === 'plateau') return { kind: 'plateau', run: learningPlateaus(task.protocol, task.dataSeed, task.settings, task.dataSeed) };
   if (task.kind === 'mode') return { kind: 'mode', runs: task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)) };
   const { protocol, checkpointSeed, temperature, noiseSeed, cacheDir } = task;
   if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed), cacheProblems: [] };

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { LangevinEscape } from '../engine/index.ts';
-import type { SgldEscapeRecord } from '../run/index.ts';
+import type { LearningPlateaus, SgldEscapeRecord } from '../run/index.ts';
 import controlTask, { type ControlTask, type ControlTaskResult } from './control-worker.ts';
-import { MODE_SLICE, type ModeLangevinJob, type SgldEscapesJob } from './job.ts';
+import { MODE_SLICE, type LearningPlateausJob, type ModeLangevinJob, type SgldEscapesJob } from './job.ts';
 import { mapInWorkers, type WorkerPool } from './worker-pool.ts';
 
 const WORKER = fileURLToPath(new URL('./control-worker.ts', import.meta.url));
@@ -46,4 +46,11 @@ export async function runSgldEscapes(job: SgldEscapesJob, options: ControlRunOpt
   }));
   const results = await run(tasks, options);
   return results.flatMap((r) => (r.kind === 'sgld' ? [r.record] : []));
+}
+
+/** The plateau job's runs in data-seed order, one task per run. */
+export async function runLearningPlateaus(job: LearningPlateausJob, options: ControlRunOptions): Promise<LearningPlateaus[]> {
+  const tasks: ControlTask[] = job.dataSeeds.map((dataSeed) => ({ kind: 'plateau', protocol: job.protocol, settings: job.settings, dataSeed }));
+  const results = await run(tasks, options);
+  return results.flatMap((r) => (r.kind === 'plateau' ? [r.run] : []));
 }

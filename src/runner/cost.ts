@@ -37,6 +37,8 @@ export const COST_MODEL = {
   sgldStepsPerSecond: 3.0e4,
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
+  /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch; measured on the staged protocol). */
+  plateauStepsPerSecond: 1.0e5,
   /** Mini-batch gradient deviations of the gradient-noise measurement. */
   gradientNoiseDrawsPerSecond: 1.2e4,
 } as const;
@@ -110,6 +112,10 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
         sweepPoints: 0,
         cpuSeconds: sgdSteps / COST_MODEL.sgldStepsPerSecond + checkpoint / COST_MODEL.sgdStepsPerSecond,
       };
+    }
+    case 'learning-plateaus': {
+      const sgdSteps = job.dataSeeds.length * job.settings.epochs * stepsPerEpoch(job.protocol.data.trainCount, job.settings.batch);
+      return { runs: job.dataSeeds.length, cached: 0, sgdSteps, sweepPoints: 0, cpuSeconds: sgdSteps / COST_MODEL.plateauStepsPerSecond };
     }
     case 'gradient-noise': {
       const draws = job.options.draws * job.options.batches.length * 2;

@@ -1,5 +1,5 @@
 import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
-import { runModeLangevin, runSgldEscapes } from './controls.ts';
+import { runLearningPlateaus, runModeLangevin, runSgldEscapes } from './controls.ts';
 import { distinctJobs, jobUnits, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
@@ -100,7 +100,8 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             break;
           }
           case 'mode-langevin':
-          case 'sgld-escapes': {
+          case 'sgld-escapes':
+          case 'learning-plateaus': {
             const control = {
               workers: options.workers,
               ...(pool ? { pool } : {}),
@@ -109,7 +110,8 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
               onCacheProblem: (line: string) => problems.add(line),
             };
             if (job.kind === 'mode-langevin') results.set(job, await runModeLangevin(job, control));
-            else results.set(job, await runSgldEscapes(job, control));
+            else if (job.kind === 'sgld-escapes') results.set(job, await runSgldEscapes(job, control));
+            else results.set(job, await runLearningPlateaus(job, control));
             break;
           }
           case 'gradient-noise': {

@@ -1,6 +1,6 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
 import type { ModeLangevinSettings } from '../engine/index.ts';
-import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions } from '../run/index.ts';
+import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions, PlateauSettings } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
 
@@ -66,7 +66,17 @@ export interface GradientNoiseJob {
   readonly options: GradientNoiseOptions;
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob | GradientNoiseJob;
+/** Learning plateaus from a small initialisation (src/run/staged-transitions.ts): one run per (initial scale, data seed). */
+export interface LearningPlateausJob {
+  readonly kind: 'learning-plateaus';
+  readonly label: string;
+  readonly protocol: PhaseDiagramProtocol;
+  /** One run per data seed with these settings (its SGD seed is the data seed). */
+  readonly settings: PlateauSettings;
+  readonly dataSeeds: readonly number[];
+}
+
+export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob | GradientNoiseJob | LearningPlateausJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {
@@ -94,6 +104,8 @@ export function jobUnits(job: Job): number {
       return job.tasks.length;
     case 'sgld-escapes':
       return job.noiseSeeds.length;
+    case 'learning-plateaus':
+      return job.dataSeeds.length;
     case 'mode-langevin':
       return Math.ceil(job.seeds.length / MODE_SLICE);
     default:

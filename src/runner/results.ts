@@ -1,11 +1,12 @@
 import type { LangevinEscape } from '../engine/index.ts';
-import type { GradientNoiseReport, JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import type { GradientNoiseReport, JumpSettingResult, KramersLangerReport, LearningPlateaus, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
 import {
   jobKey,
   type GradientNoiseJob,
   type Job,
   type JumpRunsJob,
   type KramersLangerJob,
+  type LearningPlateausJob,
   type ModeLangevinJob,
   type PhaseSweepsJob,
   type SeedRunsJob,
@@ -27,7 +28,9 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
             ? SgldEscapeRecord[]
             : J extends GradientNoiseJob
               ? GradientNoiseReport
-              : never;
+              : J extends LearningPlateausJob
+                ? LearningPlateaus[]
+                : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

@@ -85,6 +85,15 @@ import {
   multiplicativeNeeds,
   outputBiasNeeds,
 } from './coverage-noise.ts';
+import {
+  evaluateStagedEscapeSequence,
+  evaluateStagedPlateauOrder,
+  evaluateStagedPlateauTiming,
+  evaluateStagedRankDrops,
+  stagedEscapeNeeds,
+  stagedPlateausNeeds,
+  stagedSweepsNeeds,
+} from './staged.ts';
 
 /**
  * An evaluator: what the claim needs (experiments as data, for the plan; none for analytic and consistency claims)
@@ -165,4 +174,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-gradient-noise': { needs: gradientNoiseNeeds, evaluate: evaluateGradientNoise },
   'coverage-output-bias': { needs: outputBiasNeeds, evaluate: evaluateOutputBias },
   'coverage-multiplicative-noise': { needs: multiplicativeNeeds, evaluate: evaluateMultiplicativeNoise },
+  'staged-rank-drops': { needs: stagedSweepsNeeds, evaluate: evaluateStagedRankDrops },
+  'staged-plateau-order': { needs: stagedPlateausNeeds, evaluate: evaluateStagedPlateauOrder },
+  'staged-plateau-timing': { needs: stagedPlateausNeeds, evaluate: evaluateStagedPlateauTiming },
+  'staged-escape-sequence': { needs: stagedEscapeNeeds, evaluate: evaluateStagedEscapeSequence },
 };
