@@ -47,3 +47,5 @@ export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts
 export { controlSeeds, modeControlJobs, modeControlResult, networkControlJobs, networkControlResult } from './escape-controls.ts';
 export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';
 export { NOISE_BATCHES, VARIANCE_READING_STD, gradientNoiseJob, initVarianceJob } from './coverage.ts';
+export { nonlinearJobs, nonlinearResult, nonlinearSweepSpec } from './nonlinear.ts';
+export type { NonlinearActivation, NonlinearActivationResult, NonlinearResult } from './nonlinear.ts';

@@ -5,6 +5,7 @@ import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
 import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
 import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
+import { nonlinearJobs } from './nonlinear.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
 
@@ -23,7 +24,8 @@ export type ExperimentRequest =
   | { readonly experiment: 'mode-control' }
   | { readonly experiment: 'network-control' }
   | { readonly experiment: 'init-variance' }
-  | { readonly experiment: 'gradient-noise' };
+  | { readonly experiment: 'gradient-noise' }
+  | { readonly experiment: 'nonlinear' };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -37,6 +39,7 @@ export const EXPERIMENT_NAMES = [
   'network-control',
   'init-variance',
   'gradient-noise',
+  'nonlinear',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -75,6 +78,8 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [initVarianceJob(profile)];
     case 'gradient-noise':
       return [gradientNoiseJob(profile)];
+    case 'nonlinear':
+      return nonlinearJobs(profile);
   }
 }
 

@@ -42,3 +42,5 @@ export { ONE_WAY_JUMPS_PATH, loadOneWayJumps } from './one-way-jumps.ts';
 export type { JumpGroup, OneWayJumpsFile } from './one-way-jumps.ts';
 export { ESCAPE_CONTROLS_PATH, loadEscapeControls, networkControlProtocol } from './escape-controls.ts';
 export type { EscapeControlsFile, EscapeControlsProfile, NetworkControlDepth } from './escape-controls.ts';
+export { NONLINEAR_PATH, loadNonlinear } from './nonlinear.ts';
+export type { NonlinearFile, NonlinearProfile, TrapReading } from './nonlinear.ts';

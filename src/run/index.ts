@@ -25,3 +25,8 @@ export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSet
 export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';
 export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
 export type { SgldEscapeRecord } from './escape-controls.ts';
+export { modeCrossing, nonlinearEscapeRun, nonlinearSweeps, nonlinearTrap, responseSingularValues } from './nonlinear-sweep.ts';
+export type { ModeCrossing, NonlinearEscapeSettings, NonlinearSweepPoint, NonlinearSweepSpec, NonlinearSweeps } from './nonlinear-sweep.ts';
+export { nonlinearEscapeTask, nonlinearTrapPlan, nonlinearTrapState } from './nonlinear-trap.ts';
+export type { NonlinearEscapeTask, NonlinearEscapesRecord, NonlinearTrapPlan, NonlinearTrapState, TrapRule } from './nonlinear-trap.ts';
+export { watchedRun } from './watched-run.ts';

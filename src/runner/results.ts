@@ -1,5 +1,14 @@
 import type { LangevinEscape } from '../engine/index.ts';
-import type { GradientNoiseReport, JumpSettingResult, KramersLangerReport, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import type {
+  GradientNoiseReport,
+  JumpSettingResult,
+  KramersLangerReport,
+  NonlinearEscapesRecord,
+  NonlinearSweeps,
+  PhaseDiagramRecord,
+  RunRecord,
+  SgldEscapeRecord,
+} from '../run/index.ts';
 import {
   jobKey,
   type GradientNoiseJob,
@@ -7,6 +16,8 @@ import {
   type JumpRunsJob,
   type KramersLangerJob,
   type ModeLangevinJob,
+  type NonlinearEscapesJob,
+  type NonlinearSweepsJob,
   type PhaseSweepsJob,
   type SeedRunsJob,
   type SgldEscapesJob,
@@ -27,7 +38,11 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
             ? SgldEscapeRecord[]
             : J extends GradientNoiseJob
               ? GradientNoiseReport
-              : never;
+              : J extends NonlinearSweepsJob
+                ? NonlinearSweeps
+                : J extends NonlinearEscapesJob
+                  ? NonlinearEscapesRecord
+                  : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

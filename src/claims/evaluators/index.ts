@@ -40,6 +40,7 @@ import {
   oneWayJumpsNeeds,
   referenceConsistencyNeeds,
 } from './one-way-jumps.ts';
+import { evaluateNonlinearEscape, evaluateNonlinearHysteresis, evaluateNonlinearNoiseOffLowRank, nonlinearNeeds } from './nonlinear.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
 import {
   depthControlNeeds,
@@ -165,4 +166,7 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-gradient-noise': { needs: gradientNoiseNeeds, evaluate: evaluateGradientNoise },
   'coverage-output-bias': { needs: outputBiasNeeds, evaluate: evaluateOutputBias },
   'coverage-multiplicative-noise': { needs: multiplicativeNeeds, evaluate: evaluateMultiplicativeNoise },
+  'nonlinear-hysteresis': { needs: nonlinearNeeds, evaluate: evaluateNonlinearHysteresis },
+  'nonlinear-noise-off-low-rank': { needs: nonlinearNeeds, evaluate: evaluateNonlinearNoiseOffLowRank },
+  'nonlinear-escape': { needs: nonlinearNeeds, evaluate: evaluateNonlinearEscape },
 };
