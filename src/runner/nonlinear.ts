@@ -49,13 +49,18 @@ export async function runNonlinearSweeps(job: NonlinearSweepsJob, options: Nonli
 export async function runNonlinearEscapes(job: NonlinearEscapesJob, options: NonlinearRunOptions): Promise<NonlinearEscapesRecord> {
   const sweeps = await sweepsOf(job, options);
   const plan = nonlinearTrapPlan(sweeps.up, job.rule, job.spec.rankThreshold, job.riseFraction);
-  if (plan === null) return { plan, trap: null, runs: [] };
+  // With nothing to run, the job's units are done at once (progress counts them).
+  const none = (record: NonlinearEscapesRecord) => {
+    options.onDone?.(job.seeds.length, false);
+    return record;
+  };
+  if (plan === null) return none({ plan, trap: null, runs: [] });
   const [trapResult] = await runUnits(
     [{ kind: 'nonlinear-trap', spec: job.spec, dataSeed: job.dataSeed, annealing: plan.annealing, beta: plan.beta, noiseRank: job.noiseRank }],
     options,
   );
   const trap = trapResult as NonlinearTrapState;
-  if (trap.response.filter((s) => s > job.spec.rankThreshold).length !== job.escape.mode - 1) return { plan, trap, runs: [] };
+  if (trap.response.filter((s) => s > job.spec.rankThreshold).length !== job.escape.mode - 1) return none({ plan, trap, runs: [] });
   const { budget, ...rest } = job.escape;
   const settings = { ...rest, budget, beta: plan.beta, riseThreshold: plan.riseThreshold };
   const units: NonlinearUnit[] = job.seeds.map((sgdSeed) => ({ kind: 'nonlinear-escape', spec: job.spec, dataSeed: job.dataSeed, trapParams: trap.params, settings, sgdSeed }));
