@@ -96,7 +96,8 @@ describe('nonlinear-hysteresis', () => {
     expect(verdict(sweeps({ lossWeak: 0.35, lossStrong: 0.4, regain: 0.4 }))).toBe('deviates');
     expect(verdict(sweeps({ lossWeak: 0.35, lossStrong: 0.4, regain: null }))).toBe('deviates');
   });
-  it('is inconclusive when the grid never loses a mode, or the state after a loss did not converge', () => {
+  it('is inconclusive when the grid never loses a mode, the state after a loss did not converge, or a loop spans one grid point', () => {
+    expect(verdict(sweeps({ lossWeak: 0.35, lossStrong: 0.4, regain: 0.3 }))).toBe('inconclusive');
     expect(verdict(sweeps({ lossWeak: 0.35, lossStrong: 9, regain: 0.15 }))).toBe('inconclusive');
     const unconverged = { ...loop, up: loop.up.map((p) => (p.beta === 0.35 ? { ...p, converged: false } : p)) };
     expect(verdict(unconverged)).toBe('inconclusive');

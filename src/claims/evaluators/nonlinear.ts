@@ -43,7 +43,8 @@ export interface ModeLoop {
 /**
  * One mode's loop (the rule of golden/protocols/nonlinear.json, "loop"): the up sweep loses σ_k by a jump (a fall to
  * below the rank threshold of at least jumpFraction × σ_k(first β) in one grid step, onto a converged state), and the
- * down sweep regains it only more than one grid step lower. A gradual loss, or a regain within a grid step, deviates;
+ * down sweep regains it lower, leaving grid points where both branches hold: two or more is a loop wider than a grid
+ * step (reproduced), one is unresolved (inconclusive), none deviates, as do a gradual loss and a mode never regained;
  * a mode never learned, never lost within the grid, or a state that did not converge where it counts, is inconclusive.
  */
 export function modeLoop(r: NonlinearActivationResult, mode: number, threshold: number, jumpFraction: number): ModeLoop {
@@ -65,10 +66,12 @@ export function modeLoop(r: NonlinearActivationResult, mode: number, threshold: 
       : none('inconclusive', `the down sweep does not regain σ${mode}, and its last point (β = ${bottom.beta}) did not converge`, loss);
   }
   if (!regain.converged) return none('inconclusive', `the down sweep's first point with σ${mode} (β = ${regain.to}) did not converge`, loss, regain);
-  const width = mid(loss) - mid(regain);
-  return width > r.gridStep
-    ? none('reproduced', `lost by a jump of ${p(drop)} at β ≈ ${p(mid(loss), 4)}, regained at β ≈ ${p(mid(regain), 4)}: a loop ${p(width)} wide (grid step ${r.gridStep})`, loss, regain)
-    : none('deviates', `lost at β ≈ ${p(mid(loss), 4)} and regained within a grid step (β ≈ ${p(mid(regain), 4)}): no hysteresis`, loss, regain);
+  // Grid points where the up sweep holds σ_k and the down sweep does not: β in (regain.to, loss.from].
+  const coexisting = Math.round((loss.from - regain.to) / r.gridStep);
+  const where = `lost by a jump of ${p(drop)} in (${loss.from}, ${loss.to}], regained in [${regain.to}, ${regain.from})`;
+  if (coexisting >= 2) return none('reproduced', `${where}: both branches at ${coexisting} grid points, a loop ≈ ${p(mid(loss) - mid(regain))} wide (grid step ${r.gridStep})`, loss, regain);
+  if (coexisting === 1) return none('inconclusive', `${where}: both branches at one grid point (β = ${loss.from}), a loop not resolved beyond the grid step ${r.gridStep}`, loss, regain);
+  return none('deviates', `${where}: no β where both branches hold, no hysteresis`, loss, regain);
 }
 
 /** (a) A jump and a loop per mode, per activation. */
@@ -84,7 +87,7 @@ export function evaluateNonlinearHysteresis(_claim: Claim, results: ExperimentRe
   return headed(readings, {
     evidence: [
       `Quasi-static sweeps of the ${nl.activations.map((r) => r.activation).join(' and ')} 2→10→10→2 networks on data seed ${nl.dataSeed} (full-batch descent at each β; rank threshold ${nl.rankThreshold} on the response singular values). ` +
-        `Rule: a jump is a fall of σ_k to below the threshold by ≥ ${nl.jumpFraction} × σ_k at the first β within one grid step; a loop is a regain on the down sweep more than one grid step below the loss.`,
+        `Rule: a jump is a fall of σ_k to below the threshold by ≥ ${nl.jumpFraction} × σ_k at the first β within one grid step; a loop leaves at least two grid points where the up sweep holds σ_k and the down sweep does not (one: unresolved).`,
       ...loops.flatMap(({ r, modes }) => modes.map((m) => `${r.activation}, σ${m.mode}: ${m.note}.`)),
     ],
     figures: nl.activations.map((r) => nonlinearSweepFigure(r, nl.dataSeed)),
