@@ -64,6 +64,8 @@ export {
 } from './nonlinear-network.ts';
 export type { NonlinearNetwork, NonlinearShape, NonlinearWorkspace } from './nonlinear-network.ts';
 export { descendNonlinearFullBatch, nonlinearGradientNorm, trainNonlinearSgd } from './nonlinear-sgd.ts';
-export type { NonlinearSgdSettings } from './nonlinear-sgd.ts';
+export type { NonlinearGradientPath, NonlinearSgdSettings } from './nonlinear-sgd.ts';
+export { createNonlinearBatchKernel } from './nonlinear-batch.ts';
+export type { NonlinearBatchKernel } from './nonlinear-batch.ts';
 export { lowRankNoise } from './low-rank-noise.ts';
 export type { LowRankNoise } from './low-rank-noise.ts';

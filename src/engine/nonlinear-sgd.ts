@@ -2,6 +2,7 @@ import { shuffleInPlace, type Dataset, type RandomStream } from '../data/index.t
 import { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 import { norm } from './dense.ts';
 import type { DescentReport, DescentSettings } from './full-batch-descent.ts';
+import { createNonlinearBatchKernel } from './nonlinear-batch.ts';
 import { createNonlinearWorkspace, nonlinearGradient, type NonlinearNetwork } from './nonlinear-network.ts';
 import { effectiveBatch, stepsPerEpoch } from './sgd.ts';
 
@@ -12,6 +13,21 @@ export interface NonlinearSgdSettings {
   readonly beta: number;
   readonly epochs: number;
   readonly batchSampling?: BatchSampling;
+  /** 'batched' (default): the allocation-free batch kernel; 'per-sample': the reference backprop, bit-identical. */
+  readonly gradientPath?: NonlinearGradientPath;
+}
+
+export type NonlinearGradientPath = 'batched' | 'per-sample';
+
+/** The gradient function of a path: (indices, start, length, beta, grad) → grad, for batches up to `capacity`. */
+function gradientOf(net: NonlinearNetwork, data: Dataset, capacity: number, path: NonlinearGradientPath = 'batched') {
+  if (path === 'batched') {
+    const kernel = createNonlinearBatchKernel(net, data, capacity);
+    return (indices: Int32Array, start: number, length: number, beta: number, grad: Float64Array) => kernel.gradient(indices, start, length, beta, grad);
+  }
+  const ws = createNonlinearWorkspace(net);
+  return (indices: Int32Array, start: number, length: number, beta: number, grad: Float64Array) =>
+    nonlinearGradient(net, data, indices, start, length, beta, ws, grad);
 }
 
 /**
@@ -34,13 +50,13 @@ export function trainNonlinearSgd(
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const params = net.params;
   const grad = new Float64Array(params.length);
-  const ws = createNonlinearWorkspace(net);
+  const gradient = gradientOf(net, data, batch, settings.gradientPath);
   const { lr, beta } = settings;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     if (!fullBatch && !withReplacement) shuffleInPlace(rng, order);
     for (let step = 0; step < steps; step++) {
       if (withReplacement) drawWithReplacement(rng, n, batch, order);
-      nonlinearGradient(net, data, order, withReplacement ? 0 : step * batch, batch, beta, ws, grad);
+      gradient(order, withReplacement ? 0 : step * batch, batch, beta, grad);
       for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
     }
     if (afterEpoch?.(epoch) === true) return epoch;
@@ -61,14 +77,19 @@ export function nonlinearGradientNorm(net: NonlinearNetwork, data: Dataset, beta
  * norm is below tolerance, maxSteps is reached or the gradient is no longer finite. With no mini-batch noise it stays
  * on the branch it starts on, which is what a quasi-static sweep needs.
  */
-export function descendNonlinearFullBatch(net: NonlinearNetwork, data: Dataset, settings: DescentSettings): DescentReport {
+export function descendNonlinearFullBatch(
+  net: NonlinearNetwork,
+  data: Dataset,
+  settings: DescentSettings,
+  path: NonlinearGradientPath = 'batched',
+): DescentReport {
   const grad = new Float64Array(net.params.length);
   const all = Int32Array.from({ length: data.count }, (_, i) => i);
-  const ws = createNonlinearWorkspace(net);
+  const gradient = gradientOf(net, data, data.count, path);
   const params = net.params;
   let gradientNorm = Number.POSITIVE_INFINITY;
   for (let step = 0; step < settings.maxSteps; step++) {
-    nonlinearGradient(net, data, all, 0, data.count, settings.beta, ws, grad);
+    gradient(all, 0, data.count, settings.beta, grad);
     gradientNorm = norm(grad);
     if (gradientNorm < settings.gradientTolerance) return { steps: step, gradientNorm, converged: true };
     if (!Number.isFinite(gradientNorm)) return { steps: step, gradientNorm, converged: false };

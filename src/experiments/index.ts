@@ -49,3 +49,5 @@ export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, Ne
 export { NOISE_BATCHES, VARIANCE_READING_STD, gradientNoiseJob, initVarianceJob } from './coverage.ts';
 export { networkBarriers, stagedEscapeResult, stagedJobs, stagedPlateausResult, stagedSweepsResult } from './staged.ts';
 export type { PlateauGroup, StagedEscape, StagedEscapePoint, StagedPart, StagedPlateaus, StagedSweeps } from './staged.ts';
+export { nonlinearJobs, nonlinearResult, nonlinearSweepSpec } from './nonlinear.ts';
+export type { NonlinearActivation, NonlinearActivationResult, NonlinearResult } from './nonlinear.ts';

@@ -5,6 +5,7 @@ import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
 import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
 import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
+import { nonlinearJobs } from './nonlinear.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { stagedJobs, type StagedPart } from './staged.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
@@ -25,7 +26,8 @@ export type ExperimentRequest =
   | { readonly experiment: 'network-control' }
   | { readonly experiment: 'init-variance' }
   | { readonly experiment: 'gradient-noise' }
-  | { readonly experiment: 'staged'; readonly part: StagedPart };
+  | { readonly experiment: 'staged'; readonly part: StagedPart }
+  | { readonly experiment: 'nonlinear' };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -40,6 +42,7 @@ export const EXPERIMENT_NAMES = [
   'init-variance',
   'gradient-noise',
   'staged',
+  'nonlinear',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -80,6 +83,8 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [gradientNoiseJob(profile)];
     case 'staged':
       return stagedJobs(request.part, profile);
+    case 'nonlinear':
+      return nonlinearJobs(profile);
   }
 }
 

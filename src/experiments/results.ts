@@ -6,6 +6,7 @@ import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
 import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
 import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
+import { nonlinearResult, type NonlinearResult } from './nonlinear.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import { stagedEscapeResult, stagedPlateausResult, stagedSweepsResult, type StagedEscape, type StagedPlateaus, type StagedSweeps } from './staged.ts';
 import {
@@ -46,6 +47,8 @@ export interface ExperimentResults {
   stagedSweeps(): StagedSweeps;
   stagedPlateaus(): StagedPlateaus;
   stagedEscape(): StagedEscape;
+  /** Issue 13, part 3: tanh and sigmoid networks' sweeps, trap noise and escapes (the harness's own experiment). */
+  nonlinear(): NonlinearResult;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -72,6 +75,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const stagedSweeps = memo((_: null) => stagedSweepsResult(profile, runner));
   const stagedPlateaus = memo((_: null) => stagedPlateausResult(profile, runner));
   const stagedEscape = memo((_: null) => stagedEscapeResult(profile, runner));
+  const nonlinear = memo((_: null) => nonlinearResult(profile, runner));
   return {
     profile,
     trapping,
@@ -88,5 +92,6 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     stagedSweeps: () => stagedSweeps(null),
     stagedPlateaus: () => stagedPlateaus(null),
     stagedEscape: () => stagedEscape(null),
+    nonlinear: () => nonlinear(null),
   };
 }

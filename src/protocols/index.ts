@@ -44,3 +44,5 @@ export { ESCAPE_CONTROLS_PATH, loadEscapeControls, networkControlProtocol } from
 export type { EscapeControlsFile, EscapeControlsProfile, NetworkControlDepth } from './escape-controls.ts';
 export { STAGED_PATH, loadStaged, stagedEscapeProtocol } from './staged.ts';
 export type { PlateauTraining, StagedFile, StagedPlateauSettings, StagedProfile } from './staged.ts';
+export { NONLINEAR_PATH, loadNonlinear } from './nonlinear.ts';
+export type { NonlinearFile, NonlinearProfile, TrapReading } from './nonlinear.ts';

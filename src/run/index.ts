@@ -27,3 +27,8 @@ export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
 export type { SgldEscapeRecord } from './escape-controls.ts';
 export { learningPlateaus, stagedProtocol } from './staged-transitions.ts';
 export type { LearningPlateaus, PlateauSettings } from './staged-transitions.ts';
+export { modeCrossing, nonlinearEscapeRun, nonlinearSweeps, nonlinearTrap, responseSingularValues } from './nonlinear-sweep.ts';
+export type { ModeCrossing, NonlinearEscapeSettings, NonlinearSweepPoint, NonlinearSweepSpec, NonlinearSweeps } from './nonlinear-sweep.ts';
+export { nonlinearEscapeTask, nonlinearTrapPlan, nonlinearTrapState } from './nonlinear-trap.ts';
+export type { NonlinearEscapeTask, NonlinearEscapesRecord, NonlinearTrapPlan, NonlinearTrapState, TrapRule } from './nonlinear-trap.ts';
+export { watchedRun } from './watched-run.ts';

@@ -16,6 +16,7 @@ import {
 } from '../engine/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 import type { SweepConvergence } from '../protocols/index.ts';
+import { watchedRun } from './watched-run.ts';
 
 // Issue 13, part 3 (Section 4.1, Appendix G: "saddle-node bifurcations, coexisting phases, Arrhenius escape survive
 // in nonlinear networks"): the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
@@ -130,12 +131,36 @@ export interface NonlinearEscapeSettings {
 export function nonlinearEscapeRun(spec: NonlinearSweepSpec, dataSeed: number, trap: NonlinearNetwork, settings: NonlinearEscapeSettings, sgdSeed: number): EscapeRun {
   const { train } = makeTaskData(spec.teacher, spec.data, dataSeed);
   const net = cloneNetwork(trap) as NonlinearNetwork;
-  let rose: number | null = null;
   const { lr, batch, beta, budget, sampling } = settings;
-  trainNonlinearSgd(net, train, { lr, batch, beta, epochs: budget, batchSampling: sampling }, createStream(sgdSeed, 'batches'), (epoch) => {
-    if (epoch % settings.checkEvery !== 0) return false;
-    if ((responseSingularValues(net, train)[settings.mode - 1] ?? 0) > settings.riseThreshold) rose = epoch;
-    return rose !== null;
-  });
-  return rose === null ? { time: budget, escaped: false } : { time: rose, escaped: true };
+  return watchedRun(
+    budget,
+    (afterEpoch) => trainNonlinearSgd(net, train, { lr, batch, beta, epochs: budget, batchSampling: sampling }, createStream(sgdSeed, 'batches'), afterEpoch),
+    (epoch) => epoch % settings.checkEvery === 0 && (responseSingularValues(net, train)[settings.mode - 1] ?? 0) > settings.riseThreshold,
+  );
+}
+
+/** Where a sweep (points in sweep order) crosses the rank threshold for mode k: the two grid points either side. */
+export interface ModeCrossing {
+  /** The β of the last point on the old side and of the first point on the new side. */
+  readonly from: number;
+  readonly to: number;
+  /** σ_k at those two points. */
+  readonly before: number;
+  readonly after: number;
+  /** Whether the descent of the point on the new side converged (the state counted as lost or regained). */
+  readonly converged: boolean;
+}
+
+/**
+ * The first point of a sweep at which σ_mode is on the other side of `threshold` than at the sweep's start (lost on an
+ * up sweep that starts with the mode, regained on a down sweep that starts without it), or null if it never crosses.
+ */
+export function modeCrossing(points: readonly NonlinearSweepPoint[], mode: number, threshold: number): ModeCrossing | null {
+  const sigma = (p: NonlinearSweepPoint) => p.response[mode - 1] ?? 0;
+  const startAbove = sigma(points[0]!) > threshold;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    if (sigma(b) > threshold !== startAbove) return { from: a.beta, to: b.beta, before: sigma(a), after: sigma(b), converged: b.converged };
+  }
+  return null;
 }

@@ -18,6 +18,7 @@ import {
 import type { EscapeRun } from '../stats/index.ts';
 import { gridBetas, type PhaseDiagramProtocol } from '../protocols/index.ts';
 import { sweepDataSeed } from './phase-sweep.ts';
+import { watchedRun } from './watched-run.ts';
 
 // Issue 13, part 2: [18] (Wang & Jacot) proves SGD can jump from a higher-rank minimum of an L2-regularised deep
 // linear network to a lower-rank one and never back. Here: from the rank-2 minimum a little below the β where the
@@ -73,13 +74,12 @@ export interface JumpSettings {
 export function jumpDownRun(start: AnnealedMinimum, settings: JumpSettings, sgdSeed: number): EscapeRun {
   const net: Network = { ...start.net, params: Float64Array.from(start.net.params) };
   const probe = new MetricsProbe(net, start.train.moments, start.testMoments);
-  let fell: number | null = null;
   const { lr, batch, beta, budget, sampling } = settings;
-  trainSgd(net, start.train, { lr, batch, beta, epochs: budget, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), (epoch) => {
-    if ((probe.singularValues()[settings.mode - 1] ?? 0) < settings.fallThreshold) fell = epoch;
-    return fell !== null;
-  });
-  return fell === null ? { time: budget, escaped: false } : { time: fell, escaped: true };
+  return watchedRun(
+    budget,
+    (afterEpoch) => trainSgd(net, start.train, { lr, batch, beta, epochs: budget, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), afterEpoch),
+    () => (probe.singularValues()[settings.mode - 1] ?? 0) < settings.fallThreshold,
+  );
 }
 
 export function jumpDownRuns(start: AnnealedMinimum, settings: JumpSettings, sgdSeeds: readonly number[]): EscapeRun[] {

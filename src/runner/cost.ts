@@ -41,7 +41,16 @@ export const COST_MODEL = {
   plateauStepsPerSecond: 1.0e5,
   /** Mini-batch gradient deviations of the gradient-noise measurement. */
   gradientNoiseDrawsPerSecond: 1.2e4,
+  /** Per-sample gradients a second of a tanh or sigmoid 2→10→10→2 network on the batched kernel (8×10³ steps/s at B = 64). */
+  nonlinearSamplesPerSecond: 5.1e5,
+  /** Mean full-batch descent steps of one nonlinear sweep point (most points stop at the protocol's maxSteps, measured). */
+  nonlinearSweepPointSteps: 3000,
 } as const;
+
+/** One nonlinear sweep point's descent: COST_MODEL's mean steps, each a pass over the training set. */
+function nonlinearPointSeconds(spec: { readonly data: { readonly trainCount: number }; readonly convergence: { readonly maxSteps: number } }): number {
+  return (Math.min(spec.convergence.maxSteps, COST_MODEL.nonlinearSweepPointSteps) * spec.data.trainCount) / COST_MODEL.nonlinearSamplesPerSecond;
+}
 
 /** Expected Euler–Maruyama steps of one one-mode run: the exact mean first-passage time, capped by the budget. */
 function expectedModeSteps(job: Extract<Job, { kind: 'mode-langevin' }>): number {
@@ -120,6 +129,21 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
     case 'gradient-noise': {
       const draws = job.options.draws * job.options.batches.length * 2;
       return { runs: 1, cached: 0, sgdSteps: 0, sweepPoints: 0, cpuSeconds: draws / COST_MODEL.gradientNoiseDrawsPerSecond };
+    }
+    case 'nonlinear-sweeps': {
+      const sweepPoints = 2 * job.spec.betas.length;
+      const cached = inCache(cacheDir, job.kind, { spec: job.spec, dataSeed: job.dataSeed }) ? 1 : 0;
+      return { runs: 1, cached, sgdSteps: 0, sweepPoints, cpuSeconds: cached ? 0 : sweepPoints * nonlinearPointSeconds(job.spec) };
+    }
+    case 'nonlinear-escapes': {
+      // At most: every run to its budget, with a response check (a pass over the data) every checkEvery epochs;
+      // the trap is three descents. The sweeps are the sweep job's.
+      const e = job.escape;
+      const n = job.spec.data.trainCount;
+      const perRun = e.budget * stepsPerEpoch(n, e.batch);
+      const samples = job.seeds.length * (perRun * Math.min(e.batch, n) + Math.floor(e.budget / e.checkEvery) * n);
+      const cpuSeconds = samples / COST_MODEL.nonlinearSamplesPerSecond + 3 * nonlinearPointSeconds(job.spec);
+      return { runs: job.seeds.length, cached: 0, sgdSteps: perRun * job.seeds.length, sweepPoints: 3, cpuSeconds };
     }
   }
 }

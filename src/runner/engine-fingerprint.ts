@@ -19,6 +19,9 @@ export const FINGERPRINTED_SOURCES = [
   'run/run-protocol.ts',
   'run/checkpoints.ts',
   'run/escape-detection.ts',
+  'run/nonlinear-sweep.ts',
+  'run/nonlinear-trap.ts',
+  'run/watched-run.ts',
 ] as const;
 
 function sourceFiles(root: string, entry: string, extension: string): string[] {

@@ -2,6 +2,7 @@ import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunR
 import { runLearningPlateaus, runModeLangevin, runSgldEscapes } from './controls.ts';
 import { distinctJobs, jobUnits, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
+import { runNonlinearEscapes, runNonlinearSweeps } from './nonlinear.ts';
 import { runPhaseDiagram } from './phase-sweeps.ts';
 import { RunnerResults } from './results.ts';
 import { runSeeds } from './run-seeds.ts';
@@ -55,6 +56,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
   const pool: WorkerPool | undefined = options.workers >= 2 && distinct.length > 0 ? createWorkerPool(options.workers) : undefined;
   const progress = options.onProgress ?? (() => {});
   const problems = cacheProblemReporter(options.onCacheProblem);
+  const nonlinearSweeps = new Map();
   try {
     await Promise.all(
       distinct.map(async (job, index) => {
@@ -119,6 +121,20 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
             await Promise.resolve();
             results.set(job, gradientNoiseScaling(job.options));
             onDone(null, 1);
+            break;
+          }
+          case 'nonlinear-sweeps':
+          case 'nonlinear-escapes': {
+            const nonlinear = {
+              workers: options.workers,
+              ...(pool ? { pool } : {}),
+              cacheDir: options.cacheDir,
+              onDone: (done: number, cached: boolean) => onDone(null, done, undefined, cached),
+              onCacheProblem: (line: string) => problems.add(line),
+              sweeps: nonlinearSweeps,
+            };
+            if (job.kind === 'nonlinear-sweeps') results.set(job, await runNonlinearSweeps(job, nonlinear));
+            else results.set(job, await runNonlinearEscapes(job, nonlinear));
             break;
           }
         }

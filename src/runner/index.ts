@@ -2,7 +2,19 @@
 // typed, serialisable results; cuts a plan's jobs into shards and merges the shards' caches. It knows nothing of
 // claims or experiments. The only door other stages use.
 export { distinctJobs, jobKey, jobUnits } from './job.ts';
-export type { GradientNoiseJob, Job, JumpRunsJob, KramersLangerJob, LearningPlateausJob, ModeLangevinJob, PhaseSweepsJob, SeedRunsJob, SgldEscapesJob } from './job.ts';
+export type {
+  GradientNoiseJob,
+  Job,
+  JumpRunsJob,
+  KramersLangerJob,
+  LearningPlateausJob,
+  ModeLangevinJob,
+  NonlinearEscapesJob,
+  NonlinearSweepsJob,
+  PhaseSweepsJob,
+  SeedRunsJob,
+  SgldEscapesJob,
+} from './job.ts';
 export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';

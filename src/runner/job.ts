@@ -1,6 +1,7 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
 import type { ModeLangevinSettings } from '../engine/index.ts';
-import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions, PlateauSettings } from '../run/index.ts';
+import type { BatchSampling } from '../engine/index.ts';
+import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions, NonlinearSweepSpec, PlateauSettings, TrapRule } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
 
@@ -76,7 +77,48 @@ export interface LearningPlateausJob {
   readonly dataSeeds: readonly number[];
 }
 
-export type Job = SeedRunsJob | PhaseSweepsJob | KramersLangerJob | JumpRunsJob | ModeLangevinJob | SgldEscapesJob | GradientNoiseJob | LearningPlateausJob;
+/** A tanh or sigmoid network's quasi-static β sweeps, up and down, on one data set (src/run/nonlinear-sweep.ts). */
+export interface NonlinearSweepsJob {
+  readonly kind: 'nonlinear-sweeps';
+  readonly label: string;
+  readonly spec: NonlinearSweepSpec;
+  readonly dataSeed: number;
+}
+
+/**
+ * SGD from a nonlinear network's trap (src/run/nonlinear-trap.ts): the trap β and rise threshold read off the same
+ * spec's up sweep (the nonlinear-sweeps job's), the trap and its gradient noise, then one run per seed.
+ */
+export interface NonlinearEscapesJob {
+  readonly kind: 'nonlinear-escapes';
+  readonly label: string;
+  readonly spec: NonlinearSweepSpec;
+  readonly dataSeed: number;
+  readonly rule: TrapRule;
+  readonly noiseRank: number;
+  readonly riseFraction: number;
+  readonly escape: {
+    readonly lr: number;
+    readonly batch: number;
+    readonly sampling: BatchSampling;
+    readonly mode: number;
+    readonly checkEvery: number;
+    readonly budget: number;
+  };
+  readonly seeds: readonly number[];
+}
+
+export type Job =
+  | SeedRunsJob
+  | PhaseSweepsJob
+  | KramersLangerJob
+  | JumpRunsJob
+  | ModeLangevinJob
+  | SgldEscapesJob
+  | GradientNoiseJob
+  | NonlinearSweepsJob
+  | NonlinearEscapesJob
+  | LearningPlateausJob;
 
 /** A job's identity: everything but its label, as canonical JSON (equal jobs asked for twice run once). */
 export function jobKey(job: Job): string {
@@ -99,6 +141,7 @@ export function jobUnits(job: Job): number {
   switch (job.kind) {
     case 'kramers-langer':
     case 'gradient-noise':
+    case 'nonlinear-sweeps':
       return 1;
     case 'jump-runs':
       return job.tasks.length;

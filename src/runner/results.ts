@@ -1,5 +1,15 @@
 import type { LangevinEscape } from '../engine/index.ts';
-import type { GradientNoiseReport, JumpSettingResult, KramersLangerReport, LearningPlateaus, PhaseDiagramRecord, RunRecord, SgldEscapeRecord } from '../run/index.ts';
+import type {
+  GradientNoiseReport,
+  JumpSettingResult,
+  KramersLangerReport,
+  LearningPlateaus,
+  NonlinearEscapesRecord,
+  NonlinearSweeps,
+  PhaseDiagramRecord,
+  RunRecord,
+  SgldEscapeRecord,
+} from '../run/index.ts';
 import {
   jobKey,
   type GradientNoiseJob,
@@ -8,6 +18,8 @@ import {
   type KramersLangerJob,
   type LearningPlateausJob,
   type ModeLangevinJob,
+  type NonlinearEscapesJob,
+  type NonlinearSweepsJob,
   type PhaseSweepsJob,
   type SeedRunsJob,
   type SgldEscapesJob,
@@ -30,7 +42,11 @@ export type JobResult<J extends Job> = J extends SeedRunsJob
               ? GradientNoiseReport
               : J extends LearningPlateausJob
                 ? LearningPlateaus[]
-                : never;
+                : J extends NonlinearSweepsJob
+                  ? NonlinearSweeps
+                  : J extends NonlinearEscapesJob
+                    ? NonlinearEscapesRecord
+                    : never;
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

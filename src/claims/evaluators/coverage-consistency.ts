@@ -135,7 +135,7 @@ export function evaluateCitedSupport(claim: Claim): Evaluation {
     evidence: [
       `${promise.place} promises: ${promised.join('; ')}.`,
       `${cited.place}: ${cited.says}`,
-      missing.length === 0 ? 'Every promised result is shown there.' : `Not shown there: ${missing.join('; ')}. The nonlinear experiment itself is the nonlinear-networks issue's (a separate claim).`,
+      missing.length === 0 ? 'Every promised result is shown there.' : `Not shown there: ${missing.join('; ')}. The nonlinear experiment itself is the harness's own (claims nonlinear-hysteresis, nonlinear-noise-off-low-rank, nonlinear-escape).`,
     ],
     places: [`${promise.place}: "${promise.says}"`, `${cited.place}: ${cited.says}`],
   };

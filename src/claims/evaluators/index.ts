@@ -40,6 +40,7 @@ import {
   oneWayJumpsNeeds,
   referenceConsistencyNeeds,
 } from './one-way-jumps.ts';
+import { evaluateNonlinearEscape, evaluateNonlinearHysteresis, evaluateNonlinearNoiseOffLowRank, nonlinearNeeds } from './nonlinear.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './phase-diagram.ts';
 import {
   depthControlNeeds,
@@ -178,4 +179,7 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'staged-plateau-order': { needs: stagedPlateausNeeds, evaluate: evaluateStagedPlateauOrder },
   'staged-plateau-timing': { needs: stagedPlateausNeeds, evaluate: evaluateStagedPlateauTiming },
   'staged-escape-sequence': { needs: stagedEscapeNeeds, evaluate: evaluateStagedEscapeSequence },
+  'nonlinear-hysteresis': { needs: nonlinearNeeds, evaluate: evaluateNonlinearHysteresis },
+  'nonlinear-noise-off-low-rank': { needs: nonlinearNeeds, evaluate: evaluateNonlinearNoiseOffLowRank },
+  'nonlinear-escape': { needs: nonlinearNeeds, evaluate: evaluateNonlinearEscape },
 };
