@@ -130,7 +130,7 @@ if (argv.json) {
   else for (const [activation, rate] of Object.entries(nonlinear)) console.log(`  ${activation} backprop path:     ${Math.round(rate).toLocaleString('en-US').padStart(11)}`);
 }
 
-// ---- The positive controls (issue 12): SGLD on the JS loop, Euler–Maruyama on one mode, and their full-profile cost ----
+// ---- The positive controls (issue 12): SGLD (the WebAssembly epoch with the ziggurat kick), Euler–Maruyama on one mode, and their full-profile cost ----
 {
   const { modeControlRun } = await import('../src/run/index.ts');
   const { modePotential } = await import('../src/engine/index.ts');
@@ -147,7 +147,7 @@ if (argv.json) {
   const controlCpu = Math.round(controlJobs.reduce((s, job) => s + jobCost(job, null).cpuSeconds, 0));
   if (argv.json) console.log(JSON.stringify({ sgldStepsPerSecond: sgld, eulerStepsPerSecond: euler, controlsFullProfileCpuSecondsUpperBound: controlCpu }, null, 2));
   else {
-    console.log(`  SGLD (JS loop, Gaussian kick):  ${sgld.toLocaleString('en-US').padStart(11)}`);
+    console.log(`  SGLD (ziggurat kick):           ${sgld.toLocaleString('en-US').padStart(11)}`);
     console.log(`  one-mode Euler–Maruyama:        ${euler.toLocaleString('en-US').padStart(11)}`);
     console.log(`  positive controls, full profile: ≤ ${controlCpu} CPU s by the cost model (every SGLD run to its budget)`);
   }

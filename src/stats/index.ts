@@ -51,7 +51,7 @@ export {
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
-export { chiSquareUpperTail } from './distributions.ts';
+export { chiSquareUpperTail, standardNormalCdf } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
 export {
   calibrateRule,
