@@ -46,4 +46,6 @@ export { oneWayJumpsJobs, oneWayJumpsResult } from './one-way-jumps.ts';
 export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts';
 export { controlSeeds, modeControlJobs, modeControlResult, networkControlJobs, networkControlResult } from './escape-controls.ts';
 export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';
+export { sgldSweepsJobs, sgldSweepsResult } from './escape-controls.ts';
+export type { BetaSweepPoint, NoiseSweepPoint, SgldSweepsResult } from './escape-controls.ts';
 export { NOISE_BATCHES, VARIANCE_READING_STD, gradientNoiseJob, initVarianceJob } from './coverage.ts';

@@ -3,7 +3,7 @@ import { canonicalJson, type Job } from '../runner/index.ts';
 import { kramersLangerJob } from './appendix-f.ts';
 import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
-import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
+import { modeControlJobs, networkControlJobs, sgldSweepsJobs } from './escape-controls.ts';
 import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
 import { TRAPPING_PROTOCOLS, diagnosticJobs, sparseJobs, trappingJobs, type DiagnosedProtocol, type TrappingProtocol } from './trapping.ts';
@@ -23,7 +23,8 @@ export type ExperimentRequest =
   | { readonly experiment: 'mode-control' }
   | { readonly experiment: 'network-control' }
   | { readonly experiment: 'init-variance' }
-  | { readonly experiment: 'gradient-noise' };
+  | { readonly experiment: 'gradient-noise' }
+  | { readonly experiment: 'sgld-sweeps' };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -37,6 +38,7 @@ export const EXPERIMENT_NAMES = [
   'network-control',
   'init-variance',
   'gradient-noise',
+  'sgld-sweeps',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -75,6 +77,8 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return [initVarianceJob(profile)];
     case 'gradient-noise':
       return [gradientNoiseJob(profile)];
+    case 'sgld-sweeps':
+      return sgldSweepsJobs(profile);
   }
 }
 

@@ -5,6 +5,7 @@ import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
 import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
+import { sgldSweepsResult, type SgldSweepsResult } from './escape-controls.ts';
 import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
 import {
@@ -41,6 +42,8 @@ export interface ExperimentResults {
   initVariance(): RunRecord[];
   /** Mini-batch gradient noise against B, with and without replacement. */
   gradientNoise(): GradientNoiseReport;
+  /** The SGLD control's sweeps over β and over (B, ηlr) with the batch drawing (the harness's own). */
+  sgldSweeps(): SgldSweepsResult;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -64,6 +67,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const networkControl = memo((_: null) => networkControlResult(profile, runner));
   const initVariance = memo((_: null) => initVarianceResult(profile, runner));
   const noise = memo((_: null) => gradientNoiseResult(profile, runner));
+  const sgldSweeps = memo((_: null) => sgldSweepsResult(profile, runner));
   return {
     profile,
     trapping,
@@ -77,5 +81,6 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     networkControl: () => networkControl(null),
     initVariance: () => initVariance(null),
     gradientNoise: () => noise(null),
+    sgldSweeps: () => sgldSweeps(null),
   };
 }

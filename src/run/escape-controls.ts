@@ -10,6 +10,7 @@ import {
   singularValues,
   endToEndMatrix,
   trainWatchingEscape,
+  type BatchSampling,
   type LangevinEscape,
   type ModeLangevinSettings,
 } from '../engine/index.ts';
@@ -86,10 +87,17 @@ function controlStart(protocol: Protocol, checkpointSeed: number, store?: Checkp
 /**
  * Stochastic gradient Langevin dynamics (Section 2.2's Langevin reading of SGD, with an isotropic kick √(2ηlr·T)·ξ)
  * from the protocol's annealed checkpoint of `checkpointSeed`, continued at the protocol's β until σ_sigmaMode
- * passes the threshold or the budget ends. Batches from the noise seed's 'batches' stream, kicks from its 'langevin'
- * stream: a pure function of its arguments.
+ * passes the threshold or the budget ends. Batches from the noise seed's 'batches' stream (drawn as `sampling` says,
+ * default the per-epoch permutation), kicks from its 'langevin' stream: a pure function of its arguments.
  */
-export function sgldEscapeRun(protocol: Protocol, checkpointSeed: number, temperature: number, noiseSeed: number, store?: CheckpointStore): SgldEscapeRecord {
+export function sgldEscapeRun(
+  protocol: Protocol,
+  checkpointSeed: number,
+  temperature: number,
+  noiseSeed: number,
+  store?: CheckpointStore,
+  sampling?: BatchSampling,
+): SgldEscapeRecord {
   const { ctx, checkpoint } = controlStart(protocol, checkpointSeed, store);
   const net = cloneNetwork(checkpoint.network);
   const w = protocol.network.widths;
@@ -97,7 +105,7 @@ export function sgldEscapeRun(protocol: Protocol, checkpointSeed: number, temper
   const watched = trainWatchingEscape(
     net,
     ctx.train,
-    { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs: protocol.epochs, ...numericsOf(protocol), langevin: { temperature, seed: noiseSeed } },
+    { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs: protocol.epochs, ...numericsOf(protocol), langevin: { temperature, seed: noiseSeed }, ...(sampling === undefined ? {} : { batchSampling: sampling }) },
     createStream(noiseSeed, 'batches'),
     { threshold: protocol.sigmaThreshold, stopMode: protocol.sigmaMode, axes: modeAxes(ctx.train.moments) },
   );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
+import type { BatchSampling, LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
 import type { Protocol } from '../protocols/index.ts';
 import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord } from '../run/index.ts';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
@@ -23,6 +23,8 @@ export interface SgldTask {
   readonly checkpointSeed: number;
   readonly temperature: number;
   readonly noiseSeed: number;
+  /** Absent: the per-epoch permutation (and the cache entry of a run without the field). */
+  readonly sampling?: BatchSampling;
   readonly cacheDir: string | null;
 }
 
@@ -44,16 +46,16 @@ function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | n
 /** One control task inside a pool worker (or in-process): the same function either way. */
 export default function controlTask(task: ControlTask): ControlTaskResult {
   if (task.kind === 'mode') return { kind: 'mode', runs: task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)) };
-  const { protocol, checkpointSeed, temperature, noiseSeed, cacheDir } = task;
-  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed), cacheProblems: [] };
+  const { protocol, checkpointSeed, temperature, noiseSeed, sampling, cacheDir } = task;
+  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, sampling), cacheProblems: [] };
   const cacheProblems: string[] = [];
   const report = (line: string) => void cacheProblems.push(line);
   const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
   const { result: record } = cachedUnit(
     cacheDir,
     SGLD_ESCAPE_KIND,
-    { protocol, checkpointSeed, temperature, noiseSeed },
-    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store),
+    { protocol, checkpointSeed, temperature, noiseSeed, ...(sampling === undefined ? {} : { sampling }) },
+    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, sampling),
     { check: (r) => sgldRecordProblem(task, r), report },
   );
   return { kind: 'sgld', record, cacheProblems };

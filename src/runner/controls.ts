@@ -42,6 +42,7 @@ export async function runSgldEscapes(job: SgldEscapesJob, options: ControlRunOpt
     checkpointSeed: job.checkpointSeed,
     temperature: job.temperature,
     noiseSeed,
+    ...(job.sampling === undefined ? {} : { sampling: job.sampling }),
     cacheDir: options.cacheDir,
   }));
   const results = await run(tasks, options);

@@ -50,7 +50,7 @@ describe('Appendix B\'s output bias', () => {
 
 describe('claims that noise-driven escapes will decide', () => {
   it('are inconclusive now and say what decides them', () => {
-    for (const id of ['multiplicative-noise-keeps-linear', 'escape-is-abrupt']) {
+    for (const id of ['escape-is-abrupt']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.verdict).toBe('inconclusive');
       expect(e.readings[0]!.label).toMatch(/pending/);

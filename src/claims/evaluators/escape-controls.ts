@@ -14,13 +14,13 @@ interface Group {
   readonly runs: readonly EscapeRun[];
 }
 
-/** The censored Arrhenius line ln τ = a + b/T, or why it cannot be fitted (escapes at fewer than two temperatures). */
-function arrheniusLine(groups: readonly Group[]): EscapeRateFit | string {
+/** The censored line ln τ = a + b·x (x = 1/T: Arrhenius), or why it cannot be fitted (escapes at fewer than two settings). */
+export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): EscapeRateFit | string {
   const usable = groups.filter((g) => g.runs.length > 0);
   const escaped = new Set(usable.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x));
-  if (escaped.size < 2) return `runs escaped at ${escaped.size} of ${groups.length} temperatures: a slope needs two`;
+  if (escaped.size < 2) return `runs escaped at ${escaped.size} of ${groups.length} settings: a slope needs two`;
   try {
-    return fitEscapeRateLine(usable, DEFAULT_ALPHA);
+    return fitEscapeRateLine(usable, alpha);
   } catch (error) {
     return (error as Error).message;
   }

@@ -80,11 +80,13 @@ import {
   evaluateGradientNoise,
   evaluateMultiplicativeNoise,
   evaluateOutputBias,
+  betaKineticNeeds,
+  depthKineticNeeds,
   gradientNoiseNeeds,
-  kineticNeeds,
   multiplicativeNeeds,
   outputBiasNeeds,
 } from './coverage-noise.ts';
+import { evaluateSgdNoiseAddsToT, sgdNoiseNeeds } from './sgld-sweeps.ts';
 
 /**
  * An evaluator: what the claim needs (experiments as data, for the plan; none for analytic and consistency claims)
@@ -150,8 +152,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-orders-of-magnitude': computed(evaluateOrdersOfMagnitude),
   'coverage-cited-support': computed(evaluateCitedSupport),
   'coverage-init-notation': computed(evaluateInitNotation),
-  'coverage-escape-grows-with-beta': { needs: kineticNeeds, evaluate: evaluateEscapeTimeGrowsWithBeta },
-  'coverage-deeper-longer-delays': { needs: kineticNeeds, evaluate: evaluateDeeperLongerDelays },
+  'coverage-escape-grows-with-beta': { needs: betaKineticNeeds, evaluate: evaluateEscapeTimeGrowsWithBeta },
+  'coverage-deeper-longer-delays': { needs: depthKineticNeeds, evaluate: evaluateDeeperLongerDelays },
   'coverage-random-init-trapping': { needs: randomInitNeeds, evaluate: evaluateRandomInitTrapping },
   'coverage-checkpoint-phase': { needs: checkpointPhaseNeeds, evaluate: evaluateCheckpointPhase },
   'coverage-init-sensitivity': { needs: sensitivityNeeds, evaluate: evaluateInitSensitivity },
@@ -165,4 +167,5 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-gradient-noise': { needs: gradientNoiseNeeds, evaluate: evaluateGradientNoise },
   'coverage-output-bias': { needs: outputBiasNeeds, evaluate: evaluateOutputBias },
   'coverage-multiplicative-noise': { needs: multiplicativeNeeds, evaluate: evaluateMultiplicativeNoise },
+  'sgld-noise-adds-to-temperature': { needs: sgdNoiseNeeds, evaluate: evaluateSgdNoiseAddsToT },
 };
