@@ -71,3 +71,4 @@ export {
   type ProportionInterval,
 } from './proportion.ts';
 export { twoSidedTCritical } from './distributions.ts';
+export { rankShift, type RankShift } from './rank-shift.ts';

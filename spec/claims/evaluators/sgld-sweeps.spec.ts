@@ -86,3 +86,20 @@ describe('the claims read on the SGLD sweeps', () => {
     }
   });
 });
+
+describe('decideDepthOrderByRank (control-depth-escape-time, prediction 2)', () => {
+  const shifted = (scale: number[], stream: number) =>
+    scale.map((s, i) => {
+      const uniform = seededUniform(10 * stream + i);
+      return { depth: 3 + i, runs: censoredRuns(() => s * (1 + uniform()), 20, 2e4) };
+    });
+  it('reproduces escape later at every depth, deviates when a deeper one escapes earlier, is inconclusive on one distribution', async () => {
+    const { decideDepthOrderByRank } = await import('../../../src/claims/evaluators/escape-controls.ts');
+    const draw = (means: number[], stream: number) => means.map((m, i) => ({ depth: 3 + i, runs: censoredRuns(exponentialDraw(seededUniform(10 * stream + i), m), 20, 2e4) }));
+    expect(decideDepthOrderByRank(draw([10, 1000, 100_000], 1)).verdict).toBe('reproduced');
+    expect(decideDepthOrderByRank(draw([1000, 10, 100_000], 2)).verdict).toBe('deviates');
+    expect(decideDepthOrderByRank(draw([100, 100, 100], 3)).verdict).toBe('inconclusive');
+    // A drift of a few epochs at L = 3, then later at L = 4 and 5 (the shape of the full-profile runs): decided.
+    expect(decideDepthOrderByRank(shifted([10, 40, 800], 4)).verdict).toBe('reproduced');
+  });
+});
