@@ -136,7 +136,9 @@ if (argv.json) {
   const { modePotential } = await import('../src/engine/index.ts');
   const { jobCost } = await import('../src/runner/index.ts');
   const { jobsOf } = await import('../src/experiments/index.ts');
-  const sgldEpochs = Math.max(1, Math.round(epochsFast / 20));
+  const sgldEpochs = Math.max(1, Math.round(epochsFast / 4));
+  // Warm up first: an SGLD run compiles a WebAssembly epoch of its own (with the kick), once per process.
+  stepsPerSecond({ langevin: { temperature: 1e-3, seed: 7 } }, Math.max(1, Math.round(sgldEpochs / 10)));
   const sgld = Math.round(stepsPerSecond({ langevin: { temperature: 1e-3, seed: 7 } }, sgldEpochs));
   const potential = modePotential(0.8, 0.32, 3);
   const started = performance.now();
