@@ -239,13 +239,20 @@ function sweepJobs(file: EscapeControlsFile, profile: Profile): SweepJobs {
   const { depth, barrierRatio, betas, hyperparameters, samplings } = file.sweeps;
   const setting = depthSetting(file, depth);
   const T = depthBarrier(file, depth) / barrierRatio;
-  // The control's own point at this ratio is the base of both sweeps (the same job, run once).
+  // The control's own point at this ratio, to the sweeps' budget (the same noise seeds), is the base of both sweeps.
   const index = setting.barrierRatios.indexOf(barrierRatio);
-  const base = sgldJob(file, profile, depth, T, index >= 0 ? index : 50);
+  const point = sgldJob(file, profile, depth, T, index >= 0 ? index : 50);
+  const base: SgldEscapesJob = {
+    ...point,
+    label: `SGLD sweeps' base, L = ${depth}, β = ${setting.beta}, T = ${T.toPrecision(4)}, σ2 traced around each escape`,
+    protocol: { ...point.protocol, epochs: file.profiles[profile].sweepEpochs },
+    trace: { ...file.sweeps.riseTrace },
+  };
   const seeds = (block: number) => controlSeeds(100 * depth + block, file.profiles[profile].sweepSeeds);
+  const { trace: _trace, ...untraced } = base;
   const betaJobs = betas.map((beta, i) => ({
     beta,
-    job: { ...base, label: `SGLD β sweep, L = ${depth}, β = ${beta}, T = ${T.toPrecision(4)}`, protocol: { ...base.protocol, beta }, noiseSeeds: seeds(60 + i) },
+    job: { ...untraced, label: `SGLD β sweep, L = ${depth}, β = ${beta}, T = ${T.toPrecision(4)}`, protocol: { ...base.protocol, beta }, noiseSeeds: seeds(60 + i) },
   }));
   const noise = samplings.flatMap((sampling, s) =>
     hyperparameters.map(({ batch, lr }, h) => {
@@ -253,7 +260,7 @@ function sweepJobs(file: EscapeControlsFile, profile: Profile): SweepJobs {
       const job: SgldEscapesJob = isBase
         ? base
         : {
-            ...base,
+            ...untraced,
             label: `SGLD (B, ηlr) sweep, L = ${depth}, B = ${batch}, ηlr = ${lr}, ${sampling}, T = ${T.toPrecision(4)}`,
             protocol: { ...base.protocol, batch, lr },
             noiseSeeds: seeds(70 + s * hyperparameters.length + h),
@@ -282,7 +289,7 @@ export function sgldSweepsResult(profile: Profile, runner: RunnerResults, file: 
     baseBeta: depthSetting(file, depth).beta,
     temperature: T,
     barrierRatio,
-    epochs: file.profiles[profile].epochs,
+    epochs: file.profiles[profile].sweepEpochs,
     betas: jobs.betas.map(({ beta, job }) => {
       const barrier = modePotential(eta, beta, depth).barrier;
       return { beta, barrier, point: networkPoint(job, barrier / T, runner) };

@@ -20,6 +20,8 @@ export interface EscapeControlsProfile {
   readonly deepSeeds: number;
   /** Noise seeds per setting of the β and (B, ηlr) sweeps. */
   readonly sweepSeeds: number;
+  /** The sweeps' budget in epochs. */
+  readonly sweepEpochs: number;
   readonly epochs: number;
   readonly checkpointEpochsPerStage: number;
   readonly depths: readonly number[];
@@ -51,6 +53,8 @@ export interface EscapeControlsFile {
     readonly betas: readonly number[];
     readonly hyperparameters: readonly { readonly batch: number; readonly lr: number }[];
     readonly samplings: readonly ('epoch-permutation' | 'with-replacement')[];
+    /** σ2 recorded this many epochs before and after each escape of the base point (Section 3.1 ii, abruptness). */
+    readonly riseTrace: { readonly before: number; readonly after: number };
   };
   readonly paper: Readonly<Record<string, string>>;
   readonly profiles: Readonly<Record<Profile, EscapeControlsProfile>>;
@@ -74,6 +78,7 @@ export function loadEscapeControls(path = ESCAPE_CONTROLS_PATH): EscapeControlsF
   for (const profile of PROFILES) {
     const p = file.profiles[profile];
     checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(path, `/profiles/${profile}/sweepEpochs`, p.sweepEpochs);
     checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
     p.depths.forEach((d, i) => {
       if (!defined.includes(d)) throw fieldError(path, `/profiles/${profile}/depths/${i}`, `is ${d}, not a depth of /network/depths`);

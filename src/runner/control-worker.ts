@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BatchSampling, LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
 import type { Protocol } from '../protocols/index.ts';
-import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord } from '../run/index.ts';
+import { modeControlRun, sgldEscapeRun, type SgldEscapeRecord, type SgldRunOptions } from '../run/index.ts';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
 import { cachedUnit } from './unit-cache.ts';
 
@@ -25,6 +25,7 @@ export interface SgldTask {
   readonly noiseSeed: number;
   /** Absent: the per-epoch permutation (and the cache entry of a run without the field). */
   readonly sampling?: BatchSampling;
+  readonly trace?: SgldRunOptions['trace'];
   readonly cacheDir: string | null;
 }
 
@@ -46,16 +47,17 @@ function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | n
 /** One control task inside a pool worker (or in-process): the same function either way. */
 export default function controlTask(task: ControlTask): ControlTaskResult {
   if (task.kind === 'mode') return { kind: 'mode', runs: task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)) };
-  const { protocol, checkpointSeed, temperature, noiseSeed, sampling, cacheDir } = task;
-  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, sampling), cacheProblems: [] };
+  const { protocol, checkpointSeed, temperature, noiseSeed, sampling, trace, cacheDir } = task;
+  const options: SgldRunOptions = { ...(sampling === undefined ? {} : { sampling }), ...(trace === undefined ? {} : { trace }) };
+  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, options), cacheProblems: [] };
   const cacheProblems: string[] = [];
   const report = (line: string) => void cacheProblems.push(line);
   const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
   const { result: record } = cachedUnit(
     cacheDir,
     SGLD_ESCAPE_KIND,
-    { protocol, checkpointSeed, temperature, noiseSeed, ...(sampling === undefined ? {} : { sampling }) },
-    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, sampling),
+    { protocol, checkpointSeed, temperature, noiseSeed, ...options },
+    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, options),
     { check: (r) => sgldRecordProblem(task, r), report },
   );
   return { kind: 'sgld', record, cacheProblems };

@@ -59,6 +59,8 @@ export interface SgldEscapesJob {
   readonly noiseSeeds: readonly number[];
   /** How SGD draws its batches (trainSgd's batchSampling); absent: the per-epoch permutation. */
   readonly sampling?: BatchSampling;
+  /** σ of the escaping mode around each escape, `before` epochs ahead to `after` past it; absent: none. */
+  readonly trace?: { readonly before: number; readonly after: number };
 }
 
 /** The mini-batch gradient noise against B, with and without replacement (src/run/gradient-noise-scaling.ts). */

@@ -8,7 +8,7 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from './analytic.ts';
 import { evaluateDepthControl } from './escape-controls.ts';
-import { betaControlReading, CONTROL_NOISE, temperatureLawReadings, type ControlReading } from './sgld-sweeps.ts';
+import { betaControlReading, CONTROL_NOISE, headedByControl, temperatureLawReadings, type ControlReading } from './sgld-sweeps.ts';
 import { short } from './backends.ts';
 import { ALPHA } from './coverage-rules.ts';
 import { decimalListParam } from './params.ts';
@@ -138,23 +138,6 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
 
 export function multiplicativeNeeds(): ExperimentRequest[] {
   return [{ experiment: 'arrhenius-sweeps' }, { experiment: 'network-control' }];
-}
-
-/**
- * A claim whose headline is a reading on the SGLD control: that reading first (its verdict the claim's), then the
- * readings computed from the paper's own runs or the analytic core, as they were.
- */
-function headedByControl(control: readonly ControlReading[], rest: Evaluation, wouldDecide: string): Evaluation {
-  const headline = control[0]!.reading;
-  const { wouldDecide: _theirs, ...base } = rest;
-  return {
-    ...base,
-    verdict: headline.verdict,
-    value: headline.value,
-    readings: [...control.map((c) => c.reading), ...rest.readings],
-    evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide } : {}),
-  };
 }
 
 /** One sweep's censored likelihood comparison: Arrhenius by a decisive AIC margin reproduces, the power law deviates. */

@@ -44,6 +44,23 @@ export function decideTauIncreasing(label: string, groups: readonly RunGroup[], 
   return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
 }
 
+/**
+ * A claim whose headline is a reading on the SGLD control: that reading first (its verdict the claim's), then the
+ * readings computed from the paper's own runs or the analytic core, as they were.
+ */
+export function headedByControl(control: readonly ControlReading[], rest: Evaluation, wouldDecide: string): Evaluation {
+  const headline = control[0]!.reading;
+  const { wouldDecide: _theirs, ...base } = rest;
+  return {
+    ...base,
+    verdict: headline.verdict,
+    value: headline.value,
+    readings: [...control.map((c) => c.reading), ...rest.readings],
+    evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide } : {}),
+  };
+}
+
 // ---- Appendix C: τ grows with β --------------------------------------------------------------------------------
 
 export function betaSweepNeeds(): ExperimentRequest[] {
