@@ -1,7 +1,8 @@
 import { defaultAbsorbingPoint, kramersTime, meanFirstPassageTime, modePotential, stepsPerEpoch, type BatchSampling } from '../engine/index.ts';
 import { PROTOCOLS, loadEscapeControls, networkControlProtocol, type EscapeControlsFile, type Profile } from '../protocols/index.ts';
 import type { SgldEscapeRecord } from '../run/index.ts';
-import type { ModeLangevinJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
+import type { Job, KramersLangerJob, ModeLangevinJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
+import { PAPER_KRAMERS_OPTIONS } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 
 // The harness's own positive controls (golden/protocols/escape-controls.json): where Kramers' law holds, the
@@ -92,6 +93,11 @@ export interface NetworkControlDepthResult {
   readonly widths: number[];
   /** Eq. 10's ΔE for η = 0.8 at β, L (population moments); per mode = network loss units for m = 2 outputs. */
   readonly barrier: number;
+  /**
+   * The barrier of the runs' own data set: loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint
+   * seed's sample moments (the Appendix F analysis at this depth and β, Newton on ∇ = 0).
+   */
+  readonly sampleBarrier: number;
   readonly points: NetworkControlPoint[];
   /** The depth at the common temperature (prediction 2); null with one depth. */
   readonly common: NetworkControlPoint | null;
@@ -152,10 +158,20 @@ function depthJobs(file: EscapeControlsFile, profile: Profile, depth: number): {
   return { points, common: depth === deepest ? points[points.length - 1]! : sgldJob(file, profile, depth, T, 99) };
 }
 
-export function networkControlJobs(profile: Profile, file: EscapeControlsFile = loadEscapeControls()): SgldEscapesJob[] {
-  return file.profiles[profile].depths.flatMap((depth) => {
+/** The Appendix F analysis at a depth's β on the checkpoint seed's sample: the data set's own barrier. */
+function sampleBarrierJob(file: EscapeControlsFile, depth: number): KramersLangerJob {
+  const setting = depthSetting(file, depth);
+  return {
+    kind: 'kramers-langer',
+    label: `Appendix F analysis at L = ${depth}, β = ${setting.beta}, data seed ${file.network.checkpointSeed}: the SGLD control's sample barrier`,
+    options: { ...PAPER_KRAMERS_OPTIONS, beta: setting.beta, seed: file.network.checkpointSeed, ...(depth === 3 ? {} : { depth }) },
+  };
+}
+
+export function networkControlJobs(profile: Profile, file: EscapeControlsFile = loadEscapeControls()): Job[] {
+  return file.profiles[profile].depths.flatMap((depth): Job[] => {
     const jobs = depthJobs(file, profile, depth);
-    return jobs.common === null ? jobs.points : [...jobs.points, jobs.common];
+    return [...jobs.points, ...(jobs.common === null ? [] : [jobs.common]), sampleBarrierJob(file, depth)];
   });
 }
 
@@ -187,6 +203,7 @@ export function networkControlResult(profile: Profile, runner: RunnerResults, fi
         sigmaThreshold: setting.sigmaThreshold,
         widths: [...jobs.points[0]!.protocol.network.widths],
         barrier,
+        sampleBarrier: runner.get(sampleBarrierJob(file, depth)).sample.lossDifference,
         points: jobs.points.map((job, i) => networkPoint(job, setting.barrierRatios[i]!, runner)),
         common: jobs.common === null || T === null ? null : networkPoint(jobs.common, barrier / T, runner),
       };

@@ -236,6 +236,20 @@ export function depthControlNeeds(): ExperimentRequest[] {
   return [{ experiment: 'network-control' }];
 }
 
+/** The runs' own data set's barrier per depth beside the population's, its order, and the plain slopes over it. */
+function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): string {
+  const ordered = depths.every((d, i) => i === 0 || d.sampleBarrier > depths[i - 1]!.sampleBarrier);
+  const perDepth = depths.map((d) => {
+    const fit = depthReadings(d, null).fits[0]!;
+    const slope = typeof fit === 'string' ? 'no slope' : `plain slope/ΔE_sample = ${(fit.slope / d.sampleBarrier).toPrecision(4)}`;
+    return `L = ${d.depth}: ΔE_sample = ${d.sampleBarrier.toPrecision(5)} (population ${d.barrier.toPrecision(5)}), ${slope}`;
+  });
+  return (
+    `The barrier of the runs' own data set (loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint seed's sample moments, Appendix F analysis at each depth): ${perDepth.join('; ')}. ` +
+    `${ordered ? 'It grows with depth, as τ must if the sample landscape sets the order' : 'It does not grow with depth'}.`
+  );
+}
+
 /**
  * Depths in order, each against the next: `reproduced` when every deeper network escapes later by the one-sided rank
  * test at α, `deviates` when one escapes earlier at α, else `inconclusive`. Distribution-free: it needs no exponential
@@ -270,6 +284,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
   const control = results.networkControl();
   const T = control.commonTemperature;
   const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).readings.map((r) => `L = ${d.depth} (ΔE = ${d.barrier.toPrecision(5)}), ${r.label}: ${r.note ?? ''}`));
+  slopeLines.push(sampleBarrierLine(control.depths));
   if (T === null) {
     return {
       verdict: 'inconclusive',
