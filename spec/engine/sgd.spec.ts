@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStream, fillStandardNormal, makeTaskData } from '../../src/data/index.ts';
+import { createStream, fillStandardNormalZiggurat, makeTaskData } from '../../src/data/index.ts';
 import { computePrefixes, momentGradientStep, mseFromMoments } from '../../src/engine/moment-gradient.ts';
 import { createMomentWorkspace } from '../../src/engine/moment-workspace.ts';
 import { accumulateMoments, emptyMoments } from '../../src/engine/moments.ts';
@@ -91,8 +91,9 @@ describe('sgdKernel', () => {
     expect(sgdKernel(net, train, { ...settings, gradientPath: 'backprop' }, rng)).toBe('js');
     const foreign = { next: () => rng.next(), getState: () => rng.getState(), clone: () => rng.clone(), jump: () => rng.jump() };
     expect(sgdKernel(net, train, settings, foreign)).toBe('js');
-    // A Langevin kick and batches drawn with replacement are the JS loop's; T = 0 and the permutation are plain SGD.
-    expect(sgdKernel(net, train, { ...settings, langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('js');
+    // Batches drawn with replacement and a float32 kick are the JS loop's; a float64 kick runs in the WebAssembly epoch.
+    expect(sgdKernel(net, train, { ...settings, langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('wasm');
+    expect(sgdKernel(net, train, { ...settings, precision: 'float32', langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('js');
     expect(sgdKernel(net, train, { ...settings, batchSampling: 'with-replacement' }, rng)).toBe('js');
     expect(sgdKernel(net, train, { ...settings, langevin: { temperature: 0, seed: 1 }, batchSampling: 'epoch-permutation' }, rng)).toBe('wasm');
   });
@@ -118,9 +119,23 @@ describe('trainSgd with a Langevin kick (SGLD)', () => {
     trainSgd(plain.net, plain.train, one, createStream(3, 'batches'));
     trainSgd(kicked.net, kicked.train, { ...one, langevin: { temperature: T, seed: 9 } }, createStream(3, 'batches'));
     const xi = new Float64Array(plain.net.params.length);
-    fillStandardNormal(createStream(9, 'langevin'), xi);
+    fillStandardNormalZiggurat(createStream(9, 'langevin'), xi);
     const kick = Math.sqrt(2 * one.lr * T);
     kicked.net.params.forEach((v, k) => expect(v - plain.net.params[k]!).toBeCloseTo(kick * xi[k]!, 14));
+  });
+
+  it('is the same on the WebAssembly epoch as on the JS kernels, bit for bit (mini-batches and one full batch)', () => {
+    for (const count of [256, 64]) {
+      const wasm = setup(count);
+      const js = { net: cloneNetwork(wasm.net), train: wasm.train };
+      const kicked = { ...settings, flushBelow: 1e-300, langevin: { temperature: 0.02, seed: 5 } };
+      expect(sgdKernel(wasm.net, wasm.train, kicked, createStream(4, 'batches'))).toBe('wasm');
+      let calls = 0;
+      trainSgd(wasm.net, wasm.train, kicked, createStream(4, 'batches'), () => void calls++);
+      trainSgd(js.net, js.train, { ...kicked, kernel: 'js' }, createStream(4, 'batches'));
+      expect(calls).toBe(settings.epochs);
+      expect([...wasm.net.params]).toEqual([...js.net.params]);
+    }
   });
 
   it('kicks with variance 2·lr·T per weight and step (20 seeds × 140 weights, 4 standard errors)', () => {

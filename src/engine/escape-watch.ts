@@ -14,6 +14,17 @@ export interface EscapeWatch {
   readonly stopMode: number;
   /** The directions that name the modes (`modeAxes`); absent: the aligned teacher's, input i → output i. */
   readonly axes?: ModeAxes;
+  /**
+   * Record σ_stopMode every epoch from `before` epochs ahead of the escape to `after` epochs past it (training goes on
+   * that long past the escape): the rise itself, for its width. Absent: stop at the escape, no trace.
+   */
+  readonly trace?: { readonly before: number; readonly after: number };
+}
+
+/** σ_stopMode at every epoch from `start` on, around the escape. */
+export interface RiseTrace {
+  readonly start: number;
+  readonly sigma: number[];
 }
 
 /** Unit vectors of mode i: left[i·m ..) in output space, right[i·n ..) in input space, strongest mode first. */
@@ -64,6 +75,8 @@ export interface WatchedTraining {
    * which mode was learned, in the order of the staged escape of Prediction 1.
    */
   readonly modeCrossings: (number | null)[];
+  /** With `watch.trace`, the escaped run's σ_stopMode around the escape (null: no escape, or escaped at epoch 0). */
+  readonly rise?: RiseTrace | null;
 }
 
 /**
@@ -95,6 +108,8 @@ export function trainWatchingEscape(
     for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) sum += axes.left[i * m + o]! * e[o * n + j]! * axes.right[i * n + j]!;
     return sum;
   };
+  // The last `before` values of σ_stopMode (a ring while trapped), then every value up to `after` epochs past the escape.
+  const recent: number[] = [];
   const observe = (epoch: number): boolean => {
     computePrefixes(net, ws);
     for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) e[o * n + j] = endToEndEntry(ws, o, j);
@@ -103,9 +118,17 @@ export function trainWatchingEscape(
       if (sigmaCrossings[i] === null && sigma[i]! > watch.threshold) sigmaCrossings[i] = epoch;
       if (modeCrossings[i] === null && Math.abs(projection(i)) > watch.threshold) modeCrossings[i] = epoch;
     }
-    return sigmaCrossings[watch.stopMode - 1] !== null;
+    const escape = sigmaCrossings[watch.stopMode - 1] ?? null;
+    if (watch.trace === undefined) return escape !== null;
+    recent.push(sigma[watch.stopMode - 1]!);
+    if (escape === null && recent.length > watch.trace.before + 1) recent.shift();
+    return escape !== null && epoch >= escape + watch.trace.after;
   };
-  if (observe(0)) return { epochs: 0, escapeEpoch: 0, sigmaCrossings, modeCrossings };
+  const trace = (epochs: number, escapeEpoch: number | null): { rise?: RiseTrace | null } =>
+    watch.trace === undefined ? {} : { rise: escapeEpoch === null || escapeEpoch === 0 ? null : { start: epochs - recent.length + 1, sigma: recent } };
+  if (observe(0) && watch.trace === undefined) return { epochs: 0, escapeEpoch: 0, sigmaCrossings, modeCrossings };
+  if (sigmaCrossings[watch.stopMode - 1] === 0) return { epochs: 0, escapeEpoch: 0, sigmaCrossings, modeCrossings, ...trace(0, 0) };
   const epochs = trainSgd(net, train, settings, rng, observe);
-  return { epochs, escapeEpoch: sigmaCrossings[watch.stopMode - 1] ?? null, sigmaCrossings, modeCrossings };
+  const escapeEpoch = sigmaCrossings[watch.stopMode - 1] ?? null;
+  return { epochs, escapeEpoch, sigmaCrossings, modeCrossings, ...trace(epochs, escapeEpoch) };
 }

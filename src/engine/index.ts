@@ -50,7 +50,7 @@ export {
 } from './mode-langevin.ts';
 export type { LangevinEscape, ModeLangevinSettings, ModePotential } from './mode-langevin.ts';
 export { modeAxes, trainWatchingEscape } from './escape-watch.ts';
-export type { EscapeWatch, ModeAxes, WatchedTraining } from './escape-watch.ts';
+export type { EscapeWatch, ModeAxes, RiseTrace, WatchedTraining } from './escape-watch.ts';
 export { ACTIVATIONS, activationFunctions, isActivation } from './activation.ts';
 export type { Activation, ActivationFunctions } from './activation.ts';
 export {

@@ -1,4 +1,4 @@
-import { createStream, fillStandardNormal, shuffleInPlace, type RandomStream } from '../data/index.ts';
+import { createStream, fillStandardNormalZiggurat, shuffleInPlace, type RandomStream } from '../data/index.ts';
 import { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
 import { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 export { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
@@ -88,21 +88,23 @@ const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
   kernel: (v) => v === undefined || v === 'wasm',
   gradientPath: (v) => v === undefined || v === 'moments',
   precision: (v) => v === undefined || v === 'float64' || v === 'float32',
-  // No kick at T = 0, and the per-epoch permutation: plain SGD, which the WebAssembly epoch computes.
-  langevin: (v) => v === undefined || (v as LangevinKick).temperature === 0,
+  // The kick is added in float64 (sgdKernel sends a float32 SGLD run to the JS kernels).
+  langevin: () => true,
   batchSampling: (v) => v === undefined || v === 'epoch-permutation',
 };
 
 function epochConfig(net: Network, train: TrainingSet, settings: SgdSettings): EpochConfig {
   const n = train.data.count;
   const steps = stepsPerEpoch(n, settings.batch);
-  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64' };
+  const langevin = (settings.langevin?.temperature ?? 0) > 0;
+  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64', langevin };
 }
 
 /** The kernel trainSgd runs these settings on. */
 export function sgdKernel(net: Network, train: TrainingSet, settings: SgdSettings, rng: RandomStream): SgdKernel {
   const allowed = Object.entries(settings).every(([key, value]) => Object.hasOwn(WASM_SETTINGS, key) && WASM_SETTINGS[key]!(value));
   if (!allowed || (settings.kernel ?? 'wasm') !== 'wasm') return 'js';
+  if ((settings.langevin?.temperature ?? 0) > 0 && settings.precision === 'float32') return 'js';
   return isXoroshiroStream(rng) && epochKernelSupported(epochConfig(net, train, settings)) ? 'wasm' : 'js';
 }
 
@@ -134,9 +136,13 @@ export function trainSgd(
   if (precision === 'float32') for (let k = 0; k < params.length; k++) params[k] = Math.fround(params[k]!);
   const flushBelow = settings.flushBelow ?? 0;
   const fullMoments = precision === 'float32' ? roundedMoments(train.moments) : train.moments;
+  const temperature = settings.langevin?.temperature ?? 0;
+  if (!(temperature >= 0 && Number.isFinite(temperature))) throw new RangeError(`Langevin temperature must be >= 0, got ${temperature}`);
+  const kick = Math.sqrt(2 * lr * temperature);
+  const noiseRng = temperature > 0 ? createStream(settings.langevin!.seed, 'langevin') : null;
   if (sgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng)) {
     const kernel = new EpochKernel(epochConfig(net, train, settings), train.features.rows, fullMoments);
-    return runWasmEpochs(kernel, params, settings, rng, afterEpoch);
+    return runWasmEpochs(kernel, params, settings, rng, afterEpoch, noiseRng === null ? null : { kick, rng: noiseRng });
   }
   const mws = createMomentWorkspace(net);
   const bws = createBackpropWorkspace(net);
@@ -145,10 +151,6 @@ export function trainSgd(
   const accumulate = accumulateKernel(train.features, precision);
   const rows = train.features.rows;
   const withReplacement = settings.batchSampling === 'with-replacement';
-  const temperature = settings.langevin?.temperature ?? 0;
-  if (!(temperature >= 0 && Number.isFinite(temperature))) throw new RangeError(`Langevin temperature must be >= 0, got ${temperature}`);
-  const kick = Math.sqrt(2 * lr * temperature);
-  const noiseRng = temperature > 0 ? createStream(settings.langevin!.seed, 'langevin') : null;
   const noise = new Float64Array(noiseRng === null ? 0 : params.length);
   // With replacement the batch is never "the full set", so the full-moment shortcut does not apply.
   const sameSetEveryStep = fullBatch && !withReplacement;
@@ -169,7 +171,7 @@ export function trainSgd(
         for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
       }
       if (noiseRng !== null) {
-        fillStandardNormal(noiseRng, noise);
+        fillStandardNormalZiggurat(noiseRng, noise);
         if (precision === 'float32') for (let k = 0; k < params.length; k++) params[k] = Math.fround(params[k]! + Math.fround(kick * noise[k]!));
         else for (let k = 0; k < params.length; k++) params[k]! += kick * noise[k]!;
       }
@@ -185,7 +187,8 @@ export function trainSgd(
 
 /**
  * trainSgd's epochs on the WebAssembly kernel: the weights and the stream's state move into the module's memory, and
- * back out around every afterEpoch call (which reads them, and may change them) and at the end.
+ * back out around every afterEpoch call (which reads them, and may change them) and at the end. An SGLD run's
+ * normals are drawn in JS, an epoch's worth at a time, into the kernel's noise area.
  */
 function runWasmEpochs(
   kernel: EpochKernel,
@@ -193,11 +196,14 @@ function runWasmEpochs(
   { lr, beta, epochs, flushBelow = 0 }: SgdSettings,
   rng: XoroshiroFields,
   afterEpoch: ((epoch: number) => boolean | void) | undefined,
+  langevin: { readonly kick: number; readonly rng: RandomStream } | null,
 ): number {
   kernel.params.set(params);
   kernel.takeStream(rng);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    kernel.epoch(lr, beta, flushBelow);
+    // The epoch's normals in one block, in the order the JS loop draws them step by step (each normal takes whole draws).
+    if (langevin !== null) fillStandardNormalZiggurat(langevin.rng, kernel.noise);
+    kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
     if (afterEpoch !== undefined) {
       params.set(kernel.params);
       kernel.giveStream(rng);

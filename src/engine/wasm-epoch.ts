@@ -19,6 +19,11 @@ export interface EpochConfig {
   readonly batch: number;
   readonly steps: number;
   readonly precision: Precision;
+  /**
+   * SGLD: after every step each weight gets kick·ξ, ξ read from a noise area the caller fills with steps × weights
+   * normals before each epoch (trainSgd's `langevin`, float64 only). Absent or false: plain SGD.
+   */
+  readonly langevin?: boolean;
 }
 
 /** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
@@ -84,6 +89,8 @@ interface Layout {
   readonly suffix: number[];
   readonly rows: number;
   readonly order: number;
+  /** steps × weights normals for an SGLD epoch (-1 without the kick). */
+  readonly noise: number;
   readonly bytes: number;
 }
 
@@ -106,7 +113,8 @@ function layoutOf(cfg: EpochConfig): Layout {
   const suffix = w.map((nl, l) => (l === 0 ? -1 : take(m * nl)));
   const rows = take(n * cfg.features.width);
   const order = take(n, 4);
-  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, bytes: at };
+  const noise = cfg.langevin === true ? take(cfg.steps * cfg.net.params.length) : -1;
+  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, noise, bytes: at };
 }
 
 /**
@@ -425,10 +433,32 @@ function emitFlush(f: FunctionBody, lay: Layout, count: number, threshold: numbe
   f.op(OP.end);
 }
 
-/** epoch(lr, beta, flushBelow): one epoch of trainSgd's moment path on the state in memory. */
+/**
+ * The Langevin kick after a step: θ_k += kick·ξ_k with ξ read at `noiseAt`, which then moves on by one step's
+ * normals. Product then sum, as trainSgd's `params[k] += kick * noise[k]`.
+ */
+function emitKick(f: FunctionBody, lay: Layout, count: number, kick: number, noiseAt: number): void {
+  const kicks = f.local('v128');
+  f.get(kick).simd(SIMD.f64x2Splat).set(kicks);
+  for (const [k, lanes] of groups(count)) {
+    const at = lay.params + 8 * k;
+    f.i32(0);
+    if (lanes === 2) f.i32(0).simdMem(SIMD.load, at).get(kicks).get(noiseAt).simdMem(SIMD.load, 8 * k).simd(SIMD.f64x2Mul).simd(SIMD.f64x2Add).simdMem(SIMD.store, at);
+    else f.i32(0).mem(OP.f64Load, at).get(kick).get(noiseAt).mem(OP.f64Load, 8 * k).op(OP.f64Mul).op(OP.f64Add).mem(OP.f64Store, at);
+  }
+  f.get(noiseAt).i32(8 * count).op(OP.i32Add).set(noiseAt);
+}
+
+/** epoch(lr, beta, flushBelow, kick): one epoch of trainSgd's moment path on the state in memory. */
 function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
-  const f = new FunctionBody(['f64', 'f64', 'f64']);
-  const [lr, beta, flush] = [0, 1, 2];
+  const f = new FunctionBody(['f64', 'f64', 'f64', 'f64']);
+  const [lr, beta, flush, kick] = [0, 1, 2, 3];
+  const noiseAt = f.local('i32');
+  f.i32(lay.noise).set(noiseAt);
+  const step = () => {
+    emitStep(ar, cfg, lay, v);
+    if (cfg.langevin === true) emitKick(f, lay, cfg.net.params.length, kick, noiseAt);
+  };
   const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128') };
   const ar = new Arith(f, cfg.precision === 'float32');
   f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
@@ -436,7 +466,7 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
   const { n } = dims(cfg);
   if (cfg.batch === n) {
     // A full batch is the same set whatever the order: no shuffle, the full moments stay in place.
-    emitStep(ar, cfg, lay, v);
+    step();
   } else {
     emitShuffle(f, lay, n);
     const cursor = f.local('i32');
@@ -444,7 +474,7 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
     f.i32(0).set(cursor);
     f.open(OP.loop);
     emitAccumulate(ar, cfg, lay, cursor, end);
-    emitStep(ar, cfg, lay, v);
+    step();
     f.get(cursor).i32(cfg.steps * cfg.batch * 4).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
   }
   emitFlush(f, lay, cfg.net.params.length, flush, v);
@@ -476,7 +506,7 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
@@ -515,7 +545,9 @@ export function isXoroshiroStream(rng: RandomStream): rng is RandomStream & Xoro
 export class EpochKernel {
   readonly params: Float64Array;
   private readonly state: Int32Array;
-  private readonly run: (lr: number, beta: number, flushBelow: number) => void;
+  private readonly run: (lr: number, beta: number, flushBelow: number, kick: number) => void;
+  /** The noise area of an SGLD kernel (steps × weights normals, filled before each epoch); empty without the kick. */
+  readonly noise: Float64Array;
   readonly next: () => number;
   readonly uniformIndex: (n: number) => number;
 
@@ -528,7 +560,7 @@ export class EpochKernel {
     }
     const exports = new WebAssembly.Instance(module, {}).exports as {
       memory: WebAssembly.Memory;
-      epoch: (lr: number, beta: number, flushBelow: number) => void;
+      epoch: (lr: number, beta: number, flushBelow: number, kick: number) => void;
       next: () => number;
       uniformIndex: (n: number) => number;
     };
@@ -537,6 +569,7 @@ export class EpochKernel {
     const { w, L, a, m, n } = dims(cfg);
     this.params = new Float64Array(buffer, lay.params, cfg.net.params.length);
     this.state = new Int32Array(buffer, RNG, 4);
+    this.noise = lay.noise < 0 ? new Float64Array(0) : new Float64Array(buffer, lay.noise, cfg.steps * cfg.net.params.length);
     new Float64Array(buffer, lay.rows, rows.length).set(rows);
     new Int32Array(buffer, lay.order, n).set(Int32Array.from({ length: n }, (_, i) => i));
     // Constant ends, as createMomentWorkspace: the map to h_0 is [I | 0], the product after the last layer is I_m.
@@ -556,8 +589,8 @@ export class EpochKernel {
     this.uniformIndex = exports.uniformIndex;
   }
 
-  epoch(lr: number, beta: number, flushBelow: number): void {
-    this.run(lr, beta, flushBelow);
+  epoch(lr: number, beta: number, flushBelow: number, kick = 0): void {
+    this.run(lr, beta, flushBelow, kick);
   }
 
   /** Loads the stream's state (memory holds s0 = s01:s00 and s1 = s11:s10 as little-endian i64). */

@@ -1,7 +1,8 @@
-import { defaultAbsorbingPoint, kramersTime, meanFirstPassageTime, modePotential } from '../engine/index.ts';
+import { defaultAbsorbingPoint, kramersTime, meanFirstPassageTime, modePotential, stepsPerEpoch, type BatchSampling } from '../engine/index.ts';
 import { PROTOCOLS, loadEscapeControls, networkControlProtocol, type EscapeControlsFile, type Profile } from '../protocols/index.ts';
 import type { SgldEscapeRecord } from '../run/index.ts';
-import type { ModeLangevinJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
+import type { Job, KramersLangerJob, ModeLangevinJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
+import { PAPER_KRAMERS_OPTIONS } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 
 // The harness's own positive controls (golden/protocols/escape-controls.json): where Kramers' law holds, the
@@ -92,6 +93,11 @@ export interface NetworkControlDepthResult {
   readonly widths: number[];
   /** Eq. 10's ΔE for η = 0.8 at β, L (population moments); per mode = network loss units for m = 2 outputs. */
   readonly barrier: number;
+  /**
+   * The barrier of the runs' own data set: loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint
+   * seed's sample moments (the Appendix F analysis at this depth and β, Newton on ∇ = 0).
+   */
+  readonly sampleBarrier: number;
   readonly points: NetworkControlPoint[];
   /** The depth at the common temperature (prediction 2); null with one depth. */
   readonly common: NetworkControlPoint | null;
@@ -152,10 +158,20 @@ function depthJobs(file: EscapeControlsFile, profile: Profile, depth: number): {
   return { points, common: depth === deepest ? points[points.length - 1]! : sgldJob(file, profile, depth, T, 99) };
 }
 
-export function networkControlJobs(profile: Profile, file: EscapeControlsFile = loadEscapeControls()): SgldEscapesJob[] {
-  return file.profiles[profile].depths.flatMap((depth) => {
+/** The Appendix F analysis at a depth's β on the checkpoint seed's sample: the data set's own barrier. */
+function sampleBarrierJob(file: EscapeControlsFile, depth: number): KramersLangerJob {
+  const setting = depthSetting(file, depth);
+  return {
+    kind: 'kramers-langer',
+    label: `Appendix F analysis at L = ${depth}, β = ${setting.beta}, data seed ${file.network.checkpointSeed}: the SGLD control's sample barrier`,
+    options: { ...PAPER_KRAMERS_OPTIONS, beta: setting.beta, seed: file.network.checkpointSeed, ...(depth === 3 ? {} : { depth }) },
+  };
+}
+
+export function networkControlJobs(profile: Profile, file: EscapeControlsFile = loadEscapeControls()): Job[] {
+  return file.profiles[profile].depths.flatMap((depth): Job[] => {
     const jobs = depthJobs(file, profile, depth);
-    return jobs.common === null ? jobs.points : [...jobs.points, jobs.common];
+    return [...jobs.points, ...(jobs.common === null ? [] : [jobs.common]), sampleBarrierJob(file, depth)];
   });
 }
 
@@ -187,9 +203,118 @@ export function networkControlResult(profile: Profile, runner: RunnerResults, fi
         sigmaThreshold: setting.sigmaThreshold,
         widths: [...jobs.points[0]!.protocol.network.widths],
         barrier,
+        sampleBarrier: runner.get(sampleBarrierJob(file, depth)).sample.lossDifference,
         points: jobs.points.map((job, i) => networkPoint(job, setting.barrierRatios[i]!, runner)),
         common: jobs.common === null || T === null ? null : networkPoint(jobs.common, barrier / T, runner),
       };
+    }),
+  };
+}
+
+// ---- Sweeps on the network control: β (Appendix C) and (B, ηlr) with the batch drawing (prediction 3a) ----
+
+/** One β of the β sweep, at the sweep's temperature. */
+export interface BetaSweepPoint {
+  readonly beta: number;
+  /** Eq. 10's ΔE for η = 0.8 at this β and the sweep's depth (population moments). */
+  readonly barrier: number;
+  readonly point: NetworkControlPoint;
+}
+
+/** One (B, ηlr, batch drawing) of the hyperparameter sweep. */
+export interface NoiseSweepPoint {
+  readonly sampling: BatchSampling;
+  readonly batch: number;
+  readonly lr: number;
+  /** ηlr/B: Eq. 4's T_eff up to its constant. */
+  readonly lrOverBatch: number;
+  /** Langevin time per epoch, ⌊N/B⌋·ηlr: the kick √(2ηlr·T) is temperature T in the time t = steps·ηlr. */
+  readonly timePerEpoch: number;
+  readonly point: NetworkControlPoint;
+  /** The trapped runs in Langevin time (censored at the budget's time). */
+  readonly timeRuns: EscapeRun[];
+}
+
+export interface SgldSweepsResult {
+  readonly profile: Profile;
+  readonly depth: number;
+  readonly baseBeta: number;
+  readonly temperature: number;
+  /** ΔE(base β)/T. */
+  readonly barrierRatio: number;
+  readonly epochs: number;
+  readonly betas: BetaSweepPoint[];
+  readonly noise: NoiseSweepPoint[];
+}
+
+interface SweepJobs {
+  readonly betas: { beta: number; job: SgldEscapesJob }[];
+  readonly noise: { sampling: BatchSampling; batch: number; lr: number; job: SgldEscapesJob }[];
+}
+
+function sweepJobs(file: EscapeControlsFile, profile: Profile): SweepJobs {
+  const { depth, barrierRatio, betas, hyperparameters, samplings } = file.sweeps;
+  const setting = depthSetting(file, depth);
+  const T = depthBarrier(file, depth) / barrierRatio;
+  // The control's own point at this ratio, to the sweeps' budget (the same noise seeds), is the base of both sweeps.
+  const index = setting.barrierRatios.indexOf(barrierRatio);
+  const point = sgldJob(file, profile, depth, T, index >= 0 ? index : 50);
+  const base: SgldEscapesJob = {
+    ...point,
+    label: `SGLD sweeps' base, L = ${depth}, β = ${setting.beta}, T = ${T.toPrecision(4)}, σ2 traced around each escape`,
+    protocol: { ...point.protocol, epochs: file.profiles[profile].sweepEpochs },
+    trace: { ...file.sweeps.riseTrace },
+  };
+  const seeds = (block: number) => controlSeeds(100 * depth + block, file.profiles[profile].sweepSeeds);
+  const { trace: _trace, ...untraced } = base;
+  const betaJobs = betas.map((beta, i) => ({
+    beta,
+    job: { ...untraced, label: `SGLD β sweep, L = ${depth}, β = ${beta}, T = ${T.toPrecision(4)}`, protocol: { ...base.protocol, beta }, noiseSeeds: seeds(60 + i) },
+  }));
+  const noise = samplings.flatMap((sampling, s) =>
+    hyperparameters.map(({ batch, lr }, h) => {
+      const isBase = sampling === 'epoch-permutation' && batch === base.protocol.batch && lr === base.protocol.lr;
+      const job: SgldEscapesJob = isBase
+        ? base
+        : {
+            ...untraced,
+            label: `SGLD (B, ηlr) sweep, L = ${depth}, B = ${batch}, ηlr = ${lr}, ${sampling}, T = ${T.toPrecision(4)}`,
+            protocol: { ...base.protocol, batch, lr },
+            noiseSeeds: seeds(70 + s * hyperparameters.length + h),
+            ...(sampling === 'epoch-permutation' ? {} : { sampling }),
+          };
+      return { sampling, batch, lr, job };
+    }),
+  );
+  return { betas: [{ beta: setting.beta, job: base }, ...betaJobs].sort((a, b) => a.beta - b.beta), noise };
+}
+
+export function sgldSweepsJobs(profile: Profile, file: EscapeControlsFile = loadEscapeControls()): SgldEscapesJob[] {
+  const jobs = sweepJobs(file, profile);
+  return [...jobs.betas.map((b) => b.job), ...jobs.noise.map((n) => n.job)];
+}
+
+export function sgldSweepsResult(profile: Profile, runner: RunnerResults, file: EscapeControlsFile = loadEscapeControls()): SgldSweepsResult {
+  const { depth, barrierRatio } = file.sweeps;
+  const jobs = sweepJobs(file, profile);
+  const base = PROTOCOLS[file.network.base];
+  const eta = base.teacher.singularValues[base.sigmaMode - 1]!;
+  const T = depthBarrier(file, depth) / barrierRatio;
+  return {
+    profile,
+    depth,
+    baseBeta: depthSetting(file, depth).beta,
+    temperature: T,
+    barrierRatio,
+    epochs: file.profiles[profile].sweepEpochs,
+    betas: jobs.betas.map(({ beta, job }) => {
+      const barrier = modePotential(eta, beta, depth).barrier;
+      return { beta, barrier, point: networkPoint(job, barrier / T, runner) };
+    }),
+    noise: jobs.noise.map(({ sampling, batch, lr, job }) => {
+      const point = networkPoint(job, barrierRatio, runner);
+      const timePerEpoch = stepsPerEpoch(job.protocol.data.trainCount, batch) * lr;
+      return { sampling, batch, lr, lrOverBatch: lr / batch, timePerEpoch, point, timeRuns: point.runs.map((r) => ({ time: r.time * timePerEpoch, escaped: r.escaped })) };
     }),
   };
 }

@@ -46,6 +46,8 @@ export { oneWayJumpsJobs, oneWayJumpsResult } from './one-way-jumps.ts';
 export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts';
 export { controlSeeds, modeControlJobs, modeControlResult, networkControlJobs, networkControlResult } from './escape-controls.ts';
 export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';
+export { sgldSweepsJobs, sgldSweepsResult } from './escape-controls.ts';
+export type { BetaSweepPoint, NoiseSweepPoint, SgldSweepsResult } from './escape-controls.ts';
 export { NOISE_BATCHES, VARIANCE_READING_STD, gradientNoiseJob, initVarianceJob } from './coverage.ts';
 export { networkBarriers, stagedEscapeResult, stagedJobs, stagedPlateausResult, stagedSweepsResult } from './staged.ts';
 export type { PlateauGroup, StagedEscape, StagedEscapePoint, StagedPart, StagedPlateaus, StagedSweeps } from './staged.ts';

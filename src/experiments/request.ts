@@ -3,7 +3,7 @@ import { canonicalJson, type Job } from '../runner/index.ts';
 import { kramersLangerJob } from './appendix-f.ts';
 import { oneWayJumpsJobs } from './one-way-jumps.ts';
 import { arrheniusJobs } from './arrhenius.ts';
-import { modeControlJobs, networkControlJobs } from './escape-controls.ts';
+import { modeControlJobs, networkControlJobs, sgldSweepsJobs } from './escape-controls.ts';
 import { gradientNoiseJob, initVarianceJob } from './coverage.ts';
 import { nonlinearJobs } from './nonlinear.ts';
 import { phaseDiagramJob } from './phase-diagram.ts';
@@ -27,7 +27,8 @@ export type ExperimentRequest =
   | { readonly experiment: 'init-variance' }
   | { readonly experiment: 'gradient-noise' }
   | { readonly experiment: 'staged'; readonly part: StagedPart }
-  | { readonly experiment: 'nonlinear' };
+  | { readonly experiment: 'nonlinear' }
+  | { readonly experiment: 'sgld-sweeps' };
 
 export const EXPERIMENT_NAMES = [
   'trapping',
@@ -43,6 +44,7 @@ export const EXPERIMENT_NAMES = [
   'gradient-noise',
   'staged',
   'nonlinear',
+  'sgld-sweeps',
 ] as const;
 
 export function requestKey(request: ExperimentRequest): string {
@@ -85,6 +87,8 @@ export function jobsOf(request: ExperimentRequest, profile: Profile): Job[] {
       return stagedJobs(request.part, profile);
     case 'nonlinear':
       return nonlinearJobs(profile);
+    case 'sgld-sweeps':
+      return sgldSweepsJobs(profile);
   }
 }
 

@@ -5,6 +5,7 @@ import { kramersLangerResult } from './appendix-f.ts';
 import { arrheniusSweeps, type ArrheniusSweeps } from './arrhenius.ts';
 import { oneWayJumpsResult, type OneWayJumps } from './one-way-jumps.ts';
 import { modeControlResult, networkControlResult, type ModeControlResult, type NetworkControlResult } from './escape-controls.ts';
+import { sgldSweepsResult, type SgldSweepsResult } from './escape-controls.ts';
 import { gradientNoiseResult, initVarianceResult } from './coverage.ts';
 import { nonlinearResult, type NonlinearResult } from './nonlinear.ts';
 import { phaseDiagramResult } from './phase-diagram.ts';
@@ -49,6 +50,8 @@ export interface ExperimentResults {
   stagedEscape(): StagedEscape;
   /** Issue 13, part 3: tanh and sigmoid networks' sweeps, trap noise and escapes (the harness's own experiment). */
   nonlinear(): NonlinearResult;
+  /** The SGLD control's sweeps over β and over (B, ηlr) with the batch drawing (the harness's own). */
+  sgldSweeps(): SgldSweepsResult;
 }
 
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
@@ -76,6 +79,7 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
   const stagedPlateaus = memo((_: null) => stagedPlateausResult(profile, runner));
   const stagedEscape = memo((_: null) => stagedEscapeResult(profile, runner));
   const nonlinear = memo((_: null) => nonlinearResult(profile, runner));
+  const sgldSweeps = memo((_: null) => sgldSweepsResult(profile, runner));
   return {
     profile,
     trapping,
@@ -93,5 +97,6 @@ export function experimentResults(profile: Profile, runner: RunnerResults): Expe
     stagedPlateaus: () => stagedPlateaus(null),
     stagedEscape: () => stagedEscape(null),
     nonlinear: () => nonlinear(null),
+    sgldSweeps: () => sgldSweeps(null),
   };
 }

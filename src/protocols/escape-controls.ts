@@ -18,6 +18,10 @@ export interface EscapeControlsProfile {
   readonly networkSeeds: number;
   /** Noise seeds per temperature at the other depths and at the common temperature. */
   readonly deepSeeds: number;
+  /** Noise seeds per setting of the β and (B, ηlr) sweeps. */
+  readonly sweepSeeds: number;
+  /** The sweeps' budget in epochs. */
+  readonly sweepEpochs: number;
   readonly epochs: number;
   readonly checkpointEpochsPerStage: number;
   readonly depths: readonly number[];
@@ -42,6 +46,16 @@ export interface EscapeControlsFile {
     readonly batch: number;
     readonly depths: readonly NetworkControlDepth[];
   };
+  /** SGLD sweeps at one depth and temperature: β (Appendix C) and (B, ηlr) with the batch drawing (prediction 3a). */
+  readonly sweeps: {
+    readonly depth: number;
+    readonly barrierRatio: number;
+    readonly betas: readonly number[];
+    readonly hyperparameters: readonly { readonly batch: number; readonly lr: number }[];
+    readonly samplings: readonly ('epoch-permutation' | 'with-replacement')[];
+    /** σ2 recorded this many epochs before and after each escape of the base point (Section 3.1 ii, abruptness). */
+    readonly riseTrace: { readonly before: number; readonly after: number };
+  };
   readonly paper: Readonly<Record<string, string>>;
   readonly profiles: Readonly<Record<Profile, EscapeControlsProfile>>;
 }
@@ -56,9 +70,15 @@ export function loadEscapeControls(path = ESCAPE_CONTROLS_PATH): EscapeControlsF
   defined.forEach((d, i) => {
     if (defined.indexOf(d) !== i) throw fieldError(path, `/network/depths/${i}/depth`, `repeats depth ${d}`);
   });
+  if (!defined.includes(file.sweeps.depth)) throw fieldError(path, '/sweeps/depth', `is ${file.sweeps.depth}, not a depth of /network/depths`);
+  const settings = file.sweeps.hyperparameters.map((h) => `${h.batch}|${h.lr}`);
+  settings.forEach((h, i) => {
+    if (settings.indexOf(h) !== i) throw fieldError(path, `/sweeps/hyperparameters/${i}`, 'repeats a (batch, lr) setting');
+  });
   for (const profile of PROFILES) {
     const p = file.profiles[profile];
     checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
+    checkEpochs(path, `/profiles/${profile}/sweepEpochs`, p.sweepEpochs);
     checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
     p.depths.forEach((d, i) => {
       if (!defined.includes(d)) throw fieldError(path, `/profiles/${profile}/depths/${i}`, `is ${d}, not a depth of /network/depths`);

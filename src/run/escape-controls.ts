@@ -10,7 +10,9 @@ import {
   singularValues,
   endToEndMatrix,
   trainWatchingEscape,
+  type BatchSampling,
   type LangevinEscape,
+  type RiseTrace,
   type ModeLangevinSettings,
 } from '../engine/index.ts';
 import { dataSeedFor, numericsOf, type Protocol } from '../protocols/index.ts';
@@ -53,6 +55,14 @@ export interface SgldEscapeRecord {
   readonly modeCrossings: (number | null)[];
   /** Singular values of the end-to-end map at the checkpoint. */
   readonly checkpointSigma: number[];
+  /** With a trace asked for: σ of the escaping mode every epoch around the escape (null: did not escape). */
+  readonly rise?: RiseTrace | null;
+}
+
+/** Options of one SGLD run beyond the protocol: how batches are drawn, and a trace around the escape. */
+export interface SgldRunOptions {
+  readonly sampling?: BatchSampling;
+  readonly trace?: { readonly before: number; readonly after: number };
 }
 
 interface ControlStart {
@@ -86,10 +96,20 @@ function controlStart(protocol: Protocol, checkpointSeed: number, store?: Checkp
 /**
  * Stochastic gradient Langevin dynamics (Section 2.2's Langevin reading of SGD, with an isotropic kick √(2ηlr·T)·ξ)
  * from the protocol's annealed checkpoint of `checkpointSeed`, continued at the protocol's β until σ_sigmaMode
- * passes the threshold or the budget ends. Batches from the noise seed's 'batches' stream, kicks from its 'langevin'
- * stream: a pure function of its arguments.
+ * passes the threshold or the budget ends. Batches from the noise seed's 'batches' stream (drawn as `options.sampling`
+ * says, default the per-epoch permutation), kicks from its 'langevin' stream: a pure function of its arguments. With
+ * `options.trace` the run goes on `after` epochs past the escape, recording σ of the escaping mode (`epochs` stays the
+ * escape epoch: the time at risk).
  */
-export function sgldEscapeRun(protocol: Protocol, checkpointSeed: number, temperature: number, noiseSeed: number, store?: CheckpointStore): SgldEscapeRecord {
+export function sgldEscapeRun(
+  protocol: Protocol,
+  checkpointSeed: number,
+  temperature: number,
+  noiseSeed: number,
+  store?: CheckpointStore,
+  options: SgldRunOptions = {},
+): SgldEscapeRecord {
+  const { sampling, trace } = options;
   const { ctx, checkpoint } = controlStart(protocol, checkpointSeed, store);
   const net = cloneNetwork(checkpoint.network);
   const w = protocol.network.widths;
@@ -97,18 +117,19 @@ export function sgldEscapeRun(protocol: Protocol, checkpointSeed: number, temper
   const watched = trainWatchingEscape(
     net,
     ctx.train,
-    { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs: protocol.epochs, ...numericsOf(protocol), langevin: { temperature, seed: noiseSeed } },
+    { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs: protocol.epochs, ...numericsOf(protocol), langevin: { temperature, seed: noiseSeed }, ...(sampling === undefined ? {} : { batchSampling: sampling }) },
     createStream(noiseSeed, 'batches'),
-    { threshold: protocol.sigmaThreshold, stopMode: protocol.sigmaMode, axes: modeAxes(ctx.train.moments) },
+    { threshold: protocol.sigmaThreshold, stopMode: protocol.sigmaMode, axes: modeAxes(ctx.train.moments), ...(trace === undefined ? {} : { trace }) },
   );
   return {
     noiseSeed,
     temperature,
-    epochs: watched.epochs,
+    epochs: watched.escapeEpoch ?? watched.epochs,
     escapeEpoch: watched.escapeEpoch,
     trapped: watched.escapeEpoch !== 0,
     sigmaCrossings: watched.sigmaCrossings,
     modeCrossings: watched.modeCrossings,
     checkpointSigma: [...checkpointSigma],
+    ...(watched.rise === undefined ? {} : { rise: watched.rise }),
   };
 }

@@ -24,7 +24,7 @@ export type {
 export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSetting, modeLossBeta } from './one-way-jumps.ts';
 export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';
 export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
-export type { SgldEscapeRecord } from './escape-controls.ts';
+export type { SgldEscapeRecord, SgldRunOptions } from './escape-controls.ts';
 export { learningPlateaus, stagedProtocol } from './staged-transitions.ts';
 export type { LearningPlateaus, PlateauSettings } from './staged-transitions.ts';
 export { modeCrossing, nonlinearEscapeRun, nonlinearSweeps, nonlinearTrap, responseSingularValues } from './nonlinear-sweep.ts';

@@ -46,6 +46,8 @@ export interface KramersLangerOptions {
   readonly batch: number;
   /** Weak-mode components ε put on every layer of the trapped state for the noise scaling. */
   readonly epsilons: readonly number[];
+  /** Depth L (L − 1 hidden layers of the protocol's width); absent: the protocol's own (L = 3). */
+  readonly depth?: number;
 }
 
 export const PAPER_KRAMERS_OPTIONS: KramersLangerOptions = {
@@ -465,7 +467,13 @@ function scalingExponents(rows: readonly NoiseAtPoint[], pick: (row: NoiseAtPoin
  */
 export function kramersLanger(options: KramersLangerOptions): KramersLangerReport {
   const protocol = PROTOCOLS['rank1-trap'];
-  const { teacher, network: shape } = protocol;
+  const { teacher } = protocol;
+  const base = protocol.network;
+  const hidden = base.widths[1]!;
+  const shape =
+    options.depth === undefined
+      ? base
+      : { ...base, widths: [base.widths[0]!, ...Array.from({ length: options.depth - 1 }, () => hidden), base.widths.at(-1)!] };
   const [etaStrong, etaWeak] = teacher.singularValues as [number, number];
   const L = depth(shape);
   const strong = describeLandscape(float64, { eta: etaStrong, beta: options.beta, depth: L, convention: 'eq2' });

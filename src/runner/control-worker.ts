@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
+import type { BatchSampling, LangevinEscape, ModeLangevinSettings } from '../engine/index.ts';
 import type { Protocol } from '../protocols/index.ts';
-import { learningPlateaus, modeControlRun, sgldEscapeRun, type LearningPlateaus, type PlateauSettings, type SgldEscapeRecord } from '../run/index.ts';
+import { learningPlateaus, modeControlRun, sgldEscapeRun, type LearningPlateaus, type PlateauSettings, type SgldEscapeRecord, type SgldRunOptions } from '../run/index.ts';
 import type { PhaseDiagramProtocol } from '../protocols/index.ts';
 import { diskCheckpointStore } from './checkpoint-cache.ts';
 import { cachedUnit } from './unit-cache.ts';
@@ -24,6 +24,9 @@ export interface SgldTask {
   readonly checkpointSeed: number;
   readonly temperature: number;
   readonly noiseSeed: number;
+  /** Absent: the per-epoch permutation (and the cache entry of a run without the field). */
+  readonly sampling?: BatchSampling;
+  readonly trace?: SgldRunOptions['trace'];
   readonly cacheDir: string | null;
 }
 
@@ -55,16 +58,17 @@ function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | n
 export default function controlTask(task: ControlTask): ControlTaskResult {
   if (task.kind === 'plateau') return { kind: 'plateau', run: learningPlateaus(task.protocol, task.dataSeed, task.settings, task.dataSeed) };
   if (task.kind === 'mode') return { kind: 'mode', runs: task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)) };
-  const { protocol, checkpointSeed, temperature, noiseSeed, cacheDir } = task;
-  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed), cacheProblems: [] };
+  const { protocol, checkpointSeed, temperature, noiseSeed, sampling, trace, cacheDir } = task;
+  const options: SgldRunOptions = { ...(sampling === undefined ? {} : { sampling }), ...(trace === undefined ? {} : { trace }) };
+  if (cacheDir === null) return { kind: 'sgld', record: sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, options), cacheProblems: [] };
   const cacheProblems: string[] = [];
   const report = (line: string) => void cacheProblems.push(line);
   const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
   const { result: record } = cachedUnit(
     cacheDir,
     SGLD_ESCAPE_KIND,
-    { protocol, checkpointSeed, temperature, noiseSeed },
-    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store),
+    { protocol, checkpointSeed, temperature, noiseSeed, ...options },
+    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, options),
     { check: (r) => sgldRecordProblem(task, r), report },
   );
   return { kind: 'sgld', record, cacheProblems };

@@ -42,6 +42,8 @@ export async function runSgldEscapes(job: SgldEscapesJob, options: ControlRunOpt
     checkpointSeed: job.checkpointSeed,
     temperature: job.temperature,
     noiseSeed,
+    ...(job.sampling === undefined ? {} : { sampling: job.sampling }),
+    ...(job.trace === undefined ? {} : { trace: job.trace }),
     cacheDir: options.cacheDir,
   }));
   const results = await run(tasks, options);

@@ -33,8 +33,11 @@ export const COST_MODEL = {
   sweepPointsPerSecond: 60,
   kramersLangerSeconds: 3,
   jumpStepsPerSecond: 1.4e5,
-  /** SGLD steps of the network control (the JS loop; a Gaussian per weight and step dominates: 3×10⁴ steps/s measured). */
-  sgldStepsPerSecond: 3.0e4,
+  /**
+   * SGLD steps of the network control with its per-epoch escape watch (the WebAssembly epoch with the kick; the
+   * ziggurat's normal per weight and step dominates): 1.1×10⁵ at L = 3 and 6×10⁴ at L = 5 measured; the slower one.
+   */
+  sgldStepsPerSecond: 6.0e4,
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
   /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch; measured on the staged protocol). */

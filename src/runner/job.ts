@@ -1,6 +1,5 @@
 import type { PhaseDiagramProtocol, Protocol, RunOverrides } from '../protocols/index.ts';
-import type { ModeLangevinSettings } from '../engine/index.ts';
-import type { BatchSampling } from '../engine/index.ts';
+import type { BatchSampling, ModeLangevinSettings } from '../engine/index.ts';
 import type { GradientNoiseOptions, JumpSettingTask, KramersLangerOptions, NonlinearSweepSpec, PlateauSettings, TrapRule } from '../run/index.ts';
 import { canonicalJson } from './run-cache.ts';
 import type { SeedPlan } from './phase-sweeps.ts';
@@ -58,6 +57,10 @@ export interface SgldEscapesJob {
   readonly checkpointSeed: number;
   readonly temperature: number;
   readonly noiseSeeds: readonly number[];
+  /** How SGD draws its batches (trainSgd's batchSampling); absent: the per-epoch permutation. */
+  readonly sampling?: BatchSampling;
+  /** σ of the escaping mode around each escape, `before` epochs ahead to `after` past it; absent: none. */
+  readonly trace?: { readonly before: number; readonly after: number };
 }
 
 /** The mini-batch gradient noise against B, with and without replacement (src/run/gradient-noise-scaling.ts). */

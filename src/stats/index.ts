@@ -52,7 +52,7 @@ export {
 } from './decision.ts';
 export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
-export { chiSquareUpperTail } from './distributions.ts';
+export { chiSquareUpperTail, standardNormalCdf } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
 export {
   calibrateRule,
@@ -72,3 +72,4 @@ export {
   type ProportionInterval,
 } from './proportion.ts';
 export { twoSidedTCritical } from './distributions.ts';
+export { rankShift, type RankShift } from './rank-shift.ts';

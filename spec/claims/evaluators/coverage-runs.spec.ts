@@ -4,6 +4,8 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, TrappingProtocol, TrappingResult } from '../../../src/experiments/index.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { riseWidth } from '../../../src/claims/evaluators/coverage-runs.ts';
+import type { SgldEscapeRecord } from '../../../src/run/index.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -73,5 +75,21 @@ describe('checkpoint phases and the dense traces', () => {
     expect(outcome('dense-train-monotone', withTrapping(dense(true))).verdict).toBe('deviates');
     expect(outcome('dense-train-monotone', withTrapping(dense(false))).verdict).toBe('reproduced');
     expect(outcome('zero-balanced-subspace', withTrapping(dense(false))).readings[0]!.verdict).toBe('reproduced');
+  });
+});
+
+describe('riseWidth (escape-is-abrupt on the SGLD control)', () => {
+  /** σ2 around an escape at epoch 1000: 200 epochs at the trap (with wiggles below 10 %), a linear rise over `span` epochs to 0.37. */
+  function record(span: number, escapeEpoch = 1000): SgldEscapeRecord {
+    const before = Array.from({ length: 200 }, (_, i) => 0.01 + 0.01 * Math.sin(i));
+    const rise = Array.from({ length: span }, (_, i) => 0.02 + (0.35 * (i + 1)) / span);
+    const after = Array.from({ length: 200 }, (_, i) => 0.37 + 0.005 * Math.sin(i));
+    return { noiseSeed: 1, temperature: 1e-3, epochs: escapeEpoch, escapeEpoch, trapped: true, sigmaCrossings: [0, escapeEpoch], modeCrossings: [0, escapeEpoch], checkpointSigma: [0.7, 0], rise: { start: escapeEpoch - 200, sigma: [...before, ...rise, ...after] } };
+  }
+  it('is the 10 %–90 % rise in epochs, null without a trace or a rise', () => {
+    expect(riseWidth(record(20), 2)).toBe(18);
+    expect(riseWidth(record(400), 2)).toBeGreaterThan(300);
+    expect(riseWidth({ ...record(20), rise: null }, 2)).toBeNull();
+    expect(riseWidth({ ...record(20), escapeEpoch: null }, 2)).toBeNull();
   });
 });

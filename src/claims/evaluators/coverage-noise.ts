@@ -1,15 +1,16 @@
 // Coverage claims about the noise and the kinetics (issue 11): Eq. 4's ηlr/B measured on mini-batches, Appendix B's
 // "output bias", Appendix F.3's multiplicative noise, and the kinetic halves of Appendix C and prediction 2, which
-// noise-driven escapes will decide.
+// the harness's SGLD control decides (its own noise: the headline says so).
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
 import type { GradientNoiseCell } from '../../run/index.ts';
 import { tIntervalFromSummary, tIntervalOfMean } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from './analytic.ts';
+import { evaluateDepthControl } from './escape-controls.ts';
+import { betaControlReading, CONTROL_NOISE, headedByControl, temperatureLawReadings, type ControlReading } from './sgld-sweeps.ts';
 import { short } from './backends.ts';
 import { ALPHA } from './coverage-rules.ts';
-import { withPending } from './coverage-runs.ts';
 import { decimalListParam } from './params.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,7 +137,7 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
 // Appendix F.3: multiplicative SGD noise "does not alter the linear Arrhenius relationship".
 
 export function multiplicativeNeeds(): ExperimentRequest[] {
-  return [{ experiment: 'arrhenius-sweeps' }];
+  return [{ experiment: 'arrhenius-sweeps' }, { experiment: 'network-control' }];
 }
 
 /** One sweep's censored likelihood comparison: Arrhenius by a decisive AIC margin reproduces, the power law deviates. */
@@ -156,53 +157,70 @@ export function evaluateMultiplicativeNoise(_claim: Claim, results: ExperimentRe
     lawReading('batch-size sweep', s.batchSweep),
     ...s.checkpointVariants.map((v) => lawReading(`learning-rate sweep, checkpoint ${v.checkpointEpochsPerStage} epochs per stage`, v.points)),
   ];
-  return withPending(
+  const control = temperatureLawReadings(results);
+  return headedByControl(
+    control,
     {
       verdict: rows[0]!.reading.verdict,
       value: rows[0]!.reading.value,
       readings: rows.map((r) => r.reading),
       evidence: [
+        `${CONTROL_NOISE}: its temperature sweeps are noise-driven escapes with T known; SGD's own (multiplicative) noise rides on the isotropic kick. ` +
+          'Rule per sweep: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (a power law), by AIC of the censored likelihood; a margin above 2 decides.',
         ...rows.map((r) => r.line),
-        'Rule per sweep: ln τ linear in B/ηlr (Arrhenius) against ln τ linear in ln(B/ηlr) (the power law of multiplicative noise, Mori et al. [19]), by AIC of the censored likelihood; a margin above 2 decides. ' +
+        'Rule per sweep of the paper\'s protocol: ln τ linear in B/ηlr (Arrhenius) against ln τ linear in ln(B/ηlr) (the power law of multiplicative noise, Mori et al. [19]), by AIC of the censored likelihood; a margin above 2 decides. ' +
           'The trap sweeps escape only from checkpoints left above the saddle (sgd-noise-across-barrier): where they escape, the law they follow is not noise-driven.',
       ],
     },
-    'noise-driven escape sweeps (SGLD positive controls), pending',
-    'sweeps whose escapes are noise-driven (the SGLD positive-control experiment), each compared as above',
+    'escapes at two temperatures at least, and more noise seeds per temperature',
   );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Appendix C and prediction 2: escape times (not only barriers) grow with β and with depth.
 
-export function kineticNeeds(): ExperimentRequest[] {
-  return [{ experiment: 'trapping', protocol: 'rank1-trap' }];
+export function betaKineticNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'trapping', protocol: 'rank1-trap' }, { experiment: 'sgld-sweeps' }];
 }
 
-/** The escape-time half: the paper's only runs with a τ are the rank-1 trap's, at one β and one depth. */
-function kineticHalf(analytic: Evaluation, what: string, results: ExperimentResults): Evaluation {
+export function depthKineticNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'trapping', protocol: 'rank1-trap' }, { experiment: 'network-control' }];
+}
+
+/**
+ * The escape-time half read on the SGLD control (headline), then the analytic half. The paper's own runs give τ at
+ * one β and one depth only, and from the trap they do not escape by noise: an evidence line says so.
+ */
+function kineticHalf(control: ControlReading, analytic: Evaluation, what: string, results: ExperimentResults): Evaluation {
   const runs = results.trapping('rank1-trap').runs['per-seed'];
   const trapped = runs.filter((r) => r.escapeApplicable);
   const escaped = trapped.filter((r) => r.escapeEpoch !== null).length;
-  return withPending(
+  return headedByControl(
+    [control],
     {
       ...analytic,
       readings: analytic.readings.map((r) => ({ ...r, label: `analytic half (${what}), ${r.label}` })),
       evidence: [
         ...analytic.evidence,
         `The paper's runs give τ at one β (0.32) and one depth (L = 3) only: of the rank-1 trap's ${runs.length} per-seed runs, ${trapped.length} started trapped and ${escaped} escaped ` +
-          '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier). The escape-time half needs noise-driven escapes at several β or depths.',
+          '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier). The escape-time half is therefore read on the SGLD control, whose noise is the harness\'s, not SGD\'s.',
       ],
     },
-    'escape times, pending',
-    'mean escape times τ from noise-driven escapes (the SGLD positive-control experiment) on the same grid, each with its censored-likelihood interval, increasing along it',
+    'noise-driven escapes at every point of the grid within the budget, and more noise seeds per point',
   );
 }
 
 export function evaluateEscapeTimeGrowsWithBeta(claim: Claim, results: ExperimentResults): Evaluation {
-  return kineticHalf(evaluateBarrierMonotone(claim), 'barrier grows with β', results);
+  return kineticHalf(betaControlReading(results), evaluateBarrierMonotone(claim), 'barrier grows with β', results);
+}
+
+/** Prediction 2's escape-time half: the depth control's own reading (control-depth-escape-time), relabelled as the control's. */
+function depthControlReading(claim: Claim, results: ExperimentResults): ControlReading {
+  const e = evaluateDepthControl(claim, results);
+  const reading = e.readings[0]!;
+  return { reading: { ...reading, label: `${CONTROL_NOISE}: ${reading.label}` }, evidence: e.evidence };
 }
 
 export function evaluateDeeperLongerDelays(claim: Claim, results: ExperimentResults): Evaluation {
-  return kineticHalf(evaluateDepthBarrier(claim), 'barrier grows with L at equal β/βc', results);
+  return kineticHalf(depthControlReading(claim, results), evaluateDepthBarrier(claim), 'barrier grows with L at equal β/βc', results);
 }

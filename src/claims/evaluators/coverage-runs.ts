@@ -3,8 +3,8 @@
 import { effectiveRank } from '../../engine/index.ts';
 import { DATA_SCHEMES, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOL_FILES } from '../../protocols/index.ts';
-import { RANK_THRESHOLD, type RunRecord } from '../../run/index.ts';
-import { mcnemarExact } from '../../stats/index.ts';
+import { RANK_THRESHOLD, type RunRecord, type SgldEscapeRecord } from '../../run/index.ts';
+import { fitExponential, mcnemarExact } from '../../stats/index.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
@@ -12,6 +12,7 @@ import { short } from './backends.ts';
 import { ALPHA, EXCEPTION_RATE, universalReading, upperRate, type RunCase, type UniversalReading } from './coverage-rules.ts';
 import { RANK } from './params.ts';
 import { integerParam } from './params.ts';
+import { CONTROL_NOISE, headedByControl } from './sgld-sweeps.ts';
 
 const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ experiment: 'trapping', protocol });
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
@@ -378,7 +379,57 @@ function transitionWidth(r: RunRecord): number | null {
 }
 
 export function abruptNeeds(): ExperimentRequest[] {
-  return [trappingRequest('rank1-trap'), trappingRequest('trivial-trap')];
+  return [trappingRequest('rank1-trap'), trappingRequest('trivial-trap'), { experiment: 'sgld-sweeps' }];
+}
+
+/**
+ * Width in epochs of an SGLD escape's rise: σ of the escaping mode from the checkpoint's value to the rank-2 level
+ * (the median of the trace's last quarter, after the escape), the epochs from its last time at or below 10 % of that
+ * rise to its first time at or above 90 % — the transition itself, not the thermal wandering at the trap before it.
+ * Null when the trace does not hold both levels.
+ */
+export function riseWidth(record: SgldEscapeRecord, mode: number): number | null {
+  const rise = record.rise;
+  if (rise === undefined || rise === null || record.escapeEpoch === null || record.escapeEpoch === 0) return null;
+  const low = record.checkpointSigma[mode - 1] ?? 0;
+  const tail = rise.sigma.slice(Math.floor((3 * rise.sigma.length) / 4)).sort((a, b) => a - b);
+  const high = tail[Math.floor(tail.length / 2)]!;
+  if (!(high > low)) return null;
+  const at90 = rise.sigma.findIndex((s) => s >= low + 0.9 * (high - low));
+  if (at90 < 0) return null;
+  let at10 = -1;
+  for (let i = at90 - 1; i >= 0 && at10 < 0; i--) if (rise.sigma[i]! <= low + 0.1 * (high - low)) at10 = i;
+  return at10 < 0 ? null : at90 - at10;
+}
+
+/**
+ * The SGLD control's escapes at its sweeps' base point, two readings of "short against the waiting time": each rise
+ * width over the waiting time τ̂ (the censored mean escape time of the point, the paper's "τ ≈ 5500 epochs"; headline),
+ * and over the run's own escape epoch (as the trap runs are read; an exponential wait puts many escapes early, where
+ * any finite width is long against the run's own time).
+ */
+function controlAbruptReadings(results: ExperimentResults): { readings: UniversalReading[]; tau: number | null } {
+  const s = results.sgldSweeps();
+  const base = s.betas.find((b) => b.beta === s.baseBeta)!;
+  const escaped = base.point.records.filter((r) => r.trapped && r.escapeEpoch !== null);
+  const tau = base.point.runs.length > 0 ? fitExponential(base.point.runs, 0.05).meanTime : null;
+  const label = `${CONTROL_NOISE}: escaped runs at L = ${s.depth}, β = ${s.baseBeta}, ΔE/T = ${s.barrierRatio}`;
+  const over = (scale: (r: SgldEscapeRecord) => number | null) =>
+    escaped.flatMap((r) => {
+      const w = riseWidth(r, 2);
+      const d = scale(r);
+      if (d === null) return [];
+      const value = w === null ? null : w / d;
+      return [{ seed: r.noiseSeed, fails: value === null || value > ABRUPT_FRACTION, value }];
+    });
+  const meaning = '(epoch σ2 first reaches 90 % of its rise − last epoch at or below 10 % before it)';
+  return {
+    tau,
+    readings: [
+      universalReading(`${label}, width over τ̂`, over(() => tau), `${meaning} / τ̂${tau === null ? '' : ` = ${tau.toPrecision(4)} epochs`}; null: the trace does not hold both levels`, `take longer than ${ABRUPT_FRACTION} τ̂ to rise from 10 % to 90 %`),
+      universalReading(`${label}, width over the run's escape epoch`, over((r) => r.escapeEpoch), `${meaning} / the run's escape epoch; null: the trace does not hold both levels`, `take longer than ${ABRUPT_FRACTION} of their own escape epoch`),
+    ],
+  };
 }
 
 export function evaluateAbruptEscape(_claim: Claim, results: ExperimentResults): Evaluation {
@@ -390,16 +441,15 @@ export function evaluateAbruptEscape(_claim: Claim, results: ExperimentResults):
     });
     return universalReading(`${p}, per-seed data, escaped runs`, cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', `take longer than ${ABRUPT_FRACTION} τ to fall from 10 % to 90 % of the drop`);
   });
-  const noisy = 'These escapes are the harness\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle. ' +
-    'The abruptness of noise-driven escape is decided by the noise-driven escape experiment (SGLD positive controls), not yet in the ledger.';
-  return withPending(fromReadings(readings, [`Width from the trace (one sample every budget/200 epochs), read only where the run escaped. ${noisy}`]), 'noise-driven escapes (SGLD positive controls), pending', 'noise-driven escapes (the SGLD positive-control experiment) with traces fine enough to resolve 10 %–90 % of the drop');
-}
-
-/**
- * A claim whose deciding experiment is not yet in the ledger: its headline is that experiment's reading, inconclusive,
- * saying what would decide it; the readings that can be computed now follow it.
- */
-export function withPending(evaluation: Evaluation, label: string, wouldDecide: string): Evaluation {
-  const pending: Reading = { label, value: null, verdict: 'inconclusive', note: `decided by ${wouldDecide}` };
-  return { ...evaluation, verdict: 'inconclusive', value: null, readings: [pending, ...evaluation.readings], wouldDecide };
+  const noisy = 'These escapes are the harness\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.';
+  const control = controlAbruptReadings(results);
+  const rest = fromReadings(readings, [`Width from the trace (one sample every budget/200 epochs), read only where the run escaped. ${noisy}`]);
+  const traced =
+    'On the SGLD control σ2 is recorded every epoch around each escape (sweeps.riseTrace of golden/protocols/escape-controls.json); σ2 rises as the test MSE falls (the weak mode is learned), so its 10 %–90 % width is the drop\'s. ' +
+    'Two readings of the waiting time: the point\'s τ̂ (headline) and each run\'s own escape epoch.';
+  return headedByControl(
+    control.readings.map((c, i) => ({ reading: c.reading, evidence: i === 0 ? [c.line, traced] : [c.line] })),
+    { ...rest, perSeed: [...control.readings.map((c) => c.perSeed), ...(rest.perSeed ?? [])] },
+    control.readings[0]!.wouldDecide ?? 'more escaped SGLD runs with their trace',
+  );
 }

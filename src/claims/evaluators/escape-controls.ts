@@ -1,6 +1,6 @@
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NetworkControlPoint } from '../../experiments/index.ts';
 import { fitArrhenius } from '../../experiments/index.ts';
-import { DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitExponential, type EscapeRateFit, type EscapeRun } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun } from '../../stats/index.ts';
 import { controlArrheniusSpec, tauVersusDepthSpec, type ControlPlotPoint } from '../figures/control-plots.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -14,13 +14,13 @@ interface Group {
   readonly runs: readonly EscapeRun[];
 }
 
-/** The censored Arrhenius line ln τ = a + b/T, or why it cannot be fitted (escapes at fewer than two temperatures). */
-function arrheniusLine(groups: readonly Group[]): EscapeRateFit | string {
+/** The censored line ln τ = a + b·x (x = 1/T: Arrhenius), or why it cannot be fitted (escapes at fewer than two settings). */
+export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): EscapeRateFit | string {
   const usable = groups.filter((g) => g.runs.length > 0);
   const escaped = new Set(usable.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x));
-  if (escaped.size < 2) return `runs escaped at ${escaped.size} of ${groups.length} temperatures: a slope needs two`;
+  if (escaped.size < 2) return `runs escaped at ${escaped.size} of ${groups.length} settings: a slope needs two`;
   try {
-    return fitEscapeRateLine(usable, DEFAULT_ALPHA);
+    return fitEscapeRateLine(usable, alpha);
   } catch (error) {
     return (error as Error).message;
   }
@@ -236,20 +236,60 @@ export function depthControlNeeds(): ExperimentRequest[] {
   return [{ experiment: 'network-control' }];
 }
 
+/** The runs' own data set's barrier per depth beside the population's, its order, and the plain slopes over it. */
+function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): string {
+  const ordered = depths.every((d, i) => i === 0 || d.sampleBarrier > depths[i - 1]!.sampleBarrier);
+  const perDepth = depths.map((d) => {
+    const fit = depthReadings(d, null).fits[0]!;
+    const slope = typeof fit === 'string' ? 'no slope' : `plain slope/ΔE_sample = ${(fit.slope / d.sampleBarrier).toPrecision(4)}`;
+    return `L = ${d.depth}: ΔE_sample = ${d.sampleBarrier.toPrecision(5)} (population ${d.barrier.toPrecision(5)}), ${slope}`;
+  });
+  return (
+    `The barrier of the runs' own data set (loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint seed's sample moments, Appendix F analysis at each depth): ${perDepth.join('; ')}. ` +
+    `${ordered ? 'It grows with depth, as τ must if the sample landscape sets the order' : 'It does not grow with depth'}.`
+  );
+}
+
 /**
- * Prediction 2 on the SGLD control: at one temperature τ grows with depth. `reproduced` when the 1 − α intervals of τ
- * are strictly ordered L = 3 < 4 < 5; `deviates` when a deeper network's interval lies wholly below a shallower one's;
- * otherwise `inconclusive`. The slopes over ΔE(L) are evidence beside it.
+ * Depths in order, each against the next: `reproduced` when every deeper network escapes later by the one-sided rank
+ * test at α, `deviates` when one escapes earlier at α, else `inconclusive`. Distribution-free: it needs no exponential
+ * law (at the common T the shallow network's escape is a drift of a few epochs, not memoryless).
+ */
+export function decideDepthOrderByRank(groups: readonly { depth: number; runs: readonly EscapeRun[] }[], alpha = DEFAULT_ALPHA): { verdict: Verdict; lines: string[] } {
+  let verdict: Verdict = 'reproduced';
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const a = groups[i]!;
+    const b = groups[i + 1]!;
+    if (a.runs.length === 0 || b.runs.length === 0) {
+      verdict = verdict === 'deviates' ? verdict : 'inconclusive';
+      lines.push(`L = ${a.depth} against L = ${b.depth}: no trapped run at one of them`);
+      continue;
+    }
+    const r = rankShift(a.runs, b.runs);
+    if (r.pEarlier < alpha) verdict = 'deviates';
+    else if (!(r.pLater < alpha) && verdict !== 'deviates') verdict = 'inconclusive';
+    lines.push(`L = ${b.depth} later than L = ${a.depth} in ${(r.u / r.pairs).toPrecision(3)} of ${r.pairs} pairs (U = ${r.u}); one-sided p later ${r.pLater.toPrecision(3)}, earlier ${r.pEarlier.toPrecision(3)}`);
+  }
+  return { verdict, lines };
+}
+
+/**
+ * Prediction 2 on the SGLD control: at one temperature τ grows with depth. Headline: the rank test of
+ * decideDepthOrderByRank. Beside it the exponential reading: `reproduced` when the 1 − α intervals of τ are strictly
+ * ordered L = 3 < 4 < 5; `deviates` when a deeper network's interval lies wholly below a shallower one's; otherwise
+ * `inconclusive`. The slopes over ΔE(L) are evidence beside them.
  */
 export function evaluateDepthControl(_claim: Claim, results: ExperimentResults): Evaluation {
   const control = results.networkControl();
   const T = control.commonTemperature;
   const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).readings.map((r) => `L = ${d.depth} (ΔE = ${d.barrier.toPrecision(5)}), ${r.label}: ${r.note ?? ''}`));
+  slopeLines.push(sampleBarrierLine(control.depths));
   if (T === null) {
     return {
       verdict: 'inconclusive',
       value: null,
-      readings: [{ label: 'τ ordered by depth at one T', value: null, verdict: 'inconclusive', note: 'one depth in this profile' }],
+      readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: 'one depth in this profile' })),
       evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines],
       wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
     };
@@ -276,17 +316,23 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       ? `L = ${t.depth}: no trapped run`
       : `L = ${t.depth}: ${t.fit.escapes} of ${t.runs} escaped, τ̂ = ${t.fit.meanTime?.toPrecision(4) ?? '—'} epochs, [${t.fit.interval.lower.toPrecision(3)}, ${Number.isFinite(t.fit.interval.upper) ? t.fit.interval.upper.toPrecision(3) : '∞'}] at α = ${DEFAULT_ALPHA}`,
   );
+  const ranks = decideDepthOrderByRank(control.depths.map((d) => ({ depth: d.depth, runs: d.common!.runs })));
   return {
-    verdict,
+    verdict: ranks.verdict,
     value,
-    readings: [{ label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') }],
+    readings: [
+      { label: 'escape later with depth at one T (rank test)', value, verdict: ranks.verdict, note: ranks.lines.join('; ') },
+      { label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') },
+    ],
     evidence: [
       `SGLD control at T = ${T.toPrecision(5)} for every depth (β/βc(L) the same at each; the harness's own experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
+      ...ranks.lines,
+      `Rule (headline): each depth against the next by the one-sided Mann–Whitney test at α = ${DEFAULT_ALPHA} (censored runs tied, after every escape: one budget for all depths); reproduced when every deeper network escapes later, deviates when one escapes earlier, otherwise inconclusive. It assumes no law for the times.`,
       ...tauText,
-      'Rule: reproduced when the 1 − α intervals of τ are strictly ordered by depth; deviates when a deeper network escapes significantly faster; otherwise inconclusive.',
+      'Beside it, the exponential reading: reproduced when the 1 − α intervals of τ are strictly ordered by depth; deviates when a deeper network escapes significantly faster; otherwise inconclusive. Its intervals assume memoryless escape, which a drift of a few epochs (the shallow network at this T) is not.',
       ...slopeLines,
     ],
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds at the common temperature, or escapes at every depth within the budget' } : {}),
+    ...(ranks.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds at the common temperature, or escapes at every depth within the budget' } : {}),
     figures: [
       {
         id: 'control-depth-tau',

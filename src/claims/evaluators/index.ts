@@ -81,8 +81,9 @@ import {
   evaluateGradientNoise,
   evaluateMultiplicativeNoise,
   evaluateOutputBias,
+  betaKineticNeeds,
+  depthKineticNeeds,
   gradientNoiseNeeds,
-  kineticNeeds,
   multiplicativeNeeds,
   outputBiasNeeds,
 } from './coverage-noise.ts';
@@ -95,6 +96,7 @@ import {
   stagedPlateausNeeds,
   stagedSweepsNeeds,
 } from './staged.ts';
+import { evaluateSgdNoiseAddsToT, sgdNoiseNeeds } from './sgld-sweeps.ts';
 
 /**
  * An evaluator: what the claim needs (experiments as data, for the plan; none for analytic and consistency claims)
@@ -160,8 +162,8 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'coverage-orders-of-magnitude': computed(evaluateOrdersOfMagnitude),
   'coverage-cited-support': computed(evaluateCitedSupport),
   'coverage-init-notation': computed(evaluateInitNotation),
-  'coverage-escape-grows-with-beta': { needs: kineticNeeds, evaluate: evaluateEscapeTimeGrowsWithBeta },
-  'coverage-deeper-longer-delays': { needs: kineticNeeds, evaluate: evaluateDeeperLongerDelays },
+  'coverage-escape-grows-with-beta': { needs: betaKineticNeeds, evaluate: evaluateEscapeTimeGrowsWithBeta },
+  'coverage-deeper-longer-delays': { needs: depthKineticNeeds, evaluate: evaluateDeeperLongerDelays },
   'coverage-random-init-trapping': { needs: randomInitNeeds, evaluate: evaluateRandomInitTrapping },
   'coverage-checkpoint-phase': { needs: checkpointPhaseNeeds, evaluate: evaluateCheckpointPhase },
   'coverage-init-sensitivity': { needs: sensitivityNeeds, evaluate: evaluateInitSensitivity },
@@ -182,4 +184,5 @@ export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   'nonlinear-hysteresis': { needs: nonlinearNeeds, evaluate: evaluateNonlinearHysteresis },
   'nonlinear-noise-off-low-rank': { needs: nonlinearNeeds, evaluate: evaluateNonlinearNoiseOffLowRank },
   'nonlinear-escape': { needs: nonlinearNeeds, evaluate: evaluateNonlinearEscape },
+  'sgld-noise-adds-to-temperature': { needs: sgdNoiseNeeds, evaluate: evaluateSgdNoiseAddsToT },
 };
