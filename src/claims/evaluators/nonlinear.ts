@@ -21,14 +21,14 @@ function combine(verdicts: readonly Verdict[]): Verdict {
 }
 
 /** The first reading (tanh) is the headline, as the protocol lists it. */
-function headed(readings: Reading[], rest: Omit<Evaluation, 'verdict' | 'value' | 'readings'>): Evaluation {
+function headed(readings: Reading[], decides: string, rest: Omit<Evaluation, 'verdict' | 'value' | 'readings' | 'wouldDecide'>): Evaluation {
   const verdict = readings[0]!.verdict;
   return {
     verdict,
     value: readings[0]!.value,
     readings,
     ...rest,
-    ...(verdict === 'inconclusive' && rest.wouldDecide === undefined ? { wouldDecide: 'the full profile (finer sweeps, more seeds, longer budgets)' } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: decides } : {}),
   };
 }
 
@@ -84,7 +84,7 @@ export function evaluateNonlinearHysteresis(_claim: Claim, results: ExperimentRe
     verdict: combine(modes.map((m) => m.verdict)),
     note: `modes with a loop, of 2: ${modes.map((m) => `σ${m.mode}: ${m.note}`).join('; ')}`,
   }));
-  return headed(readings, {
+  return headed(readings, 'sweeps on a finer β grid around each loss (a step well under the loop, e.g. 0.005 between 0.30 and 0.40 for tanh) with descent run to convergence at every point near the saddle-nodes', {
     evidence: [
       `Quasi-static sweeps of the ${nl.activations.map((r) => r.activation).join(' and ')} 2→10→10→2 networks on data seed ${nl.dataSeed} (full-batch descent at each β; rank threshold ${nl.rankThreshold} on the response singular values). ` +
         `Rule: a jump is a fall of σ_k to below the threshold by ≥ ${nl.jumpFraction} × σ_k at the first β within one grid step; a loop leaves at least two grid points where the up sweep holds σ_k and the down sweep does not (one: unresolved).`,
@@ -105,7 +105,7 @@ export function evaluateNonlinearNoiseOffLowRank(_claim: Claim, results: Experim
     const verdict: Verdict = trap.noise.share > nl.noiseFloor ? 'reproduced' : 'deviates';
     return { label: r.activation, value: String(trap.noise.share), verdict, note: `share ${p(trap.noise.share)} of tr C = ${p(trap.noise.trace)} (floor ${nl.noiseFloor})` };
   });
-  return headed(readings, {
+  return headed(readings, 'a trap that is rank 1 (for sigmoid: a β grid fine enough to separate its two losses, so a rank-1 branch exists)', {
     evidence: [
       `At each activation's trap (β_trap by the reading '${nl.trapReading}', converged by full-batch descent), the per-sample gradient covariance C over the training samples, and the share of tr C normal to the rank-1 set {rank W_1 ≤ 1, rank W_L ≤ 1}. ` +
         `The linear network's share is exactly 0 ([18]); here non-zero means above ${nl.noiseFloor} of tr C.`,
@@ -144,7 +144,7 @@ export function evaluateNonlinearEscape(_claim: Claim, results: ExperimentResult
   const nl = results.nonlinear();
   const readings = nl.activations.map((r) => escapeVerdict(r, nl));
   const withRuns = nl.activations.filter((r) => r.escapes.runs.length > 0);
-  return headed(readings, {
+  return headed(readings, 'at least five escapes: more seeds or a longer budget from the same trap, or a rank-1 trap where there is none', {
     evidence: [
       `SGD (B = 64, ηlr = 0.08, a fresh permutation each epoch) from each activation's rank-1 trap; an escape is σ2 of the response above half the up sweep's rank-2 σ2 at β_trap, checked every ${nl.checkEvery} epochs. ` +
         `Rule: reproduced with ≥ ${nl.minimumEscapes} escapes whose times pass the exponential (memoryless) test at α = ${DEFAULT_ALPHA}; deviates if that test rejects, or if so few escape that τ = ${nl.referenceTau} epochs is rejected (exact binomial tail); inconclusive otherwise.`,

@@ -253,7 +253,14 @@ export function evaluateStagedPlateauOrder(claim: Claim, results: ExperimentResu
         (outOfOrder.length > 0 ? ` Not in order: ${outOfOrder.slice(0, 5).join('; ')}.` : ''),
       `Rule: reproduced when every run (3 at least) is in order; deviates when the 1 − α upper bound of the in-order share is below 0.9 (out of order in a sizeable share, not a rare tie); otherwise inconclusive.`,
     ],
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more runs (data seeds × initial scales)' } : {}),
+    ...(verdict === 'inconclusive'
+      ? {
+          wouldDecide:
+            n >= 3 && reversed.length === 0
+              ? 'the end of each plateau timed per SGD step instead of per epoch, which orders the modes that end in one epoch (no run reverses two modes)'
+              : 'more runs (data seeds × initial scales)',
+        }
+      : {}),
     figures: [plateauFigure(results)],
     perSeed: p.groups.flatMap((g) =>
       p.etas.map((eta, k) => ({
