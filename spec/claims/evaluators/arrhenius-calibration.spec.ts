@@ -1,7 +1,7 @@
 // Calibration of the R² rule (arrhenius-r2) and of the ΔE_eff rule (delta-e-eff) on synthetic sweeps of the paper's
 // design: five learning rates, B = 64, 50 seeds, 2×10⁴ epochs (Appendix A). Small fixed-seed draws, no SGD.
 import { describe, expect, it } from 'vitest';
-import { decideR2 } from '../../../src/claims/evaluators/arrhenius.ts';
+import { decideR2, decideR2Draw, r2IntervalOf } from '../../../src/claims/evaluators/arrhenius.ts';
 import { effectiveBarrierCalibration } from '../../../src/claims/evaluators/effective-barrier.ts';
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { DEFAULT_ALPHA, fitLine } from '../../../src/stats/index.ts';
@@ -46,6 +46,27 @@ describe('the R² rule at 50 seeds (bootstrap interval at 1 − 10⁻³ against 
     const times = X.map((x, j) => arrhenius(x) * Math.exp(lo * bend[j]!));
     const alike = Array.from({ length: 50 }, (_, seed) => times.map((t) => ({ seed, applicable: true, escapeEpoch: t, budget: BUDGET })));
     expect(decideR2(X, alike, R2, 5, 2000).verdict).toBe('reproduced');
+  });
+});
+
+describe('the R² rule read as one draw of the sweep (the headline of arrhenius-r2) at 50 seeds', () => {
+  it('says reproduced when the printed value is another sweep\'s R² under the same law, in 9 of 10 fixed draws or more', () => {
+    let reproduced = 0;
+    for (let s = 0; s < 10; s++) {
+      // The "paper": an independent sweep of 50 seeds under the same exact Arrhenius law; its R² is the printed value.
+      const paper = r2IntervalOf(X, table(100 + s, arrhenius), 100 + s, 1999).estimate;
+      const d = decideR2Draw(X, table(200 + s, arrhenius), { value: paper, tolerance: 0.0005 }, 200 + s, 1999);
+      expect(d.verdict).not.toBe('deviates');
+      if (d.verdict === 'reproduced') reproduced++;
+    }
+    expect(reproduced).toBeGreaterThanOrEqual(9);
+  });
+
+  it('deviates when ln τ does not depend on B/ηlr, and is inconclusive between the 95 % and the 1 − 10⁻³ range', () => {
+    expect(decideR2Draw(X, table(4, () => 3000), R2, 4, 1999).verdict).toBe('deviates');
+    const d = decideR2Draw(X, table(5, arrhenius), R2, 5, 1999);
+    const between = (d.central[0] + d.wide[0]) / 2;
+    expect(decideR2Draw(X, table(5, arrhenius), { value: between, tolerance: 0 }, 5, 1999).verdict).toBe('inconclusive');
   });
 });
 
