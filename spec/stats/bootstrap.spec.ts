@@ -23,6 +23,15 @@ describe('bootstrapInterval', () => {
     );
   });
 
+  it('reads the intervals at alsoAt off the same replicates as a separate call at that α', () => {
+    const sample = Array.from({ length: 30 }, normalDraw(seededUniform(3)));
+    const both = bootstrapInterval(sample, mean, { resamples: 1999, uniform: seededUniform(6), alpha: 0.001, alsoAt: [0.05] });
+    const alone = bootstrapInterval(sample, mean, { resamples: 1999, uniform: seededUniform(6), alpha: 0.05 });
+    expect(both.also).toEqual([{ alpha: 0.05, lower: alone.lower, upper: alone.upper }]);
+    expect(both.lower).toBeLessThan(alone.lower);
+    expect(() => bootstrapInterval(sample, mean, { resamples: 1999, uniform: seededUniform(6), alpha: 0.05, alsoAt: [0.05], method: 'bca' })).toThrow(/percentile/);
+  });
+
   it('moves with the seed', () => {
     const sample = Array.from({ length: 20 }, normalDraw(seededUniform(1)));
     const a = bootstrapInterval(sample, mean, { resamples: 999, uniform: seededUniform(1), alpha: 0.05 });

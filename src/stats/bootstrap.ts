@@ -11,6 +11,8 @@ export interface BootstrapOptions {
   alpha: number;
   /** `percentile` (default) or `bca` (bias-corrected and accelerated, Efron 1987; a jackknife sets the acceleration). */
   method?: 'percentile' | 'bca';
+  /** Further α at which to read percentile intervals off the same replicates (percentile method only). */
+  alsoAt?: readonly number[];
 }
 
 export interface BootstrapInterval {
@@ -23,6 +25,8 @@ export interface BootstrapInterval {
   resamples: number;
   /** The replicate quantile levels read off (α/2 and 1 − α/2 for the percentile method). */
   levels: [number, number];
+  /** The percentile intervals at `alsoAt`, in its order, from the same replicates. */
+  also: { alpha: number; lower: number; upper: number }[];
 }
 
 export function bootstrapInterval<T>(sample: readonly T[], statistic: (resample: readonly T[]) => number, options: BootstrapOptions): BootstrapInterval {
@@ -35,6 +39,12 @@ export function bootstrapInterval<T>(sample: readonly T[], statistic: (resample:
   // Below (B + 1)·α/2 < 1 the tails are not resolved: the interval would just be the extreme replicates.
   const needed = Math.ceil(2 / alpha) - 1;
   if (resamples < needed) throw new RangeError(`${resamples} resamples cannot resolve alpha = ${alpha}: at least ${needed} are needed`);
+  const alsoAt = options.alsoAt ?? [];
+  if (alsoAt.length > 0 && method !== 'percentile') throw new RangeError('alsoAt reads percentile intervals only');
+  for (const a of alsoAt) {
+    assertAlpha(a);
+    if (resamples < Math.ceil(2 / a) - 1) throw new RangeError(`${resamples} resamples cannot resolve alpha = ${a}`);
+  }
 
   const estimate = checkedStatistic(statistic, sample);
   const replicates = new Float64Array(resamples);
@@ -58,6 +68,7 @@ export function bootstrapInterval<T>(sample: readonly T[], statistic: (resample:
     alpha,
     resamples,
     levels,
+    also: alsoAt.map((a) => ({ alpha: a, lower: quantileOfSorted(replicates, a / 2), upper: quantileOfSorted(replicates, 1 - a / 2) })),
   };
 }
 
