@@ -57,6 +57,8 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
   const progress = options.onProgress ?? (() => {});
   const problems = cacheProblemReporter(options.onCacheProblem);
   const nonlinearSweeps = new Map();
+  // What every pooled, cached job is run with.
+  const shared = { workers: options.workers, ...(pool ? { pool } : {}), cacheDir: options.cacheDir, onCacheProblem: (line: string) => problems.add(line) };
   try {
     await Promise.all(
       distinct.map(async (job, index) => {
@@ -66,14 +68,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
           progress({ kind: 'unit-done', job, done, units: jobUnits(job), cached });
         switch (job.kind) {
           case 'seed-runs': {
-            const records: RunRecord[] = await runSeeds(job.protocol, job.seeds, {
-              workers: options.workers,
-              ...(pool ? { pool } : {}),
-              overrides: job.overrides,
-              cacheDir: options.cacheDir,
-              onDone,
-              onCacheProblem: (line) => problems.add(line),
-            });
+            const records: RunRecord[] = await runSeeds(job.protocol, job.seeds, { ...shared, overrides: job.overrides, onDone });
             results.set(job, records);
             break;
           }
@@ -104,13 +99,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
           case 'mode-langevin':
           case 'sgld-escapes':
           case 'learning-plateaus': {
-            const control = {
-              workers: options.workers,
-              ...(pool ? { pool } : {}),
-              cacheDir: options.cacheDir,
-              onDone: (done: number) => onDone(null, done),
-              onCacheProblem: (line: string) => problems.add(line),
-            };
+            const control = { ...shared, onDone: (done: number) => onDone(null, done) };
             if (job.kind === 'mode-langevin') results.set(job, await runModeLangevin(job, control));
             else if (job.kind === 'sgld-escapes') results.set(job, await runSgldEscapes(job, control));
             else results.set(job, await runLearningPlateaus(job, control));
@@ -125,14 +114,7 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
           }
           case 'nonlinear-sweeps':
           case 'nonlinear-escapes': {
-            const nonlinear = {
-              workers: options.workers,
-              ...(pool ? { pool } : {}),
-              cacheDir: options.cacheDir,
-              onDone: (done: number, cached: boolean) => onDone(null, done, undefined, cached),
-              onCacheProblem: (line: string) => problems.add(line),
-              sweeps: nonlinearSweeps,
-            };
+            const nonlinear = { ...shared, onDone: (done: number, cached: boolean) => onDone(null, done, undefined, cached), sweeps: nonlinearSweeps };
             if (job.kind === 'nonlinear-sweeps') results.set(job, await runNonlinearSweeps(job, nonlinear));
             else results.set(job, await runNonlinearEscapes(job, nonlinear));
             break;
