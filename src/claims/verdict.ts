@@ -7,6 +7,13 @@ export type { RuleCalibration };
 export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
 export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
 
+/** Parts combined into one verdict: deviates if any part deviates, else inconclusive if any is, else reproduced. */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('deviates')) return 'deviates';
+  if (verdicts.includes('inconclusive')) return 'inconclusive';
+  return 'reproduced';
+}
+
 /** A claim whose evaluator belongs to a later stage is listed, never given a verdict. */
 export const NOT_EVALUATED = 'not evaluated';
 export type Outcome = Verdict | typeof NOT_EVALUATED;

@@ -1,5 +1,5 @@
 import { modePotential } from '../engine/index.ts';
-import { PHASE_DIAGRAM_FILE, loadStaged, stagedEscapeProtocol, type Profile, type SeedRange, type StagedFile } from '../protocols/index.ts';
+import { PHASE_DIAGRAM_FILE, loadStaged, seedsOf, stagedEscapeProtocol, type Profile, type StagedFile } from '../protocols/index.ts';
 import { stagedProtocol, type LearningPlateaus, type PhaseDiagramRecord, type SgldEscapeRecord } from '../run/index.ts';
 import type { LearningPlateausJob, PhaseSweepsJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
 import { controlSeeds } from './escape-controls.ts';
@@ -9,10 +9,6 @@ import { controlSeeds } from './escape-controls.ts';
 // escape from the trivial trap, each part its own request so a claim runs only the part it reads.
 
 export type StagedPart = 'sweeps' | 'plateaus' | 'escape';
-
-function seedsOf({ first, last }: SeedRange): number[] {
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-}
 
 /** The phase-diagram protocol with the file's features and grid. */
 function sweepProtocol(file: StagedFile) {

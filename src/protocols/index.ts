@@ -34,7 +34,7 @@ export type {
 } from './protocols.ts';
 export { protocolVariant, variantSeeds } from './variant.ts';
 export type { RunVariant } from './variant.ts';
-export { PHASE_DIAGRAM_FILE, PHASE_DIAGRAM_PATH, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds } from './phase-diagram-protocol.ts';
+export { PHASE_DIAGRAM_FILE, PHASE_DIAGRAM_PATH, gridBetas, loadPhaseDiagramFile, phaseDiagramSeeds, seedsOf } from './phase-diagram-protocol.ts';
 export type { PhaseDiagramFile, PhaseDiagramProfile, PhaseDiagramProtocol, SeedRange, SweepConvergence } from './phase-diagram-protocol.ts';
 export { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from './arrhenius-sweep.ts';
 export type { ArrheniusSweepFile } from './arrhenius-sweep.ts';

@@ -80,7 +80,8 @@ export const PHASE_DIAGRAM_FILE: PhaseDiagramFile = lazyRecord(['name', 'setting
   return phaseDiagramFile[key];
 }) as PhaseDiagramFile;
 
-function seedsOf({ first, last }: SeedRange): number[] {
+/** The seeds of an inclusive range, in increasing order. */
+export function seedsOf({ first, last }: SeedRange): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 

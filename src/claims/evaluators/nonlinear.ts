@@ -6,19 +6,13 @@ import { DEFAULT_ALPHA, escapeCountTest, exponentialShapeTest, fitExponential } 
 import { nonlinearSweepFigure } from '../figures/nonlinear-figures.ts';
 import { survivalFigure } from '../figures/trapping.ts';
 import type { Claim } from '../ledger.ts';
-import type { Evaluation, Reading, Verdict } from '../verdict.ts';
+import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { SHAPE_TEST_MIN_DISTINCT } from './escape-statistics.ts';
 
 const p = (x: number, digits = 3) => Number(x.toPrecision(digits)).toString();
 const mid = (c: ModeCrossing) => (c.from + c.to) / 2;
 
 export const nonlinearNeeds = (): ExperimentRequest[] => [{ experiment: 'nonlinear' }];
-
-/** Per activation: deviates if any of its checks deviates, reproduced if all reproduce, else inconclusive. */
-function combine(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('deviates')) return 'deviates';
-  return verdicts.every((v) => v === 'reproduced') ? 'reproduced' : 'inconclusive';
-}
 
 /** The first reading (tanh) is the headline, as the protocol lists it. */
 function headed(readings: Reading[], decides: string, rest: Omit<Evaluation, 'verdict' | 'value' | 'readings' | 'wouldDecide'>): Evaluation {
@@ -81,7 +75,7 @@ export function evaluateNonlinearHysteresis(_claim: Claim, results: ExperimentRe
   const readings: Reading[] = loops.map(({ r, modes }) => ({
     label: r.activation,
     value: String(modes.filter((m) => m.verdict === 'reproduced').length),
-    verdict: combine(modes.map((m) => m.verdict)),
+    verdict: worstVerdict(modes.map((m) => m.verdict)),
     note: `modes with a loop, of 2: ${modes.map((m) => `σ${m.mode}: ${m.note}`).join('; ')}`,
   }));
   return headed(readings, 'sweeps on a finer β grid around each loss (a step well under the loop, e.g. 0.005 between 0.30 and 0.40 for tanh) with descent run to convergence at every point near the saddle-nodes', {

@@ -5,7 +5,7 @@ import { phaseSweepFigure } from '../figures/phase-sweep.ts';
 import { DEFAULT_ALPHA, REPRODUCE_ALPHA, calibrateRule, decideAgainstClaim, describeCalibration, type RuleCalibration, tIntervalOfMean, twoSidedTCritical, type ClaimBand, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { halfUnitOfLastDigit } from '../tolerance.ts';
-import type { Evaluation, Reading, Verdict } from '../verdict.ts';
+import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { decimalListParam } from './params.ts';
 import { CALIBRATION_REPLICATIONS, normalSource, TRANSITION_DISCREPANCY } from './calibrations.ts';
 
@@ -112,12 +112,6 @@ function meanReading(
       `.`,
     ...(decision.wouldDecide ? { wouldDecide: `${label}: ${decision.wouldDecide}` } : {}),
   };
-}
-
-function combined(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('deviates')) return 'deviates';
-  if (verdicts.includes('inconclusive')) return 'inconclusive';
-  return 'reproduced';
 }
 
 function quantile(sorted: readonly number[], p: number): number {
@@ -309,7 +303,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   evidence.push(rankStepEvidence(records), ...sampleBasisEvidence(records, modes), ...spreadEvidence(records, modes), ...hysteresisEvidence(records, modes));
 
   const upReadings = readings.slice(0, modes.length);
-  const verdict = combined(upReadings.map((r) => r.verdict));
+  const verdict = worstVerdict(upReadings.map((r) => r.verdict));
   const headline: Reading = {
     label: 'up (App. A): both transitions',
     value: null,

@@ -13,7 +13,8 @@ import {
 import { escapeSequenceSpec, plateauSpec, staircaseSpec } from '../figures/staged.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import { num } from './escape-statistics.ts';
+import { worstVerdict, type Evaluation, type EvidenceFigure, type PerSeedSeries, type Reading, type Verdict } from '../verdict.ts';
 
 // Prediction 1 (Section 4.1: "grokking should proceed in up to d discrete stages, one per singular value of Σyx")
 // with d = 4 features, on the harness's own experiments (golden/protocols/staged.json; issues 12 and 13).
@@ -22,17 +23,6 @@ function statedTolerance(claim: Claim): number {
   const width = toleranceWidth(claim.tolerance, claim.paper.value);
   if (width === null) throw new RangeError(`claim ${claim.id}: a stated tolerance is needed`);
   return width.toNumber();
-}
-
-/** Deviates if any part deviates, else inconclusive if any is, else reproduced. */
-function worst(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('deviates')) return 'deviates';
-  if (verdicts.includes('inconclusive')) return 'inconclusive';
-  return 'reproduced';
-}
-
-function fmt(x: number, digits = 4): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : String(x);
 }
 
 // ---- 1. The staircase and its hysteresis (quasi-static sweeps) ----------------------------------------------------
@@ -88,10 +78,10 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
     verdicts.push(decision.verdict);
     means.push(estimate.estimate);
     lines.push(
-      `${label}, η = ${eta}: (m/2)·β_up − βc = ${fmt(estimate.estimate)} (sd ${fmt(estimate.sd, 3)}, range [${fmt(Math.min(...gaps))}, ${fmt(Math.max(...gaps))}], n = ${gaps.length}); ${decision.verdict}: ${decision.reason}.`,
+      `${label}, η = ${eta}: (m/2)·β_up − βc = ${num(estimate.estimate)} (sd ${num(estimate.sd, 3)}, range [${num(Math.min(...gaps))}, ${num(Math.max(...gaps))}], n = ${gaps.length}); ${decision.verdict}: ${decision.reason}.`,
     );
   });
-  const verdict = worst(verdicts);
+  const verdict = worstVerdict(verdicts);
   const largest = means.length === s.etas.length ? String(means.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0)) : null;
   return { reading: { label, value: largest, verdict, note: `largest mean gap over the modes, in Eq. 3's units; tolerance ± ${tolerance}` }, lines };
 }
@@ -144,7 +134,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
       ? 'deviates'
       : 'inconclusive';
   const headline = locations[0]!.reading;
-  const verdict = worst([staircase.verdict, headline.verdict, hysteresisVerdict]);
+  const verdict = worstVerdict([staircase.verdict, headline.verdict, hysteresisVerdict]);
   const mapped = s.records[0]?.criticalBeta.population.map((b) => (2 / s.outputs) * b) ?? [];
   const figure: EvidenceFigure = {
     id: 'staged-staircase',
@@ -236,7 +226,7 @@ export function evaluateStagedPlateauOrder(claim: Claim, results: ExperimentResu
   } else {
     const share = proportionInterval(ordered.length, n, DEFAULT_ALPHA);
     verdict = share.upper < 0.9 ? 'deviates' : 'inconclusive';
-    note = `${ordered.length} of ${n} in order; 1 − α interval of the share [${fmt(share.lower, 3)}, ${fmt(share.upper, 3)}]`;
+    note = `${ordered.length} of ${n} in order; 1 − α interval of the share [${num(share.lower, 3)}, ${num(share.upper, 3)}]`;
   }
   const unordered = runs.filter((r) => !ordered.includes(r));
   // A tie (two plateaus ending in one epoch) is unresolved at the trace's resolution; a reversal is a weaker mode first.
@@ -309,7 +299,7 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   const u0Reading = reading(`exponent of 1/u0 (deterministic: L − 2 = ${deterministicU0}; activated: 0)`, c, deterministicU0);
   const sReading = reading("exponent of 1/s_k, the sample's singular value (deterministic: 1)", b, 1);
   const activated = c === null ? null : decideAgainstClaim({ value: 0, tolerance, printed: '0' }, { estimate: c.slope, lower: c.lower, upper: c.upper, alpha: DEFAULT_ALPHA });
-  const verdict = worst([sReading.verdict, u0Reading.verdict]);
+  const verdict = worstVerdict([sReading.verdict, u0Reading.verdict]);
   const rss = (fit: typeof b, key: (q: PlateauPoint) => number): number | null => {
     if (fit === null) return null;
     const byGroup = new Map<string, PlateauPoint[]>();
@@ -332,11 +322,11 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
       `${points.length} plateau ends (data seed × u0 × mode) at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, L = ${p.depth}; u0 = ${p.groups.map((g) => g.initStd).join(', ')}.`,
       c === null
         ? 'No u0 exponent: too few points.'
-        : `ln t against ln(1/u0) within each (seed, mode): slope ${fmt(c.slope)} [${fmt(c.lower)}, ${fmt(c.upper)}] at α = ${DEFAULT_ALPHA} (${c.dof} dof). Deterministic (Saxe, L = ${p.depth}): ${deterministicU0}; activated (waiting set by a barrier, not by the start): 0 — ${activated!.verdict === 'deviates' ? 'the activated reading is excluded' : `the activated reading is ${activated!.verdict}`}.`,
-      b === null ? 'No s_k exponent: too few points.' : `ln t against ln(1/s_k) within each (seed, u0): slope ${fmt(b.slope)} [${fmt(b.lower)}, ${fmt(b.upper)}] (Saxe: 1).`,
+        : `ln t against ln(1/u0) within each (seed, mode): slope ${num(c.slope)} [${num(c.lower)}, ${num(c.upper)}] at α = ${DEFAULT_ALPHA} (${c.dof} dof). Deterministic (Saxe, L = ${p.depth}): ${deterministicU0}; activated (waiting set by a barrier, not by the start): 0 — ${activated!.verdict === 'deviates' ? 'the activated reading is excluded' : `the activated reading is ${activated!.verdict}`}.`,
+      b === null ? 'No s_k exponent: too few points.' : `ln t against ln(1/s_k) within each (seed, u0): slope ${num(b.slope)} [${num(b.lower)}, ${num(b.upper)}] (Saxe: 1).`,
       powerRss === null || expRss === null
         ? ''
-        : `Across modes, power law (ln t linear in ln s_k) against exponential (ln t linear in s_k, a barrier linear in the mode's strength): residual sums of squares ${fmt(powerRss)} and ${fmt(expRss)} (same parameters; with s_k between 0.55 and 0.95 the two are nearly collinear — the exponent of u0 is what tells the laws apart).`,
+        : `Across modes, power law (ln t linear in ln s_k) against exponential (ln t linear in s_k, a barrier linear in the mode's strength): residual sums of squares ${num(powerRss)} and ${num(expRss)} (same parameters; with s_k between 0.55 and 0.95 the two are nearly collinear — the exponent of u0 is what tells the laws apart).`,
       `Rule: reproduced (deterministic) when both exponents' 1 − α intervals lie within ± ${tolerance} of Saxe's values (L − 2 for u0, 1 for s_k) with half-width ≤ ${tolerance}; deviates when either excludes them; otherwise inconclusive.`,
     ].filter((line) => line !== ''),
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds or initial scales' } : {}),
@@ -384,7 +374,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
       const fit = fitEscapeRateLine(usable, DEFAULT_ALPHA);
       const decision = decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: s.points[0]?.records.length ?? 0 });
       slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: decision.reason };
-      slopeLine = `Censored fit ln τ_k = ${fmt(fit.intercept)} + ${fmt(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${fmt(fit.slopeInterval.lower)}, ${fmt(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : fmt(fit.linearityPValue, 3)}. ${decision.reason}.`;
+      slopeLine = `Censored fit ln τ_k = ${num(fit.intercept)} + ${num(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${num(fit.slopeInterval.lower)}, ${num(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : num(fit.linearityPValue, 3)}. ${decision.reason}.`;
     } catch (error) {
       slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: (error as Error).message };
       slopeLine = `No slope: ${(error as Error).message}.`;
@@ -417,14 +407,14 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     const ratios = fits.slice(1).map((b, k) => {
       const a = fits[k];
       const predicted = Math.exp((s.barriers[k + 1]! - s.barriers[k]!) / point.temperature);
-      const observed = a?.meanTime && b?.meanTime ? fmt(b.meanTime / a.meanTime, 3) : '—';
-      return `τ̂_${k + 2}/τ̂_${k + 1} = ${observed} (one-mode Arrhenius: ${fmt(predicted, 3)})`;
+      const observed = a?.meanTime && b?.meanTime ? num(b.meanTime / a.meanTime, 3) : '—';
+      return `τ̂_${k + 2}/τ̂_${k + 1} = ${observed} (one-mode Arrhenius: ${num(predicted, 3)})`;
     });
     return (
       `T = ${point.temperature}: ${trapped.length} runs from the trap; successive waits ${ratios.join(', ')}; per mode τ̂ = ` +
-      fits.map((f, k) => `${s.etas[k]}: ${f === null ? '—' : f.meanTime === null ? `> ${fmt(f.interval.lower, 3)} (${f.escapes} escaped)` : `${fmt(f.meanTime, 4)} [${fmt(f.interval.lower, 3)}, ${fmt(f.interval.upper, 3)}]`}`).join(', ') +
-      ` epochs (ΔE_k/T = ${s.barriers.map((b) => fmt(b / point.temperature, 3)).join(', ')}); every mode escaped in ${complete.length} runs, ${inOrder} in η order, ${oneAtATime} one mode per epoch; ` +
-      `independent exponential waits with the fitted rates give P(η order) = ${fmt(orderedProbability(rates), 3)}.`
+      fits.map((f, k) => `${s.etas[k]}: ${f === null ? '—' : f.meanTime === null ? `> ${num(f.interval.lower, 3)} (${f.escapes} escaped)` : `${num(f.meanTime, 4)} [${num(f.interval.lower, 3)}, ${num(f.interval.upper, 3)}]`}`).join(', ') +
+      ` epochs (ΔE_k/T = ${s.barriers.map((b) => num(b / point.temperature, 3)).join(', ')}); every mode escaped in ${complete.length} runs, ${inOrder} in η order, ${oneAtATime} one mode per epoch; ` +
+      `independent exponential waits with the fitted rates give P(η order) = ${num(orderedProbability(rates), 3)}.`
     );
   });
   // Each mode on its own across temperatures: its Arrhenius slope over its one-mode barrier (1 if Kramers holds per mode).
@@ -433,7 +423,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     if (new Set(own.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x)).size < 2) return `η = ${eta}: escapes at fewer than two temperatures`;
     try {
       const fit = fitEscapeRateLine(own, DEFAULT_ALPHA);
-      return `η = ${eta}: slope/ΔE_k = ${fmt(fit.slope / s.barriers[k]!, 3)} [${fmt(fit.slopeInterval.lower / s.barriers[k]!, 3)}, ${fmt(fit.slopeInterval.upper / s.barriers[k]!, 3)}]`;
+      return `η = ${eta}: slope/ΔE_k = ${num(fit.slope / s.barriers[k]!, 3)} [${num(fit.slopeInterval.lower / s.barriers[k]!, 3)}, ${num(fit.slopeInterval.upper / s.barriers[k]!, 3)}]`;
     } catch (error) {
       return `η = ${eta}: ${(error as Error).message}`;
     }
@@ -441,10 +431,10 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
   const orderReading: Reading = {
     label: 'mean waits τ̂_k increase with k (η order) at every temperature',
     value: null,
-    verdict: orderVerdicts.length === 0 ? 'inconclusive' : worst(orderVerdicts),
+    verdict: orderVerdicts.length === 0 ? 'inconclusive' : worstVerdict(orderVerdicts),
     note: `${orderVerdicts.filter((v) => v === 'reproduced').length} of ${orderVerdicts.length} successive pairs ordered`,
   };
-  const verdict = worst([slopeReading.verdict, orderReading.verdict]);
+  const verdict = worstVerdict([slopeReading.verdict, orderReading.verdict]);
   const rows = s.points.flatMap((point) =>
     point.records.flatMap((r) => r.modeCrossings.map((c, mode) => ({ temperature: point.temperature, seed: r.noiseSeed, mode, epoch: Math.max(1, c ?? r.epochs), escaped: c !== null }))),
   );
@@ -461,7 +451,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     value: slopeReading.value,
     readings: [slopeReading, orderReading],
     evidence: [
-      `SGLD on the ${d}→10→10→${d} network at β = ${s.beta} from the trivial trap, budget ${s.epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${s.barriers.map((b) => fmt(b, 4)).join(', ')} (network loss units) for η = ${s.etas.join(', ')}.`,
+      `SGLD on the ${d}→10→10→${d} network at β = ${s.beta} from the trivial trap, budget ${s.epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${s.barriers.map((b) => num(b, 4)).join(', ')} (network loss units) for η = ${s.etas.join(', ')}.`,
       slopeLine,
       `Each mode alone, ln τ_k on 1/T (censored fit, 1 − α intervals): ${perMode.join('; ')}.`,
       ...pointLines,
