@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiff } from '../../src/cli/diff.ts';
+import { formatDiff, roundedPair } from '../../src/cli/diff.ts';
 import { drifted, FIXTURE_RESULTS, fixtureResults } from '../report/fixture.ts';
 import { runCli } from './run-cli.ts';
 
@@ -19,12 +19,27 @@ describe('metastable diff', () => {
     expect(stdout).toContain('Nothing moved');
   });
 
-  it('lists what moved with the difference in tolerance units, and exits 1', async () => {
+  it('summarises first, then lists what moved, rounded, with the difference in tolerance units, and exits 1', async () => {
     const { code, stdout } = await runCli('diff', FIXTURE_RESULTS, recorded(drifted()));
     expect(code).toBe(1);
-    expect(stdout).toContain('beta-c-mode1 (analytic, tolerance ± 0.005 (printed digits))\n  verdict: deviates → reproduced\n');
-    expect(stdout).toContain('  value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
-    expect(stdout).toMatch(/1 claim\(s\) moved\.\n$/);
+    expect(stdout.split('\n')[2]).toBe('1 claim(s) moved: 1 in verdict, 0 in value only.');
+    expect(stdout).toContain('Verdict moved:\nbeta-c-mode1 (analytic, tolerance ± 0.005 (printed digits))\n  verdict: deviates → reproduced\n');
+    expect(stdout).toContain('  value: 0.4105 → 0.4205 (+0.01 = 2.00 tolerance units)');
+  });
+
+  it('--json gives the same comparison as data, unrounded', async () => {
+    const { code, stdout } = await runCli('diff', FIXTURE_RESULTS, recorded(drifted()), '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.verdictMoved.map((d: { id: string }) => d.id)).toEqual(['beta-c-mode1']);
+    expect(report.valuesMoved).toEqual([]);
+    expect(JSON.stringify(report)).toContain('0.42054863470120451248');
+  });
+
+  it('rounds a pair to the fewest digits (at least 4) that tell it apart', () => {
+    expect(roundedPair('0.41825624999999983', '0.41707031249999993')).toEqual(['0.4183', '0.4171']);
+    expect(roundedPair('1.00000012', '1.00000034')).toEqual(['1.0000001', '1.0000003']);
+    expect(roundedPair('reproduced', 'deviates')).toEqual(['reproduced', 'deviates']);
   });
 
   it('names claims present on one side only, and warns when the profiles differ', () => {

@@ -17,6 +17,13 @@ describe('metastable explain', () => {
     expect(stdout).toContain(join(out, 'figures', 'survival-trapping.svg'));
   });
 
+  it('--json prints the claim record with the profile', async () => {
+    const { code, stdout } = await runCli('explain', 'tau-rank1-trap', '--out', out, '--json');
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout);
+    expect(record).toMatchObject({ id: 'tau-rank1-trap', kind: 'stochastic', profile: 'smoke', outcome: 'inconclusive' });
+  });
+
   it('reads out/ by default', async () => {
     const cwd = process.cwd();
     const dir = mkdtempSync(join(tmpdir(), 'explain-'));

@@ -22,7 +22,7 @@ describe('metastable landscape refuses what is not a plain decimal number', () =
     ['--beta', '1_000'],
     ['--depth', '0x3'],
   ])('%s %j', async (flag, value) => {
-    await refused('landscape', withFlag(flag, value), new RegExp(`${flag} must be a decimal number`));
+    await refused('landscape', withFlag(flag, value), new RegExp(`${flag} must be a decimal (number|integer)`));
   });
 
   it('refuses a number that overflows or underflows float64 instead of computing at Infinity or 0', async () => {

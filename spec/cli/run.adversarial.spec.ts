@@ -19,8 +19,8 @@ const BASE = ['--protocol', 'random-init', '--seed', '1'];
 
 describe('metastable run refuses bad flags before any training', () => {
   it.each([
-    [['--seed', '0x2A'], /seed must be a decimal number/],
-    [['--seed', '0b101'], /seed must be a decimal number/],
+    [['--seed', '0x2A'], /seed must be a decimal integer/],
+    [['--seed', '0b101'], /seed must be a decimal integer/],
     [['--lr', 'Infinity'], /lr must be a decimal number/],
     [['--lr', '1e-400'], /lr 1e-400 underflows to 0/],
     [['--beta', 'NaN'], /beta must be a decimal number/],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestIds, editDistance, explainClaim } from '../../src/report/explain.ts';
+import { loadLedger } from '../../src/claims/index.ts';
 import { claimOf, drifted, fixtureResults } from './fixture.ts';
 
 describe('editDistance', () => {
@@ -19,6 +20,14 @@ describe('closestIds', () => {
     expect(closestIds('beta-c-mode2-appendix', ids)).toEqual(['beta-c-mode2-appendix-a', 'beta-c-mode2-appendix-b']);
     expect(closestIds('delta-e-max', ids)).toEqual(['delta-e-min']);
     expect(closestIds('zzz', ids)).toHaveLength(1);
+  });
+
+  it('matches word by word: a word the ids begin with, or a misspelt word, finds them over short ids', () => {
+    const ledger = loadLedger().claims.map((c) => c.id);
+    expect(closestIds('tau', ledger)).toEqual(['tau-rank1-trap', 'tau-random-init', 'tau-trivial-trap-first']);
+    expect(closestIds('rank1-trap', ledger)).toEqual(['tau-rank1-trap']);
+    expect(closestIds('hysterisis', ledger)).toEqual(['nonlinear-hysteresis', 'hysteresis-window-open']);
+    expect(closestIds('delta-e-min', ledger)).toEqual(['delta-e-min']);
   });
 });
 

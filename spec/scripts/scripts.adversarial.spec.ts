@@ -26,16 +26,21 @@ describe('npm run golden', () => {
   });
 });
 
+/** `npm run reproduce` is `node bin/metastable.js reproduce` (package.json). */
+function reproduce(args: string[]) {
+  return spawnSync(process.execPath, ['bin/metastable.js', 'reproduce', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+}
+
 describe('npm run reproduce', () => {
   it('--help ends with a newline and nothing follows it', () => {
-    const r = script('reproduce', ['--help']);
+    const r = reproduce(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout.endsWith('--plan\n')).toBe(true);
     expect(r.stderr).toBe('');
   });
 
   it('an error is one line on stderr, with nothing added by the wrapper', () => {
-    const r = script('reproduce', ['--only', ',']);
+    const r = reproduce(['--only', ',']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -24,14 +24,20 @@ export function explainCommand(io: CliIo): Command {
     )
     .argument('<CLAIM-ID>', 'a claim id of golden/claims.json, e.g. beta-c-mode1')
     .option('--out <DIR>', 'the folder `npm run reproduce` wrote', 'out')
-    .addHelpText('after', '\nAn unknown id exits 2 and names the closest ids.\n\nExample:\n  npx metastable explain delta-e-min --out /tmp/audit\n')
-    .action((id: string, options: { out: string }) => {
+    .option('--json', "print the claim's record from results.json as JSON (with the run's profile)")
+    .addHelpText(
+      'after',
+      '\nAn unknown id exits 2 and names the closest ids (matched word by word: "tau" names the tau-* claims).\n\n' +
+        'Examples:\n  npx metastable explain delta-e-min --out /tmp/audit\n  npx metastable explain tau-rank1-trap --json\n',
+    )
+    .action((id: string, options: { out: string; json?: boolean }) => {
       const results = resultsForCli(join(options.out, 'results.json'));
       const claim = results.claims.find((c) => c.id === id);
       if (!claim) {
         const ids = results.claims.map((c) => c.id);
         throw new UsageError(`no claim '${id}' in ${join(options.out, 'results.json')}; did you mean ${closestIds(id, ids).join(', ')}?`);
       }
-      io.stdout(explainClaim(claim, results, options.out));
+      if (options.json === true) io.stdout(`${JSON.stringify({ profile: results.profile, ...claim }, null, 2)}\n`);
+      else io.stdout(explainClaim(claim, results, options.out));
     });
 }

@@ -40,6 +40,8 @@ export function nonNegativeNumber(what: string) {
 
 export function integerInRange(what: string, min: number, max: number = Number.MAX_SAFE_INTEGER) {
   return (raw: string): number => {
+    // A word ("two") gets an integer's example, not a decimal's.
+    if (!DECIMAL_NUMBER.test(raw.trim())) throw new InvalidArgumentError(`${what} must be a decimal integer such as ${Math.max(min, 2)}, got '${raw}'.`);
     const value = decimalNumber(raw, what);
     if (!Number.isInteger(value) || value < min || value > max) {
       const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in [${min}, ${max}]`;

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
+import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
 import { DEFAULT_RUN_CACHE_DIR, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
+import { resolveClaimIds } from './claim-ids.ts';
+import { colourWanted } from './colour.ts';
 import { integerInRange, nonEmptyList, nonEmptyPath, shardOption } from './parse-option.ts';
 import { formatSeconds, progressReporter, type ProgressReporter } from './progress.ts';
 import { UsageError } from './usage-error.ts';
@@ -58,8 +61,10 @@ export const DRIFT_EXIT_CODE = 1;
 
 function plan(options: ReproduceOptions, cacheDir: string | null): Plan {
   let whole: Plan;
+  // Ids and patterns (`tau-*`) to ledger ids; an unknown one is refused with the closest ids.
+  const only = options.only === undefined ? undefined : resolveClaimIds('--only', options.only, loadLedger().claims.map((c) => c.id));
   try {
-    whole = planFor({ profile: options.profile, ...(options.only ? { only: options.only } : {}), cacheDir });
+    whole = planFor({ profile: options.profile, ...(only ? { only } : {}), cacheDir });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(`--only: ${error.message}`);
     throw error;
@@ -136,7 +141,11 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         .choices(PROFILES)
         .default('full'),
     )
-    .option('--only <IDS>', 'comma-separated claim ids to evaluate (default: all; an empty list is refused); only their experiments run', nonEmptyList('--only'))
+    .option(
+      '--only <IDS>',
+      'comma-separated claim ids or patterns (* any characters, ? one: "tau-*") to evaluate (default: all; an empty list is refused); only their experiments run',
+      nonEmptyList('--only'),
+    )
     .option('--plan', 'print the experiments and jobs the selected claims need, with runs, SGD steps and an estimated time; run nothing')
     .option(
       '--shard <K/N>',
@@ -176,6 +185,6 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
-      setExitCode(await reproduce({ ...options, colour: process.stdout.isTTY === true }, io));
+      setExitCode(await reproduce({ ...options, colour: colourWanted(process.stdout.isTTY === true, process.env) }, io));
     });
 }

@@ -24,16 +24,33 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** How far a typed word is from an id's word: 0 when the id's word begins with it ("tau" for "tau-rank1-trap"). */
+function wordDistance(typed: string, word: string): number {
+  return typed.length >= 2 && word.startsWith(typed) ? 0 : editDistance(typed, word);
+}
+
+/** The sum over the typed id's words of the distance to the nearest word of `id` (ids are words joined by '-'). */
+function wordsDistance(wanted: string, id: string): number {
+  const words = id.split('-');
+  return wanted
+    .split('-')
+    .filter((w) => w !== '')
+    .reduce((sum, typed) => sum + Math.min(...words.map((w) => wordDistance(typed, w))), 0);
+}
+
 /**
- * The ids nearest to a mistyped one, closest first (ties in ledger order): those within a third of its length
- * in edits, or else the single nearest, so a suggestion is always made and far-off ids are not.
+ * The ids nearest to a mistyped one, closest first: compared word by word (a typed word matches an id's word it
+ * begins or nearly spells), then by edits over the whole id, ties in ledger order. The ids that match its words
+ * best are kept when they are within a third of its length in edits, or else the single nearest, so a suggestion
+ * is always made and far-off ids are not.
  */
 export function closestIds(wanted: string, ids: readonly string[], count = 3): string[] {
   const ranked = ids
-    .map((id, order) => ({ id, order, distance: editDistance(wanted, id) }))
-    .sort((x, y) => x.distance - y.distance || x.order - y.order);
-  const near = ranked.filter((x) => x.distance <= Math.max(2, wanted.length / 3));
-  return (near.length > 0 ? near : ranked).slice(0, near.length > 0 ? count : 1).map((x) => x.id);
+    .map((id, order) => ({ id, order, words: wordsDistance(wanted, id), whole: editDistance(wanted, id) }))
+    .sort((x, y) => x.words - y.words || x.whole - y.whole || x.order - y.order);
+  const best = ranked[0]?.words ?? 0;
+  if (best > Math.max(1, Math.floor(wanted.length / 3))) return ranked.slice(0, 1).map((x) => x.id);
+  return ranked.filter((x) => x.words === best).slice(0, count).map((x) => x.id);
 }
 
 const indent = (lines: readonly string[], prefix = '  '): string[] => lines.map((l) => `${prefix}${l}`);
