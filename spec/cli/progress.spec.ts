@@ -1,18 +1,14 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressMode, progressReporter, type ProgressStream } from '../../src/cli/progress.ts';
+import { fitLine, formatSeconds, ownSeconds, progressMode, progressReporter, type ProgressStream } from '../../src/cli/progress.ts';
 import { seedRunsJob } from '../../src/experiments/index.ts';
 import type { Plan } from '../../src/pipeline/index.ts';
-import { jobCost, type Job, type ProgressEvent } from '../../src/runner/index.ts';
+import { jobCost, jobUnits, type Job, type ProgressEvent } from '../../src/runner/index.ts';
 
 const runs = seedRunsJob('random-init', 'smoke', { seeds: [42, 43], overrides: { epochs: 5 } }, 'spec');
 const analysis: Job = { kind: 'kramers-langer', label: 'Appendix F analysis', options: { beta: 0.32, seed: 42, learningRates: [1e-3], batch: 64, epsilons: [1e-3] } };
-const plan: Plan = {
-  profile: 'smoke',
-  claims: [],
-  requests: [],
-  jobs: [runs, analysis].map((job) => ({ job, cost: jobCost(job, null), neededBy: [] })),
-};
+const planOf = (jobs: readonly Job[]): Plan => ({ profile: 'smoke', claims: [], requests: [], jobs: jobs.map((job) => ({ job, cost: jobCost(job, null), neededBy: [] })) });
+const plan = planOf([runs, analysis]);
 
 /** The events of the plan running: the runs (one from the cache), then the analysis. */
 const events: ProgressEvent[] = [
@@ -25,66 +21,129 @@ const events: ProgressEvent[] = [
   { kind: 'job-done', job: analysis, seconds: 3 },
 ];
 
-/** A terminal that records what is drawn on it. */
-function fakeTerminal(): ProgressStream & { text: () => string } {
-  const chunks: string[] = [];
+/**
+ * A pseudo-terminal of `rows` × `columns`: it interprets what the display writes (text, newlines, cursor to the
+ * start of an earlier line, clear to the end of the screen) and counts the lines pushed off its top.
+ */
+function virtualTerminal(rows: number, columns: number) {
+  const screen: string[] = [''];
+  let row = 0;
+  let scrolled = 0;
+  let widest = 0;
   const stream = new Writable({
     write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
+      const text = String(chunk);
+      for (const part of text.split(/(\u001b\[\d*[FJ]|\n)/)) {
+        if (part === '') continue;
+        const escape = /^\u001b\[(\d*)([FJ])$/.exec(part);
+        if (escape?.[2] === 'F') row = Math.max(0, row - Number(escape[1] || 1));
+        else if (escape?.[2] === 'J') screen.splice(row + 1), (screen[row] = '');
+        else if (part === '\n') {
+          row += 1;
+          if (row >= rows) {
+            screen.shift();
+            scrolled += 1;
+            row = rows - 1;
+          }
+          screen[row] ??= '';
+        } else {
+          screen[row] = (screen[row] ?? '') + part;
+          widest = Math.max(widest, screen[row]!.length);
+        }
+      }
       done();
     },
-  }) as Writable & { isTTY: boolean; columns: number };
-  stream.isTTY = true;
-  stream.columns = 120;
-  return Object.assign(stream, { text: () => chunks.join('') });
+  }) as Writable & { isTTY: boolean; columns: number; rows: number };
+  Object.assign(stream, { isTTY: true, columns, rows });
+  return { stream: stream as ProgressStream, screen: () => screen.filter((l) => l !== ''), scrolled: () => scrolled, widest: () => widest };
+}
+
+/** Many jobs of many seeds, as a quick profile has: every job starts at once, results arrive two at a time. */
+function busyRun(jobCount: number): { plan: Plan; events: ProgressEvent[] } {
+  const jobs = Array.from({ length: jobCount }, (_, i) =>
+    seedRunsJob('random-init', 'smoke', { seeds: Array.from({ length: 2 + (i % 5) }, (_, s) => 100 * i + s), overrides: { epochs: 5 + i } }, `job ${i} ${'with a long label '.repeat(i % 3 === 0 ? 12 : 1)}`),
+  );
+  const events: ProgressEvent[] = jobs.map((job, index) => ({ kind: 'job-started', job, index, total: jobCount }));
+  for (const job of jobs) {
+    const units = jobUnits(job);
+    for (let done = 1; done <= units; done++) events.push({ kind: 'unit-done', job, done, units, cached: done === 1 && units > 3 });
+    events.push({ kind: 'job-done', job, seconds: 1 });
+  }
+  return { plan: planOf(jobs), events };
 }
 
 describe('progress', () => {
-  it('draws bars only on a terminal', () => {
+  it('draws the live display only on a terminal', () => {
     expect(progressMode(undefined)).toBe('lines');
     expect(progressMode(Object.assign(new Writable(), { isTTY: false }))).toBe('lines');
-    expect(progressMode(fakeTerminal())).toBe('bars');
+    expect(progressMode(virtualTerminal(45, 150).stream)).toBe('bars');
   });
 
-  it('without a terminal prints one plain line per finished job with its time, and counts cached units', () => {
-    let stderr = '';
-    const progress = progressReporter({ plan, workers: 2, stderr: (t) => (stderr += t) });
-    expect(progress.mode).toBe('lines');
-    for (const event of events) progress.onProgress(event);
-    progress.log('run cache: a refused entry');
-    progress.stop();
-    expect(stderr.split('\n')).toEqual([
-      `  [1/2] done in 1.3 s: ${runs.label}`,
-      '  [2/2] done in 3.0 s: Appendix F analysis',
-      '  run cache: a refused entry',
-      '',
-    ]);
-    expect(progress.counts()).toEqual({ computed: 2, cached: 1 });
-  });
-
-  it('on a terminal draws a bar per running job and one overall, with the time left from the plan', () => {
-    const terminal = fakeTerminal();
+  it("without a terminal prints a line per finished job: its own time, the runs done of the plan's, elapsed and left", () => {
     let stderr = '';
     let clock = 0;
-    const progress = progressReporter({ plan, workers: 2, stderr: (t) => (stderr += t), terminal, now: () => clock });
-    expect(progress.mode).toBe('bars');
-    const estimate = plan.jobs.reduce((s, j) => s + j.cost.cpuSeconds, 0) / 2;
-    progress.onProgress(events[0]!);
-    progress.onProgress(events[1]!);
-    const drawn = terminal.text();
-    expect(drawn).toContain(`ETA ${Math.round(estimate)} s`);
-    expect(drawn).toContain('overall');
-    expect(drawn).toContain(runs.label);
-    expect(drawn).toContain('Appendix F analysis');
-    clock = 1000;
-    for (const event of events.slice(2)) progress.onProgress(event);
+    const progress = progressReporter({ plan, workers: 2, stderr: (t) => (stderr += t), now: () => clock });
+    expect(progress.mode).toBe('lines');
+    for (const [i, event] of events.entries()) {
+      clock = [0, 0, 1000, 3000, 3000, 7000, 7000][i]!;
+      progress.onProgress(event);
+    }
     progress.log('run cache: a refused entry');
     progress.stop();
-    progress.stop();
-    const all = terminal.text();
-    expect(all).toContain('3/3 runs, 2/2 jobs, ETA 0 s');
-    expect(all).toContain('run cache: a refused entry');
-    expect(stderr).toBe('');
+    const lines = stderr.split('\n');
+    // The runs: results at 1 s and 3 s, so 2 s for one of two units, 4 s in all; the analysis: 3 s to 7 s.
+    expect(lines[0]).toBe(`  [1/2] 4.0 s  ${runs.label} — 66 %, 2/3 runs, 1/2 jobs, 3.0 s elapsed, about ${lines[0]!.split('about ')[1]}`);
+    expect(lines[1]).toBe('  [2/2] 4.0 s  Appendix F analysis — 100 %, 3/3 runs, 2/2 jobs, 7.0 s elapsed, about 0.0 s left');
+    expect(lines.slice(2)).toEqual(['  run cache: a refused entry', '']);
     expect(progress.counts()).toEqual({ computed: 2, cached: 1 });
+  });
+
+  it('in a 45-row terminal never draws more rows than it has, cuts lines to its width, and ends at 100 %', () => {
+    const { plan: busy, events: busyEvents } = busyRun(98);
+    const terminal = virtualTerminal(45, 150);
+    let clock = 0;
+    const progress = progressReporter({ plan: busy, workers: 2, stderr: () => {}, terminal: terminal.stream, now: () => clock });
+    let tallest = 0;
+    for (const event of busyEvents) {
+      clock += 250;
+      progress.onProgress(event);
+      tallest = Math.max(tallest, terminal.screen().length);
+      expect(terminal.scrolled()).toBe(0);
+    }
+    progress.stop();
+    expect(tallest).toBeGreaterThan(1);
+    expect(tallest).toBeLessThan(45);
+    expect(terminal.widest()).toBeLessThan(150);
+    const total = busy.jobs.reduce((s, j) => s + j.cost.runs, 0);
+    expect(terminal.screen()).toEqual([expect.stringMatching(new RegExp(`100 % {2}${total}/${total} runs, 98/98 jobs, .* elapsed, about 0\\.0 s left$`))]);
+    expect(terminal.scrolled()).toBe(0);
+  });
+
+  it('shows the jobs with results coming in, topped up to the workers with those queued, and how many more', () => {
+    const { plan: busy, events: busyEvents } = busyRun(10);
+    const terminal = virtualTerminal(45, 150);
+    const progress = progressReporter({ plan: busy, workers: 2, stderr: () => {}, terminal: terminal.stream, now: () => 0 });
+    for (const event of busyEvents.slice(0, 10)) progress.onProgress(event);
+    expect(terminal.screen()).toHaveLength(1 + 2 + 1);
+    expect(terminal.screen()[1]).toMatch(/ 0\/2 {2}.*, job 0 /);
+    expect(terminal.screen()[3]).toBe('  … 8 more job(s) running or queued');
+    progress.onProgress(busyEvents[10]!);
+    progress.onProgress({ kind: 'unit-done', job: busy.jobs[1]!.job, done: 1, units: 3, cached: false });
+    progress.log('run cache: a refused entry');
+    expect(terminal.screen()[0]).toBe('  run cache: a refused entry');
+    expect(terminal.screen()[2]).toMatch(/ 1\/2 {2}.*, job 0 /);
+    expect(terminal.screen()[3]).toMatch(/ 1\/3 {2}.*, job 1 /);
+    progress.stop();
+    // Stopped before the end (Ctrl-C): the display is erased, the logged line stays.
+    expect(terminal.screen()).toEqual(['  run cache: a refused entry']);
+  });
+
+  it('own time, widths and durations', () => {
+    expect(ownSeconds({ units: 3, firstAt: 1000, lastAt: 3000 })).toBe(3);
+    expect(ownSeconds({ units: 1, firstAt: 5000, lastAt: 5000, before: 2000 })).toBe(3);
+    expect(fitLine('abcdef', 4)).toBe('abc…');
+    expect(formatSeconds(4.24)).toBe('4.2 s');
+    expect(formatSeconds(125)).toBe('2 min 05 s');
+    expect(formatSeconds(Number.NaN)).toBe('?');
   });
 });

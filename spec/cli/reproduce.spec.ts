@@ -63,3 +63,28 @@ describe('metastable reproduce', () => {
     }
   });
 });
+
+describe('metastable reproduce, interrupted', () => {
+  it('says in one line that the finished runs are kept in the cache and a rerun resumes, and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'reproduce-int-'));
+    const bin = new URL('../../bin/metastable.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'reproduce', '--profile', 'smoke', '--only', 'tau-rank1-trap', '--out', join(dir, 'out'), '--cache', join(dir, 'cache')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let pressed = false;
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+      // Once the work is under way (its first line printed), as a person pressing Ctrl-C would, once.
+      if (!pressed && /job\(s\)\n/.test(stderr)) {
+        pressed = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^metastable: interrupted; the \\d+ run\\(s\\) finished so far are kept in ${join(dir, 'cache')}: the same command resumes from them\\.$`));
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 60_000);
+});

@@ -11,14 +11,31 @@ describe('the terminal verdict table', () => {
   const { claims } = buildResults(evaluated, 'full', [], tolerancesOf(evaluated));
 
   it('has one line per claim with the paper\'s value beside ours under each reading', () => {
-    const lines = formatVerdictTable(claims, false).trimEnd().split('\n');
+    const lines = formatVerdictTable(claims, { colour: false }).trimEnd().split('\n');
     expect(lines).toHaveLength(claims.length + 1);
     expect(lines.find((l) => l.startsWith('beta-c-mode1 '))).toMatch(/deviates\s+0\.42\s+eq2: 0\.410549 · eq1: 1\.23165/);
     expect(lines.find((l) => l.startsWith('phase-structure-at-0-32 '))).toMatch(/eq2: deviates · eq1: reproduced/);
   });
 
+  it('puts the claims that are not reproduced first, ledger order within a verdict', () => {
+    const ids = formatVerdictTable(claims, { colour: false }).trimEnd().split('\n').slice(1).map((l) => l.split(' ')[0]);
+    const outcomes = ids.map((id) => claims.find((c) => c.id === id)!.outcome);
+    const firstReproduced = outcomes.indexOf('reproduced');
+    expect(firstReproduced).toBeGreaterThan(0);
+    expect(outcomes.slice(firstReproduced).every((o) => o === 'reproduced')).toBe(true);
+    expect(ids.filter((id) => claims.find((c) => c.id === id)!.outcome === 'deviates')).toEqual(claims.filter((c) => c.outcome === 'deviates').map((c) => c.id));
+  });
+
+  it('cuts every line to the width, coloured or not', () => {
+    for (const colour of [false, true]) {
+      const lines = formatVerdictTable(claims, { colour, width: 80 }).trimEnd().split('\n');
+      expect(Math.max(...lines.map((l) => l.replace(/\u001b\[\d+m/g, '').length))).toBeLessThanOrEqual(80);
+      expect(lines.some((l) => l.endsWith('…'))).toBe(true);
+    }
+  });
+
   it('colours verdicts only when asked', () => {
-    expect(formatVerdictTable(claims, false)).not.toContain('\u001b[');
-    expect(formatVerdictTable(claims, true)).toContain('\u001b[');
+    expect(formatVerdictTable(claims, { colour: false })).not.toContain('\u001b[');
+    expect(formatVerdictTable(claims, { colour: true })).toContain('\u001b[');
   });
 });

@@ -1,37 +1,45 @@
-import cliProgress, { type SingleBar } from 'cli-progress';
+import cliProgress from 'cli-progress';
 import type { Plan } from '../pipeline/index.ts';
-import { jobKey, jobUnits, type ProgressEvent } from '../runner/index.ts';
+import { jobKey, jobUnits, type Job, type ProgressEvent } from '../runner/index.ts';
 
-// Progress of `reproduce` on stderr. On a terminal: a live bar per running job and one overall, with the time left
-// estimated from the plan's cost model (src/runner/cost.ts) and corrected by the pace so far. Without one (CI logs, a
-// file): one plain line per completed job with its time.
+// Progress of `reproduce` on stderr, counted in the plan's runs (the units `--plan` totals and the final count
+// names). On a terminal: one overall line that ends at 100 %, and below it the jobs that are running, as many as the
+// terminal has rows for, redrawn in place (never more rows than the terminal has, so nothing scrolls away). Without
+// one (CI logs, a file): one line per finished job with its own time, the runs done of the total, the time elapsed
+// and the time left. The time left is the plan's estimate (src/runner/cost.ts's calibrated cost model) spread over
+// the workers, moved towards the pace measured so far as the work gets done.
 
-/** A stream the bars draw on: a terminal, or a fake one in specs. */
-export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+/** A stream the display draws on: a terminal, or a fake one in specs. */
+export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number; readonly rows?: number };
 
 export interface ProgressOptions {
   readonly plan: Plan;
   readonly workers: number;
-  /** Where plain lines go (and anything logged while no bars are drawn). */
+  /** Where plain lines go. */
   readonly stderr: (text: string) => void;
-  /** The terminal to draw bars on; absent (or not a TTY) for plain lines. */
+  /** The terminal to draw on; absent (or not a TTY) for plain lines. */
   readonly terminal?: ProgressStream | undefined;
   /** Milliseconds since some fixed moment; default performance.now. */
   readonly now?: () => number;
 }
 
+export interface ProgressCounts {
+  /** The plan's runs (as `--plan` counts them) computed and read from the cache so far. */
+  readonly computed: number;
+  readonly cached: number;
+}
+
 export interface ProgressReporter {
   readonly mode: 'bars' | 'lines';
   readonly onProgress: (event: ProgressEvent) => void;
-  /** A line of its own (a refused cache entry), printed above the bars when they are drawn. */
+  /** A line of its own (a refused cache entry), printed above the live display when it is drawn. */
   log(line: string): void;
-  /** Units computed and units read from the cache so far. */
-  counts(): { computed: number; cached: number };
-  /** Removes the bars (the terminal is left at a fresh line); idempotent. */
+  counts(): ProgressCounts;
+  /** Ends the display: when every job finished, the overall line at 100 % stays; otherwise it is erased. Idempotent. */
   stop(): void;
 }
 
-/** Bars on a terminal, plain lines elsewhere: the decision, separate so a spec can make it either way. */
+/** Live display on a terminal, plain lines elsewhere: the decision, separate so a spec can make it either way. */
 export function progressMode(terminal: ProgressStream | undefined): 'bars' | 'lines' {
   return terminal?.isTTY === true ? 'bars' : 'lines';
 }
@@ -39,120 +47,202 @@ export function progressMode(terminal: ProgressStream | undefined): 'bars' | 'li
 /** A time left or taken, in the words of the plan's estimate. */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
-  return `${Math.floor(seconds / 3600)} h ${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')} min`;
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(Math.floor(seconds % 60)).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** One job as the display follows it. */
+interface Tracked {
+  readonly job: Job;
+  readonly order: number;
+  /** Its runs in the plan's count, its units in the runner's (a unit can stand for several runs, or a slice of them). */
+  readonly runs: number;
+  readonly units: number;
+  /** Estimated CPU seconds of each unit not read from the cache. */
+  readonly unitCost: number;
+  readonly cost: number;
+  done: number;
+  cached: number;
+  /** When its first and latest unit finished, and the last event of the whole run before its first unit did. */
+  firstAt?: number;
+  lastAt?: number;
+  before?: number;
+  finished: boolean;
+}
+
+/** The run's bookkeeping, shared by both displays: runs done, the cost done, the time left. */
+function tracker(plan: Plan, workers: number, now: () => number) {
+  const started = now();
+  const jobs = new Map<string, Tracked>();
+  plan.jobs.forEach(({ job, cost }, order) => {
+    const units = Math.max(1, jobUnits(job));
+    const uncached = cost.runs > 0 ? (units * (cost.runs - cost.cached)) / cost.runs : units;
+    jobs.set(jobKey(job), { job, order, runs: cost.runs, units, unitCost: cost.cpuSeconds / Math.max(1, uncached), cost: cost.cpuSeconds, done: 0, cached: 0, finished: false });
+  });
+  const totalRuns = plan.jobs.reduce((s, j) => s + j.cost.runs, 0);
+  const totalCost = plan.jobs.reduce((s, j) => s + j.cost.cpuSeconds, 0);
+  let lastEvent = started;
+  let jobsDone = 0;
+
+  const runsOf = (t: Tracked, units: number) => (t.finished && units === t.done ? t.runs : (t.runs * units) / t.units);
+  const costDone = () => [...jobs.values()].reduce((s, t) => s + (t.finished ? t.cost : Math.min(t.cost, (t.done - t.cached) * t.unitCost)), 0);
+  const elapsed = () => (now() - started) / 1000;
+  return {
+    jobs,
+    totalRuns,
+    get jobsDone() {
+      return jobsDone;
+    },
+    elapsed,
+    runsDone: () => Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.done), 0)),
+    counts(): ProgressCounts {
+      const cached = Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.cached), 0));
+      return { computed: Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.done), 0)) - cached, cached };
+    },
+    /** The plan's estimate over the workers, weighted towards the measured pace by the share of the work done. */
+    secondsLeft(): number {
+      if (jobsDone === jobs.size) return 0;
+      const done = costDone();
+      const left = Math.max(0, totalCost - done);
+      const planned = left / Math.max(1, workers);
+      if (done <= 0 || totalCost <= 0) return planned;
+      const paced = (left * elapsed()) / done;
+      const weight = Math.min(1, done / totalCost);
+      return (1 - weight) * planned + weight * paced;
+    },
+    /** The share of the plan's runs done; 1 only when every job has finished. */
+    fraction(): number {
+      if (jobsDone === jobs.size) return 1;
+      const runs = [...jobs.values()].reduce((s, t) => s + runsOf(t, t.done), 0);
+      return totalRuns > 0 ? Math.min(0.999, runs / totalRuns) : jobsDone / Math.max(1, jobs.size);
+    },
+    record(event: ProgressEvent): Tracked | undefined {
+      const t = jobs.get(jobKey(event.job));
+      const at = now();
+      if (t !== undefined && event.kind === 'unit-done') {
+        if (t.firstAt === undefined) {
+          t.firstAt = at;
+          t.before = lastEvent;
+        }
+        t.lastAt = at;
+        t.done = event.done;
+        if (event.cached) t.cached += 1;
+      } else if (t !== undefined && event.kind === 'job-done' && !t.finished) {
+        t.finished = true;
+        t.done = t.units;
+        jobsDone += 1;
+      }
+      if (event.kind !== 'job-started') lastEvent = at;
+      return t;
+    },
+  };
 }
 
 /**
- * Estimated work per job from the plan: each unit not already cached carries an equal share of its job's estimated
- * CPU seconds, so cached units finish at no cost and the overall bar moves with the work actually done.
+ * A finished job's own time: the span of its results, stretched by one unit's share (a unit's run precedes its
+ * result); a one-unit job from the run's previous result (when a worker came free for it) to its own.
  */
-function unitCosts(plan: Plan): Map<string, number> {
-  return new Map(plan.jobs.map(({ job, cost }) => [jobKey(job), cost.cpuSeconds / Math.max(1, cost.runs - cost.cached)]));
+export function ownSeconds(t: { units: number; firstAt?: number; lastAt?: number; before?: number }): number {
+  if (t.firstAt === undefined || t.lastAt === undefined) return 0;
+  if (t.units <= 1) return (t.lastAt - (t.before ?? t.firstAt)) / 1000;
+  return ((t.lastAt - t.firstAt) * t.units) / (t.units - 1) / 1000;
+}
+
+const percent = (fraction: number) => `${String(Math.floor(fraction * 100)).padStart(3)} %`;
+
+/** Cut to the terminal's width, so that no line wraps and the display's height stays what it counts. */
+export function fitLine(line: string, width: number): string {
+  return line.length > width ? `${line.slice(0, Math.max(1, width - 1))}…` : line;
 }
 
 export function progressReporter(options: ProgressOptions): ProgressReporter {
   const now = options.now ?? (() => performance.now());
-  const started = now();
-  const costs = unitCosts(options.plan);
-  const totalCost = options.plan.jobs.reduce((sum, j) => sum + j.cost.cpuSeconds, 0);
-  const totalUnits = options.plan.jobs.reduce((sum, j) => sum + j.cost.runs, 0);
-  let doneCost = 0;
-  let doneUnits = 0;
-  let computed = 0;
-  let cached = 0;
-  let jobsDone = 0;
-
-  /** Time left: the plan's estimate over the workers until work is done, then the estimate scaled by the pace. */
-  const secondsLeft = () => {
-    const left = Math.max(0, totalCost - doneCost);
-    const elapsed = (now() - started) / 1000;
-    return doneCost > 0 ? (left * elapsed) / doneCost : left / Math.max(1, options.workers);
-  };
-  const fraction = () => (totalCost > 0 ? Math.min(1, doneCost / totalCost) : totalUnits > 0 ? doneUnits / totalUnits : 1);
-  const record = (event: Extract<ProgressEvent, { kind: 'unit-done' }>) => {
-    doneUnits += 1;
-    if (event.cached) cached += 1;
-    else {
-      computed += 1;
-      doneCost += costs.get(jobKey(event.job)) ?? 0;
-    }
-  };
-  const counts = () => ({ computed, cached });
-  const total = options.plan.jobs.length;
+  const run = tracker(options.plan, options.workers, now);
+  const total = run.jobs.size;
+  const overallText = () =>
+    `${run.runsDone()}/${run.totalRuns} runs, ${run.jobsDone}/${total} jobs, ${formatSeconds(run.elapsed())} elapsed, ` +
+    `about ${formatSeconds(run.secondsLeft())} left`;
 
   if (progressMode(options.terminal) === 'lines') {
     return {
       mode: 'lines',
       onProgress(event) {
-        if (event.kind === 'unit-done') record(event);
-        if (event.kind !== 'job-done') return;
-        jobsDone += 1;
-        options.stderr(`  [${jobsDone}/${total}] done in ${event.seconds.toFixed(1)} s: ${event.job.label}\n`);
+        const t = run.record(event);
+        if (event.kind !== 'job-done' || t === undefined) return;
+        options.stderr(`  [${run.jobsDone}/${total}] ${formatSeconds(ownSeconds(t))}  ${event.job.label} — ${percent(run.fraction()).trim()}, ${overallText()}\n`);
       },
       log: (line) => options.stderr(`  ${line}\n`),
-      counts,
+      counts: () => run.counts(),
       stop() {},
     };
   }
 
   const stream = options.terminal!;
-  const width = Math.max(40, (stream.columns || 80) - 1);
-  const bars = new cliProgress.MultiBar(
-    {
-      stream,
-      format: (barOptions, params, payload: { text: string }) => {
-        const bar = cliProgress.Format.BarFormat(params.progress, barOptions);
-        const line = `${bar} ${String(Math.floor(params.progress * 100)).padStart(3)}% ${payload.text}`;
-        return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-      },
-      // Cursor and line wrap left as they are: a run stopped with Ctrl-C must not leave the terminal altered.
-      // Lines are cut to the terminal's width instead.
-      hideCursor: false,
-      linewrap: true,
-      clearOnComplete: true,
-      autopadding: true,
-      barsize: 20,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const overallText = () => `overall: ${doneUnits}/${totalUnits} runs, ${jobsDone}/${total} jobs, ETA ${formatSeconds(secondsLeft())}`;
-  const overall = bars.create(1, 0, { text: overallText() });
-  const running = new Map<string, SingleBar>();
+  const bar = (fraction: number, size: number) =>
+    cliProgress.Format.BarFormat(fraction, { barsize: size, barCompleteString: '█'.repeat(size), barIncompleteString: '░'.repeat(size), barGlue: '' });
+  let height = 0;
   let stopped = false;
+  let lastDraw = -Infinity;
+
+  /** What is running: jobs with results coming in, topped up to the workers' number with the next ones queued. */
+  const running = (): Tracked[] => {
+    const open = [...run.jobs.values()].filter((t) => !t.finished).sort((a, b) => a.order - b.order);
+    const active = open.filter((t) => t.done > 0);
+    const queued = open.filter((t) => t.done === 0).slice(0, Math.max(0, options.workers - active.length));
+    return [...active, ...queued].sort((a, b) => a.order - b.order);
+  };
+  const frame = (final: boolean): string[] => {
+    const width = Math.max(20, (stream.columns || 80) - 1);
+    // One row is kept free below the display, so the cursor never pushes the top line into the scrollback.
+    const rows = Math.max(2, (stream.rows || 24) - 1);
+    const lines = [fitLine(`${bar(run.fraction(), 20)} ${percent(run.fraction())}  ${overallText()}`, width)];
+    if (final) return lines;
+    const jobs = running();
+    const room = rows - 1;
+    const shown = jobs.length > room ? jobs.slice(0, Math.max(0, room - 1)) : jobs;
+    for (const t of shown) lines.push(fitLine(`  ${bar(t.done / t.units, 10)} ${t.done}/${t.units}  ${t.job.label}`, width));
+    const waiting = total - run.jobsDone - shown.length;
+    if (jobs.length > shown.length || (waiting > 0 && lines.length < rows)) lines.push(fitLine(`  … ${waiting} more job(s) running or queued`, width));
+    return lines.slice(0, rows);
+  };
+  /** Moves back over the last frame and clears it and what is below. */
+  const erase = () => {
+    if (height > 0) stream.write(`\u001b[${height}F\u001b[J`);
+    height = 0;
+  };
+  const draw = (final = false) => {
+    const lines = frame(final);
+    erase();
+    stream.write(lines.map((l) => `${l}\n`).join(''));
+    height = lines.length;
+    lastDraw = now();
+  };
+  // The elapsed time and the time left move between events too.
+  const timer = setInterval(() => !stopped && draw(), 1000);
+  timer.unref();
+  draw();
   return {
     mode: 'bars',
     onProgress(event) {
       if (stopped) return;
-      const key = jobKey(event.job);
-      if (event.kind === 'job-started') {
-        const units = jobUnits(event.job);
-        running.set(key, bars.create(units, 0, { text: `0/${units} | ${event.job.label}` }));
-      } else if (event.kind === 'unit-done') {
-        record(event);
-        running.get(key)?.update(event.done, { text: `${event.done}/${event.units} | ${event.job.label}` });
-      } else {
-        jobsDone += 1;
-        const bar = running.get(key);
-        if (bar !== undefined) bars.remove(bar);
-        running.delete(key);
-      }
-      overall.update(fraction(), { text: overallText() });
-      // Jobs starting and ending redraw at once; seeds finishing are drawn by the bars' own timer (5 per second).
-      if (event.kind !== 'unit-done') bars.update();
+      run.record(event);
+      // Jobs ending redraw at once; results and starts at most five times a second.
+      if (event.kind === 'job-done' || now() - lastDraw >= 200) draw();
     },
     log(line) {
       if (stopped) return options.stderr(`  ${line}\n`);
-      bars.log(`  ${line}\n`);
-      bars.update();
+      erase();
+      stream.write(`  ${line}\n`);
+      draw();
     },
-    counts,
+    counts: () => run.counts(),
     stop() {
       if (stopped) return;
       stopped = true;
-      bars.stop();
+      clearInterval(timer);
+      if (run.jobsDone === total) draw(true);
+      else erase();
     },
   };
 }

@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
@@ -23,6 +25,8 @@ export interface ReproduceOptions {
   /** Print the plan and its cost, run nothing. */
   plan?: boolean;
   colour: boolean;
+  /** The terminal's width, when stdout is one: the verdict table's lines are cut to it. */
+  width?: number | undefined;
   /** JUnit XML file, one test case per claim. */
   junit?: string;
   /** Allow more workers than the machine has cores. */
@@ -72,13 +76,28 @@ function plan(options: ReproduceOptions, cacheDir: string | null): Plan {
   return options.shard === undefined ? whole : shardPlan(whole, options.shard, cacheDir);
 }
 
-/** Runs the plan's jobs with live progress (bars on a terminal, lines elsewhere); the bars are gone when it returns. */
+/** The one line Ctrl-C leaves: what is kept, and how to go on. */
+export function interruptMessage(cacheDir: string | null, counts: { computed: number }): string {
+  return cacheDir === null
+    ? 'metastable: interrupted; nothing was cached (--no-cache), so a rerun starts over.\n'
+    : `metastable: interrupted; the ${counts.computed} run(s) finished so far are kept in ${cacheDir}: the same command resumes from them.\n`;
+}
+
+/** Runs the plan's jobs with live progress (a live display on a terminal, lines elsewhere); the display is ended when it returns. */
 async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir: string | null, io: CliIo) {
   const progress: ProgressReporter = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
+  // Ctrl-C: every finished unit is already in the cache (written atomically), so say so and stop with 130.
+  const interrupted = () => {
+    progress.stop();
+    io.stderr(interruptMessage(cacheDir, progress.counts()));
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progress.onProgress, onCacheProblem: (line) => progress.log(line) });
     return { runner, ...progress.counts() };
   } finally {
+    process.off('SIGINT', interrupted);
     progress.stop();
   }
 }
@@ -87,7 +106,7 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
 function shardSummary(audit: Plan, shard: Shard, cacheDir: string, counts: { computed: number; cached: number }, seconds: number): string {
   const lines = [
     `Shard ${shard.index}/${shard.count} of profile ${audit.profile}: ${audit.jobs.length} job(s) or parts of jobs, ` +
-      `${counts.computed} unit(s) computed, ${counts.cached} read from the cache, in ${formatSeconds(seconds)}.`,
+      `${counts.computed} run(s) computed, ${counts.cached} read from the cache, in ${formatSeconds(seconds)}.`,
     ...audit.jobs.map(({ job }) => `  ${job.label}`),
     `Cache: ${cacheDir}. Merge every shard's cache (npx metastable cache merge DIR... --into DIR), then run` +
       ` npm run reproduce with the same flags and no --shard to evaluate and report.`,
@@ -112,14 +131,15 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
     io.stdout(shardSummary(audit, options.shard, cacheDir!, { computed, cached }, (performance.now() - started) / 1000));
     return 0;
   }
-  io.stderr(`  ${computed} unit(s) computed, ${cached} read from the cache; evaluating and rendering\n`);
+  io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY });
-  io.stdout(formatVerdictTable(record.claims, options.colour));
+  io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
   const s = record.summary;
+  const html = written.find((f) => f.endsWith('report.html'));
   io.stdout(
     `\n${s.reproduced} reproduced, ${s.deviates} deviate, ${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ` +
-      `${s['not evaluated']} not evaluated. Report: ${written[written.length - 1]}\n`,
+      `${s['not evaluated']} not evaluated.\nReport: ${html === undefined ? '' : `${pathToFileURL(resolve(html)).href}  `}${written[written.length - 1]}\n`,
   );
   const drifted = record.claims.filter((c) => c.drift.length > 0);
   for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
@@ -174,8 +194,11 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
         'Output and cache folders are checked writable before any computation.\n' +
-        'Progress goes to stderr: live bars per running job and overall with the time left on a terminal, one line\n' +
-        'per finished job with its time otherwise (CI logs).\n\n' +
+        'Progress goes to stderr, counted in the runs --plan totals: on a terminal one overall line (runs done, time\n' +
+        'elapsed and left) over the jobs running, as many as it has rows for; otherwise (CI logs) one line per\n' +
+        'finished job with its own time, the runs done of the total, the time elapsed and left. Ctrl-C keeps every\n' +
+        'finished run in the cache: the same command resumes. The verdict table lists the claims that are not\n' +
+        'reproduced first; report.html is named by its file:// address.\n\n' +
         'Sharded: each of N machines runs --shard K/N into its own cache (the same slice for the same plan, whatever\n' +
         'is cached); merge the caches with `metastable cache merge`; a final run without --shard computes nothing\n' +
         'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n\n' +
@@ -185,6 +208,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
-      setExitCode(await reproduce({ ...options, colour: colourWanted(process.stdout.isTTY === true, process.env) }, io));
+      const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+      setExitCode(await reproduce({ ...options, colour: colourWanted(process.stdout.isTTY === true, process.env), width }, io));
     });
 }
