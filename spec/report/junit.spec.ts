@@ -57,6 +57,24 @@ describe('junitXml', () => {
     expect(stochastic['system-out']).toMatch(/pinned deviates for the full profile; not compared under smoke/);
   });
 
+  it('skips, with the reason, a stochastic claim not compared with its pin under another profile than the full', () => {
+    const { root, cases } = parseJunit(junitXml(fixtureResults()));
+    const stochastic = cases.find((c) => c['@name'] === 'tau-rank1-trap')!;
+    expect((stochastic.skipped as Node)['@message']).toBe('pinned deviates for the full profile; not compared under smoke');
+    expect(cases.find((c) => c['@name'] === 'beta-c-mode1')!.skipped).toBeUndefined();
+    expect(Number(root['@skipped'])).toBe(cases.filter((c) => c.skipped !== undefined).length);
+    const full = fixtureResults();
+    full.profile = 'full';
+    expect(parseJunit(junitXml(full)).cases.find((c) => c['@name'] === 'tau-rank1-trap')!.skipped).toBeUndefined();
+  });
+
+  it("gives each case its claim's seconds and each suite their sum", () => {
+    const { suites, cases } = parseJunit(junitXml(fixtureResults(), new Map([['tau-rank1-trap', 12.3456], ['beta-c-mode1', 0.25]])));
+    expect(cases.find((c) => c['@name'] === 'tau-rank1-trap')!['@time']).toBe('12.346');
+    expect(cases.find((c) => c['@name'] === 'delta-e-min')?.['@time'] ?? '0').toBe('0');
+    expect(suites.find((x) => x['@name'] === 'claims.stochastic')!['@time']).toBe('12.346');
+  });
+
   it('fails a claim that moved from its pin, with the difference in tolerance units in the failure', () => {
     const { cases } = parseJunit(junitXml(drifted()));
     const failure = cases.find((c) => c['@name'] === 'beta-c-mode1')!.failure as Node;
@@ -92,7 +110,9 @@ describe('writeCiReports', () => {
     expect(text.startsWith('# earlier step\n## metastable-audit: 7 claims')).toBe(true);
     expect(text).toContain('**1 moved from their pinned outcome**');
     expect(text).toContain('| beta-c-mode1 | analytic |');
-    expect(stepSummary(fixtureResults())).toContain('none moved from its pin');
+    const folded = stepSummary(fixtureResults());
+    expect(folded).toMatch(/none of the \d+ compared with its pin moved; 2 stochastic claims not compared \(their pins hold for the full profile\)\./);
+    expect(folded).toMatch(/<details><summary>[^<]+<\/summary>\n\n\| claim[\s\S]*\n<\/details>\n$/);
   });
 
   it('writes nothing when neither target is set', () => {

@@ -35,6 +35,8 @@ export interface ProgressReporter {
   /** A line of its own (a refused cache entry), printed above the live display when it is drawn. */
   log(line: string): void;
   counts(): ProgressCounts;
+  /** Each finished job's own time (ownSeconds), by jobKey. */
+  jobSeconds(): Map<string, number>;
   /** Ends the display: when every job finished, the overall line at 100 % stays; otherwise it is erased. Idempotent. */
   stop(): void;
 }
@@ -95,6 +97,7 @@ function tracker(plan: Plan, workers: number, now: () => number) {
       return jobsDone;
     },
     elapsed,
+    jobSeconds: () => new Map([...jobs].filter(([, t]) => t.finished).map(([key, t]) => [key, ownSeconds(t)])),
     runsDone: () => Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.done), 0)),
     counts(): ProgressCounts {
       const cached = Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.cached), 0));
@@ -174,6 +177,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
       },
       log: (line) => options.stderr(`  ${line}\n`),
       counts: () => run.counts(),
+      jobSeconds: () => run.jobSeconds(),
       stop() {},
     };
   }
@@ -237,6 +241,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
       draw();
     },
     counts: () => run.counts(),
+    jobSeconds: () => run.jobSeconds(),
     stop() {
       if (stopped) return;
       stopped = true;

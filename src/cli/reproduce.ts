@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, type Shard } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, jobKey, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -95,11 +95,18 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
   process.once('SIGINT', interrupted);
   try {
     const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progress.onProgress, onCacheProblem: (line) => progress.log(line) });
-    return { runner, ...progress.counts() };
+    return { runner, ...progress.counts(), jobSeconds: progress.jobSeconds() };
   } finally {
     process.off('SIGINT', interrupted);
     progress.stop();
   }
+}
+
+/** Each claim's seconds for JUnit: the own time of every job it needed (a job shared by claims counts for each). */
+export function claimSeconds(audit: Plan, jobSeconds: ReadonlyMap<string, number>): Map<string, number> {
+  const times = new Map<string, number>(audit.claims.map((c) => [c.id, 0]));
+  for (const { job, neededBy } of audit.jobs) for (const id of neededBy) times.set(id, (times.get(id) ?? 0) + (jobSeconds.get(jobKey(job)) ?? 0));
+  return times;
 }
 
 /** What a shard ran, on stdout: its jobs with their seeds, how many were computed and read from the cache. */
@@ -126,14 +133,14 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   checkReproduceOptions(options);
   const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
   io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`);
-  const { runner, computed, cached } = await runWithProgress(audit, options, cacheDir, io);
+  const { runner, computed, cached, jobSeconds } = await runWithProgress(audit, options, cacheDir, io);
   if (options.shard !== undefined) {
     io.stdout(shardSummary(audit, options.shard, cacheDir!, { computed, cached }, (performance.now() - started) / 1000));
     return 0;
   }
   io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
-  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY });
+  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
   const s = record.summary;
   const html = written.find((f) => f.endsWith('report.html'));
