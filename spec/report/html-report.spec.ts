@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtmlReport } from '../../src/report/html-report.ts';
+import { oursText, renderHtmlReport } from '../../src/report/html-report.ts';
 import { readFigureSvgs } from '../../src/report/read-results.ts';
 import type { Results } from '../../src/report/results.ts';
 import { FIXTURE_RESULTS, drifted, fixtureResults } from './fixture.ts';
@@ -24,6 +24,16 @@ describe('renderHtmlReport', () => {
   it('holds every claim once, and each drawn figure once', () => {
     for (const c of results.claims) expect(html.match(new RegExp(`<tbody class="claim" id="${c.id}"`, 'g'))).toHaveLength(1);
     expect(html.match(/<svg /g)).toHaveLength(figures.length);
+  });
+
+  it('gives our number or bound in every row where the claim has one, not a verdict word', () => {
+    for (const c of results.claims) {
+      const ours = oursText(c);
+      if (c.readings[0]?.value != null || c.value !== null || c.measured) expect(ours, c.id).toMatch(/\d/);
+    }
+    const trap = results.claims.find((c) => c.id === 'tau-rank1-trap')!;
+    expect(oursText(trap)).toContain('τ in [50.15, ∞]');
+    expect(oursText({ ...trap, measured: 'τ ≥ 48480; 50 trapped, 0 escaped, 0 set aside' })).toBe('τ ≥ 48480');
   });
 
   it('puts what moved from its pin on top', () => {
@@ -126,6 +136,39 @@ describe.skipIf(executablePath === null && !process.env.CI)('report.html in Chro
     expect(claim.text).toContain('What would decide it');
     expect(claim.svgs).toBe(2);
     expect(claim.perSeedOpen).toBe(false);
+  });
+
+  it("shows our value beside the paper's in every row, and one count in the header and the filter", async () => {
+    const rows = await page.$$eval('tbody.claim', (tbs) =>
+      tbs.map((t) => ({ id: t.id, paper: t.querySelector('td.c-paper')!.textContent, ours: t.querySelector('td.c-ours')!.textContent })),
+    );
+    for (const row of rows) {
+      const c = results.claims.find((x) => x.id === row.id)!;
+      expect(row.paper).toBe(c.paper.value ?? '—');
+      expect(row.ours).toBe(`${c.readings[0] ? `${c.readings[0].label}: ` : ''}${oursText(c)}`);
+    }
+    const header = await page.$$eval('header .counts .badge', (bs) => bs.map((b) => b.textContent));
+    const filter = await page.$$eval('input[name=verdict]', (is) => is.map((i) => `${i.parentElement!.textContent!.trim().split(/\s+/).at(-1)} ${(i as unknown as { value: string }).value}`));
+    expect(header).toEqual(filter);
+    expect(header.reduce((sum, b) => sum + Number(b!.split(' ')[0]), 0)).toBe(results.claims.length);
+  });
+
+  it('fits a 420 px wide screen without horizontal overflow, the paper and ours on screen, collapsed or expanded', async () => {
+    await page.setViewport({ width: 420, height: 900 });
+    try {
+      const overflow = () => page.$eval('html', (e) => e.scrollWidth);
+      await page.click('#collapse');
+      expect(await overflow()).toBeLessThanOrEqual(420);
+      const rightmost = await page.$$eval('td.c-paper, td.c-ours', (tds) => Math.max(...tds.map((t) => t.getBoundingClientRect().right)));
+      expect(rightmost).toBeLessThanOrEqual(420);
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, 'report-html-420.png'), fullPage: false });
+      await page.click('#expand');
+      expect(await overflow()).toBeLessThanOrEqual(420);
+      await page.click('#collapse');
+    } finally {
+      await page.setViewport({ width: 1280, height: 1000 });
+    }
   });
 
   it('logs no console error and fetches nothing, and leaves a screenshot to look at', async () => {

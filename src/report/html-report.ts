@@ -1,7 +1,7 @@
 import type { Outcome } from '../claims/index.ts';
 import { escapeMarkup as esc } from './escape-markup.ts';
 import { OUTCOME_RULE } from './explain.ts';
-import { OUTCOMES, readingText, type ClaimRecord, type Results } from './results.ts';
+import { OUTCOMES, type ClaimRecord, type Results } from './results.ts';
 
 /** A figure's SVG text (and caption where the renderer has one), by the id results.json names it with. */
 export interface HtmlFigure {
@@ -30,8 +30,8 @@ function readingsTable(c: ClaimRecord): string {
       `<td class="num">${esc(r.difference ?? '')}</td><td class="num">${formatUnits(r.toleranceUnits ?? null)}</td><td>${esc(r.note ?? '')}</td></tr>`,
   );
   return (
-    '<h4>Readings <small>(the first gives the verdict)</small></h4><table class="inner"><thead><tr><th>reading</th><th>ours</th><th>verdict</th>' +
-    `<th>ours − paper</th><th>tolerance units</th><th>note</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    '<h4>Readings <small>(the first gives the verdict)</small></h4><div class="scroll"><table class="inner"><thead><tr><th>reading</th><th>ours</th><th>verdict</th>' +
+    `<th>ours − paper</th><th>tolerance units</th><th>note</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );
 }
 
@@ -83,9 +83,25 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
   return parts.join('');
 }
 
+const shortNumber = (value: string): string => (value.length > 10 && Number.isFinite(Number(value)) ? String(Number(Number(value).toPrecision(6))) : value);
+
+/**
+ * Our side of a row, a number or a bound wherever there is one: the first reading's value, else the headline
+ * estimate or bound of a stochastic claim (its first clause, "τ ≥ 48480"), else the reading's own note; the verdict
+ * word only where the claim has none of these.
+ */
+export function oursText(c: ClaimRecord): string {
+  const first = c.readings[0];
+  if (first?.value !== undefined && first.value !== null) return shortNumber(first.value);
+  if (c.value !== null) return shortNumber(c.value);
+  if (c.measured) return c.measured.split(';')[0]!.trim();
+  if (first?.note) return first.note;
+  return first?.verdict ?? c.outcome;
+}
+
 function claimRows(c: ClaimRecord, order: number, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
   const first = c.readings[0];
-  const ours = first ? `${first.label}: ${readingText(c, first)}` : '—';
+  const ours = `${first ? `${first.label}: ` : ''}${oursText(c)}`;
   const units = unitsOf(c);
   const paperNumber = c.paper.value !== null && Number.isFinite(Number(c.paper.value)) ? Number(c.paper.value) : '';
   const data = {
@@ -102,9 +118,10 @@ function claimRows(c: ClaimRecord, order: number, results: Results, titles: Read
     .join('');
   return (
     `<tbody class="claim" id="${esc(c.id)}"${attributes}>` +
-    `<tr class="row"><td><a href="#${esc(c.id)}" class="claim-id">${esc(c.id)}</a></td><td>${esc(c.kind)}</td>` +
-    `<td>${badge(c.outcome)}${c.drift.length > 0 ? ' <span class="drift" title="differs from its pinned outcome">⚠ moved</span>' : ''}</td>` +
-    `<td class="num">${esc(c.paper.value ?? '—')}</td><td class="num">${esc(ours)}</td><td class="num">${formatUnits(units)}</td></tr>` +
+    `<tr class="row"><td class="c-id"><a href="#${esc(c.id)}" class="claim-id">${esc(c.id)}</a></td><td class="c-kind">${esc(c.kind)}</td>` +
+    `<td class="c-verdict">${badge(c.outcome)}${c.drift.length > 0 ? ' <span class="drift" title="differs from its pinned outcome">⚠ moved</span>' : ''}</td>` +
+    `<td class="num c-paper" data-label="paper">${esc(c.paper.value ?? '—')}</td><td class="num c-ours" data-label="ours">${esc(ours)}</td>` +
+    `<td class="num c-units" data-label="tolerance units">${formatUnits(units)}</td></tr>` +
     `<tr class="detail"><td colspan="6"><details><summary>${esc(c.statement)}</summary><div class="body">${claimBody(c, results, titles, drawn)}</div></details></td></tr>` +
     '</tbody>'
   );
@@ -125,11 +142,19 @@ function findings(results: Results): string {
   ].join('');
 }
 
+/** Claims by verdict, every row counted: the one count the header and the filter both show. */
+function outcomeCounts(claims: readonly ClaimRecord[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const c of claims) counts[c.outcome] += 1;
+  return counts;
+}
+
 function filters(results: Results): string {
   const box = (name: string, value: string, label: string): string =>
     `<label><input type="checkbox" name="${name}" value="${esc(value)}" checked> ${label}</label>`;
   const count = (pred: (c: ClaimRecord) => boolean): number => results.claims.filter(pred).length;
-  const verdicts = OUTCOMES.filter((o) => count((c) => c.outcome === o) > 0).map((o) => box('verdict', o, `${badge(o)} ${count((c) => c.outcome === o)}`));
+  const byOutcome = outcomeCounts(results.claims);
+  const verdicts = OUTCOMES.filter((o) => byOutcome[o] > 0).map((o) => box('verdict', o, `${badge(o)} ${byOutcome[o]}`));
   const kinds = KINDS.filter((k) => count((c) => c.kind === k) > 0).map((k) => box('kind', k, `${k} ${count((c) => c.kind === k)}`));
   return (
     '<form id="filters" onsubmit="return false">' +
@@ -166,6 +191,16 @@ table.inner{width:auto;font-size:.9rem}table.inner th{border-bottom:1px solid va
 table.seeds{display:inline-table;margin-right:1rem}.evidence li{font-size:.9rem;white-space:pre-wrap}
 .claim-figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}.svg svg,.claim-figure svg{max-width:100%;height:auto}
 .claim-figure{max-width:560px}figcaption{font-size:.9rem}#figures figure{border-top:1px solid var(--line);padding-top:.5rem}
+body,td,li,p,blockquote,summary{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
+@media (max-width:700px){
+body{padding:.6rem;font-size:14px}h1{font-size:1.3rem}
+#claims-table>thead tr{display:flex;flex-wrap:wrap;gap:.2rem}#claims-table>thead th{padding:.2rem .4rem;border:1px solid var(--line);border-radius:4px}
+#claims-table,#claims-table>tbody.claim,#claims-table>tbody.claim>tr,#claims-table>tbody.claim>tr>td{display:block;width:100%}
+#claims-table>tbody.claim>tr.row{display:flex;flex-wrap:wrap;gap:0 .6rem;padding-top:.4rem}
+#claims-table>tbody.claim>tr.row>td{width:auto;padding:.1rem .2rem}#claims-table td.c-id{flex:1 1 100%}
+#claims-table td.c-paper::before,#claims-table td.c-ours::before,#claims-table td.c-units::before{content:attr(data-label) ": ";color:var(--muted)}
+#claims-table td.c-units:empty{display:none}.body{padding-left:.5rem}fieldset{flex:1 1 100%}#shown{margin-left:0}
+}
 `;
 
 // Filtering, sorting and lazily copied figures; no library, nothing fetched.
@@ -238,9 +273,13 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
   const titles = new Map(results.figures.map((f) => [f.id, f.title]));
   const drawn = new Set(figures.map((f) => f.id));
   const s = results.summary;
-  const counts = OUTCOMES.filter((o) => s[o] > 0).map((o) => `<span class="badge v-${slug(o)}">${s[o]} ${esc(o)}</span>`);
+  // The header counts the rows as the filter does (arithmetic checks included), so the two never disagree.
+  const byOutcome = outcomeCounts(results.claims);
+  const arithmetic = results.claims.filter((c) => c.kind === 'arithmetic').length;
+  const counts = OUTCOMES.filter((o) => byOutcome[o] > 0).map((o) => `<span class="badge v-${slug(o)}">${byOutcome[o]} ${esc(o)}</span>`);
   const head = ['id', 'kind', 'verdict', 'paper', 'ours', 'units'];
   const headLabels = ['Claim', 'Kind', 'Verdict', 'Paper', 'Ours (first reading)', 'Tolerance units'];
+  const headClasses = ['c-id', 'c-kind', 'c-verdict', 'c-paper', 'c-ours', 'c-units'];
   const figureSection = figures.map(
     (f) =>
       `<figure id="figure-${esc(f.id)}"><figcaption><strong>${esc(titles.get(f.id) ?? f.id)}</strong>${f.caption ? ` — ${esc(f.caption)}` : ''}</figcaption>` +
@@ -251,14 +290,14 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Audit of arXiv:2606.17120 — profile ${esc(results.profile)}</title><style>${STYLE}</style></head><body>`,
     `<header><h1>Audit of arXiv:2606.17120</h1><p class="muted">${esc(results.paper)}</p>`,
-    `<p>Profile <code>${esc(results.profile)}</code>, ${results.claims.length} claims.` +
+    `<p>Profile <code>${esc(results.profile)}</code>, ${results.claims.length} claims${arithmetic > 0 ? `, ${arithmetic} of them arithmetic on printed numbers` : ''}.` +
       `${s.drift > 0 ? ` <span class="drift">${s.drift} moved from their pinned outcome.</span>` : ' Every compared claim matches its pinned outcome.'}</p>`,
     `<div class="counts">${counts.join('')}</div>`,
     '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p></header>',
     findings(results),
     '<section id="claims"><h2>Claims</h2>',
     filters(results),
-    `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col">${headLabels[i]}</th>`).join('')}</tr></thead>`,
+    `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col" class="${headClasses[i]}">${headLabels[i]}</th>`).join('')}</tr></thead>`,
     ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn)),
     '</table></section>',
     figures.length > 0 ? `<section id="figures"><h2>Figures</h2>${figureSection.join('')}</section>` : '',
