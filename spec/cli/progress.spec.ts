@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitLine, formatSeconds, ownSeconds, progressMode, progressReporter, type ProgressStream } from '../../src/cli/progress.ts';
 import { seedRunsJob } from '../../src/experiments/index.ts';
 import type { Plan } from '../../src/pipeline/index.ts';
-import { jobCost, jobUnits, type Job, type ProgressEvent } from '../../src/runner/index.ts';
+import { jobCost, jobKey, jobUnits, type Job, type ProgressEvent } from '../../src/runner/index.ts';
 
 const runs = seedRunsJob('random-init', 'smoke', { seeds: [42, 43], overrides: { epochs: 5 } }, 'spec');
 const analysis: Job = { kind: 'kramers-langer', label: 'Appendix F analysis', options: { beta: 0.32, seed: 42, learningRates: [1e-3], batch: 64, epsilons: [1e-3] } };
@@ -91,9 +91,9 @@ describe('progress', () => {
     progress.log('run cache: a refused entry');
     progress.stop();
     const lines = stderr.split('\n');
-    // The runs: results at 1 s and 3 s, so 2 s for one of two units, 4 s in all; the analysis: 3 s to 7 s.
-    expect(lines[0]).toBe(`  [1/2] 4.0 s  ${runs.label} — 66 %, 2/3 runs, 1/2 jobs, 3.0 s elapsed, about ${lines[0]!.split('about ')[1]}`);
-    expect(lines[1]).toBe('  [2/2] 4.0 s  Appendix F analysis — 100 %, 3/3 runs, 2/2 jobs, 7.0 s elapsed, about 0.0 s left');
+    // Two workers, busy from the start: the runs end at 3 s; the analysis, taken up at the start too, at 7 s.
+    expect(lines[0]).toBe(`  [1/2] 3.0 s  ${runs.label} — 66 %, 2/3 runs, 1/2 jobs, 3.0 s elapsed, about ${lines[0]!.split('about ')[1]}`);
+    expect(lines[1]).toBe('  [2/2] 7.0 s  Appendix F analysis — 100 %, 3/3 runs, 2/2 jobs, 7.0 s elapsed, about 0.0 s left');
     expect(lines.slice(2)).toEqual(['  run cache: a refused entry', '']);
     expect(progress.counts()).toEqual({ computed: 2, cached: 1 });
   });
@@ -138,9 +138,46 @@ describe('progress', () => {
     expect(terminal.screen()).toEqual(['  run cache: a refused entry']);
   });
 
+  it("a job's own time runs from when a worker took up its first unit: one of the last results before it, on two workers", () => {
+    let stderr = '';
+    let clock = 0;
+    const progress = progressReporter({ plan, workers: 2, stderr: (t) => (stderr += t), now: () => clock });
+    const at = (ms: number, event: ProgressEvent) => {
+      clock = ms;
+      progress.onProgress(event);
+    };
+    at(0, events[0]!);
+    at(0, events[1]!);
+    at(2000, { kind: 'unit-done', job: analysis, done: 1, units: 1, cached: false });
+    at(2000, { kind: 'job-done', job: analysis, seconds: 2 });
+    at(5000, { kind: 'unit-done', job: runs, done: 1, units: 2, cached: false });
+    at(9000, { kind: 'unit-done', job: runs, done: 2, units: 2, cached: false });
+    at(9000, { kind: 'job-done', job: runs, seconds: 9 });
+    // Two workers: the analysis took one from the start; the runs' first unit the other, from the start too.
+    expect(stderr.trim().split('\n').map((l) => /\] ([\d.]+ s) /.exec(l)?.[1])).toEqual(['2.0 s', '9.0 s']);
+    expect(progress.jobSeconds().get(jobKey(runs))).toBe(9);
+  });
+
+  it('on one worker a job begins at the result before its first', () => {
+    let stderr = '';
+    let clock = 0;
+    const progress = progressReporter({ plan, workers: 1, stderr: (t) => (stderr += t), now: () => clock });
+    for (const [ms, event] of [
+      [2000, { kind: 'unit-done', job: analysis, done: 1, units: 1, cached: false }],
+      [2000, { kind: 'job-done', job: analysis, seconds: 2 }],
+      [5000, { kind: 'unit-done', job: runs, done: 1, units: 2, cached: false }],
+      [9000, { kind: 'unit-done', job: runs, done: 2, units: 2, cached: false }],
+      [9000, { kind: 'job-done', job: runs, seconds: 9 }],
+    ] as const) {
+      clock = ms;
+      progress.onProgress(event);
+    }
+    expect(stderr.trim().split('\n').map((l) => /\] ([\d.]+ s) /.exec(l)?.[1])).toEqual(['2.0 s', '7.0 s']);
+  });
+
   it('own time, widths and durations', () => {
-    expect(ownSeconds({ units: 3, firstAt: 1000, lastAt: 3000 })).toBe(3);
-    expect(ownSeconds({ units: 1, firstAt: 5000, lastAt: 5000, before: 2000 })).toBe(3);
+    expect(ownSeconds({ firstAt: 1000, lastAt: 3000, before: 500 })).toBe(2.5);
+    expect(ownSeconds({ firstAt: 5000, lastAt: 5000 })).toBe(0);
     expect(fitLine('abcdef', 4)).toBe('abc…');
     expect(formatSeconds(4.24)).toBe('4.2 s');
     expect(formatSeconds(125)).toBe('2 min 05 s');

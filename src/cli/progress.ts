@@ -66,7 +66,7 @@ interface Tracked {
   readonly cost: number;
   done: number;
   cached: number;
-  /** When its first and latest unit finished, and the last event of the whole run before its first unit did. */
+  /** When its first and latest unit finished, and when its first unit was taken up by a worker. */
   firstAt?: number;
   lastAt?: number;
   before?: number;
@@ -84,7 +84,8 @@ function tracker(plan: Plan, workers: number, now: () => number) {
   });
   const totalRuns = plan.jobs.reduce((s, j) => s + j.cost.runs, 0);
   const totalCost = plan.jobs.reduce((s, j) => s + j.cost.cpuSeconds, 0);
-  let lastEvent = started;
+  // When the latest computed results came in: a worker came free at each, and took up the next unit queued.
+  const recent: number[] = [];
   let jobsDone = 0;
 
   const runsOf = (t: Tracked, units: number) => (t.finished && units === t.done ? t.runs : (t.runs * units) / t.units);
@@ -124,32 +125,31 @@ function tracker(plan: Plan, workers: number, now: () => number) {
       const t = jobs.get(jobKey(event.job));
       const at = now();
       if (t !== undefined && event.kind === 'unit-done') {
-        if (t.firstAt === undefined) {
-          t.firstAt = at;
-          t.before = lastEvent;
-        }
+        t.firstAt ??= at;
+        // Its first computed unit ran on one of the workers, which took it up at one of the last `workers` results
+        // (or at the start): the earliest of those is when the job began, as far as the results tell.
+        if (!event.cached && t.before === undefined) t.before = recent[recent.length - workers] ?? started;
         t.lastAt = at;
         t.done = event.done;
         if (event.cached) t.cached += 1;
+        else {
+          recent.push(at);
+          if (recent.length > workers) recent.shift();
+        }
       } else if (t !== undefined && event.kind === 'job-done' && !t.finished) {
         t.finished = true;
         t.done = t.units;
         jobsDone += 1;
       }
-      if (event.kind !== 'job-started') lastEvent = at;
       return t;
     },
   };
 }
 
-/**
- * A finished job's own time: the span of its results, stretched by one unit's share (a unit's run precedes its
- * result); a one-unit job from the run's previous result (when a worker came free for it) to its own.
- */
-export function ownSeconds(t: { units: number; firstAt?: number; lastAt?: number; before?: number }): number {
+/** A finished job's own time: from when its first unit was taken up (as the run's results tell) to its last result. */
+export function ownSeconds(t: { firstAt?: number; lastAt?: number; before?: number }): number {
   if (t.firstAt === undefined || t.lastAt === undefined) return 0;
-  if (t.units <= 1) return (t.lastAt - (t.before ?? t.firstAt)) / 1000;
-  return ((t.lastAt - t.firstAt) * t.units) / (t.units - 1) / 1000;
+  return (t.lastAt - (t.before ?? t.firstAt)) / 1000;
 }
 
 const percent = (fraction: number) => `${String(Math.floor(fraction * 100)).padStart(3)} %`;
