@@ -31,7 +31,7 @@ describe('sharded reproduce and cache merge', () => {
     expect(single.code).toBe(0);
     const shards = await running;
     for (const [k, shard] of shards.entries()) {
-      expect(shard.stdout).toMatch(new RegExp(`^Shard ${k + 1}/2 of profile smoke: \\d+ job\\(s\\) or parts of jobs, [1-9]\\d* unit\\(s\\) computed, 0 read from the cache`));
+      expect(shard.stdout).toMatch(new RegExp(`^Shard ${k + 1}/2 of profile smoke: \\d+ job\\(s\\) or parts of jobs, [1-9]\\d* run\\(s\\) computed, 0 read from the cache`));
       expect(shard.stdout).not.toMatch(/claim\s+kind\s+verdict/);
     }
     // Between them the shards ran the sweeps and the analysis, which are cached like the runs.
@@ -45,7 +45,7 @@ describe('sharded reproduce and cache merge', () => {
 
     const final = await runCli(...common, '--cache', join(root, 'merged'), '--out', join(root, 'final'));
     expect(final.code).toBe(0);
-    expect(final.stderr).toMatch(/ 0 unit\(s\) computed, \d+ read from the cache; evaluating and rendering/);
+    expect(final.stderr).toMatch(/ run\(s\): 0 computed, \d+ read from the cache; evaluating and rendering/);
     expect(readFileSync(join(root, 'final', 'results.json'), 'utf8')).toBe(readFileSync(join(root, 'single', 'results.json'), 'utf8'));
   });
 

@@ -84,21 +84,25 @@ export function interruptMessage(cacheDir: string | null, counts: { computed: nu
 }
 
 /** Runs the plan's jobs with live progress (a live display on a terminal, lines elsewhere); the display is ended when it returns. */
-async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir: string | null, io: CliIo) {
-  const progress: ProgressReporter = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
-  // Ctrl-C: every finished unit is already in the cache (written atomically), so say so and stop with 130.
+async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir: string | null, io: CliIo, header: string) {
+  let progress: ProgressReporter | undefined;
+  // Ctrl-C: every finished unit is already in the cache (written atomically), so say so and stop with 130. Listened
+  // for before the first line, so that a Ctrl-C once the run has said it started always gets the message.
   const interrupted = () => {
-    progress.stop();
-    io.stderr(interruptMessage(cacheDir, progress.counts()));
+    progress?.stop();
+    io.stderr(interruptMessage(cacheDir, progress?.counts() ?? { computed: 0 }));
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
   try {
-    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: progress.onProgress, onCacheProblem: (line) => progress.log(line) });
-    return { runner, ...progress.counts(), jobSeconds: progress.jobSeconds() };
+    io.stderr(header);
+    progress = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
+    const reporter = progress;
+    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: reporter.onProgress, onCacheProblem: (line) => reporter.log(line) });
+    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds() };
   } finally {
     process.off('SIGINT', interrupted);
-    progress.stop();
+    progress?.stop();
   }
 }
 
@@ -132,8 +136,8 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   }
   checkReproduceOptions(options);
   const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
-  io.stderr(`metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`);
-  const { runner, computed, cached, jobSeconds } = await runWithProgress(audit, options, cacheDir, io);
+  const header = `metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`;
+  const { runner, computed, cached, jobSeconds } = await runWithProgress(audit, options, cacheDir, io, header);
   if (options.shard !== undefined) {
     io.stdout(shardSummary(audit, options.shard, cacheDir!, { computed, cached }, (performance.now() - started) / 1000));
     return 0;
