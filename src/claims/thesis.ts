@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { GoldenFileError, loadValidatedJson } from '../io/index.ts';
 import type { ClaimGroup, Ledger } from './ledger.ts';
-import type { Outcome, Verdict } from './verdict.ts';
+import { worstVerdict, type Outcome, type Verdict } from './verdict.ts';
 
 // The paper's central claims (its title and the three claims of Section 1), each judged from the verdicts of the
 // claims it needs by one stated rule: no conclusion is written by hand, so a moved supporting verdict moves it.
@@ -55,9 +55,6 @@ export interface Thesis {
   headline: string[];
 }
 
-/** What a needed outcome makes of the part, worst first: one deviation refutes, a self-contradiction bars support. */
-const PRECEDENCE: readonly Verdict[] = ['deviates', 'inconsistent', 'inconclusive', 'reproduced'];
-
 /** A missing or unevaluated claim cannot support a part: it reads as undecided, never as a pass. */
 function asVerdict(outcome: Outcome | null): Verdict {
   return outcome === null || outcome === 'not evaluated' ? 'inconclusive' : outcome;
@@ -66,7 +63,7 @@ function asVerdict(outcome: Outcome | null): Verdict {
 /** The rule of `definition.rule`: the worst verdict among the needs, and the needs that carry it. */
 export function judgePart(part: ThesisPart, outcomeOf: (id: string) => Outcome | null): ThesisVerdict {
   const needs = part.needs.map((id) => ({ id, outcome: outcomeOf(id) }));
-  const verdict = PRECEDENCE.find((v) => needs.some((n) => asVerdict(n.outcome) === v)) ?? 'inconclusive';
+  const verdict = worstVerdict(needs.map((n) => asVerdict(n.outcome)));
   const reasons = needs.filter((n) => asVerdict(n.outcome) === verdict).map((n) => n.id);
   return { id: part.id, claim: part.claim, quote: part.quote, source: part.source, verdict, needs, reasons, caveats: part.caveats };
 }

@@ -7,11 +7,12 @@ export type { RuleCalibration };
 export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
 export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
 
-/** Parts combined into one verdict: deviates if any part deviates, else inconclusive if any is, else reproduced. */
+/** Worst first: one deviation refutes; a self-contradiction bars support before an undecided part does. */
+const PRECEDENCE: readonly Verdict[] = ['deviates', 'inconsistent', 'inconclusive', 'reproduced'];
+
+/** Parts combined into one verdict: the worst of them in PRECEDENCE's order (reproduced only if every part is). */
 export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('deviates')) return 'deviates';
-  if (verdicts.includes('inconclusive')) return 'inconclusive';
-  return 'reproduced';
+  return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'reproduced';
 }
 
 /** A claim whose evaluator belongs to a later stage is listed, never given a verdict. */
