@@ -1,5 +1,5 @@
-import type { ClaimGroup, Outcome, Thesis, ThesisVerdict, Verdict } from '../claims/index.ts';
-import { OUTCOMES, readingText, type ClaimRecord, type GroupTallies, type Results } from './results.ts';
+import { firstScreenOf } from './first-screen.ts';
+import { readingText, type ClaimRecord, type Results } from './results.ts';
 
 /** A figure as the report embeds it. */
 export interface ReportFigure {
@@ -90,110 +90,47 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
   ];
 }
 
-/** What a part of the thesis is, in words, by its verdict. */
-const THESIS_PHRASE: Readonly<Record<Verdict, string>> = {
-  reproduced: 'holds',
-  deviates: 'does not hold',
-  inconsistent: 'rests on statements the paper contradicts',
-  inconclusive: 'is undecided',
-};
-
-export const GROUP_LABEL: Readonly<Record<ClaimGroup, string>> = {
-  paper: "the paper's claims",
-  audit: "audit experiments and controls (not the paper's claims)",
-  text: "errors of the paper's text (typos, places that disagree)",
-  arithmetic: 'arithmetic on printed numbers',
-};
-
 const link = (id: string): string => `[${id}](#${id})`;
-const outcomeOf = (o: Outcome | null): string => o ?? 'not evaluated';
 
-/** The needs that decide a part, each with its outcome: parts of the thesis by their phrase, claims by their verdict. */
-function decidedBy(part: ThesisVerdict, thesis: Thesis): string {
-  const parts = new Set(thesis.parts.map((p) => p.id));
-  return part.reasons
-    .map((id) => {
-      const need = part.needs.find((n) => n.id === id);
-      return parts.has(id) ? `(${thesis.parts.findIndex((p) => p.id === id) + 1}) ${THESIS_PHRASE[need?.outcome as Verdict] ?? 'is undecided'}` : `${link(id)} (${outcomeOf(need?.outcome ?? null)})`;
-    })
-    .join(', ');
-}
-
-/** How many of a part's needs reached each outcome, e.g. "3 reproduced, 2 deviate". */
-function needCounts(part: ThesisVerdict): string {
-  const counts = new Map<string, number>();
-  for (const n of part.needs) counts.set(outcomeOf(n.outcome), (counts.get(outcomeOf(n.outcome)) ?? 0) + 1);
-  return [...counts].map(([o, k]) => `${k} ${o === 'deviates' && k > 1 ? 'deviate' : o}`).join(', ');
-}
-
-/** The thesis in a paragraph and a table, composed from its verdicts: the title's claim first, then its parts. */
-export function thesisSection(thesis: Thesis): string[] {
-  const whole = thesis.parts[thesis.parts.length - 1];
-  if (whole === undefined) return [];
-  const parts = thesis.parts.slice(0, -1);
-  const lines = [
-    '## The paper\'s thesis',
-    '',
-    `The paper's central claim — “${whole.quote}” — **${THESIS_PHRASE[whole.verdict]}** in the audit of its own model` +
-      (parts.length === 0 ? '.' : `: it needs the ${parts.length} claims its introduction lists, and ${parts.map((p, i) => `(${i + 1}) ${THESIS_PHRASE[p.verdict]}`).join(', ')}.`),
-    '',
-    "| | the paper's claim | verdict | decided by | its needed claims |",
-    '|---|---|---|---|---|',
-    ...parts.map((p, i) => `| (${i + 1}) | ${escapeCell(p.claim)} (${escapeCell(p.source)}) | **${THESIS_PHRASE[p.verdict]}** (${p.verdict}) | ${decidedBy(p, thesis)} | ${needCounts(p)} |`),
-    '',
-    `Rule: ${thesis.rule}`,
-  ];
-  return lines;
-}
-
-/** The first sentence of a text, cut at a word boundary to `max` characters. */
-function firstSentence(text: string, max = 160): string {
-  const sentence = text.split(/(?<=\.)\s(?=[A-Z(])/)[0] ?? text;
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))} …`;
-}
-
-/** The paper's headline claims: the paper's value, ours, the verdict and why, one row each. */
-export function headlineTable(claims: readonly ClaimRecord[], ids: readonly string[]): string[] {
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const rows = ids.flatMap((id) => {
-    const c = byId.get(id);
-    if (c === undefined) return [];
-    const first = c.readings[0];
-    const ours = c.measured ?? (first === undefined ? '—' : readingText(c, first));
-    const why = c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : (c.evidence[0] ?? '');
-    return [`| ${link(c.id)} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(ours)} | **${c.outcome}** | ${escapeCell(firstSentence(why))} |`];
-  });
-  if (rows.length === 0) return [];
-  return ['## The headline claims', '', '| claim | paper | ours | verdict | why |', '|---|---|---|---|---|', ...rows];
-}
-
-/** One row per group, tallied apart: a verdict of the audit's own experiments is never counted as the paper's. */
-export function tallyTable(groups: GroupTallies): string[] {
-  const shown = OUTCOMES.filter((o) => Object.values(groups).some((g) => g[o] > 0));
-  return [
-    '## Tallies',
-    '',
-    `| group | ${shown.join(' | ')} | claims |`,
-    `|---|${shown.map(() => '---|').join('')}---|`,
-    ...(Object.keys(GROUP_LABEL) as ClaimGroup[]).map((g) => `| ${GROUP_LABEL[g]} | ${shown.map((o) => groups[g][o]).join(' | ')} | ${OUTCOMES.reduce((s, o) => s + groups[g][o], 0)} |`),
-  ];
-}
-
-/** What the audit does not show, from the thesis's parts, each once. */
-export function caveatList(thesis: Thesis): string[] {
-  const caveats = [...new Set(thesis.parts.flatMap((p) => p.caveats))];
-  return caveats.length === 0 ? [] : ['## What the audit does not show', '', ...caveats.map((c) => `- ${c}`)];
-}
-
-/** The first screen: the thesis, the headline claims, the tallies by group and the caveats, before everything else. */
+/** The first screen in Markdown: the thesis, the headline claims, the tallies by group and the caveats. */
 export function firstScreen(results: Results): string[] {
+  const screen = firstScreenOf(results);
   const blocks: string[][] = [];
-  if (results.thesis) blocks.push(thesisSection(results.thesis), headlineTable(results.claims, results.thesis.headline));
-  if (results.summary.groups) blocks.push(tallyTable(results.summary.groups));
-  if (results.thesis) blocks.push(caveatList(results.thesis));
-  return blocks.filter((b) => b.length > 0).flatMap((b) => [...b, '']);
+  if (screen.thesis) {
+    const { lead, rows, rule } = screen.thesis;
+    blocks.push([
+      "## The paper's thesis",
+      '',
+      `${lead.before} **${lead.phrase}** ${lead.after}`,
+      '',
+      "| | the paper's claim | verdict | decided by | its needed claims |",
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.label} | ${escapeCell(r.claim)} (${escapeCell(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
+      '',
+      `Rule: ${rule}`,
+    ]);
+  }
+  if (screen.headline.length > 0) {
+    blocks.push([
+      '## The headline claims',
+      '',
+      '| claim | paper | ours | verdict | why |',
+      '|---|---|---|---|---|',
+      ...screen.headline.map((h) => `| ${link(h.id)} | ${escapeCell(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
+    ]);
+  }
+  if (screen.tallies) {
+    const { outcomes, rows } = screen.tallies;
+    blocks.push([
+      '## Tallies',
+      '',
+      `| group | ${outcomes.join(' | ')} | claims |`,
+      `|---|${outcomes.map(() => '---|').join('')}---|`,
+      ...rows.map((r) => `| ${r.label} | ${r.counts.join(' | ')} | ${r.total} |`),
+    ]);
+  }
+  if (screen.caveats.length > 0) blocks.push(['## What the audit does not show', '', ...screen.caveats.map((c) => `- ${c}`)]);
+  return blocks.flatMap((b) => [...b, '']);
 }
 
 export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
