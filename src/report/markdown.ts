@@ -76,8 +76,8 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
 
 /** Findings, from the verdicts and the first line of each claim's evidence: what deviates, what the paper contradicts itself on, what is open. */
 export function findings(claims: readonly ClaimRecord[]): string[] {
-  const group = (outcome: string, lead: string): string[] => {
-    const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic');
+  const group = (outcome: string, lead: string, audit = false): string[] => {
+    const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic' && (c.group === 'audit') === audit);
     if (members.length === 0) return [];
     const items = members.map((c) => `[${c.id}](#${c.id})${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
     return [`- ${lead} (${members.length}): ${items.join('; ')}.`];
@@ -87,6 +87,7 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
     ...group('inconsistent', 'Two places of the paper disagree'),
     ...group('inconclusive', 'Undecided, each with the experiment that would decide it'),
     ...group('reproduced', 'Reproduced'),
+    ...(['deviates', 'inconsistent', 'inconclusive', 'reproduced'] as const).flatMap((o) => group(o, `Audit experiments and controls, not the paper's claims: ${o}`, true)),
   ];
 }
 
