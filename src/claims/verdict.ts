@@ -47,6 +47,11 @@ export interface Evaluation {
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */
   wouldDecide?: string;
+  /**
+   * For `deviates` when the stated protocol provably cannot produce the data the claim is about (an invariant trap
+   * never escapes, so no budget and no seed count gives the escapes): why (DESIGN.md, "not reproducible as specified").
+   */
+  notReproducible?: string;
   /** Figures drawn from this claim's own experiments (as data); the report renders and embeds each id once. */
   figures?: EvidenceFigure[];
   /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */

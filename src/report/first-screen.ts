@@ -101,7 +101,8 @@ export function headlineRows(claims: readonly ClaimRecord[], ids: readonly strin
     const c = byId.get(id);
     if (c === undefined) return [];
     const first = c.readings[0];
-    const why = c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : (c.evidence[0] ?? '');
+    const why =
+      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (c.evidence[0] ?? '');
     return [{ id, paper: c.paper.value ?? 'qualitative', ours: c.measured ?? (first === undefined ? '—' : readingText(c, first)), outcome: c.outcome, why: firstSentence(why) }];
   });
 }

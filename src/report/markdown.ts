@@ -63,6 +63,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   if (c.evidence.length > 0) lines.push('', 'Evidence:', '', ...c.evidence.map((e) => `- ${e}`));
   if (c.places) lines.push('', `The two places that disagree: (1) ${c.places[0]}; (2) ${c.places[1]}.`);
   if (c.wouldDecide) lines.push('', `What would decide it: ${c.wouldDecide}`);
+  if (c.notReproducible) lines.push('', `Not reproducible as specified: ${c.notReproducible}`);
   if (c.outcome === 'not evaluated') lines.push('', `Not evaluated in this run: its evaluator (${'`'}${c.id}${'`'}) belongs to the stochastic experiments.`);
   const shown = c.figures.filter((id) => figureTitles.has(id));
   if (shown.length > 0) lines.push('', `Figures: ${shown.map((id) => `[${figureTitles.get(id)}](#figure-${id})`).join(', ')}`);

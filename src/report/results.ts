@@ -24,6 +24,8 @@ export interface ClaimRecord {
   evidence: string[];
   places: [string, string] | null;
   wouldDecide: string | null;
+  /** Why the stated protocol cannot produce what the claim is about (a `deviates` of that kind), else null. */
+  notReproducible?: string | null;
   figures: string[];
   pinned: PinnedOutcome | null;
   drift: string[];
@@ -67,6 +69,7 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     evidence: evaluation?.evidence ?? [],
     places: evaluation?.places ?? null,
     wouldDecide: evaluation?.wouldDecide ?? null,
+    notReproducible: evaluation?.notReproducible ?? null,
     figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
     drift: result.drift,
