@@ -21,13 +21,12 @@ import {
   escapeCountTest,
   fitExponential,
   kaplanMeier,
-  tIntervalOfMean,
   type ClaimBand,
   type EscapeRun,
   type RuleCalibration,
   type StatisticalVerdict,
 } from '../../stats/index.ts';
-import { convergenceCalibration, convergenceOf, decideConvergenceTime } from './convergence-time.ts';
+import { convergenceCalibration, convergenceOf, decideConvergenceTime, logSpread } from './convergence-time.ts';
 import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from './calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -108,7 +107,8 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   let measured: string | undefined;
   const convergence = convergenceReadings(claim, sources, band, evidence);
   if (convergence !== null) ({ wouldDecide, rule, measured } = convergence);
-  const readings = sources.map((source, j): Reading => {
+  // A random start never sits on a plateau: an escape rule has nothing to read there, so convergence alone decides.
+  const readings = (convergence === null ? sources : []).map((source, j): Reading => {
     const i = j + (convergence?.readings.length ?? 0);
     const s = statisticsOf(source);
     evidence.push(`${source.label}: ${describeEscapes(s)}.`);
@@ -168,9 +168,9 @@ function convergenceReadings(
     const epochs = values.map((v) => v.epoch);
     evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
     if (first) {
-      out.measured = `τ̄ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
+      out.measured = `median τ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
-      out.rule = convergenceCalibration(values.length, tIntervalOfMean(epochs, ALPHA).sd, band, ALPHA);
+      out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
       evidence.push(`${describeCalibration(out.rule)}.`);
     }
     out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note: counts });
