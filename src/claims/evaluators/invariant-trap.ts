@@ -1,5 +1,5 @@
-import { checkpointSigma } from '../../experiments/index.ts';
-import type { RunRecord } from '../../run/index.ts';
+import { checkpointSigma, type ExperimentResults } from '../../experiments/index.ts';
+import { primaryOutcome, type RunRecord } from '../../run/index.ts';
 import type { Evaluation } from '../verdict.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -68,4 +68,14 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
     readings: first === undefined ? [] : [{ ...first, verdict: 'deviates', note: `not reproducible as specified${first.note ? ` (${first.note})` : ''}` }, ...rest],
     notReproducible: reason,
   };
+}
+
+/**
+ * Why the paper's SGD cannot give a kinetic statement its escapes, or null where it may: every per-seed run of the
+ * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
+ */
+export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
+  const trapped = results.trapping('rank1-trap').runs['per-seed'].filter((r) => primaryOutcome(r).applicable);
+  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
 }
