@@ -29,11 +29,13 @@ describe('fitExponential', () => {
     expect(fit.interval.upper).toBeGreaterThan(700);
   });
 
-  it('with every run censored gives no estimate and only a lower bound 2E/χ²₁(1−α) on τ', () => {
+  it('with every run censored gives no estimate and only the exact one-sided bound E/ln(1/α) on τ', () => {
     const fit = fitExponential(allCensored(SEEDS, BUDGET), 0.05);
     expect(fit.meanTime).toBeNull();
     expect(fit.interval.upper).toBe(Infinity);
-    expect(fit.interval.lower).toBeCloseTo((2 * SEEDS * BUDGET) / 3.841458820694124, 6);
+    expect(fit.interval.lower).toBeCloseTo((SEEDS * BUDGET) / Math.log(20), 6);
+    // At that τ the chance of no escape in the whole exposure is exactly α.
+    expect(Math.exp((-SEEDS * BUDGET) / fit.interval.lower)).toBeCloseTo(0.05, 12);
     expect(fit.poissonInterval.upper).toBe(Infinity);
   });
 

@@ -9,6 +9,13 @@ export const CLAIMS_SCHEMA = fileURLToPath(new URL('../../golden/claims.schema.j
 /** `arithmetic`: arithmetic on numbers the paper prints — it holds or not, and is counted apart from reproduced results. */
 export type ClaimKind = 'analytic' | 'stochastic' | 'consistency' | 'arithmetic';
 
+/**
+ * Tallied apart (DESIGN.md, "Claims and verdicts"): a claim of the paper; an audit experiment or control, never
+ * counted as the paper's; an error of the paper's text (a typo, two places that disagree); arithmetic on printed numbers.
+ */
+export type ClaimGroup = 'paper' | 'audit' | 'text' | 'arithmetic';
+export const CLAIM_GROUPS: readonly ClaimGroup[] = ['paper', 'audit', 'text', 'arithmetic'];
+
 /** The harness's reference outcome for a claim, pinned so that no change moves it silently. */
 export interface PinnedOutcome {
   verdict: Verdict;
@@ -34,6 +41,7 @@ export interface Claim {
   figures: string[];
   /** null until the claim's evaluator exists (a later stage): then it is listed as not evaluated. */
   pinned: PinnedOutcome | null;
+  group: ClaimGroup;
 }
 
 export interface Ledger {

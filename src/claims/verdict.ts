@@ -7,11 +7,12 @@ export type { RuleCalibration };
 export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
 export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
 
-/** Parts combined into one verdict: deviates if any part deviates, else inconclusive if any is, else reproduced. */
+/** Worst first: one deviation refutes; a self-contradiction bars support before an undecided part does. */
+const PRECEDENCE: readonly Verdict[] = ['deviates', 'inconsistent', 'inconclusive', 'reproduced'];
+
+/** Parts combined into one verdict: the worst of them in PRECEDENCE's order (reproduced only if every part is). */
 export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('deviates')) return 'deviates';
-  if (verdicts.includes('inconclusive')) return 'inconclusive';
-  return 'reproduced';
+  return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'reproduced';
 }
 
 /** A claim whose evaluator belongs to a later stage is listed, never given a verdict. */
@@ -46,6 +47,11 @@ export interface Evaluation {
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */
   wouldDecide?: string;
+  /**
+   * For `deviates` when the stated protocol provably cannot produce the data the claim is about (an invariant trap
+   * never escapes, so no budget and no seed count gives the escapes): why (DESIGN.md, "not reproducible as specified").
+   */
+  notReproducible?: string;
   /** Figures drawn from this claim's own experiments (as data); the report renders and embeds each id once. */
   figures?: EvidenceFigure[];
   /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */

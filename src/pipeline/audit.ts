@@ -1,10 +1,14 @@
 import {
   describeTolerance,
   evaluateClaim,
+  judgeThesis,
   loadLedger,
+  loadThesis,
   reportFigures,
   selectClaims,
   type EvidenceFigure,
+  type Thesis,
+  type ThesisDefinition,
 } from '../claims/index.ts';
 import { experimentResults } from '../experiments/index.ts';
 import { DEFAULT_ALPHA } from '../stats/index.ts';
@@ -54,6 +58,8 @@ export interface Audit {
   /** The report's analytic figures, then each figure the evaluations drew, every id once. */
   readonly figures: readonly EvidenceFigure[];
   readonly tolerances: ToleranceTexts;
+  /** The paper's central claims, judged from this run's outcomes. */
+  readonly thesis: Thesis;
 }
 
 /** The analytic figures, then each figure the evaluations drew from their experiments, every id once. */
@@ -63,11 +69,12 @@ export function collectFigures(analytic: readonly EvidenceFigure[], results: rea
   return [...byId.values()];
 }
 
-/** Evaluate: each claim from the experiments' results, in ledger order, held against its pin. */
-export function evaluatePlan(plan: Plan, runner: RunnerResults): Audit {
+/** Evaluate: each claim from the experiments' results, in ledger order, held against its pin; then the thesis from their outcomes. */
+export function evaluatePlan(plan: Plan, runner: RunnerResults, thesis: ThesisDefinition = loadThesis(loadLedger())): Audit {
   const experiments = experimentResults(plan.profile, runner);
   const results = plan.claims.map((claim) => checkAgainstPin(evaluateClaim(claim, experiments), plan.profile));
   return {
+    thesis: judgeThesis(thesis, new Map(results.map((r) => [r.claim.id, r.outcome]))),
     profile: plan.profile,
     results,
     figures: collectFigures(reportFigures(), results),
@@ -84,6 +91,7 @@ export async function renderAudit(audit: Audit, outDir: string): Promise<{ recor
     figures.map((f) => ({ id: f.id, title: f.title, file: `${FIGURE_DIR}/${f.id}.svg` })),
     audit.tolerances,
     DEFAULT_ALPHA,
+    audit.thesis,
   );
   return { record, written: writeReport(outDir, record, figures) };
 }

@@ -74,6 +74,7 @@ export function explainClaim(c: ClaimRecord, results: Results, outDir: string): 
   lines.push(`Verdict: ${c.outcome} — ${OUTCOME_RULE[c.outcome]}.`, `Rule: tolerance ${c.toleranceText}.`);
   if (c.places) lines.push(`The two places that disagree: (1) ${c.places[0]}; (2) ${c.places[1]}.`);
   if (c.wouldDecide) lines.push(`What would decide it: ${c.wouldDecide}`);
+  if (c.notReproducible) lines.push(`Not reproducible as specified: ${c.notReproducible}`);
   if (c.pinned !== null) {
     lines.push(c.drift.length > 0 ? `Moved from its pinned outcome: ${c.drift.join('; ')}` : `Pinned outcome: ${c.pinned.verdict}${c.kind === 'stochastic' && results.profile !== 'full' ? ' (for the full profile)' : ', matched'}.`);
   }

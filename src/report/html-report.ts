@@ -1,6 +1,7 @@
 import type { Outcome } from '../claims/index.ts';
 import { escapeMarkup as esc } from './escape-markup.ts';
 import { OUTCOME_RULE } from './explain.ts';
+import { firstScreenOf } from './first-screen.ts';
 import { OUTCOMES, type ClaimRecord, type Results } from './results.ts';
 
 /** A figure's SVG text (and caption where the renderer has one), by the id results.json names it with. */
@@ -74,6 +75,7 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
       : `<p>Rule: ${esc(c.rule.name)}; α = ${c.rule.alpha}; at ${c.rule.seeds} seeds P(reproduced | true) = ${c.rule.reproducedWhenTrue}, size ${c.rule.size}, power ${c.rule.power} at ${esc(c.rule.discrepancy)}, P(reproduced | off by ${esc(c.rule.discrepancy)}) = ${c.rule.falseReproduce}${c.rule.reproduceAlpha === undefined ? '' : ` (reproduced side at level ${c.rule.reproduceAlpha})`}, detects ${esc(c.rule.detectable ?? '—')} with power ≥ 0.9.</p>`,
     c.places ? `<p>The two places that disagree: (1) ${esc(c.places[0])}; (2) ${esc(c.places[1])}.</p>` : '',
     c.wouldDecide ? `<p>What would decide it: ${esc(c.wouldDecide)}</p>` : '',
+    c.notReproducible ? `<p>Not reproducible as specified: ${esc(c.notReproducible)}</p>` : '',
     c.drift.length > 0 ? `<p class="drift">Moved from its pinned outcome: ${esc(c.drift.join('; '))}</p>` : '',
     c.pinned !== null && c.kind === 'stochastic' && results.profile !== 'full' ? `<p class="muted">Pinned ${esc(c.pinned.verdict)} for the full profile; not compared under ${esc(results.profile)}.</p>` : '',
     c.evidence.length > 0 ? `<h4>Evidence</h4><ul class="evidence">${c.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : '',
@@ -149,6 +151,47 @@ function outcomeCounts(claims: readonly ClaimRecord[]): Record<Outcome, number> 
   return counts;
 }
 
+const claimLink = (id: string): string => `<a href="#${esc(id)}">${esc(id)}</a>`;
+
+/** The first screen, in the words REPORT.md uses: the thesis, the headline claims, the tallies by group, the caveats. */
+function firstScreen(results: Results): string {
+  const screen = firstScreenOf(results);
+  const parts: string[] = [];
+  if (screen.thesis) {
+    const { lead, rows, rule } = screen.thesis;
+    parts.push(
+      '<section id="thesis"><h2>The paper\'s thesis</h2>',
+      `<p class="lead">${esc(lead.before)} <strong>${esc(lead.phrase)}</strong> ${esc(lead.after)}</p>`,
+      '<div class="wide"><table class="inner"><thead><tr><th></th><th>The paper\'s claim</th><th>Verdict</th><th>Decided by</th></tr></thead><tbody>',
+      ...rows.map(
+        (r) =>
+          `<tr><td>${esc(r.label)}</td><td>${esc(r.claim)} <small>(${esc(r.source)})</small></td><td><strong>${esc(r.phrase)}</strong> ${badge(r.verdict)}</td>` +
+          `<td>${r.decidedBy.map((d) => (d.claim === null ? esc(d.text) : `${claimLink(d.claim)} (${esc(d.text)})`)).join(', ')}<br><small>${esc(r.needs)}</small></td></tr>`,
+      ),
+      `</tbody></table></div><p class="muted">Rule: ${esc(rule)}</p></section>`,
+    );
+  }
+  if (screen.headline.length > 0) {
+    parts.push(
+      '<section id="headline"><h2>The headline claims</h2><div class="wide"><table class="inner"><thead><tr><th>Claim</th><th>Paper</th><th>Ours</th><th>Verdict</th><th>Why</th></tr></thead><tbody>',
+      ...screen.headline.map((h) => `<tr><td>${claimLink(h.id)}</td><td class="num">${esc(h.paper)}</td><td class="num">${esc(h.ours)}</td><td>${badge(h.outcome)}</td><td><small>${esc(h.why)}</small></td></tr>`),
+      '</tbody></table></div></section>',
+    );
+  }
+  if (screen.tallies) {
+    const { outcomes, rows } = screen.tallies;
+    parts.push(
+      '<section id="tallies"><h2>Tallies</h2><div class="wide"><table class="inner"><thead><tr><th>Group</th>',
+      ...outcomes.map((o) => `<th>${esc(o)}</th>`),
+      '<th>Claims</th></tr></thead><tbody>',
+      ...rows.map((r) => `<tr><td>${esc(r.label)}</td>${r.counts.map((k) => `<td class="num">${k}</td>`).join('')}<td class="num">${r.total}</td></tr>`),
+      '</tbody></table></div></section>',
+    );
+  }
+  if (screen.caveats.length > 0) parts.push(`<section id="caveats"><h2>What the audit does not show</h2><ul>${screen.caveats.map((c) => `<li>${esc(c)}</li>`).join('')}</ul></section>`);
+  return parts.join('');
+}
+
 function filters(results: Results): string {
   const box = (name: string, value: string, label: string): string =>
     `<label><input type="checkbox" name="${name}" value="${esc(value)}" checked> ${label}</label>`;
@@ -190,6 +233,7 @@ blockquote{margin:.4rem 0;padding:.2rem .8rem;border-left:3px solid #9aa5b5;back
 table.inner{width:auto;font-size:.9rem}table.inner th{border-bottom:1px solid var(--line)}table.inner td{border-bottom:1px solid #eef0f4}
 table.seeds{display:inline-table;margin-right:1rem}.evidence li{font-size:.9rem;white-space:pre-wrap}
 .claim-figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}.svg svg,.claim-figure svg{max-width:100%;height:auto}
+.lead{font-size:1.05rem}.wide{overflow-x:auto;max-width:100%}
 .claim-figure{max-width:560px}figcaption{font-size:.9rem}#figures figure{border-top:1px solid var(--line);padding-top:.5rem}
 body,td,li,p,blockquote,summary{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 @media (max-width:700px){
@@ -294,6 +338,7 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
       `${s.drift > 0 ? ` <span class="drift">${s.drift} moved from their pinned outcome.</span>` : ' Every compared claim matches its pinned outcome.'}</p>`,
     `<div class="counts">${counts.join('')}</div>`,
     '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p></header>',
+    firstScreen(results),
     findings(results),
     '<section id="claims"><h2>Claims</h2>',
     filters(results),

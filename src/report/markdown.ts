@@ -1,3 +1,4 @@
+import { firstScreenOf } from './first-screen.ts';
 import { readingText, type ClaimRecord, type Results } from './results.ts';
 
 /** A figure as the report embeds it. */
@@ -62,6 +63,7 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   if (c.evidence.length > 0) lines.push('', 'Evidence:', '', ...c.evidence.map((e) => `- ${e}`));
   if (c.places) lines.push('', `The two places that disagree: (1) ${c.places[0]}; (2) ${c.places[1]}.`);
   if (c.wouldDecide) lines.push('', `What would decide it: ${c.wouldDecide}`);
+  if (c.notReproducible) lines.push('', `Not reproducible as specified: ${c.notReproducible}`);
   if (c.outcome === 'not evaluated') lines.push('', `Not evaluated in this run: its evaluator (${'`'}${c.id}${'`'}) belongs to the stochastic experiments.`);
   const shown = c.figures.filter((id) => figureTitles.has(id));
   if (shown.length > 0) lines.push('', `Figures: ${shown.map((id) => `[${figureTitles.get(id)}](#figure-${id})`).join(', ')}`);
@@ -75,8 +77,8 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
 
 /** Findings, from the verdicts and the first line of each claim's evidence: what deviates, what the paper contradicts itself on, what is open. */
 export function findings(claims: readonly ClaimRecord[]): string[] {
-  const group = (outcome: string, lead: string): string[] => {
-    const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic');
+  const group = (outcome: string, lead: string, audit = false): string[] => {
+    const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic' && (c.group === 'audit') === audit);
     if (members.length === 0) return [];
     const items = members.map((c) => `[${c.id}](#${c.id})${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
     return [`- ${lead} (${members.length}): ${items.join('; ')}.`];
@@ -86,7 +88,51 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
     ...group('inconsistent', 'Two places of the paper disagree'),
     ...group('inconclusive', 'Undecided, each with the experiment that would decide it'),
     ...group('reproduced', 'Reproduced'),
+    ...(['deviates', 'inconsistent', 'inconclusive', 'reproduced'] as const).flatMap((o) => group(o, `Audit experiments and controls, not the paper's claims: ${o}`, true)),
   ];
+}
+
+const link = (id: string): string => `[${id}](#${id})`;
+
+/** The first screen in Markdown: the thesis, the headline claims, the tallies by group and the caveats. */
+export function firstScreen(results: Results): string[] {
+  const screen = firstScreenOf(results);
+  const blocks: string[][] = [];
+  if (screen.thesis) {
+    const { lead, rows, rule } = screen.thesis;
+    blocks.push([
+      "## The paper's thesis",
+      '',
+      `${lead.before} **${lead.phrase}** ${lead.after}`,
+      '',
+      "| | the paper's claim | verdict | decided by | its needed claims |",
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.label} | ${escapeCell(r.claim)} (${escapeCell(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
+      '',
+      `Rule: ${rule}`,
+    ]);
+  }
+  if (screen.headline.length > 0) {
+    blocks.push([
+      '## The headline claims',
+      '',
+      '| claim | paper | ours | verdict | why |',
+      '|---|---|---|---|---|',
+      ...screen.headline.map((h) => `| ${link(h.id)} | ${escapeCell(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
+    ]);
+  }
+  if (screen.tallies) {
+    const { outcomes, rows } = screen.tallies;
+    blocks.push([
+      '## Tallies',
+      '',
+      `| group | ${outcomes.join(' | ')} | claims |`,
+      `|---|${outcomes.map(() => '---|').join('')}---|`,
+      ...rows.map((r) => `| ${r.label} | ${r.counts.join(' | ')} | ${r.total} |`),
+    ]);
+  }
+  if (screen.caveats.length > 0) blocks.push(['## What the audit does not show', '', ...screen.caveats.map((c) => `- ${c}`)]);
+  return blocks.flatMap((b) => [...b, '']);
 }
 
 export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
@@ -96,6 +142,9 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     '# Audit of arXiv:2606.17120',
     '',
     `${results.paper}.`,
+    '',
+    ...firstScreen(results),
+    '## Counts and readings',
     '',
     `Profile \`${results.profile}\`. ${results.claims.length} claims: ${s.reproduced} reproduced, ${s.deviates} deviate, ` +
       `${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ${s['not evaluated']} not evaluated; ` +

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, RuleCalibration, ToleranceRule } from '../claims/index.ts';
+import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/index.ts';
 import type { ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
@@ -13,6 +13,7 @@ export interface ClaimRecord {
   statement: string;
   source: string;
   kind: ClaimKind;
+  group: ClaimGroup;
   paper: { quote: string; value: string | null };
   tolerance: ToleranceRule;
   /** The tolerance in words, as the evaluate stage states it. */
@@ -23,6 +24,8 @@ export interface ClaimRecord {
   evidence: string[];
   places: [string, string] | null;
   wouldDecide: string | null;
+  /** Why the stated protocol cannot produce what the claim is about (a `deviates` of that kind), else null. */
+  notReproducible?: string | null;
   figures: string[];
   pinned: PinnedOutcome | null;
   drift: string[];
@@ -38,11 +41,16 @@ export interface Results {
   profile: Profile;
   /** The one false-failure rate α of every verdict (null where the caller did not state it). */
   alpha?: number | null;
-  /** Verdict counts of the results (arithmetic checks on printed numbers counted apart, in `arithmetic`). */
-  summary: Record<Outcome, number> & { drift: number; arithmetic?: number };
+  /** The paper's central claims, each judged from the claims it needs (null where the caller gave no thesis). */
+  thesis?: Thesis | null;
+  /** Verdict counts of the results (arithmetic checks on printed numbers counted apart, in `arithmetic`), and by group. */
+  summary: Record<Outcome, number> & { drift: number; arithmetic?: number; groups?: GroupTallies };
   claims: ClaimRecord[];
   figures: Array<{ id: string; title: string; file: string }>;
 }
+
+/** Outcome counts per group of claims: the paper's, the audit's own, the paper's text, arithmetic on printed numbers. */
+export type GroupTallies = Record<ClaimGroup, Record<Outcome, number>>;
 
 export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRecord {
   const { claim, evaluation } = result;
@@ -51,6 +59,7 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     statement: claim.statement,
     source: claim.source,
     kind: claim.kind,
+    group: claim.group,
     paper: claim.paper,
     tolerance: claim.tolerance,
     toleranceText,
@@ -60,6 +69,7 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     evidence: evaluation?.evidence ?? [],
     places: evaluation?.places ?? null,
     wouldDecide: evaluation?.wouldDecide ?? null,
+    notReproducible: evaluation?.notReproducible ?? null,
     figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
     drift: result.drift,
@@ -72,25 +82,38 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
 /** Every outcome a claim can have, in the summary's order (the verdicts of DESIGN.md, then "not evaluated"). */
 export const OUTCOMES: readonly Outcome[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive', 'not evaluated'];
 
+const GROUPS: readonly ClaimGroup[] = ['paper', 'audit', 'text', 'arithmetic'];
+const zeroCounts = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+
 export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
-  const summary = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Results['summary'];
+  const summary = zeroCounts() as Results['summary'];
   summary.drift = 0;
   let arithmetic = 0;
+  const groups = Object.fromEntries(GROUPS.map((g) => [g, zeroCounts()])) as GroupTallies;
   for (const r of records) {
     if (r.kind === 'arithmetic') arithmetic += 1;
     else summary[r.outcome] += 1;
+    groups[r.group][r.outcome] += 1;
     if (r.drift.length > 0) summary.drift += 1;
   }
   summary.arithmetic = arithmetic;
+  summary.groups = groups;
   return summary;
 }
 
 /** Each claim's tolerance in words, by claim id (the evaluate stage writes them: the report computes nothing). */
 export type ToleranceTexts = Readonly<Record<string, string>>;
 
-export function buildResults(results: readonly ClaimResult[], profile: Profile, figures: Results['figures'], tolerances: ToleranceTexts, alpha: number | null = null): Results {
+export function buildResults(
+  results: readonly ClaimResult[],
+  profile: Profile,
+  figures: Results['figures'],
+  tolerances: ToleranceTexts,
+  alpha: number | null = null,
+  thesis: Thesis | null = null,
+): Results {
   const claims = results.map((r) => claimRecord(r, tolerances[r.claim.id] ?? ''));
-  return { paper: PAPER, profile, alpha, summary: summarise(claims), claims, figures };
+  return { paper: PAPER, profile, alpha, thesis, summary: summarise(claims), claims, figures };
 }
 
 /** Serialises and checks results.json against its schema before anything is written. */

@@ -59,9 +59,13 @@ function chiSquare1Critical(alpha: number): number {
   return twoSidedNormalCritical(alpha) ** 2;
 }
 
-/** {λ : 2[ℓ(λ̂) − ℓ(λ)] ≤ c}; with no escapes ℓ = −λE is largest at 0 and only τ ≥ 2E/c remains. */
+/**
+ * {λ : 2[ℓ(λ̂) − ℓ(λ)] ≤ c}. With no escapes the interval is one-sided and the exact bound is used: P(no escape in
+ * exposure E | τ) = e^{−E/τ} ≥ α exactly when τ ≥ E/ln(1/α), a 1 − α bound (the LR's 2E/c covers only ≈ 85 % at
+ * α = 0.05).
+ */
 function likelihoodRatioMeanInterval(escapes: number, exposure: number, alpha: number): MeanInterval {
-  if (escapes === 0) return { method: 'likelihood-ratio', lower: (2 * exposure) / chiSquare1Critical(alpha), upper: Infinity };
+  if (escapes === 0) return { method: 'likelihood-ratio', lower: exposure / Math.log(1 / alpha), upper: Infinity };
   const relative = relativeLikelihoodRatioInterval(escapes, alpha);
   const meanTime = exposure / escapes;
   return { method: 'likelihood-ratio', lower: meanTime * relative.lower, upper: meanTime * relative.upper };

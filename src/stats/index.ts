@@ -54,6 +54,7 @@ export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type Sha
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
 export { chiSquareUpperTail, standardNormalCdf } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';
+export { medianInterval, type MedianWithInterval } from './median-interval.ts';
 export {
   calibrateRule,
   verdictRates,

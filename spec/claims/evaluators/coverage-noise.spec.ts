@@ -49,11 +49,12 @@ describe('Appendix B\'s output bias', () => {
 });
 
 describe('claims that noise-driven escapes decide', () => {
-  it('head with the SGLD control, labelled as the harness\'s noise, and keep the earlier readings beside it', () => {
+  it('head with the paper\'s SGD, then the SGLD control labelled as the audit\'s noise, and keep the earlier readings beside it', () => {
     for (const id of ['escape-is-abrupt', 'multiplicative-noise-keeps-linear', 'escape-time-grows-with-beta', 'deeper-networks-longer-delays']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
-      expect(e.readings[0]!.label).toMatch(/^SGLD control \(the harness's isotropic noise, not the paper's SGD\)/);
-      expect(e.readings.length).toBeGreaterThan(1);
+      expect(e.readings[0]!.label).toBe("the paper's SGD, rank-1 trap");
+      expect(e.readings[1]!.label).toMatch(/^SGLD control \(the harness's isotropic noise, not the paper's SGD\)/);
+      expect(e.readings.length).toBeGreaterThan(2);
       expect(e.verdict).toBe(e.readings[0]!.verdict);
     }
   });

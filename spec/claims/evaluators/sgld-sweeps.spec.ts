@@ -60,13 +60,15 @@ function syntheticSweeps(tauOfBeta: (beta: number) => number, tauOfRatio: (ratio
 const withSweeps = (s: SgldSweepsResult): ExperimentResults => ({ ...recordedResults(), sgldSweeps: () => s });
 
 describe('the claims read on the SGLD sweeps', () => {
-  it('escape-time-grows-with-beta: the control headline, with the analytic half kept beside it', () => {
+  it('escape-time-grows-with-beta: the paper\'s SGD first (no escape from the invariant trap), the control reading beside it, then the analytic half', () => {
     const e = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 + 60 * (b - 0.3)), () => 100))).evaluation!;
-    expect(e.verdict).toBe('reproduced');
-    expect(e.readings[0]!.label).toMatch(/SGLD control \(the harness's isotropic noise/);
-    expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced']);
+    expect(e.verdict).toBe('deviates');
+    expect(e.readings[0]).toMatchObject({ label: "the paper's SGD, rank-1 trap", verdict: 'deviates', note: 'not reproducible as specified' });
+    expect(e.notReproducible).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
+    expect(e.readings[1]!.label).toMatch(/SGLD control \(the harness's isotropic noise/);
+    expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced']);
     const falling = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 - 60 * (b - 0.3)), () => 100))).evaluation!;
-    expect(falling.verdict).toBe('deviates');
+    expect(falling.readings[1]!.verdict).toBe('deviates');
   });
 
   it('sgld-noise-adds-to-temperature: one reading per batch drawing, the paper’s permutation first, and its figure', () => {
@@ -78,11 +80,15 @@ describe('the claims read on the SGLD sweeps', () => {
     expect(flat.verdict).not.toBe('reproduced');
   });
 
-  it('the smoke recording decides nothing and says what would', () => {
-    for (const id of ['escape-time-grows-with-beta', 'sgld-noise-adds-to-temperature', 'multiplicative-noise-keeps-linear', 'deeper-networks-longer-delays']) {
+  it('the smoke recording: the SGLD claim of the audit undecided, saying what would; the paper\'s kinetic statements not reproducible as specified', () => {
+    const own = evaluateClaim(claim('sgld-noise-adds-to-temperature'), recordedResults()).evaluation!;
+    expect(own.verdict).toBe('inconclusive');
+    expect(own.wouldDecide).toBeTruthy();
+    for (const id of ['escape-time-grows-with-beta', 'multiplicative-noise-keeps-linear', 'deeper-networks-longer-delays']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
-      expect(e.verdict).toBe('inconclusive');
-      expect(e.wouldDecide).toBeTruthy();
+      expect(e.verdict, id).toBe('deviates');
+      expect(e.notReproducible, id).toBeTruthy();
+      expect(e.wouldDecide, id).toBeUndefined();
     }
   });
 });

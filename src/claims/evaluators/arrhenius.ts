@@ -1,6 +1,7 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
-import { checkpointSigma, fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
+import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
 import { escapeSample, primaryOutcome, type RunOutcome } from '../../run/index.ts';
+import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from '../figures/arrhenius-plot.ts';
 import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, fitLine, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
@@ -149,17 +150,18 @@ export function decideR2(x: readonly number[], bySeed: readonly (readonly RunOut
  * budget at the protocol's checkpoint.
  */
 export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: string): string {
-  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).applicable));
-  const invariant = trapped.filter((r) => r.escape !== undefined && checkpointSigma(r) === 0).length;
   const variants = sweeps.checkpointVariants.map((v) => v.checkpointEpochsPerStage).join(', ');
-  if (trapped.length > 0 && invariant === trapped.length) {
-    return (
-      `${needed}. No budget and no seed count gives them at the protocol's checkpoint: all ${trapped.length} trapped starts have the weak mode's σ exactly 0, ` +
-      `a state invariant under every SGD step (sgd-noise-across-barrier). The experiment that can decide is the sweep from checkpoints that leave the weak mode a residue ` +
-      `(the readings at ${variants} epochs per stage), once it escapes that often at every ηlr.`
-    );
-  }
-  return `${needed}: a longer budget than ${sweeps.epochs} epochs at the protocol's checkpoint (${trapped.length - invariant} of ${trapped.length} trapped starts keep a weak-mode residue, so escape is possible), or the checkpoint variants (${variants} epochs per stage).`;
+  return `${needed}: a longer budget than ${sweeps.epochs} epochs at the protocol's checkpoint, or the checkpoint variants (${variants} epochs per stage).`;
+}
+
+/**
+ * Why the protocol's sweep cannot give the escapes a fit needs, or null where it may: every trapped start of the
+ * learning-rate sweep (the protocol's checkpoint) stayed trapped with a residue that is 0 or only shrank.
+ */
+export function sweepNotReproducible(sweeps: ArrheniusSweeps): string | null {
+  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).applicable));
+  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  return invariance.invariant ? `${invarianceReason(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${sweeps.seeds.length} seeds × ${sweeps.learningRateSweep.length} learning rates × ${sweeps.epochs} epochs)`)}.` : null;
 }
 
 /** Section 3.3: "the linear fit achieves R² = 0.991". */
@@ -195,7 +197,7 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
   }
   const out = [...draws, ...precise];
   const headline = out[0]!;
-  return {
+  return unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
@@ -203,7 +205,7 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: sweepWouldDecide(sweeps, `${MIN_ESCAPES_FOR_R2} escapes at every ηlr`) } : {}),
     figures: [arrheniusFigure(sweeps, all)],
     perSeed: perSeedOf(all),
-  };
+  }, sweepNotReproducible(sweeps));
 }
 
 /** Gradient-noise variance of a batch of B drawn without replacement from N, relative to B drawn with replacement. */
@@ -258,7 +260,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
           ` (ηlr sweep, B = ${lr.points[0]?.batch}: ${finitePopulation(lr.points[0]?.batch ?? 1, trainCount).toPrecision(3)}); the second reading corrects x by it (gradient-noise-inverse-batch measures the factor).`,
   );
   const headline = out[0]!;
-  return {
+  return unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
@@ -273,7 +275,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
       : {}),
     ...(rule ? { rule } : {}),
     figures: [arrheniusFigure(sweeps, all)],
-  };
+  }, sweepNotReproducible(sweeps));
 }
 
 export { evaluateR2 as evaluateArrheniusR2, evaluateBatchCollapse };

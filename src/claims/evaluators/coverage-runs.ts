@@ -12,7 +12,7 @@ import { short } from './backends.ts';
 import { ALPHA, EXCEPTION_RATE, universalReading, upperRate, type RunCase, type UniversalReading } from './coverage-rules.ts';
 import { RANK } from './params.ts';
 import { integerParam } from './params.ts';
-import { CONTROL_NOISE, headedByControl } from './sgld-sweeps.ts';
+import { CONTROL_NOISE, headedBySgd } from './sgld-sweeps.ts';
 
 const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ experiment: 'trapping', protocol });
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
@@ -447,9 +447,11 @@ export function evaluateAbruptEscape(_claim: Claim, results: ExperimentResults):
   const traced =
     'On the SGLD control σ2 is recorded every epoch around each escape (sweeps.riseTrace of golden/protocols/escape-controls.json); σ2 rises as the test MSE falls (the weak mode is learned), so its 10 %–90 % width is the drop\'s. ' +
     'Two readings of the waiting time: the point\'s τ̂ (headline) and each run\'s own escape epoch.';
-  return headedByControl(
+  return headedBySgd(
     control.readings.map((c, i) => ({ reading: c.reading, evidence: i === 0 ? [c.line, traced] : [c.line] })),
     { ...rest, perSeed: [...control.readings.map((c) => c.perSeed), ...(rest.perSeed ?? [])] },
-    control.readings[0]!.wouldDecide ?? 'more escaped SGLD runs with their trace',
+    results,
+    'the abrupt escape the claim describes',
+    'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
   );
 }

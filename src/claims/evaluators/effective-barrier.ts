@@ -5,7 +5,8 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from './kramers.ts';
-import { sweepWouldDecide } from './arrhenius.ts';
+import { sweepNotReproducible, sweepWouldDecide } from './arrhenius.ts';
+import { unlessNotReproducible } from './invariant-trap.ts';
 
 /**
  * How 1/T_eff scales with x = B/ηlr under each reading of Appendix A's "T_eff = ηlr/(BC), C estimated using the trace of
@@ -39,7 +40,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
     return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: decision.reason };
   });
   const headline = readings[0]!;
-  return {
+  return unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings,
@@ -53,7 +54,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
     ...(headline.verdict === 'inconclusive'
       ? { wouldDecide: sweepWouldDecide(sweeps, 'escapes at two learning rates at least') }
       : {}),
-  };
+  }, sweepNotReproducible(sweeps));
 }
 
 /** The learning-rate sweep, and Appendix F's tr C at the claim's β. */

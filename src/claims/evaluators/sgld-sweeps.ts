@@ -7,6 +7,7 @@ import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRun 
 import type { Claim } from '../ledger.ts';
 import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts';
 import { arrheniusLine } from './escape-controls.ts';
+import { paperTrapNotReproducible } from './invariant-trap.ts';
 
 /** Label prefix of every reading taken on the control: whose noise it is. */
 export const CONTROL_NOISE = "SGLD control (the harness's isotropic noise, not the paper's SGD)";
@@ -45,19 +46,26 @@ export function decideTauIncreasing(label: string, groups: readonly RunGroup[], 
 }
 
 /**
- * A claim whose headline is a reading on the SGLD control: that reading first (its verdict the claim's), then the
- * readings computed from the paper's own runs or the analytic core, as they were.
+ * A kinetic statement of the paper about SGD: its headline is the paper's protocol, which from the invariant trap
+ * gives no escape to read (then `deviates`, not reproducible as specified; otherwise `inconclusive`). The readings on
+ * the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were.
  */
-export function headedByControl(control: readonly ControlReading[], rest: Evaluation, wouldDecide: string): Evaluation {
-  const headline = control[0]!.reading;
-  const { wouldDecide: _theirs, ...base } = rest;
+export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, what: string, wouldDecide: string): Evaluation {
+  const reason = paperTrapNotReproducible(results, what);
+  const headline: Reading = {
+    label: "the paper's SGD, rank-1 trap",
+    value: null,
+    verdict: reason === null ? 'inconclusive' : 'deviates',
+    note: reason === null ? 'no SGD escape to read within the budget' : 'not reproducible as specified',
+  };
+  const { wouldDecide: _theirs, notReproducible: _before, ...base } = rest;
   return {
     ...base,
     verdict: headline.verdict,
-    value: headline.value,
-    readings: [...control.map((c) => c.reading), ...rest.readings],
+    value: null,
+    readings: [headline, ...control.map((c) => c.reading), ...rest.readings],
     evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide } : {}),
+    ...(reason === null ? { wouldDecide } : { notReproducible: reason }),
   };
 }
 

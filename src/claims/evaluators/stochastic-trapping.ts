@@ -21,13 +21,12 @@ import {
   escapeCountTest,
   fitExponential,
   kaplanMeier,
-  tIntervalOfMean,
   type ClaimBand,
   type EscapeRun,
   type RuleCalibration,
   type StatisticalVerdict,
 } from '../../stats/index.ts';
-import { convergenceCalibration, convergenceOf, decideConvergenceTime } from './convergence-time.ts';
+import { convergenceCalibration, convergenceOf, decideConvergenceTime, logSpread } from './convergence-time.ts';
 import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from './calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -35,6 +34,7 @@ import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from
 import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from './escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticEvidence } from './trapping-diagnostics.ts';
+import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './trapping-figures.ts';
 
 const ALPHA = DEFAULT_ALPHA;
@@ -107,7 +107,8 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   let measured: string | undefined;
   const convergence = convergenceReadings(claim, sources, band, evidence);
   if (convergence !== null) ({ wouldDecide, rule, measured } = convergence);
-  const readings = sources.map((source, j): Reading => {
+  // A random start never sits on a plateau: an escape rule has nothing to read there, so convergence alone decides.
+  const readings = (convergence === null ? sources : []).map((source, j): Reading => {
     const i = j + (convergence?.readings.length ?? 0);
     const s = statisticsOf(source);
     evidence.push(`${source.label}: ${describeEscapes(s)}.`);
@@ -167,9 +168,9 @@ function convergenceReadings(
     const epochs = values.map((v) => v.epoch);
     evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
     if (first) {
-      out.measured = `τ̄ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
+      out.measured = `median τ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
-      out.rule = convergenceCalibration(values.length, tIntervalOfMean(epochs, ALPHA).sd, band, ALPHA);
+      out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
       evidence.push(`${describeCalibration(out.rule)}.`);
     }
     out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note: counts });
@@ -228,12 +229,14 @@ export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, b
  * rank-deficient end-to-end map of a bias-free deep linear network stays rank-deficient under every gradient step
  * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
  */
-function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string } {
+function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string; reason: string } {
   const trapped = records.filter((r) => outcomeOf(r, rule, mode).applicable);
-  const zero = trapped.filter((r) => checkpointSigma(r, mode) === 0).length;
+  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, rule, mode).escapeEpoch !== null, mode);
+  const reason = invarianceReason(invariance, 'the escape the claim is about');
   return {
-    invariant: trapped.length > 0 && zero === trapped.length,
-    line: `Invariance: ${zero} of ${trapped.length} trapped runs start from a checkpoint whose σ${mode ?? ''} is exactly 0; a rank-deficient end-to-end map of a bias-free linear network is invariant under every SGD step, so no longer budget and no seed count can decide — the verdict follows from the paper's own ${records[0]?.epochs ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
+    invariant: invariance.invariant,
+    reason,
+    line: `Invariance: ${reason} — the verdict follows from the paper's own ${records[0]?.epochs ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
   };
 }
 
@@ -259,6 +262,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
   const evidence: string[] = [];
   let wouldDecide: string | undefined;
+  let notReproducible: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
   const readings = sources.map((source, i): Reading => {
@@ -277,8 +281,10 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
         const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
         verdict = within.verdict;
         reason = `${reason}. ${invariance.line}: ${within.reason}`;
+        if (i === 0 && verdict === 'deviates') notReproducible = `${invariance.reason}.`;
+        if (i === 0 && verdict === 'inconclusive') wouldDecide = `more trapped seeds: the runs cannot escape, and the test of the escape the paper draws within its ${s.budget}-epoch runs needs more of them`;
       } else if (i === 0) {
-        wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and the trap is not exactly invariant (checkpoint σ > 0 in some run)`;
+        wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and some run's residue off the rank-deficient set grew`;
       }
     } else if (i === 0 && verdict === 'inconclusive') {
       wouldDecide = 'more escapes (see escapeDesign in REPRODUCE.md)';
@@ -294,6 +300,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   evidence.push(...diagnosticEvidence(results, protocol));
   return headlineOf(readings, evidence, {
     ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
+    ...(notReproducible && readings[0]!.verdict === 'deviates' ? { notReproducible } : {}),
     figures: figuresFor(results, protocol),
     perSeed: perSeedEscapes(sources),
     ...(rule ? { rule } : {}),
@@ -344,7 +351,12 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
     headline.verdict === 'inconclusive'
       ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
       : undefined;
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') });
+  const trapped = sources[0]!.records.filter((r) => outcomeOf(r, 'sigma-threshold').applicable);
+  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, 'sigma-threshold').escapeEpoch !== null);
+  return unlessNotReproducible(
+    headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') }),
+    invariance.invariant ? `${invarianceReason(invariance, 'the escape after which the gap is to close')}.` : null,
+  );
 }
 
 function escapedRuns(records: readonly RunRecord[]): RunRecord[] {

@@ -1,0 +1,81 @@
+import { checkpointSigma, type ExperimentResults } from '../../experiments/index.ts';
+import { primaryOutcome, type RunRecord } from '../../run/index.ts';
+import type { Evaluation } from '../verdict.ts';
+
+// DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
+// claim is `deviates` with the reason "not reproducible as specified" — never `inconclusive`. For the trapping
+// protocols that is a trap no run leaves and none can: the rank-deficient set of a bias-free linear network is
+// invariant under every SGD step, and the mini-batch noise across it is proportional to the run's residue off it
+// (sgd-noise-across-barrier), so a residue that only shrinks under weight decay never reaches the saddle.
+
+/** σ_mode at the run's end is no larger than at its checkpoint: the residue off the rank-deficient set did not grow. */
+export function residueShrank(record: RunRecord, mode = record.escape.sigma.mode): boolean {
+  const start = checkpointSigma(record, mode);
+  const end = record.final.singularValues[mode - 1];
+  return start !== null && end !== undefined && end <= start;
+}
+
+export interface TrapInvariance {
+  /** Every run started trapped and none escaped, each from σ_mode exactly 0 or with a residue that only shrank. */
+  invariant: boolean;
+  /** Runs from σ_mode exactly 0, runs whose residue shrank, of `runs`. */
+  exactlyZero: number;
+  shrank: number;
+  runs: number;
+  /** The largest σ_mode at a checkpoint and at a run's end. */
+  largestStart: number;
+  largestEnd: number;
+}
+
+/** Over the runs that started trapped and did not escape (`escaped` tells which did). */
+export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRecord) => boolean, mode?: number): TrapInvariance {
+  if (trapped.length === 0 || trapped.some(escaped)) return { invariant: false, exactlyZero: 0, shrank: 0, runs: trapped.length, largestStart: 0, largestEnd: 0 };
+  const exactlyZero = trapped.filter((r) => checkpointSigma(r, mode) === 0).length;
+  const shrank = trapped.filter((r) => checkpointSigma(r, mode) !== 0 && residueShrank(r, mode)).length;
+  const largest = (f: (r: RunRecord) => number | null | undefined): number => Math.max(0, ...trapped.map((r) => f(r) ?? 0));
+  const m = (r: RunRecord): number => mode ?? r.escape.sigma.mode;
+  return {
+    invariant: exactlyZero + shrank === trapped.length,
+    exactlyZero,
+    shrank,
+    runs: trapped.length,
+    largestStart: largest((r) => checkpointSigma(r, mode)),
+    largestEnd: largest((r) => r.final.singularValues[m(r) - 1]),
+  };
+}
+
+/** The reason in words, for `notReproducible`. */
+export function invarianceReason(inv: TrapInvariance, what: string): string {
+  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that only shrank over the run (σ at most ${inv.largestStart.toPrecision(3)} at the checkpoint, ${inv.largestEnd.toPrecision(3)} at the end)`;
+  return (
+    `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
+    'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
+    `so no budget and no seed count produces ${what}`
+  );
+}
+
+/**
+ * An `inconclusive` evaluation whose escapes the protocol cannot produce becomes `deviates` with the reason; its first
+ * reading (the headline) says so. Any other evaluation is returned as it is.
+ */
+export function unlessNotReproducible(evaluation: Evaluation, reason: string | null): Evaluation {
+  if (reason === null || evaluation.verdict !== 'inconclusive') return evaluation;
+  const [first, ...rest] = evaluation.readings;
+  const { wouldDecide: _undecidable, ...kept } = evaluation;
+  return {
+    ...kept,
+    verdict: 'deviates',
+    readings: first === undefined ? [] : [{ ...first, verdict: 'deviates', note: `not reproducible as specified${first.note ? ` (${first.note})` : ''}` }, ...rest],
+    notReproducible: reason,
+  };
+}
+
+/**
+ * Why the paper's SGD cannot give a kinetic statement its escapes, or null where it may: every per-seed run of the
+ * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
+ */
+export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
+  const trapped = results.trapping('rank1-trap').runs['per-seed'].filter((r) => primaryOutcome(r).applicable);
+  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
+}
