@@ -9,6 +9,9 @@ import { runProtocol, type RunOptions, type RunRecord } from '../run/index.ts';
 
 export const DEFAULT_RUN_CACHE_DIR = '.cache/runs';
 
+/** The code-entry kind of SGD run records (engine-fingerprint.ts, CODE_ENTRIES). */
+export const RUNS_KIND = 'runs';
+
 /** Bump when the layout of a cache entry changes; part of every key, so older entries are simply not found. */
 export const RUN_CACHE_FORMAT = 2;
 
@@ -39,7 +42,7 @@ export interface RunInputs {
   readonly overrides: RunOverrides;
 }
 
-export function runInputs(protocol: Protocol, seed: number, overrides: RunOverrides, engine: EngineIdentity = currentEngine()): RunInputs {
+export function runInputs(protocol: Protocol, seed: number, overrides: RunOverrides, engine: EngineIdentity = currentEngine(RUNS_KIND)): RunInputs {
   return { format: RUN_CACHE_FORMAT, engine, numerics: numericsOf(protocol), protocol, seed, overrides };
 }
 

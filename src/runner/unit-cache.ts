@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/index.ts';
-import { analysisFingerprint, currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
+import { currentEngine, protocolFilesFingerprint, type EngineIdentity } from './engine-fingerprint.ts';
 import { RUN_CACHE_FORMAT, canonicalJson, sha256, type CacheReporter } from './run-cache.ts';
 
 // A content-addressed cache for job units other than SGD runs (one data seed's β sweeps, one Appendix F analysis),
@@ -14,13 +14,13 @@ export interface UnitInputs {
   readonly format: number;
   readonly kind: string;
   readonly engine: EngineIdentity;
-  /** The analytic solver, the statistics and the protocol files (engine-fingerprint.ts, ANALYSIS_SOURCES). */
+  /** The protocol files (engine-fingerprint.ts, protocolFilesFingerprint); the code is in `engine`. */
   readonly analysis: string;
   readonly task: unknown;
 }
 
-export function unitInputs(kind: string, task: unknown, engine: EngineIdentity = currentEngine()): UnitInputs {
-  return { format: RUN_CACHE_FORMAT, kind, engine, analysis: analysisFingerprint(), task };
+export function unitInputs(kind: string, task: unknown, engine: EngineIdentity = currentEngine(kind)): UnitInputs {
+  return { format: RUN_CACHE_FORMAT, kind, engine, analysis: protocolFilesFingerprint(), task };
 }
 
 export function unitCacheKey(kind: string, task: unknown, engine?: EngineIdentity): string {
