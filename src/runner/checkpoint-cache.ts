@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Network } from '../engine/index.ts';
-import { writeFileAtomic } from '../io/index.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
 import type { Checkpoint, CheckpointStore, StageReport } from '../run/index.ts';
 import { currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
 import { dataSeedFor, numericsOf, type Protocol } from '../protocols/index.ts';
@@ -123,7 +122,7 @@ export function diskCheckpointStore(dir: string, protocol: Protocol, seed: numbe
       const file = join(dir, `${key}.json`);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readRegularFile(file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return code === 'ENOENT' ? null : refuse(file, `cannot be read: ${code ?? 'error'}`);

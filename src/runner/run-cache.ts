@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Numerics } from '../engine/index.ts';
-import { writeFileAtomic } from '../io/index.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
 import { applyOverrides, numericsOf, type Protocol, type RunOverrides } from '../protocols/index.ts';
 import { runProtocol, type RunOptions, type RunRecord } from '../run/index.ts';
@@ -108,7 +107,7 @@ export function readCachedRun(dir: string, key: string, report?: CacheReporter):
   const file = join(dir, `${key}.json`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') report?.(`run cache: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); recomputing`);
     return null;

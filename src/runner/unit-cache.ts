@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/index.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { currentEngine, protocolFilesFingerprint, type EngineIdentity } from './engine-fingerprint.ts';
 import { RUN_CACHE_FORMAT, canonicalJson, sha256, type CacheReporter } from './run-cache.ts';
 
@@ -82,7 +81,7 @@ export function cachedUnit<T>(
   const refuse = (problem: string) => options.report?.(`${kind} cache: ${file} refused (${problem}); recomputing`);
   let text: string | null = null;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') refuse(`cannot be read: ${code ?? 'error'}`);
