@@ -1,11 +1,10 @@
-import { realpathSync, statSync } from 'node:fs';
-import { relative, resolve, isAbsolute } from 'node:path';
+import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import { DEFAULT_RUN_CACHE_DIR, mergeCaches, type MergeSummary } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { integerInRange, nonEmptyPath } from './parse-option.ts';
 import { UsageError } from './usage-error.ts';
-import { assertWritable } from './writable.ts';
+import { assertWritable, isInside } from './writable.ts';
 
 /** Exit code when some entry was refused (the valid ones are merged all the same) or entries conflict (nothing is
  * merged); 2 stays bad input. */
@@ -28,20 +27,6 @@ export function formatMerge(summary: MergeSummary, into: string): string {
         `${summary.present + summary.kept.length} already there, ${summary.refused.length} refused.`,
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/** Whether `inner` is `outer` or lies inside it, by real paths where they exist (a symlink cannot hide nesting). */
-export function isInside(inner: string, outer: string): boolean {
-  const real = (path: string): string => {
-    const absolute = resolve(path);
-    try {
-      return realpathSync(absolute);
-    } catch {
-      return absolute;
-    }
-  };
-  const rel = relative(real(outer), real(inner));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Command {
