@@ -1,6 +1,7 @@
 // The evaluate stage: the claims ledger (golden/claims.json), evaluators as pure functions of experiment results,
 // verdicts, and the figures as data. The only door other stages use.
-export { CLAIMS_PATH, CLAIMS_SCHEMA, loadLedger, parseLedger } from './ledger.ts';
+export { CLAIMS_PATH, CLAIMS_SCHEMA, parseLedger } from './ledger.ts';
+export { checkLedger, loadLedger } from './ledger-check.ts';
 export type { Claim, ClaimKind, Ledger, PinnedOutcome } from './ledger.ts';
 export { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from './evaluate.ts';
 export type { ClaimEvaluation } from './evaluate.ts';
