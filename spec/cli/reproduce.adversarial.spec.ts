@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,5 +126,17 @@ describe('metastable reproduce never writes over what is not its own', () => {
     expect(readFileSync(join(planted, 'data.txt'), 'utf8')).toBe('not the tool\'s');
     expect(existsSync(join(root, 'report2'))).toBe(false);
     expect(readdirSync(join(root, 'out'))).toContain('.metastable-output');
+  });
+});
+
+describe('metastable reproduce checks its folders as any user, root included', () => {
+  it('a --cache folder without write bits and a dangling-link --out are refused before any work', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reproduce-perm-'));
+    mkdirSync(join(root, 'locked'), { mode: 0o500 });
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, 'out'), '--cache', join(root, 'locked')], /--cache .*locked' is read-only/);
+    symlinkSync(join(root, 'gone'), join(root, 'dangling'));
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'dangling')], /--out: .*dangling is a link to nothing/);
+    expect(readdirSync(join(root, 'locked'))).toEqual([]);
+    chmodSync(join(root, 'locked'), 0o700);
   });
 });

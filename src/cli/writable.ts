@@ -1,4 +1,4 @@
-import { mkdtempSync, realpathSync, rmdirSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, mkdtempSync, realpathSync, rmdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './usage-error.ts';
@@ -11,6 +11,14 @@ function statOrNull(path: string): Stats | null {
     // ENOTDIR: a file stands somewhere above; existingFolder names it.
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new UsageError(`${path} cannot be inspected (${code ?? 'error'}).`);
+  }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -49,6 +57,9 @@ export function assertWritable(path: string, flag: string, kind: 'folder' | 'fil
   if (stat !== null && stat.isDirectory() !== (kind === 'folder')) {
     throw new UsageError(`${what} is a ${kind === 'folder' ? 'file' : 'folder'}, not a ${kind}.`);
   }
+  // A folder without write bits is read-only by intent; root's probe would pass, so it is refused here as --out is.
+  if (stat !== null && kind === 'folder' && (stat.mode & 0o222) === 0) throw new UsageError(`${what} is read-only: make it writable or choose another path.`);
+  if (stat === null && lstatOrNull(target)?.isSymbolicLink() === true) throw new UsageError(`${what} is a link to nothing: remove it or choose another path.`);
   if (stat !== null && kind === 'folder') assertCanCreateIn(target, what);
   assertCanCreateIn(existingFolder(dirname(target), what), what);
 }

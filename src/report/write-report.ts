@@ -59,6 +59,7 @@ export function checkOutputWritable(dir: string): void {
     throw new OutputFolderError(`${dir} holds this checkout; the report folder is replaced as a whole: choose a folder of its own (default out).`);
   }
   const stats = statOrNull(target, true);
+  if (stats === null && statOrNull(target, false)?.isSymbolicLink() === true) throw new OutputFolderError(`${dir} is a link to nothing: remove it or choose another output folder.`);
   if (stats !== null) {
     if (!stats.isDirectory()) throw new OutputFolderError(`${dir} is not a folder: name a folder for the report.`);
     if (readdirSync(target).length > 0 && !isOwned(target)) {
