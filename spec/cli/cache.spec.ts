@@ -69,7 +69,7 @@ describe('sharded reproduce and cache merge', () => {
   });
 
   it('prints one shard\'s slice with --plan --shard', async () => {
-    const { code, stdout } = await runCli('reproduce', '--profile', 'smoke', '--only', ONLY, '--plan', '--shard', '2/2', '--no-cache');
+    const { code, stdout } = await runCli('reproduce', '--profile', 'smoke', '--only', ONLY, '--plan', '--shard', '2/2', '--cache', join(tempDir(), 'cache'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Plan: 3 claim\(s\), profile smoke: \d+ experiment\(s\), \d+ job\(s\)\.\nShard 2\/2: \d+ job\(s\) or parts of jobs; estimated single-core load by shard, without cache: /);
   });

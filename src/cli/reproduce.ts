@@ -171,7 +171,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
-        'Output and cache folders are checked writable before any computation.\n' +
+        'Output and cache folders are checked writable, and every output apart (none inside --out, --cache or golden/), before any computation.\n' +
         'Progress goes to stderr: live bars per running job and overall with the time left on a terminal, one line\n' +
         'per finished job with its time otherwise (CI logs).\n\n' +
         'Sharded: each of N machines runs --shard K/N into its own cache (the same slice for the same plan, whatever\n' +
