@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { $, argv, chalk } from 'zx';
 import { CLAIMS_PATH, loadLedger } from '../src/claims/index.ts';
-import { loadValidatedJson, writeFileAtomic } from '../src/io/index.ts';
+import { GoldenFileError, loadValidatedJson, writeFileAtomic } from '../src/io/index.ts';
 import { evaluatePlan, planAudit, runPlan } from '../src/pipeline/index.ts';
 import {
   ANALYTIC_GOLDEN_PATH,
@@ -49,6 +49,29 @@ if (unknown.length > 0 || notSwitch.length > 0) {
   process.exit(2);
 }
 
+// WORKERS is read once, before anything is computed or written.
+const WORKERS = process.env.WORKERS === undefined ? 2 : Number(process.env.WORKERS);
+if (!Number.isInteger(WORKERS) || WORKERS < 1 || !/^\s*\d+\s*$/.test(process.env.WORKERS ?? '2')) {
+  console.error(`golden update: WORKERS must be an integer >= 1, got '${process.env.WORKERS}'. Nothing was computed.`);
+  process.exit(2);
+}
+
+// A golden file that cannot be read (truncated, a byte-order mark, a broken schema) is one line naming it, exit 2;
+// anything else that stops the update is one line too, exit 3, with the stack only under DEBUG. A file already
+// rewritten stays rewritten (each write is atomic); the message says where it stopped.
+process.on('uncaughtException', (error) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`golden update: ${message.split('\n')[0]}`);
+  if (process.env.DEBUG !== undefined && error instanceof Error) console.error(error.stack);
+  process.exit(error instanceof GoldenFileError ? 2 : 3);
+});
+
+// Every golden input is read before the first write, so a broken one stops the update before it rewrites anything.
+loadLedger();
+if (existsSync(ANALYTIC_GOLDEN_PATH)) loadAnalyticGolden();
+if (existsSync(PHASE_DIAGRAM_SMOKE_PATH)) loadPhaseDiagramSmoke();
+if (existsSync(TRAPPING_SMOKE_PATH)) loadValidatedJson(TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA);
+
 function report(file: string, moves: string[], isNew: boolean): void {
   if (isNew) console.log(chalk.green(`${file}: written (new)`));
   else if (moves.length === 0) console.log(chalk.green(`${file}: nothing moved`));
@@ -60,7 +83,7 @@ function report(file: string, moves: string[], isNew: boolean): void {
  * moved group passes the consistency test (smokeConsistency), which it names for each group; otherwise exit 1.
  */
 async function updateTrappingSmoke(): Promise<void> {
-  const now = await computeTrappingSmoke(Number(process.env.WORKERS ?? 2));
+  const now = await computeTrappingSmoke(WORKERS);
   const pinned = existsSync(TRAPPING_SMOKE_PATH) ? loadValidatedJson<TrappingSmoke>(TRAPPING_SMOKE_PATH, TRAPPING_SMOKE_SCHEMA) : null;
   const write = () => writeFileAtomic(TRAPPING_SMOKE_PATH, `${JSON.stringify({ $schema: './trapping.schema.json', ...now }, null, 2)}\n`);
   if (pinned === null) {
@@ -109,7 +132,7 @@ const skipStochastic = argv['skip-stochastic'] === true;
 const toEvaluate = ledger.claims.filter((c) => !(skipStochastic && c.kind === 'stochastic'));
 const plan = planAudit(toEvaluate, 'full', DEFAULT_RUN_CACHE_DIR);
 const runner = await runPlan(plan, {
-  workers: Number(process.env.WORKERS ?? 2),
+  workers: WORKERS,
   cacheDir: DEFAULT_RUN_CACHE_DIR,
   onProgress: (event) => {
     if (event.kind === 'job-done') console.error(`  done in ${event.seconds.toFixed(1)} s: ${event.job.label}`);
@@ -126,7 +149,7 @@ report('golden/claims.json', claimMoves, false);
 // The phase-diagram smoke gate: recomputed without cache, compared per data seed and direction, then written.
 async function updatePhaseDiagramSmoke(): Promise<void> {
   const before = existsSync(PHASE_DIAGRAM_SMOKE_PATH) ? loadPhaseDiagramSmoke() : null;
-  const now = await computePhaseDiagramSmoke(Number(process.env.WORKERS ?? 2));
+  const now = await computePhaseDiagramSmoke(WORKERS);
   const moves = before === null ? [] : pinDifferences(now.seeds, before.seeds);
   writePhaseDiagramSmoke(now);
   report('golden/smoke/phase-diagram.json', moves, before === null);

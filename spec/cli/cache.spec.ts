@@ -41,7 +41,7 @@ describe('sharded reproduce and cache merge', () => {
 
     const merged = await runCli('cache', 'merge', join(root, 'cache-1'), join(root, 'cache-2'), '--into', join(root, 'merged'));
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toMatch(/^Merged into .*: \d+ entries copied, \d+ already there, 0 refused\.\n$/);
+    expect(merged.stdout).toMatch(/^(source .*: \d+ entries, content sha256:[0-9a-f]{64}\n){2}Merged into .*: \d+ entries copied, \d+ already there, 0 refused\.\n$/);
 
     const final = await runCli(...common, '--cache', join(root, 'merged'), '--out', join(root, 'final'));
     expect(final.code).toBe(0);
@@ -69,7 +69,7 @@ describe('sharded reproduce and cache merge', () => {
   });
 
   it('prints one shard\'s slice with --plan --shard', async () => {
-    const { code, stdout } = await runCli('reproduce', '--profile', 'smoke', '--only', ONLY, '--plan', '--shard', '2/2', '--no-cache');
+    const { code, stdout } = await runCli('reproduce', '--profile', 'smoke', '--only', ONLY, '--plan', '--shard', '2/2', '--cache', join(tempDir(), 'cache'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Plan: 3 claim\(s\), profile smoke: \d+ experiment\(s\), \d+ job\(s\)\.\nShard 2\/2: \d+ job\(s\) or parts of jobs; estimated single-core load by shard, without cache: /);
   });

@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deadPid } from '../io/temp-dirs.ts';
 import { describe, expect, it } from 'vitest';
 import { checkReproduceOptions, type ReproduceOptions } from '../../src/cli/reproduce.ts';
 import { expectRefused as refused, runCli } from './run-cli.ts';
@@ -44,5 +46,97 @@ describe('metastable reproduce refuses bad input before any work', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Exit codes: 0 .* 1 .* 2 bad input; 3 the run could not finish/);
     expect(stdout.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('metastable reproduce never writes over what is not its own', () => {
+  const fresh = () => mkdtempSync(join(tmpdir(), 'reproduce-own-'));
+  const GOLDEN = fileURLToPath(new URL('../../golden/', import.meta.url));
+  const withSummary = async (value: string, run: () => Promise<void>) => {
+    const before = process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_STEP_SUMMARY = value;
+    try {
+      await run();
+    } finally {
+      if (before === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = before;
+    }
+  };
+
+  it('an existing folder of other files is refused as --out and left as it was', async () => {
+    const theirs = fresh();
+    mkdirSync(join(theirs, 'figures'));
+    writeFileSync(join(theirs, 'figures', 'mine.svg'), '<svg/>');
+    writeFileSync(join(theirs, 'results.json'), 'mine');
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', theirs], /is not empty and was not written by metastable reproduce/);
+    expect(readdirSync(theirs).sort()).toEqual(['figures', 'results.json']);
+    expect(readFileSync(join(theirs, 'results.json'), 'utf8')).toBe('mine');
+  });
+
+  it('--junit inside --out, inside --cache or golden/, or equal to GITHUB_STEP_SUMMARY is refused before any work', async () => {
+    const root = fresh();
+    const out = join(root, 'out');
+    const claims = readFileSync(join(GOLDEN, 'claims.json'), 'utf8');
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(out, 'results.json')], /--out .* and --junit .* overlap/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--cache', join(root, 'c'), '--junit', join(root, 'c', 'x.xml')], /--cache .* and --junit .* overlap/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(GOLDEN, 'claims.json')], /--junit .* is inside .*golden/);
+    await withSummary(join(root, 'j.xml'), () => refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(root, 'j.xml')], /overlap/));
+    expect(readFileSync(join(GOLDEN, 'claims.json'), 'utf8')).toBe(claims);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('a GITHUB_STEP_SUMMARY in golden/, at a folder, in a missing folder or at a device is refused before out/ is written', async () => {
+    const root = fresh();
+    const out = join(root, 'out');
+    for (const [summary, message] of [
+      [join(GOLDEN, 'claims.json'), /GITHUB_STEP_SUMMARY .* is inside .*golden/],
+      [root, /GITHUB_STEP_SUMMARY .* is not a regular file/],
+      [join(root, 'missing', 'summary.md'), /its folder does not exist/],
+      ['/dev/full', /is not a regular file/],
+    ] as const) {
+      await withSummary(summary, () => refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache'], message));
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--out and --cache nested either way, or equal, are refused', async () => {
+    const root = fresh();
+    for (const [o, c] of [['a', 'a'], ['a', 'a/cache'], ['b/out', 'b']] as const) {
+      await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, o), '--cache', join(root, c)], /--out .* and --cache .* overlap/);
+    }
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(GOLDEN, 'out'), '--no-cache'], /--out .* is inside .*golden/);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('--plan checks the options too', async () => {
+    const root = fresh();
+    writeFileSync(join(root, 'file'), '');
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--out', join(root, 'file')], /is not a folder/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--shard', '1/2', '--no-cache'], /--shard fills the cache/);
+  });
+
+  it('a planted look-alike of a temporary beside --out is left alone: only what the tool made is swept', async () => {
+    const root = fresh();
+    const planted = join(root, `.report2.${deadPid()}.0.metastable.old`);
+    mkdirSync(planted);
+    writeFileSync(join(planted, 'data.txt'), 'not the tool\'s');
+    const { code } = await runCli('reproduce', '--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'out'));
+    expect(code).toBe(0);
+    expect(readdirSync(root).sort()).toEqual([basename(planted), 'out'].sort());
+    expect(readFileSync(join(planted, 'data.txt'), 'utf8')).toBe('not the tool\'s');
+    expect(existsSync(join(root, 'report2'))).toBe(false);
+    expect(readdirSync(join(root, 'out'))).toContain('.metastable-output');
+  });
+});
+
+describe('metastable reproduce checks its folders as any user, root included', () => {
+  it('a --cache folder without write bits and a dangling-link --out are refused before any work', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reproduce-perm-'));
+    mkdirSync(join(root, 'locked'), { mode: 0o500 });
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, 'out'), '--cache', join(root, 'locked')], /--cache .*locked' is read-only/);
+    symlinkSync(join(root, 'gone'), join(root, 'dangling'));
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'dangling')], /--out: .*dangling is a link to nothing/);
+    expect(readdirSync(join(root, 'locked'))).toEqual([]);
+    chmodSync(join(root, 'locked'), 0o700);
   });
 });

@@ -6,9 +6,10 @@ import { runCli } from './run-cli.ts';
 
 describe('metastable reproduce', () => {
   it('writes REPORT.md and results.json, prints the table, and exits 0 when every outcome matches its pin', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
-    const junit = join(out, 'ci', 'junit.xml');
-    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke', '--cache', join(out, 'cache'), '--junit', junit);
+    const root = mkdtempSync(join(tmpdir(), 'reproduce-'));
+    const out = join(root, 'out');
+    const junit = join(root, 'ci', 'junit.xml');
+    const { code, stdout, stderr } = await runCli('reproduce', '--out', out, '--profile', 'smoke', '--cache', join(root, 'cache'), '--junit', junit);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^claim\s+kind\s+verdict\s+paper\s+ours/);
     expect(stdout).toMatch(/reproduced, \d+ deviate, \d+ inconsistent/);
@@ -52,12 +53,13 @@ describe('metastable reproduce', () => {
   it('refuses a read-only --out before any computation, with one line and exit code 2', async () => {
     const out = mkdtempSync(join(tmpdir(), 'reproduce-'));
     writeFileSync(join(out, 'REPORT.md'), 'old');
+    writeFileSync(join(out, '.metastable-output'), '');
     chmodSync(out, 0o555);
     try {
       const { code, stderr } = await runCli('reproduce', '--only', 'beta-c-mode1', '--out', out, '--no-cache');
       expect(code).toBe(2);
       expect(stderr).toBe(`metastable: --out: ${out} is read-only: make it writable or choose another output folder.\n`);
-      expect(readdirSync(out)).toEqual(['REPORT.md']);
+      expect(readdirSync(out).sort()).toEqual(['.metastable-output', 'REPORT.md']);
     } finally {
       chmodSync(out, 0o755);
     }

@@ -8,9 +8,18 @@ import { expectRefused as refused, runCli } from './run-cli.ts';
 const broken = vi.hoisted(() => ({ text: null as string | null }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
+  // Files are read through the descriptor they were opened with (src/io/regular-file.ts): remember each one's path.
+  const opened = new Map<number, string>();
+  const openSync = ((path: unknown, ...rest: unknown[]) => {
+    const fd = (fs.openSync as (...a: unknown[]) => number)(path, ...rest);
+    opened.set(fd, String(path));
+    return fd;
+  }) as typeof fs.openSync;
   const readFileSync = ((path: unknown, ...rest: unknown[]) =>
-    broken.text !== null && String(path).endsWith('rank1-trap.json') ? broken.text : (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest)) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+    broken.text !== null && (typeof path === 'number' ? (opened.get(path) ?? '') : String(path)).endsWith('rank1-trap.json')
+      ? broken.text
+      : (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest)) as typeof fs.readFileSync;
+  return { ...fs, default: { ...fs, openSync, readFileSync }, openSync, readFileSync };
 });
 
 // Issue 15: hostile inputs to `metastable run`. Refusals come before any training, so they are fast.

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deadPid } from './temp-dirs.ts';
-import { isStaleTemporary, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileAtomic } from '../../src/io/atomic-file.ts';
+import { OWNED_MARKER, isStaleTemporary, markOwned, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileAtomic } from '../../src/io/atomic-file.ts';
 
 describe('writeFileAtomic', () => {
   it('creates missing folders and leaves no temporary file behind', () => {
@@ -42,24 +42,26 @@ describe('temporaries left by a killed run', () => {
     // A writer killed (SIGKILL) between writing its temporary and renaming it.
     const killed = spawnSync(process.execPath, [
       '-e',
-      `require('node:fs').writeFileSync(require('node:path').join(${JSON.stringify(dir)}, '.run.json.' + process.pid + '.0.tmp'), '{"half');` +
+      `require('node:fs').writeFileSync(require('node:path').join(${JSON.stringify(dir)}, '.run.json.' + process.pid + '.0.metastable.tmp'), '{"half');` +
         "process.kill(process.pid, 'SIGKILL');",
     ]);
     expect(killed.signal).toBe('SIGKILL');
-    const live = `.other.json.${process.ppid}.3.tmp`;
+    const live = `.other.json.${process.ppid}.3.metastable.tmp`;
     writeFileSync(join(dir, live), '');
     writeFileSync(join(dir, 'notes.1.2.tmp'), 'not ours: no leading dot');
-    expect(readdirSync(dir)).toContain(`.run.json.${killed.pid}.0.tmp`);
+    expect(readdirSync(dir)).toContain(`.run.json.${killed.pid}.0.metastable.tmp`);
     writeFileAtomic(join(dir, 'run.json'), '{}');
     expect(readdirSync(dir).sort()).toEqual([live, 'notes.1.2.tmp', 'run.json'].sort());
   });
 
   it('are told apart by the pid in their name', () => {
     const mine = temporaryPath('/x/out.json');
-    expect(mine).toMatch(new RegExp(`^/x/\\.out\\.json\\.${process.pid}\\.\\d+\\.tmp$`));
+    expect(mine).toMatch(new RegExp(`^/x/\\.out\\.json\\.${process.pid}\\.\\d+\\.metastable\\.tmp$`));
     expect(isStaleTemporary(mine.slice(3))).toBe(false);
-    expect(isStaleTemporary(`.out.json.${deadPid()}.0.tmp`)).toBe(true);
-    expect(isStaleTemporary(`.out.${deadPid()}.0.old`)).toBe(true);
+    expect(isStaleTemporary(`.out.json.${deadPid()}.0.metastable.tmp`)).toBe(true);
+    expect(isStaleTemporary(`.out.${deadPid()}.0.metastable.old`)).toBe(true);
+    // Without the token the name is not this tool's.
+    expect(isStaleTemporary(`.out.${deadPid()}.0.old`)).toBe(false);
     expect(isStaleTemporary('out.json')).toBe(false);
   });
 
@@ -67,21 +69,41 @@ describe('temporaries left by a killed run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
     const pid = deadPid();
     // Killed after setting the old folder aside, before renaming the new one in: the old one is put back.
-    mkdirSync(join(dir, `.out.${pid}.1.old`));
-    writeFileSync(join(dir, `.out.${pid}.1.old`, 'REPORT.md'), 'old');
-    mkdirSync(join(dir, `.out.${pid}.0.tmp`));
-    writeFileSync(join(dir, `.out.${pid}.0.tmp`, 'REPORT.md'), 'new');
+    const owned = (name: string, report: string) => {
+      mkdirSync(join(dir, name));
+      markOwned(join(dir, name));
+      writeFileSync(join(dir, name, 'REPORT.md'), report);
+    };
+    owned(`.out.${pid}.1.metastable.old`, 'old');
+    owned(`.out.${pid}.0.metastable.tmp`, 'new');
     removeStaleTemporaries(dir);
     expect(readdirSync(dir)).toEqual(['out']);
     expect(readFileSync(join(dir, 'out', 'REPORT.md'), 'utf8')).toBe('old');
     // Killed after the new one was in place, before the old one's other entries were moved over.
-    mkdirSync(join(dir, `.out.${pid}.2.old`));
-    writeFileSync(join(dir, `.out.${pid}.2.old`, 'REPORT.md'), 'older');
-    writeFileSync(join(dir, `.out.${pid}.2.old`, 'notes.txt'), 'mine');
+    owned(`.out.${pid}.2.metastable.old`, 'older');
+    writeFileSync(join(dir, `.out.${pid}.2.metastable.old`, 'notes.txt'), 'mine');
     removeStaleTemporaries(dir);
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['REPORT.md', 'notes.txt']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OWNED_MARKER, 'REPORT.md', 'notes.txt']);
     expect(readFileSync(join(dir, 'out', 'REPORT.md'), 'utf8')).toBe('old');
+  });
+});
+
+describe('temporaries this tool did not make', () => {
+  it('are left alone: a planted old or staging folder without the marker, a link, an old-named file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const pid = deadPid();
+    const planted = [`.report2.${pid}.0.metastable.old`, `.report3.${pid}.0.metastable.tmp`, `.report4.${pid}.0.old`, `.report5.${pid}.0.tmp`];
+    for (const name of planted) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'data.txt'), 'not the tool\'s');
+    }
+    writeFileSync(join(dir, `.notes.${pid}.0.metastable.old`), 'a file is never an old folder');
+    symlinkSync(dir, join(dir, `.loop.${pid}.0.metastable.tmp`));
+    const before = readdirSync(dir).sort();
+    removeStaleTemporaries(dir);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    for (const name of planted) expect(readFileSync(join(dir, name, 'data.txt'), 'utf8')).toBe('not the tool\'s');
   });
 });
 

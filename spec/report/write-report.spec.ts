@@ -1,5 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OWNED_MARKER, markOwned } from '../../src/io/atomic-file.ts';
 import { describe, expect, it } from 'vitest';
 import { buildResults } from '../../src/report/results.ts';
 import { OutputFolderError, checkOutputWritable, writeReport } from '../../src/report/write-report.ts';
@@ -26,7 +28,7 @@ describe('writeReport', () => {
     const out = join(parent, 'a', 'out');
     const written = writeReport(out, results(['f1']), [figure('f1')]);
     expect(written).toEqual([join(out, 'figures', 'f1.svg'), join(out, 'results.json'), join(out, 'report.html'), join(out, 'REPORT.md')]);
-    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'figures/f1.svg', 'report.html', 'results.json']);
+    expect(Object.keys(snapshot(out))).toEqual([OWNED_MARKER, 'REPORT.md', 'figures/f1.svg', 'report.html', 'results.json']);
     expect(readdirSync(join(parent, 'a'))).toEqual(['out']);
   });
 
@@ -39,7 +41,7 @@ describe('writeReport', () => {
     writeFileSync(join(out, 'cache', 'entry.json'), '{}');
     chmodSync(out, 0o750);
     writeReport(out, results(['new']), [figure('new')]);
-    expect(Object.keys(snapshot(out))).toEqual(['REPORT.md', 'cache/entry.json', 'figures/new.svg', 'notes.txt', 'report.html', 'results.json']);
+    expect(Object.keys(snapshot(out))).toEqual([OWNED_MARKER, 'REPORT.md', 'cache/entry.json', 'figures/new.svg', 'notes.txt', 'report.html', 'results.json']);
     expect(readFileSync(join(out, 'REPORT.md'), 'utf8')).toContain('figures/new.svg');
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(statSync(out).mode & 0o777).toBe(0o750);
@@ -72,8 +74,9 @@ describe('writeReport', () => {
   it('removes the staging folder a killed run left beside the output folder', () => {
     const parent = tempDir();
     const dead = deadPid();
-    const staging = join(parent, `.out.${dead}.0.tmp`);
+    const staging = join(parent, `.out.${dead}.0.metastable.tmp`);
     mkdirSync(join(staging, 'figures'), { recursive: true });
+    markOwned(staging);
     writeFileSync(join(staging, 'figures', 'half.svg'), '<sv');
     writeReport(join(parent, 'out'), results(['a']), [figure('a')]);
     expect(readdirSync(parent)).toEqual(['out']);
@@ -100,9 +103,29 @@ describe('checkOutputWritable', () => {
     mkdirSync(join(parent, 'locked'), { mode: 0o555 });
     refuses(join(parent, 'locked', 'out'), /cannot create the report's folder in .*locked/);
     mkdirSync(join(parent, 'out', 'figures'), { recursive: true });
+    markOwned(join(parent, 'out'));
     chmodSync(join(parent, 'out', 'figures'), 0o555);
     refuses(join(parent, 'out'), /figures is read-only/);
     refuses('.', /holds the working folder/);
     refuses('..', /holds the working folder/);
+  });
+
+  it('refuses a folder of other files (no marker of an earlier report) and the checkout, from any working folder', () => {
+    const parent = tempDir();
+    mkdirSync(join(parent, 'theirs', 'figures'), { recursive: true });
+    writeFileSync(join(parent, 'theirs', 'results.json'), 'their results');
+    expect(() => checkOutputWritable(join(parent, 'theirs'))).toThrow(/is not empty and was not written by metastable reproduce/);
+    mkdirSync(join(parent, 'empty'));
+    expect(() => checkOutputWritable(join(parent, 'empty'))).not.toThrow();
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const cwd = process.cwd();
+    process.chdir(parent);
+    try {
+      expect(() => checkOutputWritable(root)).toThrow(/holds this checkout/);
+      expect(() => checkOutputWritable('/')).toThrow(/holds the working folder/);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readFileSync(join(parent, 'theirs', 'results.json'), 'utf8')).toBe('their results');
   });
 });

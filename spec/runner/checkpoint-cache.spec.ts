@@ -39,8 +39,8 @@ describe('shared checkpoints on disk', () => {
     expect(key({ ...p, checkpoint: { ...p.checkpoint, epochsPerStage: 61 } })).not.toBe(key(p));
     expect(key({ ...p, numerics: { precision: 'float32', flushBelow: 1e-300 } })).not.toBe(key(p));
     expect(key({ ...p, dataSeed: { kind: 'fixed', seed: 1 } })).not.toBe(key(p));
-    expect(checkpointCacheKey(p, 42, [0], { ...currentEngine(), fingerprint: '0'.repeat(64) })).not.toBe(key(p));
-    expect(checkpointCacheKey(p, 42, [0], { ...currentEngine(), defaultNumerics: { precision: 'float64', flushBelow: 0 } })).not.toBe(key(p));
+    expect(checkpointCacheKey(p, 42, [0], { ...currentEngine('checkpoints'), fingerprint: '0'.repeat(64) })).not.toBe(key(p));
+    expect(checkpointCacheKey(p, 42, [0], { ...currentEngine('checkpoints'), defaultNumerics: { precision: 'float64', flushBelow: 0 } })).not.toBe(key(p));
   });
 });
 

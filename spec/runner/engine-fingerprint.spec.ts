@@ -1,52 +1,143 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FINGERPRINTED_SOURCES, currentEngine, engineFingerprint, sourceFingerprint } from '../../src/runner/engine-fingerprint.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  CODE_ENTRIES,
+  codeClosure,
+  codeFingerprint,
+  currentEngine,
+  runtimeImports,
+  textFingerprint,
+  type SourceReader,
+} from '../../src/runner/engine-fingerprint.ts';
+import { checkpointCacheKey } from '../../src/runner/checkpoint-cache.ts';
+import { runCacheKey } from '../../src/runner/run-cache.ts';
+import { cachedUnit, unitCacheKey } from '../../src/runner/unit-cache.ts';
 import { DEFAULT_NUMERICS } from '../../src/protocols/protocols.ts';
 import { ENGINE_VERSION } from '../../src/run/run-protocol.ts';
+import { tinyProtocol } from '../run/tiny-protocol.ts';
+import { tempDirs } from '../io/temp-dirs.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+const checkout: SourceReader = (file) => readFileSync(join(SRC, file), 'utf8');
+/** This checkout with one file's text changed, as an edit in a working tree would. */
+const edited = (target: string, edit: (text: string) => string): SourceReader => (file) => (file === target ? edit(checkout(file)) : checkout(file));
+const tree = (files: Record<string, string>): SourceReader => (file) => {
+  const text = files[file];
+  if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+  return text;
+};
+const tempDir = tempDirs('fingerprint-');
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+describe('runtimeImports', () => {
+  it('reads every runtime import form, multi-line ones too, and skips type-only ones and packages', () => {
+    const text = [
+      "import { a } from './a.ts';",
+      'import {',
+      '  b,',
+      '  type B,',
+      "} from '../b/index.ts';",
+      "import type { T } from './types.ts';",
+      "export type { U } from './u.ts';",
+      "export * from './star.ts';",
+      "export { c } from './c.ts';",
+      "import './side.ts';",
+      "const lazy = await import('./lazy.ts');",
+      "const worker = new URL('./worker.ts', import.meta.url);",
+      "import Decimal from 'decimal.js';",
+      "import { readFileSync } from 'node:fs';",
+    ].join('\n');
+    expect(runtimeImports(text).sort()).toEqual(['../b/index.ts', './a.ts', './c.ts', './lazy.ts', './side.ts', './star.ts', './worker.ts']);
+  });
 });
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'fingerprint-'));
-  dirs.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+describe('codeClosure', () => {
+  const files = {
+    'runner/w.ts': "import { f } from '../run/index.ts';\nimport type { X } from '../claims/x.ts';\n",
+    'run/index.ts': "export { f } from './f.ts';\nexport * from './g.ts';\n",
+    'run/f.ts': "import { h } from '../engine/h.ts';\nexport const f = 1;\n",
+    'run/g.ts': "import { f } from './f.ts';\n",
+    'engine/h.ts': "import { f } from '../run/f.ts';\nexport const h = 2;\n",
+    'report/r.ts': 'export const unrelated = 3;\n',
+  };
 
-describe('engine fingerprint', () => {
-  it('covers sources that exist: the engine, the data and the run code', () => {
-    for (const entry of FINGERPRINTED_SOURCES) expect(existsSync(join(SRC, entry)), entry).toBe(true);
-    expect(engineFingerprint()).toMatch(/^[0-9a-f]{64}$/);
-    expect(engineFingerprint()).toBe(sourceFingerprint(SRC, FINGERPRINTED_SOURCES));
-    expect(currentEngine()).toEqual({ version: ENGINE_VERSION, fingerprint: engineFingerprint(), defaultNumerics: DEFAULT_NUMERICS });
+  it('is the transitive runtime closure of the entry, cycles included, types and unrelated files not', () => {
+    expect(codeClosure(['runner/w.ts'], tree(files))).toEqual(['engine/h.ts', 'run/f.ts', 'run/g.ts', 'run/index.ts', 'runner/w.ts']);
   });
 
-  it('changes with any byte of a listed file, a new file in a listed folder, or a file moved; not with line endings', () => {
-    const base = { 'engine/a.ts': 'export const a = 1;\n', 'engine/sub/b.ts': 'b\n', 'run.ts': 'r\n' };
-    const entries = ['engine', 'run.ts'];
-    const print = (files: Record<string, string>) => sourceFingerprint(tree(files), entries);
-    const reference = print(base);
-    expect(print({ ...base })).toBe(reference);
-    expect(print({ ...base, 'engine/a.ts': 'export const a = 2;\n' })).not.toBe(reference);
-    expect(print({ ...base, 'engine/sub/c.ts': '' })).not.toBe(reference);
-    const { 'engine/sub/b.ts': b, ...rest } = base;
-    expect(print({ ...rest, 'engine/b.ts': b })).not.toBe(reference);
-    expect(print({ ...base, 'engine/notes.md': 'not code' })).toBe(reference);
-    expect(print({ ...base, 'engine/a.ts': 'export const a = 1;\r\n' })).toBe(reference);
+  it('throws when an imported file cannot be read, so a moved file is never dropped from a key', () => {
+    expect(() => codeClosure(['runner/w.ts'], tree({ ...files, 'run/g.ts': "import './gone.ts';\n" }))).toThrow(/ENOENT: run\/gone\.ts/);
   });
 
-  it('refuses a listed source that does not exist, so a moved file is not silently dropped', () => {
-    expect(() => sourceFingerprint(tree({ 'x.ts': '' }), ['x.ts', 'gone.ts'])).toThrow(/ENOENT/);
+  it('its fingerprint changes with any byte of a file in the closure, not with line endings', () => {
+    const print = (f: Record<string, string>) => textFingerprint(codeClosure(['runner/w.ts'], tree(f)), tree(f));
+    const reference = print(files);
+    expect(print({ ...files, 'engine/h.ts': `${files['engine/h.ts']}// a comment\n` })).not.toBe(reference);
+    expect(print({ ...files, 'report/r.ts': 'export const unrelated = 4;\n' })).toBe(reference);
+    expect(print({ ...files, 'run/f.ts': files['run/f.ts'].replace(/\n/g, '\r\n') })).toBe(reference);
+  });
+});
+
+describe('the code each cache kind is keyed by', () => {
+  // The file holding each kind's computation, which the kind's key must cover (a change there moved results while
+  // the cache served the old ones).
+  const computedIn: Record<string, string> = {
+    runs: 'run/run-protocol.ts',
+    checkpoints: 'run/checkpoints.ts',
+    'phase-sweeps': 'run/phase-sweep.ts',
+    'kramers-langer': 'run/kramers-langer.ts',
+    'sgld-escape': 'run/escape-controls.ts',
+    'nonlinear-sweeps': 'run/nonlinear-sweep.ts',
+    'nonlinear-trap': 'run/nonlinear-trap.ts',
+    'nonlinear-escape': 'run/nonlinear-trap.ts',
+  };
+
+  it('every kind has an entry whose closure holds its computation, the engine and no later stage', () => {
+    expect(Object.keys(CODE_ENTRIES).sort()).toEqual(Object.keys(computedIn).sort());
+    for (const [kind, entries] of Object.entries(CODE_ENTRIES)) {
+      const closure = codeClosure(entries);
+      expect(closure, kind).toEqual(expect.arrayContaining([...entries, computedIn[kind]!, 'engine/sgd.ts']));
+      expect(closure.filter((file) => /^(claims|report|cli|pipeline|experiments|pins)\//.test(file)), kind).toEqual([]);
+    }
+    expect(currentEngine('runs')).toEqual({ version: ENGINE_VERSION, fingerprint: codeFingerprint('runs'), defaultNumerics: DEFAULT_NUMERICS });
+    expect(codeFingerprint('runs')).toBe(codeFingerprint('runs', checkout));
+    expect(() => codeFingerprint('no-such-kind')).toThrow(/no code entry/);
+  });
+
+  it('an edit to a file in a kind’s closure changes that kind’s fingerprint; an edit outside it does not', () => {
+    for (const [kind, file] of Object.entries(computedIn)) {
+      expect(codeFingerprint(kind, edited(file, (text) => `${text}\n// edited\n`)), kind).not.toBe(codeFingerprint(kind));
+      expect(codeFingerprint(kind, edited('report/markdown.ts', (text) => `${text}\n// edited\n`)), kind).toBe(codeFingerprint(kind));
+    }
+  });
+
+  it('the rank threshold scaled in the phase sweep moves the phase-sweep keys (a warm cache recomputes)', () => {
+    const scaled = edited('run/phase-sweep.ts', (text) => {
+      const changed = text.replace('effectiveRank(m.singularValues, protocol.rankThreshold)', 'effectiveRank(m.singularValues, protocol.rankThreshold * 300)');
+      expect(changed).not.toBe(text);
+      return changed;
+    });
+    const task = { dataSeed: 42, directions: ['up'] };
+    const engine = currentEngine('phase-sweeps', scaled);
+    expect(unitCacheKey('phase-sweeps', task, engine)).not.toBe(unitCacheKey('phase-sweeps', task));
+    const dir = tempDir();
+    let computed = 0;
+    const compute = () => ({ dataSeed: 42, run: (computed += 1) });
+    expect(cachedUnit(dir, 'phase-sweeps', task, compute).cached).toBe(false);
+    expect(cachedUnit(dir, 'phase-sweeps', task, compute).cached).toBe(true);
+    expect(cachedUnit(dir, 'phase-sweeps', task, compute, { engine }).cached).toBe(false);
+    expect(computed).toBe(2);
+  });
+
+  it('run and checkpoint keys follow their own closures', () => {
+    const p = tinyProtocol('random-init');
+    const sgd = edited('engine/sgd.ts', (text) => `${text}\n// edited\n`);
+    expect(runCacheKey(p, 1, {}, currentEngine('runs', sgd))).not.toBe(runCacheKey(p, 1, {}));
+    expect(checkpointCacheKey(p, 1, [0], currentEngine('checkpoints', sgd))).not.toBe(checkpointCacheKey(p, 1, [0]));
+    const worker = edited('runner/run-worker.ts', (text) => `${text}\n// edited\n`);
+    expect(runCacheKey(p, 1, {}, currentEngine('runs', worker))).not.toBe(runCacheKey(p, 1, {}));
+    // The checkpoints are shared by the seed runs and the SGLD runs: the worker asking for them is not their code.
+    expect(checkpointCacheKey(p, 1, [0], currentEngine('checkpoints', worker))).toBe(checkpointCacheKey(p, 1, [0]));
   });
 });

@@ -31,7 +31,7 @@ describe('canonicalJson', () => {
 
 describe('run cache', () => {
   const p = tinyProtocol('random-init');
-  const otherEngine = { ...currentEngine(), fingerprint: 'f'.repeat(64) };
+  const otherEngine = { ...currentEngine('runs'), fingerprint: 'f'.repeat(64) };
 
   it('keys on protocol settings, seed, overrides and the engine: version, source fingerprint, default numerics', () => {
     const key = runCacheKey(p, 1, {});
@@ -40,7 +40,7 @@ describe('run cache', () => {
     expect(runCacheKey(p, 1, { lr: 0.01 })).not.toBe(key);
     expect(runCacheKey({ ...p, beta: 0.3 }, 1, {})).not.toBe(key);
     expect(runCacheKey(p, 1, {}, otherEngine)).not.toBe(key);
-    expect(runCacheKey(p, 1, {}, { ...currentEngine(), version: 'engine-0' })).not.toBe(key);
+    expect(runCacheKey(p, 1, {}, { ...currentEngine('runs'), version: 'engine-0' })).not.toBe(key);
     expect(runCacheKey(p, 1, {})).toBe(sha256(canonicalJson(runInputs(p, 1, {}))));
   });
 

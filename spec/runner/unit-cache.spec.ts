@@ -28,7 +28,7 @@ describe('cachedUnit', () => {
       unitCacheKey('phase-sweeps', task),
       unitCacheKey('kramers-langer', task),
       unitCacheKey('phase-sweeps', { ...task, dataSeed: 43 }),
-      unitCacheKey('phase-sweeps', task, { ...currentEngine(), fingerprint: 'other source' }),
+      unitCacheKey('phase-sweeps', task, { ...currentEngine('phase-sweeps'), fingerprint: 'other source' }),
     ];
     expect(new Set(keys).size).toBe(4);
     expect(unitCacheKey('phase-sweeps', { directions: ['up'], dataSeed: 42 })).toBe(keys[0]);

@@ -19,6 +19,15 @@ describe('npm run golden', () => {
     expect(r.stderr.trim()).toMatch(/^golden update: unknown argument\(s\) --skip-stochastc; .*Nothing was computed\.$/);
   });
 
+  it('refuses a WORKERS that is not a count before computing or writing anything, in one line', () => {
+    for (const workers of ['abc', '0', '1.5', '']) {
+      const r = script('golden-update', ['--skip-stochastic'], { WORKERS: workers });
+      expect(r.status, workers).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toMatch(/^golden update: WORKERS must be an integer >= 1, got '.*'\. Nothing was computed\.$/);
+    }
+  });
+
   it('is refused when CI is set, even to the empty string', () => {
     const r = script('golden-update', ['--skip-stochastic'], { CI: '' });
     expect(r.status).toBe(2);

@@ -1,6 +1,7 @@
 // The evaluate stage: the claims ledger (golden/claims.json), evaluators as pure functions of experiment results,
 // verdicts, and the figures as data. The only door other stages use.
-export { CLAIM_GROUPS, CLAIMS_PATH, CLAIMS_SCHEMA, loadLedger, parseLedger } from './ledger.ts';
+export { CLAIM_GROUPS, CLAIMS_PATH, CLAIMS_SCHEMA, parseLedger } from './ledger.ts';
+export { checkLedger, loadLedger } from './ledger-check.ts';
 export type { Claim, ClaimGroup, ClaimKind, Ledger, PinnedOutcome } from './ledger.ts';
 export { THESIS_PATH, checkThesis, judgePart, judgeThesis, loadThesis } from './thesis.ts';
 export type { Thesis, ThesisDefinition, ThesisPart, ThesisSupport, ThesisVerdict } from './thesis.ts';

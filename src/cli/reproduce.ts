@@ -13,7 +13,7 @@ import { colourWanted } from './colour.ts';
 import { integerInRange, nonEmptyList, nonEmptyPath, shardOption } from './parse-option.ts';
 import { formatSeconds, progressReporter, type ProgressReporter } from './progress.ts';
 import { UsageError } from './usage-error.ts';
-import { assertWritable } from './writable.ts';
+import { assertOutputsApart, assertWritable } from './writable.ts';
 
 export interface ReproduceOptions {
   profile: Profile;
@@ -38,7 +38,8 @@ export interface ReproduceOptions {
 /** Each worker is a process of a few hundred MB: more than the cores only slows the run and can exhaust memory. */
 export const MAX_FORCED_WORKERS = 64;
 
-/** Refuses, before any work, a worker count beyond the cores (unless forced) and an output or cache folder that cannot be written. */
+/** Refuses, before any work (a --plan too), a worker count beyond the cores (unless forced), outputs that overlap each other or
+ * golden/, and an output or cache folder that cannot be written. */
 export function checkReproduceOptions(options: ReproduceOptions, cores = availableParallelism()): void {
   if (options.workers > cores && options.forceWorkers !== true) {
     throw new UsageError(`--workers ${options.workers} exceeds this machine's ${cores} core(s); lower it or add --force-workers.`);
@@ -49,6 +50,12 @@ export function checkReproduceOptions(options: ReproduceOptions, cores = availab
   if (options.shard !== undefined && options.junit !== undefined) {
     throw new UsageError('--junit reports the claims, which a --shard run does not evaluate: give it to the final run.');
   }
+  assertOutputsApart({
+    ...(options.shard === undefined ? { out: options.out } : {}),
+    ...(options.cache === false ? {} : { cache: options.cache }),
+    junit: options.junit,
+    stepSummary: options.shard === undefined ? process.env.GITHUB_STEP_SUMMARY : undefined,
+  });
   if (options.shard === undefined) {
     try {
       checkOutputWritable(options.out);
@@ -129,12 +136,12 @@ function shardSummary(audit: Plan, shard: Shard, cacheDir: string, counts: { com
 export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<number> {
   const started = performance.now();
   const cacheDir = options.cache === false ? null : options.cache;
+  checkReproduceOptions(options);
   const audit = plan(options, cacheDir);
   if (options.plan) {
     io.stdout(formatPlan(audit, options.workers));
     return 0;
   }
-  checkReproduceOptions(options);
   const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
   const header = `metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`;
   const { runner, computed, cached, jobSeconds } = await runWithProgress(audit, options, cacheDir, io, header);
@@ -204,7 +211,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
-        'Output and cache folders are checked writable before any computation.\n' +
+        'Output and cache folders are checked writable, and every output apart (none inside --out, --cache or golden/), before any computation.\n' +
         'Progress goes to stderr, counted in the runs --plan totals: on a terminal one overall line (runs done, time\n' +
         'elapsed and left) over the jobs running, as many as it has rows for; otherwise (CI logs) one line per\n' +
         'finished job with its own time, the runs done of the total, the time elapsed and left. Ctrl-C keeps every\n' +

@@ -1,5 +1,6 @@
-import { mkdtempSync, rmdirSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { lstatSync, mkdtempSync, realpathSync, rmdirSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from './usage-error.ts';
 
 function statOrNull(path: string): Stats | null {
@@ -10,6 +11,14 @@ function statOrNull(path: string): Stats | null {
     // ENOTDIR: a file stands somewhere above; existingFolder names it.
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new UsageError(`${path} cannot be inspected (${code ?? 'error'}).`);
+  }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -48,6 +57,73 @@ export function assertWritable(path: string, flag: string, kind: 'folder' | 'fil
   if (stat !== null && stat.isDirectory() !== (kind === 'folder')) {
     throw new UsageError(`${what} is a ${kind === 'folder' ? 'file' : 'folder'}, not a ${kind}.`);
   }
+  // A folder without write bits is read-only by intent; root's probe would pass, so it is refused here as --out is.
+  if (stat !== null && kind === 'folder' && (stat.mode & 0o222) === 0) throw new UsageError(`${what} is read-only: make it writable or choose another path.`);
+  if (stat === null && lstatOrNull(target)?.isSymbolicLink() === true) throw new UsageError(`${what} is a link to nothing: remove it or choose another path.`);
   if (stat !== null && kind === 'folder') assertCanCreateIn(target, what);
   assertCanCreateIn(existingFolder(dirname(target), what), what);
+}
+
+/** Whether `inner` is `outer` or lies inside it, by real paths where they exist (a symlink cannot hide nesting). */
+export function isInside(inner: string, outer: string): boolean {
+  const real = (path: string): string => {
+    // The nearest existing ancestor resolved, the rest appended: a missing path under a linked folder is still inside it.
+    const absolute = resolve(path);
+    let existing = absolute;
+    while (statOrNull(existing) === null && dirname(existing) !== existing) existing = dirname(existing);
+    try {
+      return join(realpathSync(existing), relative(existing, absolute));
+    } catch {
+      return absolute;
+    }
+  };
+  const rel = relative(real(outer), real(inner));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The ledger, the protocols and the pins: read by every run, written by none (`npm run golden` aside). */
+export const GOLDEN_DIR = fileURLToPath(new URL('../../golden/', import.meta.url));
+
+/** Where a run writes: its output and cache folders, its JUnit file and the CI step summary it appends to. */
+export interface OutputPaths {
+  readonly out?: string | undefined;
+  readonly cache?: string | undefined;
+  readonly junit?: string | undefined;
+  readonly stepSummary?: string | undefined;
+}
+
+/**
+ * Refuses, before any computation, outputs that would clobber what is not theirs: a file output inside the output
+ * folder (replaced whole) or the cache, or equal to another output; any output inside golden/; an output folder
+ * and a cache nested in each other; a file output that exists and is not a regular file (a folder, /dev/full), and
+ * a step summary whose folder does not exist (it is appended to, never created with its folders).
+ */
+export function assertOutputsApart(paths: OutputPaths, golden = GOLDEN_DIR): void {
+  const named: [string, string | undefined][] = [
+    ['--out', paths.out],
+    ['--cache', paths.cache],
+    ['--junit', paths.junit],
+    ['GITHUB_STEP_SUMMARY', paths.stepSummary],
+  ];
+  const given = named.filter((n): n is [string, string] => n[1] !== undefined && n[1] !== '');
+  for (const [flag, path] of given) {
+    if (isInside(path, golden)) throw new UsageError(`${flag} '${path}' is inside ${golden}, which holds the ledger and the pins: choose another path.`);
+  }
+  for (const [i, [flag, path]] of given.entries()) {
+    for (const [otherFlag, other] of given.slice(i + 1)) {
+      const folders = ['--out', '--cache'];
+      const clash = isInside(path, other) && (folders.includes(otherFlag) || resolve(path) === resolve(other));
+      const reverse = isInside(other, path) && folders.includes(flag);
+      if (clash || reverse) throw new UsageError(`${flag} '${path}' and ${otherFlag} '${other}' overlap; give each its own place.`);
+    }
+  }
+  for (const [flag, path] of given.filter(([flag]) => flag === '--junit' || flag === 'GITHUB_STEP_SUMMARY')) {
+    const stat = statOrNull(resolve(path));
+    if (stat !== null && !stat.isFile()) throw new UsageError(`${flag} '${path}' exists and is not a regular file.`);
+  }
+  if (paths.stepSummary !== undefined && paths.stepSummary !== '') {
+    const folder = statOrNull(dirname(resolve(paths.stepSummary)));
+    if (folder === null || !folder.isDirectory()) throw new UsageError(`GITHUB_STEP_SUMMARY '${paths.stepSummary}': its folder does not exist.`);
+    assertWritable(paths.stepSummary, 'GITHUB_STEP_SUMMARY', 'file');
+  }
 }

@@ -1,14 +1,45 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let sequence = 0;
 
-/** `.NAME.PID.SEQ.tmp` (being written) or `.NAME.PID.SEQ.old` (a folder being replaced): the pid tells whose it is. */
-const TEMPORARY = /^\.(.+)\.(\d+)\.\d+\.(tmp|old)$/;
+/**
+ * `.NAME.PID.SEQ.metastable.tmp` (being written) or `.NAME.PID.SEQ.metastable.old` (a folder being replaced): the pid
+ * tells whose it is, the token that this tool made it. A folder is only ever swept when it also holds OWNED_MARKER.
+ */
+const TEMPORARY = /^\.(.+)\.(\d+)\.\d+\.metastable\.(tmp|old)$/;
 
 /** A sibling of `path` that only this process writes, named so a later run can tell it was left behind. */
 export function temporaryPath(path: string, kind: 'tmp' | 'old' = 'tmp'): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${sequence++}.${kind}`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${sequence++}.metastable.${kind}`);
+}
+
+/** The file that marks a folder as written, and replaced as a whole, by this tool (an output or staging folder). */
+export const OWNED_MARKER = '.metastable-output';
+
+/** Marks `dir` as this tool's: a later run may replace it, and sweep it if it is left as a temporary. */
+export function markOwned(dir: string): void {
+  writeFileDurable(join(dir, OWNED_MARKER), 'Written by metastable reproduce, which replaces this folder as a whole.\n');
+}
+
+/** Whether `dir` holds this tool's marker (a regular file, not a link planted to look like one). */
+export function isOwned(dir: string): boolean {
+  try {
+    return lstatSync(join(dir, OWNED_MARKER)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** What a stale temporary at `path` may be swept as: a file this tool wrote, a folder it owns, or nothing (left alone). */
+function sweepable(path: string): 'file' | 'folder' | null {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isFile()) return 'file';
+    return stats.isDirectory() && isOwned(path) ? 'folder' : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -42,7 +73,8 @@ function settleReplaced(old: string, target: string): void {
 }
 
 /**
- * Removes the temporaries in `dir` that a killed process left: half-written files and staging folders. A folder
+ * Removes the temporaries in `dir` that a killed process of this tool left: half-written files and staging folders
+ * (only those holding OWNED_MARKER; a planted look-alike is left alone). A folder
  * set aside while being replaced is put back when nothing took its place, else settled as replaceFolder would
  * have, so a kill at any point loses nothing. Best effort: what cannot be removed now is left for a later run.
  */
@@ -58,6 +90,9 @@ export function removeStaleTemporaries(dir: string): void {
   for (const name of stale) {
     const path = join(dir, name);
     const target = join(dir, TEMPORARY.exec(name)![1]!);
+    const kind = sweepable(path);
+    // An old folder is only ever a folder this tool owned; anything else of that name is not ours to touch.
+    if (kind === null || (kind === 'file' && name.endsWith('.old'))) continue;
     try {
       if (!name.endsWith('.old')) rmSync(path, { recursive: true, force: true });
       else if (existsSync(target)) settleReplaced(path, target);

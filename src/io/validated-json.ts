@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { firstDuplicateKey } from './json-keys.ts';
+import { readRegularFile } from './regular-file.ts';
 
 /** A golden or protocol file that cannot be used: its message names the file and the bad field. */
 export class GoldenFileError extends Error {
@@ -13,10 +13,30 @@ const compiled = new Map<string, ValidateFunction>();
 function validatorFor(schemaPath: string): ValidateFunction {
   let validate = compiled.get(schemaPath);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    try {
+      validate = ajv.compile(parseJson(readRegularFile(schemaPath), schemaPath) as object);
+    } catch (error) {
+      if (error instanceof GoldenFileError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new GoldenFileError(`${schemaPath}: the schema ${code === undefined ? `is not a valid JSON Schema (${oneLine((error as Error).message)})` : `cannot be read (${code})`}; restore it with git.`);
+    }
     compiled.set(schemaPath, validate);
   }
   return validate;
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/** JSON.parse with a one-line message that names the file and says what is wrong in the words a user would search. */
+function parseJson(text: string, label: string): unknown {
+  if (text.startsWith('\uFEFF')) throw new GoldenFileError(`${label}: starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM.`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const special = /(^|[^"\w])(NaN|-?Infinity)\b/.exec(text);
+    const hint = special ? ` (${special[2]} is not JSON: write a number, or null)` : '';
+    throw new GoldenFileError(`${label}: not valid JSON${hint} (${oneLine((error as Error).message)}).`);
+  }
 }
 
 function describeError(error: ErrorObject): string {
@@ -32,12 +52,7 @@ function describeError(error: ErrorObject): string {
 
 /** Parses `text` (read from `label`) and checks it against the JSON Schema at `schemaPath`. */
 export function parseValidatedJson<T>(text: string, schemaPath: string, label: string): T {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new GoldenFileError(`${label}: not valid JSON (${(error as Error).message}).`);
-  }
+  const data = parseJson(text, label);
   const duplicate = firstDuplicateKey(text);
   if (duplicate !== null) throw new GoldenFileError(`${label}: ${duplicate} appears twice in one object; keep one.`);
   const validate = validatorFor(schemaPath);
@@ -51,9 +66,10 @@ export function parseValidatedJson<T>(text: string, schemaPath: string, label: s
 export function loadValidatedJson<T>(path: string, schemaPath: string): T {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path);
   } catch (error) {
-    throw new GoldenFileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GoldenFileError(`${path}: cannot be read (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')}).`);
   }
   return parseValidatedJson<T>(text, schemaPath, path);
 }

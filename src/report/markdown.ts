@@ -15,6 +15,21 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/**
+ * Text from the golden files (a statement, a quote, a source) as inert Markdown on one line: HTML is escaped (a
+ * `<script>`, an `<img onerror>` or an unclosed `<!--` would run or hide the rest of the report in a viewer), the
+ * characters Markdown reads as markup are backslash-escaped, and a line break becomes a space, so it cannot start
+ * a block of its own (a heading, a list, a table row).
+ */
+export function inertText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+}
+
 /** The verdict table; `linked` makes each id a link to its section of REPORT.md. */
 /** A rule's operating figures in one cell: size, power at the stated discrepancy, the detectable discrepancy. */
 export function ruleText(c: ClaimRecord): string {
@@ -30,7 +45,7 @@ export function summaryTable(claims: readonly ClaimRecord[], linked = true): str
     const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
     const firstText = !c.measured ? (first ?? '') : `${c.readings[0]?.label ?? ''}: ${c.measured}`;
     const secondText = second ?? '';
-    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${escapeCell(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | ${ruleText(c)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${inertText(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | ${ruleText(c)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }
@@ -39,10 +54,10 @@ function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>)
   const lines = [
     `### ${c.id}`,
     '',
-    `**${c.outcome}** — ${c.statement}`,
+    `**${c.outcome}** — ${inertText(c.statement)}`,
     '',
-    `- Source: ${c.source}`,
-    `- The paper: “${c.paper.quote}”${c.paper.value === null ? '' : ` (printed value ${c.paper.value})`}`,
+    `- Source: ${inertText(c.source)}`,
+    `- The paper: “${inertText(c.paper.quote)}”${c.paper.value === null ? '' : ` (printed value ${inertText(c.paper.value)})`}`,
     `- Tolerance: ${c.toleranceText}`,
   ];
   if (c.measured) lines.push(`- Measured: ${c.measured}`);

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { removeStaleTemporaries, replaceFolder, temporaryPath, writeFileDurable } from '../io/index.ts';
+import { fileURLToPath } from 'node:url';
+import { OWNED_MARKER, isOwned, markOwned, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileDurable } from '../io/index.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { FIGURE_DIR, renderReport, type ReportFigure } from './markdown.ts';
 import { serialiseResults, type Results } from './results.ts';
@@ -32,6 +33,9 @@ function isWritableFolder(path: string, stats: Stats): boolean {
   }
 }
 
+/** The checkout this code runs from: never an output folder, nor inside one. */
+const PACKAGE_ROOT = realpathSync(fileURLToPath(new URL('../../', import.meta.url))).replace(/[\\/]$/, '');
+
 /** The folder the report replaces: symbolic links resolved, so a linked output folder stays linked. */
 function reportFolder(dir: string): string {
   return existsSync(dir) ? realpathSync(dir) : resolve(dir);
@@ -40,7 +44,8 @@ function reportFolder(dir: string): string {
 /**
  * Throws an OutputFolderError unless the report can be written to `dir`: cheap, so a command calls it before any
  * computation. `dir` must be a writable folder (or absent, under a writable one), not the working folder or one that
- * holds it, and the folders in it writable (figures/ is replaced, any other is moved into the new report folder);
+ * holds it, nor the checkout or one that holds it; an existing folder must be empty or carry the marker of an earlier
+ * report (OWNED_MARKER), so a folder of other files is never replaced; and the folders in it writable (figures/ is replaced, any other is moved into the new report folder);
  * the folder that holds `dir` must be writable too, since the new report is staged beside it.
  */
 export function checkOutputWritable(dir: string): void {
@@ -50,9 +55,18 @@ export function checkOutputWritable(dir: string): void {
   if (cwd === target || cwd.startsWith(target.endsWith(sep) ? target : `${target}${sep}`)) {
     throw new OutputFolderError(`${dir} holds the working folder; the report folder is replaced as a whole: choose a folder of its own (default out).`);
   }
+  if (PACKAGE_ROOT === target || PACKAGE_ROOT.startsWith(`${target}${sep}`) || target === sep) {
+    throw new OutputFolderError(`${dir} holds this checkout; the report folder is replaced as a whole: choose a folder of its own (default out).`);
+  }
   const stats = statOrNull(target, true);
+  if (stats === null && statOrNull(target, false)?.isSymbolicLink() === true) throw new OutputFolderError(`${dir} is a link to nothing: remove it or choose another output folder.`);
   if (stats !== null) {
     if (!stats.isDirectory()) throw new OutputFolderError(`${dir} is not a folder: name a folder for the report.`);
+    if (readdirSync(target).length > 0 && !isOwned(target)) {
+      throw new OutputFolderError(
+        `${dir} is not empty and was not written by metastable reproduce (no ${OWNED_MARKER}); the report folder is replaced as a whole: choose a new or empty folder.`,
+      );
+    }
     if (!isWritableFolder(target, stats)) throw new OutputFolderError(`${dir} is read-only: make it writable or choose another output folder.`);
     for (const name of readdirSync(target)) {
       const path = join(target, name);
@@ -84,6 +98,7 @@ export function writeReport(outDir: string, results: Results, figures: readonly 
   const staging = temporaryPath(target);
   try {
     mkdirSync(join(staging, FIGURE_DIR), { recursive: true });
+    markOwned(staging);
     for (const figure of figures) writeFileDurable(join(staging, FIGURE_DIR, `${figure.id}.svg`), figure.svg);
     writeFileDurable(join(staging, 'results.json'), serialiseResults(results));
     writeFileDurable(join(staging, 'report.html'), renderHtmlReport(results, figures));

@@ -1,13 +1,15 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/index.ts';
+import { readErrorCode, readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { checkpointEntryProblem } from './checkpoint-cache.ts';
-import { runEntryProblem } from './run-cache.ts';
+import { recomputeEntry, reproducible } from './recompute.ts';
+import { canonicalJson, runEntryProblem, sha256 } from './run-cache.ts';
 import { unitEntryProblem } from './unit-cache.ts';
 
 // Merging caches (the shards of a run, each filled on its own machine) into one. Every entry is checked against its
 // own name and hashes before it is copied: a truncated download or an edited record is refused and reported, never
-// served to the final run.
+// served to the final run. Two valid entries under one name that differ beyond a run's timing are a
+// reproducibility failure, not a choice: the merge lists them and writes nothing.
 
 /** The checkpoints' folder; other folders hold the unit caches (unit-cache.ts), runs sit at the top. */
 const CHECKPOINTS = 'checkpoints';
@@ -15,18 +17,39 @@ const CHECKPOINTS = 'checkpoints';
 /** Leftovers of an interrupted atomic write (src/io/atomic-file.ts): not entries, skipped silently. */
 const TEMPORARY = /^\..+\.(tmp|old)$/;
 
+/** What a merge took in from one source: its valid entries' names and bytes, hashed (no path, no time). */
+export interface SourceIdentity {
+  readonly source: string;
+  /** SHA-256 over the sorted `folder/name` and SHA-256 of every valid entry the source holds. */
+  readonly content: string;
+  readonly entries: number;
+  /** Entries recomputed by --verify and found identical. */
+  readonly verified: number;
+}
+
 export interface MergeSummary {
   /** Entries copied into the target. */
   readonly copied: number;
-  /** Entries the target already held with the same bytes. */
+  /** Entries the target (or an earlier source) already held with the same bytes. */
   readonly present: number;
-  /** Entries refused, one line each: content that does not match its name or hashes. */
+  /** Entries refused, one line each: content that does not match its name or hashes, a file that cannot be read or
+   * is not a regular file, or a whole source whose recomputed sample differs. */
   readonly refused: readonly string[];
-  /** Valid entries the target already held under the same key with other bytes (a run's timing differs between
-   * machines): the target's is kept. */
+  /** Valid entries held under the same key that differ only in a run's timing: the first one is kept. */
   readonly kept: readonly string[];
+  /** Valid entries under one key whose results differ, each with both places: when any, nothing is written. */
+  readonly conflicts: readonly string[];
   /** Files and folders that are not cache entries, left where they are. */
   readonly skipped: readonly string[];
+  /** Each source whose entries were taken in, in argument order. */
+  readonly sources: readonly SourceIdentity[];
+}
+
+export interface MergeOptions {
+  /** Entries per kind and source recomputed from their inputs before the source is taken in (default 0). */
+  readonly verify?: number;
+  /** How an entry is recomputed (default recompute.ts); undefined when it cannot be. A spec injects one. */
+  readonly recompute?: (folder: string, key: string, inputs: unknown) => unknown;
 }
 
 /** Why the parsed entry in `folder` (relative to the cache root) is not a valid entry for `key`, or null. */
@@ -39,65 +62,165 @@ function problemOf(folder: string, entry: unknown, key: string): string | null {
   return kind === folder ? null : `an entry of kind ${JSON.stringify(kind)} in the ${folder}/ folder`;
 }
 
-function parsedProblem(folder: string, text: string, key: string): string | null {
-  let entry: unknown;
+interface Entry {
+  readonly folder: string;
+  readonly name: string;
+  readonly key: string;
+  readonly path: string;
+  readonly text: string;
+  readonly parsed: { readonly inputs: unknown; readonly record?: unknown; readonly result?: unknown };
+}
+
+const relative = (e: Pick<Entry, 'folder' | 'name'>) => (e.folder === '' ? e.name : `${e.folder}/${e.name}`);
+
+/** The entry at `path` when it is a readable, regular, valid one; else why not. */
+function readEntry(folder: string, name: string, path: string): Entry | string {
+  let text: string;
   try {
-    entry = JSON.parse(text);
+    text = readRegularFile(path, { noFollow: true });
+  } catch (error) {
+    const code = readErrorCode(error);
+    return code === 'ENOTREG' || code === 'ELOOP' ? 'not a regular file' : `cannot be read (${code})`;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
   } catch {
     return 'not valid JSON';
   }
-  return problemOf(folder, entry, key);
+  const key = name.slice(0, -'.json'.length);
+  const problem = problemOf(folder, parsed, key);
+  return problem ?? { folder, name, key, path, text, parsed: parsed as Entry['parsed'] };
+}
+
+/** Every file of a cache folder: entries, refusals and skipped paths (a bad entry never stops the walk). */
+function readCache(source: string, refused: string[], skipped: string[]): Entry[] {
+  const entries: Entry[] = [];
+  const walk = (folder: string) => {
+    const dir = join(source, folder);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (error) {
+      refused.push(`${dir}: cannot be listed (${readErrorCode(error)})`);
+      return;
+    }
+    for (const name of names) {
+      if (TEMPORARY.test(name)) continue;
+      const path = join(dir, name);
+      let isDirectory = false;
+      try {
+        isDirectory = lstatSync(path).isDirectory();
+      } catch {
+        // Gone since listed: readEntry says so.
+      }
+      if (isDirectory) {
+        if (folder === '') walk(name);
+        else skipped.push(path);
+      } else if (!name.endsWith('.json')) skipped.push(path);
+      else {
+        const entry = readEntry(folder, name, path);
+        if (typeof entry === 'string') refused.push(`${path}: ${entry}`);
+        else entries.push(entry);
+      }
+    }
+  };
+  walk('');
+  return entries;
+}
+
+/** The part of an entry that must agree between two copies: all of it, a run's timing (and so its hash) aside. */
+function comparable(e: Entry): unknown {
+  const { record, contentHash: _derived, ...rest } = e.parsed as Record<string, unknown>;
+  return e.folder === '' ? { ...rest, record: JSON.parse(reproducible('', record)) } : rest;
+}
+
+/** The first path at which two JSON values differ, for a one-line reason. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (canonicalJson(a) === canonicalJson(b)) return null;
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path === '' ? k : `${path}.${k}`);
+      if (d !== null) return d;
+    }
+  }
+  return path === '' ? '(the whole entry)' : path;
+}
+
+/** The --verify sample of one kind: the first `count` entries by name, i.e. by the hash of their inputs. */
+function sampleOf(entries: readonly Entry[], count: number): Entry[] {
+  const byFolder = new Map<string, Entry[]>();
+  for (const e of entries) byFolder.set(e.folder, [...(byFolder.get(e.folder) ?? []), e]);
+  return [...byFolder.values()].flatMap((list) => list.sort((x, y) => (x.key < y.key ? -1 : 1)).slice(0, count));
+}
+
+/** Why a source's sampled entries are not what this checkout computes, or null; counts the entries that matched. */
+function verifySource(entries: readonly Entry[], count: number, recompute: NonNullable<MergeOptions['recompute']>): { problem: string | null; verified: number } {
+  let verified = 0;
+  const recomputable = entries.filter((e) => e.folder !== CHECKPOINTS);
+  for (const e of sampleOf(recomputable, count)) {
+    const fresh = recompute(e.folder, e.key, e.parsed.inputs);
+    if (fresh === undefined) continue;
+    const stored = e.folder === '' ? e.parsed.record : e.parsed.result;
+    const [want, got] = [JSON.parse(reproducible(e.folder, fresh)), JSON.parse(reproducible(e.folder, stored))];
+    const difference = firstDifference(want, got);
+    if (difference !== null) return { problem: `${e.path}: recomputed, it differs in ${difference}`, verified };
+    verified += 1;
+  }
+  return { problem: null, verified };
+}
+
+function identityOf(source: string, entries: readonly Entry[], verified: number): SourceIdentity {
+  const lines = entries.map((e) => `${relative(e)}\0${sha256(e.text)}\n`).sort();
+  return { source, content: sha256(lines.join('')), entries: entries.length, verified };
 }
 
 /**
  * Copies every valid entry of each source cache into `into` (created when missing). An entry whose content does not
- * match its name or hashes is refused. Under a key the target already holds, a valid target entry is kept (same
- * inputs, so the same result; a run record's timing may differ) and an invalid one replaced. Sources are read in
- * order; nothing is deleted.
+ * match its name or hashes, or that is not a readable regular file, is refused and the merge goes on. With
+ * `verify`, a source whose recomputed sample differs is refused whole. Two valid entries under one key (in two
+ * sources, or a source and the target) that differ beyond a run's timing are conflicts: all are listed and nothing
+ * is written. Otherwise the first of equal entries is kept and an invalid target entry replaced; nothing is deleted.
  */
-export function mergeCaches(sources: readonly string[], into: string): MergeSummary {
-  let copied = 0;
-  let present = 0;
+export function mergeCaches(sources: readonly string[], into: string, options: MergeOptions = {}): MergeSummary {
   const refused: string[] = [];
   const kept: string[] = [];
+  const conflicts: string[] = [];
   const skipped: string[] = [];
-  const mergeFolder = (source: string, folder: string) => {
-    const dir = join(source, folder);
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (TEMPORARY.test(name)) continue;
-      if (statSync(path).isDirectory()) {
-        if (folder === '') mergeFolder(source, name);
-        else skipped.push(path);
-        continue;
-      }
-      if (!name.endsWith('.json')) {
-        skipped.push(path);
-        continue;
-      }
-      const key = name.slice(0, -'.json'.length);
-      const text = readFileSync(path, 'utf8');
-      const problem = parsedProblem(folder, text, key);
-      if (problem !== null) {
-        refused.push(`${path}: ${problem}`);
-        continue;
-      }
-      const target = join(into, folder, name);
-      if (existsSync(target)) {
-        const held = readFileSync(target, 'utf8');
-        if (held === text) {
-          present += 1;
-          continue;
-        }
-        if (parsedProblem(folder, held, key) === null) {
-          kept.push(path);
-          continue;
-        }
-      }
-      writeFileAtomic(target, text);
-      copied += 1;
+  const identities: SourceIdentity[] = [];
+  const incoming = new Map<string, Entry>();
+  let present = 0;
+  for (const source of sources) {
+    const entries = readCache(source, refused, skipped);
+    const { problem, verified } = (options.verify ?? 0) > 0 ? verifySource(entries, options.verify!, options.recompute ?? recomputeEntry) : { problem: null, verified: 0 };
+    if (problem !== null) {
+      refused.push(`${source}: every entry refused, ${problem}`);
+      continue;
     }
-  };
-  for (const source of sources) mergeFolder(source, '');
-  return { copied, present, refused, kept, skipped };
+    identities.push(identityOf(source, entries, verified));
+    for (const e of entries) {
+      const earlier = incoming.get(relative(e));
+      if (earlier === undefined) incoming.set(relative(e), e);
+      else if (earlier.text === e.text) present += 1;
+      else {
+        const difference = firstDifference(comparable(earlier), comparable(e));
+        if (difference === null) kept.push(e.path);
+        else conflicts.push(`${relative(e)}: ${earlier.path} and ${e.path} differ in ${difference}`);
+      }
+    }
+  }
+  const copies: Entry[] = [];
+  for (const e of incoming.values()) {
+    const held = readEntry(e.folder, e.name, join(into, e.folder, e.name));
+    if (typeof held === 'string') copies.push(e);
+    else if (held.text === e.text) present += 1;
+    else {
+      const difference = firstDifference(comparable(held), comparable(e));
+      if (difference === null) kept.push(e.path);
+      else conflicts.push(`${relative(e)}: ${held.path} and ${e.path} differ in ${difference}`);
+    }
+  }
+  if (conflicts.length === 0) for (const e of copies) writeFileAtomic(join(into, e.folder, e.name), e.text);
+  return { copied: conflicts.length === 0 ? copies.length : 0, present, refused, kept, conflicts, skipped, sources: identities };
 }

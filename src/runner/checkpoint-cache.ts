@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Network } from '../engine/index.ts';
-import { writeFileAtomic } from '../io/index.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
 import type { Checkpoint, CheckpointStore, StageReport } from '../run/index.ts';
 import { currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
 import { dataSeedFor, numericsOf, type Protocol } from '../protocols/index.ts';
 import { RUN_CACHE_FORMAT, canonicalJson, sha256, type CacheReporter } from './run-cache.ts';
 
+/** The code-entry kind of checkpoints (engine-fingerprint.ts, CODE_ENTRIES). */
+export const CHECKPOINTS_KIND = 'checkpoints';
+
 /** Everything a checkpoint depends on: the code, and the protocol's data, network and checkpoint rule, not the continued run. */
-export function checkpointInputs(protocol: Protocol, seed: number, betas: readonly number[], engine: EngineIdentity = currentEngine()): object {
+export function checkpointInputs(protocol: Protocol, seed: number, betas: readonly number[], engine: EngineIdentity = currentEngine(CHECKPOINTS_KIND)): object {
   const p = protocol;
   return {
     format: RUN_CACHE_FORMAT,
@@ -96,7 +98,7 @@ export interface CheckpointCacheOptions {
  * overwritten).
  */
 export function diskCheckpointStore(dir: string, protocol: Protocol, seed: number, options: CheckpointCacheOptions = {}): CheckpointStore {
-  const engine = options.engine ?? currentEngine();
+  const engine = options.engine ?? currentEngine(CHECKPOINTS_KIND);
   const inputsOf = (betas: readonly number[]) => checkpointInputs(protocol, seed, betas, engine);
   const refuse = (file: string, problem: string): null => {
     options.report?.(`checkpoint cache: ${file} refused (${problem}); retraining`);
@@ -120,7 +122,7 @@ export function diskCheckpointStore(dir: string, protocol: Protocol, seed: numbe
       const file = join(dir, `${key}.json`);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readRegularFile(file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return code === 'ENOENT' ? null : refuse(file, `cannot be read: ${code ?? 'error'}`);

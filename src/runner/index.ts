@@ -32,7 +32,7 @@ export {
   writeCachedRun,
 } from './run-cache.ts';
 export type { CacheReporter, RunCacheOptions, RunInputs } from './run-cache.ts';
-export { ANALYSIS_SOURCES, FINGERPRINTED_SOURCES, analysisFingerprint, currentEngine, engineFingerprint } from './engine-fingerprint.ts';
+export { CODE_ENTRIES, codeClosure, codeFingerprint, currentEngine } from './engine-fingerprint.ts';
 export type { EngineIdentity } from './engine-fingerprint.ts';
 export { checkpointCacheKey, diskCheckpointStore } from './checkpoint-cache.ts';
 export { cachedUnit, unitCacheKey, unitCachePath } from './unit-cache.ts';

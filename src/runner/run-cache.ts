@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Numerics } from '../engine/index.ts';
-import { writeFileAtomic } from '../io/index.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
 import { applyOverrides, numericsOf, type Protocol, type RunOverrides } from '../protocols/index.ts';
 import { runProtocol, type RunOptions, type RunRecord } from '../run/index.ts';
 
 export const DEFAULT_RUN_CACHE_DIR = '.cache/runs';
+
+/** The code-entry kind of SGD run records (engine-fingerprint.ts, CODE_ENTRIES). */
+export const RUNS_KIND = 'runs';
 
 /** Bump when the layout of a cache entry changes; part of every key, so older entries are simply not found. */
 export const RUN_CACHE_FORMAT = 2;
@@ -39,7 +41,7 @@ export interface RunInputs {
   readonly overrides: RunOverrides;
 }
 
-export function runInputs(protocol: Protocol, seed: number, overrides: RunOverrides, engine: EngineIdentity = currentEngine()): RunInputs {
+export function runInputs(protocol: Protocol, seed: number, overrides: RunOverrides, engine: EngineIdentity = currentEngine(RUNS_KIND)): RunInputs {
   return { format: RUN_CACHE_FORMAT, engine, numerics: numericsOf(protocol), protocol, seed, overrides };
 }
 
@@ -105,7 +107,7 @@ export function readCachedRun(dir: string, key: string, report?: CacheReporter):
   const file = join(dir, `${key}.json`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') report?.(`run cache: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); recomputing`);
     return null;

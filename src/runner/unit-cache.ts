@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/index.ts';
-import { analysisFingerprint, currentEngine, type EngineIdentity } from './engine-fingerprint.ts';
+import { readRegularFile, writeFileAtomic } from '../io/index.ts';
+import { currentEngine, protocolFilesFingerprint, type EngineIdentity } from './engine-fingerprint.ts';
 import { RUN_CACHE_FORMAT, canonicalJson, sha256, type CacheReporter } from './run-cache.ts';
 
 // A content-addressed cache for job units other than SGD runs (one data seed's β sweeps, one Appendix F analysis),
@@ -14,13 +13,13 @@ export interface UnitInputs {
   readonly format: number;
   readonly kind: string;
   readonly engine: EngineIdentity;
-  /** The analytic solver, the statistics and the protocol files (engine-fingerprint.ts, ANALYSIS_SOURCES). */
+  /** The protocol files (engine-fingerprint.ts, protocolFilesFingerprint); the code is in `engine`. */
   readonly analysis: string;
   readonly task: unknown;
 }
 
-export function unitInputs(kind: string, task: unknown, engine: EngineIdentity = currentEngine()): UnitInputs {
-  return { format: RUN_CACHE_FORMAT, kind, engine, analysis: analysisFingerprint(), task };
+export function unitInputs(kind: string, task: unknown, engine: EngineIdentity = currentEngine(kind)): UnitInputs {
+  return { format: RUN_CACHE_FORMAT, kind, engine, analysis: protocolFilesFingerprint(), task };
 }
 
 export function unitCacheKey(kind: string, task: unknown, engine?: EngineIdentity): string {
@@ -82,7 +81,7 @@ export function cachedUnit<T>(
   const refuse = (problem: string) => options.report?.(`${kind} cache: ${file} refused (${problem}); recomputing`);
   let text: string | null = null;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') refuse(`cannot be read: ${code ?? 'error'}`);

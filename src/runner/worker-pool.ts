@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 
 /**
@@ -7,12 +10,30 @@ import Tinypool from 'tinypool';
 export type WorkerPool = Tinypool;
 
 /**
- * A pool of child processes (tinypool's child_process runtime, `--import tsx` so they load the TypeScript
+ * A pool of child processes (tinypool's child_process runtime, `--import` tsx's loader so they load the TypeScript
  * sources; tsx's hooks do not reach worker threads on Node 20).
  */
 export function createWorkerPool(workers: number): WorkerPool {
   if (!(Number.isInteger(workers) && workers >= 2)) throw new RangeError(`a pool needs at least 2 workers, got ${workers}`);
-  return new Tinypool({ runtime: 'child_process', minThreads: workers, maxThreads: workers, execArgv: ['--import', 'tsx'] });
+  return new Tinypool({ runtime: 'child_process', minThreads: workers, maxThreads: workers, execArgv: ['--import', TSX_LOADER] });
+}
+
+/** tsx's loader, resolved from this package rather than from the working folder (a bare `tsx` resolves against the
+ * cwd, so a run started outside the checkout could not load its workers). */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * A worker's failure as an Error: tinypool's child processes hand back a plain `{ name, message, stack }`, which
+ * would print as [object Object]. The worker's own stack is kept; the original value is the cause.
+ */
+export function workerError(error: unknown, workerFile: string): Error {
+  if (error instanceof Error) return error;
+  const plain = (error ?? {}) as { name?: unknown; message?: unknown; stack?: unknown };
+  const name = typeof plain.name === 'string' ? plain.name : 'Error';
+  const message = typeof plain.message === 'string' ? plain.message : String(error);
+  const wrapped = new Error(`${name} in worker ${basename(workerFile)}: ${message}`, { cause: error });
+  if (typeof plain.stack === 'string') wrapped.stack = `${wrapped.message}\n  worker stack:\n${plain.stack}`;
+  return wrapped;
 }
 
 /**
@@ -39,7 +60,14 @@ export async function mapInWorkers<Task, Result>(
   const own = pool === undefined;
   const used = pool ?? createWorkerPool(Math.max(2, Math.min(workers, tasks.length)));
   try {
-    return await Promise.all(tasks.map(async (task) => finished((await used.run(task, { filename: workerFile })) as Result)));
+    const runOne = async (task: Task): Promise<Result> => {
+      try {
+        return (await used.run(task, { filename: workerFile })) as Result;
+      } catch (error) {
+        throw workerError(error, workerFile);
+      }
+    };
+    return await Promise.all(tasks.map(async (task) => finished(await runOne(task))));
   } finally {
     if (own) await used.destroy();
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadLedger } from '../../src/claims/ledger.ts';
+import { inertText, renderReport } from '../../src/report/markdown.ts';
+import { buildResults } from '../../src/report/results.ts';
+import { evaluatedNonStochastic, tolerancesOf } from '../claims/without-experiments.ts';
+
+// Golden text that a hostile (or careless) edit of golden/claims.json could carry into REPORT.md.
+const PAYLOADS = {
+  statement: 'β is <script>alert(1)</script> large\n\n# A heading of its own\n- and a list',
+  source: 'Sec. 3 <img src=x onerror=alert(1)> [a link](javascript:alert(1))',
+  quote: 'it rises <!-- and everything after is hidden | a cell | *bold* `code`',
+};
+
+describe('REPORT.md with hostile golden text', () => {
+  const ledger = loadLedger();
+  const base = ledger.claims.find((c) => c.id === 'beta-c-mode1')!;
+  const hostile = { ...structuredClone(base), statement: PAYLOADS.statement, source: PAYLOADS.source, paper: { ...base.paper, quote: PAYLOADS.quote } };
+  const evaluated = evaluatedNonStochastic([hostile]);
+  const report = renderReport(buildResults(evaluated, 'full', [], tolerancesOf(evaluated)), []);
+  const section = report.slice(report.indexOf('### beta-c-mode1\n'));
+
+  it('carries no raw HTML from the golden files: no script, no img, no comment opener', () => {
+    expect(report).not.toMatch(/<script|<img|<!--/);
+    expect(section).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(section).toContain('&lt;!-- and everything after');
+  });
+
+  it('a newline in a statement starts no block: no heading, no list item, no table row of its own', () => {
+    expect(report).not.toMatch(/^# A heading of its own/m);
+    expect(report).not.toMatch(/^- and a list/m);
+    const statementLine = section.split('\n').find((line) => line.startsWith('**deviates** — '))!;
+    expect(statementLine).toContain('large # A heading of its own - and a list');
+  });
+
+  it('Markdown markup in golden text is escaped: links, emphasis, code and table pipes are literal', () => {
+    expect(section).toContain('\\[a link\\](javascript:alert(1))');
+    expect(section).toContain('\\| a cell \\| \\*bold\\* \\`code\\`');
+  });
+
+  it('inertText leaves ordinary statements readable', () => {
+    expect(inertText('βc = 0.42 at L = 2 (Eq. 3).')).toBe('βc = 0.42 at L = 2 (Eq. 3).');
+    expect(inertText('a & b\r\nc')).toBe('a &amp; b c');
+  });
+});
