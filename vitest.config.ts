@@ -8,7 +8,7 @@ const ISOLATED = ['spec/cli/run.adversarial.spec.ts'];
 export default defineConfig({
   test: {
     setupFiles: ['spec/setup.ts'],
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'out/vitest.json' }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.scratch/vitest.json' }]] : ['default'],
     testTimeout: 120_000,
     pool: 'forks',
     projects: [

@@ -44,6 +44,6 @@ describe('cache merge, hostile input', () => {
 
   it('refuses a --verify that is not a count', async () => {
     const [a] = rivalCaches();
-    for (const bad of ['-1', 'abc', '1.5']) await expectRefused('cache', ['merge', a, '--verify', bad, '--into', tempDir()], /^error: option '--verify <K>' argument .* is invalid\. --verify must be /);
+    for (const bad of ['-1', 'abc', '1.5']) await expectRefused('cache', ['merge', a, '--verify', bad, '--into', tempDir()], /^metastable: option '--verify <K>' argument .* is invalid\. --verify must be /);
   });
 });

@@ -68,7 +68,7 @@ describe.skipIf(executablePath === null && !process.env.CI)('report.html in Chro
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const screenshotDir = join('out', 'browser');
+  const screenshotDir = join('.scratch', 'browser');
 
   const visibleIds = () => page.$$eval('tbody.claim', (tbs) => tbs.map((t) => t as unknown as Shown).filter((t) => !t.hidden && t.offsetHeight > 0).map((t) => t.id));
   const toggle = (name: string, value: string) => page.click(`input[name=${name}][value="${value}"]`);
