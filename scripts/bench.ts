@@ -134,7 +134,7 @@ if (argv.json) {
   else for (const [name, rate] of Object.entries(nonlinear)) console.log(`  ${name.padEnd(19)} backprop:  ${rate.toLocaleString('en-US').padStart(11)}`);
 }
 
-// ---- The positive controls (issue 12): SGLD (the WebAssembly epoch with the ziggurat kick), Euler–Maruyama on one mode, and their full-profile cost ----
+// ---- The positive controls: SGLD (the WebAssembly epoch with the ziggurat kick), Euler–Maruyama on one mode, and their full-profile cost ----
 {
   const { modeControlRun } = await import('../src/run/index.ts');
   const { modePotential } = await import('../src/engine/index.ts');

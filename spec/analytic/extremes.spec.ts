@@ -11,7 +11,7 @@ import {
 } from '../../src/analytic/index.ts';
 import { conventionArb, deepArb, relativeDifference } from './arbitraries.ts';
 
-// Issue 15: the solver answers every finite input or refuses it with an OutOfRangeError, at the extremes too:
+// the solver answers every finite input or refuses it with an OutOfRangeError, at the extremes too:
 // β → 0, η large, η and β tiny, many digits. Decimal arithmetic (exponents to ±9e15) answers all of them.
 const decimal = decimalScalar(25);
 const exponentArb = (min: number, max: number) => fc.integer({ min, max });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectRefused as refused, runCli } from './run-cli.ts';
 
-// Issue 15: hostile inputs to `metastable landscape`, each answered or refused with one line and exit 2.
+// hostile inputs to `metastable landscape`, each answered or refused with one line and exit 2.
 const BASE = ['--eta', '0.8', '--beta', '0.32', '--depth', '3'];
 
 function withFlag(flag: string, value: string): string[] {

@@ -22,7 +22,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, openSync, readFileSync }, openSync, readFileSync };
 });
 
-// Issue 15: hostile inputs to `metastable run`. Refusals come before any training, so they are fast.
+// hostile inputs to `metastable run`. Refusals come before any training, so they are fast.
 const BASE = ['--protocol', 'random-init', '--seed', '1'];
 
 

@@ -1,4 +1,4 @@
-// Experiments of the harness's own that the coverage claims need (REPRODUCE.md, "Coverage of the remaining
+// Audit experiments that the coverage claims need (REPRODUCE.md, "Coverage of the remaining
 // statements"): Appendix A's random initialisation with N(0, 1/√w) read as a variance, and the mini-batch gradient
 // noise against B (Section 2.2, Eq. 4).
 import type { Profile } from '../protocols/index.ts';

@@ -5,7 +5,7 @@ import type { Job, KramersLangerJob, ModeLangevinJob, RunnerResults, SgldEscapes
 import { PAPER_KRAMERS_OPTIONS } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 
-// The harness's own positive controls (golden/protocols/escape-controls.json): where Kramers' law holds, the
+// The audit's positive controls (golden/protocols/escape-controls.json): where Kramers' law holds, the
 // pipeline that judges the paper's Arrhenius claims must recover the barrier.
 
 /** One temperature of the one-mode control: its runs in Langevin time, and what theory says τ is. */

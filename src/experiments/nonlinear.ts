@@ -2,7 +2,7 @@ import { PHASE_DIAGRAM_FILE, gridBetas, loadNonlinear, type NonlinearFile, type 
 import type { NonlinearEscapesRecord, NonlinearSweepSpec, NonlinearSweeps } from '../run/index.ts';
 import type { Job, NonlinearEscapesJob, NonlinearSweepsJob, RunnerResults } from '../runner/index.ts';
 
-// Issue 13, part 3 (the harness's own experiment): Section 4.1 / Appendix G say saddle-node bifurcations,
+// an audit experiment: Section 4.1 / Appendix G say saddle-node bifurcations,
 // coexisting phases and Arrhenius escape survive with tanh and sigmoid activations. Settings from
 // golden/protocols/nonlinear.json.
 

@@ -3,7 +3,7 @@ import type { JumpLandscape, JumpSettingTask } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 import type { JumpRunsJob, RunnerResults } from '../runner/index.ts';
 
-// Issue 13, part 2 (the harness's own experiment): rank-2 → rank-1 falls of the phase-diagram network under SGD,
+// an audit experiment: rank-2 → rank-1 falls of the phase-diagram network under SGD,
 // the direction in which [18] says SGD noise can act. Settings from golden/protocols/one-way-jumps.json.
 
 /** First SGD seed; setting s (numbered across groups and rates) runs FIRST_SEED + 1000·s + k, k < seeds. */

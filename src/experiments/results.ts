@@ -34,7 +34,7 @@ export interface ExperimentResults {
   arrheniusSweeps(): ArrheniusSweeps;
   kramersLanger(beta: number): KramersLangerReport;
   phaseDiagram(): PhaseDiagramRecord[];
-  /** Issue 13: rank-2 → rank-1 falls under SGD (the harness's own experiment). */
+  /** rank-2 → rank-1 falls under SGD (an audit experiment). */
   oneWayJumps(): OneWayJumps;
   /** The harness's one-mode positive control. */
   modeControl(): ModeControlResult;
@@ -44,13 +44,13 @@ export interface ExperimentResults {
   initVariance(): RunRecord[];
   /** Mini-batch gradient noise against B, with and without replacement. */
   gradientNoise(): GradientNoiseReport;
-  /** Prediction 1 with d = 4 features (the harness's own experiments): request { experiment: 'staged', part }. */
+  /** Prediction 1 with d = 4 features (audit experiments): request { experiment: 'staged', part }. */
   stagedSweeps(): StagedSweeps;
   stagedPlateaus(): StagedPlateaus;
   stagedEscape(): StagedEscape;
-  /** Issue 13, part 3: tanh and sigmoid networks' sweeps, trap noise and escapes (the harness's own experiment). */
+  /** tanh and sigmoid networks' sweeps, trap noise and escapes (an audit experiment). */
   nonlinear(): NonlinearResult;
-  /** The SGLD control's sweeps over β and over (B, ηlr) with the batch drawing (the harness's own). */
+  /** The SGLD control's sweeps over β and over (B, ηlr) with the batch drawing (the audit's). */
   sgldSweeps(): SgldSweepsResult;
 }
 

@@ -4,8 +4,7 @@ import { stagedProtocol, type LearningPlateaus, type PhaseDiagramRecord, type Sg
 import type { LearningPlateausJob, PhaseSweepsJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
 import { controlSeeds } from './escape-controls.ts';
 
-// Prediction 1 (Section 4.1) with d = 4 features (golden/protocols/staged.json; the harness's own experiments,
-// issues 12 and 13): the staircase of quasi-static sweeps, learning plateaus from a small initialisation, and SGLD
+// Prediction 1 (Section 4.1) with d = 4 features (golden/protocols/staged.json; audit experiments): the staircase of quasi-static sweeps, learning plateaus from a small initialisation, and SGLD
 // escape from the trivial trap, each part its own request so a claim runs only the part it reads.
 
 export type StagedPart = 'sweeps' | 'plateaus' | 'escape';

@@ -18,7 +18,7 @@ export interface NonlinearProfile {
   readonly budget: PerActivation<number>;
 }
 
-/** golden/protocols/nonlinear.json: tanh and sigmoid networks (Section 4.1, Appendix G; issue 13, part 3). */
+/** golden/protocols/nonlinear.json: tanh and sigmoid networks (Section 4.1, Appendix G;). */
 export interface NonlinearFile {
   readonly name: 'nonlinear';
   readonly base: 'phase-diagram';

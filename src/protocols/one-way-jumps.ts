@@ -9,7 +9,7 @@ export interface JumpGroup {
   readonly delta: number;
 }
 
-/** golden/protocols/one-way-jumps.json: rank-2 → rank-1 falls under SGD (issue 13; [18]'s one-way jumps). */
+/** golden/protocols/one-way-jumps.json: rank-2 → rank-1 falls under SGD ([18]'s one-way jumps). */
 export interface OneWayJumpsFile {
   readonly name: 'one-way-jumps';
   readonly base: 'phase-diagram';

@@ -5,7 +5,7 @@ import type { SeedRange } from './phase-diagram-protocol.ts';
 import { PROFILES, PROTOCOL_DIR, PROTOCOL_FILES, checkEpochs, checkSeedRange, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
 
 // Prediction 1 (Section 4.1) with d = 4 features: the phase diagram's sweeps, learning plateaus from a small
-// initialisation (Saxe et al., [17]) and SGLD from the trivial trap — the harness's own experiments (issues 12, 13).
+// initialisation (Saxe et al., [17]) and SGLD from the trivial trap — audit experiments.
 
 export interface StagedProfile {
   readonly sweepSeeds: SeedRange;

@@ -18,8 +18,8 @@ import type { EscapeRun } from '../stats/index.ts';
 import type { SweepConvergence } from '../protocols/index.ts';
 import { watchedRun } from './watched-run.ts';
 
-// Issue 13, part 3 (Section 4.1, Appendix G: "saddle-node bifurcations, coexisting phases, Arrhenius escape survive
-// in nonlinear networks"): the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
+// Section 4.1, Appendix G: "saddle-node bifurcations, coexisting phases, Arrhenius escape survive
+// in nonlinear networks": the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
 // and SGD from them. The rank of what a nonlinear network has learned is read from its response matrix.
 
 export interface NonlinearSweepSpec {

@@ -13,7 +13,7 @@ import {
   type NonlinearSweepSpec,
 } from './nonlinear-sweep.ts';
 
-// Issue 13, part 3: the trap of a nonlinear network at "the analogue of β = 0.32" (Section 3.1), its gradient noise
+// the trap of a nonlinear network at "the analogue of β = 0.32" (Section 3.1), its gradient noise
 // across the rank-1 set, and SGD from it. Everything is derived from the activation's own up sweep.
 
 export interface TrapRule {

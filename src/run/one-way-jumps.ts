@@ -20,7 +20,7 @@ import { gridBetas, type PhaseDiagramProtocol } from '../protocols/index.ts';
 import { sweepDataSeed } from './phase-sweep.ts';
 import { watchedRun } from './watched-run.ts';
 
-// Issue 13, part 2: [18] (Wang & Jacot) proves SGD can jump from a higher-rank minimum of an L2-regularised deep
+// [18] (Wang & Jacot) proves SGD can jump from a higher-rank minimum of an L2-regularised deep
 // linear network to a lower-rank one and never back. Here: from the rank-2 minimum a little below the β where the
 // quasi-static up sweep loses the weak mode (Appendix A's sweep, one data set), SGD at B = 64 and larger learning
 // rates waits a random time and then falls to rank 1; the waiting time is the quantity Eq. 5 is about.

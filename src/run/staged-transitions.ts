@@ -10,8 +10,8 @@ import {
 } from '../engine/index.ts';
 import type { PhaseDiagramProtocol, PlateauTraining } from '../protocols/index.ts';
 
-// Issue 13, part 4 (Section 4.1, prediction 1: "in tasks with d learnable features, grokking should proceed in up to d
-// discrete stages, one per singular value of Σyx"): the phase-diagram protocol on d features, and the learning
+// Section 4.1, prediction 1: "in tasks with d learnable features, grokking should proceed in up to d
+// discrete stages, one per singular value of Σyx": the phase-diagram protocol on d features, and the learning
 // plateaus from a small initialisation, whose order and timing Saxe et al. ([17]) predict without noise.
 
 /** The phase-diagram protocol with d = etas.length features and a d → hidden → … → d network of the same depth. */

@@ -19,7 +19,7 @@ const CALIBRATION_SEED = 20_260_617;
 /** Replications per truth: enough to state a rate to about ± 0.03 (binomial, at 0.9). */
 export const CALIBRATION_REPLICATIONS = 300;
 
-/** Issue 10's stated discrepancies: escape times a factor 2, phase transitions 0.02 in β. */
+/** The stated discrepancies: escape times a factor 2, phase transitions 0.02 in β. */
 export const ESCAPE_TIME_DISCREPANCY: Discrepancy = { scale: 'factor', size: 2 };
 export const TRANSITION_DISCREPANCY: Discrepancy = { scale: 'difference', size: 0.02 };
 

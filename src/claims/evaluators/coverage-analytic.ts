@@ -1,4 +1,4 @@
-// Analytic statements of Sections 1–2 and Appendix C that the first ledger did not cover (issue 11). Each is read
+// Analytic statements of Sections 1–2 and Appendix C that the first ledger did not cover. Each is read
 // under both regulariser readings (eq2, eq1; REPRODUCE.md, "The regulariser").
 import { Decimal } from 'decimal.js';
 import { CONVENTIONS, criticalBeta, equalLossBeta, float64, modeLoss, stationaryPoints, type Convention } from '../../analytic/index.ts';

@@ -1,4 +1,4 @@
-// Statements the paper's own text and numbers decide (issue 11): each is reproduced when the places agree and
+// Statements the paper's own text and numbers decide: each is reproduced when the places agree and
 // inconsistent when they do not, with both places named.
 import { Decimal } from 'decimal.js';
 import { fitLine, slopeRelativeErrorFromR2, tAlphaForHalfWidth, twoSidedTCritical } from '../../stats/index.ts';
@@ -135,7 +135,7 @@ export function evaluateCitedSupport(claim: Claim): Evaluation {
     evidence: [
       `${promise.place} promises: ${promised.join('; ')}.`,
       `${cited.place}: ${cited.says}`,
-      missing.length === 0 ? 'Every promised result is shown there.' : `Not shown there: ${missing.join('; ')}. The nonlinear experiment itself is the harness's own (claims nonlinear-hysteresis, nonlinear-noise-off-low-rank, nonlinear-escape).`,
+      missing.length === 0 ? 'Every promised result is shown there.' : `Not shown there: ${missing.join('; ')}. The nonlinear experiment itself is the audit's (claims nonlinear-hysteresis, nonlinear-noise-off-low-rank, nonlinear-escape).`,
     ],
     places: [`${promise.place}: "${promise.says}"`, `${cited.place}: ${cited.says}`],
   };

@@ -1,4 +1,4 @@
-// Coverage claims about the noise and the kinetics (issue 11): Eq. 4's ηlr/B measured on mini-batches, Appendix B's
+// Coverage claims about the noise and the kinetics: Eq. 4's ηlr/B measured on mini-batches, Appendix B's
 // "output bias", Appendix F.3's multiplicative noise, and the kinetic halves of Appendix C and prediction 2, which
 // the harness's SGLD control decides (its own noise: the headline says so).
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';

@@ -1,4 +1,4 @@
-// Statements about the trapping and sparse runs of Section 3.1 that the first ledger did not cover (issue 11), read
+// Statements about the trapping and sparse runs of Section 3.1 that the first ledger did not cover, read
 // from the runs the trapping claims already make, each by the universal rule of coverage-rules.ts.
 import { effectiveRank } from '../../engine/index.ts';
 import { DATA_SCHEMES, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';

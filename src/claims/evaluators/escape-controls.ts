@@ -7,7 +7,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { kramersNeeds, kramersReportOf } from './kramers.ts';
 
-// The harness's own positive controls (not the paper's experiments; golden/protocols/escape-controls.json).
+// The audit's positive controls (not the paper's experiments; golden/protocols/escape-controls.json).
 
 interface Group {
   readonly x: number;
@@ -106,7 +106,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   ];
   const figure: EvidenceFigure = {
     id: 'control-one-mode-arrhenius',
-    title: 'Positive control: one-mode Langevin escape (the harness’s own experiment)',
+    title: 'Positive control: one-mode Langevin escape (an audit experiment)',
     caption:
       `ln τ against 1/T for overdamped Langevin dynamics on one mode of Eq. 1 (η = ${control.eta}, β = ${control.beta}, L = ${control.depth}), ` +
       `${control.seeds} seeds per temperature, profile ${control.profile}. Points: censored maximum-likelihood τ̂ (triangles: 95 % lower bound where none escaped); ` +
@@ -206,7 +206,7 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
     value: headline.value,
     readings,
     evidence: [
-      `SGLD on the ${d.widths.join('→')} network (the harness's own control): checkpoint of seed ${control.checkpointSeed} annealed ${d.annealing.join(' → ')} ` +
+      `SGLD on the ${d.widths.join('→')} network (an audit control): checkpoint of seed ${control.checkpointSeed} annealed ${d.annealing.join(' → ')} ` +
         `(${control.checkpointEpochsPerStage} epochs per stage), continued at β = ${d.beta}, ηlr = ${control.lr}, B = ${control.batch} with the kick √(2ηlr·T)·ξ; ` +
         `escape when σ2 > ${d.sigmaThreshold}; budget ${control.epochs} epochs; profile ${control.profile}.`,
       `ΔE = ${d.barrier.toPrecision(6)} (Eq. 10, η = 0.8, population moments). With MSE averaged over the batch and m = 2 outputs, a mode's loss in network units is (2/m) times Eq. 1's, so for m = 2 the per-mode ΔE is the network's barrier. ` +
@@ -220,7 +220,7 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
     figures: [
       {
         id: 'control-network-arrhenius',
-        title: 'Positive control: SGLD escape from the rank-1 trap (the harness’s own experiment)',
+        title: 'Positive control: SGLD escape from the rank-1 trap (an audit experiment)',
         caption:
           `ln τ (epochs) against 1/T for SGLD on the paper's network from the rank-1 trap at β = ${d.beta}, ${d.points[0]?.records.length ?? 0} noise seeds per temperature, ` +
           `profile ${control.profile}. Lines: the censored Arrhenius fit, the Langer fit with T^${excess / 2}, and a line of slope ΔE through the fit's centre.`,
@@ -325,7 +325,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       { label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') },
     ],
     evidence: [
-      `SGLD control at T = ${T.toPrecision(5)} for every depth (β/βc(L) the same at each; the harness's own experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
+      `SGLD control at T = ${T.toPrecision(5)} for every depth (β/βc(L) the same at each; an audit experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
       ...ranks.lines,
       `Rule (headline): each depth against the next by the one-sided Mann–Whitney test at α = ${DEFAULT_ALPHA} (censored runs tied, after every escape: one budget for all depths); reproduced when every deeper network escapes later, deviates when one escapes earlier, otherwise inconclusive. It assumes no law for the times.`,
       ...tauText,
@@ -336,7 +336,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
     figures: [
       {
         id: 'control-depth-tau',
-        title: 'Prediction 2 on the SGLD control: escape time against depth (the harness’s own experiment)',
+        title: 'Prediction 2 on the SGLD control: escape time against depth (an audit experiment)',
         caption: `τ̂ with its 1 − α (α = ${DEFAULT_ALPHA}) likelihood-ratio interval at T = ${T.toPrecision(4)} for L = 3, 4, 5 at the same β/βc(L), profile ${control.profile}.`,
         spec: tauVersusDepthSpec(
           taus.map((t) => ({ depth: t.depth, tau: t.fit?.meanTime ?? null, lower: t.fit?.interval.lower ?? 0, upper: t.fit?.interval.upper ?? Infinity })),

@@ -1,4 +1,4 @@
-// Issue 13, part 3 (the harness's own experiment, golden/protocols/nonlinear.json): Section 4.1 / Appendix G's
+// an audit experiment, golden/protocols/nonlinear.json: Section 4.1 / Appendix G's
 // "saddle-node bifurcations, coexisting phases, Arrhenius escape survive in nonlinear networks", on tanh and sigmoid.
 import type { ExperimentRequest, ExperimentResults, NonlinearActivationResult, NonlinearResult } from '../../experiments/index.ts';
 import { modeCrossing, type ModeCrossing } from '../../run/index.ts';

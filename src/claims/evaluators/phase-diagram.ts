@@ -93,7 +93,7 @@ function meanReading(
     };
   }
   const estimate = tIntervalOfMean(values, DEFAULT_ALPHA);
-  // Resolved to issue 10's stated discrepancy for transitions (0.02 in β), as its calibration assumes.
+  // Resolved to the stated discrepancy for transitions (0.02 in β), as its calibration assumes.
   const decision = decideAgainstClaim(band, estimate, { discrepancy: TRANSITION_DISCREPANCY });
   const difference = estimate.estimate - band.value;
   return {

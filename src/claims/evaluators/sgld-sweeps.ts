@@ -166,7 +166,7 @@ function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): E
   });
   return {
     id: 'control-sgld-noise-vs-lr-over-b',
-    title: 'Prediction 3a on the SGLD control: escape time against ηlr/B at fixed added T (the harness’s own experiment)',
+    title: 'Prediction 3a on the SGLD control: escape time against ηlr/B at fixed added T (an audit experiment)',
     caption: `ln τ̂ in Langevin time (steps·ηlr) against ηlr/B at T = ${temperature.toPrecision(4)}, per batch drawing. Flat: SGD's own noise does not add to T at the trap.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',

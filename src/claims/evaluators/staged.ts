@@ -17,7 +17,7 @@ import { num } from './escape-statistics.ts';
 import { worstVerdict, type Evaluation, type EvidenceFigure, type PerSeedSeries, type Reading, type Verdict } from '../verdict.ts';
 
 // Prediction 1 (Section 4.1: "grokking should proceed in up to d discrete stages, one per singular value of Σyx")
-// with d = 4 features, on the harness's own experiments (golden/protocols/staged.json; issues 12 and 13).
+// with d = 4 features, on audit experiments (golden/protocols/staged.json).
 
 function statedTolerance(claim: Claim): number {
   const width = toleranceWidth(claim.tolerance, claim.paper.value);
@@ -138,7 +138,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
   const mapped = s.records[0]?.criticalBeta.population.map((b) => (2 / s.outputs) * b) ?? [];
   const figure: EvidenceFigure = {
     id: 'staged-staircase',
-    title: `The d = ${d} staircase: quasi-static sweeps up and down (the harness’s own experiment)`,
+    title: `The d = ${d} staircase: quasi-static sweeps up and down (an audit experiment)`,
     caption:
       `Singular values σ_k of the end-to-end map of the ${d}→10→10→${d} network after re-training to convergence at each β (network units), ` +
       `up from β = 0 (solid), down from the top (dashed: plain; dotted: with the relearnable kick N(0, 1/10) before each β), ${s.records.length} data seeds, ` +
@@ -201,7 +201,7 @@ function plateauFigure(results: ExperimentResults): EvidenceFigure {
   });
   return {
     id: 'staged-plateaus',
-    title: 'Learning plateaus from a small initialisation, d = 4 (the harness’s own experiment)',
+    title: 'Learning plateaus from a small initialisation, d = 4 (an audit experiment)',
     caption:
       `σ_k of the end-to-end map against epoch for data seed ${p.groups[0]?.runs[0]?.dataSeed ?? '—'}, from N(0, u0²) weights at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}; ` +
       `one line per mode and initial scale u0 (profile ${p.profile}).`,
@@ -333,7 +333,7 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   };
 }
 
-// ---- 3. Staged escape from the trivial trap (SGLD; issue 12 item 5) ---------------------------------------------
+// ---- 3. Staged escape from the trivial trap (SGLD;) ---------------------------------------------
 
 export function stagedEscapeNeeds(): ExperimentRequest[] {
   return [{ experiment: 'staged', part: 'escape' }];

@@ -17,7 +17,7 @@ import {
   type Layer,
 } from './chart-style.ts';
 
-// Fig. 3 (Appendix B) from the harness's own sweeps: test MSE and effective rank against β for the up sweep, the
+// Fig. 3 (Appendix B) from the audit's sweeps: test MSE and effective rank against β for the up sweep, the
 // plain down sweep and the perturbed down sweep; one faint line per data seed, the median over seeds bold; the
 // paper's printed βc and Eq. 3's population βc as vertical rules.
 

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PhaseDiagramRecord } from '../../run/index.ts';
 import { BETA_TITLE, NEUTRAL_COLOR, PLOT_WIDTH, STROKE_DASH, categorical, dashChannel, figureBase, formatNumber, quantitative } from './chart-style.ts';
 
-// Prediction 1 with d = 4 features (the harness's own experiments): the staircase of the quasi-static sweeps, the
+// Prediction 1 with d = 4 features (audit experiments): the staircase of the quasi-static sweeps, the
 // learning plateaus from a small initialisation, and the order in which SGLD runs leave the trivial trap.
 
 const MODE_COLORS = ['#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
