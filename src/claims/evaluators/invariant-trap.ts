@@ -8,11 +8,16 @@ import type { Evaluation } from '../verdict.ts';
 // invariant under every SGD step, and the mini-batch noise across it is proportional to the run's residue off it
 // (sgd-noise-across-barrier), so a residue that only shrinks under weight decay never reaches the saddle.
 
-/** σ_mode at the run's end is no larger than at its checkpoint: the residue off the rank-deficient set did not grow. */
+/**
+ * σ_mode at the run's end is no larger than at its checkpoint, or than rounding (float64's ε times σ1 at the end): the
+ * residue off the rank-deficient set did not grow. Residues of 10⁻¹⁸ come and go by rounding alone (0 → 4·10⁻¹⁸ over a
+ * run); that is not a residue growing towards the saddle.
+ */
 export function residueShrank(record: RunRecord, mode = record.escape.sigma.mode): boolean {
   const start = checkpointSigma(record, mode);
   const end = record.final.singularValues[mode - 1];
-  return start !== null && end !== undefined && end <= start;
+  const rounding = Number.EPSILON * (record.final.singularValues[0] ?? 0);
+  return start !== null && end !== undefined && end <= Math.max(start, rounding);
 }
 
 export interface TrapInvariance {
@@ -46,7 +51,7 @@ export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRe
 
 /** The reason in words, for `notReproducible`. */
 export function invarianceReason(inv: TrapInvariance, what: string): string {
-  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that only shrank over the run (σ at most ${inv.largestStart.toPrecision(3)} at the checkpoint, ${inv.largestEnd.toPrecision(3)} at the end)`;
+  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${inv.largestStart.toPrecision(3)} at the checkpoint, ${inv.largestEnd.toPrecision(3)} at the end)`;
   return (
     `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
     'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
