@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveRank, singularValues } from '../../src/engine/singular-values.ts';
+import { effectiveRank, singularValues, singularValuesGeneric } from '../../src/engine/singular-values.ts';
 
 describe('singularValues', () => {
   it('matches hand-computed cases', () => {
@@ -64,5 +64,23 @@ describe('effectiveRank', () => {
   it('counts singular values above the threshold', () => {
     expect(effectiveRank([0.9, 0.2, 1e-4], 1e-3)).toBe(2);
     expect(effectiveRank([0, 0], 0)).toBe(0);
+  });
+});
+
+describe('singularValues on 2 × 2 matrices', () => {
+  const entry = fc.oneof(
+    fc.double({ min: -3, max: 3 }),
+    fc.double(),
+    fc.constantFrom(0, -0, 1e-300, -1e-300, 5e-324, 1e300, Infinity, -Infinity, NaN, 1, -1),
+  );
+  it('gives the bits of the generic Jacobi, whatever the entries (zeros of either sign, subnormals, ±∞, NaN) and the row stride', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 6, maxLength: 6 }), fc.constantFrom(2, 3), (a, ld) => {
+        const fast = [...singularValues(a, 2, 2, ld)];
+        const reference = [...singularValuesGeneric(a, 2, 2, ld)];
+        return fast.length === 2 && fast.every((v, k) => Object.is(v, reference[k]));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -37,6 +37,12 @@ export class MetricsProbe {
     return endToEndSingularValues(this.net, this.ws);
   }
 
+  /** testMse() and singularValues() from one pass over the prefixes: what a run watches after every epoch. */
+  testMseAndSingularValues(): { readonly testMse: number; readonly singularValues: number[] } {
+    this.prefixes(this.net.params, this.ws);
+    return { testMse: mseFromMoments(this.ws, this.testMoments), singularValues: endToEndSingularValues(this.net, this.ws) };
+  }
+
   measure(beta: number): NetworkMetrics {
     this.prefixes(this.net.params, this.ws);
     const trainMse = mseFromMoments(this.ws, this.trainMoments);
@@ -52,7 +58,11 @@ export class MetricsProbe {
 function endToEndSingularValues(net: Network, ws: MomentWorkspace): number[] {
   const w = net.shape.widths;
   // The last transposed prefix is the affine map's transpose (a × m); its first n rows are Eᵀ, same singular values.
-  return Array.from(singularValues(ws.prefixT[w.length - 1]!, w[0]!, w[w.length - 1]!));
+  const sigma = singularValues(ws.prefixT[w.length - 1]!, w[0]!, w[w.length - 1]!);
+  // A plain loop: Array.from over a typed array costs as much as the 2 × 2 decomposition before it.
+  const out = new Array<number>(sigma.length);
+  for (let k = 0; k < sigma.length; k++) out[k] = sigma[k]!;
+  return out;
 }
 
 /** The linear end-to-end matrix W_L ⋯ W_1 (m × n, row-major). */

@@ -5,6 +5,11 @@
  * to cols) so a sub-block such as the linear part of an affine map can be read in place.
  */
 export function singularValues(a: ArrayLike<number>, rows: number, cols: number, ld: number = cols): Float64Array {
+  return rows === 2 && cols === 2 ? singularValues2x2(a, ld) : singularValuesGeneric(a, rows, cols, ld);
+}
+
+/** singularValues for any shape: the reference the 2 × 2 path is checked against. */
+export function singularValuesGeneric(a: ArrayLike<number>, rows: number, cols: number, ld: number = cols): Float64Array {
   // Work on the tall orientation: r ≥ c, columns of u are what gets orthogonalised.
   const transpose = cols > rows;
   const r = transpose ? cols : rows;
@@ -54,6 +59,44 @@ export function singularValues(a: ArrayLike<number>, rows: number, cols: number,
     sigma[j] = Math.sqrt(sum);
   }
   return sigma.sort().reverse();
+}
+
+/**
+ * The generic Jacobi on a 2 × 2 matrix with its four entries in locals: the same operations in the same order (one
+ * column pair per sweep, rows 0 then 1), so the same bits, without its arrays and sort — a run asks for σ after every
+ * epoch of the paper's 2 → … → 2 network.
+ */
+function singularValues2x2(a: ArrayLike<number>, ld: number): Float64Array {
+  let u00 = a[0]!;
+  let u01 = a[1]!;
+  let u10 = a[ld]!;
+  let u11 = a[ld + 1]!;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    const alpha = 0 + u00 * u00 + u10 * u10;
+    const beta = 0 + u01 * u01 + u11 * u11;
+    const gamma = 0 + u00 * u01 + u10 * u11;
+    if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) break;
+    const zeta = (beta - alpha) / (2 * gamma);
+    const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+    const cs = 1 / Math.sqrt(1 + t * t);
+    const sn = cs * t;
+    const p0 = u00;
+    const q0 = u01;
+    u00 = cs * p0 - sn * q0;
+    u01 = sn * p0 + cs * q0;
+    const p1 = u10;
+    const q1 = u11;
+    u10 = cs * p1 - sn * q1;
+    u11 = sn * p1 + cs * q1;
+  }
+  const s0 = Math.sqrt(0 + u00 * u00 + u10 * u10);
+  const s1 = Math.sqrt(0 + u01 * u01 + u11 * u11);
+  // As sort().reverse(): descending, NaN first; equal (or both NaN) values swapped, as a stable sort then reversed.
+  const out = new Float64Array(2);
+  const keep = s0 > s1 || (Number.isNaN(s0) && !Number.isNaN(s1));
+  out[0] = keep ? s0 : s1;
+  out[1] = keep ? s1 : s0;
+  return out;
 }
 
 /** Number of singular values strictly above `threshold`. */

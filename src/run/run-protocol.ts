@@ -208,9 +208,10 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
       midpoint.observe(epoch, m.testMse);
       m.singularValues.forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     } else {
-      testMse = probe.testMse();
+      const m = probe.testMseAndSingularValues();
+      testMse = m.testMse;
       midpoint.observe(epoch, testMse);
-      probe.singularValues().forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
+      m.singularValues.forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     }
     if (epoch <= denseUntil) earlyTestMse.push(testMse);
     if (Number.isFinite(testMse)) return false;

@@ -150,3 +150,13 @@ export function jobCost(job: Job, cacheDir: string | null): JobCost {
     }
   }
 }
+
+/**
+ * The jobs longest first by their estimated CPU time still to compute (what the cache does not hold), ties in the
+ * given order: the worker pool takes units in the order they are submitted, so the longest jobs start at once rather
+ * than leaving one core busy at the end (the longest-processing-time rule, as the shards are dealt).
+ */
+export function longestFirst<J extends Job>(jobs: readonly J[], cacheDir: string | null): J[] {
+  const cost = new Map(jobs.map((job) => [job, jobCost(job, cacheDir).cpuSeconds]));
+  return [...jobs].sort((a, b) => cost.get(b)! - cost.get(a)!);
+}

@@ -1,5 +1,6 @@
 import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
 import { runLearningPlateaus, runModeLangevin, runSgldEscapes } from './controls.ts';
+import { longestFirst } from './cost.ts';
 import { distinctJobs, jobUnits, type Job } from './job.ts';
 import { runJumpSettings } from './jump-runs.ts';
 import { runNonlinearEscapes, runNonlinearSweeps } from './nonlinear.ts';
@@ -47,11 +48,11 @@ export type ProgressEvent =
 
 /**
  * Executes every distinct job and returns their results. All jobs are started together on one shared pool, so
- * the workers stay busy across jobs; each result depends only on its job, so the results are the same for any
- * number of workers and any completion order.
+ * the workers stay busy across jobs, the longest (by the cost model, less what is cached) submitted first; each
+ * result depends only on its job, so the results are the same for any number of workers and any completion order.
  */
 export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions): Promise<RunnerResults> {
-  const distinct = distinctJobs(jobs);
+  const distinct = longestFirst(distinctJobs(jobs), options.cacheDir);
   const results = new RunnerResults();
   const pool: WorkerPool | undefined = options.workers >= 2 && distinct.length > 0 ? createWorkerPool(options.workers) : undefined;
   const progress = options.onProgress ?? (() => {});

@@ -19,7 +19,7 @@ export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';
 export type { JobResult } from './results.ts';
-export { COST_MODEL, jobCost } from './cost.ts';
+export { COST_MODEL, jobCost, longestFirst } from './cost.ts';
 export type { JobCost } from './cost.ts';
 export {
   DEFAULT_RUN_CACHE_DIR,
