@@ -67,5 +67,17 @@ export { descendNonlinearFullBatch, nonlinearGradientNorm, trainNonlinearSgd } f
 export type { NonlinearGradientPath, NonlinearSgdSettings } from './nonlinear-sgd.ts';
 export { createNonlinearBatchKernel } from './nonlinear-batch.ts';
 export type { NonlinearBatchKernel } from './nonlinear-batch.ts';
-export { lowRankNoise } from './low-rank-noise.ts';
+export { lowRankNoise, matrixComplements, projectedBlockNormSquared } from './low-rank-noise.ts';
 export type { LowRankNoise } from './low-rank-noise.ts';
+// The network with biases on every layer, under the readings of weight decay and bias initialisation.
+export {
+  BIAS_DECAYS,
+  BIAS_INITS,
+  biasMask,
+  biasedBackpropGradient,
+  biasedMomentGradient,
+  biasedObjective,
+  initialiseBiases,
+  trainBiasedSgd,
+} from './biased-network.ts';
+export type { BiasDecay, BiasInit, BiasTraining, BiasedSgdSettings } from './biased-network.ts';

@@ -33,7 +33,7 @@ function complementProjector(gram: Float64Array, size: number, r: number): { pro
 }
 
 /** Left and right complement projectors of a rows × cols matrix W with respect to its top-r singular spaces. */
-function matrixComplements(w: Float64Array, rows: number, cols: number, r: number) {
+export function matrixComplements(w: Float64Array, rows: number, cols: number, r: number) {
   const left = new Float64Array(rows * rows);
   const right = new Float64Array(cols * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) for (let k = 0; k < cols; k++) left[i * rows + j]! += w[i * cols + k]! * w[j * cols + k]!;
@@ -44,7 +44,7 @@ function matrixComplements(w: Float64Array, rows: number, cols: number, r: numbe
 }
 
 /** |P_left G P_right|² for the rows × cols block G of g at `offset`. */
-function projectedBlockNormSquared(g: Float64Array, offset: number, rows: number, cols: number, left: Float64Array, right: Float64Array): number {
+export function projectedBlockNormSquared(g: Float64Array, offset: number, rows: number, cols: number, left: Float64Array, right: Float64Array): number {
   let sum = 0;
   const tmp = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {

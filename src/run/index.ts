@@ -32,3 +32,14 @@ export type { ModeCrossing, NonlinearEscapeSettings, NonlinearSweepPoint, Nonlin
 export { nonlinearEscapeTask, nonlinearTrapPlan, nonlinearTrapState } from './nonlinear-trap.ts';
 export type { NonlinearEscapeTask, NonlinearEscapesRecord, NonlinearTrapPlan, NonlinearTrapState, TrapRule } from './nonlinear-trap.ts';
 export { watchedRun } from './watched-run.ts';
+export {
+  BIAS_READINGS,
+  biasedCheckpoint,
+  biasedData,
+  biasedEscapeRun,
+  biasedTestMse,
+  descendBiased,
+  freshBiasedNetwork,
+  weakModeNoise,
+} from './biased-trap.ts';
+export type { BiasReading, BiasedData, BiasedEscape, BiasedEscapeSettings, BiasedTrapSpec, Spread, WeakModeNoise } from './biased-trap.ts';
