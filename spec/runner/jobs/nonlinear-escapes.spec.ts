@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { executeJobs, type NonlinearEscapesJob, type NonlinearSweepsJob } from '../../src/runner/index.ts';
-import type { NonlinearSweepSpec } from '../../src/run/index.ts';
+import { executeJobs, type NonlinearEscapesJob, type NonlinearSweepsJob } from '../../../src/runner/index.ts';
+import type { NonlinearSweepSpec } from '../../../src/run/index.ts';
 
 const spec: NonlinearSweepSpec = {
   teacher: { inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] },

@@ -4,14 +4,12 @@ import {
   nonlinearTrapState,
   type NonlinearEscapeTask,
   type NonlinearSweepSpec,
-  type NonlinearSweeps,
-  type NonlinearTrapState,
-} from '../run/index.ts';
-import type { EscapeRun } from '../stats/index.ts';
-import { cachedUnit } from './unit-cache.ts';
+} from '../../run/index.ts';
+import { throughUnitCache, type WorkerResult } from './worker-result.ts';
 
 // The units of the nonlinear experiment (Section 4.1, Appendix G), each through the unit cache when there is one:
-// one activation's sweeps (minutes), its trap (seconds) and one SGD seed from it (seconds).
+// one activation's sweeps (minutes), its trap (seconds) and one SGD seed from it (seconds). The unit's kind names
+// its cache folder.
 
 export type NonlinearUnit =
   | { readonly kind: 'nonlinear-sweeps'; readonly spec: NonlinearSweepSpec; readonly dataSeed: number }
@@ -25,21 +23,9 @@ export type NonlinearUnit =
     }
   | ({ readonly kind: 'nonlinear-escape' } & NonlinearEscapeTask);
 
-export type NonlinearUnitResult<U extends NonlinearUnit> = U extends { kind: 'nonlinear-sweeps' }
-  ? NonlinearSweeps
-  : U extends { kind: 'nonlinear-trap' }
-    ? NonlinearTrapState
-    : EscapeRun;
-
 export interface NonlinearWorkerTask {
   readonly unit: NonlinearUnit;
   readonly cacheDir: string | null;
-}
-
-export interface NonlinearWorkerResult {
-  readonly result: unknown;
-  readonly cached: boolean;
-  readonly cacheProblems: string[];
 }
 
 function compute(unit: NonlinearUnit): unknown {
@@ -56,10 +42,12 @@ function compute(unit: NonlinearUnit): unknown {
 }
 
 /** One unit inside a pool worker (or in-process): the same function either way. */
-export default function nonlinearWorkerTask(task: NonlinearWorkerTask): NonlinearWorkerResult {
-  if (task.cacheDir === null) return { result: compute(task.unit), cached: false, cacheProblems: [] };
-  const cacheProblems: string[] = [];
+export default function nonlinearWorkerTask(task: NonlinearWorkerTask): WorkerResult<unknown> {
   const { kind, ...identity } = task.unit;
-  const { result, cached } = cachedUnit(task.cacheDir, kind, identity, () => compute(task.unit), { report: (line) => void cacheProblems.push(line) });
-  return { result, cached, cacheProblems };
+  return throughUnitCache(task.cacheDir, kind, identity, () => compute(task.unit));
+}
+
+/** A stored unit of `kind` recomputed from its task (its identity), with no cache. */
+export function recomputeNonlinear(kind: NonlinearUnit['kind']): (task: unknown) => unknown {
+  return (task) => nonlinearWorkerTask({ unit: { ...(task as object), kind } as NonlinearUnit, cacheDir: null }).result;
 }
