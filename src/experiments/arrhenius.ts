@@ -9,6 +9,7 @@ import {
 import { loadArrheniusSweep, profileSeeds, type ArrheniusSweepFile, type Profile } from '../protocols/index.ts';
 import { escapeSample, primaryOutcome, type EscapeSample, type RunRecord } from '../run/index.ts';
 import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';
 
 /** One (ηlr, B) setting: its runs, as survival data, and the censored exponential fit of its escape time. */
@@ -91,6 +92,12 @@ export function arrheniusSweeps(profile: Profile, runner: RunnerResults, file: A
     checkpointVariants: all.checkpointVariants.map((v) => ({ checkpointEpochsPerStage: v.checkpointEpochsPerStage, points: v.points.map(point) })),
   };
 }
+
+/** Section 3.3 / Fig. 2 and prediction 3: the ηlr and B sweeps from the rank-1 trap. */
+export const arrheniusExperiment = experiment({
+  jobs: (_: NoParams, profile) => arrheniusJobs(profile),
+  readers: { arrheniusSweeps: (profile, runner) => arrheniusSweeps(profile, runner) },
+});
 
 /** What the Arrhenius law fitted to a sweep gives, or why it cannot be fitted. */
 export interface ArrheniusFit {
