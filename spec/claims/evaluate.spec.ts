@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from '../../src/claims/evaluate.ts';
-import { EVALUATORS } from '../../src/claims/evaluators/index.ts';
+import { EVALUATORS } from '../../src/claims/evaluators.ts';
 import { loadLedger, type Claim } from '../../src/claims/ledger.ts';
 import { driftFromPinned } from '../../src/pins/index.ts';
 import { NO_EXPERIMENTS, evaluatedNonStochastic } from './without-experiments.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_PATH, type Claim, type Ledger } from '../../src/claims/ledger.ts';
 import { EVALUATOR_PARAMS, checkLedger, claimProblem, loadLedger } from '../../src/claims/ledger-check.ts';
-import { EVALUATORS } from '../../src/claims/evaluators/index.ts';
+import { EVALUATORS } from '../../src/claims/evaluators.ts';
 import { GoldenFileError } from '../../src/io/index.ts';
 import { tempDirs } from '../io/temp-dirs.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../src/report/render-svg.ts';
-import { expectWellFormedSvg } from '../claims/figures/spec-data.ts';
+import { expectWellFormedSvg } from '../claims/chart/spec-data.ts';
 
 describe('renderSvg', () => {
   it('renders a vega-lite spec to SVG text without a browser, keeping Greek titles as text', async () => {

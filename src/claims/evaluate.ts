@@ -1,5 +1,5 @@
 import { distinctRequests, type ExperimentRequest, type ExperimentResults } from '../experiments/index.ts';
-import { EVALUATORS } from './evaluators/index.ts';
+import { EVALUATORS } from './evaluators.ts';
 import type { Claim, Ledger } from './ledger.ts';
 import { NOT_EVALUATED, type Evaluation, type Outcome } from './verdict.ts';
 

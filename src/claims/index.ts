@@ -7,12 +7,12 @@ export { THESIS_PATH, checkThesis, judgePart, judgeThesis, loadThesis } from './
 export type { Thesis, ThesisDefinition, ThesisPart, ThesisSupport, ThesisVerdict } from './thesis.ts';
 export { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from './evaluate.ts';
 export type { ClaimEvaluation } from './evaluate.ts';
-export { EVALUATORS } from './evaluators/index.ts';
-export type { Evaluator } from './evaluators/index.ts';
+export { EVALUATORS } from './evaluators.ts';
+export type { Evaluator } from './evaluators.ts';
 export { NOT_EVALUATED, VERDICTS } from './verdict.ts';
 export type { Evaluation, EvidenceFigure, Outcome, PerSeedSeries, Reading, RuleCalibration, Verdict } from './verdict.ts';
 export { compareToPrinted, describeTolerance, halfUnitOfLastDigit, toleranceWidth } from './tolerance.ts';
 export type { NumericComparison, ToleranceRule } from './tolerance.ts';
-export { analyticFigures, reportFigures } from './figures/index.ts';
-export { escapeStatistics } from './evaluators/escape-statistics.ts';
-export type { EscapeStatistics } from './evaluators/escape-statistics.ts';
+export { analyticFigures, reportFigures } from './figures.ts';
+export { escapeStatistics } from './common/escape-statistics.ts';
+export type { EscapeStatistics } from './common/escape-statistics.ts';

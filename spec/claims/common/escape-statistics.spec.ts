@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { escapeStatistics } from '../../../src/claims/common/escape-statistics.ts';
+
+describe('escapeStatistics', () => {
+  it('sets runs that did not start trapped aside and censors the rest at the budget, never dropping them', () => {
+    const s = escapeStatistics(
+      [
+        { seed: 1, applicable: false, escapeEpoch: 0, budget: 100 },
+        { seed: 2, applicable: true, escapeEpoch: null, budget: 100 },
+        { seed: 3, applicable: true, escapeEpoch: 40, budget: 100 },
+      ],
+      1e-6,
+    );
+    expect(s.notApplicable).toEqual([1]);
+    expect(s.runs).toEqual([
+      { time: 100, escaped: false },
+      { time: 40, escaped: true },
+    ]);
+    expect(s.escapes).toBe(1);
+    // Exposure 140 over 1 escape: the censored run counts its whole budget.
+    expect(s.fit?.meanTime).toBe(140);
+    expect(s.shape).toBeNull();
+  });
+
+  it('has no estimate when no run started trapped', () => {
+    const s = escapeStatistics([{ seed: 1, applicable: false, escapeEpoch: null, budget: 100 }], 1e-6);
+    expect(s.runs).toEqual([]);
+    expect(s.km).toBeNull();
+    expect(s.fit).toBeNull();
+  });
+});

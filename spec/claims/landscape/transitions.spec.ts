@@ -1,0 +1,35 @@
+// The depth claims of Section 4.1 and Appendix C: each rule can return both its verdicts.
+import { describe, expect, it } from 'vitest';
+import { evaluateDepthCriticalBeta, evaluateDepthTwoContinuous } from '../../../src/claims/landscape/transitions.ts';
+import { loadLedger } from '../../../src/claims/ledger.ts';
+
+const ledger = loadLedger();
+const claim = (id: string, params: Record<string, unknown> = {}) => {
+  const c = ledger.claims.find((x) => x.id === id)!;
+  return { ...c, params: { ...c.params, ...params } };
+};
+
+describe('depth-critical-beta-falls: the window (βc − β*)/βc widens with depth', () => {
+  it('is the headline under both readings, with βc falling beside it (under eq2 only)', () => {
+    const e = evaluateDepthCriticalBeta(claim('depth-critical-beta-falls'));
+    expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([
+      ['eq2', 'reproduced'],
+      ['eq1', 'reproduced'],
+      ['eq2: βc falls with L', 'reproduced'],
+      ['eq1: βc falls with L', 'deviates'],
+    ]);
+    expect(Number(e.value)).toBeGreaterThan(0);
+  });
+
+  it('deviates where the window narrows (depths in falling order)', () => {
+    expect(evaluateDepthCriticalBeta(claim('depth-critical-beta-falls', { depths: [10, 6, 3] })).verdict).toBe('deviates');
+  });
+});
+
+describe('no-bifurcation-depth-2: the continuous-transition half of Appendix C', () => {
+  it('is reproduced and names depth-two-unique-root for the other half', () => {
+    const e = evaluateDepthTwoContinuous(claim('no-bifurcation-depth-2'));
+    expect(e.verdict).toBe('reproduced');
+    expect(e.evidence.join(' ')).toMatch(/depth-two-unique-root/);
+  });
+});

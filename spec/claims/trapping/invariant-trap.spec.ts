@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
+import type { Evaluation } from '../../../src/claims/verdict.ts';
+import type { RunRecord } from '../../../src/run/index.ts';
+
+/** A run from a checkpoint whose σ2 is `start`, ending at σ2 = `end` (only the fields the invariance reads). */
+const run = (start: number, end: number): RunRecord =>
+  ({ escape: { sigma: { mode: 2 } }, start: { kind: 'checkpoint', stages: [{ singularValues: [0.9, start] }] }, final: { singularValues: [0.9, end] } }) as unknown as RunRecord;
+const never = () => false;
+
+describe('a trap no run leaves and none can', () => {
+  it('reads a residue that shrank or stayed at rounding level, and one that grew', () => {
+    expect(residueShrank(run(1e-18, 1e-30))).toBe(true);
+    expect(residueShrank(run(1e-18, 1e-18))).toBe(true);
+    // 0 → 4·10⁻¹⁸ is rounding (ε·σ1 = 2·10⁻¹⁶ here), as the full profile's runs show; 10⁻⁹ is growth.
+    expect(residueShrank(run(0, 4e-18))).toBe(true);
+    expect(residueShrank(run(1e-18, 1e-9))).toBe(false);
+  });
+
+  it('is invariant when every censored run starts at σ exactly 0 or its residue shrank', () => {
+    const inv = trapInvariance([run(0, 0), run(1e-18, 1e-20), run(2e-18, 0)], never);
+    expect(inv).toMatchObject({ invariant: true, exactlyZero: 1, shrank: 2, runs: 3, largestStart: 2e-18, largestEnd: 1e-20 });
+  });
+
+  it('is not invariant when a residue grew, when a run escaped, or when no run started trapped', () => {
+    expect(trapInvariance([run(0, 0), run(1e-18, 1e-9)], never).invariant).toBe(false);
+    const runs = [run(0, 0), run(0, 0.5)];
+    expect(trapInvariance(runs, (r) => r === runs[1]).invariant).toBe(false);
+    expect(trapInvariance([], never).invariant).toBe(false);
+  });
+});
+
+describe('unlessNotReproducible', () => {
+  const undecided: Evaluation = {
+    verdict: 'inconclusive',
+    value: null,
+    readings: [{ label: 'headline', value: null, verdict: 'inconclusive', note: 'no escape' }, { label: 'other', value: null, verdict: 'reproduced' }],
+    evidence: [],
+    wouldDecide: 'a longer budget',
+  };
+
+  it('turns an undecidable inconclusive into deviates, with the reason and the headline reading changed', () => {
+    const e = unlessNotReproducible(undecided, 'the trap is invariant');
+    expect(e).toMatchObject({ verdict: 'deviates', notReproducible: 'the trap is invariant' });
+    expect(e.wouldDecide).toBeUndefined();
+    expect(e.readings[0]).toMatchObject({ verdict: 'deviates', note: 'not reproducible as specified (no escape)' });
+    expect(e.readings[1]).toEqual(undecided.readings[1]);
+  });
+
+  it('leaves an evaluation alone without a reason or with a decided verdict', () => {
+    expect(unlessNotReproducible(undecided, null)).toBe(undecided);
+    const decided = { ...undecided, verdict: 'reproduced' as const };
+    expect(unlessNotReproducible(decided, 'the trap is invariant')).toBe(decided);
+  });
+});

@@ -1,0 +1,13 @@
+// Controls: audit experiments with a known answer (isotropic noise on one mode, on the network, across depth; the
+// undertrained checkpoint; SGD's noise added to a kick), each a check that the methods can see what the paper claims.
+import type { EvaluatorTable } from '../evaluator.ts';
+import { depthControlNeeds, evaluateDepthControl, evaluateModeControl, evaluateNetworkControl, evaluateUndertrained, modeControlNeeds, networkControlNeeds, undertrainedNeeds } from './escape-controls.ts';
+import { evaluateSgdNoiseAddsToT, sgdNoiseNeeds } from './sgld-sweeps.ts';
+
+export const CONTROLS_EVALUATORS: EvaluatorTable = {
+  'control-one-mode': { needs: modeControlNeeds, evaluate: evaluateModeControl },
+  'control-network-barrier': { needs: networkControlNeeds, evaluate: evaluateNetworkControl },
+  'control-depth': { needs: depthControlNeeds, evaluate: evaluateDepthControl },
+  'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: evaluateUndertrained },
+  'sgld-noise-adds-to-temperature': { needs: sgdNoiseNeeds, evaluate: evaluateSgdNoiseAddsToT },
+};

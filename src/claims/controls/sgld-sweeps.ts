@@ -1,0 +1,212 @@
+// The kinetic readings on the harness's SGLD positive control (its own isotropic noise, not the paper's SGD): escape
+// time against β (Appendix C), Arrhenius against a power law in T (Appendix F.3), and whether SGD's own noise adds
+// to the kick's temperature as ηlr/B (prediction 3a). Rules are pure functions of the runs, so specs can give each one
+// synthetic runs that must come out reproduced, deviates and inconclusive.
+import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
+import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRun } from '../../stats/index.ts';
+import type { Claim } from '../ledger.ts';
+import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts';
+import { arrheniusLine } from './escape-controls.ts';
+import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
+
+/** Label prefix of every reading taken on the control: whose noise it is. */
+export const CONTROL_NOISE = "SGLD control (the harness's isotropic noise, not the paper's SGD)";
+
+export interface RunGroup {
+  readonly x: number;
+  readonly runs: readonly EscapeRun[];
+}
+
+/** A reading with the evidence lines behind it. */
+export interface ControlReading {
+  readonly reading: Reading;
+  readonly evidence: string[];
+}
+
+function tauText(runs: readonly EscapeRun[], unit: string): string {
+  if (runs.length === 0) return 'no trapped run';
+  const f = fitExponential(runs, 0.05);
+  return (
+    `${f.escapes} of ${f.runs} escaped` +
+    (f.meanTime === null ? `, τ > ${f.interval.lower.toPrecision(3)} ${unit} (95 %)` : `, τ̂ = ${f.meanTime.toPrecision(4)} ${unit} [${f.interval.lower.toPrecision(3)}, ${f.interval.upper.toPrecision(3)}] (95 %)`)
+  );
+}
+
+/**
+ * ln τ = a + b·x by the censored exponential likelihood of every run. `reproduced` when b's 1 − α interval lies above
+ * 0 (τ grows with x), `deviates` when below, else (or with escapes at fewer than two settings) `inconclusive`.
+ */
+export function decideTauIncreasing(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
+  const fit = arrheniusLine(groups, alpha);
+  if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
+  const { lower, upper } = fit.slopeInterval;
+  const verdict: Verdict = lower > 0 ? 'reproduced' : upper < 0 ? 'deviates' : 'inconclusive';
+  const note = `d ln τ/dx = ${fit.slope.toPrecision(4)} [${lower.toPrecision(3)}, ${upper.toPrecision(3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'})`;
+  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+}
+
+/**
+ * A kinetic statement of the paper about SGD: its headline is the paper's protocol, which from the invariant trap
+ * gives no escape to read (then `deviates`, not reproducible as specified; otherwise `inconclusive`). The readings on
+ * the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were.
+ */
+export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, what: string, wouldDecide: string): Evaluation {
+  const reason = paperTrapNotReproducible(results, what);
+  const headline: Reading = {
+    label: "the paper's SGD, rank-1 trap",
+    value: null,
+    verdict: reason === null ? 'inconclusive' : 'deviates',
+    note: reason === null ? 'no SGD escape to read within the budget' : 'not reproducible as specified',
+  };
+  const { wouldDecide: _theirs, notReproducible: _before, ...base } = rest;
+  return {
+    ...base,
+    verdict: headline.verdict,
+    value: null,
+    readings: [headline, ...control.map((c) => c.reading), ...rest.readings],
+    evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
+    ...(reason === null ? { wouldDecide } : { notReproducible: reason }),
+  };
+}
+
+// ---- Appendix C: τ grows with β --------------------------------------------------------------------------------
+
+export function betaSweepNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'sgld-sweeps' }];
+}
+
+/** The escape-time half of Appendix C on the control: τ against β at one temperature. */
+export function betaControlReading(results: ExperimentResults): ControlReading {
+  const s = results.sgldSweeps();
+  const d = decideTauIncreasing(`${CONTROL_NOISE}: τ increases with β`, s.betas.map((b) => ({ x: b.beta, runs: b.point.runs })));
+  return {
+    reading: d.reading,
+    evidence: [
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${s.temperature.toPrecision(4)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}.`,
+      ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${b.barrier.toPrecision(4)}, ΔE/T = ${(b.barrier / s.temperature).toPrecision(4)}): ${tauText(b.point.runs, 'epochs')}.`),
+      `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence[0]}`,
+    ],
+  };
+}
+
+// ---- Appendix F.3: Arrhenius against a power law on the control's temperature sweep ------------------------------
+
+/** AIC margin above which one law is preferred (kinetics/sgd-noise.ts's lawReading: a likelihood ratio of e). */
+export const LAW_MARGIN = 2;
+
+/**
+ * One depth's temperatures: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (a power law in T), by AIC
+ * of the censored likelihood. Arrhenius by more than LAW_MARGIN reproduces, the power law deviates, else inconclusive.
+ */
+export function decideArrheniusInT(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
+  const line = arrheniusLine(groups, alpha);
+  if (typeof line === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: line }, evidence: [`${label}: ${line}.`] };
+  const usable = groups.filter((g) => g.runs.length > 0);
+  const comparison = compareEscapeRateModels(
+    usable.map((g) => g.runs),
+    [
+      { label: 'Arrhenius: ln τ linear in 1/T', x: usable.map((g) => g.x) },
+      { label: 'power law: ln τ linear in ln(1/T)', x: usable.map((g) => Math.log(g.x)) },
+    ],
+    alpha,
+  );
+  const margin = comparison.margin;
+  const verdict: Verdict = margin <= LAW_MARGIN ? 'inconclusive' : comparison.better.startsWith('Arrhenius') ? 'reproduced' : 'deviates';
+  const note = `${comparison.better} preferred by ΔAIC = ${margin.toPrecision(3)} (decides above ${LAW_MARGIN}), over ${usable.length} temperatures`;
+  return { reading: { label, value: margin.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+}
+
+/** Each depth of the control: its temperature sweep, Arrhenius against the power law. */
+export function temperatureLawReadings(results: ExperimentResults): ControlReading[] {
+  return results.networkControl().depths.map((d: NetworkControlDepthResult) =>
+    decideArrheniusInT(`${CONTROL_NOISE}, L = ${d.depth}: temperature sweep`, d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs }))),
+  );
+}
+
+// ---- Prediction 3a: does SGD's own noise add to T as ηlr/B? ------------------------------------------------------
+
+export function sgdNoiseNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'sgld-sweeps' }];
+}
+
+/** τ may change by at most this factor across the design's range of ηlr/B for SGD's noise to count as invisible. */
+function materialFactor(claim: Claim): number {
+  const f = Number(claim.params.materialFactor ?? '2');
+  if (!(f > 1)) throw new RangeError(`claim ${claim.id}: params.materialFactor must be > 1`);
+  return f;
+}
+
+/**
+ * ln τ (Langevin time) = a + b·ηlr/B at fixed added T. SGD's noise adding T_SGD = c·ηlr/B (c > 0) makes b < 0.
+ * `reproduced` when b's 1 − α interval lies below 0; `deviates` when it lies above 0, or inside ±ln(factor)/range
+ * (τ moves by less than the factor across the design: the noise is invisible at the trap); else `inconclusive`.
+ */
+export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], factor: number, alpha = DEFAULT_ALPHA): ControlReading {
+  const fit = arrheniusLine(groups, alpha);
+  if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
+  const xs = groups.map((g) => g.x);
+  const range = Math.max(...xs) - Math.min(...xs);
+  const bound = Math.log(factor) / range;
+  const { lower, upper } = fit.slopeInterval;
+  const invisible = lower > -bound && upper < bound;
+  const verdict: Verdict = upper < 0 ? 'reproduced' : lower > 0 || invisible ? 'deviates' : 'inconclusive';
+  const change = Math.exp(-fit.slope * range);
+  const note =
+    `d ln τ/d(ηlr/B) = ${fit.slope.toPrecision(4)} [${lower.toPrecision(3)}, ${upper.toPrecision(3)}] at α = ${alpha}; τ changes ×${(1 / change).toPrecision(3)} from the smallest to the largest ηlr/B ` +
+    `(invisible: |slope| < ln ${factor}/${range.toPrecision(3)} = ${bound.toPrecision(3)} at both ends of the interval); linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'}`;
+  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+}
+
+function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): EvidenceFigure {
+  const values = points.flatMap((p) => {
+    if (p.timeRuns.length === 0) return [];
+    const f = fitExponential(p.timeRuns, 0.05);
+    const tau = f.meanTime ?? f.interval.lower;
+    return [{ lrOverBatch: p.lrOverBatch, lnTau: Math.log(tau), setting: `B = ${p.batch}, ηlr = ${p.lr}`, sampling: p.sampling, bound: f.meanTime === null }];
+  });
+  return {
+    id: 'control-sgld-noise-vs-lr-over-b',
+    title: 'Prediction 3a on the SGLD control: escape time against ηlr/B at fixed added T (an audit experiment)',
+    caption: `ln τ̂ in Langevin time (steps·ηlr) against ηlr/B at T = ${temperature.toPrecision(4)}, per batch drawing. Flat: SGD's own noise does not add to T at the trap.`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: { values },
+      mark: { type: 'point', filled: true },
+      encoding: {
+        x: { field: 'lrOverBatch', type: 'quantitative', title: 'ηlr / B' },
+        y: { field: 'lnTau', type: 'quantitative', title: 'ln τ (Langevin time)', scale: { zero: false } },
+        color: { field: 'sampling', type: 'nominal', title: 'batches' },
+        shape: { field: 'setting', type: 'nominal', title: '(B, ηlr)' },
+      },
+    },
+  };
+}
+
+export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults): Evaluation {
+  const s = results.sgldSweeps();
+  const factor = materialFactor(claim);
+  const samplings = [...new Set(s.noise.map((p) => p.sampling))];
+  const decisions = samplings.map((sampling) =>
+    decideNoiseAddsToT(
+      sampling === 'epoch-permutation' ? 'per-epoch permutation (the paper’s SGD)' : 'batches drawn with replacement',
+      s.noise.filter((p) => p.sampling === sampling).map((p) => ({ x: p.lrOverBatch, runs: p.timeRuns })),
+      factor,
+    ),
+  );
+  const headline = decisions[0]!.reading;
+  return {
+    verdict: headline.verdict,
+    value: headline.value,
+    readings: decisions.map((d) => d.reading),
+    evidence: [
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${s.temperature.toPrecision(4)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}; ` +
+        'times in Langevin units t = steps·ηlr (the kick √(2ηlr·T) is temperature T there), so at fixed T only SGD’s own noise, if it adds T_SGD ∝ ηlr/B (Eq. 4), can move τ.',
+      ...s.noise.map((p) => `${p.sampling}, B = ${p.batch}, ηlr = ${p.lr} (ηlr/B = ${p.lrOverBatch.toPrecision(3)}, ${p.timePerEpoch} time units per epoch): ${tauText(p.timeRuns, 'time units')}.`),
+      ...decisions.flatMap((d) => d.evidence),
+      `Rule: the censored line ln τ = a + b·ηlr/B per batch drawing; reproduced (SGD noise adds to T) when b's 1 − α interval lies below 0; deviates when above 0 or when τ moves by less than ×${factor} across the design (invisible); else inconclusive. ` +
+        'The settings at equal ηlr/B with different ηlr check that τ depends on ηlr/B alone (the linearity p-value).',
+    ],
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds per (B, ηlr) setting' } : {}),
+    figures: [noiseFigure(s.noise, s.temperature)],
+  };
+}

@@ -1,0 +1,56 @@
+// Appendix B's explanation of the phase diagram's offset from Eq. 3: "The small offset from the theoretical values
+// reflects the bias of the output distribution".
+import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
+import { tIntervalOfMean } from '../../stats/index.ts';
+import type { Claim } from '../ledger.ts';
+import type { Evaluation, Reading, Verdict } from '../verdict.ts';
+import { short } from '../common/backends.ts';
+import { ALPHA } from '../common/typicality.ts';
+import { decimalListParam } from '../common/params.ts';
+
+export function outputBiasNeeds(): ExperimentRequest[] {
+  return [{ experiment: 'phase-diagram' }];
+}
+
+/**
+ * Read as: Eq. 3 on the training sample's own singular values (the sample's bias) against Eq. 3 on the population.
+ * For each printed transition, the 1 − α t interval of the shift over data seeds: `reproduced` when it lies on the
+ * side of the printed value (the explanation moves Eq. 3 towards the printed number), `deviates` when on the other,
+ * else `inconclusive`. Also read for the located (up-sweep) transition.
+ */
+export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Evaluation {
+  const printed = decimalListParam(claim, 'printedBetaC').map(Number).sort((a, b) => b - a); // level 1 = η1 (larger βc)
+  const records = results.phaseDiagram();
+  const evidence: string[] = [];
+  const readings: Reading[] = [];
+  const levels = printed.map((_, i) => i + 1).reverse(); // the lower transition (the paper's 0.36) first
+  for (const level of levels) {
+    const target = printed[level - 1]!;
+    const population = records[0]!.criticalBeta.population[level - 1]!;
+    const direction = Math.sign(target - population);
+    const series: [string, number[]][] = [
+      ['Eq. 3 on the raw sample Σ̂yx', records.map((r) => r.criticalBeta.raw[level - 1]! - population)],
+      ['Eq. 3 on the whitened sample', records.map((r) => r.criticalBeta.whitened[level - 1]! - population)],
+      ['located, up sweep', records.flatMap((r) => {
+        const t = r.sweeps.find((s) => s.direction === 'up')?.transitions.find((x) => x.level === level)?.beta;
+        return t === undefined ? [] : [t - population];
+      })],
+    ];
+    for (const [what, shifts] of series) {
+      const label = `${target}: ${what}`;
+      if (shifts.length < 2) {
+        readings.push({ label, value: null, verdict: 'inconclusive', note: 'fewer than two data seeds' });
+        continue;
+      }
+      const i = tIntervalOfMean(shifts, ALPHA);
+      const verdict: Verdict = i.lower * direction > 0 ? 'reproduced' : i.upper * direction < 0 ? 'deviates' : 'inconclusive';
+      readings.push({ label, value: String(i.estimate), verdict });
+      evidence.push(
+        `βc printed ${target}, Eq. 3 (eq2) on the population ${short(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${short(target - population, 3)}): ${what} − population = ${short(i.estimate!, 3)} ` +
+          `[${short(i.lower, 3)}, ${short(i.upper, 3)}] over ${shifts.length} data seeds — ${verdict === 'reproduced' ? 'towards' : verdict === 'deviates' ? 'away from' : 'undecided relative to'} the printed value.`,
+      );
+    }
+  }
+  evidence.push('The data are zero-mean and the network has no biases, so the harness reads "bias of the output distribution" as the sampling bias of the training set\'s Σ̂yx (its singular values, raw or whitened by Σ̂xx).');
+  return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
+}

@@ -1,0 +1,408 @@
+// Verdicts of the trapping claims of Section 3.1 / Fig. 1 (REPRODUCE.md, "Escape times: the verdict rules"). Each
+// claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
+// reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
+import {
+  ALL_TRAPPING,
+  checkpointSigma,
+  isDiagnosed,
+  DATA_SCHEMES,
+  ESCAPE_RULES,
+  SPARSE_BATCHES,
+  type EscapeRuleName,
+  type ExperimentRequest,
+  type ExperimentResults,
+  type TrappingProtocol,
+} from '../../experiments/index.ts';
+import { outcomeOf, type RunRecord } from '../../run/index.ts';
+import {
+  DEFAULT_ALPHA,
+  decideMeanTime,
+  describeCalibration,
+  escapeCountTest,
+  fitExponential,
+  kaplanMeier,
+  type ClaimBand,
+  type EscapeRun,
+  type RuleCalibration,
+  type StatisticalVerdict,
+} from '../../stats/index.ts';
+import { convergenceCalibration, convergenceOf, decideConvergenceTime, logSpread } from './convergence-time.ts';
+import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from '../common/calibrations.ts';
+import type { Claim } from '../ledger.ts';
+import { toleranceWidth } from '../tolerance.ts';
+import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { GoldenFileError } from '../../io/index.ts';
+import { diagnosticEvidence } from './diagnostics.ts';
+import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { trappingFigures, sparseFigures } from './evidence-figures.ts';
+
+const ALPHA = DEFAULT_ALPHA;
+
+/** One reading: a label, its runs, the rule and σ mode it is read with. */
+interface ReadingRuns {
+  readonly label: string;
+  readonly records: RunRecord[];
+  readonly rule: EscapeRuleName;
+  readonly mode?: number;
+}
+
+function protocolParam(claim: Claim): string {
+  const p = claim.params['protocol'];
+  if (typeof p !== 'string') throw new GoldenFileError(`golden/claims.json: claim '${claim.id}' needs params.protocol`);
+  return p;
+}
+
+/** The readings of a trapping protocol: data scheme × escape rule, the protocol's own rule first. */
+function trappingReadings(results: ExperimentResults, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): ReadingRuns[] {
+  const out: ReadingRuns[] = [];
+  for (const scheme of DATA_SCHEMES) {
+    const records = results.trapping(protocol).runs[scheme];
+    for (const rule of rules) out.push({ label: `${scheme}/${rule}${mode === undefined ? '' : `/σ${mode}`}`, records, rule, ...(mode === undefined ? {} : { mode }) });
+  }
+  return out;
+}
+
+/** The sparse readings: batch (as written, B = 5) × data scheme, all by the σ2 > 10⁻³ rule of Appendix A. */
+function sparseReadings(results: ExperimentResults): ReadingRuns[] {
+  const out: ReadingRuns[] = [];
+  for (const batch of SPARSE_BATCHES) for (const scheme of DATA_SCHEMES) out.push({ label: `${batch}/${scheme}`, records: results.sparse().runs[batch][scheme], rule: 'sigma-threshold' });
+  return out;
+}
+
+function statisticsOf(r: ReadingRuns): EscapeStatistics {
+  return escapeStatistics(r.records.map((rec) => outcomeOf(rec, r.rule, r.mode)), ALPHA);
+}
+
+/** Escape epochs per seed of each reading (null: censored at the budget); seeds that did not start trapped set aside. */
+export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[] {
+  return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, source.records.map((rec) => outcomeOf(rec, source.rule, source.mode))));
+}
+
+function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
+  const headline = readings[0]!;
+  return { verdict: headline.verdict, value: headline.value, readings, evidence, ...extra };
+}
+
+function valueOf(x: number | null): string | null {
+  return x === null ? null : String(Number(x.toPrecision(6)));
+}
+
+/**
+ * "τ ≈ 5500": the mean escape time of the trapped runs against the printed value ± half a unit of its last digit.
+ * decideMeanTime: `deviates` when the censored-likelihood interval of τ (1 − α, α = 1e-6) lies outside the band,
+ * `reproduced` when it overlaps it and is no wider than the tolerance, else `inconclusive` with the seeds or budget
+ * that would decide (escapeDesign). No trapped run at all: `inconclusive` (the protocol did not produce the state).
+ */
+export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Evaluation {
+  const printed = claim.paper.value;
+  const width = toleranceWidth(claim.tolerance, printed);
+  if (printed === null || width === null) throw new Error(`claim '${claim.id}': escape-time needs a printed value and a tolerance`);
+  const protocol = protocolParam(claim);
+  const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
+  const band = { value: Number(printed), tolerance: width.toNumber(), printed };
+  const evidence: string[] = [];
+  let wouldDecide: string | undefined;
+  let rule: RuleCalibration | undefined;
+  let measured: string | undefined;
+  const convergence = convergenceReadings(claim, sources, band, evidence);
+  if (convergence !== null) ({ wouldDecide, rule, measured } = convergence);
+  // A random start never sits on a plateau: an escape rule has nothing to read there, so convergence alone decides.
+  const readings = (convergence === null ? sources : []).map((source, j): Reading => {
+    const i = j + (convergence?.readings.length ?? 0);
+    const s = statisticsOf(source);
+    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    if (i === 0) measured = measuredText(s);
+    if (s.runs.length === 0) {
+      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped (see the checkpoint-sensitivity diagnostic)';
+      return { label: source.label, value: null, verdict: 'inconclusive', note: shortDescription(s) };
+    }
+    const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
+    if (i === 0) {
+      rule = meanTimeCalibration(s.runs.length, s.budget, band, ALPHA);
+      evidence.push(`${describeCalibration(rule)}.`);
+    }
+    const count = escapeCountTest(s.runs, s.budget, band.value, ALPHA);
+    evidence.push(
+      `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${num(count.escapeProbability)}; ` +
+        `${s.escapes} of ${s.runs.length} escaped (expected ${num(count.expectedEscapes)}): exact binomial P(≤ ${s.escapes}) = ${num(count.atMost, 3)}, ` +
+        `P(≥ ${s.escapes}) = ${num(count.atLeast, 3)}. ${decided.decision.reason}.`,
+    );
+    if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
+    return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
+  });
+  readings.unshift(...(convergence?.readings ?? []));
+  evidence.push(...diagnosticEvidence(results, protocol));
+  const figures = figuresFor(results, protocol);
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources), ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
+}
+
+/**
+ * Random init (`params.convergenceBand`): the headline reads τ as the first epoch from which test MSE stays within
+ * the band of its final value (Appendix A: convergence assessed by monitoring test MSE), one reading per data scheme;
+ * the midpoint and σ rules follow beside it. null when the claim names no band.
+ */
+function convergenceReadings(
+  claim: Claim,
+  sources: readonly ReadingRuns[],
+  band: ClaimBand,
+  evidence: string[],
+): { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
+  const width = claim.params['convergenceBand'];
+  if (typeof width !== 'string') return null;
+  const out: { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [] };
+  const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
+  for (const source of schemes) {
+    const label = `${source.label.split('/')[0]}/test-MSE within ${width} of final`;
+    const values = convergenceOf(source.records, Number(width));
+    const censored = values.filter((v) => v.censored).length;
+    const counts = `${values.length} seeds with per-epoch test MSE, ${censored} not settled within the window`;
+    const decided = decideConvergenceTime(values, band, ALPHA);
+    const first = out.readings.length === 0;
+    if (decided === null) {
+      evidence.push(`${label}: ${counts}; too few seeds for an interval.`);
+      if (first) out.wouldDecide = 'runs that keep the per-epoch test MSE of their first epochs (at least two seeds)';
+      out.readings.push({ label, value: null, verdict: 'inconclusive', note: counts });
+      continue;
+    }
+    const epochs = values.map((v) => v.epoch);
+    evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
+    if (first) {
+      out.measured = `median τ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
+      if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
+      out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
+      evidence.push(`${describeCalibration(out.rule)}.`);
+    }
+    out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note: counts });
+  }
+  return out;
+}
+
+/** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */
+function measuredText(s: EscapeStatistics): string {
+  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+  if (s.fit === null) return counts;
+  const tau = s.fit.meanTime === null ? `τ ≥ ${num(s.fit.interval.lower)}` : `τ̂ ${num(s.fit.meanTime)} [${num(s.fit.interval.lower)}, ${num(s.fit.interval.upper)}]`;
+  return `${tau}; ${counts}`;
+}
+
+/**
+ * "τ > bound" on one set of runs: `reproduced` when the 1 − α censored-likelihood interval of τ lies above the bound
+ * and some run escaped; `deviates` when it lies below; otherwise `inconclusive` (no escape, or the interval contains
+ * the bound). A pure function of the sample, so that it can be calibrated on synthetic runs.
+ */
+export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string } {
+  const fit = fitExponential(runs, alpha);
+  const interval = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ`;
+  if (fit.interval.upper < bound) return { verdict: 'deviates', reason: `${interval} lies below ${bound}` };
+  if (fit.escapes === 0) {
+    const count = escapeCountTest(runs, budget, bound, alpha);
+    return {
+      verdict: 'inconclusive',
+      reason:
+        `no trapped run escaped: τ ≥ ${num(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
+        `(were τ as short as ${bound}, P(0 of ${runs.length} escape within ${budget}) = ${num(count.atMost, 3)})`,
+    };
+  }
+  if (fit.interval.lower > bound) return { verdict: 'reproduced', reason: `${interval} lies above ${bound}` };
+  return { verdict: 'inconclusive', reason: `${interval} contains ${bound}` };
+}
+
+/**
+ * The within-budget rule of Fig. 1(a) on one sample: at least half the trapped runs escape within the budget (the
+ * paper's median curve escapes inside its run). `deviates` when P(Binomial(n, ½) ≤ escapes) < α; `reproduced` when
+ * the Kaplan–Meier median escape lies between the bound and the budget; otherwise `inconclusive`.
+ */
+export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string; median: number | null } {
+  // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
+  const count = escapeCountTest(runs, budget, budget / Math.LN2, alpha);
+  const median = kaplanMeier(runs, alpha).median.estimate;
+  if (count.atMost < alpha) {
+    return { verdict: 'deviates', median, reason: `had at least half the trapped runs escaped within ${budget} epochs, ${count.escapes} of ${runs.length} would have probability ${num(count.atMost, 3)} < α = ${alpha}` };
+  }
+  if (median !== null && median > bound) return { verdict: 'reproduced', median, reason: `the escape median ${num(median)} lies between ${bound} and the budget ${budget}` };
+  return { verdict: 'inconclusive', median, reason: `${count.escapes} of ${runs.length} escaped within ${budget} epochs; P(Binomial(n, ½) ≤ ${count.escapes}) = ${num(count.atMost, 3)}` };
+}
+
+/**
+ * The invariance evidence: every trapped run started from a checkpoint whose σ of the watched mode is exactly 0. A
+ * rank-deficient end-to-end map of a bias-free deep linear network stays rank-deficient under every gradient step
+ * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
+ */
+function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string; reason: string } {
+  const trapped = records.filter((r) => outcomeOf(r, rule, mode).applicable);
+  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, rule, mode).escapeEpoch !== null, mode);
+  const reason = invarianceReason(invariance, 'the escape the claim is about');
+  return {
+    invariant: invariance.invariant,
+    reason,
+    line: `Invariance: ${reason} — the verdict follows from the paper's own ${records[0]?.epochs ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
+  };
+}
+
+/** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
+function primaryFirst(results: ExperimentResults, protocol: TrappingProtocol): EscapeRuleName[] {
+  const primary = results.trapping(protocol).primaryEscapeRule;
+  return [primary, ...ESCAPE_RULES.filter((r) => r !== primary)];
+}
+
+/**
+ * "τ > 7000": `reproduced` when the 1 − α censored-likelihood interval of the mean escape time lies above the bound
+ * and some run escaped; `deviates` when the interval lies below it; otherwise `inconclusive` — including when no
+ * trapped run escaped at all: the claim describes an escape, and runs that are all censored only bound τ.
+ * Stage rank-1 is the first crossing of σ1 (the midpoint rule has no rank-1 reference value); stage rank-2 is read by
+ * both rules (σ2 and the test-MSE midpoint between the rank-0 plateau and the rank-2 minimum).
+ */
+export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentResults): Evaluation {
+  const printed = claim.paper.value;
+  if (printed === null) throw new Error(`claim '${claim.id}': escape-time-lower-bound needs a printed bound`);
+  const bound = Number(printed);
+  const protocol = protocolParam(claim) as TrappingProtocol;
+  const stage = claim.params['stage'];
+  const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
+  const evidence: string[] = [];
+  let wouldDecide: string | undefined;
+  let notReproducible: string | undefined;
+  let rule: RuleCalibration | undefined;
+  let measured: string | undefined;
+  const readings = sources.map((source, i): Reading => {
+    const s = statisticsOf(source);
+    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    if (i === 0) measured = measuredText(s);
+    if (s.runs.length === 0 || s.fit === null) {
+      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped';
+      return { label: source.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+    }
+    let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+    if (s.escapes === 0) {
+      // All censored: an invariant trap decides by the paper's own runs (Fig. 1a); otherwise a longer budget could.
+      const invariance = invariantTrap(source.records, source.rule, source.mode);
+      if (invariance.invariant) {
+        const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
+        verdict = within.verdict;
+        reason = `${reason}. ${invariance.line}: ${within.reason}`;
+        if (i === 0 && verdict === 'deviates') notReproducible = `${invariance.reason}.`;
+        if (i === 0 && verdict === 'inconclusive') wouldDecide = `more trapped seeds: the runs cannot escape, and the test of the escape the paper draws within its ${s.budget}-epoch runs needs more of them`;
+      } else if (i === 0) {
+        wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and some run's residue off the rank-deficient set grew`;
+      }
+    } else if (i === 0 && verdict === 'inconclusive') {
+      wouldDecide = 'more escapes (see escapeDesign in REPRODUCE.md)';
+    }
+    if (i === 0) {
+      rule = lowerBoundCalibration(`τ's 1 − α censored-LR interval above ${printed}, some run escaped`, s.runs.length, s.budget, bound, ALPHA, (runs) => decideLowerBound(runs, s.budget, bound, ALPHA).verdict);
+      evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = 2 × ${printed}; size at τ = ${printed}; power at τ = ${printed}/2).`);
+    }
+    evidence.push(`${source.label}: ${reason}.`);
+    return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
+  });
+  readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
+  evidence.push(...diagnosticEvidence(results, protocol));
+  return headlineOf(readings, evidence, {
+    ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
+    ...(notReproducible && readings[0]!.verdict === 'deviates' ? { notReproducible } : {}),
+    figures: figuresFor(results, protocol),
+    perSeed: perSeedEscapes(sources),
+    ...(rule ? { rule } : {}),
+    ...(measured ? { measured } : {}),
+  });
+}
+
+/**
+ * The other reading of "τ > bound": Fig. 1(a) shows the escape happen inside the 2×10⁴-epoch run, so at least half
+ * the runs (its median curve) escape within the budget. Under that reading ≤ d escapes of n has probability
+ * P(Binomial(n, ½) ≤ d); below α the claim `deviates`; with an escape median between the bound and the budget it
+ * is reproduced; otherwise inconclusive.
+ */
+export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
+  const name = `${label}, escape within the budget (Fig. 1a)`;
+  if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+  const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
+  evidence.push(`${name}: ${reason}.`);
+  return { label: name, value: median === null ? null : valueOf(median), verdict, note: reason };
+}
+
+/** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
+export const RESIDUAL_GAP_FRACTION = 0.5;
+
+/**
+ * "test error falls sharply to approach train error to within a small residual gap": per escaped run, the final
+ * test − train MSE gap against the gap on the rank-1 plateau (the reference descent of the rank-1 branch at the
+ * run's β; only where that branch stays rank-1). A run closes the gap when its final gap is at most half the plateau
+ * gap. `reproduced` when every such escaped run closes it, `deviates` when one does not, `inconclusive` when none
+ * escaped. Value: the median final/plateau gap ratio.
+ */
+export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults): Evaluation {
+  const sources = sparseReadings(results);
+  const evidence: string[] = [];
+  const readings = sources.map((source): Reading => {
+    const gap = gapAfterEscape(escapedRuns(source.records));
+    evidence.push(`${source.label}: ${gap.line}`);
+    return gap.escaped === 0
+      ? { label: source.label, value: null, verdict: 'inconclusive', note: 'no escaped run with a rank-1 plateau' }
+      : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note: `${gap.closes} of ${gap.escaped} escaped runs close the gap` };
+  });
+  // Beside the verdict: the runs from the least converged checkpoints of diagnostic (b), which do escape.
+  const { epochsPerStage: budget, records: leastConverged } = results.diagnostics('sparse').checkpointSensitivity[0]!;
+  const diagnostic = gapAfterEscape(escapedRuns(leastConverged));
+  evidence.push(`Beside the verdict, the diagnostic runs from checkpoints of ${budget} epochs per stage (as written, per-seed data): ${diagnostic.line}`);
+  const headline = readings[0]!;
+  const wouldDecide =
+    headline.verdict === 'inconclusive'
+      ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
+      : undefined;
+  const trapped = sources[0]!.records.filter((r) => outcomeOf(r, 'sigma-threshold').applicable);
+  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, 'sigma-threshold').escapeEpoch !== null);
+  return unlessNotReproducible(
+    headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') }),
+    invariance.invariant ? `${invarianceReason(invariance, 'the escape after which the gap is to close')}.` : null,
+  );
+}
+
+function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
+  return records.filter((r) => {
+    const o = outcomeOf(r, 'sigma-threshold');
+    return o.applicable && o.escapeEpoch !== null;
+  });
+}
+
+/**
+ * Per escaped run, the final test − train gap over the gap on the rank-1 plateau; how many close it (≤ the fraction).
+ * The plateau is the reference descent of the rank-1 branch, which exists only where that branch stays rank-1 (the
+ * midpoint rule applies); other runs are counted and left out.
+ */
+function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
+  const escaped = all.filter((r) => r.escape.testMseMidpoint.applicable);
+  const unreferenced = all.length - escaped.length;
+  const without = unreferenced > 0 ? ` (${unreferenced} more escaped without a rank-1 plateau to compare with: their rank-1 branch descends to rank 2 itself)` : '';
+  if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
+  const plateauGap = (r: RunRecord) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse;
+  const ratios = escaped.map((r) => (r.final.testMse - r.final.trainMse) / plateauGap(r));
+  // Test below train (a negative ratio) closes the gap too.
+  const closes = ratios.filter((q) => q <= RESIDUAL_GAP_FRACTION).length;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const medianRatio = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const gaps = escaped.map((r) => `${r.seed}: ${num(r.final.testMse - r.final.trainMse, 3)} (plateau ${num(plateauGap(r), 3)})`);
+  return {
+    escaped: escaped.length,
+    closes,
+    medianRatio,
+    line:
+      `${escaped.length} escaped runs${without}; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
+      `median ratio ${num(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
+  };
+}
+
+function figuresFor(results: ExperimentResults, protocol: string): EvidenceFigure[] {
+  return protocol === 'sparse' ? sparseFigures(results) : trappingFigures(results, protocol);
+}
+
+/**
+ * What a trapping claim reads: its protocol's runs and diagnostics, and — for Fig. 1(a) — the main runs of all three
+ * initialisation protocols (the sparse claims read the sparse experiment and its diagnostics).
+ */
+export function trappingNeeds(claim: Claim): ExperimentRequest[] {
+  const protocol = protocolParam(claim);
+  const diagnostics: ExperimentRequest[] = isDiagnosed(protocol) ? [{ experiment: 'diagnostics', protocol }] : [];
+  return [...(protocol === 'sparse' ? [{ experiment: 'sparse' } as const] : ALL_TRAPPING), ...diagnostics];
+}
