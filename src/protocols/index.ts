@@ -10,8 +10,6 @@ export {
   PROTOCOL_FILES,
   PROTOCOL_NAMES,
   applyOverrides,
-  checkEpochs,
-  checkSeedRange,
   dataSeedFor,
   isProtocolName,
   loadProtocolFile,

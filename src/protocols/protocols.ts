@@ -169,6 +169,25 @@ export function checkEpochs(label: string, pointer: string, epochs: number): voi
   if (epochs > PROTOCOL_LIMITS.epochs) throw fieldError(label, pointer, `is ${epochs}; must be <= ${PROTOCOL_LIMITS.epochs}`);
 }
 
+/** A field of a profile by its path below the profile ('epochs', 'budget/tanh'). */
+type ProfileField<P> = (keyof P & string) | `${keyof P & string}/${string}`;
+
+/**
+ * What the schema cannot say about every profile of a file: each named seed range (first <= last, at most
+ * PROTOCOL_LIMITS.seeds) and each epoch budget (at most PROTOCOL_LIMITS.epochs), profile by profile.
+ */
+export function checkProfiles<P>(
+  label: string,
+  profiles: Readonly<Record<Profile, P>>,
+  fields: { readonly seedRanges?: readonly ProfileField<P>[]; readonly epochs?: readonly ProfileField<P>[] },
+): void {
+  for (const profile of PROFILES) {
+    const valueAt = (field: string): unknown => field.split('/').reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], profiles[profile]);
+    for (const f of fields.seedRanges ?? []) checkSeedRange(label, `/profiles/${profile}/${f}`, valueAt(f) as { first: number; last: number });
+    for (const f of fields.epochs ?? []) checkEpochs(label, `/profiles/${profile}/${f}`, valueAt(f) as number);
+  }
+}
+
 /** What the schema cannot say: fields that must agree with each other, and sizes within PROTOCOL_LIMITS. */
 function checkProtocolFile(label: string, file: ProtocolFile): void {
   const s = file.settings;
@@ -185,12 +204,7 @@ function checkProtocolFile(label: string, file: ProtocolFile): void {
   if (s.referenceDescent.maxSteps > PROTOCOL_LIMITS.descentSteps) {
     throw fieldError(label, '/settings/referenceDescent/maxSteps', `must be <= ${PROTOCOL_LIMITS.descentSteps}`);
   }
-  for (const profile of PROFILES) {
-    const p = file.profiles[profile];
-    checkSeedRange(label, `/profiles/${profile}/seeds`, p.seeds);
-    checkEpochs(label, `/profiles/${profile}/epochs`, p.epochs);
-    checkEpochs(label, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
-  }
+  checkProfiles(label, file.profiles, { seedRanges: ['seeds'], epochs: ['epochs', 'checkpointEpochsPerStage'] });
 }
 
 /** Reads and checks golden/protocols/NAME.json: its schema, its name against the file's, and checkProtocolFile. */
