@@ -42,7 +42,7 @@ function groupTasks(file: OneWayJumpsFile, profile: Profile, groupIndex: number)
     protocol: PHASE_DIAGRAM_FILE.settings,
     dataSeed: file.dataSeed,
     delta: group.delta,
-    settings: { lr, batch: file.batch, budget, sampling: group.sampling, mode: file.mode, fallThreshold: file.fallThreshold },
+    settings: { lr, batch: file.batch, budget, sampling: group.sampling, mode: file.mode, crossing: 'fall', threshold: file.fallThreshold, checkEvery: 1 },
     sgdSeeds: seedsOf(groupIndex * file.learningRates.length + r, seeds),
   }));
 }

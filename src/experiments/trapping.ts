@@ -8,7 +8,7 @@ import {
   profileSeeds,
   protocolVariant,
   type DataSeedScheme,
-  type EscapeRule,
+  type EscapeRuleName,
   type Profile,
   type ProtocolName,
   type RunVariant,
@@ -23,7 +23,7 @@ export const TRAPPING_PROTOCOLS = ['random-init', 'rank1-trap', 'trivial-trap'] 
 export type TrappingProtocol = (typeof TRAPPING_PROTOCOLS)[number];
 
 /** The two escape rules of Appendix A, by the protocols' own name for them. */
-export type EscapeRuleName = EscapeRule;
+export type { EscapeRuleName };
 export const ESCAPE_RULES: readonly EscapeRuleName[] = ['test-mse-midpoint', 'sigma-threshold'];
 
 /**

@@ -21,7 +21,7 @@ export {
 export type {
   CheckpointRule,
   DataSeedScheme,
-  EscapeRule,
+  EscapeRuleName,
   Profile,
   ProfileSettings,
   Protocol,

@@ -34,7 +34,7 @@ export interface ReferenceDescent {
   readonly gradientTolerance: number;
 }
 
-export type EscapeRule = 'test-mse-midpoint' | 'sigma-threshold';
+export type EscapeRuleName = 'test-mse-midpoint' | 'sigma-threshold';
 
 /**
  * A training protocol of Section 3.1 / Appendix A as plain data, read from golden/protocols/NAME.json
@@ -60,7 +60,7 @@ export interface Protocol {
   /** σ-rule: escape when σ_{sigmaMode} of the end-to-end map first exceeds sigmaThreshold. */
   readonly sigmaMode: number;
   readonly sigmaThreshold: number;
-  readonly primaryEscapeRule: EscapeRule;
+  readonly primaryEscapeRule: EscapeRuleName;
   /**
    * Arithmetic of every SGD stage (checkpoints and the continued run); absent means DEFAULT_NUMERICS. Not in the
    * protocol files: the paper does not say, and float32 is a diagnostic variant (ExperimentStore `numerics`).

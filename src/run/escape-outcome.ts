@@ -1,5 +1,5 @@
 import type { EscapeRun } from '../stats/index.ts';
-import type { EscapeRule } from '../protocols/index.ts';
+import type { EscapeRuleName } from '../protocols/index.ts';
 import type { RunRecord } from './run-protocol.ts';
 
 /** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
@@ -16,7 +16,7 @@ export interface RunOutcome {
  * the global one and the run does not start below the threshold; the σ rule (`mode`, default the protocol's σ mode)
  * applies when σ_mode starts below its threshold.
  */
-export function outcomeOf(record: RunRecord, rule: EscapeRule, mode = record.escape.sigma.mode): RunOutcome {
+export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): RunOutcome {
   if (rule === 'test-mse-midpoint') {
     const m = record.escape.testMseMidpoint;
     return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };

@@ -7,7 +7,7 @@ const task = (lr: number, seed: number) => ({
   protocol,
   dataSeed: 42,
   delta: 0.01,
-  settings: { lr, batch: 16, budget: 4, sampling: 'with-replacement' as const, mode: 2, fallThreshold: 0.05 },
+  settings: { lr, batch: 16, budget: 4, sampling: 'with-replacement' as const, mode: 2, crossing: 'fall' as const, threshold: 0.05, checkEvery: 1 },
   sgdSeeds: [seed, seed + 1],
 });
 

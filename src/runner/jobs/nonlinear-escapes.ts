@@ -1,5 +1,5 @@
 import { stepsPerEpoch, type BatchSampling } from '../../engine/index.ts';
-import { nonlinearTrapPlan, type NonlinearEscapesRecord, type NonlinearSweepSpec, type NonlinearTrapState, type TrapRule } from '../../run/index.ts';
+import { nonlinearTrapPlan, type ModeWatch, type NonlinearEscapesRecord, type NonlinearSweepSpec, type NonlinearTrapState, type TrapRule } from '../../run/index.ts';
 import type { EscapeRun } from '../../stats/index.ts';
 import { COST_MODEL } from '../cost.ts';
 import { runTasks, type JobKind } from './job-kind.ts';
@@ -58,7 +58,7 @@ export const nonlinearEscapesKind: JobKind<NonlinearEscapesJob, NonlinearEscapes
     const [trap] = (await runTasks(NONLINEAR_WORKER, [trapTask], context, false)) as [NonlinearTrapState];
     if (trap.response.filter((s) => s > job.spec.rankThreshold).length !== job.escape.mode - 1) return none({ plan, trap, runs: [] });
     const { budget, ...rest } = job.escape;
-    const settings = { ...rest, budget, beta: plan.beta, riseThreshold: plan.riseThreshold };
+    const settings: ModeWatch = { ...rest, budget, beta: plan.beta, crossing: 'rise', threshold: plan.riseThreshold };
     const tasks = job.seeds.map((sgdSeed): NonlinearWorkerTask => ({
       unit: { kind: 'nonlinear-escape', spec: job.spec, dataSeed: job.dataSeed, trapParams: trap.params, settings, sgdSeed },
       cacheDir: context.cacheDir,
