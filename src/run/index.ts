@@ -4,7 +4,7 @@ export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runPr
 export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSample } from './run-protocol.ts';
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
-export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
+export { midpointThreshold } from './escape-detection.ts';
 export { convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
 export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';

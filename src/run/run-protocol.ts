@@ -17,7 +17,8 @@ import {
 } from '../engine/index.ts';
 import { createStream } from '../data/index.ts';
 import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
-import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
+import { FirstCrossing } from '../stats/index.ts';
+import { midpointThreshold } from './escape-detection.ts';
 import { applyOverrides, dataSeedFor, numericsOf, type EscapeRuleName, type Protocol, type RunOverrides } from '../protocols/index.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */

@@ -1,5 +1,6 @@
 // The only door other stages use into the statistics of escape times (censoring-aware estimates and tests).
 export { type EscapeRun } from './runs.ts';
+export { FirstCrossing } from './first-crossing.ts';
 export {
   fitExponential,
   escapeCountTest,
