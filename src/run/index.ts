@@ -5,8 +5,8 @@ export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSamp
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
 export { midpointThreshold } from './escape-detection.ts';
-export { convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
-export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
+export { NOT_TRAPPED, convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
+export type { RunOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
 export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, PhaseSweepPoint, Transition } from './phase-sweep.ts';
 export { gradientNoiseScaling } from './gradient-noise-scaling.ts';

@@ -3,7 +3,7 @@ import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentR
 import { escapeSample, primaryOutcome, type RunOutcome } from '../../run/index.ts';
 import { invarianceReason, trapInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
-import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, fitLine, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
+import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -44,7 +44,7 @@ function perSeedOf(all: SweepReading[]): PerSeedSeries[] {
 }
 
 function pointLine(p: SweepPoint): string {
-  const trapped = p.sample.runs.length;
+  const trapped = p.sample.seeds.length;
   const tau = p.fit?.meanTime;
   return (
     `ηlr = ${p.lr}, B = ${p.batch} (B/ηlr = ${Math.round(p.x)}): ${trapped} of ${p.records.length} seeds started trapped, ` +
@@ -98,9 +98,8 @@ function sweepTable(points: SweepPoint[]) {
 export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], streamSeed: number, resamples: number) {
   const statistic = (resample: readonly (readonly RunOutcome[])[]) => {
     const y = x.map((_, j) => {
-      const { runs } = escapeSample(resample.map((row) => row[j]!));
-      const escapes = runs.filter((r) => r.escaped).length;
-      return Math.log(runs.reduce((sum, r) => sum + r.time, 0) / escapes);
+      const sample = escapeSample(resample.map((row) => row[j]!));
+      return Math.log(exposure(sample) / escapes(sample));
     });
     return fitLine(x, y, 0.05).rSquared;
   };
@@ -232,7 +231,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
     if (lr.fit.notEstimable || batch.fit.notEstimable) {
       return { label, value: null, verdict: 'inconclusive', note: 'a line is needed for both sweeps, and at least one has escapes at fewer than two settings' };
     }
-    const groups = (r: SweepReading): EscapeGroup[] => r.points.filter((p) => p.sample.runs.length > 0).map((p) => ({ x: xOf(p), runs: p.sample.runs }));
+    const groups = (r: SweepReading): EscapeGroup[] => r.points.filter((p) => p.sample.seeds.length > 0).map((p) => ({ x: xOf(p), runs: runsOf(p.sample) }));
     const test = collapseTest(groups(lr), groups(batch), DEFAULT_ALPHA);
     const design = (g: EscapeGroup[]) => g.map((x) => ({ x: x.x, runs: x.runs.length }));
     const calibration = collapseCalibration(design(groups(lr)), design(groups(batch)), sweeps.epochs, test.line, DEFAULT_ALPHA);
