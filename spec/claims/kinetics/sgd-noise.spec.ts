@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
-import { decideInverseB } from '../../../src/claims/kinetics/sgd-noise.ts';
+import { decideInverseB, finitePopulationFactor, inverseBCalibration } from '../../../src/claims/kinetics/sgd-noise.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { GradientNoiseCell, PhaseDiagramRecord } from '../../../src/run/index.ts';
@@ -18,10 +18,51 @@ describe('covariance ∝ 1/B', () => {
     expect(decideInverseB([cell(8, 1, 1, 100), cell(256, 0.9, 1, 100)]).verdict).toBe('inconclusive');
   });
 
-  it('reads the recorded noise measurement: without replacement deviates already at the smoke size', () => {
+  it('reads the recorded noise measurement: the B ≪ N statement heads, the batch sweep\'s reading beside it', () => {
     const e = evaluateClaim(claim('gradient-noise-inverse-batch'), recordedResults()).evaluation!;
-    expect(e.verdict).toBe('deviates');
+    expect(e.readings.map((r) => r.label.split(':')[0])).toEqual(['B ≪ N', 'with replacement (1/B exact)', 'the batch-size sweep (B = 26, 43, 64, 128, 256 at fixed ηlr)']);
+    expect(e.verdict).toBe(e.readings[0]!.verdict);
+    expect(e.rule).toBeDefined();
     expect(e.figures!.map((f) => f.id)).toEqual(['fig-gradient-noise-vs-batch']);
+  });
+
+  /** A measurement of N = 512 with q as SGD's permutation gives it: (N − B)/(N − 1), or 1 with replacement. */
+  function noiseResults(permutation: (b: number) => number, draws = 20_000): ExperimentResults {
+    const cells = [8, 16, 32, 64, 128, 256].flatMap((batch): GradientNoiseCell[] => [
+      { sampling: 'epoch-permutation', batch, mean: permutation(batch), sd: permutation(batch), draws },
+      { sampling: 'with-replacement', batch, mean: 1, sd: 1, draws },
+    ]);
+    return { ...recordedResults(), gradientNoise: () => ({ dataSeed: 42, trainCount: 512, parameterCount: 140, traceC: 24, cells }) };
+  }
+
+  it('reproduces 1/B once the finite-population factor is taken out, and refutes ηlr/B alone across the batch sweep', () => {
+    const e = evaluateClaim(claim('gradient-noise-inverse-batch'), noiseResults((b) => finitePopulationFactor(b, 512))).evaluation!;
+    expect(e.readings.map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'deviates']);
+  });
+
+  it('deviates when q falls with B beyond the finite-population factor (covariance ∝ 1/B^1.2)', () => {
+    const e = evaluateClaim(claim('gradient-noise-inverse-batch'), noiseResults((b) => finitePopulationFactor(b, 512) * (b / 8) ** -0.2)).evaluation!;
+    expect(e.verdict).toBe('deviates');
+  });
+
+  it('calibrates the rule: constant q reproduces, q off by ×1.1 across B is refuted', () => {
+    const cells = [8, 64, 256].map((b) => cell(b, 1, 1, 20_000));
+    const c = inverseBCalibration(cells);
+    expect(c.reproducedWhenTrue).toBeGreaterThan(0.95);
+    expect(c.size).toBe(0);
+    expect(c.power).toBeGreaterThan(0.9);
+    expect(inverseBCalibration([8, 64, 256].map((b) => cell(b, 1, 1, 500))).power).toBeLessThan(0.5);
+  });
+});
+
+describe('prediction 2 under the SGLD control', () => {
+  it('is one claim: deeper-networks-longer-delays names control-depth-escape-time instead of repeating its evidence', () => {
+    const results = recordedResults();
+    const paper = evaluateClaim(claim('deeper-networks-longer-delays'), results).evaluation!;
+    const control = evaluateClaim(claim('control-depth-escape-time'), results).evaluation!;
+    expect(paper.readings.some((r) => r.label.startsWith('SGLD control'))).toBe(false);
+    expect(paper.evidence.filter((l) => control.evidence.includes(l))).toEqual([]);
+    expect(paper.evidence.some((l) => l.includes('control-depth-escape-time'))).toBe(true);
   });
 });
 
@@ -50,7 +91,7 @@ describe('Appendix B\'s output bias', () => {
 
 describe('claims that noise-driven escapes decide', () => {
   it('head with the paper\'s SGD, then the SGLD control labelled as the audit\'s noise, and keep the earlier readings beside it', () => {
-    for (const id of ['escape-is-abrupt', 'multiplicative-noise-keeps-linear', 'escape-time-grows-with-beta', 'deeper-networks-longer-delays']) {
+    for (const id of ['escape-is-abrupt', 'multiplicative-noise-keeps-linear', 'escape-time-grows-with-beta']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.readings[0]!.label).toBe("the paper's SGD, rank-1 trap");
       expect(e.readings[1]!.label).toMatch(/^SGLD control \(the harness's isotropic noise, not the paper's SGD\)/);
