@@ -72,8 +72,9 @@ describe('staged-rank-drops', () => {
     expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(1, 0, 0.03) })).outcome).toBe('inconclusive');
   });
   it('heads with the three parts combined, so the verdict is the first reading\'s', () => {
-    for (const args of [[12, 0, 0], [12, 0.05, 0], [12, 0, 0, 0]] as const) {
-      const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(...(args as [number, number, number, number?])) })).evaluation!;
+    const cases: [number, number, number, number | null][] = [[12, 0, 0, null], [12, 0.05, 0, null], [12, 0, 0, 0]];
+    for (const [seeds, gap, back, plain] of cases) {
+      const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(seeds, gap, back, plain) })).evaluation!;
       expect(e.readings[0]!.label).toMatch(/all three parts/);
       expect(e.verdict).toBe(e.readings[0]!.verdict);
     }

@@ -16,7 +16,7 @@ import {
 } from '../../stats/index.ts';
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
 import { escapeSequenceSpec, plateauSpec, staircaseSpec } from './staged-figures.ts';
-import { CALIBRATION_REPLICATIONS, normalSource, uniformSource } from '../common/calibrations.ts';
+import { CALIBRATION_REPLICATIONS, countRuleCalibration, normalSource } from '../common/calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import { num } from '../common/escape-statistics.ts';
@@ -321,23 +321,14 @@ export function decidePlateauOrder(failing: number, n: number, alpha = DEFAULT_A
 
 /** decidePlateauOrder on n runs each reversing with probability r (binomial draws); the alternative r = 0.2. */
 export function plateauOrderCalibration(n: number, alpha = DEFAULT_ALPHA): RuleCalibration {
-  const uniform = uniformSource(13);
-  const trial = (rate: number): StatisticalVerdict => {
-    let failing = 0;
-    for (let i = 0; i < n; i++) if (uniform() < rate) failing += 1;
-    return decidePlateauOrder(failing, n, alpha).verdict;
-  };
-  return calibrateRule(
-    {
-      name: 'reproduced: no run reverses two modes (ties at epoch resolution are not reversals); deviates: the 1 − α upper bound of the in-order share below 0.9',
-      alpha,
-      seeds: n,
-      replications: CALIBRATION_REPLICATIONS,
-      discrepancy: { scale: 'difference', size: 0.2 },
-      grid: [0.01, 0.05, 0.1, 0.2, 0.3, 0.5],
-      oneSided: 'above',
-    },
-    trial,
+  return countRuleCalibration(
+    'reproduced: no run reverses two modes (ties at epoch resolution are not reversals); deviates: the 1 − α upper bound of the in-order share below 0.9',
+    n,
+    13,
+    (failing, runs) => decidePlateauOrder(failing, runs, alpha).verdict,
+    alpha,
+    0.2,
+    [0.01, 0.05, 0.1, 0.2, 0.3, 0.5],
   );
 }
 
