@@ -95,8 +95,9 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
 export const LAW_MARGIN = 2;
 
 /**
- * One depth's temperatures: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (a power law in T), by AIC
- * of the censored likelihood. Arrhenius by more than LAW_MARGIN reproduces, the power law deviates, else inconclusive.
+ * One depth's temperatures: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (τ a power of T — not Mori
+ * et al.'s law, which is a power of the loss ratio), by AIC of the censored likelihood. Arrhenius by more than
+ * LAW_MARGIN reproduces, the power of T deviates, else inconclusive.
  */
 export function decideArrheniusInT(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
   const line = arrheniusLine(groups, alpha);
@@ -106,7 +107,7 @@ export function decideArrheniusInT(label: string, groups: readonly RunGroup[], a
     usable.map((g) => g.runs),
     [
       { label: 'Arrhenius: ln τ linear in 1/T', x: usable.map((g) => g.x) },
-      { label: 'power law: ln τ linear in ln(1/T)', x: usable.map((g) => Math.log(g.x)) },
+      { label: 'a power of T: ln τ linear in ln(1/T) (not Mori et al.\'s law)', x: usable.map((g) => Math.log(g.x)) },
     ],
     alpha,
   );
