@@ -17,6 +17,8 @@ import {
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
 import { escapeSequenceSpec, plateauSpec, staircaseSpec } from './staged-figures.ts';
 import { CALIBRATION_REPLICATIONS, countRuleCalibration, normalSource } from '../common/calibrations.ts';
+import { designOf } from '../controls/escape-controls.ts';
+import { censoredSlopeCalibration, lnTauAtCentre } from '../controls/slope-calibration.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import { num } from '../common/escape-statistics.ts';
@@ -525,6 +527,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
   const escapedAt = new Set(usable.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x));
   let slopeReading: Reading;
   let slopeLine: string;
+  let rule: RuleCalibration | null = null;
   if (escapedAt.size < 2) {
     slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: `escapes at ${escapedAt.size} (mode, T) settings: a slope needs two` };
     slopeLine = `No slope: escapes at ${escapedAt.size} (mode, temperature) settings.`;
@@ -534,6 +537,19 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
       const decision = decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: s.points[0]?.records.length ?? 0 });
       slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: decision.reason };
       slopeLine = `Censored fit ln τ_k = ${num(fit.intercept)} + ${num(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${num(fit.slopeInterval.lower)}, ${num(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : num(fit.linearityPValue, 3)}. ${decision.reason}.`;
+      const { design, budget } = designOf(usable);
+      rule = censoredSlopeCalibration({
+        name: `the censored slope of ln τ_k on ΔE_k/T, its 1 − α interval against 1 ± ${tolerance} with half-width ≤ ${tolerance}`,
+        alpha: fit.alpha,
+        design,
+        budget,
+        lnTauAtCentre: lnTauAtCentre(fit, design.map((g) => g.x)),
+        slopeAt: (factor) => factor,
+        decide: (f) => decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: f.slope, lower: f.slopeInterval.lower, upper: f.slopeInterval.upper, alpha: f.alpha }).verdict,
+        discrepancy: { scale: 'factor', size: 1.5 },
+        grid: [1.25, 1.5, 2, 3],
+        purpose: 26,
+      });
     } catch (error) {
       slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: (error as Error).message };
       slopeLine = `No slope: ${(error as Error).message}.`;
@@ -615,7 +631,11 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
       `Each mode alone, ln τ_k on 1/T (censored fit, 1 − α intervals): ${perMode.join('; ')}.`,
       ...pointLines,
       `Rule: reproduced when the slope's 1 − α interval lies within 1 ± ${tolerance} (Arrhenius with each mode's own barrier and one prefactor) with half-width ≤ ${tolerance}, and the mean waits are ordered by η at every temperature; deviates when either fails (the slope interval misses the band, or a larger η's 95 % interval lies wholly above the next one's); otherwise inconclusive.`,
+      rule === null
+        ? 'Calibration: no slope, so none.'
+        : `Slope part: ${describeCalibration(rule)} (exponential runs on the (mode, T) design, the fitted line's centre kept, slope 1 × the factor). The order part compares 95 % intervals of each temperature's waits (deviates only where a larger η's lies wholly above the next one's); it is not calibrated here.`,
     ],
+    ...(rule === null ? {} : { rule }),
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds, or temperatures at which every mode escapes' } : {}),
     figures: [figure],
     perSeed: s.points.flatMap((point) =>
