@@ -24,7 +24,7 @@ describe('censoredSlopeCalibration', () => {
     const c = calibrate(50);
     expect(c.size).toBe(0);
     expect(c.power).toBeGreaterThan(0.8);
-    expect(c.falseReproduce).toBe(0);
+    expect(c.falseReproduce).toBeLessThan(0.2);
   });
   it('has little power at 3 runs per setting', () => {
     expect(calibrate(3).power).toBeLessThan(0.5);
