@@ -361,7 +361,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       verdict: 'inconclusive',
       value: null,
       readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: 'one depth in this profile' })),
-      evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines],
+      evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines, 'Calibration: none at one depth — the rank test needs two.'],
       wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
     };
   }
