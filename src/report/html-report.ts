@@ -153,7 +153,7 @@ function outcomeCounts(claims: readonly ClaimRecord[]): Record<Outcome, number> 
 
 const claimLink = (id: string): string => `<a href="#${esc(id)}">${esc(id)}</a>`;
 
-/** The first screen, in the words REPORT.md uses: the thesis, the headline claims, the tallies by group, the caveats. */
+/** The first screen, in the words REPORT.md uses: the thesis, the headline claims, the fragile readings, the tallies by group, the caveats. */
 function firstScreen(results: Results): string {
   const screen = firstScreenOf(results);
   const parts: string[] = [];
@@ -176,6 +176,17 @@ function firstScreen(results: Results): string {
       '<section id="headline"><h2>The headline claims</h2><div class="wide"><table class="inner"><thead><tr><th>Claim</th><th>Paper</th><th>Ours</th><th>Verdict</th><th>Why</th></tr></thead><tbody>',
       ...screen.headline.map((h) => `<tr><td>${claimLink(h.id)}</td><td class="num">${esc(h.paper)}</td><td class="num">${esc(h.ours)}</td><td>${badge(h.outcome)}</td><td><small>${esc(h.why)}</small></td></tr>`),
       '</tbody></table></div></section>',
+    );
+  }
+  if (screen.fragile.rows.length > 0) {
+    parts.push(
+      '<section id="fragile"><h2>Readings that change verdicts</h2>',
+      `<p>${esc(screen.fragile.lead)}</p>`,
+      '<div class="wide"><table class="inner"><thead><tr><th>Claim</th><th>Verdict</th><th>Flipped by</th></tr></thead><tbody>',
+      ...screen.fragile.rows.map((f) => `<tr><td>${claimLink(f.id)}</td><td>${badge(f.outcome)}</td><td><small>${f.flips.map(esc).join('<br>')}</small><br><small class="muted">${esc(f.evaluated)}</small></td></tr>`),
+      '</tbody></table></div>',
+      results.figures.some((f) => f.id === 'robustness') ? '<p><a href="#figure-robustness">Every claim\'s verdict under each combination</a></p>' : '',
+      '</section>',
     );
   }
   if (screen.tallies) {

@@ -109,7 +109,7 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
 
 const link = (id: string): string => `[${id}](#${id})`;
 
-/** The first screen in Markdown: the thesis, the headline claims, the tallies by group and the caveats. */
+/** The first screen in Markdown: the thesis, the headline claims, the readings that flip verdicts, the tallies by group and the caveats. */
 export function firstScreen(results: Results): string[] {
   const screen = firstScreenOf(results);
   const blocks: string[][] = [];
@@ -134,6 +134,18 @@ export function firstScreen(results: Results): string[] {
       '| claim | paper | ours | verdict | why |',
       '|---|---|---|---|---|',
       ...screen.headline.map((h) => `| ${link(h.id)} | ${escapeCell(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
+    ]);
+  }
+  if (screen.fragile.rows.length > 0) {
+    blocks.push([
+      '## Readings that change verdicts',
+      '',
+      screen.fragile.lead,
+      '',
+      '| claim | verdict | flipped by | evaluated |',
+      '|---|---|---|---|',
+      ...screen.fragile.rows.map((f) => `| ${link(f.id)} | ${f.outcome} | ${escapeCell(f.flips.join(' · '))} | ${f.evaluated} |`),
+      ...results.figures.filter((f) => f.id === 'robustness').flatMap((f) => ['', `Every claim's verdict under each combination: [${f.title}](${f.file}).`]),
     ]);
   }
   if (screen.tallies) {
