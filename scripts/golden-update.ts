@@ -22,11 +22,12 @@ import {
   computeTrappingSmoke,
   analyticDrift,
   driftFromPinned,
+  formatChange,
   loadAnalyticGolden,
   pinDifferences,
   loadPhaseDiagramSmoke,
-  pinnedOutcomeOf,
   smokeConsistency,
+  snapshotOf,
   writePhaseDiagramSmoke,
   type TrappingSmoke,
 } from '../src/pins/index.ts';
@@ -140,8 +141,8 @@ const runner = await runPlan(plan, {
 });
 for (const result of evaluatePlan(plan, runner).results) {
   const drift = driftFromPinned(result.claim, result.evaluation);
-  if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.join('; ')}`);
-  result.claim.pinned = result.evaluation ? pinnedOutcomeOf(result.evaluation) : null;
+  if (drift.length > 0) claimMoves.push(`${result.claim.id}: ${drift.map(formatChange).join('; ')}`);
+  result.claim.pinned = result.evaluation ? snapshotOf(result.evaluation) : null;
 }
 writeFileAtomic(CLAIMS_PATH, `${JSON.stringify({ $schema: './claims.schema.json', ...ledger }, null, 2)}\n`);
 report('golden/claims.json', claimMoves, false);

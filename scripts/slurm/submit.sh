@@ -1,5 +1,5 @@
 #!/bin/bash
-# submit.sh — the array of shards, then the report once every shard has ended well (run from the checkout)
+# submit.sh — the array of shards, then the report once every shard has ended well; prints the two job ids
 export PROFILE=${PROFILE:-full} SHARDS=${SHARDS:-8}
-jobid=$(sbatch --parsable --array=1-"$SHARDS" shards.sbatch) &&
+jobid=$(sbatch --parsable --array=1-"$SHARDS" shards.sbatch) && echo "$jobid" &&
   sbatch --parsable --dependency=afterok:"$jobid" --kill-on-invalid-dep=yes report.sbatch

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim, experimentsNeeded, needsOf, selectClaims } from '../../src/claims/evaluate.ts';
 import { EVALUATORS } from '../../src/claims/evaluators.ts';
 import { loadLedger, type Claim } from '../../src/claims/ledger.ts';
-import { driftFromPinned } from '../../src/pins/index.ts';
+import { driftFromPinned, formatChange } from '../../src/pins/index.ts';
 import { NO_EXPERIMENTS, evaluatedNonStochastic } from './without-experiments.ts';
 
 const ledger = loadLedger();
@@ -34,9 +34,9 @@ describe('the verdict engine gates on the pinned outcomes', () => {
     const claim = byId('beta-c-mode1');
     const evaluation = (evaluate(claim)).evaluation!;
     claim.pinned!.value = '0.4106';
-    expect(driftFromPinned(claim, evaluation).join()).toMatch(/value 0\.41054863470120451248, pinned 0\.4106/);
+    expect(driftFromPinned(claim, evaluation).map(formatChange).join()).toMatch(/value: 0\.4106 → 0\.41054863470120451248/);
     claim.pinned!.verdict = 'reproduced';
-    expect(driftFromPinned(claim, evaluation).join()).toMatch(/verdict deviates, pinned reproduced/);
+    expect(driftFromPinned(claim, evaluation).map(formatChange).join()).toMatch(/verdict: reproduced → deviates/);
   });
 
   it('would flip a numeric verdict when the printed number changes: the verdict follows the computation', () => {

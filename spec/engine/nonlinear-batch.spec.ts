@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createStream, makeTaskData } from '../../src/data/index.ts';
 import { createNonlinearBatchKernel } from '../../src/engine/nonlinear-batch.ts';
-import { createNonlinearNetwork, createNonlinearWorkspace, nonlinearGradient } from '../../src/engine/nonlinear-network.ts';
+import { backpropGradient } from '../../src/engine/backprop-gradient.ts';
+import { createNonlinearNetwork, createNonlinearWorkspace } from '../../src/engine/nonlinear-network.ts';
 import { descendNonlinearFullBatch, trainNonlinearSgd } from '../../src/engine/nonlinear-sgd.ts';
 import { initialiseGaussian } from '../../src/engine/network.ts';
 import { ACTIVATIONS, type Activation } from '../../src/engine/activation.ts';
@@ -24,7 +25,7 @@ describe('createNonlinearBatchKernel', () => {
         const indices = Int32Array.from({ length: data.count }, (_, i) => (i * 37 + seed) % data.count);
         const reference = new Float64Array(net.params.length);
         const fast = new Float64Array(net.params.length).fill(Number.NaN);
-        nonlinearGradient(net, data, indices, start0, length, 0.3, createNonlinearWorkspace(net), reference);
+        backpropGradient(net, data, indices, start0, length, 0.3, createNonlinearWorkspace(net), reference);
         createNonlinearBatchKernel(net, data, 40).gradient(indices, start0, length, 0.3, fast);
         expect([...fast]).toEqual([...reference]);
       }),

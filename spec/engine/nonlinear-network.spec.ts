@@ -5,7 +5,6 @@ import { backpropGradient, createBackpropWorkspace } from '../../src/engine/back
 import {
   createNonlinearNetwork,
   createNonlinearWorkspace,
-  nonlinearGradient,
   nonlinearObjective,
   responseMatrix,
   type NonlinearNetwork,
@@ -22,13 +21,13 @@ function asNonlinear(c: NetworkCase, activation: Activation): NonlinearNetwork {
 
 function gradientOf(net: NonlinearNetwork, c: NetworkCase): Float64Array {
   const grad = new Float64Array(net.params.length);
-  nonlinearGradient(net, c.data, c.batch, 0, c.batch.length, c.beta, createNonlinearWorkspace(net), grad);
+  backpropGradient(net, c.data, c.batch, 0, c.batch.length, c.beta, createNonlinearWorkspace(net), grad);
   return grad;
 }
 
 const activation = fc.constantFrom(...ACTIVATIONS);
 
-describe('nonlinearGradient', () => {
+describe('backpropGradient with a hidden-layer activation', () => {
   it('with the identity activation equals the linear engine’s per-sample backpropagation to 1e-12', () => {
     fc.assert(
       fc.property(networkCase, (c) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fitArrhenius, type SweepPoint } from '../../src/experiments/index.ts';
 import { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from '../../src/protocols/index.ts';
 import { escapeSample, primaryOutcome } from '../../src/run/index.ts';
-import { fitExponential } from '../../src/stats/index.ts';
+import { fitExponential, runsOf } from '../../src/stats/index.ts';
 import { syntheticRecords } from '../run/synthetic-runs.ts';
 
 const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
@@ -16,7 +16,7 @@ function syntheticSweep(a: number, b: number, epochs: number): SweepPoint[] {
     const x = 64 / lr;
     const records = syntheticRecords(Math.exp(a + b * x), seeds, epochs, 7 + i);
     const sample = escapeSample(records.map(primaryOutcome));
-    return { lr, batch: 64, x, sample, fit: fitExponential(sample.runs, 0.05), records };
+    return { lr, batch: 64, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
   });
 }
 

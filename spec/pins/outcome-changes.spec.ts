@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { claimWidth, diffResults, formatChange, outcomeChanges, snapshotOf } from '../../src/pins/index.ts';
+import { changeSubject, claimWidth, diffResults, formatChange, movesVerdict, outcomeChanges, snapshotOf } from '../../src/pins/index.ts';
 import { claimOf, drifted, fixtureResults } from '../report/fixture.ts';
 
 describe('outcomeChanges', () => {
@@ -21,9 +21,18 @@ describe('outcomeChanges', () => {
       'value: 0.41 → 0.4175 (+0.0075 = 1.50 tolerance units)',
       'reading eq2 verdict: deviates → reproduced',
       'reading eq2 value: 0.41 → 0.4175 (+0.0075 = 1.50 tolerance units)',
-      'reading eq1: present → absent',
-      'reading sample: absent → present',
+      'reading eq1: deviates → absent',
+      'reading sample: absent → inconclusive',
     ]);
+  });
+
+  it('reports an outcome there on one side only (not pinned, not evaluated) as one change that moves the verdict', () => {
+    const [notPinned] = outcomeChanges(null, before, null);
+    expect(formatChange(notPinned!)).toBe('outcome: absent → deviates');
+    const [notEvaluated] = outcomeChanges(before, null, null);
+    expect(formatChange(notEvaluated!)).toBe('outcome: deviates → absent');
+    expect([notPinned, notEvaluated].every((c) => movesVerdict(c!))).toBe(true);
+    expect(outcomeChanges(null, null, null)).toEqual([]);
   });
 
   it('gives a plain difference where the rule compares no number, and none where a value appears from null', () => {
@@ -53,7 +62,14 @@ describe('diffResults', () => {
       ['steps-per-epoch-8', 'removed'],
       ['new-claim', 'added'],
     ]);
-    expect(diffs[0]!.changes.map((c) => c.what)).toEqual(['verdict', 'value', 'reading eq2 verdict', 'reading eq2 value']);
-    expect(snapshotOf(claimOf(b, 'beta-c-mode1')).readings.eq1).toEqual({ verdict: 'deviates', value: '1.2316459041036135374' });
+    expect(diffs[0]!.changes.map(changeSubject)).toEqual(['verdict', 'value', 'reading eq2 verdict', 'reading eq2 value']);
+    expect(diffs[0]!.changes.map(movesVerdict)).toEqual([true, false, true, false]);
+  });
+});
+
+describe('snapshotOf', () => {
+  it('is an outcome as it is pinned: verdict, value and each reading by label', () => {
+    const c = claimOf(drifted(), 'beta-c-mode1');
+    expect(snapshotOf({ verdict: 'deviates', value: c.value, readings: c.readings }).readings.eq1).toEqual({ verdict: 'deviates', value: '1.2316459041036135374' });
   });
 });

@@ -12,6 +12,7 @@ import {
   PROTOCOL_FILES,
   PROTOCOL_NAMES,
   applyOverrides,
+  checkProfiles,
   dataSeedFor,
   isProtocolName,
   loadProtocolFile,
@@ -126,5 +127,19 @@ describe('golden/protocols/*.json', () => {
     sweep.profiles.smoke.seeds = { first: 43, last: 42 };
     writeFileSync(join(dir, 'arrhenius-sweep.json'), JSON.stringify(sweep));
     expect(() => loadArrheniusSweep(join(dir, 'arrhenius-sweep.json'))).toThrow(/arrhenius-sweep\.json: \/profiles\/smoke\/seeds runs from first 43 to last 42/);
+  });
+});
+
+describe('checkProfiles', () => {
+  const profiles = {
+    smoke: { seeds: { first: 1, last: 2 }, budget: { tanh: 10, sigmoid: 10 } },
+    quick: { seeds: { first: 1, last: 2 }, budget: { tanh: 10, sigmoid: 2_000_000 } },
+    full: { seeds: { first: 5, last: 2 }, budget: { tanh: 10, sigmoid: 10 } },
+  };
+
+  it('names the first profile field out of range by its pointer: seed ranges, then budgets, profile by profile', () => {
+    expect(() => checkProfiles('f.json', profiles, { epochs: ['budget/tanh', 'budget/sigmoid'] })).toThrow(/f\.json: \/profiles\/quick\/budget\/sigmoid .*1000000/);
+    expect(() => checkProfiles('f.json', profiles, { seedRanges: ['seeds'] })).toThrow(/\/profiles\/full\/seeds .*first must be <= last/);
+    expect(() => checkProfiles('f.json', profiles, { seedRanges: ['seeds'], epochs: ['budget/tanh'] })).toThrow(/\/profiles\/full\/seeds/);
   });
 });

@@ -58,6 +58,6 @@ describe('explainClaim', () => {
 
   it('says what moved when the claim differs from its pin', () => {
     const results = drifted();
-    expect(explainClaim(claimOf(results, 'beta-c-mode1'), results, 'out')).toContain('Moved from its pinned outcome: verdict reproduced, pinned deviates');
+    expect(explainClaim(claimOf(results, 'beta-c-mode1'), results, 'out')).toContain('Moved from its pinned outcome: verdict: deviates → reproduced');
   });
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { claimWidth, formatChange, outcomeChanges, snapshotOf } from '../../src/pins/index.ts';
 import { readResults } from '../../src/report/read-results.ts';
 import type { ClaimRecord, Results } from '../../src/report/results.ts';
 
@@ -21,7 +22,7 @@ export function drifted(): Results {
   c.value = '0.42054863470120451248';
   c.readings[0]!.verdict = 'reproduced';
   c.readings[0]!.value = c.value;
-  c.drift = [`verdict reproduced, pinned deviates`, `value ${c.value}, pinned ${c.pinned!.value}`];
+  c.drift = outcomeChanges(c.pinned, snapshotOf({ verdict: 'reproduced', value: c.value, readings: c.readings }), claimWidth(c)).map(formatChange);
   results.summary.drift = 1;
   return results;
 }

@@ -78,7 +78,7 @@ describe('junitXml', () => {
   it('fails a claim that moved from its pin, with the difference in tolerance units in the failure', () => {
     const { cases } = parseJunit(junitXml(drifted()));
     const failure = cases.find((c) => c['@name'] === 'beta-c-mode1')!.failure as Node;
-    expect(failure['@message']).toBe('verdict reproduced, pinned deviates; value 0.42054863470120451248, pinned 0.41054863470120451248');
+    expect(failure['@message']).toBe('verdict: deviates → reproduced; value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units); reading eq2 verdict: deviates → reproduced; reading eq2 value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
     expect(failure['#text']).toContain('pinned → now: verdict: deviates → reproduced');
     expect(failure['#text']).toContain('value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
   });

@@ -24,7 +24,7 @@ describe('nonlinearSweeps', () => {
 describe('nonlinearEscapeRun', () => {
   it('a rank-0 trap under full-batch descent never rises; a learned state is seen at the first check', () => {
     const trap = nonlinearTrap(spec, 7, [0, 1.5], 1.5);
-    const settings = { lr: 0.1, batch: 1000, beta: 1.5, budget: 10, sampling: 'epoch-permutation' as const, mode: 1, riseThreshold: 0.1, checkEvery: 5 };
+    const settings = { lr: 0.1, batch: 1000, beta: 1.5, budget: 10, sampling: 'epoch-permutation' as const, mode: 1, crossing: 'rise' as const, threshold: 0.1, checkEvery: 5 };
     expect(nonlinearEscapeRun(spec, 7, trap, settings, 1)).toEqual({ time: 10, escaped: false });
     const rise = { ...settings, beta: 0, batch: 8, budget: 400 };
     const run = nonlinearEscapeRun(spec, 7, nonlinearTrap(spec, 7, [0], 0), rise, 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modeCrossing, nonlinearTrapPlan, watchedRun, type NonlinearSweepPoint } from '../../src/run/index.ts';
+import { FirstCrossing } from '../../src/stats/index.ts';
 
 const point = (beta: number, s1: number, s2: number, converged = true): NonlinearSweepPoint => ({
   beta,
@@ -42,7 +43,8 @@ describe('watchedRun', () => {
     const train = (epochs: number) => (after: (e: number) => boolean) => {
       for (let e = 1; e <= epochs && !after(e); e++);
     };
-    expect(watchedRun(10, train(10), (e) => e === 7)).toEqual({ time: 7, escaped: true });
-    expect(watchedRun(10, train(10), () => false)).toEqual({ time: 10, escaped: false });
+    expect(watchedRun(10, train(10), new FirstCrossing(6.5, 'above'), (e) => e)).toEqual({ time: 7, escaped: true });
+    expect(watchedRun(10, train(10), new FirstCrossing(6.5, 'above'), (e) => (e % 2 === 0 ? e : null))).toEqual({ time: 8, escaped: true });
+    expect(watchedRun(10, train(10), new FirstCrossing(0, 'below'), () => 1)).toEqual({ time: 10, escaped: false });
   });
 });

@@ -5,7 +5,7 @@ import { annealedMinimum, jumpDownRun, jumpDownRuns, modeLossBeta } from '../../
 const protocol = { ...PHASE_DIAGRAM_FILE.settings, data: { kind: 'iid' as const, trainCount: 128, testCount: 16 }, grid: { from: 0, to: 0.6, step: 0.05 }, refinement: { bisections: 3 } };
 const lost = modeLossBeta(protocol, 42, 2);
 const below = annealedMinimum(protocol, 42, lost - 0.02);
-const settings = { lr: 0.1, batch: 16, beta: lost - 0.02, budget: 40, sampling: 'epoch-permutation' as const, mode: 2, fallThreshold: 0.05 };
+const settings = { lr: 0.1, batch: 16, beta: lost - 0.02, budget: 40, sampling: 'epoch-permutation' as const, mode: 2, crossing: 'fall' as const, threshold: 0.05, checkEvery: 1 };
 
 describe('one-way jumps', () => {
   it('anneals to a rank-2 minimum below the β where the up sweep loses the weak mode', () => {

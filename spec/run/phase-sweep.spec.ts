@@ -11,7 +11,7 @@ import {
   phaseDiagramSeeds,
   type PhaseDiagramProtocol,
 } from '../../src/protocols/phase-diagram-protocol.ts';
-import { runPhaseDiagram } from '../../src/runner/phase-sweeps.ts';
+import { executeJobs, type PhaseSweepsJob } from '../../src/runner/index.ts';
 import { eq3CriticalBetas, sweepDataSeed } from '../../src/run/phase-sweep.ts';
 
 /** The paper's sweep on a coarse grid around the transitions, so a spec runs in a fraction of a second. */
@@ -106,8 +106,9 @@ describe('sweepDataSeed', () => {
   it('is bit-identical for a seed, and the same for 1 worker and for 2, in seed order', async () => {
     expect(JSON.stringify(sweepDataSeed(coarse, 42))).toBe(JSON.stringify(record));
     const seeds = [43, 42, 44];
-    const one = await runPhaseDiagram(coarse, seeds, 1);
-    const two = await runPhaseDiagram(coarse, seeds, 2);
+    const job: PhaseSweepsJob = { kind: 'phase-sweeps', label: 'spec', protocol: coarse, seeds: seeds.map((dataSeed) => ({ dataSeed, allSweeps: true })) };
+    const one = (await executeJobs([job], { workers: 1, cacheDir: null })).get(job);
+    const two = (await executeJobs([job], { workers: 2, cacheDir: null })).get(job);
     expect(one.map((r) => r.dataSeed)).toEqual(seeds);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(JSON.stringify(one[1])).toBe(JSON.stringify(record));

@@ -135,7 +135,7 @@ describe('the code each cache kind is keyed by', () => {
     const sgd = edited('engine/sgd.ts', (text) => `${text}\n// edited\n`);
     expect(runCacheKey(p, 1, {}, currentEngine('runs', sgd))).not.toBe(runCacheKey(p, 1, {}));
     expect(checkpointCacheKey(p, 1, [0], currentEngine('checkpoints', sgd))).not.toBe(checkpointCacheKey(p, 1, [0]));
-    const worker = edited('runner/run-worker.ts', (text) => `${text}\n// edited\n`);
+    const worker = edited('runner/jobs/seed-runs-worker.ts', (text) => `${text}\n// edited\n`);
     expect(runCacheKey(p, 1, {}, currentEngine('runs', worker))).not.toBe(runCacheKey(p, 1, {}));
     // The checkpoints are shared by the seed runs and the SGLD runs: the worker asking for them is not their code.
     expect(checkpointCacheKey(p, 1, [0], currentEngine('checkpoints', worker))).toBe(checkpointCacheKey(p, 1, [0]));

@@ -47,10 +47,15 @@ describe('the Slurm recipe', () => {
     expect(shard).toContain('--shard "$SHARD/$SHARDS"');
     expect(runs).toContain(shard);
     expect(runs).toContain(merge);
+    // The variables both commands read, set for every job; and the report only once every shard has succeeded.
+    const workflow = read('.github/workflows/reproduce-sharded.yml');
+    expect(workflow).toMatch(/\nenv:\n(  [A-Z]+: .*\n)*  SHARDS: \$\{\{ inputs\.shards \}\}\n/);
+    expect(workflow).toMatch(/\nenv:\n(  [A-Z]+: .*\n)*  PROFILE: \$\{\{ inputs\.profile \}\}\n/);
+    expect(workflow).toMatch(/\n  report:\n    needs: shard\n/);
   });
 
   it('slurm-local.sh refuses bad arguments with one line and exit 2, before installing or starting anything', () => {
-    for (const args of [['--shards', '0'], ['--profile', 'huge'], ['--frobnicate']]) {
+    for (const args of [['--shards', '0'], ['--shards'], ['--profile', 'huge'], ['--fail-shard', '4'], ['--frobnicate']]) {
       const r = spawnSync('bash', [join(ROOT, 'scripts/slurm-local.sh'), ...args], { encoding: 'utf8', timeout: 10_000 });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { claimWidth, diffResults, type Change, type ClaimDiff } from '../pins/index.ts';
+import { changeSides, changeSubject, claimWidth, diffResults, movesVerdict, type Change, type ClaimDiff } from '../pins/index.ts';
 import type { Results } from '../report/index.ts';
 import { resultsForCli } from './explain.ts';
 import type { CliIo } from './cli-io.ts';
@@ -29,16 +29,16 @@ export function roundedPair(before: string, after: string): [string, string] {
 }
 
 function changeLine(c: Change): string {
-  const [before, after] = roundedPair(c.before, c.after);
+  const [before, after] = roundedPair(...changeSides(c));
   const difference = c.difference === undefined ? '' : Number(Number(c.difference).toPrecision(3));
   const sign = typeof difference === 'number' && difference >= 0 ? '+' : '';
   const units = c.toleranceUnits === undefined ? '' : ` = ${c.toleranceUnits.toPrecision(3)} tolerance units`;
   const size = c.difference === undefined ? '' : ` (${sign}${difference}${units})`;
-  return `${c.what}: ${before} → ${after}${size}`;
+  return `${changeSubject(c)}: ${before} → ${after}${size}`;
 }
 
 /** A claim whose verdict (headline or a reading's) moved, as against one whose values alone did. */
-const verdictMoved = (d: ClaimDiff): boolean => d.status !== 'changed' || d.changes.some((c) => c.what.endsWith('verdict') || c.before === 'absent' || c.after === 'absent');
+const verdictMoved = (d: ClaimDiff): boolean => d.status !== 'changed' || d.changes.some(movesVerdict);
 
 function describe(d: ClaimDiff, b: Results): string[] {
   if (d.status === 'removed') return [`${d.id}: only in A`];

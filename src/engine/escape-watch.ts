@@ -1,4 +1,5 @@
 import type { RandomStream } from '../data/index.ts';
+import { FirstCrossing } from '../stats/index.ts';
 import { computePrefixes, endToEndEntry } from './moment-gradient.ts';
 import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Network } from './network.ts';
@@ -99,8 +100,9 @@ export function trainWatchingEscape(
   }
   const ws = createMomentWorkspace(net);
   const e = new Float64Array(m * n);
-  const sigmaCrossings: (number | null)[] = Array.from({ length: modes }, () => null);
-  const modeCrossings: (number | null)[] = Array.from({ length: modes }, () => null);
+  const sigmaWatch = Array.from({ length: modes }, () => new FirstCrossing(watch.threshold, 'above'));
+  const modeWatch = Array.from({ length: modes }, () => new FirstCrossing(watch.threshold, 'above'));
+  const crossings = () => ({ sigmaCrossings: sigmaWatch.map((c) => c.epoch), modeCrossings: modeWatch.map((c) => c.epoch) });
   const axes = watch.axes;
   const projection = (i: number): number => {
     if (axes === undefined) return e[i * n + i]!;
@@ -115,10 +117,10 @@ export function trainWatchingEscape(
     for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) e[o * n + j] = endToEndEntry(ws, o, j);
     const sigma = singularValues(e, m, n);
     for (let i = 0; i < modes; i++) {
-      if (sigmaCrossings[i] === null && sigma[i]! > watch.threshold) sigmaCrossings[i] = epoch;
-      if (modeCrossings[i] === null && Math.abs(projection(i)) > watch.threshold) modeCrossings[i] = epoch;
+      sigmaWatch[i]!.observe(epoch, sigma[i]!);
+      if (!modeWatch[i]!.crossed) modeWatch[i]!.observe(epoch, Math.abs(projection(i)));
     }
-    const escape = sigmaCrossings[watch.stopMode - 1] ?? null;
+    const escape = sigmaWatch[watch.stopMode - 1]!.epoch;
     if (watch.trace === undefined) return escape !== null;
     recent.push(sigma[watch.stopMode - 1]!);
     if (escape === null && recent.length > watch.trace.before + 1) recent.shift();
@@ -126,9 +128,9 @@ export function trainWatchingEscape(
   };
   const trace = (epochs: number, escapeEpoch: number | null): { rise?: RiseTrace | null } =>
     watch.trace === undefined ? {} : { rise: escapeEpoch === null || escapeEpoch === 0 ? null : { start: epochs - recent.length + 1, sigma: recent } };
-  if (observe(0) && watch.trace === undefined) return { epochs: 0, escapeEpoch: 0, sigmaCrossings, modeCrossings };
-  if (sigmaCrossings[watch.stopMode - 1] === 0) return { epochs: 0, escapeEpoch: 0, sigmaCrossings, modeCrossings, ...trace(0, 0) };
+  if (observe(0) && watch.trace === undefined) return { epochs: 0, escapeEpoch: 0, ...crossings() };
+  if (sigmaWatch[watch.stopMode - 1]!.epoch === 0) return { epochs: 0, escapeEpoch: 0, ...crossings(), ...trace(0, 0) };
   const epochs = trainSgd(net, train, settings, rng, observe);
-  const escapeEpoch = sigmaCrossings[watch.stopMode - 1] ?? null;
-  return { epochs, escapeEpoch, sigmaCrossings, modeCrossings, ...trace(epochs, escapeEpoch) };
+  const escapeEpoch = sigmaWatch[watch.stopMode - 1]!.epoch;
+  return { epochs, escapeEpoch, ...crossings(), ...trace(epochs, escapeEpoch) };
 }

@@ -13,7 +13,7 @@ export {
 } from './moment-gradient.ts';
 export { createMomentWorkspace } from './moment-workspace.ts';
 export type { MomentWorkspace } from './moment-workspace.ts';
-export { backpropGradient, createBackpropWorkspace } from './backprop-gradient.ts';
+export { backpropGradient, createBackpropWorkspace, forwardSample } from './backprop-gradient.ts';
 export type { BackpropWorkspace } from './backprop-gradient.ts';
 export { effectiveRank, singularValues } from './singular-values.ts';
 export { prepareTrainingSet } from './training-set.ts';
@@ -56,13 +56,11 @@ export type { Activation, ActivationFunctions } from './activation.ts';
 export {
   createNonlinearNetwork,
   createNonlinearWorkspace,
-  forwardSample,
-  nonlinearGradient,
   nonlinearMse,
   nonlinearObjective,
   responseMatrix,
 } from './nonlinear-network.ts';
-export type { NonlinearNetwork, NonlinearShape, NonlinearWorkspace } from './nonlinear-network.ts';
+export type { NonlinearNetwork, NonlinearShape } from './nonlinear-network.ts';
 export { descendNonlinearFullBatch, nonlinearGradientNorm, trainNonlinearSgd } from './nonlinear-sgd.ts';
 export type { NonlinearGradientPath, NonlinearSgdSettings } from './nonlinear-sgd.ts';
 export { createNonlinearBatchKernel } from './nonlinear-batch.ts';

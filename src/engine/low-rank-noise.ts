@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/index.ts';
 import { depth, layerWeights } from './network.ts';
-import { createNonlinearWorkspace, nonlinearGradient, type NonlinearNetwork } from './nonlinear-network.ts';
+import { backpropGradient } from './backprop-gradient.ts';
+import { createNonlinearWorkspace, type NonlinearNetwork } from './nonlinear-network.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
 
 /**
@@ -83,7 +84,7 @@ export function lowRankNoise(net: NonlinearNetwork, data: Dataset, rank: number)
   const mean = new Float64Array(D);
   for (let s = 0; s < data.count; s++) {
     const g = grads.subarray(s * D, (s + 1) * D);
-    nonlinearGradient(net, data, all, s, 1, 0, ws, g);
+    backpropGradient(net, data, all, s, 1, 0, ws, g);
     for (let p = 0; p < D; p++) mean[p]! += g[p]! / data.count;
   }
   let total = 0;

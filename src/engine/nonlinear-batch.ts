@@ -4,11 +4,11 @@ import type { NonlinearNetwork } from './nonlinear-network.ts';
 /**
  * The mini-batch gradient of a nonlinear network layer by layer over the whole batch, on preallocated Float64Arrays
  * and with the activation inlined: the fast path of trainNonlinearSgd and descendNonlinearFullBatch. Every sum runs in
- * the per-sample reference's order (nonlinearGradient: samples in batch order, inputs in index order, bias first,
+ * the per-sample reference's order (backpropGradient: samples in batch order, inputs in index order, bias first,
  * weight decay last), so the two agree bit for bit; the reference stays as the readable definition.
  */
 export interface NonlinearBatchKernel {
-  /** As nonlinearGradient(net, data, indices, start, length, beta, ws, grad), length ≤ the kernel's capacity. */
+  /** As backpropGradient(net, data, indices, start, length, beta, ws, grad), length ≤ the kernel's capacity. */
   gradient(indices: Int32Array, start: number, length: number, beta: number, grad: Float64Array): void;
 }
 

@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/index.ts';
-import { activationFunctions, type Activation, type ActivationFunctions } from './activation.ts';
+import { activationFunctions, type Activation } from './activation.ts';
+import { createBackpropWorkspace, forwardSample, type BackpropWorkspace } from './backprop-gradient.ts';
 import { weightDecayPenalty } from './moment-gradient.ts';
 import { createNetwork, type Network, type NetworkShape } from './network.ts';
 
@@ -22,97 +23,13 @@ export function createNonlinearNetwork(shape: NonlinearShape): NonlinearNetwork 
   return { ...net, shape };
 }
 
-/** Scratch space for per-sample forward and backward passes: activations h_0..h_L and deltas ∂/∂z_l. */
-export interface NonlinearWorkspace {
-  readonly activations: Float64Array[];
-  readonly deltas: Float64Array[];
-  readonly fn: ActivationFunctions;
-}
-
-export function createNonlinearWorkspace(net: NonlinearNetwork): NonlinearWorkspace {
-  return {
-    activations: net.shape.widths.map((n) => new Float64Array(n)),
-    deltas: net.shape.widths.map((n) => new Float64Array(n)),
-    fn: activationFunctions(net.shape.activation),
-  };
-}
-
-/** Forward pass of sample `s` of `data`; the output h_L is ws.activations[L]. */
-export function forwardSample(net: NonlinearNetwork, data: Dataset, s: number, ws: NonlinearWorkspace): Float64Array {
-  const w = net.shape.widths;
-  const L = w.length - 1;
-  const params = net.params;
-  const apply = ws.fn.apply;
-  const h0 = ws.activations[0]!;
-  for (let i = 0; i < w[0]!; i++) h0[i] = data.x[s * w[0]! + i]!;
-  for (let l = 1; l <= L; l++) {
-    const prev = ws.activations[l - 1]!;
-    const cur = ws.activations[l]!;
-    const cols = w[l - 1]!;
-    const wo = net.weightOffset[l - 1]!;
-    const bo = net.biasOffset[l - 1]!;
-    for (let i = 0; i < w[l]!; i++) {
-      let sum = bo >= 0 ? params[bo + i]! : 0;
-      for (let j = 0; j < cols; j++) sum += params[wo + i * cols + j]! * prev[j]!;
-      cur[i] = l < L ? apply(sum) : sum;
-    }
-  }
-  return ws.activations[L]!;
-}
-
-/**
- * Gradient of MSE(batch) + (β/2)|θ|² over the samples indices[start .. start+length), the linear engine's
- * normalisation (mean over batch and outputs): δ_L = 2/(B m)(h_L − y), ∂W_l += δ_l h_{l-1}ᵀ, ∂b_l += δ_l,
- * δ_{l-1} = (W_lᵀ δ_l) ⊙ φ'(z_{l-1}). Weight decay touches every parameter, as in the linear engine.
- */
-export function nonlinearGradient(
-  net: NonlinearNetwork,
-  data: Dataset,
-  indices: Int32Array,
-  start: number,
-  length: number,
-  beta: number,
-  ws: NonlinearWorkspace,
-  grad: Float64Array,
-): void {
-  const w = net.shape.widths;
-  const L = w.length - 1;
-  const m = w[L]!;
-  const params = net.params;
-  const slope = ws.fn.slopeAtOutput;
-  const coef = 2 / (length * m);
-  grad.fill(0);
-  for (let b = start; b < start + length; b++) {
-    const s = indices[b]!;
-    const out = forwardSample(net, data, s, ws);
-    const dL = ws.deltas[L]!;
-    for (let o = 0; o < m; o++) dL[o] = coef * (out[o]! - data.y[s * m + o]!);
-    for (let l = L; l >= 1; l--) {
-      const delta = ws.deltas[l]!;
-      const prev = ws.activations[l - 1]!;
-      const rows = w[l]!;
-      const cols = w[l - 1]!;
-      const wo = net.weightOffset[l - 1]!;
-      const bo = net.biasOffset[l - 1]!;
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) grad[wo + i * cols + j]! += delta[i]! * prev[j]!;
-        if (bo >= 0) grad[bo + i]! += delta[i]!;
-      }
-      if (l > 1) {
-        const below = ws.deltas[l - 1]!;
-        for (let j = 0; j < cols; j++) {
-          let sum = 0;
-          for (let i = 0; i < rows; i++) sum += params[wo + i * cols + j]! * delta[i]!;
-          below[j] = sum * slope(prev[j]!);
-        }
-      }
-    }
-  }
-  for (let k = 0; k < grad.length; k++) grad[k]! += beta * params[k]!;
+/** A workspace for the network's forward and backward passes, with its activation. */
+export function createNonlinearWorkspace(net: NonlinearNetwork): BackpropWorkspace {
+  return createBackpropWorkspace(net, net.shape.activation);
 }
 
 /** MSE over all samples of `data` (mean over samples and outputs). */
-export function nonlinearMse(net: NonlinearNetwork, data: Dataset, ws: NonlinearWorkspace = createNonlinearWorkspace(net)): number {
+export function nonlinearMse(net: NonlinearNetwork, data: Dataset, ws: BackpropWorkspace = createNonlinearWorkspace(net)): number {
   const m = data.outputDim;
   let sse = 0;
   for (let s = 0; s < data.count; s++) {
@@ -132,7 +49,7 @@ export function nonlinearObjective(net: NonlinearNetwork, data: Dataset, beta: n
  * network it is E Σ̂xx; a function f(x) = v g(uᵀx), which uses one feature, gives a matrix of rank one whatever g
  * is, so its singular values measure the rank of what a nonlinear network has learned.
  */
-export function responseMatrix(net: NonlinearNetwork, data: Dataset, ws: NonlinearWorkspace = createNonlinearWorkspace(net)): Float64Array {
+export function responseMatrix(net: NonlinearNetwork, data: Dataset, ws: BackpropWorkspace = createNonlinearWorkspace(net)): Float64Array {
   const n = data.inputDim;
   const m = data.outputDim;
   const outputs = new Float64Array(data.count * m);

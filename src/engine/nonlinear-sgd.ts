@@ -3,7 +3,8 @@ import { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 import { norm } from './dense.ts';
 import type { DescentReport, DescentSettings } from './full-batch-descent.ts';
 import { createNonlinearBatchKernel } from './nonlinear-batch.ts';
-import { createNonlinearWorkspace, nonlinearGradient, type NonlinearNetwork } from './nonlinear-network.ts';
+import { backpropGradient } from './backprop-gradient.ts';
+import { createNonlinearWorkspace, type NonlinearNetwork } from './nonlinear-network.ts';
 import { effectiveBatch, stepsPerEpoch } from './sgd.ts';
 
 export interface NonlinearSgdSettings {
@@ -27,7 +28,7 @@ function gradientOf(net: NonlinearNetwork, data: Dataset, capacity: number, path
   }
   const ws = createNonlinearWorkspace(net);
   return (indices: Int32Array, start: number, length: number, beta: number, grad: Float64Array) =>
-    nonlinearGradient(net, data, indices, start, length, beta, ws, grad);
+    backpropGradient(net, data, indices, start, length, beta, ws, grad);
 }
 
 /**
@@ -68,7 +69,7 @@ export function trainNonlinearSgd(
 export function nonlinearGradientNorm(net: NonlinearNetwork, data: Dataset, beta: number): number {
   const grad = new Float64Array(net.params.length);
   const all = Int32Array.from({ length: data.count }, (_, i) => i);
-  nonlinearGradient(net, data, all, 0, data.count, beta, createNonlinearWorkspace(net), grad);
+  backpropGradient(net, data, all, 0, data.count, beta, createNonlinearWorkspace(net), grad);
   return norm(grad);
 }
 

@@ -3,12 +3,15 @@ import {
   fitEscapeRateLine,
   fitExponential,
   fitLine,
+  runsOf,
   type EscapeRateFit,
+  type EscapeSample,
   type ExponentialFit,
 } from '../stats/index.ts';
 import { loadArrheniusSweep, profileSeeds, type ArrheniusSweepFile, type Profile } from '../protocols/index.ts';
-import { escapeSample, primaryOutcome, type EscapeSample, type RunRecord } from '../run/index.ts';
+import { escapeSample, primaryOutcome, type RunRecord } from '../run/index.ts';
 import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';
 
 /** One (ηlr, B) setting: its runs, as survival data, and the censored exponential fit of its escape time. */
@@ -39,7 +42,7 @@ const POINT_ALPHA = 0.05;
 
 function sweepPoint(lr: number, batch: number, records: RunRecord[]): SweepPoint {
   const sample = escapeSample(records.map(primaryOutcome));
-  return { lr, batch, x: batch / lr, sample, fit: sample.runs.length > 0 ? fitExponential(sample.runs, POINT_ALPHA) : null, records };
+  return { lr, batch, x: batch / lr, sample, fit: sample.seeds.length > 0 ? fitExponential(runsOf(sample), POINT_ALPHA) : null, records };
 }
 
 /** The sweeps' settings as the profile runs them: (ηlr, B, checkpoint epochs per stage), every one on the same seeds. */
@@ -92,6 +95,12 @@ export function arrheniusSweeps(profile: Profile, runner: RunnerResults, file: A
   };
 }
 
+/** Section 3.3 / Fig. 2 and prediction 3: the ηlr and B sweeps from the rank-1 trap. */
+export const arrheniusExperiment = experiment({
+  jobs: (_: NoParams, profile) => arrheniusJobs(profile),
+  readers: { arrheniusSweeps: (profile, runner) => arrheniusSweeps(profile, runner) },
+});
+
 /** What the Arrhenius law fitted to a sweep gives, or why it cannot be fitted. */
 export interface ArrheniusFit {
   /** ln τ = a + b·(B/ηlr) by censored maximum likelihood over every run (src/stats). */
@@ -107,7 +116,7 @@ export interface ArrheniusFit {
 }
 
 export function fitArrhenius(points: readonly SweepPoint[], alpha: number): ArrheniusFit {
-  const usable = points.filter((p) => p.sample.runs.length > 0);
+  const usable = points.filter((p) => p.sample.seeds.length > 0);
   const escaped = usable.filter((p) => p.fit !== null && p.fit.escapes > 0);
   const meanTimes = usable.map((p) => p.fit?.meanTime ?? null);
   const leastSquaresR2 =
@@ -115,7 +124,7 @@ export function fitArrhenius(points: readonly SweepPoint[], alpha: number): Arrh
       ? fitLine(points.map((p) => p.x), meanTimes.map((t) => Math.log(t!)), alpha).rSquared
       : null;
   if (new Set(escaped.map((p) => p.x)).size < 2) {
-    const total = usable.reduce((s, p) => s + p.sample.runs.length, 0);
+    const total = usable.reduce((s, p) => s + p.sample.seeds.length, 0);
     return {
       arrhenius: null,
       powerLaw: null,
@@ -124,9 +133,9 @@ export function fitArrhenius(points: readonly SweepPoint[], alpha: number): Arrh
       notEstimable: `runs escaped at ${escaped.length} of ${points.length} settings (${total} trapped runs in all): a slope needs escapes at two settings at least`,
     };
   }
-  const arrhenius = fitEscapeRateLine(usable.map((p) => ({ x: p.x, runs: p.sample.runs })), alpha);
+  const arrhenius = fitEscapeRateLine(usable.map((p) => ({ x: p.x, runs: runsOf(p.sample) })), alpha);
   const comparison = compareEscapeRateModels(
-    usable.map((p) => p.sample.runs),
+    usable.map((p) => runsOf(p.sample)),
     [
       { label: 'Arrhenius: ln τ linear in B/ηlr', x: usable.map((p) => p.x) },
       { label: 'power law: ln τ linear in ln(B/ηlr)', x: usable.map((p) => Math.log(p.x)) },

@@ -5,6 +5,7 @@ import type { Profile } from '../protocols/index.ts';
 import { protocolVariant } from '../protocols/index.ts';
 import type { RunRecord, GradientNoiseReport } from '../run/index.ts';
 import type { GradientNoiseJob, RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';
 import { FIXED_DATA_SEED } from './trapping.ts';
 
@@ -36,3 +37,15 @@ export function gradientNoiseJob(profile: Profile): GradientNoiseJob {
 export function gradientNoiseResult(profile: Profile, runner: RunnerResults): GradientNoiseReport {
   return runner.get(gradientNoiseJob(profile));
 }
+
+/** Random initialisation with N(0, 1/√w) read as a variance (per-seed data). */
+export const initVarianceExperiment = experiment({
+  jobs: (_: NoParams, profile) => [initVarianceJob(profile)],
+  readers: { initVariance: (profile, runner) => initVarianceResult(profile, runner) },
+});
+
+/** Mini-batch gradient noise against B, with and without replacement. */
+export const gradientNoiseExperiment = experiment({
+  jobs: (_: NoParams, profile) => [gradientNoiseJob(profile)],
+  readers: { gradientNoise: (profile, runner) => gradientNoiseResult(profile, runner) },
+});

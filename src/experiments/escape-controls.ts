@@ -4,6 +4,7 @@ import type { SgldEscapeRecord } from '../run/index.ts';
 import type { Job, KramersLangerJob, ModeLangevinJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
 import { PAPER_KRAMERS_OPTIONS } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 
 // The audit's positive controls (golden/protocols/escape-controls.json): where Kramers' law holds, the
 // pipeline that judges the paper's Arrhenius claims must recover the barrier.
@@ -318,3 +319,21 @@ export function sgldSweepsResult(profile: Profile, runner: RunnerResults, file: 
     }),
   };
 }
+
+/** The harness's one-mode positive control. */
+export const modeControlExperiment = experiment({
+  jobs: (_: NoParams, profile) => modeControlJobs(profile),
+  readers: { modeControl: (profile, runner) => modeControlResult(profile, runner) },
+});
+
+/** The harness's SGLD positive control on the network, by depth. */
+export const networkControlExperiment = experiment({
+  jobs: (_: NoParams, profile) => networkControlJobs(profile),
+  readers: { networkControl: (profile, runner) => networkControlResult(profile, runner) },
+});
+
+/** The SGLD control's sweeps over β and over (B, ηlr) with the batch drawing (the audit's). */
+export const sgldSweepsExperiment = experiment({
+  jobs: (_: NoParams, profile) => sgldSweepsJobs(profile),
+  readers: { sgldSweeps: (profile, runner) => sgldSweepsResult(profile, runner) },
+});

@@ -1,6 +1,7 @@
 import { PHASE_DIAGRAM_FILE, gridBetas, loadNonlinear, type NonlinearFile, type Profile } from '../protocols/index.ts';
 import type { NonlinearEscapesRecord, NonlinearSweepSpec, NonlinearSweeps } from '../run/index.ts';
 import type { Job, NonlinearEscapesJob, NonlinearSweepsJob, RunnerResults } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 
 // an audit experiment: Section 4.1 / Appendix G say saddle-node bifurcations,
 // coexisting phases and Arrhenius escape survive with tanh and sigmoid activations. Settings from
@@ -101,3 +102,9 @@ export function nonlinearResult(profile: Profile, runner: RunnerResults, file: N
     }),
   };
 }
+
+/** tanh and sigmoid networks' sweeps, trap noise and escapes (an audit experiment). */
+export const nonlinearExperiment = experiment({
+  jobs: (_: NoParams, profile) => nonlinearJobs(profile),
+  readers: { nonlinear: (profile, runner) => nonlinearResult(profile, runner) },
+});

@@ -2,6 +2,7 @@ import { PHASE_DIAGRAM_FILE, loadOneWayJumps, type JumpGroup, type OneWayJumpsFi
 import type { JumpLandscape, JumpSettingTask } from '../run/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 import type { JumpRunsJob, RunnerResults } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 
 // an audit experiment: rank-2 → rank-1 falls of the phase-diagram network under SGD,
 // the direction in which [18] says SGD noise can act. Settings from golden/protocols/one-way-jumps.json.
@@ -41,7 +42,7 @@ function groupTasks(file: OneWayJumpsFile, profile: Profile, groupIndex: number)
     protocol: PHASE_DIAGRAM_FILE.settings,
     dataSeed: file.dataSeed,
     delta: group.delta,
-    settings: { lr, batch: file.batch, budget, sampling: group.sampling, mode: file.mode, fallThreshold: file.fallThreshold },
+    settings: { lr, batch: file.batch, budget, sampling: group.sampling, mode: file.mode, crossing: 'fall', threshold: file.fallThreshold, checkEvery: 1 },
     sgdSeeds: seedsOf(groupIndex * file.learningRates.length + r, seeds),
   }));
 }
@@ -74,3 +75,9 @@ export function oneWayJumpsResult(profile: Profile, runner: RunnerResults, file:
   });
   return { profile, budget: file.profiles[profile].budget, dataSeed: file.dataSeed, groups };
 }
+
+/** rank-2 → rank-1 falls under SGD (an audit experiment). */
+export const oneWayJumpsExperiment = experiment({
+  jobs: (_: NoParams, profile) => oneWayJumpsJobs(profile),
+  readers: { oneWayJumps: (profile, runner) => oneWayJumpsResult(profile, runner) },
+});

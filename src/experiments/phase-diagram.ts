@@ -1,6 +1,7 @@
 import { PHASE_DIAGRAM_FILE, phaseDiagramSeeds, type Profile } from '../protocols/index.ts';
 import type { PhaseDiagramRecord } from '../run/index.ts';
 import type { PhaseSweepsJob, RunnerResults } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 
 /**
  * Fig. 3 / Appendix B as the profile runs it (golden/protocols/phase-diagram.json): every data seed's quasi-static
@@ -20,3 +21,8 @@ export function phaseDiagramJob(profile: Profile): PhaseSweepsJob {
 export function phaseDiagramResult(profile: Profile, runner: RunnerResults): PhaseDiagramRecord[] {
   return runner.get(phaseDiagramJob(profile));
 }
+
+export const phaseDiagramExperiment = experiment({
+  jobs: (_: NoParams, profile) => [phaseDiagramJob(profile)],
+  readers: { phaseDiagram: (profile, runner) => phaseDiagramResult(profile, runner) },
+});

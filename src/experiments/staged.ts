@@ -3,6 +3,7 @@ import { PHASE_DIAGRAM_FILE, loadStaged, seedsOf, stagedEscapeProtocol, type Pro
 import { stagedProtocol, type LearningPlateaus, type PhaseDiagramRecord, type SgldEscapeRecord } from '../run/index.ts';
 import type { LearningPlateausJob, PhaseSweepsJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
 import { controlSeeds } from './escape-controls.ts';
+import { experiment } from './experiment.ts';
 
 // Prediction 1 (Section 4.1) with d = 4 features (golden/protocols/staged.json; audit experiments): the staircase of quasi-static sweeps, learning plateaus from a small initialisation, and SGLD
 // escape from the trivial trap, each part its own request so a claim runs only the part it reads.
@@ -132,3 +133,13 @@ export function stagedEscapeResult(profile: Profile, runner: RunnerResults, file
     points: jobs.map((job) => ({ temperature: job.temperature, records: runner.get(job) })),
   };
 }
+
+/** Prediction 1 with d = 4 features (audit experiments), each part its own request; one reader per part. */
+export const stagedExperiment = experiment({
+  jobs: ({ part }: { part: StagedPart }, profile) => stagedJobs(part, profile),
+  readers: {
+    stagedSweeps: (profile, runner) => stagedSweepsResult(profile, runner),
+    stagedPlateaus: (profile, runner) => stagedPlateausResult(profile, runner),
+    stagedEscape: (profile, runner) => stagedEscapeResult(profile, runner),
+  },
+});

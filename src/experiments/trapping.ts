@@ -8,13 +8,14 @@ import {
   profileSeeds,
   protocolVariant,
   type DataSeedScheme,
-  type EscapeRule,
+  type EscapeRuleName,
   type Profile,
   type ProtocolName,
   type RunVariant,
 } from '../protocols/index.ts';
 import type { RunRecord } from '../run/index.ts';
 import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
+import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';
 
 /** Section 3.1 (i)–(iii) / Fig. 1(a). */
@@ -22,7 +23,7 @@ export const TRAPPING_PROTOCOLS = ['random-init', 'rank1-trap', 'trivial-trap'] 
 export type TrappingProtocol = (typeof TRAPPING_PROTOCOLS)[number];
 
 /** The two escape rules of Appendix A, by the protocols' own name for them. */
-export type EscapeRuleName = EscapeRule;
+export type { EscapeRuleName };
 export const ESCAPE_RULES: readonly EscapeRuleName[] = ['test-mse-midpoint', 'sigma-threshold'];
 
 /**
@@ -193,6 +194,24 @@ export function sparseResult(profile: Profile, runner: RunnerResults): SparseRes
   const bySchemes = (batch: SparseBatchName) => ({ 'per-seed': runner.get(sparseRunsJob(profile, batch, 'per-seed')), fixed: runner.get(sparseRunsJob(profile, batch, 'fixed')) });
   return { profile, runs: { 'as-written': bySchemes('as-written'), 'small-batch': bySchemes('small-batch') } };
 }
+
+/** Section 3.1 (i)–(iii): one initialisation protocol under both data schemes. */
+export const trappingExperiment = experiment({
+  jobs: ({ protocol }: { protocol: TrappingProtocol }, profile) => trappingJobs(protocol, profile),
+  readers: { trapping: (profile, runner, protocol: TrappingProtocol) => trappingResult(protocol, profile, runner) },
+});
+
+/** Section 3.1 (iv): the sparse experiment under both batch readings and both data schemes. */
+export const sparseExperiment = experiment({
+  jobs: (_: NoParams, profile) => sparseJobs(profile),
+  readers: { sparse: (profile, runner) => sparseResult(profile, runner) },
+});
+
+/** Diagnostics (b) checkpoint convergence and (c) arithmetic of a protocol. */
+export const diagnosticsExperiment = experiment({
+  jobs: ({ protocol }: { protocol: DiagnosedProtocol }, profile) => diagnosticJobs(protocol, profile),
+  readers: { diagnostics: (profile, runner, protocol: DiagnosedProtocol) => diagnosticsResult(protocol, profile, runner) },
+});
 
 /** σ_mode of the end-to-end map at the checkpoint the run started from (null for a random start). */
 export function checkpointSigma(record: RunRecord, mode = record.escape.sigma.mode): number | null {

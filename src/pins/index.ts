@@ -1,9 +1,21 @@
-// Every pinned value and the one way of comparing with it (compare.ts), used by `npm test`'s gates, by
-// `npm run reproduce` (a claim's drift from its pinned outcome) and by `npm run golden`. The only door.
+// Every pinned value and the one way of comparing with it: a value with its pin (compare.ts), a claim's outcome with
+// its pin or with another audit's (outcome-changes.ts), as data that each caller words. Used by `npm test`'s gates,
+// by `npm run reproduce` (a claim's drift from its pinned outcome), `metastable diff` and `npm run golden`. The only door.
 export { movedBeyond, pinDifferences } from './compare.ts';
-export { PINNED_VALUE_TOLERANCE, checkAgainstPin, driftFromPinned, pinApplies, pinnedOutcomeOf, valueMoved } from './claim-pins.ts';
-export { claimWidth, diffResults, formatChange, outcomeChanges, snapshotOf } from './outcome-changes.ts';
-export type { Change, ClaimDiff, OutcomeSnapshot, RecordedClaim } from './outcome-changes.ts';
+export { checkAgainstPin, driftFromPinned, pinApplies } from './claim-pins.ts';
+export {
+  PINNED_VALUE_TOLERANCE,
+  changeSides,
+  changeSubject,
+  claimWidth,
+  diffResults,
+  formatChange,
+  movesVerdict,
+  outcomeChanges,
+  snapshotOf,
+  valueMoved,
+} from './outcome-changes.ts';
+export type { Change, ClaimDiff, RecordedClaim } from './outcome-changes.ts';
 export type { ClaimResult } from './claim-pins.ts';
 export {
   ANALYTIC_GOLDEN_PATH,

@@ -1,6 +1,115 @@
 import { Decimal } from 'decimal.js';
-import { toleranceWidth, type Outcome, type Reading, type ToleranceRule } from '../claims/index.ts';
-import { valueMoved } from './claim-pins.ts';
+import { toleranceWidth, type Outcome, type PinnedOutcome, type Reading, type ToleranceRule, type Verdict } from '../claims/index.ts';
+import { movedBeyond } from './compare.ts';
+
+// The one way two outcomes of a claim are compared: a run with its pin (reproduce, golden update, JUnit) and one
+// audit with another (`metastable diff`). It returns what moved as data; each caller words it at render time.
+
+/** Relative movement of a pinned value that counts as a change (values are computed at 40 digits, pinned at 20). */
+export const PINNED_VALUE_TOLERANCE = new Decimal('1e-12');
+
+/** Whether a decimal value moved by more than PINNED_VALUE_TOLERANCE, relative (null equals only null). */
+export function valueMoved(now: string | null, pinned: string | null): boolean {
+  if (now === null || pinned === null) return now !== pinned;
+  return movedBeyond(now, pinned, PINNED_VALUE_TOLERANCE);
+}
+
+/** A claim's outcome in the shape it is pinned in (verdict, headline value, each reading's), from an evaluation. */
+export function snapshotOf(evaluation: {
+  readonly verdict: Verdict;
+  readonly value: string | null;
+  readonly readings: readonly Pick<Reading, 'label' | 'verdict' | 'value'>[];
+}): PinnedOutcome {
+  return {
+    verdict: evaluation.verdict,
+    value: evaluation.value,
+    readings: Object.fromEntries(evaluation.readings.map((r) => [r.label, { verdict: r.verdict, value: r.value }])),
+  };
+}
+
+/** One thing that moved between two outcomes of a claim. */
+export interface Change {
+  /** The reading's label, or null for the claim's headline. */
+  readonly reading: string | null;
+  /** The verdict, the value, or the outcome itself (there on one side only). */
+  readonly field: 'verdict' | 'value' | 'presence';
+  /** A verdict, a decimal value or, for presence, the side's verdict; null: no value, or absent. */
+  readonly before: string | null;
+  readonly after: string | null;
+  /** after − before, for values. */
+  readonly difference?: string;
+  /** |after − before| / the claim's tolerance half-width. */
+  readonly toleranceUnits?: number;
+}
+
+function valueChange(reading: string | null, before: string | null, after: string | null, width: Decimal | null): Change[] {
+  if (!valueMoved(after, before)) return [];
+  if (before === null || after === null) return [{ reading, field: 'value', before, after }];
+  const difference = new Decimal(after).minus(before);
+  const units = width !== null && !width.isZero() ? { toleranceUnits: difference.abs().div(width).toNumber() } : {};
+  return [{ reading, field: 'value', before, after, difference: difference.toString(), ...units }];
+}
+
+function verdictChange(reading: string | null, before: string, after: string): Change[] {
+  return before === after ? [] : [{ reading, field: 'verdict', before, after }];
+}
+
+/**
+ * What differs between two outcomes of one claim (null: none, i.e. not pinned or not evaluated), headline first, then
+ * each reading in `before`'s order and those only `after` has; values compare within PINNED_VALUE_TOLERANCE and are
+ * measured in units of `width` where the claim has one.
+ */
+export function outcomeChanges(before: PinnedOutcome | null, after: PinnedOutcome | null, width: Decimal | null): Change[] {
+  if (before === null || after === null) return before === after ? [] : [{ reading: null, field: 'presence', before: before?.verdict ?? null, after: after?.verdict ?? null }];
+  const changes = [...verdictChange(null, before.verdict, after.verdict), ...valueChange(null, before.value, after.value, width)];
+  for (const label of new Set([...Object.keys(before.readings), ...Object.keys(after.readings)])) {
+    const a = before.readings[label];
+    const b = after.readings[label];
+    if (!a || !b) changes.push({ reading: label, field: 'presence', before: a?.verdict ?? null, after: b?.verdict ?? null });
+    else changes.push(...verdictChange(label, a.verdict, b.verdict), ...valueChange(label, a.value, b.value, width));
+  }
+  return changes;
+}
+
+/** Whether a change moved a verdict (or an outcome came or went), rather than a value alone. */
+export function movesVerdict(change: Change): boolean {
+  return change.field !== 'value';
+}
+
+/** The half-width a claim's values are judged by, or null where its rule compares no number. */
+export function claimWidth(c: { readonly tolerance: ToleranceRule; readonly paper: { readonly value: string | null } }): Decimal | null {
+  try {
+    return toleranceWidth(c.tolerance, c.paper.value);
+  } catch {
+    // A printed value that is not a plain number ("≈ 0.4–0.5") has no half-unit to measure by.
+    return null;
+  }
+}
+
+/** What moved, in words: "verdict", "value", "outcome", "reading eq2 verdict", "reading eq2 value", "reading eq2". */
+export function changeSubject(c: Change): string {
+  const field = c.field === 'presence' ? (c.reading === null ? 'outcome' : '') : c.field;
+  return [c.reading === null ? '' : `reading ${c.reading}`, field].filter((part) => part !== '').join(' ');
+}
+
+/** The two sides as text: an absent value "—", an absent outcome or reading "absent". */
+export function changeSides(c: Change): [string, string] {
+  const none = c.field === 'presence' ? 'absent' : '—';
+  return [c.before ?? none, c.after ?? none];
+}
+
+const signed = (d: string): string => {
+  const n = new Decimal(d).toSignificantDigits(4);
+  return n.isNegative() ? n.toString() : `+${n.toString()}`;
+};
+
+/** A change in one line: "value: 0.41 → 0.4175 (+0.0075 = 1.50 tolerance units)". */
+export function formatChange(c: Change): string {
+  const [before, after] = changeSides(c);
+  const units = c.toleranceUnits === undefined ? '' : ` = ${c.toleranceUnits.toPrecision(3)} tolerance units`;
+  const size = c.difference === undefined ? '' : ` (${signed(c.difference)}${units})`;
+  return `${changeSubject(c)}: ${before} → ${after}${size}`;
+}
 
 /** What two audits are compared by: a claim as results.json records it (the fields this module reads). */
 export interface RecordedClaim {
@@ -12,88 +121,9 @@ export interface RecordedClaim {
   readonly paper: { readonly value: string | null };
 }
 
-/** A claim's outcome in the shape it is pinned in: verdict, headline value and each reading's. */
-export interface OutcomeSnapshot {
-  verdict: Outcome;
-  value: string | null;
-  readings: Record<string, { verdict: Outcome; value: string | null }>;
-}
-
-/** One thing that moved: a verdict, or a value with its difference (in tolerance units where the claim has one). */
-export interface Change {
-  /** "verdict", "value", "reading eq2 verdict", "reading eq2 value", "reading eq2". */
-  what: string;
-  before: string;
-  after: string;
-  /** after − before, for values. */
-  difference?: string;
-  /** |after − before| / the claim's tolerance half-width. */
-  toleranceUnits?: number;
-}
-
-export function snapshotOf(c: RecordedClaim): OutcomeSnapshot {
-  return {
-    verdict: c.outcome,
-    value: c.value,
-    readings: Object.fromEntries(c.readings.map((r) => [r.label, { verdict: r.verdict, value: r.value }])),
-  };
-}
-
-const shown = (value: string | null): string => value ?? '—';
-
-function valueChange(what: string, before: string | null, after: string | null, width: Decimal | null): Change | null {
-  if (!valueMoved(after, before)) return null;
-  const change: Change = { what, before: shown(before), after: shown(after) };
-  if (before !== null && after !== null) {
-    const difference = new Decimal(after).minus(before);
-    change.difference = difference.toString();
-    if (width !== null && !width.isZero()) change.toleranceUnits = difference.abs().div(width).toNumber();
-  }
-  return change;
-}
-
-/** What differs between two outcomes of one claim; values compare as the pins do (1e-12 relative). */
-export function outcomeChanges(before: OutcomeSnapshot, after: OutcomeSnapshot, width: Decimal | null): Change[] {
-  const changes: Change[] = [];
-  if (before.verdict !== after.verdict) changes.push({ what: 'verdict', before: before.verdict, after: after.verdict });
-  const value = valueChange('value', before.value, after.value, width);
-  if (value) changes.push(value);
-  const labels = [...new Set([...Object.keys(before.readings), ...Object.keys(after.readings)])];
-  for (const label of labels) {
-    const a = before.readings[label];
-    const b = after.readings[label];
-    if (!a || !b) {
-      changes.push({ what: `reading ${label}`, before: a ? 'present' : 'absent', after: b ? 'present' : 'absent' });
-      continue;
-    }
-    if (a.verdict !== b.verdict) changes.push({ what: `reading ${label} verdict`, before: a.verdict, after: b.verdict });
-    const moved = valueChange(`reading ${label} value`, a.value, b.value, width);
-    if (moved) changes.push(moved);
-  }
-  return changes;
-}
-
-/** The half-width a claim's values are judged by, or null where its rule compares no number. */
-export function claimWidth(c: Pick<RecordedClaim, 'tolerance' | 'paper'>): Decimal | null {
-  try {
-    return toleranceWidth(c.tolerance, c.paper.value);
-  } catch {
-    // A printed value that is not a plain number ("≈ 0.4–0.5") has no half-unit to measure by.
-    return null;
-  }
-}
-
-const signed = (d: string): string => {
-  const n = new Decimal(d).toSignificantDigits(4);
-  return n.isNegative() ? n.toString() : `+${n.toString()}`;
-};
-
-export function formatChange(c: Change): string {
-  const size =
-    c.difference === undefined
-      ? ''
-      : ` (${signed(c.difference)}${c.toleranceUnits === undefined ? '' : ` = ${c.toleranceUnits.toPrecision(3)} tolerance units`})`;
-  return `${c.what}: ${c.before} → ${c.after}${size}`;
+/** A recorded claim's outcome as a snapshot; null when it was not evaluated. */
+function recordedSnapshot(c: RecordedClaim): PinnedOutcome | null {
+  return c.outcome === 'not evaluated' ? null : snapshotOf({ verdict: c.outcome, value: c.value, readings: c.readings });
 }
 
 export interface ClaimDiff {
@@ -115,7 +145,7 @@ export function diffResults(a: { readonly claims: readonly RecordedClaim[] }, b:
       continue;
     }
     // B's tolerance: the newer ledger's rule is the one a reader judges by.
-    const changes = outcomeChanges(snapshotOf(before), snapshotOf(after), claimWidth(after));
+    const changes = outcomeChanges(recordedSnapshot(before), recordedSnapshot(after), claimWidth(after));
     if (changes.length > 0) diffs.push({ id: before.id, status: 'changed', changes });
   }
   for (const c of b.claims) if (!inA.has(c.id)) diffs.push({ id: c.id, status: 'added', changes: [] });

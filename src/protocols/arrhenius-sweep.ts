@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadValidatedJson } from '../io/index.ts';
-import { PROFILES, PROTOCOL_DIR, checkEpochs, checkSeedRange, type Profile, type ProfileSettings } from './protocols.ts';
+import { PROTOCOL_DIR, checkEpochs, checkProfiles, type Profile, type ProfileSettings } from './protocols.ts';
 
 /** golden/protocols/arrhenius-sweep.json: the sweeps of Section 3.3 / Appendix A and of prediction 3. */
 export interface ArrheniusSweepFile {
@@ -20,11 +20,6 @@ const ARRHENIUS_SWEEP_SCHEMA = join(PROTOCOL_DIR, 'arrhenius-sweep.schema.json')
 export function loadArrheniusSweep(path = ARRHENIUS_SWEEP_PATH): ArrheniusSweepFile {
   const file = loadValidatedJson<ArrheniusSweepFile>(path, ARRHENIUS_SWEEP_SCHEMA);
   file.checkpointVariants.forEach((e, i) => checkEpochs(path, `/checkpointVariants/${i}`, e));
-  for (const profile of PROFILES) {
-    const p = file.profiles[profile];
-    checkSeedRange(path, `/profiles/${profile}/seeds`, p.seeds);
-    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
-    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
-  }
+  checkProfiles(path, file.profiles, { seedRanges: ['seeds'], epochs: ['epochs', 'checkpointEpochsPerStage'] });
   return file;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fieldError, loadValidatedJson } from '../io/index.ts';
 import type { Convention } from '../analytic/index.ts';
-import { PROFILES, PROTOCOL_DIR, PROTOCOL_FILES, checkEpochs, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
+import { PROFILES, PROTOCOL_DIR, PROTOCOL_FILES, checkProfiles, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
 
 /** One depth of the network control (prediction 2: the same β/βc(L) at every depth). */
 export interface NetworkControlDepth {
@@ -75,12 +75,9 @@ export function loadEscapeControls(path = ESCAPE_CONTROLS_PATH): EscapeControlsF
   settings.forEach((h, i) => {
     if (settings.indexOf(h) !== i) throw fieldError(path, `/sweeps/hyperparameters/${i}`, 'repeats a (batch, lr) setting');
   });
+  checkProfiles(path, file.profiles, { epochs: ['epochs', 'sweepEpochs', 'checkpointEpochsPerStage'] });
   for (const profile of PROFILES) {
-    const p = file.profiles[profile];
-    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
-    checkEpochs(path, `/profiles/${profile}/sweepEpochs`, p.sweepEpochs);
-    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
-    p.depths.forEach((d, i) => {
+    file.profiles[profile].depths.forEach((d, i) => {
       if (!defined.includes(d)) throw fieldError(path, `/profiles/${profile}/depths/${i}`, `is ${d}, not a depth of /network/depths`);
     });
   }

@@ -10,8 +10,6 @@ export {
   PROTOCOL_FILES,
   PROTOCOL_NAMES,
   applyOverrides,
-  checkEpochs,
-  checkSeedRange,
   dataSeedFor,
   isProtocolName,
   loadProtocolFile,
@@ -23,7 +21,7 @@ export {
 export type {
   CheckpointRule,
   DataSeedScheme,
-  EscapeRule,
+  EscapeRuleName,
   Profile,
   ProfileSettings,
   Protocol,

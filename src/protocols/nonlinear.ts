@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BatchSampling } from '../engine/index.ts';
 import { fieldError, loadValidatedJson } from '../io/index.ts';
 import type { SweepConvergence } from './phase-diagram-protocol.ts';
-import { PROFILES, PROTOCOL_DIR, checkEpochs, type Profile } from './protocols.ts';
+import { PROFILES, PROTOCOL_DIR, checkProfiles, type Profile } from './protocols.ts';
 
 /** How "the analogue of β = 0.32" is read on a network whose transitions are not the linear one's (REPRODUCE.md). */
 export type TrapReading = 'ratio-to-weak-loss' | 'fraction-between-transitions';
@@ -60,14 +60,13 @@ export function loadNonlinear(path = NONLINEAR_PATH): NonlinearFile {
   if (file.escape.mode > 2) throw fieldError(path, '/escape/mode', 'must be a mode of the 2-mode teacher');
   if (file.noise.rank >= 2) throw fieldError(path, '/noise/rank', 'must be below the teacher\'s 2 modes');
   for (const profile of PROFILES) {
-    const p = file.profiles[profile];
     for (const a of ['tanh', 'sigmoid'] as const) {
-      const g = p.grid[a];
+      const g = file.profiles[profile].grid[a];
       if (!(g.to > g.from)) throw fieldError(path, `/profiles/${profile}/grid/${a}`, 'must have to > from');
       if ((g.to - g.from) / g.step + 1 > MAX_GRID_POINTS) throw fieldError(path, `/profiles/${profile}/grid/${a}`, `has more than ${MAX_GRID_POINTS} points`);
-      checkEpochs(path, `/profiles/${profile}/budget/${a}`, p.budget[a]);
     }
   }
+  checkProfiles(path, file.profiles, { epochs: ['budget/tanh', 'budget/sigmoid'] });
   return file;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BatchSampling } from '../engine/index.ts';
 import { fieldError, loadValidatedJson } from '../io/index.ts';
-import { PROFILES, PROTOCOL_DIR, checkEpochs, type Profile } from './protocols.ts';
+import { PROTOCOL_DIR, checkProfiles, type Profile } from './protocols.ts';
 
 /** One group of downward-jump settings: a way of drawing batches and β = β_weak − delta. */
 export interface JumpGroup {
@@ -29,7 +29,7 @@ const ONE_WAY_JUMPS_SCHEMA = join(PROTOCOL_DIR, 'one-way-jumps.schema.json');
 /** Reads golden/protocols/one-way-jumps.json: its schema, then budgets and distinct settings. */
 export function loadOneWayJumps(path = ONE_WAY_JUMPS_PATH): OneWayJumpsFile {
   const file = loadValidatedJson<OneWayJumpsFile>(path, ONE_WAY_JUMPS_SCHEMA);
-  for (const profile of PROFILES) checkEpochs(path, `/profiles/${profile}/budget`, file.profiles[profile].budget);
+  checkProfiles(path, file.profiles, { epochs: ['budget'] });
   if (new Set(file.learningRates).size !== file.learningRates.length) throw fieldError(path, '/learningRates', 'repeats a rate');
   const groups = file.groups.map((g) => `${g.sampling} ${g.delta}`);
   if (new Set(groups).size !== groups.length) throw fieldError(path, '/groups', 'repeats a group');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { TeacherSpec } from '../data/index.ts';
 import type { NetworkShape } from '../engine/index.ts';
 import { fieldError, lazyRecord, loadValidatedJson } from '../io/index.ts';
-import { PROFILES, PROTOCOL_DIR, PROTOCOL_LIMITS, checkInitStd, checkNetwork, checkSamples, checkSeedRange, type Profile } from './protocols.ts';
+import { PROTOCOL_DIR, PROTOCOL_LIMITS, checkInitStd, checkNetwork, checkProfiles, checkSamples, type Profile } from './protocols.ts';
 
 /** "Re-training to convergence at each step" (Appendix A), read as deterministic full-batch descent. */
 export interface SweepConvergence {
@@ -65,10 +65,7 @@ export function loadPhaseDiagramFile(path = PHASE_DIAGRAM_PATH): PhaseDiagramFil
   if (!(s.grid.to > s.grid.from)) throw fieldError(path, '/settings/grid', `runs from ${s.grid.from} to ${s.grid.to}: 'to' must be above 'from'`);
   if ((s.grid.to - s.grid.from) / s.grid.step > MAX_GRID_POINTS) throw fieldError(path, '/settings/grid/step', `makes more than ${MAX_GRID_POINTS} grid points`);
   if (s.convergence.maxSteps > PROTOCOL_LIMITS.descentSteps) throw fieldError(path, '/settings/convergence/maxSteps', `must be <= ${PROTOCOL_LIMITS.descentSteps}`);
-  for (const profile of PROFILES) {
-    checkSeedRange(path, `/profiles/${profile}/dataSeeds`, file.profiles[profile].dataSeeds);
-    checkSeedRange(path, `/profiles/${profile}/upSweepSeeds`, file.profiles[profile].upSweepSeeds);
-  }
+  checkProfiles(path, file.profiles, { seedRanges: ['dataSeeds', 'upSweepSeeds'] });
   return file;
 }
 

@@ -34,7 +34,7 @@ export interface ReferenceDescent {
   readonly gradientTolerance: number;
 }
 
-export type EscapeRule = 'test-mse-midpoint' | 'sigma-threshold';
+export type EscapeRuleName = 'test-mse-midpoint' | 'sigma-threshold';
 
 /**
  * A training protocol of Section 3.1 / Appendix A as plain data, read from golden/protocols/NAME.json
@@ -60,7 +60,7 @@ export interface Protocol {
   /** σ-rule: escape when σ_{sigmaMode} of the end-to-end map first exceeds sigmaThreshold. */
   readonly sigmaMode: number;
   readonly sigmaThreshold: number;
-  readonly primaryEscapeRule: EscapeRule;
+  readonly primaryEscapeRule: EscapeRuleName;
   /**
    * Arithmetic of every SGD stage (checkpoints and the continued run); absent means DEFAULT_NUMERICS. Not in the
    * protocol files: the paper does not say, and float32 is a diagnostic variant (ExperimentStore `numerics`).
@@ -169,6 +169,25 @@ export function checkEpochs(label: string, pointer: string, epochs: number): voi
   if (epochs > PROTOCOL_LIMITS.epochs) throw fieldError(label, pointer, `is ${epochs}; must be <= ${PROTOCOL_LIMITS.epochs}`);
 }
 
+/** A field of a profile by its path below the profile ('epochs', 'budget/tanh'). */
+type ProfileField<P> = (keyof P & string) | `${keyof P & string}/${string}`;
+
+/**
+ * What the schema cannot say about every profile of a file: each named seed range (first <= last, at most
+ * PROTOCOL_LIMITS.seeds) and each epoch budget (at most PROTOCOL_LIMITS.epochs), profile by profile.
+ */
+export function checkProfiles<P>(
+  label: string,
+  profiles: Readonly<Record<Profile, P>>,
+  fields: { readonly seedRanges?: readonly ProfileField<P>[]; readonly epochs?: readonly ProfileField<P>[] },
+): void {
+  for (const profile of PROFILES) {
+    const valueAt = (field: string): unknown => field.split('/').reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], profiles[profile]);
+    for (const f of fields.seedRanges ?? []) checkSeedRange(label, `/profiles/${profile}/${f}`, valueAt(f) as { first: number; last: number });
+    for (const f of fields.epochs ?? []) checkEpochs(label, `/profiles/${profile}/${f}`, valueAt(f) as number);
+  }
+}
+
 /** What the schema cannot say: fields that must agree with each other, and sizes within PROTOCOL_LIMITS. */
 function checkProtocolFile(label: string, file: ProtocolFile): void {
   const s = file.settings;
@@ -185,12 +204,7 @@ function checkProtocolFile(label: string, file: ProtocolFile): void {
   if (s.referenceDescent.maxSteps > PROTOCOL_LIMITS.descentSteps) {
     throw fieldError(label, '/settings/referenceDescent/maxSteps', `must be <= ${PROTOCOL_LIMITS.descentSteps}`);
   }
-  for (const profile of PROFILES) {
-    const p = file.profiles[profile];
-    checkSeedRange(label, `/profiles/${profile}/seeds`, p.seeds);
-    checkEpochs(label, `/profiles/${profile}/epochs`, p.epochs);
-    checkEpochs(label, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
-  }
+  checkProfiles(label, file.profiles, { seedRanges: ['seeds'], epochs: ['epochs', 'checkpointEpochsPerStage'] });
 }
 
 /** Reads and checks golden/protocols/NAME.json: its schema, its name against the file's, and checkProtocolFile. */

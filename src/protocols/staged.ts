@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BatchSampling } from '../engine/index.ts';
 import { fieldError, loadValidatedJson } from '../io/index.ts';
 import type { SeedRange } from './phase-diagram-protocol.ts';
-import { PROFILES, PROTOCOL_DIR, PROTOCOL_FILES, checkEpochs, checkSeedRange, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
+import { PROTOCOL_DIR, PROTOCOL_FILES, checkProfiles, protocolForProfile, type Profile, type Protocol } from './protocols.ts';
 
 // Prediction 1 (Section 4.1) with d = 4 features: the phase diagram's sweeps, learning plateaus from a small
 // initialisation (Saxe et al., [17]) and SGLD from the trivial trap — audit experiments.
@@ -64,13 +64,7 @@ export function loadStaged(path = STAGED_PATH): StagedFile {
     if (i > 0 && !(eta < file.etas[i - 1]!)) throw fieldError(path, `/etas/${i}`, `is ${eta}: the features must be listed in strictly descending η`);
   });
   if (!(file.sweeps.grid.to > file.sweeps.grid.from)) throw fieldError(path, '/sweeps/grid', `'to' must be above 'from'`);
-  for (const profile of PROFILES) {
-    const p = file.profiles[profile];
-    checkSeedRange(path, `/profiles/${profile}/sweepSeeds`, p.sweepSeeds);
-    checkSeedRange(path, `/profiles/${profile}/plateauSeeds`, p.plateauSeeds);
-    checkEpochs(path, `/profiles/${profile}/epochs`, p.epochs);
-    checkEpochs(path, `/profiles/${profile}/checkpointEpochsPerStage`, p.checkpointEpochsPerStage);
-  }
+  checkProfiles(path, file.profiles, { seedRanges: ['sweepSeeds', 'plateauSeeds'], epochs: ['epochs', 'checkpointEpochsPerStage'] });
   return file;
 }
 

@@ -2,7 +2,6 @@ import { appendFileSync } from 'node:fs';
 import type { ClaimKind } from '../claims/index.ts';
 import { writeFileAtomic } from '../io/index.ts';
 import { escapeMarkup as escapeXml } from './escape-markup.ts';
-import { claimWidth, formatChange, outcomeChanges, snapshotOf } from '../pins/index.ts';
 import { summaryTable } from './markdown.ts';
 import type { ClaimRecord, Results } from './results.ts';
 
@@ -58,8 +57,7 @@ function testCase(c: ClaimRecord, profile: Results['profile'], times: ClaimSecon
   const skipped = skipReason(c, profile);
   const body: string[] = [];
   if (c.drift.length > 0) {
-    const changes = c.pinned === null ? [] : outcomeChanges(c.pinned, snapshotOf(c), claimWidth(c)).map(formatChange);
-    const detail = changes.length > 0 ? changes.map((line) => `pinned → now: ${line}`) : c.drift;
+    const detail = c.drift.map((line) => `pinned → now: ${line}`);
     body.push(`      <failure${attrs({ message: c.drift.join('; '), type: 'moved from pin' })}>${escapeXml(detail.join('\n'))}</failure>`);
   } else if (skipped !== undefined) {
     body.push(`      <skipped${attrs({ message: skipped })}/>`);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, Robustness, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/index.ts';
-import type { ClaimResult } from '../pins/index.ts';
+import { formatChange, type ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
 
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
@@ -28,6 +28,7 @@ export interface ClaimRecord {
   notReproducible?: string | null;
   figures: string[];
   pinned: PinnedOutcome | null;
+  /** What moved from the pinned outcome, one change a line (pins' formatChange). */
   drift: string[];
   perSeed: PerSeedSeries[];
   /** The headline's decision rule with its size, power and detectable discrepancy (statistical claims only). */
@@ -77,7 +78,7 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     notReproducible: evaluation?.notReproducible ?? null,
     figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
-    drift: result.drift,
+    drift: result.drift.map(formatChange),
     perSeed: evaluation?.perSeed ?? [],
     rule: evaluation?.rule ?? null,
     measured: evaluation?.measured ?? null,

@@ -24,8 +24,8 @@ import {
   type Network,
   type TrainingSet,
 } from '../engine/index.ts';
-import type { EscapeRun } from '../stats/index.ts';
-import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
+import { FirstCrossing, type EscapeRun } from '../stats/index.ts';
+import { midpointThreshold } from './escape-detection.ts';
 
 /**
  * One reading of the paper's network with biases. Appendix A: "deep linear networks with architecture 2 → 10 → 10 → 2
@@ -282,8 +282,7 @@ export function biasedEscapeRun(start: Network, data: BiasedData, reading: BiasR
     sigma.observe(epoch, probe.singularValues()[s.sigmaMode - 1] ?? 0);
     return mid.epoch !== null && sigma.epoch !== null;
   });
-  const run = (c: FirstCrossing): EscapeRun => (c.epoch === null ? { time: s.epochs, escaped: false } : { time: c.epoch, escaped: true });
-  return { midpoint: run(mid), sigma: run(sigma), finalSingularValues: probe.singularValues() };
+  return { midpoint: mid.outcome(s.epochs), sigma: sigma.outcome(s.epochs), finalSingularValues: probe.singularValues() };
 }
 
 /** Test MSE of a network on the seed's test set. */

@@ -1,5 +1,5 @@
-import type { EscapeRun } from '../stats/index.ts';
-import type { EscapeRule } from '../protocols/index.ts';
+import { escapeSampleOf, type EscapeSample } from '../stats/index.ts';
+import type { EscapeRuleName } from '../protocols/index.ts';
 import type { RunRecord } from './run-protocol.ts';
 
 /** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
@@ -16,7 +16,7 @@ export interface RunOutcome {
  * the global one and the run does not start below the threshold; the σ rule (`mode`, default the protocol's σ mode)
  * applies when σ_mode starts below its threshold.
  */
-export function outcomeOf(record: RunRecord, rule: EscapeRule, mode = record.escape.sigma.mode): RunOutcome {
+export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): RunOutcome {
   if (rule === 'test-mse-midpoint') {
     const m = record.escape.testMseMidpoint;
     return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
@@ -30,14 +30,8 @@ export function primaryOutcome(record: RunRecord): RunOutcome {
   return { seed: record.seed, applicable: record.escapeApplicable, escapeEpoch: record.escapeEpoch, budget: record.epochs };
 }
 
-/** Seeds as survival data: escapes and censored runs, and the seeds that never started trapped. */
-export interface EscapeSample {
-  readonly runs: EscapeRun[];
-  /** Seeds whose rule did not apply: they did not start in the trapped phase. */
-  readonly notTrapped: number[];
-  /** The epoch budget at which a run that never escaped is censored. */
-  readonly budget: number;
-}
+/** Why a seed whose rule does not apply is set aside. */
+export const NOT_TRAPPED = 'did not start in the trapped phase (the rule does not apply)';
 
 /**
  * Outcomes as censored escape times (Appendix A): a run that never crossed is censored at its budget — never dropped,
@@ -46,11 +40,11 @@ export interface EscapeSample {
  */
 export function escapeSample(outcomes: readonly RunOutcome[]): EscapeSample {
   const trapped = outcomes.filter((o) => o.applicable);
-  return {
-    runs: trapped.map((o) => (o.escapeEpoch === null ? { time: o.budget, escaped: false } : { time: o.escapeEpoch, escaped: true })),
-    notTrapped: outcomes.filter((o) => !o.applicable).map((o) => o.seed),
-    budget: Math.max(0, ...outcomes.map((o) => o.budget)),
-  };
+  return escapeSampleOf(
+    trapped.map((o) => (o.escapeEpoch === null ? { seed: o.seed, time: o.budget, escaped: false } : { seed: o.seed, time: o.escapeEpoch, escaped: true })),
+    Math.max(0, ...outcomes.map((o) => o.budget)),
+    outcomes.filter((o) => !o.applicable).map((o) => ({ seed: o.seed, reason: NOT_TRAPPED })),
+  );
 }
 
 /**

@@ -4,11 +4,11 @@ export { ENGINE_VERSION, RANK_THRESHOLD, TIMING_FIELDS, deterministicPart, runPr
 export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSample } from './run-protocol.ts';
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
-export { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-export { convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
-export type { EscapeSample, RunOutcome } from './escape-outcome.ts';
+export { midpointThreshold } from './escape-detection.ts';
+export { NOT_TRAPPED, convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
+export type { RunOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
-export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, SweepPoint as PhaseSweepPoint, Transition } from './phase-sweep.ts';
+export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, PhaseSweepPoint, Transition } from './phase-sweep.ts';
 export { gradientNoiseScaling } from './gradient-noise-scaling.ts';
 export type { GradientNoiseCell, GradientNoiseOptions, GradientNoiseReport } from './gradient-noise-scaling.ts';
 export { PAPER_KRAMERS_OPTIONS, entropicSumForFactor, kramersLanger, lnTauEq12 } from './kramers-langer.ts';
@@ -22,16 +22,17 @@ export type {
   PointPairReport,
 } from './kramers-langer.ts';
 export { annealedMinimum, etaForCriticalBeta, jumpDownRun, jumpDownRuns, jumpSetting, modeLossBeta } from './one-way-jumps.ts';
-export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask, JumpSettings } from './one-way-jumps.ts';
+export type { AnnealedMinimum, JumpLandscape, JumpSettingResult, JumpSettingTask } from './one-way-jumps.ts';
 export { modeControlRun, sgldEscapeRun } from './escape-controls.ts';
 export type { SgldEscapeRecord, SgldRunOptions } from './escape-controls.ts';
 export { learningPlateaus, stagedProtocol } from './staged-transitions.ts';
 export type { LearningPlateaus, PlateauSettings } from './staged-transitions.ts';
 export { modeCrossing, nonlinearEscapeRun, nonlinearSweeps, nonlinearTrap, responseSingularValues } from './nonlinear-sweep.ts';
-export type { ModeCrossing, NonlinearEscapeSettings, NonlinearSweepPoint, NonlinearSweepSpec, NonlinearSweeps } from './nonlinear-sweep.ts';
+export type { ModeCrossing, NonlinearSweepPoint, NonlinearSweepSpec, NonlinearSweeps } from './nonlinear-sweep.ts';
 export { nonlinearEscapeTask, nonlinearTrapPlan, nonlinearTrapState } from './nonlinear-trap.ts';
 export type { NonlinearEscapeTask, NonlinearEscapesRecord, NonlinearTrapPlan, NonlinearTrapState, TrapRule } from './nonlinear-trap.ts';
-export { watchedRun } from './watched-run.ts';
+export { watchedModeRun, watchedRun } from './watched-run.ts';
+export type { ModeWatch } from './watched-run.ts';
 export {
   BIAS_READINGS,
   biasedCheckpoint,

@@ -10,13 +10,12 @@ import {
   responseMatrix,
   singularValues,
   trainNonlinearSgd,
-  type BatchSampling,
   type NonlinearNetwork,
   type NonlinearShape,
 } from '../engine/index.ts';
 import type { EscapeRun } from '../stats/index.ts';
 import type { SweepConvergence } from '../protocols/index.ts';
-import { watchedRun } from './watched-run.ts';
+import { watchedModeRun, type ModeWatch } from './watched-run.ts';
 
 // Section 4.1, Appendix G: "saddle-node bifurcations, coexisting phases, Arrhenius escape survive
 // in nonlinear networks": the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
@@ -114,28 +113,18 @@ export function nonlinearTrap(spec: NonlinearSweepSpec, dataSeed: number, anneal
   return net;
 }
 
-export interface NonlinearEscapeSettings {
-  readonly lr: number;
-  readonly batch: number;
-  readonly beta: number;
-  readonly budget: number;
-  readonly sampling: BatchSampling;
-  /** The mode watched (1-based) and the response singular value above which it counts as learned. */
-  readonly mode: number;
-  readonly riseThreshold: number;
-  /** Check every this many epochs (a response matrix is a pass over the training set). */
-  readonly checkEvery: number;
-}
-
-/** SGD from a copy of `trap`: the first checked epoch at which response σ_mode > riseThreshold, or censored. */
-export function nonlinearEscapeRun(spec: NonlinearSweepSpec, dataSeed: number, trap: NonlinearNetwork, settings: NonlinearEscapeSettings, sgdSeed: number): EscapeRun {
+/**
+ * SGD from a copy of `trap`: the first checked epoch at which the response's σ_mode rises above the threshold (the
+ * mode learned), or censored at the budget.
+ */
+export function nonlinearEscapeRun(spec: NonlinearSweepSpec, dataSeed: number, trap: NonlinearNetwork, settings: ModeWatch, sgdSeed: number): EscapeRun {
   const { train } = makeTaskData(spec.teacher, spec.data, dataSeed);
   const net = cloneNetwork(trap) as NonlinearNetwork;
   const { lr, batch, beta, budget, sampling } = settings;
-  return watchedRun(
-    budget,
+  return watchedModeRun(
+    settings,
     (afterEpoch) => trainNonlinearSgd(net, train, { lr, batch, beta, epochs: budget, batchSampling: sampling }, createStream(sgdSeed, 'batches'), afterEpoch),
-    (epoch) => epoch % settings.checkEvery === 0 && (responseSingularValues(net, train)[settings.mode - 1] ?? 0) > settings.riseThreshold,
+    () => responseSingularValues(net, train),
   );
 }
 

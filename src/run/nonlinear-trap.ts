@@ -8,10 +8,10 @@ import {
   nonlinearTrap,
   responseSingularValues,
   type ModeCrossing,
-  type NonlinearEscapeSettings,
   type NonlinearSweepPoint,
   type NonlinearSweepSpec,
 } from './nonlinear-sweep.ts';
+import type { ModeWatch } from './watched-run.ts';
 
 // the trap of a nonlinear network at "the analogue of β = 0.32" (Section 3.1), its gradient noise
 // across the rank-1 set, and SGD from it. Everything is derived from the activation's own up sweep.
@@ -85,7 +85,7 @@ export interface NonlinearEscapeTask {
   readonly spec: NonlinearSweepSpec;
   readonly dataSeed: number;
   readonly trapParams: readonly number[];
-  readonly settings: NonlinearEscapeSettings;
+  readonly settings: ModeWatch;
   readonly sgdSeed: number;
 }
 

@@ -9,7 +9,6 @@ import {
   prepareTrainingSet,
   sampleSpectrum,
   trainSgd,
-  type BatchSampling,
   type DescentReport,
   type Moments,
   type Network,
@@ -18,7 +17,7 @@ import {
 import type { EscapeRun } from '../stats/index.ts';
 import { gridBetas, type PhaseDiagramProtocol } from '../protocols/index.ts';
 import { sweepDataSeed } from './phase-sweep.ts';
-import { watchedRun } from './watched-run.ts';
+import { watchedModeRun, type ModeWatch } from './watched-run.ts';
 
 // [18] (Wang & Jacot) proves SGD can jump from a higher-rank minimum of an L2-regularised deep
 // linear network to a lower-rank one and never back. Here: from the rank-2 minimum a little below the β where the
@@ -58,31 +57,22 @@ export function annealedMinimum(protocol: PhaseDiagramProtocol, dataSeed: number
   return { net, train, testMoments, beta, singularValues, descent: descent! };
 }
 
-export interface JumpSettings {
-  readonly lr: number;
-  readonly batch: number;
-  readonly beta: number;
-  /** Epochs watched; a run that has not fallen by then is censored there. */
-  readonly budget: number;
-  readonly sampling: BatchSampling;
-  /** The mode watched (1-based) and the level below which it counts as lost (far below the saddle's λ). */
-  readonly mode: number;
-  readonly fallThreshold: number;
-}
-
-/** One SGD run from a copy of `start`: the first epoch at which σ_mode < fallThreshold, or censored at the budget. */
-export function jumpDownRun(start: AnnealedMinimum, settings: JumpSettings, sgdSeed: number): EscapeRun {
+/**
+ * One SGD run from a copy of `start`: the first epoch at which σ_mode falls below the threshold (far below the
+ * saddle's λ: the mode is lost), or censored at the budget.
+ */
+export function jumpDownRun(start: AnnealedMinimum, settings: ModeWatch, sgdSeed: number): EscapeRun {
   const net: Network = { ...start.net, params: Float64Array.from(start.net.params) };
   const probe = new MetricsProbe(net, start.train.moments, start.testMoments);
   const { lr, batch, beta, budget, sampling } = settings;
-  return watchedRun(
-    budget,
+  return watchedModeRun(
+    settings,
     (afterEpoch) => trainSgd(net, start.train, { lr, batch, beta, epochs: budget, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), afterEpoch),
-    () => (probe.singularValues()[settings.mode - 1] ?? 0) < settings.fallThreshold,
+    () => probe.singularValues(),
   );
 }
 
-export function jumpDownRuns(start: AnnealedMinimum, settings: JumpSettings, sgdSeeds: readonly number[]): EscapeRun[] {
+export function jumpDownRuns(start: AnnealedMinimum, settings: ModeWatch, sgdSeeds: readonly number[]): EscapeRun[] {
   return sgdSeeds.map((seed) => jumpDownRun(start, settings, seed));
 }
 
@@ -92,7 +82,8 @@ export interface JumpSettingTask {
   readonly dataSeed: number;
   /** β = (where the up sweep loses `settings.mode`) − delta. */
   readonly delta: number;
-  readonly settings: Omit<JumpSettings, 'beta'>;
+  /** A falling watch (the mode lost), β set by delta. */
+  readonly settings: Omit<ModeWatch, 'beta'>;
   readonly sgdSeeds: readonly number[];
 }
 

@@ -23,7 +23,7 @@ export type SweepDirection = 'up' | 'down' | 'down-perturbed';
 export const SWEEP_DIRECTIONS: readonly SweepDirection[] = ['up', 'down', 'down-perturbed'];
 
 /** The converged state at one β of a sweep. */
-export interface SweepPoint {
+export interface PhaseSweepPoint {
   readonly beta: number;
   readonly testMse: number;
   readonly trainMse: number;
@@ -54,7 +54,7 @@ export interface Transition {
 export interface Sweep {
   readonly direction: SweepDirection;
   /** In sweep order (decreasing β for the down sweeps). */
-  readonly points: SweepPoint[];
+  readonly points: PhaseSweepPoint[];
   /** One per level 1..d that the sweep crosses, by level. */
   readonly transitions: Transition[];
 }
@@ -81,7 +81,7 @@ export function eq3CriticalBetas(etas: readonly number[], networkDepth: number):
 
 /** A re-training at one β: the state it starts from is left untouched; the converged copy is returned. */
 interface Trainer {
-  retrain(from: Network, beta: number): { net: Network; point: SweepPoint };
+  retrain(from: Network, beta: number): { net: Network; point: PhaseSweepPoint };
 }
 
 /** Halvings of the step size allowed when descent from a (perturbed) state diverges. */
@@ -101,7 +101,7 @@ function trainerFor(protocol: PhaseDiagramProtocol, train: Moments, test: Moment
         const descent = descendFullBatch(net, train, { lr, beta, maxSteps, gradientTolerance });
         if (!Number.isFinite(descent.gradientNorm)) continue;
         const m = new MetricsProbe(net, train, test).measure(beta);
-        const point: SweepPoint = {
+        const point: PhaseSweepPoint = {
           beta,
           testMse: m.testMse,
           trainMse: m.trainMse,
@@ -133,8 +133,8 @@ function runSweep(
   start: Network,
   betas: readonly number[],
   perturb?: (index: number, net: Network) => void,
-): { points: SweepPoint[]; states: Network[] } {
-  const points: SweepPoint[] = [];
+): { points: PhaseSweepPoint[]; states: Network[] } {
+  const points: PhaseSweepPoint[] = [];
   const states: Network[] = [];
   let net = start;
   betas.forEach((beta, index) => {
@@ -159,7 +159,7 @@ function runSweep(
 function locateTransitions(
   trainer: Trainer,
   direction: SweepDirection,
-  points: readonly SweepPoint[],
+  points: readonly PhaseSweepPoint[],
   states: readonly Network[],
   levels: number,
   bisections: number,

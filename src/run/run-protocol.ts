@@ -17,8 +17,9 @@ import {
 } from '../engine/index.ts';
 import { createStream } from '../data/index.ts';
 import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
-import { FirstCrossing, midpointThreshold } from './escape-detection.ts';
-import { applyOverrides, dataSeedFor, numericsOf, type EscapeRule, type Protocol, type RunOverrides } from '../protocols/index.ts';
+import { FirstCrossing } from '../stats/index.ts';
+import { midpointThreshold } from './escape-detection.ts';
+import { applyOverrides, dataSeedFor, numericsOf, type EscapeRuleName, type Protocol, type RunOverrides } from '../protocols/index.ts';
 
 /** Bump when a change moves any number a run produces; it is part of every cache key. */
 export const ENGINE_VERSION = 'engine-6';
@@ -44,7 +45,7 @@ export interface RunRecord {
    * the rule does not apply to this run (`escapeApplicable` false): read the two together.
    */
   readonly escapeEpoch: number | null;
-  readonly escapeRule: EscapeRule;
+  readonly escapeRule: EscapeRuleName;
   /**
    * Present only when SGD diverged: the first epoch whose test MSE was not finite. Training stopped there, `final`
    * holds the non-finite state (NaN prints as null) and no escape rule applies.

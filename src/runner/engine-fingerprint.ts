@@ -63,14 +63,14 @@ export function textFingerprint(files: readonly string[], read: SourceReader): s
  * that trains them, not by the worker that asks, so the seed runs and the SGLD runs share them.
  */
 export const CODE_ENTRIES: Readonly<Record<string, readonly string[]>> = {
-  runs: ['runner/run-worker.ts'],
+  runs: ['runner/jobs/seed-runs-worker.ts'],
   checkpoints: ['run/checkpoints.ts', 'runner/checkpoint-cache.ts'],
-  'phase-sweeps': ['runner/phase-sweep-worker.ts'],
-  'kramers-langer': ['run/kramers-langer.ts', 'runner/unit-cache.ts'],
-  'sgld-escape': ['runner/control-worker.ts'],
-  'nonlinear-sweeps': ['runner/nonlinear-worker.ts'],
-  'nonlinear-trap': ['runner/nonlinear-worker.ts'],
-  'nonlinear-escape': ['runner/nonlinear-worker.ts'],
+  'phase-sweeps': ['runner/jobs/phase-sweeps-worker.ts'],
+  'kramers-langer': ['run/kramers-langer.ts', 'runner/jobs/worker-result.ts'],
+  'sgld-escape': ['runner/jobs/sgld-escapes-worker.ts'],
+  'nonlinear-sweeps': ['runner/jobs/nonlinear-worker.ts'],
+  'nonlinear-trap': ['runner/jobs/nonlinear-worker.ts'],
+  'nonlinear-escape': ['runner/jobs/nonlinear-worker.ts'],
 };
 
 export function codeEntriesOf(kind: string): readonly string[] {

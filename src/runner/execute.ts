@@ -1,13 +1,7 @@
-import { gradientNoiseScaling, kramersLanger, type PhaseDiagramRecord, type RunRecord } from '../run/index.ts';
-import { runLearningPlateaus, runModeLangevin, runSgldEscapes } from './controls.ts';
-import { longestFirst } from './cost.ts';
-import { distinctJobs, jobUnits, type Job } from './job.ts';
-import { runJumpSettings } from './jump-runs.ts';
-import { runNonlinearEscapes, runNonlinearSweeps } from './nonlinear.ts';
-import { runPhaseDiagram } from './phase-sweeps.ts';
+import { distinctJobs, jobUnits, longestFirst } from './job.ts';
+import type { JobContext } from './jobs/job-kind.ts';
+import { kindOf, type Job } from './jobs/kinds.ts';
 import { RunnerResults } from './results.ts';
-import { runSeeds } from './run-seeds.ts';
-import { cachedUnit } from './unit-cache.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 export interface ExecuteOptions {
@@ -57,70 +51,23 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
   const pool: WorkerPool | undefined = options.workers >= 2 && distinct.length > 0 ? createWorkerPool(options.workers) : undefined;
   const progress = options.onProgress ?? (() => {});
   const problems = cacheProblemReporter(options.onCacheProblem);
-  const nonlinearSweeps = new Map();
-  // What every pooled, cached job is run with.
-  const shared = { workers: options.workers, ...(pool ? { pool } : {}), cacheDir: options.cacheDir, onCacheProblem: (line: string) => problems.add(line) };
+  const shared = new Map<string, Promise<unknown>>();
   try {
     await Promise.all(
       distinct.map(async (job, index) => {
         progress({ kind: 'job-started', job, index, total: distinct.length });
         const started = performance.now();
-        const onDone = (_record: unknown, done: number, _total?: number, cached = false) =>
-          progress({ kind: 'unit-done', job, done, units: jobUnits(job), cached });
-        switch (job.kind) {
-          case 'seed-runs': {
-            const records: RunRecord[] = await runSeeds(job.protocol, job.seeds, { ...shared, overrides: job.overrides, onDone });
-            results.set(job, records);
-            break;
-          }
-          case 'phase-sweeps': {
-            const records: PhaseDiagramRecord[] = await runPhaseDiagram(job.protocol, job.seeds, options.workers, onDone, pool, {
-              cacheDir: options.cacheDir,
-              onCacheProblem: (line) => problems.add(line),
-            });
-            results.set(job, records);
-            break;
-          }
-          case 'kramers-langer': {
-            // Deterministic linear algebra in this process, while the pool works on the SGD runs.
-            await Promise.resolve();
-            const compute = () => kramersLanger(job.options);
-            const { result, cached } =
-              options.cacheDir === null
-                ? { result: compute(), cached: false }
-                : cachedUnit(options.cacheDir, job.kind, job.options, compute, { report: (line) => problems.add(line) });
-            results.set(job, result);
-            onDone(null, 1, 1, cached);
-            break;
-          }
-          case 'jump-runs': {
-            results.set(job, await runJumpSettings(job.tasks, options.workers, onDone, pool));
-            break;
-          }
-          case 'mode-langevin':
-          case 'sgld-escapes':
-          case 'learning-plateaus': {
-            const control = { ...shared, onDone: (done: number) => onDone(null, done) };
-            if (job.kind === 'mode-langevin') results.set(job, await runModeLangevin(job, control));
-            else if (job.kind === 'sgld-escapes') results.set(job, await runSgldEscapes(job, control));
-            else results.set(job, await runLearningPlateaus(job, control));
-            break;
-          }
-          case 'gradient-noise': {
-            // A few seconds of linear algebra in this process, like the Appendix F analysis.
-            await Promise.resolve();
-            results.set(job, gradientNoiseScaling(job.options));
-            onDone(null, 1);
-            break;
-          }
-          case 'nonlinear-sweeps':
-          case 'nonlinear-escapes': {
-            const nonlinear = { ...shared, onDone: (done: number, cached: boolean) => onDone(null, done, undefined, cached), sweeps: nonlinearSweeps };
-            if (job.kind === 'nonlinear-sweeps') results.set(job, await runNonlinearSweeps(job, nonlinear));
-            else results.set(job, await runNonlinearEscapes(job, nonlinear));
-            break;
-          }
-        }
+        const units = jobUnits(job);
+        let done = 0;
+        const context: JobContext = {
+          workers: options.workers,
+          ...(pool ? { pool } : {}),
+          cacheDir: options.cacheDir,
+          unitDone: (cached) => progress({ kind: 'unit-done', job, done: (done += 1), units, cached }),
+          cacheProblem: (line) => problems.add(line),
+          shared,
+        };
+        results.set(job, await kindOf(job).run(job, context));
         progress({ kind: 'job-done', job, seconds: (performance.now() - started) / 1000 });
       }),
     );

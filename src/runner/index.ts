@@ -1,25 +1,23 @@
-// The runner stage: executes jobs (plain data) on a worker pool through content-addressed caches, and returns
-// typed, serialisable results; cuts a plan's jobs into shards and merges the shards' caches. It knows nothing of
-// claims or experiments. The only door other stages use.
-export { distinctJobs, jobKey, jobUnits } from './job.ts';
-export type {
-  GradientNoiseJob,
-  Job,
-  JumpRunsJob,
-  KramersLangerJob,
-  LearningPlateausJob,
-  ModeLangevinJob,
-  NonlinearEscapesJob,
-  NonlinearSweepsJob,
-  PhaseSweepsJob,
-  SeedRunsJob,
-  SgldEscapesJob,
-} from './job.ts';
+// The runner stage: executes jobs (plain data; one table of job kinds, jobs/kinds.ts) on a worker pool through
+// content-addressed caches, and returns typed, serialisable results; cuts a plan's jobs into shards and merges the
+// shards' caches. It knows nothing of claims or experiments. The only door other stages use.
+export { distinctJobs, jobCost, jobKey, jobUnits, longestFirst } from './job.ts';
+export { JOB_KINDS } from './jobs/kinds.ts';
+export type { Job, JobResult } from './jobs/kinds.ts';
+export type { GradientNoiseJob } from './jobs/gradient-noise.ts';
+export type { JumpRunsJob } from './jobs/jump-runs.ts';
+export type { KramersLangerJob } from './jobs/kramers-langer.ts';
+export type { LearningPlateausJob } from './jobs/learning-plateaus.ts';
+export type { ModeLangevinJob } from './jobs/mode-langevin.ts';
+export type { NonlinearEscapesJob } from './jobs/nonlinear-escapes.ts';
+export type { NonlinearSweepsJob } from './jobs/nonlinear-sweeps.ts';
+export type { PhaseSweepsJob, SeedPlan } from './jobs/phase-sweeps.ts';
+export type { SeedRunsJob } from './jobs/seed-runs.ts';
+export type { SgldEscapesJob } from './jobs/sgld-escapes.ts';
 export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';
-export type { JobResult } from './results.ts';
-export { COST_MODEL, jobCost, longestFirst } from './cost.ts';
+export { COST_MODEL } from './cost.ts';
 export type { JobCost } from './cost.ts';
 export {
   DEFAULT_RUN_CACHE_DIR,
@@ -41,10 +39,5 @@ export { mergeCaches } from './cache-merge.ts';
 export type { MergeSummary } from './cache-merge.ts';
 export { MAX_SHARDS, assignUnits, parseShard, shardJobs, shardLoads, shardSlices, workUnits } from './shard.ts';
 export type { Shard, WorkUnit } from './shard.ts';
-export { runSeeds } from './run-seeds.ts';
-export type { SweepOptions } from './run-seeds.ts';
-export { runPhaseDiagram } from './phase-sweeps.ts';
-export type { PhaseDiagramCacheOptions, SeedPlan } from './phase-sweeps.ts';
 export { createWorkerPool, mapInWorkers } from './worker-pool.ts';
 export type { WorkerPool } from './worker-pool.ts';
-export { runJumpSettings } from './jump-runs.ts';

@@ -1,52 +1,5 @@
-import type { LangevinEscape } from '../engine/index.ts';
-import type {
-  GradientNoiseReport,
-  JumpSettingResult,
-  KramersLangerReport,
-  LearningPlateaus,
-  NonlinearEscapesRecord,
-  NonlinearSweeps,
-  PhaseDiagramRecord,
-  RunRecord,
-  SgldEscapeRecord,
-} from '../run/index.ts';
-import {
-  jobKey,
-  type GradientNoiseJob,
-  type Job,
-  type JumpRunsJob,
-  type KramersLangerJob,
-  type LearningPlateausJob,
-  type ModeLangevinJob,
-  type NonlinearEscapesJob,
-  type NonlinearSweepsJob,
-  type PhaseSweepsJob,
-  type SeedRunsJob,
-  type SgldEscapesJob,
-} from './job.ts';
-
-/** What a job yields, by kind. */
-export type JobResult<J extends Job> = J extends SeedRunsJob
-  ? RunRecord[]
-  : J extends PhaseSweepsJob
-    ? PhaseDiagramRecord[]
-    : J extends KramersLangerJob
-      ? KramersLangerReport
-      : J extends JumpRunsJob
-        ? JumpSettingResult[]
-        : J extends ModeLangevinJob
-          ? LangevinEscape[]
-          : J extends SgldEscapesJob
-            ? SgldEscapeRecord[]
-            : J extends GradientNoiseJob
-              ? GradientNoiseReport
-              : J extends LearningPlateausJob
-                ? LearningPlateaus[]
-                : J extends NonlinearSweepsJob
-                  ? NonlinearSweeps
-                  : J extends NonlinearEscapesJob
-                    ? NonlinearEscapesRecord
-                    : never;
+import { jobKey } from './job.ts';
+import type { Job, JobResult } from './jobs/kinds.ts';
 
 /** A job was read that the plan never ran: a planning defect, named so it can be fixed where it was made. */
 export class MissingResultError extends Error {

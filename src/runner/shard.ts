@@ -1,7 +1,6 @@
-import { checkpointInputs } from './checkpoint-cache.ts';
-import { jobCost } from './cost.ts';
-import { distinctJobs, type Job } from './job.ts';
-import { canonicalJson } from './run-cache.ts';
+import { distinctJobs, jobCost } from './job.ts';
+import type { Divisible } from './jobs/job-kind.ts';
+import { kindOf, type Job } from './jobs/kinds.ts';
 
 // Sharding: the plan's work cut into (job, seed) units and dealt to N shards by estimated cost, so N machines (a CI
 // matrix, a Slurm array) each run one slice into their own cache; merged, the caches hold every result. Runs of one
@@ -43,43 +42,22 @@ export interface WorkUnit {
   readonly group: string;
 }
 
-/**
- * The seeds a job can be cut into: SGD runs and β sweeps are one result per seed, each cached on its own. Any other
- * kind (an analysis, a kind added later) is one unit: it runs whole on one shard.
- */
-function seedsOf(job: Job): readonly unknown[] | null {
-  return job.kind === 'seed-runs' || job.kind === 'phase-sweeps' ? job.seeds : null;
-}
-
-/** The job restricted to the seeds at `parts` (a splittable job), with its label saying which. */
-function restrict(job: Job, parts: readonly number[]): Job {
-  if (job.kind === 'seed-runs') {
-    const seeds = parts.map((p) => job.seeds[p]!);
-    return { ...job, label: `${job.label}; this shard: seed(s) ${seeds.join(', ')}`, seeds };
-  }
-  if (job.kind === 'phase-sweeps') {
-    const seeds = parts.map((p) => job.seeds[p]!);
-    return { ...job, label: `${job.label}; this shard: data seed(s) ${seeds.map((s) => s.dataSeed).join(', ')}`, seeds };
-  }
-  return job;
-}
-
-/**
- * The first checkpoint a seed's run trains: every run anneals its protocol's plateau branch (the escape rule's
- * plateau, run-protocol.ts) from β = plateauBranch[0], and a checkpoint start from the same stage.
- */
-function groupOf(job: Job, part: number, j: number): string {
-  if (job.kind !== 'seed-runs' || job.protocol.plateauBranch.length === 0) return `job ${j} part ${part}`;
-  const first = job.protocol.plateauBranch.slice(0, 1);
-  return `checkpoint ${canonicalJson(checkpointInputs(job.protocol, job.seeds[part]!, first))}`;
+/** How a job is cut (its kind's `divisible`: one cached result per seed), or null: it runs whole on one shard. */
+function divisibleOf(job: Job): Divisible<Job> | null {
+  return (kindOf(job).divisible as Divisible<Job> | undefined) ?? null;
 }
 
 /** The units of the distinct jobs, in plan order: each seed of a splittable job, each other job whole. */
 export function workUnits(jobs: readonly Job[]): WorkUnit[] {
   return distinctJobs(jobs).flatMap((job, j): WorkUnit[] => {
-    const seeds = seedsOf(job);
-    if (seeds === null) return [{ job: j, part: null, cost: jobCost(job, null).cpuSeconds, group: `job ${j}` }];
-    return seeds.map((_, p) => ({ job: j, part: p, cost: jobCost(restrict(job, [p]), null).cpuSeconds, group: groupOf(job, p, j) }));
+    const divisible = divisibleOf(job);
+    if (divisible === null) return [{ job: j, part: null, cost: jobCost(job, null).cpuSeconds, group: `job ${j}` }];
+    return Array.from({ length: divisible.parts(job) }, (_, p) => ({
+      job: j,
+      part: p,
+      cost: jobCost(divisible.restrict(job, [p]), null).cpuSeconds,
+      group: divisible.group(job, p) ?? `job ${j} part ${p}`,
+    }));
   });
 }
 
@@ -141,7 +119,8 @@ export function shardSlices(jobs: readonly Job[], shard: Shard): { job: Job; who
   return distinct.flatMap((whole, j) => {
     const parts = mine.filter((u) => u.job === j);
     if (parts.length === 0) return [];
-    const all = parts.some((u) => u.part === null) || parts.length === seedsOf(whole)?.length;
-    return [{ job: all ? whole : restrict(whole, parts.map((u) => u.part!)), whole }];
+    const divisible = divisibleOf(whole);
+    const all = divisible === null || parts.length === divisible.parts(whole);
+    return [{ job: all ? whole : divisible.restrict(whole, parts.map((u) => u.part!)), whole }];
   });
 }

@@ -3,7 +3,7 @@ import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ArrheniusSweeps, ExperimentResults, SweepPoint } from '../../../src/experiments/index.ts';
 import { escapeSample, primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
-import { fitExponential } from '../../../src/stats/index.ts';
+import { fitExponential, runsOf } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 
@@ -15,7 +15,7 @@ function point(lr: number, batch: number, meanOf: (x: number) => number, stream:
   const x = batch / lr;
   const records = syntheticRecords(meanOf(x), runSeeds, 200_000, stream).map((r) => ({ ...r, settings: { trainCount: 512 } }) as unknown as RunRecord);
   const sample = escapeSample(records.map(primaryOutcome));
-  return { lr, batch, x, sample, fit: fitExponential(sample.runs, 0.05), records };
+  return { lr, batch, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
 }
 
 /** Synthetic sweeps: escape times exactly Arrhenius in B/ηlr, or not. */

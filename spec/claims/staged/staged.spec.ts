@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
-import { orderedProbability, withinGroupSlope } from '../../../src/claims/staged/staged.ts';
+import { decidePlateauOrder, exponentCalibration, locationCalibration, orderedProbability, plateauOrderCalibration, withinGroupSlope } from '../../../src/claims/staged/staged.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { networkBarriers, type ExperimentResults, type StagedEscape, type StagedPlateaus, type StagedSweeps } from '../../../src/experiments/index.ts';
@@ -34,8 +34,8 @@ function sweep(direction: Sweep['direction'], at: readonly (number | null)[]): S
   return { direction, points, transitions };
 }
 
-/** Transitions at Eq. 3's sample βc/2 + gap; the kicked down sweep regains at `back` below. */
-function sweepRecord(seed: number, gap: number, back: number): PhaseDiagramRecord {
+/** Transitions at Eq. 3's sample βc/2 + gap; the kicked down sweep regains at `back` below, the plain one at `plain` below (null: never). */
+function sweepRecord(seed: number, gap: number, back: number, plain: number | null): PhaseDiagramRecord {
   const rng = createStream(seed, 'data');
   const whitened = ETAS.map((eta) => eta * 0.45 + 0.01 * (uniformUnit(rng) - 0.5));
   const up = whitened.map((b) => b / 2 + gap + 0.001 * (uniformUnit(rng) - 0.5));
@@ -43,27 +43,47 @@ function sweepRecord(seed: number, gap: number, back: number): PhaseDiagramRecor
     dataSeed: seed,
     spectrum: { raw: [...ETAS], whitened: [...ETAS] } as unknown as PhaseDiagramRecord['spectrum'],
     criticalBeta: { population: ETAS.map((e) => e * 0.45), raw: whitened, whitened },
-    sweeps: [sweep('up', up), sweep('down', [null, null, null, null]), sweep('down-perturbed', up.map((b) => b - back))],
+    sweeps: [sweep('up', up), sweep('down', up.map((b) => (plain === null ? null : b - plain))), sweep('down-perturbed', up.map((b) => b - back))],
   };
 }
 
-function sweeps(seeds: number, gap: number, back: number): StagedSweeps {
-  return { profile: 'smoke', etas: ETAS, outputs: 4, depth: 3, records: Array.from({ length: seeds }, (_, i) => sweepRecord(42 + i, gap, back)) };
+function sweeps(seeds: number, gap: number, back: number, plain: number | null = null): StagedSweeps {
+  return { profile: 'smoke', etas: ETAS, outputs: 4, depth: 3, records: Array.from({ length: seeds }, (_, i) => sweepRecord(42 + i, gap, back, plain)) };
 }
 
 describe('staged-rank-drops', () => {
   const rule = claim('staged-rank-drops');
-  it('reproduces four one-step drops at Eq. 3 (mapped) with hysteresis', () => {
-    const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0.03) }));
-    expect(e.outcome).toBe('reproduced');
-    expect(e.evaluation!.figures!.map((f) => f.id)).toEqual(['staged-staircase']);
+  it('reproduces four one-step drops at Eq. 3 (mapped) with hysteresis: a plain down sweep that never regains a mode is permanent trapping', () => {
+    const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0) })).evaluation!;
+    expect(e.verdict).toBe('reproduced');
+    expect(e.figures!.map((f) => f.id)).toEqual(['staged-staircase']);
+    // The kicked sweep is a reset by a kick past the saddle, not a reading of hysteresis.
+    expect(e.readings.some((r) => r.label.includes('kick'))).toBe(false);
+    expect(e.evidence.some((l) => l.includes('a reset, not a test of hysteresis'))).toBe(true);
   });
-  it('deviates when the drops sit 0.05 (network units) from Eq. 3, or the down sweep regains nothing below', () => {
-    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0.05, 0.03) })).outcome).toBe('deviates');
-    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0) })).outcome).toBe('deviates');
+  it('reproduces hysteresis when the plain down sweep regains each mode strictly below where it was lost', () => {
+    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0, 0.03) })).outcome).toBe('reproduced');
+  });
+  it('deviates when the drops sit 0.05 (network units) from Eq. 3, or the plain down sweep regains every mode where it lost it', () => {
+    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0.05, 0) })).outcome).toBe('deviates');
+    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0, 0) })).outcome).toBe('deviates');
   });
   it('is inconclusive on one data seed', () => {
     expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(1, 0, 0.03) })).outcome).toBe('inconclusive');
+  });
+  it('heads with the three parts combined, so the verdict is the first reading\'s', () => {
+    const cases: [number, number, number, number | null][] = [[12, 0, 0, null], [12, 0.05, 0, null], [12, 0, 0, 0]];
+    for (const [seeds, gap, back, plain] of cases) {
+      const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(seeds, gap, back, plain) })).evaluation!;
+      expect(e.readings[0]!.label).toMatch(/all three parts/);
+      expect(e.verdict).toBe(e.readings[0]!.verdict);
+    }
+  });
+  it('states the location rule\'s calibration: true gaps reproduce, gaps 0.02 off are refuted', () => {
+    const c = locationCalibration(40, 0.008, 0.01);
+    expect(c.reproducedWhenTrue).toBeGreaterThan(0.9);
+    expect(c.size).toBeLessThan(0.01);
+    expect(c.power).toBeGreaterThan(0.5);
   });
 });
 
@@ -110,6 +130,32 @@ describe('staged-plateau-order and staged-plateau-timing', () => {
     const r = results({ stagedPlateaus: () => plateaus(1, [0.02], saxe) });
     expect(evaluateClaim(claim('staged-plateau-order'), r).outcome).toBe('inconclusive');
     expect(evaluateClaim(claim('staged-plateau-timing'), r).outcome).toBe('inconclusive');
+  });
+  it('counts a tie at epoch resolution as no reversal', () => {
+    const tie = (s: number, u0: number, k: number, noise: number) => (k === 1 || k === 2 ? saxe(ETAS[1]!, u0, 1, 0) : saxe(s, u0, k, noise));
+    const r = results({ stagedPlateaus: () => plateaus(10, [0.01, 0.02, 0.04], tie) });
+    const e = evaluateClaim(claim('staged-plateau-order'), r).evaluation!;
+    expect(e.verdict).toBe('reproduced');
+    expect(e.readings[1]!.value).not.toBe('1');
+  });
+  it('heads the timing claim with the u0 exponent, Saxe\'s 1/s_k law beside it', () => {
+    const e = evaluateClaim(claim('staged-plateau-timing'), results({ stagedPlateaus: () => plateaus(10, [0.01, 0.02, 0.04], saxe) })).evaluation!;
+    expect(e.readings[0]!.label).toMatch(/exponent of 1\/u0/);
+    expect(e.readings[1]!.label).toMatch(/Saxe et al.'s 1\/s_k law/);
+    expect(e.rule).toBeDefined();
+  });
+  it('calibrates the order rule and the exponent rule on synthetic truths', () => {
+    expect(decidePlateauOrder(0, 90).verdict).toBe('reproduced');
+    expect(decidePlateauOrder(40, 90).verdict).toBe('deviates');
+    const order = plateauOrderCalibration(90);
+    expect(order.reproducedWhenTrue).toBe(1);
+    expect(order.size).toBe(0);
+    expect(order.falseReproduce).toBe(0);
+    const points = Array.from({ length: 120 }, (_, i) => ({ group: String(i % 40), x: Math.log(1 / [0.01, 0.02, 0.04][Math.floor(i / 40)]!), y: 0 }));
+    const exponent = exponentCalibration(points, 1, 0.25, 0.05);
+    expect(exponent.reproducedWhenTrue).toBeGreaterThan(0.95);
+    expect(exponent.size).toBe(0);
+    expect(exponent.power).toBeGreaterThan(0.9);
   });
   it('fits a slope within groups with each group its own intercept', () => {
     const points = [0, 1, 2].flatMap((g) => [1, 2, 3].map((x) => ({ group: String(g), x, y: 10 * g + 2 * x + (x === 2 ? 0.01 : 0) })));

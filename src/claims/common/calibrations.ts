@@ -100,3 +100,17 @@ export function meanIntervalCalibration(count: number, sd: number, band: ClaimBa
     trial,
   );
 }
+
+/**
+ * A rule that decides from a count of n cases (runs, data sets) failing a statement, on binomial draws: the truth is
+ * no case failing, the alternative a failing rate (one-sided: only more failures refute).
+ */
+export function countRuleCalibration(name: string, n: number, purpose: number, decide: (failing: number, n: number) => StatisticalVerdict, alpha: number, discrepancy: number, grid: readonly number[]): RuleCalibration {
+  const uniform = uniformSource(purpose);
+  const trial = (rate: number): StatisticalVerdict => {
+    let failing = 0;
+    for (let i = 0; i < n; i++) if (uniform() < rate) failing += 1;
+    return decide(failing, n);
+  };
+  return calibrateRule({ name, alpha, seeds: n, replications: CALIBRATION_REPLICATIONS, discrepancy: { scale: 'difference', size: discrepancy }, grid, oneSided: 'above' }, trial);
+}

@@ -1,8 +1,8 @@
 // The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
 // did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
 // the budget — never dropped, never counted as an escape at the budget.
-import { escapeSample, type RunOutcome } from '../../run/index.ts';
-import type { EscapeRun } from '../../stats/index.ts';
+import { NOT_TRAPPED, escapeSample, type RunOutcome } from '../../run/index.ts';
+import { escapes, exposure, runsOf, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { exponentialShapeTest, fitExponential, kaplanMeier, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 
@@ -29,32 +29,32 @@ export interface EscapeStatistics {
 }
 
 export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number): EscapeStatistics {
-  const { runs, notTrapped, budget } = escapeSample(outcomes);
-  const escapes = runs.filter((r) => r.escaped).length;
-  const exposure = runs.reduce((sum, r) => sum + r.time, 0);
-  const distinct = new Set(runs.filter((r) => r.escaped).map((r) => r.time)).size;
+  const sample = escapeSample(outcomes);
+  const runs = runsOf(sample);
+  const escaped = escapes(sample);
+  const distinct = new Set(sample.times.filter((_, i) => sample.escaped[i])).size;
   return {
     seeds: outcomes.length,
-    budget,
-    notApplicable: notTrapped,
+    budget: sample.budget,
+    notApplicable: sample.setAside.map((s) => s.seed),
     runs,
-    escapes,
+    escapes: escaped,
     km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
-    fit: runs.length > 0 && exposure > 0 ? fitExponential(runs, alpha) : null,
-    shape: escapes >= SHAPE_TEST_MIN_ESCAPES && distinct >= SHAPE_TEST_MIN_DISTINCT ? exponentialShapeTest(runs, budget, alpha, { grid: 1 }) : null,
+    fit: runs.length > 0 && exposure(sample) > 0 ? fitExponential(runs, alpha) : null,
+    shape: escaped >= SHAPE_TEST_MIN_ESCAPES && distinct >= SHAPE_TEST_MIN_DISTINCT ? exponentialShapeTest(runs, sample.budget, alpha, { grid: 1 }) : null,
   };
 }
 
 /** Escape epochs per seed of one reading (null: censored at the budget), the seeds that did not start trapped set aside. */
 export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly RunOutcome[]): PerSeedSeries {
   const used = outcomes.filter((o) => o.applicable);
-  const { budget, notTrapped } = escapeSample(outcomes);
+  const { budget, setAside } = escapeSample(outcomes);
   return {
     label,
     meaning: `escape epoch by the ${rule} rule; null: no escape within ${budget} epochs (censored)`,
     seeds: used.map((o) => o.seed),
     values: used.map((o) => o.escapeEpoch),
-    excluded: { seeds: notTrapped, reason: 'did not start in the trapped phase (the rule does not apply)' },
+    excluded: { seeds: setAside.map((s) => s.seed), reason: NOT_TRAPPED },
   };
 }
 

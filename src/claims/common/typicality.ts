@@ -1,6 +1,16 @@
-// The rule for statements about every run (REPRODUCE.md, "Statements about every run, the noise and the text").
-import { DEFAULT_ALPHA, proportionInterval } from '../../stats/index.ts';
+// The rules for statements about runs (REPRODUCE.md, "Statements about runs, the noise and the text"): the
+// universal rule (one failing run refutes) and the typicality rule (the share of runs that show a described shape).
+import {
+  DEFAULT_ALPHA,
+  REPRODUCE_ALPHA,
+  calibrateRule,
+  proportionInterval,
+  type ProportionInterval,
+  type RuleCalibration,
+  type StatisticalVerdict,
+} from '../../stats/index.ts';
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
 export const ALPHA = DEFAULT_ALPHA;
 
@@ -58,5 +68,140 @@ export function universalReading(label: string, cases: readonly RunCase[], meani
     line,
     perSeed: { label, meaning, seeds: cases.map((c) => c.seed), values: cases.map((c) => c.value), ...(excluded ? { excluded } : {}) },
     ...(verdict === 'inconclusive' ? { wouldDecide: `${RUNS_TO_DECIDE} runs or more with none failing (${n} read), or one run that fails` } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The typicality rule (REPRODUCE.md, "Statements describing a figure: the typicality rule"): a figure shows one run,
+// so a statement that describes it ("train below test", "converges monotonically") says what a typical run does.
+// It is judged by the share of runs that show the described shape, against a named threshold, at the suite's two
+// levels: `deviates` when the 1 − α interval of the share lies below the threshold, `reproduced` when its
+// (1 − REPRODUCE_ALPHA) interval lies above, otherwise `inconclusive`.
+
+/** "Most runs": a figure's curve stands for a typical run, so most runs must show its shape. */
+export const MOST_RUNS = 0.5;
+/** "Nearly every run": what a protocol or a premise promises of each run it is applied to. */
+export const NEARLY_EVERY_RUN = 0.9;
+
+/**
+ * The shares at which a threshold's power is stated: the threshold ± this, a quarter where that fits and otherwise
+ * half the way to 0 or 1 (0.9 ± 0.05), so that the good side is a share short of every run.
+ */
+export function shareDiscrepancy(threshold: number): number {
+  return Number(Math.min(0.25, threshold / 2, (1 - threshold) / 2).toFixed(6));
+}
+
+export function thresholdName(threshold: number): string {
+  return threshold === MOST_RUNS ? 'most runs (share > ½)' : threshold === NEARLY_EVERY_RUN ? 'nearly every run (share > 0.9)' : `share > ${threshold}`;
+}
+
+/** The share's interval at the reproduced side's level (two-sided 1 − REPRODUCE_ALPHA) and at 1 − α. */
+export function shareIntervals(shows: number, n: number): { reproduce: ProportionInterval; deviate: ProportionInterval } {
+  return { reproduce: proportionInterval(shows, n, REPRODUCE_ALPHA), deviate: proportionInterval(shows, n, ALPHA) };
+}
+
+export function typicalVerdict(shows: number, n: number, threshold: number): Verdict {
+  if (n === 0) return 'inconclusive';
+  const { reproduce, deviate } = shareIntervals(shows, n);
+  if (deviate.upper < threshold) return 'deviates';
+  return reproduce.lower > threshold ? 'reproduced' : 'inconclusive';
+}
+
+/** The smallest run count that decides at the observed share, up to `limit`; null when none does (a share at the threshold). */
+export function runsToDecide(share: number, threshold: number, limit = 5000): number | null {
+  for (let n = 1; n <= limit; n = n < 100 ? n + 1 : Math.ceil(n * 1.05)) {
+    if (typicalVerdict(Math.round(share * n), n, threshold) !== 'inconclusive') return n;
+  }
+  return null;
+}
+
+/** The verdict at each count 0..n: the rule depends on the count alone. */
+function verdictTable(n: number, threshold: number): Verdict[] {
+  return Array.from({ length: n + 1 }, (_, k) => typicalVerdict(k, n, threshold));
+}
+
+const CALIBRATIONS = new Map<string, RuleCalibration>();
+
+/**
+ * The rule's operating figures at n runs, on seeded synthetic truths (each run shows the shape with probability s,
+ * independently): size P(deviates | s = threshold), the least favourable true share; P(reproduced | s = threshold +
+ * δ) on the good side; power P(deviates | s = threshold − δ) and P(reproduced | s = threshold − δ) on the bad side.
+ */
+export function typicalityCalibration(n: number, threshold: number): RuleCalibration {
+  const key = `${n}:${threshold}`;
+  const known = CALIBRATIONS.get(key);
+  if (known !== undefined) return known;
+  const table = verdictTable(n, threshold);
+  const uniform = uniformSource(4);
+  const delta = shareDiscrepancy(threshold);
+  const trial = (shift: number): StatisticalVerdict => {
+    const share = Math.min(1, Math.max(0, threshold + shift));
+    let shows = 0;
+    for (let i = 0; i < n; i++) if (uniform() < share) shows += 1;
+    return table[shows] as StatisticalVerdict;
+  };
+  const calibration = calibrateRule(
+    {
+      name: `typicality: the share of runs showing the shape against ${thresholdName(threshold)}; deviates: its 1 − α interval below, reproduced: its ${100 * (1 - REPRODUCE_ALPHA)} % interval above`,
+      alpha: ALPHA,
+      reproduceAlpha: REPRODUCE_ALPHA,
+      seeds: n,
+      replications: CALIBRATION_REPLICATIONS,
+      discrepancy: { scale: 'difference', size: delta },
+      grid: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5].filter((d) => d <= threshold),
+      oneSided: 'below',
+      holdsAt: delta,
+    },
+    trial,
+  );
+  CALIBRATIONS.set(key, calibration);
+  return calibration;
+}
+
+export interface TypicalReading extends UniversalReading {
+  readonly rule: RuleCalibration;
+}
+
+/**
+ * The typicality rule on one reading's runs: a run shows the shape when its case does not fail. The value is the
+ * share that shows it; the line gives both intervals, the threshold and the runs that do not show it.
+ */
+export function typicalReading(
+  label: string,
+  cases: readonly RunCase[],
+  meaning: string,
+  showsWords: string,
+  threshold: number,
+  excluded?: PerSeedSeries['excluded'],
+): TypicalReading {
+  const n = cases.length;
+  const odd = cases.filter((c) => c.fails);
+  const shows = n - odd.length;
+  const verdict = typicalVerdict(shows, n, threshold);
+  const pct = (x: number): string => Number(x.toPrecision(3)).toString();
+  let line = `${label}: no runs to read.`;
+  if (n > 0) {
+    const { reproduce, deviate } = shareIntervals(shows, n);
+    line =
+      `${label}: ${shows} of ${n} runs ${showsWords} (share ${pct(shows / n)}; ${100 * (1 - REPRODUCE_ALPHA)} % interval [${pct(reproduce.lower)}, ${pct(reproduce.upper)}], ` +
+      `1 − α interval [${pct(deviate.lower)}, ${pct(deviate.upper)}]) against ${thresholdName(threshold)}` +
+      `${odd.length > 0 ? `; not: seeds ${odd.map((c) => c.seed).join(', ')}` : ''}.`;
+  }
+  const needed = n === 0 ? null : runsToDecide(shows / n, threshold);
+  return {
+    reading: { label, value: n === 0 ? null : String(shows / n), verdict, note: line },
+    line,
+    perSeed: { label, meaning, seeds: cases.map((c) => c.seed), values: cases.map((c) => c.value), ...(excluded ? { excluded } : {}) },
+    rule: typicalityCalibration(Math.max(n, 1), threshold),
+    ...(verdict === 'inconclusive'
+      ? {
+          wouldDecide:
+            n === 0
+              ? 'runs to read'
+              : needed === null
+                ? `the share ${pct(shows / n)} sits at the threshold ${threshold}: no feasible run count decides at it`
+                : `about ${needed} runs at the observed share ${pct(shows / n)} (${n} read)`,
+        }
+      : {}),
   };
 }

@@ -1,6 +1,8 @@
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NetworkControlPoint } from '../../experiments/index.ts';
 import { fitArrhenius } from '../../experiments/index.ts';
-import { DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun } from '../../stats/index.ts';
+import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { CALIBRATION_REPLICATIONS, censoredExponential, uniformSource } from '../common/calibrations.ts';
+import { censoredSlopeCalibration, lnTauAtCentre, type SlopeDesign } from './slope-calibration.ts';
 import { controlArrheniusSpec, tauVersusDepthSpec, type ControlPlotPoint } from './control-plots.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -40,6 +42,12 @@ function measuredRows(series: string, groups: readonly Group[]): ControlPlotPoin
         ? { series, inverseT: g.x, lnTau: Math.log(fit.interval.lower), kind: 'bound' as const }
         : { series, inverseT: g.x, lnTau: Math.log(fit.meanTime), kind: 'measured' as const };
     });
+}
+
+/** A design from groups of runs: each setting's x and trapped runs, and the budget (the longest time any run was held). */
+export function designOf(groups: readonly Group[]): { design: SlopeDesign[]; budget: number } {
+  const usable = groups.filter((g) => g.runs.length > 0);
+  return { design: usable.map((g) => ({ x: g.x, runs: g.runs.length })), budget: Math.max(...usable.flatMap((g) => g.runs.map((r) => r.time))) };
 }
 
 function lineRows(series: string, xs: readonly number[], lnTau: (x: number) => number): ControlPlotPoint[] {
@@ -97,6 +105,17 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   );
   const value = (fit.slope / barrier).toPrecision(6);
   const xs = groups.map((g) => g.x);
+  const rule = censoredSlopeCalibration({
+    name: `the censored Arrhenius slope's 1 − α interval against ΔE, half-width ≤ ${resolution}·ΔE`,
+    alpha: fit.alpha,
+    ...designOf(groups),
+    lnTauAtCentre: lnTauAtCentre(fit, designOf(groups).design.map((d) => d.x)),
+    slopeAt: (factor) => barrier * factor,
+    decide: (f) => decideAgainstClaim({ value: barrier, tolerance: 0, printed: barrier.toPrecision(6) }, { estimate: f.slope, lower: f.slopeInterval.lower, upper: f.slopeInterval.upper, alpha: f.alpha, seeds: control.seeds }, { resolution: resolution * barrier }).verdict,
+    discrepancy: { scale: 'factor', size: 1.5 },
+    grid: [1.1, 1.25, 1.5, 2, 3],
+    purpose: 21,
+  });
   const prefactor = Math.log(control.points[0]!.kramersTime) - barrier * xs[0]!;
   const rows = [
     ...measuredRows('simulated runs', groups),
@@ -122,8 +141,10 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
       `Censored fit ln τ = ${fit.intercept.toPrecision(4)} + ${fit.slope.toPrecision(5)}/T: ${ratioText(fit, barrier)}; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'}.`,
       `Kramers' intercept ln(2π/√(V''(0)|V''(u_sad)|)) = ${prefactor.toPrecision(4)} against the fitted ${fit.intercept.toPrecision(4)} (the absorbing point lies past the saddle, and ΔE/T ≤ ${Math.max(...control.points.map((p) => p.ratio))} leaves finite-barrier corrections).`,
       `Rule: reproduced when the slope's 1 − α interval contains ΔE and its half-width is at most ${resolution}·ΔE; deviates when it excludes ΔE. ${decision.reason}`,
+      `${describeCalibration(rule)} (exponential runs on the control's design, the fitted line's centre kept, its slope ΔE × the factor).`,
       ...pointLines,
     ],
+    rule,
     ...(decision.verdict === 'inconclusive' ? { wouldDecide: decision.wouldDecide ?? 'more seeds per temperature' } : {}),
     figures: [figure],
   };
@@ -190,6 +211,25 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
   const { readings, fits } = depthReadings(d, claim);
   const headline = readings[0]!;
   const xs = d.points.map((p) => 1 / p.temperature);
+  const plainGroups = d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs }));
+  const printed = claim.paper.value!;
+  const band = { value: Number(printed), tolerance: toleranceWidth(claim.tolerance, printed)!.toNumber(), printed };
+  const plainFit = fits[0]!;
+  const rule =
+    typeof plainFit === 'string'
+      ? null
+      : censoredSlopeCalibration({
+          name: `the plain Arrhenius slope over ΔE, its 1 − α interval against ${printed} ± ${band.tolerance}`,
+          alpha: plainFit.alpha,
+          ...designOf(plainGroups),
+          lnTauAtCentre: lnTauAtCentre(plainFit, xs),
+          slopeAt: (factor) => band.value * d.barrier * factor,
+          decide: (f) => decideAgainstClaim(band, { estimate: f.slope / d.barrier, lower: f.slopeInterval.lower / d.barrier, upper: f.slopeInterval.upper / d.barrier, alpha: f.alpha, seeds: d.points[0]?.records.length ?? 0 }).verdict,
+          // ×2 lands on the band's edges (25, 100 against 50 ± 25): the alternative is ×3.
+          discrepancy: { scale: 'factor', size: 3 },
+          grid: [2, 3, 5, 10],
+          purpose: 22,
+        });
   const rows: ControlPlotPoint[] = [...measuredRows('SGLD runs', d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs })))];
   const plain = fits[0]!;
   if (typeof plain !== 'string') rows.push(...lineRows('censored Arrhenius fit', xs, (x) => plain.intercept + plain.slope * x));
@@ -215,7 +255,11 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
       `Against ΔE itself (ratio 1): ${readings.map((r) => `${r.label.split(':')[0]} ${r.value ?? '—'}`).join('; ')} — the control's answer to whether the slope is the saddle's ΔE or ≈ 50 ΔE.`,
       ...d.points.map(pointLine),
+      rule === null
+        ? 'Calibration: no slope, so none.'
+        : `${describeCalibration(rule)} (exponential runs on the control's design with the fitted line's centre and a slope ${printed}·ΔE × the factor: at this design a true factor ${printed} puts τ beyond the budget or at the first epochs, so the rule cannot reproduce it — the control tells a slope of ΔE from one of ${printed} ΔE).`,
     ],
+    ...(rule === null ? {} : { rule }),
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'escapes at two temperatures at least, and more seeds per temperature' } : {}),
     figures: [
       {
@@ -275,6 +319,33 @@ export function decideDepthOrderByRank(groups: readonly { depth: number; runs: r
 }
 
 /**
+ * decideDepthOrderByRank on exponential runs with the depths' trapped runs and budget, τ of the shallowest at its
+ * observed value and each deeper depth's τ the previous one's × a factor: the claim holds at `holdsAt` per depth (the
+ * observed step, for P(reproduced | true)), the boundary ×1 is where the size is measured, and deeper escapes sooner
+ * by the stated factor (÷10) is the alternative.
+ */
+export function depthOrderCalibration(design: readonly { depth: number; runs: number }[], shallowTau: number, budget: number, holdsAt: number, alpha = DEFAULT_ALPHA): RuleCalibration {
+  const uniform = uniformSource(23);
+  const trial = (factor: number): StatisticalVerdict => {
+    const groups = design.map((d, i) => ({ depth: d.depth, runs: censoredExponential(uniform, d.runs, shallowTau * factor ** i, budget) }));
+    return decideDepthOrderByRank(groups, alpha).verdict as StatisticalVerdict;
+  };
+  return calibrateRule(
+    {
+      name: 'each depth against the next by the one-sided rank test at α: reproduced when every deeper network escapes later, deviates when one escapes earlier',
+      alpha,
+      seeds: Math.max(...design.map((d) => d.runs)),
+      replications: CALIBRATION_REPLICATIONS,
+      discrepancy: { scale: 'factor', size: 10 },
+      grid: [2, 4, 10, 30, 100],
+      oneSided: 'below',
+      holdsAt,
+    },
+    trial,
+  );
+}
+
+/**
  * Prediction 2 on the SGLD control: at one temperature τ grows with depth. Headline: the rank test of
  * decideDepthOrderByRank. Beside it the exponential reading: `reproduced` when the 1 − α intervals of τ are strictly
  * ordered L = 3 < 4 < 5; `deviates` when a deeper network's interval lies wholly below a shallower one's; otherwise
@@ -290,7 +361,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       verdict: 'inconclusive',
       value: null,
       readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: 'one depth in this profile' })),
-      evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines],
+      evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines, 'Calibration: none at one depth — the rank test needs two.'],
       wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
     };
   }
@@ -317,9 +388,21 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       : `L = ${t.depth}: ${t.fit.escapes} of ${t.runs} escaped, τ̂ = ${t.fit.meanTime?.toPrecision(4) ?? '—'} epochs, [${t.fit.interval.lower.toPrecision(3)}, ${Number.isFinite(t.fit.interval.upper) ? t.fit.interval.upper.toPrecision(3) : '∞'}] at α = ${DEFAULT_ALPHA}`,
   );
   const ranks = decideDepthOrderByRank(control.depths.map((d) => ({ depth: d.depth, runs: d.common!.runs })));
+  const shallow = taus[0]!.fit;
+  const allRuns = control.depths.flatMap((d) => d.common!.runs);
+  const rule =
+    shallow === null || allRuns.length === 0
+      ? null
+      : depthOrderCalibration(
+          control.depths.map((d) => ({ depth: d.depth, runs: d.common!.runs.length })),
+          shallow.meanTime ?? shallow.interval.lower,
+          Math.max(...allRuns.map((r) => r.time)),
+          Math.max(2, value === null ? 2 : Number(value) ** (1 / Math.max(1, taus.length - 1))),
+        );
   return {
     verdict: ranks.verdict,
     value,
+    ...(rule === null ? {} : { rule }),
     readings: [
       { label: 'escape later with depth at one T (rank test)', value, verdict: ranks.verdict, note: ranks.lines.join('; ') },
       { label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') },
@@ -328,6 +411,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       `SGLD control at T = ${T.toPrecision(5)} for every depth (β/βc(L) the same at each; an audit experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
       ...ranks.lines,
       `Rule (headline): each depth against the next by the one-sided Mann–Whitney test at α = ${DEFAULT_ALPHA} (censored runs tied, after every escape: one budget for all depths); reproduced when every deeper network escapes later, deviates when one escapes earlier, otherwise inconclusive. It assumes no law for the times.`,
+      ...(rule === null ? [] : [`${describeCalibration(rule)} (exponential runs with the shallowest depth's τ̂ and each deeper τ × the factor; truth for P(reproduced): the observed step per depth; size at ×1; power at ÷10 per depth).`]),
       ...tauText,
       'Beside it, the exponential reading: reproduced when the 1 − α intervals of τ are strictly ordered by depth; deviates when a deeper network escapes significantly faster; otherwise inconclusive. Its intervals assume memoryless escape, which a drift of a few epochs (the shallow network at this T) is not.',
       ...slopeLines,

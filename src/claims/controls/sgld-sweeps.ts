@@ -3,10 +3,11 @@
 // to the kick's temperature as ηlr/B (prediction 3a). Rules are pure functions of the runs, so specs can give each one
 // synthetic runs that must come out reproduced, deviates and inconclusive.
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
-import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRun } from '../../stats/index.ts';
+import { compareEscapeRateModels, DEFAULT_ALPHA, describeCalibration, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts';
-import { arrheniusLine } from './escape-controls.ts';
+import { arrheniusLine, designOf } from './escape-controls.ts';
+import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts';
 import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
 
 /** Label prefix of every reading taken on the control: whose noise it is. */
@@ -36,13 +37,48 @@ function tauText(runs: readonly EscapeRun[], unit: string): string {
  * ln τ = a + b·x by the censored exponential likelihood of every run. `reproduced` when b's 1 − α interval lies above
  * 0 (τ grows with x), `deviates` when below, else (or with escapes at fewer than two settings) `inconclusive`.
  */
-export function decideTauIncreasing(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
+export function decideTauIncreasing(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading & { rule?: RuleCalibration } {
   const fit = arrheniusLine(groups, alpha);
   if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
-  const { lower, upper } = fit.slopeInterval;
-  const verdict: Verdict = lower > 0 ? 'reproduced' : upper < 0 ? 'deviates' : 'inconclusive';
-  const note = `d ln τ/dx = ${fit.slope.toPrecision(4)} [${lower.toPrecision(3)}, ${upper.toPrecision(3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'})`;
-  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+  const verdict = slopeSign(fit);
+  const note = `d ln τ/dx = ${fit.slope.toPrecision(4)} [${fit.slopeInterval.lower.toPrecision(3)}, ${fit.slopeInterval.upper.toPrecision(3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'})`;
+  const rule = signCalibration('the censored slope of ln τ on x: reproduced when its 1 − α interval lies above 0, deviates when below', groups, fit, fit.slope, 24, slopeSign);
+  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: the fitted slope; power at the slope reversed).`], rule };
+}
+
+/** reproduced when the slope's 1 − α interval lies above 0, deviates when below. */
+function slopeSign(fit: EscapeRateFit): StatisticalVerdict {
+  return fit.slopeInterval.lower > 0 ? 'reproduced' : fit.slopeInterval.upper < 0 ? 'deviates' : 'inconclusive';
+}
+
+/**
+ * A rule on the sign of the censored slope, calibrated on the runs' own design: the truth is `truth` (the claim's
+ * direction with its size), the boundary 0 (shift 1), the alternative the truth reversed (shift 2).
+ */
+function signCalibration(name: string, groups: readonly RunGroup[], fit: EscapeRateFit, truth: number, purpose: number, decide: (fit: EscapeRateFit) => StatisticalVerdict): RuleCalibration {
+  const { design, budget } = designOf(groups);
+  return censoredSlopeCalibration({
+    name,
+    alpha: fit.alpha,
+    design,
+    budget,
+    lnTauAtCentre: lnTauAtCentre(fit, design.map((d) => d.x)),
+    slopeAt: (shift) => truth * (1 - shift),
+    decide,
+    discrepancy: { scale: 'difference', size: 2 },
+    grid: [0.5, 1, 2],
+    oneSided: 'above',
+    purpose,
+  });
+}
+
+/** Why a verdict decided by the trap's invariance states no size or power. */
+export const INVARIANCE_CALIBRATION =
+  'Calibration: the verdict is decided by the trap\'s invariance — every trapped run\'s residue off the low-rank set is 0 or shrank, a property of each run checked exactly, not a sampled statistic — so no size or power applies to it; readings decided by a statistic state their own.';
+
+/** The evaluation with INVARIANCE_CALIBRATION among its evidence where it is not reproducible as specified. */
+export function statingInvariance(e: Evaluation): Evaluation {
+  return e.notReproducible === undefined ? e : { ...e, evidence: [...e.evidence, INVARIANCE_CALIBRATION] };
 }
 
 /**
@@ -59,14 +95,14 @@ export function headedBySgd(control: readonly ControlReading[], rest: Evaluation
     note: reason === null ? 'no SGD escape to read within the budget' : 'not reproducible as specified',
   };
   const { wouldDecide: _theirs, notReproducible: _before, ...base } = rest;
-  return {
+  return statingInvariance({
     ...base,
     verdict: headline.verdict,
     value: null,
     readings: [headline, ...control.map((c) => c.reading), ...rest.readings],
     evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
     ...(reason === null ? { wouldDecide } : { notReproducible: reason }),
-  };
+  });
 }
 
 // ---- Appendix C: τ grows with β --------------------------------------------------------------------------------
@@ -84,7 +120,7 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
     evidence: [
       `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${s.temperature.toPrecision(4)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}.`,
       ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${b.barrier.toPrecision(4)}, ΔE/T = ${(b.barrier / s.temperature).toPrecision(4)}): ${tauText(b.point.runs, 'epochs')}.`),
-      `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence[0]}`,
+      `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence.join(' ')}`,
     ],
   };
 }
@@ -95,8 +131,9 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
 export const LAW_MARGIN = 2;
 
 /**
- * One depth's temperatures: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (a power law in T), by AIC
- * of the censored likelihood. Arrhenius by more than LAW_MARGIN reproduces, the power law deviates, else inconclusive.
+ * One depth's temperatures: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (τ a power of T — not Mori
+ * et al.'s law, which is a power of the loss ratio), by AIC of the censored likelihood. Arrhenius by more than
+ * LAW_MARGIN reproduces, the power of T deviates, else inconclusive.
  */
 export function decideArrheniusInT(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
   const line = arrheniusLine(groups, alpha);
@@ -106,7 +143,7 @@ export function decideArrheniusInT(label: string, groups: readonly RunGroup[], a
     usable.map((g) => g.runs),
     [
       { label: 'Arrhenius: ln τ linear in 1/T', x: usable.map((g) => g.x) },
-      { label: 'power law: ln τ linear in ln(1/T)', x: usable.map((g) => Math.log(g.x)) },
+      { label: 'a power of T: ln τ linear in ln(1/T) (not Mori et al.\'s law)', x: usable.map((g) => Math.log(g.x)) },
     ],
     alpha,
   );
@@ -141,7 +178,7 @@ function materialFactor(claim: Claim): number {
  * `reproduced` when b's 1 − α interval lies below 0; `deviates` when it lies above 0, or inside ±ln(factor)/range
  * (τ moves by less than the factor across the design: the noise is invisible at the trap); else `inconclusive`.
  */
-export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], factor: number, alpha = DEFAULT_ALPHA): ControlReading {
+export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], factor: number, alpha = DEFAULT_ALPHA): ControlReading & { rule?: RuleCalibration } {
   const fit = arrheniusLine(groups, alpha);
   if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
   const xs = groups.map((g) => g.x);
@@ -149,12 +186,16 @@ export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], f
   const bound = Math.log(factor) / range;
   const { lower, upper } = fit.slopeInterval;
   const invisible = lower > -bound && upper < bound;
-  const verdict: Verdict = upper < 0 ? 'reproduced' : lower > 0 || invisible ? 'deviates' : 'inconclusive';
+  const decide = (f: EscapeRateFit): StatisticalVerdict =>
+    f.slopeInterval.upper < 0 ? 'reproduced' : f.slopeInterval.lower > 0 || (f.slopeInterval.lower > -bound && f.slopeInterval.upper < bound) ? 'deviates' : 'inconclusive';
+  const verdict: Verdict = decide(fit);
+  // Truth: SGD's noise moves τ by the material factor across the design (slope −ln(factor)/range); shift 1: invisible.
+  const rule = signCalibration(`the censored slope of ln τ on ηlr/B: reproduced when its 1 − α interval lies below 0, deviates when above 0 or inside ± ln ${factor}/range`, groups, fit, -bound, 25, decide);
   const change = Math.exp(-fit.slope * range);
   const note =
     `d ln τ/d(ηlr/B) = ${fit.slope.toPrecision(4)} [${lower.toPrecision(3)}, ${upper.toPrecision(3)}] at α = ${alpha}; τ changes ×${(1 / change).toPrecision(3)} from the smallest to the largest ηlr/B ` +
     `(invisible: |slope| < ln ${factor}/${range.toPrecision(3)} = ${bound.toPrecision(3)} at both ends of the interval); linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'}`;
-  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: τ falling ×${factor} across it; power at τ rising ×${factor}; no change, invisible, is refuted too).`], rule };
 }
 
 function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): EvidenceFigure {
@@ -194,9 +235,11 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
     ),
   );
   const headline = decisions[0]!.reading;
+  const rule = decisions[0]!.rule;
   return {
     verdict: headline.verdict,
     value: headline.value,
+    ...(rule === undefined ? {} : { rule }),
     readings: decisions.map((d) => d.reading),
     evidence: [
       `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${s.temperature.toPrecision(4)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}; ` +

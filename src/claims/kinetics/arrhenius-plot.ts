@@ -39,7 +39,7 @@ export function arrheniusRows(series: readonly ArrheniusSeries[]): Row[] {
         lnTau: Math.log(tau),
         series: s.label,
         kind: escaped ? ESTIMATE : BOUND,
-        detail: `ηlr = ${p.lr}, B = ${p.batch}: ${p.fit.escapes}/${p.sample.runs.length} trapped seeds escaped`,
+        detail: `ηlr = ${p.lr}, B = ${p.batch}: ${p.fit.escapes}/${p.sample.seeds.length} trapped seeds escaped`,
       });
     }
   }

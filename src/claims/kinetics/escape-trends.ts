@@ -1,11 +1,11 @@
 // Appendix C and prediction 2, the kinetic halves: escape times (not only barriers) grow with β and with depth. The
-// analytic halves are the landscape's; the escape-time halves are read on the SGLD control, headed by the paper's SGD.
+// analytic halves are the landscape's; the escape-time halves are the paper's SGD, with the SGLD control beside them.
 import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation } from '../verdict.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../landscape/transitions.ts';
 import { evaluateDepthControl } from '../controls/escape-controls.ts';
-import { betaControlReading, CONTROL_NOISE, headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
+import { betaControlReading, headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
 
 export function betaKineticNeeds(): ExperimentRequest[] {
   return [{ experiment: 'trapping', protocol: 'rank1-trap' }, { experiment: 'sgld-sweeps' }];
@@ -16,22 +16,24 @@ export function depthKineticNeeds(): ExperimentRequest[] {
 }
 
 /**
- * The escape-time half read on the SGLD control (headline), then the analytic half. The paper's own runs give τ at
+ * The paper's SGD (headline), the escape-time half on the SGLD control where it is this claim's own (none for depth:
+ * that is control-depth-escape-time), then the analytic half. The paper's own runs give τ at
  * one β and one depth only, and from the trap they do not escape by noise: an evidence line says so.
  */
-function kineticHalf(control: ControlReading, analytic: Evaluation, what: string, results: ExperimentResults): Evaluation {
+function kineticHalf(control: ControlReading | null, analytic: Evaluation, what: string, results: ExperimentResults): Evaluation {
   const runs = results.trapping('rank1-trap').runs['per-seed'];
   const trapped = runs.filter((r) => r.escapeApplicable);
   const escaped = trapped.filter((r) => r.escapeEpoch !== null).length;
   return headedBySgd(
-    [control],
+    control === null ? [] : [control],
     {
       ...analytic,
       readings: analytic.readings.map((r) => ({ ...r, label: `analytic half (${what}), ${r.label}` })),
       evidence: [
         ...analytic.evidence,
         `The paper's runs give τ at one β (0.32) and one depth (L = 3) only: of the rank-1 trap's ${runs.length} per-seed runs, ${trapped.length} started trapped and ${escaped} escaped ` +
-          '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier). The escape-time half is therefore read on the SGLD control, whose noise is the harness\'s, not SGD\'s.',
+          '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier)' +
+          (control === null ? '.' : '. The escape-time half is also read on the SGLD control, whose noise is the harness\'s, not SGD\'s: a reading of the audit\'s own, not the paper\'s verdict.'),
       ],
     },
     results,
@@ -44,13 +46,22 @@ export function evaluateEscapeTimeGrowsWithBeta(claim: Claim, results: Experimen
   return kineticHalf(betaControlReading(results), evaluateBarrierMonotone(claim), 'barrier grows with β', results);
 }
 
-/** Prediction 2's escape-time half: the depth control's own reading (control-depth-escape-time), relabelled as the control's. */
-function depthControlReading(claim: Claim, results: ExperimentResults): ControlReading {
-  const e = evaluateDepthControl(claim, results);
-  const reading = e.readings[0]!;
-  return { reading: { ...reading, label: `${CONTROL_NOISE}: ${reading.label}` }, evidence: e.evidence };
+/**
+ * Prediction 2's escape-time half under the audit's SGLD noise is the audit's own claim control-depth-escape-time: one
+ * experiment, one claim. This claim names it and its verdict, and neither repeats its evidence nor counts it as a reading.
+ */
+export const DEPTH_CONTROL_CLAIM = 'control-depth-escape-time';
+
+function depthControlPointer(claim: Claim, results: ExperimentResults): string {
+  const control = evaluateDepthControl(claim, results);
+  return (
+    `The escape-time half under the harness's SGLD noise is the audit's claim ${DEPTH_CONTROL_CLAIM} (${control.verdict}, τ̂(deepest)/τ̂(L = 3) = ${control.value ?? '—'}); ` +
+    'its evidence stands there, and it is not this claim\'s reading: the paper states prediction 2 for SGD, under which the trap does not escape at any depth.'
+  );
 }
 
 export function evaluateDeeperLongerDelays(claim: Claim, results: ExperimentResults): Evaluation {
-  return kineticHalf(depthControlReading(claim, results), evaluateDepthBarrier(claim), 'barrier grows with L at equal β/βc', results);
+  const analytic = evaluateDepthBarrier(claim);
+  const e = kineticHalf(null, analytic, 'barrier grows with L at equal β/βc', results);
+  return { ...e, evidence: [depthControlPointer(claim, results), ...e.evidence] };
 }

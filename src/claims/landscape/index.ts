@@ -2,6 +2,7 @@
 // saddles, barriers, branches and their dependence on depth, with the figures that draw them (Figs. 2(a), 4).
 import { computed, type EvaluatorTable } from '../evaluator.ts';
 import { evaluateBarrierFromZero, evaluateBarrierMonotone, evaluateCriticalBeta, evaluateCriticalBetaOrdering, evaluateDepthBarrier, evaluateDepthCriticalBeta, evaluateDepthTwoContinuous, evaluateEq3FromEq2, evaluateHysteresisWindow, evaluatePhaseStructure, evaluateSaddleLambda } from './transitions.ts';
+import { evaluateBarrierOrder, evaluateSaddleBarrier, evaluateSparseBarrier, saddleBarrierNeeds } from './escape-barriers.ts';
 import { evaluateDepthTwoRoot, evaluateMetastableCount, evaluateUpperBranchMetastable } from './branches.ts';
 
 export const LANDSCAPE_EVALUATORS: EvaluatorTable = {
@@ -19,4 +20,7 @@ export const LANDSCAPE_EVALUATORS: EvaluatorTable = {
   'metastable-count': computed(evaluateMetastableCount),
   'upper-branch': computed(evaluateUpperBranchMetastable),
   'depth-two-root': computed(evaluateDepthTwoRoot),
+  'saddle-barrier': { needs: saddleBarrierNeeds, evaluate: evaluateSaddleBarrier },
+  'sparse-barrier': computed(evaluateSparseBarrier),
+  'barrier-order': computed(evaluateBarrierOrder),
 };

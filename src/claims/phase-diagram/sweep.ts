@@ -27,7 +27,7 @@ const BASIS_LABEL: Readonly<Record<keyof CriticalBetas, string>> = {
 };
 
 /** One printed βc and the mode (level, 1 = largest η) it belongs to. */
-interface PrintedTransition {
+export interface PrintedTransition {
   level: number;
   eta: number;
   band: ClaimBand;
@@ -38,7 +38,7 @@ interface PrintedTransition {
  * "βc(2) = 0.42" is the transition of η = 0.9 and "βc(1) = 0.36" that of η = 0.8 — the labels of Appendix B are
  * swapped relative to Appendix D.2 (the claim critical-beta-labels records it).
  */
-function printedTransitions(claim: Claim, etas: readonly number[]): PrintedTransition[] {
+export function printedTransitions(claim: Claim, etas: readonly number[]): PrintedTransition[] {
   const printed = [...decimalListParam(claim, 'printedBetaC')].sort((a, b) => Number(b) - Number(a));
   return printed.map((text, i) => ({
     level: i + 1,
@@ -47,12 +47,12 @@ function printedTransitions(claim: Claim, etas: readonly number[]): PrintedTrans
   }));
 }
 
-function sweepOf(record: PhaseDiagramRecord, direction: SweepDirection): Sweep | undefined {
+export function sweepOf(record: PhaseDiagramRecord, direction: SweepDirection): Sweep | undefined {
   return record.sweeps.find((s) => s.direction === direction);
 }
 
 /** The records that ran a sweep in this direction (every one runs up; the profile's dataSeeds run all three). */
-function withSweep(records: readonly PhaseDiagramRecord[], direction: SweepDirection): PhaseDiagramRecord[] {
+export function withSweep(records: readonly PhaseDiagramRecord[], direction: SweepDirection): PhaseDiagramRecord[] {
   return records.filter((r) => sweepOf(r, direction) !== undefined);
 }
 
@@ -60,7 +60,7 @@ function transitionAt(record: PhaseDiagramRecord, direction: SweepDirection, lev
   return sweepOf(record, direction)?.transitions.find((t) => t.level === level)?.beta;
 }
 
-function located(records: readonly PhaseDiagramRecord[], direction: SweepDirection, level: number): number[] {
+export function located(records: readonly PhaseDiagramRecord[], direction: SweepDirection, level: number): number[] {
   return records.flatMap((r) => {
     const beta = transitionAt(r, direction, level);
     return beta === undefined ? [] : [beta];
@@ -143,12 +143,13 @@ export function decideSingleDataSet(values: readonly number[], band: ClaimBand, 
   return { verdict: 'inconclusive', range, reason: `${printed} lies outside ${central} but inside ${prediction}` };
 }
 
-function singleDataSetReading(label: string, values: readonly number[], band: ClaimBand): { reading: Reading; line: string } {
+function singleDataSetReading(label: string, values: readonly number[], band: ClaimBand): { reading: Reading; line: string; rule?: RuleCalibration } {
   const decided = decideSingleDataSet(values, band, DEFAULT_ALPHA);
   if (decided === null) return { reading: { label, value: null, verdict: 'inconclusive', note: 'fewer than two located transitions' }, line: `${label}: fewer than two located transitions.` };
   const median = quantile([...values].sort((a, b) => a - b), 0.5);
   const rule = singleDataSetCalibration(values.length, tIntervalOfMean(values, DEFAULT_ALPHA).sd, band, DEFAULT_ALPHA);
   return {
+    rule,
     reading: { label, value: String(median), verdict: decided.verdict, note: decided.reason },
     line: `${label} (the median data set's transition ${fmt(median)}): ${decided.verdict}: ${decided.reason}. ${describeCalibration(rule)}.`,
   };
@@ -237,7 +238,7 @@ function seedRange(records: readonly PhaseDiagramRecord[]): string {
   return `${records.length} data seeds (${records[0]?.dataSeed}–${records[records.length - 1]?.dataSeed})`;
 }
 
-function protocolEvidence(records: readonly PhaseDiagramRecord[]): string {
+export function protocolEvidence(records: readonly PhaseDiagramRecord[]): string {
   const s = PHASE_DIAGRAM_FILE.settings;
   const points = records.flatMap((r) => r.sweeps.flatMap((sw) => sw.points));
   const unconverged = points.filter((p) => !p.converged).length;
@@ -266,7 +267,10 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   const readings: Reading[] = [];
   const wouldDecide: string[] = [];
 
-  for (const direction of SWEEP_DIRECTIONS) {
+  // The plain down sweep as Appendix B writes it is the claim phase-diagram-decreasing-sweep; Eq. 3's values are
+  // beta-c-mode2-appendix-a and beta-c-mode1, the measured drops against Eq. 3 beta-c-mode2-appendix-b: each is judged
+  // once, there. Here they stand as evidence without a verdict.
+  for (const direction of ['up', 'down-perturbed'] as const) {
     for (const mode of modes) {
       const what = direction === 'up' ? `the loss of mode η = ${mode.eta}` : `mode η = ${mode.eta} re-learned`;
       const label = `${DIRECTION_LABEL[direction]}: η = ${mode.eta} vs ${mode.band.printed}`;
@@ -280,27 +284,24 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   for (const basis of ['population', 'raw', 'whitened'] as const) {
     for (const mode of modes) {
       const values = records.map((r) => r.criticalBeta[basis][mode.level - 1]!);
-      const label = `${BASIS_LABEL[basis]}: η = ${mode.eta} vs ${mode.band.printed}`;
-      if (basis === 'population') {
-        const value = values[0]!;
-        const difference = value - mode.band.value;
-        const within = Math.abs(difference) <= mode.band.tolerance;
-        readings.push({ label, value: String(value), verdict: within ? 'reproduced' : 'deviates', difference: String(difference), toleranceUnits: Math.abs(difference) / mode.band.tolerance });
-        evidence.push(`${label}: ${fmt(value)}, ${within ? 'within' : 'outside'} ${mode.band.printed} ± ${mode.band.tolerance}.`);
-      } else {
-        const { reading, line } = meanReading(label, values, values.length, mode.band, 'a value');
-        readings.push(reading);
-        evidence.push(line);
-      }
+      const t = tIntervalOfMean(values, DEFAULT_ALPHA);
+      evidence.push(
+        basis === 'population'
+          ? `${BASIS_LABEL[basis]}: η = ${mode.eta}: ${fmt(values[0]!)} against the printed ${mode.band.printed} (judged in ${mode.eta === 0.8 ? 'beta-c-mode2-appendix-a' : 'beta-c-mode1'}).`
+          : `${BASIS_LABEL[basis]}: η = ${mode.eta}: mean ${fmt(t.estimate)}, sd ${fmt(t.sd)} over ${values.length} data seeds, against the printed ${mode.band.printed} (the sample's bias is judged in figure3-offset-output-bias).`,
+      );
     }
   }
+  evidence.push(`The plain down sweep as Appendix B writes it is judged in phase-diagram-decreasing-sweep; the measured drops against Eq. 3 in beta-c-mode2-appendix-b.`);
   // Fig. 3 is one sweep on one data set (Appendix B): the printed drops are a single data set's, so that reading heads;
   // the means over data sets stand beside it.
   const single: Reading[] = [];
+  let rule: RuleCalibration | undefined;
   for (const mode of modes) {
-    const { reading, line } = singleDataSetReading(`${DIRECTION_LABEL.up}, one data set: η = ${mode.eta} vs ${mode.band.printed}`, located(records, 'up', mode.level), mode.band);
+    const { reading, line, rule: calibration } = singleDataSetReading(`${DIRECTION_LABEL.up}, one data set: η = ${mode.eta} vs ${mode.band.printed}`, located(records, 'up', mode.level), mode.band);
     single.push(reading);
     evidence.push(line);
+    rule ??= calibration;
   }
   readings.push(...single);
   evidence.push(rankStepEvidence(records), ...sampleBasisEvidence(records, modes), ...spreadEvidence(records, modes), ...hysteresisEvidence(records, modes));
@@ -317,6 +318,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
     value: null,
     readings: [headline, ...readings],
     evidence,
+    ...(rule === undefined ? {} : { rule }),
     figures: [phaseSweepFigure(withSweep(records, 'down'), modes.map((m) => ({ eta: m.eta, printed: m.band.printed! })))],
     perSeed: SWEEP_DIRECTIONS.flatMap((direction) =>
       modes.map((mode) => {

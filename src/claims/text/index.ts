@@ -2,6 +2,7 @@
 // (inconsistent when they disagree), with no experiment.
 import { computed, type EvaluatorTable } from '../evaluator.ts';
 import { evaluateCriticalBetaIndexing, evaluateParameterCount, evaluatePlacesAgree, evaluateRatioOfPrinted, evaluateRegulariserFactor, evaluateStepsPerEpoch } from './consistency.ts';
+import { evaluateSweepBudget } from './sweep-budget.ts';
 import { evaluateCitedSupport, evaluateInitNotation, evaluateOrdersOfMagnitude, evaluateSlopeErrorFromR2, evaluateTimeUnit } from './statements.ts';
 
 export const TEXT_EVALUATORS: EvaluatorTable = {
@@ -16,4 +17,5 @@ export const TEXT_EVALUATORS: EvaluatorTable = {
   'orders-of-magnitude': computed(evaluateOrdersOfMagnitude),
   'cited-support': computed(evaluateCitedSupport),
   'init-notation': computed(evaluateInitNotation),
+  'sweep-budget': computed(evaluateSweepBudget),
 };

@@ -1,8 +1,9 @@
 // Trapping in a metastable phase (Section 3.1, Fig. 1, Appendix A): escape times from the paper's checkpoints,
 // the training curves' shapes, and whether the trap is invariant under SGD.
 import type { EvaluatorTable } from '../evaluator.ts';
+import { evaluateInitSensitivity, sensitivityNeeds } from './init-sensitivity.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './escape-time.ts';
-import { abruptNeeds, checkpointPhaseNeeds, coincideNeeds, denseGapNeeds, denseNeeds, evaluateAbruptEscape, evaluateBalance, evaluateBayesFloor, evaluateCannotCoincide, evaluateCheckpointPhase, evaluateDenseGap, evaluateDenseMonotone, evaluateInitSensitivity, evaluateRandomInitTrapping, evaluateSparsePlateauOrder, randomInitNeeds, sensitivityNeeds, sparseNeeds } from './curves.ts';
+import { abruptNeeds, checkpointPhaseNeeds, coincideNeeds, denseGapNeeds, denseNeeds, evaluateAbruptEscape, evaluateBalance, evaluateBayesFloor, evaluateCannotCoincide, evaluateCheckpointPhase, evaluateDenseGap, evaluateDenseMonotone, evaluateRandomInitTrapping, evaluateSparsePlateauOrder, randomInitNeeds, sparseNeeds } from './curves.ts';
 
 export const TRAPPING_EVALUATORS: EvaluatorTable = {
   'escape-time': { needs: trappingNeeds, evaluate: evaluateEscapeTime },

@@ -63,6 +63,10 @@ export function invarianceReason(inv: TrapInvariance, what: string): string {
  * An `inconclusive` evaluation whose escapes the protocol cannot produce becomes `deviates` with the reason; its first
  * reading (the headline) says so. Any other evaluation is returned as it is.
  */
+/** Why a not-reproducible verdict carries no calibration: no statistic decides it. */
+export const NO_RULE_INVARIANT =
+  'No statistical rule decides this verdict, so it has no size or power: it follows from the invariance of the trap (an exact property of every SGD step of a bias-free linear network), not from a count of seeds.';
+
 export function unlessNotReproducible(evaluation: Evaluation, reason: string | null): Evaluation {
   if (reason === null || evaluation.verdict !== 'inconclusive') return evaluation;
   const [first, ...rest] = evaluation.readings;
@@ -71,6 +75,7 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
     ...kept,
     verdict: 'deviates',
     readings: first === undefined ? [] : [{ ...first, verdict: 'deviates', note: `not reproducible as specified${first.note ? ` (${first.note})` : ''}` }, ...rest],
+    evidence: [...evaluation.evidence, NO_RULE_INVARIANT],
     notReproducible: reason,
   };
 }
