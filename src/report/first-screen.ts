@@ -101,8 +101,13 @@ export function headlineRows(claims: readonly ClaimRecord[], ids: readonly strin
     const c = byId.get(id);
     if (c === undefined) return [];
     const first = c.readings[0];
+    // A numeric claim's reason is its distance from the paper's value in tolerances; the others', their first evidence.
+    const distance =
+      first?.toleranceUnits !== undefined && first.toleranceUnits !== null && first.difference
+        ? `ours − paper = ${Number(first.difference).toPrecision(3)}, ${Number.isFinite(first.toleranceUnits) ? first.toleranceUnits.toPrecision(3) : '∞'} × the tolerance (${c.toleranceText}).`
+        : null;
     const why =
-      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (c.evidence[0] ?? '');
+      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (distance ?? c.evidence[0] ?? '');
     return [{ id, paper: c.paper.value ?? 'qualitative', ours: c.measured ?? (first === undefined ? '—' : readingText(c, first)), outcome: c.outcome, why: firstSentence(why) }];
   });
 }
