@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgeThesis, loadLedger, loadThesis, type Outcome } from '../../src/claims/index.ts';
 import { escapeMarkup } from '../../src/report/escape-markup.ts';
-import { firstScreenOf, firstSentence, headlineRows, tallyTable } from '../../src/report/first-screen.ts';
+import { robustnessOf } from '../../src/claims/robustness.ts';
+import type { Reading } from '../../src/claims/verdict.ts';
+import { firstScreenOf, firstSentence, fragileScreen, headlineRows, tallyTable } from '../../src/report/first-screen.ts';
 import { renderHtmlReport } from '../../src/report/html-report.ts';
 import { renderReport } from '../../src/report/markdown.ts';
 import { summarise, type Results } from '../../src/report/results.ts';
@@ -59,5 +61,23 @@ describe('the first screen, worded once for both renderers', () => {
     expect(html.indexOf('<section id="tallies">')).toBeLessThan(html.indexOf('<section id="claims">'));
     expect(md).toContain(lead);
     expect(html).toContain(escapeMarkup(lead));
+  });
+
+  it('lists the claims a reading flips, the paper\'s first, with the verdict each option gives', () => {
+    const results = withThesis(everything('reproduced'));
+    const a = results.claims.find((x) => x.group !== 'paper');
+    const [b, c] = results.claims.filter((x) => x.group === 'paper');
+    const r = (labels: Array<[string, Reading['verdict']]>) => robustnessOf({ readings: labels.map(([label, verdict]) => ({ label, verdict }) as Reading) });
+    a!.robustness = r([['eq2', 'deviates'], ['eq1', 'reproduced']]);
+    b!.robustness = r([['eq2', 'deviates'], ['eq1', 'deviates']]);
+    c!.robustness = r([['per-seed data', 'inconclusive'], ['fixed data', 'reproduced']]);
+    const screen = fragileScreen(results.claims);
+    expect(screen.rows.map((x) => x.id)).toEqual([c!.id, a!.id]);
+    expect(screen.rows[1]!.flips).toEqual(['regulariser (Eq. 2 or Eq. 1): Eq. 2 (β/2 Σ‖W‖²) → deviates; Eq. 1 (L·β/2 Σ‖W‖²) → reproduced']);
+    expect(screen.lead).toMatch(/^3 claims are read .* 1 keep one verdict .*; 2 change verdict/);
+    const md = renderReport({ ...results, summary: summarise(results.claims) }, []);
+    expect(md.indexOf('## Readings that change verdicts')).toBeGreaterThan(md.indexOf("## The paper's thesis"));
+    expect(md.indexOf('## Readings that change verdicts')).toBeLessThan(md.indexOf('## Summary'));
+    expect(renderHtmlReport(results, [])).toContain('<section id="fragile">');
   });
 });

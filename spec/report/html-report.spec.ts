@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oursText, renderHtmlReport } from '../../src/report/html-report.ts';
 import { readFigureSvgs } from '../../src/report/read-results.ts';
 import type { Results } from '../../src/report/results.ts';
+import { CHROMIUM_ARGS, systemBrowser } from './chromium.ts';
 import { FIXTURE_RESULTS, drifted, fixtureResults } from './fixture.ts';
 
 const results: Results = fixtureResults();
@@ -52,12 +53,6 @@ interface Shown {
   open: boolean;
 }
 
-/** The system's Chromium (Debian's package; .ci/run installs it), or a Chrome the CI image ships. */
-function systemBrowser(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-  return candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p)) ?? null;
-}
-
 const executablePath = systemBrowser();
 if (executablePath === null && !process.env.CI) {
   console.warn('html-report browser spec skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
@@ -78,7 +73,7 @@ describe.skipIf(executablePath === null && !process.env.CI)('report.html in Chro
     if (executablePath === null) throw new Error('no Chromium at /usr/bin/chromium: .ci/run installs it with apt-get (or set CHROMIUM_PATH)');
     const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
     writeFileSync(join(dir, 'report.html'), html);
-    browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 1000 });
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

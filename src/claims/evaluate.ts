@@ -1,6 +1,7 @@
 import { distinctRequests, type ExperimentRequest, type ExperimentResults } from '../experiments/index.ts';
 import { EVALUATORS } from './evaluators.ts';
 import type { Claim, Ledger } from './ledger.ts';
+import { robustnessOf, type Robustness } from './robustness.ts';
 import { NOT_EVALUATED, type Evaluation, type Outcome } from './verdict.ts';
 
 /** A claim with its evaluation (null where no evaluator is named for it). */
@@ -8,6 +9,8 @@ export interface ClaimEvaluation {
   readonly claim: Claim;
   readonly outcome: Outcome;
   readonly evaluation: Evaluation | null;
+  /** The verdict under every combination of readings the evaluation computed (null where not evaluated). */
+  readonly robustness: Robustness | null;
 }
 
 /** The experiments a claim needs, as data (none for analytic and consistency claims). */
@@ -24,7 +27,7 @@ export function experimentsNeeded(claims: readonly Claim[]): ExperimentRequest[]
 export function evaluateClaim(claim: Claim, results: ExperimentResults): ClaimEvaluation {
   const evaluator = EVALUATORS[claim.evaluator];
   const evaluation = evaluator ? evaluator.evaluate(claim, results) : null;
-  return { claim, outcome: evaluation?.verdict ?? NOT_EVALUATED, evaluation };
+  return { claim, outcome: evaluation?.verdict ?? NOT_EVALUATED, evaluation, robustness: evaluation ? robustnessOf(evaluation) : null };
 }
 
 /** Throws a RangeError naming the unknown ids, so `--only` typos do not pass as "nothing to check". */

@@ -5,6 +5,7 @@ import {
   loadLedger,
   loadThesis,
   reportFigures,
+  robustnessFigure,
   selectClaims,
   type EvidenceFigure,
   type Thesis,
@@ -62,6 +63,8 @@ export interface Audit {
   readonly thesis: Thesis;
 }
 
+const nonNull = <T>(x: T | null): T[] => (x === null ? [] : [x]);
+
 /** The analytic figures, then each figure the evaluations drew from their experiments, every id once. */
 export function collectFigures(analytic: readonly EvidenceFigure[], results: readonly ClaimResult[]): EvidenceFigure[] {
   const byId = new Map<string, EvidenceFigure>(analytic.map((f) => [f.id, f]));
@@ -77,7 +80,7 @@ export function evaluatePlan(plan: Plan, runner: RunnerResults, thesis: ThesisDe
     thesis: judgeThesis(thesis, new Map(results.map((r) => [r.claim.id, r.outcome]))),
     profile: plan.profile,
     results,
-    figures: collectFigures(reportFigures(), results),
+    figures: collectFigures([...reportFigures(), ...nonNull(robustnessFigure(results.map((r) => ({ id: r.claim.id, robustness: r.robustness }))))], results),
     tolerances: Object.fromEntries(plan.claims.map((c) => [c.id, describeTolerance(c.tolerance, c.paper.value)])),
   };
 }

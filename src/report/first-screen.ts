@@ -1,8 +1,8 @@
 import type { ClaimGroup, Outcome, Thesis, ThesisVerdict, Verdict } from '../claims/index.ts';
 import { OUTCOMES, readingText, type ClaimRecord, type GroupTallies, type Results } from './results.ts';
 
-// The first screen's words, once for REPORT.md and report.html: the thesis, the headline claims, the tallies by
-// group and the caveats, as rows of plain text that each renderer marks up (links, emphasis) in its own way.
+// The first screen's words, once for REPORT.md and report.html: the thesis, the headline claims, the readings that
+// change verdicts, the tallies by group and the caveats, as rows of plain text that each renderer marks up (links, emphasis) in its own way.
 
 /** What a part of the thesis is, in words, by its verdict. */
 export const THESIS_PHRASE: Readonly<Record<Verdict, string>> = {
@@ -101,8 +101,13 @@ export function headlineRows(claims: readonly ClaimRecord[], ids: readonly strin
     const c = byId.get(id);
     if (c === undefined) return [];
     const first = c.readings[0];
+    // A numeric claim's reason is its distance from the paper's value in tolerances; the others', their first evidence.
+    const distance =
+      first?.toleranceUnits !== undefined && first.toleranceUnits !== null && first.difference
+        ? `ours − paper = ${Number(first.difference).toPrecision(3)}, ${Number.isFinite(first.toleranceUnits) ? first.toleranceUnits.toPrecision(3) : '∞'} × the tolerance (${c.toleranceText}).`
+        : null;
     const why =
-      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (c.evidence[0] ?? '');
+      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (distance ?? c.evidence[0] ?? '');
     return [{ id, paper: c.paper.value ?? 'qualitative', ours: c.measured ?? (first === undefined ? '—' : readingText(c, first)), outcome: c.outcome, why: firstSentence(why) }];
   });
 }
@@ -129,12 +134,61 @@ export function caveats(thesis: Thesis): string[] {
   return [...new Set(thesis.parts.flatMap((p) => p.caveats))];
 }
 
+/** A claim whose verdict a reading flips: which choice, and the verdict under each of its options. */
+export interface FragileRow {
+  id: string;
+  group: ClaimGroup;
+  outcome: Outcome;
+  /** e.g. "data (a new data set per seed, or one): a data set per seed → deviates; one data set → inconclusive". */
+  flips: string[];
+  /** e.g. "4 of 4 combinations". */
+  evaluated: string;
+}
+
+export interface FragileScreen {
+  /** How many claims were read under more than one combination, and how many of them keep one verdict. */
+  lead: string;
+  rows: FragileRow[];
+}
+
+/** The verdicts a choice's options give, each option once, in the order the dimension lists them. */
+function flipText(r: NonNullable<ClaimRecord['robustness']>, dimension: string): string {
+  const d = r.dimensions.find((x) => x.id === dimension);
+  const options = d?.options ?? [];
+  const labelled = options.map((o) => {
+    const verdicts = new Set(r.combinations.filter((c) => c.choices[dimension] === o.id).map((c) => c.verdict));
+    return `${o.label} → ${[...verdicts].join(' or ')}`;
+  });
+  return `${d?.label ?? dimension}: ${labelled.join('; ')}`;
+}
+
+/** The claims whose verdict a reading of the paper's open choices flips, the paper's claims first. */
+export function fragileScreen(claims: readonly ClaimRecord[]): FragileScreen {
+  const compared = claims.filter((c) => c.robustness && c.robustness.status !== 'single');
+  const fragile = compared.filter((c) => c.robustness!.status === 'fragile');
+  const order: readonly ClaimGroup[] = ['paper', 'audit', 'text', 'arithmetic'];
+  const rows = [...fragile]
+    .sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group))
+    .map((c) => {
+      const r = c.robustness!;
+      return { id: c.id, group: c.group, outcome: c.outcome, flips: r.flips.map((f) => flipText(r, f)), evaluated: `${r.combinations.length} of ${r.possible} combinations` };
+    });
+  const robust = compared.length - fragile.length;
+  return {
+    lead:
+      `${compared.length} claims are read under more than one combination of the paper's open choices (regulariser, data, escape criterion, temperature, …): ` +
+      `${robust} keep one verdict under every combination evaluated; ${fragile.length} change verdict with a reading, listed here with the choice that flips each.`,
+    rows,
+  };
+}
+
 /** Everything the first screen shows, or null pieces where the results carry no thesis. */
-export function firstScreenOf(results: Results): { thesis: ThesisScreen | null; headline: HeadlineRow[]; tallies: TallyTable | null; caveats: string[] } {
+export function firstScreenOf(results: Results): { thesis: ThesisScreen | null; headline: HeadlineRow[]; fragile: FragileScreen; tallies: TallyTable | null; caveats: string[] } {
   const thesis = results.thesis ?? null;
   return {
     thesis: thesis === null ? null : thesisScreen(thesis),
     headline: thesis === null ? [] : headlineRows(results.claims, thesis.headline),
+    fragile: fragileScreen(results.claims),
     tallies: results.summary.groups ? tallyTable(results.summary.groups) : null,
     caveats: thesis === null ? [] : caveats(thesis),
   };

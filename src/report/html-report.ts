@@ -153,29 +153,44 @@ function outcomeCounts(claims: readonly ClaimRecord[]): Record<Outcome, number> 
 
 const claimLink = (id: string): string => `<a href="#${esc(id)}">${esc(id)}</a>`;
 
-/** The first screen, in the words REPORT.md uses: the thesis, the headline claims, the tallies by group, the caveats. */
+/** The first screen, in the words REPORT.md uses: the thesis, the headline claims, the fragile readings, the tallies by group, the caveats. */
 function firstScreen(results: Results): string {
   const screen = firstScreenOf(results);
   const parts: string[] = [];
   if (screen.thesis) {
-    const { lead, rows, rule } = screen.thesis;
+    const { lead } = screen.thesis;
+    parts.push('<section id="thesis"><h2>The paper\'s thesis</h2>', `<p class="lead">${esc(lead.before)} <strong>${esc(lead.phrase)}</strong> ${esc(lead.after)}</p></section>`);
+  }
+  if (screen.headline.length > 0) {
+    // One line per claim, so the table fits the first screen; the whole reason is the cell's title and the claim's row.
     parts.push(
-      '<section id="thesis"><h2>The paper\'s thesis</h2>',
-      `<p class="lead">${esc(lead.before)} <strong>${esc(lead.phrase)}</strong> ${esc(lead.after)}</p>`,
+      '<section id="headline"><h2>The headline claims</h2><div class="wide"><table class="inner headline"><thead><tr><th>Claim</th><th>Paper</th><th>Ours</th><th>Verdict</th><th>Why</th></tr></thead><tbody>',
+      ...screen.headline.map((h) => `<tr><td class="nowrap">${claimLink(h.id)}</td><td class="num">${esc(h.paper)}</td><td class="num">${esc(h.ours)}</td><td>${badge(h.outcome)}</td><td class="why" title="${esc(h.why)}"><small>${esc(h.why)}</small></td></tr>`),
+      '</tbody></table></div></section>',
+    );
+  }
+  if (screen.thesis) {
+    const { rows, rule } = screen.thesis;
+    parts.push(
+      '<section id="thesis-parts"><h2>How the thesis is decided</h2>',
       '<div class="wide"><table class="inner"><thead><tr><th></th><th>The paper\'s claim</th><th>Verdict</th><th>Decided by</th></tr></thead><tbody>',
       ...rows.map(
         (r) =>
-          `<tr><td>${esc(r.label)}</td><td>${esc(r.claim)} <small>(${esc(r.source)})</small></td><td><strong>${esc(r.phrase)}</strong> ${badge(r.verdict)}</td>` +
+          `<tr><td class="nowrap">${esc(r.label)}</td><td>${esc(r.claim)} <small>(${esc(r.source)})</small></td><td><strong>${esc(r.phrase)}</strong> ${badge(r.verdict)}</td>` +
           `<td>${r.decidedBy.map((d) => (d.claim === null ? esc(d.text) : `${claimLink(d.claim)} (${esc(d.text)})`)).join(', ')}<br><small>${esc(r.needs)}</small></td></tr>`,
       ),
       `</tbody></table></div><p class="muted">Rule: ${esc(rule)}</p></section>`,
     );
   }
-  if (screen.headline.length > 0) {
+  if (screen.fragile.rows.length > 0) {
     parts.push(
-      '<section id="headline"><h2>The headline claims</h2><div class="wide"><table class="inner"><thead><tr><th>Claim</th><th>Paper</th><th>Ours</th><th>Verdict</th><th>Why</th></tr></thead><tbody>',
-      ...screen.headline.map((h) => `<tr><td>${claimLink(h.id)}</td><td class="num">${esc(h.paper)}</td><td class="num">${esc(h.ours)}</td><td>${badge(h.outcome)}</td><td><small>${esc(h.why)}</small></td></tr>`),
-      '</tbody></table></div></section>',
+      '<section id="fragile"><h2>Readings that change verdicts</h2>',
+      `<p>${esc(screen.fragile.lead)}</p>`,
+      '<div class="wide"><table class="inner"><thead><tr><th>Claim</th><th>Verdict</th><th>Flipped by</th></tr></thead><tbody>',
+      ...screen.fragile.rows.map((f) => `<tr><td>${claimLink(f.id)}</td><td>${badge(f.outcome)}</td><td><small>${f.flips.map(esc).join('<br>')}</small><br><small class="muted">${esc(f.evaluated)}</small></td></tr>`),
+      '</tbody></table></div>',
+      results.figures.some((f) => f.id === 'robustness') ? '<p><a href="#figure-robustness">Every claim\'s verdict under each combination</a></p>' : '',
+      '</section>',
     );
   }
   if (screen.tallies) {
@@ -233,7 +248,7 @@ blockquote{margin:.4rem 0;padding:.2rem .8rem;border-left:3px solid #9aa5b5;back
 table.inner{width:auto;font-size:.9rem}table.inner th{border-bottom:1px solid var(--line)}table.inner td{border-bottom:1px solid #eef0f4}
 table.seeds{display:inline-table;margin-right:1rem}.evidence li{font-size:.9rem;white-space:pre-wrap}
 .claim-figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}.svg svg,.claim-figure svg{max-width:100%;height:auto}
-.lead{font-size:1.05rem}.wide{overflow-x:auto;max-width:100%}
+.lead{font-size:1.05rem}.nowrap{white-space:nowrap}table.headline td.why small{display:-webkit-box;-webkit-line-clamp:1;-webkit-box-orient:vertical;overflow:hidden}table.headline th{white-space:nowrap}.wide{overflow-x:auto;max-width:100%}
 .claim-figure{max-width:560px}figcaption{font-size:.9rem}#figures figure{border-top:1px solid var(--line);padding-top:.5rem}
 body,td,li,p,blockquote,summary{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 @media (max-width:700px){
@@ -337,10 +352,11 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
     `<p>Profile <code>${esc(results.profile)}</code>, ${results.claims.length} claims${arithmetic > 0 ? `, ${arithmetic} of them arithmetic on printed numbers` : ''}.` +
       `${s.drift > 0 ? ` <span class="drift">${s.drift} moved from their pinned outcome.</span>` : ' Every compared claim matches its pinned outcome.'}</p>`,
     `<div class="counts">${counts.join('')}</div>`,
-    '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p></header>',
+    '</header>',
     firstScreen(results),
     findings(results),
     '<section id="claims"><h2>Claims</h2>',
+    '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p>',
     filters(results),
     `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col" class="${headClasses[i]}">${headLabels[i]}</th>`).join('')}</tr></thead>`,
     ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn)),

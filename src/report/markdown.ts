@@ -109,23 +109,13 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
 
 const link = (id: string): string => `[${id}](#${id})`;
 
-/** The first screen in Markdown: the thesis, the headline claims, the tallies by group and the caveats. */
+/** The first screen in Markdown: the thesis, the headline claims, the readings that flip verdicts, the tallies by group and the caveats. */
 export function firstScreen(results: Results): string[] {
   const screen = firstScreenOf(results);
   const blocks: string[][] = [];
   if (screen.thesis) {
-    const { lead, rows, rule } = screen.thesis;
-    blocks.push([
-      "## The paper's thesis",
-      '',
-      `${lead.before} **${lead.phrase}** ${lead.after}`,
-      '',
-      "| | the paper's claim | verdict | decided by | its needed claims |",
-      '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.label} | ${escapeCell(r.claim)} (${escapeCell(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
-      '',
-      `Rule: ${rule}`,
-    ]);
+    const { lead } = screen.thesis;
+    blocks.push(["## The paper's thesis", '', `${lead.before} **${lead.phrase}** ${lead.after}`]);
   }
   if (screen.headline.length > 0) {
     blocks.push([
@@ -134,6 +124,30 @@ export function firstScreen(results: Results): string[] {
       '| claim | paper | ours | verdict | why |',
       '|---|---|---|---|---|',
       ...screen.headline.map((h) => `| ${link(h.id)} | ${escapeCell(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
+    ]);
+  }
+  if (screen.thesis) {
+    const { rows, rule } = screen.thesis;
+    blocks.push([
+      '## How the thesis is decided',
+      '',
+      "| | the paper's claim | verdict | decided by | its needed claims |",
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.label} | ${escapeCell(r.claim)} (${escapeCell(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
+      '',
+      `Rule: ${rule}`,
+    ]);
+  }
+  if (screen.fragile.rows.length > 0) {
+    blocks.push([
+      '## Readings that change verdicts',
+      '',
+      screen.fragile.lead,
+      '',
+      '| claim | verdict | flipped by | evaluated |',
+      '|---|---|---|---|',
+      ...screen.fragile.rows.map((f) => `| ${link(f.id)} | ${f.outcome} | ${escapeCell(f.flips.join(' · '))} | ${f.evaluated} |`),
+      ...results.figures.filter((f) => f.id === 'robustness').flatMap((f) => ['', `Every claim's verdict under each combination: [${f.title}](${f.file}).`]),
     ]);
   }
   if (screen.tallies) {

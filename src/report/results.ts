@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
+import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, Robustness, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/index.ts';
 import { formatChange, type ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
@@ -35,6 +35,8 @@ export interface ClaimRecord {
   rule?: RuleCalibration | null;
   /** The headline estimate or bound with its interval and counts (stochastic claims). */
   measured?: string | null;
+  /** The verdict under every combination of readings evaluated: robust, fragile (which choices flip it) or single. */
+  robustness?: Robustness | null;
 }
 
 export interface Results {
@@ -45,10 +47,13 @@ export interface Results {
   /** The paper's central claims, each judged from the claims it needs (null where the caller gave no thesis). */
   thesis?: Thesis | null;
   /** Verdict counts of the results (arithmetic checks on printed numbers counted apart, in `arithmetic`), and by group. */
-  summary: Record<Outcome, number> & { drift: number; arithmetic?: number; groups?: GroupTallies };
+  summary: Record<Outcome, number> & { drift: number; arithmetic?: number; groups?: GroupTallies; robustness?: RobustnessTallies };
   claims: ClaimRecord[];
   figures: Array<{ id: string; title: string; file: string }>;
 }
+
+/** How many claims keep one verdict under every combination of readings evaluated, how many flip, how many have one. */
+export type RobustnessTallies = Record<Robustness['status'], number>;
 
 /** Outcome counts per group of claims: the paper's, the audit's own, the paper's text, arithmetic on printed numbers. */
 export type GroupTallies = Record<ClaimGroup, Record<Outcome, number>>;
@@ -77,6 +82,7 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     perSeed: evaluation?.perSeed ?? [],
     rule: evaluation?.rule ?? null,
     measured: evaluation?.measured ?? null,
+    robustness: result.robustness,
   };
 }
 
@@ -99,6 +105,9 @@ export function summarise(records: readonly ClaimRecord[]): Results['summary'] {
   }
   summary.arithmetic = arithmetic;
   summary.groups = groups;
+  const robustness: RobustnessTallies = { robust: 0, fragile: 0, single: 0 };
+  for (const r of records) if (r.robustness) robustness[r.robustness.status] += 1;
+  summary.robustness = robustness;
   return summary;
 }
 
