@@ -9,7 +9,7 @@ const data = makeTaskData({ inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8
 
 /**
  * A rank-one state aligned like a balanced one: W1 = a uᵀ, W2 = ½ c aᵀ, W3 = v cᵀ on `units` hidden units (one unit:
- * the linear harness's invariant set; several: its rotation, the same state for a linear network).
+ * the linear network's invariant set; several: its rotation, the same state for a linear network).
  */
 function rankOneState(activation: Activation, units: number) {
   const net = createNonlinearNetwork({ widths: [2, 6, 6, 2], biases: false, activation });

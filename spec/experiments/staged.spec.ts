@@ -17,7 +17,7 @@ describe('the staged experiment (d = 4)', () => {
     expect(seeds.filter((s) => control.includes(s))).toEqual([]);
   });
 
-  it('maps the one-mode barriers to network units: (2/m)·ΔE(η, β·m/2), the issue’s 0.003253 … 0.008003', () => {
+  it('maps the one-mode barriers to network units: (2/m)·ΔE(η, β·m/2): 0.003253 … 0.008003', () => {
     const barriers = networkBarriers([0.9, 0.8, 0.7, 0.6], 0.109029, 3);
     expect(barriers[0]).toBeCloseTo(0.003253, 6);
     expect(barriers[3]).toBeCloseTo(0.008003, 6);

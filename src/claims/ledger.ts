@@ -16,7 +16,7 @@ export type ClaimKind = 'analytic' | 'stochastic' | 'consistency' | 'arithmetic'
 export type ClaimGroup = 'paper' | 'audit' | 'text' | 'arithmetic';
 export const CLAIM_GROUPS: readonly ClaimGroup[] = ['paper', 'audit', 'text', 'arithmetic'];
 
-/** The harness's reference outcome for a claim, pinned so that no change moves it silently. */
+/** The audit's reference outcome for a claim, pinned so that no change moves it silently. */
 export interface PinnedOutcome {
   verdict: Verdict;
   value: string | null;

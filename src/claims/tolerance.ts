@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 
-/** How far the harness's value may be from the paper's and still count as the same number. */
+/** How far the audit's value may be from the paper's and still count as the same number. */
 export type ToleranceRule =
   | { rule: 'printed-precision' }
   | { rule: 'stated'; plusMinus: string }

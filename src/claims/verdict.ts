@@ -23,7 +23,7 @@ export type Outcome = Verdict | typeof NOT_EVALUATED;
 export interface Reading {
   /** e.g. "eq2" or "eq1". */
   label: string;
-  /** The harness's value under this reading, as a decimal string (null for qualitative claims). */
+  /** The audit's value under this reading, as a decimal string (null for qualitative claims). */
   value: string | null;
   verdict: Verdict;
   /** ours − paper, as a decimal string, where a number was compared. */

@@ -1,5 +1,5 @@
 /**
- * Hidden-layer activations of the nonlinear networks (Section 4.1, Appendix G: "sigmoid and tanh activations").
+ * Hidden-layer activations of the nonlinear networks (Section 4.1: “work on nonlinear networks [7] with sigmoid and tanh activations”).
  * 'identity' makes the nonlinear code a deep linear network, which is how it is checked against the linear engine.
  */
 export type Activation = 'identity' | 'tanh' | 'sigmoid';

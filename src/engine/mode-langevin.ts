@@ -1,7 +1,7 @@
 import { createStream, fillStandardNormal, type RandomStream } from '../data/index.ts';
 import { float64, modeBarriers, stationaryPoints, type Convention } from '../analytic/index.ts';
 
-// Overdamped Langevin dynamics on one mode of Eq. 1 (Section 2.2: SGD as Langevin dynamics), the harness's positive
+// Overdamped Langevin dynamics on one mode of Eq. 1 (Section 2.2: SGD as Langevin dynamics), the audit's positive
 // control for the escape statistics: here Kramers' law is known to hold, so the censored fits must recover ΔE.
 
 /** One mode at one temperature, simulated by Euler–Maruyama u ← u − V'(u)·dt + √(2T·dt)·ξ. */

@@ -320,13 +320,13 @@ export function sgldSweepsResult(profile: Profile, runner: RunnerResults, file: 
   };
 }
 
-/** The harness's one-mode positive control. */
+/** The audit's one-mode positive control. */
 export const modeControlExperiment = experiment({
   jobs: (_: NoParams, profile) => modeControlJobs(profile),
   readers: { modeControl: (profile, runner) => modeControlResult(profile, runner) },
 });
 
-/** The harness's SGLD positive control on the network, by depth. */
+/** The audit's SGLD positive control on the network, by depth. */
 export const networkControlExperiment = experiment({
   jobs: (_: NoParams, profile) => networkControlJobs(profile),
   readers: { networkControl: (profile, runner) => networkControlResult(profile, runner) },

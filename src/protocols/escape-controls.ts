@@ -27,7 +27,7 @@ export interface EscapeControlsProfile {
   readonly depths: readonly number[];
 }
 
-/** golden/protocols/escape-controls.json: the harness's positive controls for the kinetics (not the paper's). */
+/** golden/protocols/escape-controls.json: the audit's positive controls for the kinetics (not the paper's). */
 export interface EscapeControlsFile {
   readonly name: 'escape-controls';
   readonly modeControl: {

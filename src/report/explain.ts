@@ -4,7 +4,7 @@ import type { ClaimRecord, Results } from './results.ts';
 
 /** DESIGN.md's table of verdicts, as the rule a reader applies. */
 export const OUTCOME_RULE: Record<Outcome, string> = {
-  reproduced: "the harness's value agrees with the paper's within the claim's tolerance",
+  reproduced: "the audit's value agrees with the paper's within the claim's tolerance",
   deviates: 'it does not agree within the tolerance; both numbers and the gap are shown',
   inconsistent: 'two places of the paper contradict each other',
   inconclusive: 'the statistics cannot decide (censored runs, too few escapes)',

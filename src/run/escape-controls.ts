@@ -18,7 +18,7 @@ import {
 import { dataSeedFor, numericsOf, type Protocol } from '../protocols/index.ts';
 import { annealedCheckpoint, type Checkpoint, type CheckpointStore, type RunContext } from './checkpoints.ts';
 
-// The harness's positive controls for the kinetics (not the paper's experiments): systems where escape over the
+// The audit's positive controls for the kinetics (not the paper's experiments): systems where escape over the
 // barrier does happen and Kramers' law is known to hold, so the pipeline that judges the paper's Arrhenius claims
 // (Section 3.3, Eq. 5) can be seen to work.
 

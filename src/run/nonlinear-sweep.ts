@@ -17,8 +17,8 @@ import type { EscapeRun } from '../stats/index.ts';
 import type { SweepConvergence } from '../protocols/index.ts';
 import { watchedModeRun, type ModeWatch } from './watched-run.ts';
 
-// Section 4.1, Appendix G: "saddle-node bifurcations, coexisting phases, Arrhenius escape survive
-// in nonlinear networks": the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
+// Section 4.1: “All qualitative results, saddle-node bifurcations, coexisting phases, Arrhenius escape, survive in
+// nonlinear networks (Appendix G)”: the quasi-static sweeps of Appendix B on a tanh or sigmoid network, its trapped states
 // and SGD from them. The rank of what a nonlinear network has learned is read from its response matrix.
 
 export interface NonlinearSweepSpec {

@@ -1,4 +1,4 @@
-// The kinetic readings on the harness's SGLD positive control (its own isotropic noise, not the paper's SGD): escape
+// The kinetic readings on the audit's SGLD positive control (its own isotropic noise, not the paper's SGD): escape
 // time against β (Appendix C), Arrhenius against a power law in T (Appendix F.3), and whether SGD's own noise adds
 // to the kick's temperature as ηlr/B (prediction 3a). Rules are pure functions of the runs, so specs can give each one
 // synthetic runs that must come out reproduced, deviates and inconclusive.
@@ -11,7 +11,7 @@ import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts'
 import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
 
 /** Label prefix of every reading taken on the control: whose noise it is. */
-export const CONTROL_NOISE = "SGLD control (the harness's isotropic noise, not the paper's SGD)";
+export const CONTROL_NOISE = "SGLD control (an audit experiment: isotropic noise, not the paper's SGD)";
 
 export interface RunGroup {
   readonly x: number;

@@ -55,7 +55,7 @@ export const DEPTH_CONTROL_CLAIM = 'control-depth-escape-time';
 function depthControlPointer(claim: Claim, results: ExperimentResults): string {
   const control = evaluateDepthControl(claim, results);
   return (
-    `The escape-time half under the harness's SGLD noise is the audit's claim ${DEPTH_CONTROL_CLAIM} (${control.verdict}, τ̂(deepest)/τ̂(L = 3) = ${control.value ?? '—'}); ` +
+    `The escape-time half under the audit's SGLD noise is the audit's claim ${DEPTH_CONTROL_CLAIM} (${control.verdict}, τ̂(deepest)/τ̂(L = 3) = ${control.value ?? '—'}); ` +
     'its evidence stands there, and it is not this claim\'s reading: the paper states prediction 2 for SGD, under which the trap does not escape at any depth.'
   );
 }

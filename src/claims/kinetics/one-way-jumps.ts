@@ -1,4 +1,4 @@
-// the paper's mechanism against its own reference [18], and the downward jumps [18] allows (the harness's
+// the paper's mechanism against its own reference [18], and the downward jumps [18] allows (the audit's
 // own experiment, golden/protocols/one-way-jumps.json).
 import type { ExperimentRequest, ExperimentResults, JumpGroupResult, OneWayJumps } from '../../experiments/index.ts';
 import {

@@ -105,7 +105,7 @@ export function evaluateEq11Eq12Sign(claim: Claim, results: ExperimentResults): 
   const S = a.eq12.entropicSum;
   const agree = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(S));
   return single(agree ? 'reproduced' : 'inconsistent', p(gap, 8), 'intercept of ln τ: Eq. 11 minus Eq. 12', [
-    `With the harness's S = Σ ln(ω_sad/ω_min) = ${p(S)} (population moments), ln τ from the logarithm of Eq. 11 has intercept ` +
+    `With the audit's S = Σ ln(ω_sad/ω_min) = ${p(S)} (population moments), ln τ from the logarithm of Eq. 11 has intercept ` +
       `${p(a.eq11.fittedIntercept)} and from Eq. 12 ${p(a.eq12.fittedIntercept)}: they differ by S = ${p(gap)}, the sign of the curvature term.`,
     'Eq. 11 also takes D eigenvalues at the saddle and D − 1 at the minimum, the reverse of Langer\'s counting (the saddle\'s unstable mode is the one left out).',
     `Both give the same slope of ln τ against 1/T (${p(a.eq11.fittedSlope, 8)} and ${p(a.eq12.fittedSlope, 8)}) = ΔE = ${p(a.barrier, 8)}.`,

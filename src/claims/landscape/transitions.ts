@@ -243,7 +243,7 @@ export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
 }
 
 /**
- * Section 4.1, prediction 2 (premise): "βc decreases with L while β*_i remains finite". β* is finite and positive
+ * Section 4.1, prediction 2 (premise): “the critical strength βc(i) decreases with L while the equal-loss crossing β*_i remains finite”. β* is finite and positive
  * for every L ≥ 3 by its closed form, so that half cannot fail; what can is the consequence the prediction rests
  * on — the window (βc − β*)/βc, where the lower-rank phase is metastable, widens with depth. Headline (one reading per
  * convention): the window grows with L for every η; value: its smallest increase between successive depths. Beside

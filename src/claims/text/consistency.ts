@@ -150,7 +150,7 @@ export function evaluateRatioOfPrinted(claim: Claim): Evaluation {
   if (claim.params.withHarnessBarrier === true) {
     for (const convention of ['eq2', 'eq1'] as const) {
       const s = describeLandscape(float64, { eta: 0.8, beta: 0.32, depth: 3, convention });
-      evidence.push(`With the harness's ΔE_min under ${convention} (${short(s.barrier)}) the same ratio would be ${short(new Decimal(numerator).div(s.barrier!), 3)}.`);
+      evidence.push(`With the audit's ΔE_min under ${convention} (${short(s.barrier)}) the same ratio would be ${short(new Decimal(numerator).div(s.barrier!), 3)}.`);
     }
   }
   return single(comparison.within ? 'reproduced' : 'inconsistent', reported(ratio), evidence);
