@@ -1,4 +1,4 @@
-// The product speaks only of itself: no word of how it was built (an issue number, "the audit's own") in its
+// The product speaks only of itself: no word of how it was built (an issue number, "the harness’s own") in its
 // sources, golden files, scripts, docs or the report it renders.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -65,7 +65,7 @@ describe('the claims read on the SGLD sweeps', () => {
     expect(e.verdict).toBe('deviates');
     expect(e.readings[0]).toMatchObject({ label: "the paper's SGD, rank-1 trap", verdict: 'deviates', note: 'not reproducible as specified' });
     expect(e.notReproducible).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
-    expect(e.readings[1]!.label).toMatch(/SGLD control \(the audit's isotropic noise/);
+    expect(e.readings[1]!.label).toMatch(/SGLD control \(an audit experiment: isotropic noise/);
     expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced']);
     const falling = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 - 60 * (b - 0.3)), () => 100))).evaluation!;
     expect(falling.readings[1]!.verdict).toBe('deviates');

@@ -94,7 +94,7 @@ describe('claims that noise-driven escapes decide', () => {
     for (const [id, at] of [['escape-is-abrupt', 1], ['multiplicative-noise-keeps-linear', 2], ['escape-time-grows-with-beta', 1]] as const) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.readings[0]!.label).toBe("the paper's SGD, rank-1 trap");
-      expect(e.readings[at]!.label).toMatch(/^SGLD control \(the audit's isotropic noise, not the paper's SGD\)/);
+      expect(e.readings[at]!.label).toMatch(/^SGLD control \(an audit experiment: isotropic noise, not the paper's SGD\)/);
       expect(e.readings.length).toBeGreaterThan(2);
       expect(e.verdict).toBe(e.readings[0]!.verdict);
     }
