@@ -55,7 +55,7 @@ describe('the first screen, worded once for both renderers', () => {
     const md = renderReport(results, []);
     const html = renderHtmlReport(results, []);
     const lead = firstScreenOf(results).thesis!.lead.after;
-    expect(md.indexOf("## The paper's thesis")).toBeLessThan(md.indexOf('## Summary'));
+    expect(md.indexOf("## The paper's thesis")).toBeLessThan(md.indexOf('## Claims'));
     expect(html.indexOf('<section id="thesis">')).toBeGreaterThan(0);
     expect(html.indexOf('<section id="thesis">')).toBeLessThan(html.indexOf('<section id="claims">'));
     expect(html.indexOf('<section id="tallies">')).toBeLessThan(html.indexOf('<section id="claims">'));
@@ -77,7 +77,7 @@ describe('the first screen, worded once for both renderers', () => {
     expect(screen.lead).toMatch(/^3 claims are read .* 1 keep one verdict .*; 2 change verdict/);
     const md = renderReport({ ...results, summary: summarise(results.claims) }, []);
     expect(md.indexOf('## Readings that change verdicts')).toBeGreaterThan(md.indexOf("## The paper's thesis"));
-    expect(md.indexOf('## Readings that change verdicts')).toBeLessThan(md.indexOf('## Summary'));
+    expect(md.indexOf('## Readings that change verdicts')).toBeLessThan(md.indexOf('## Claims'));
     expect(renderHtmlReport(results, [])).toContain('<section id="fragile">');
   });
 });

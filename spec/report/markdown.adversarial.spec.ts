@@ -6,18 +6,19 @@ import { evaluatedNonStochastic, tolerancesOf } from '../claims/without-experime
 
 // Golden text that a hostile (or careless) edit of golden/claims.json could carry into REPORT.md.
 const PAYLOADS = {
-  statement: 'β is <script>alert(1)</script> large\n\n# A heading of its own\n- and a list',
+  statement: 'β is <script>alert(1)</script> large\n\n# A heading of its own\n- and a list <!-- and everything after | a cell | *bold* `code` [a link](javascript:alert(1))',
   source: 'Sec. 3 <img src=x onerror=alert(1)> [a link](javascript:alert(1))',
   quote: 'it rises <!-- and everything after is hidden | a cell | *bold* `code`',
 };
 
 describe('REPORT.md with hostile golden text', () => {
+  // The statement reaches REPORT.md (the claims table); the source and the quote only report.html and results.json.
   const ledger = loadLedger();
   const base = ledger.claims.find((c) => c.id === 'beta-c-mode1')!;
   const hostile = { ...structuredClone(base), statement: PAYLOADS.statement, source: PAYLOADS.source, paper: { ...base.paper, quote: PAYLOADS.quote } };
   const evaluated = evaluatedNonStochastic([hostile]);
   const report = renderReport(buildResults(evaluated, 'full', [], tolerancesOf(evaluated)), []);
-  const section = report.slice(report.indexOf('### beta-c-mode1\n'));
+  const section = report.split('\n').find((l) => l.startsWith('| [beta-c-mode1]'))!;
 
   it('carries no raw HTML from the golden files: no script, no img, no comment opener', () => {
     expect(report).not.toMatch(/<script|<img|<!--/);
@@ -28,8 +29,7 @@ describe('REPORT.md with hostile golden text', () => {
   it('a newline in a statement starts no block: no heading, no list item, no table row of its own', () => {
     expect(report).not.toMatch(/^# A heading of its own/m);
     expect(report).not.toMatch(/^- and a list/m);
-    const statementLine = section.split('\n').find((line) => line.startsWith('**deviates** — '))!;
-    expect(statementLine).toContain('large # A heading of its own - and a list');
+    expect(section).toContain('large # A heading of its own - and a list');
   });
 
   it('Markdown markup in golden text is escaped: links, emphasis, code and table pipes are literal', () => {

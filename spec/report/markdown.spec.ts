@@ -16,33 +16,35 @@ describe('REPORT.md', () => {
   const figure = { id: 'landscape-section', title: 'Loss landscape section', caption: 'Fig. 2(a).', svg: '<svg/>' };
   const report = renderReport(results, [figure]);
 
-  it('has a summary row and a section for every claim', () => {
+  it('has one row for every claim, linked to its record in report.html, and no section of its own', () => {
+    const rows = report.slice(report.indexOf('\n## Claims\n')).split('\n');
     for (const c of results.claims) {
-      expect(report).toContain(`| [${c.id}](#${c.id}) |`);
-      expect(report).toContain(`### ${c.id}\n`);
+      const row = rows.find((l) => l.startsWith(`| [${c.id}](report.html#${c.id}) | `));
+      expect(row, c.id).toContain(` | **${c.outcome}**`);
     }
+    expect(report).not.toMatch(/^### beta-c-mode1$/m);
   });
 
-  it('shows both numbers, the difference and the tolerance of a numeric claim', () => {
-    const section = report.slice(report.indexOf('### beta-c-mode1\n'), report.indexOf('### lambda-saddle\n'));
-    expect(section).toContain('**deviates**');
-    expect(section).toContain('printed value 0.42');
-    expect(section).toMatch(/\| eq2 \| 0\.4105486347\d+ \| deviates \| -0\.009451365\d+ \| 1\.89 \|/);
-    expect(section).toContain('± 0.005 (printed digits)');
+  it("gives a numeric claim's paper value, ours, the tolerance and its distance in tolerances", () => {
+    const row = report.split('\n').find((l) => l.startsWith('| [beta-c-mode1](report.html#beta-c-mode1) |'))!;
+    expect(row).toMatch(/\| \*\*deviates\*\* \| 0\.42 \| 0\.410549 \| ± 0\.005 \(printed digits\) \| ours − paper = -0\.00945, 1\.89 × the tolerance/);
   });
 
-  it('names the two places of an inconsistent claim and lists unevaluated claims without a verdict', () => {
-    expect(report).toMatch(/The two places that disagree: \(1\) Eq\. 1/);
-    expect(report).toMatch(/### tau-rank1-trap\n\n\*\*not evaluated\*\*/);
+  it('names the two places of an inconsistent claim as its reason, and lists unevaluated claims without a verdict', () => {
+    const row = report.split('\n').find((l) => l.startsWith('| [regulariser-factor-l]'))!;
+    expect(row).toMatch(/\| \(1\) Eq\. 1: .*; \(2\) Eq\. 2/);
+    const orphanRow = report.split('\n').find((l) => l.startsWith('| [tau-rank1-trap](report.html#tau-rank1-trap) | '));
+    expect(orphanRow).toContain(' | **not evaluated**');
+    expect(orphanRow).toMatch(/not evaluated in this run \|$/);
   });
 
-  it('embeds the figures and links claims to them', () => {
-    expect(report).toContain('![Loss landscape section](figures/landscape-section.svg)');
-    expect(report).toContain('[Loss landscape section](#figure-landscape-section)');
+  it('embeds the figures', () => {
+    expect(report).toContain('### Loss landscape section\n\n![Loss landscape section](figures/landscape-section.svg)\n\nFig. 2(a).');
   });
 
-  it('prints each claim\'s tolerance in the words the evaluate stage gave it', () => {
-    expect(report).toContain('| ± 0.005 (printed digits) |');
+  it('stays a two-minute read: no seed list in a reason, no line of evidence beyond the first', () => {
+    expect(report).not.toMatch(/\(seeds \d+, \d+/);
+    expect(report).not.toContain('Evidence:');
   });
 });
 
@@ -54,7 +56,7 @@ describe('REPORT.md: the first screen', () => {
   it('puts the thesis, the headline claims, the tallies by group and the caveats before everything else', () => {
     const report = render(all('reproduced'));
     const at = (heading: string) => report.indexOf(`\n## ${heading}\n`);
-    const order = ["The paper's thesis", 'The headline claims', 'Tallies', 'What the audit does not show', 'Counts and readings', 'Summary'].map(at);
+    const order = ["The paper's thesis", 'The headline claims', 'Tallies', 'What the audit does not show', 'Counts and readings', 'Claims'].map(at);
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(report).toMatch(/central claim — “Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks” — \*\*holds\*\*/);
@@ -65,7 +67,7 @@ describe('REPORT.md: the first screen', () => {
   it('words the paragraph from the verdicts: one supporting claim that deviates turns it', () => {
     const moved = render(new Map([...all('reproduced'), ['sgd-noise-across-barrier', 'deviates']]));
     expect(moved).toMatch(/— \*\*does not hold\*\* in the audit of its own model: .*\(1\) holds, \(2\) does not hold, \(3\) holds\./);
-    expect(moved).toMatch(/\| \(2\) \|[^\n]*\| \*\*does not hold\*\* \(deviates\) \| \[sgd-noise-across-barrier\]\(#sgd-noise-across-barrier\) \(deviates\) \|/);
+    expect(moved).toMatch(/\| \(2\) \|[^\n]*\| \*\*does not hold\*\* \(deviates\) \| \[sgd-noise-across-barrier\]\(report\.html#sgd-noise-across-barrier\) \(deviates\) \|/);
   });
 
   it('has no first screen when the caller gives no thesis', () => {

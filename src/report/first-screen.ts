@@ -94,21 +94,46 @@ export interface HeadlineRow {
   why: string;
 }
 
+/** Ours in a few words: the measured estimate, our number where the paper prints one, else the reading's note. */
+export function oursOf(c: ClaimRecord): string {
+  const first = c.readings[0];
+  if (c.measured) return c.measured;
+  if (first === undefined) return '—';
+  if (c.paper.value !== null && first.value !== null) return readingText(c, first);
+  return first.note ?? '—';
+}
+
+/**
+ * A claim's one-line reason: what would decide it, why it cannot be reproduced as specified, the two places that
+ * disagree, its distance from the paper's value in tolerances, or else its first evidence, cut to a sentence.
+ */
+export function reasonOf(c: ClaimRecord): string {
+  const first = c.readings[0];
+  const distance =
+    first?.toleranceUnits !== undefined && first.toleranceUnits !== null && first.difference
+      ? `ours − paper = ${Number(first.difference).toPrecision(3)}, ${Number.isFinite(first.toleranceUnits) ? first.toleranceUnits.toPrecision(3) : '∞'} × the tolerance (${c.toleranceText}).`
+      : null;
+  const why =
+    c.outcome === 'not evaluated'
+      ? 'not evaluated in this run'
+      : c.outcome === 'inconclusive' && c.wouldDecide
+      ? `would decide: ${c.wouldDecide}`
+      : c.notReproducible
+        ? `not reproducible as specified: ${c.notReproducible}`
+        : c.places
+          ? `(1) ${c.places[0]}; (2) ${c.places[1]}`
+          : (distance ?? c.evidence[0] ?? '');
+  // Seed lists stay in results.json: the reason names how many, not which.
+  return firstSentence(why.replace(/\s*\((?:[^()]*: )?seeds? \d+(?:[,–-]\s*\d+)*(?:, …)?\)/g, ''));
+}
+
 /** The paper's headline claims: the paper's value, ours (the measured estimate or bound, else the first reading), the verdict and why. */
 export function headlineRows(claims: readonly ClaimRecord[], ids: readonly string[]): HeadlineRow[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
   return ids.flatMap((id) => {
     const c = byId.get(id);
     if (c === undefined) return [];
-    const first = c.readings[0];
-    // A numeric claim's reason is its distance from the paper's value in tolerances; the others', their first evidence.
-    const distance =
-      first?.toleranceUnits !== undefined && first.toleranceUnits !== null && first.difference
-        ? `ours − paper = ${Number(first.difference).toPrecision(3)}, ${Number.isFinite(first.toleranceUnits) ? first.toleranceUnits.toPrecision(3) : '∞'} × the tolerance (${c.toleranceText}).`
-        : null;
-    const why =
-      c.outcome === 'inconclusive' && c.wouldDecide ? `would decide: ${c.wouldDecide}` : c.notReproducible ? `not reproducible as specified: ${c.notReproducible}` : (distance ?? c.evidence[0] ?? '');
-    return [{ id, paper: c.paper.value ?? 'qualitative', ours: c.measured ?? (first === undefined ? '—' : readingText(c, first)), outcome: c.outcome, why: firstSentence(why) }];
+    return [{ id, paper: c.paper.value ?? 'qualitative', ours: oursOf(c), outcome: c.outcome, why: reasonOf(c) }];
   });
 }
 

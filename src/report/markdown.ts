@@ -1,4 +1,4 @@
-import { firstScreenOf } from './first-screen.ts';
+import { firstScreenOf, oursOf, reasonOf } from './first-screen.ts';
 import { readingText, type ClaimRecord, type Results } from './results.ts';
 
 /** A figure as the report embeds it. */
@@ -32,62 +32,21 @@ export function inertText(text: string): string {
 
 /** The verdict table; `linked` makes each id a link to its section of REPORT.md. */
 /** A rule's operating figures in one cell: size, power at the stated discrepancy, the detectable discrepancy. */
-export function ruleText(c: ClaimRecord): string {
-  const r = c.rule;
-  if (!r) return '';
-  const pct = (x: number): string => `${Number((100 * x).toPrecision(2))} %`;
-  return `P(repr. \\| true) ${pct(r.reproducedWhenTrue)}, size ${pct(r.size)}, power ${pct(r.power)} at ${r.discrepancy}, P(repr. \\| off ${r.discrepancy}) ${pct(r.falseReproduce)}${r.reproduceAlpha === undefined ? '' : ` (repr. level ${r.reproduceAlpha})`}, detects ${r.detectable ?? '—'} (${r.seeds} seeds)`;
-}
+/** Where a claim's whole record is read: its row of report.html, the page written beside REPORT.md. */
+const link = (id: string): string => `[${id}](report.html#${id})`;
 
+/**
+ * Every claim in one row: its verdict, the paper's value and ours, the tolerance and the one-line reason. The quote,
+ * the readings, the rule's calibration, the evidence and the per-seed values are each claim's row of report.html
+ * and of results.json; REPORT.md is the report read in two minutes.
+ */
 export function summaryTable(claims: readonly ClaimRecord[], linked = true): string {
-  const header = '| claim | kind | paper | ours: first reading | ours: second reading | tolerance | rule | verdict |\n|---|---|---|---|---|---|---|---|';
+  const header = '| claim | statement | verdict | paper | ours | tolerance | why |\n|---|---|---|---|---|---|---|';
   const rows = claims.map((c) => {
-    const [first, second] = c.readings.map((r) => `${r.label}: ${readingText(c, r)}${c.paper.value !== null && r.value !== null ? ` (${r.verdict})` : ''}`);
-    const firstText = !c.measured ? (first ?? '') : `${c.readings[0]?.label ?? ''}: ${c.measured}`;
-    const secondText = second ?? '';
-    return `| ${linked ? `[${c.id}](#${c.id})` : c.id} | ${c.kind} | ${inertText(c.paper.value ?? 'qualitative')} | ${escapeCell(firstText)} | ${escapeCell(secondText)} | ${c.toleranceText} | ${ruleText(c)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ differs from pinned' : ''} |`;
+    const ours = oursOf(c);
+    return `| ${linked ? link(c.id) : c.id} | ${inertText(c.statement)} | **${c.outcome}**${c.drift.length > 0 ? ' ⚠ moved from its pin' : ''} | ${inertText(c.paper.value ?? 'qualitative')} | ${escapeCell(ours)} | ${escapeCell(c.toleranceText)} | ${escapeCell(reasonOf(c))} |`;
   });
   return [header, ...rows].join('\n');
-}
-
-function claimSection(c: ClaimRecord, figureTitles: ReadonlyMap<string, string>): string {
-  const lines = [
-    `### ${c.id}`,
-    '',
-    `**${c.outcome}** — ${inertText(c.statement)}`,
-    '',
-    `- Source: ${inertText(c.source)}`,
-    `- The paper: “${inertText(c.paper.quote)}”${c.paper.value === null ? '' : ` (printed value ${inertText(c.paper.value)})`}`,
-    `- Tolerance: ${c.toleranceText}`,
-  ];
-  if (c.measured) lines.push(`- Measured: ${c.measured}`);
-  if (c.rule) {
-    const r = c.rule;
-    lines.push(
-      `- Rule: ${r.name}; α = ${r.alpha}; at ${r.seeds} seeds (${r.replications} synthetic replications per truth) P(reproduced | paper's value true) = ${r.reproducedWhenTrue}, ` +
-        `size P(deviates | true) = ${r.size}, power P(deviates | off by ${r.discrepancy}) = ${r.power}, P(reproduced | off by ${r.discrepancy}) = ${r.falseReproduce}${r.reproduceAlpha === undefined ? '' : ` (the reproduced side at its own level ${r.reproduceAlpha})`}, smallest discrepancy detected with power ≥ 0.9: ${r.detectable ?? 'none on the grid'}`,
-    );
-  }
-  if (c.readings.length > 0) {
-    lines.push('', '| reading | ours | verdict | ours − paper | tolerance units |', '|---|---|---|---|---|');
-    for (const r of c.readings) {
-      const units = r.toleranceUnits === undefined || r.toleranceUnits === null ? '' : Number(r.toleranceUnits).toPrecision(3);
-      lines.push(`| ${r.label} | ${r.value ?? escapeCell(r.note ?? '—')} | ${r.verdict} | ${r.difference ?? ''} | ${units} |`);
-    }
-  }
-  if (c.evidence.length > 0) lines.push('', 'Evidence:', '', ...c.evidence.map((e) => `- ${e}`));
-  if (c.places) lines.push('', `The two places that disagree: (1) ${c.places[0]}; (2) ${c.places[1]}.`);
-  if (c.wouldDecide) lines.push('', `What would decide it: ${c.wouldDecide}`);
-  if (c.notReproducible) lines.push('', `Not reproducible as specified: ${c.notReproducible}`);
-  if (c.outcome === 'not evaluated') lines.push('', `Not evaluated in this run: its evaluator (${'`'}${c.id}${'`'}) belongs to the stochastic experiments.`);
-  const shown = c.figures.filter((id) => figureTitles.has(id));
-  if (shown.length > 0) lines.push('', `Figures: ${shown.map((id) => `[${figureTitles.get(id)}](#figure-${id})`).join(', ')}`);
-  if (c.perSeed.length > 0) {
-    const seeds = new Set(c.perSeed.flatMap((p) => p.seeds)).size;
-    lines.push('', `Per-seed values behind these numbers: ${c.perSeed.length} series over ${seeds} seeds in results.json (\`claims[].perSeed\`).`);
-  }
-  if (c.drift.length > 0) lines.push('', `⚠ Differs from the pinned outcome: ${c.drift.join('; ')}`);
-  return lines.join('\n');
 }
 
 /** Findings, from the verdicts and the first line of each claim's evidence: what deviates, what the paper contradicts itself on, what is open. */
@@ -95,11 +54,11 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
   const group = (outcome: string, lead: string, audit = false): string[] => {
     const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic' && (c.group === 'audit') === audit);
     if (members.length === 0) return [];
-    const items = members.map((c) => `[${c.id}](#${c.id})${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
+    const items = members.map((c) => `${link(c.id)}${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
     return [`- ${lead} (${members.length}): ${items.join('; ')}.`];
   };
   return [
-    ...group('deviates', 'The paper\'s value is excluded by the harness\'s computation or runs'),
+    ...group('deviates', 'The paper\'s value is excluded by the audit\'s computation or runs'),
     ...group('inconsistent', 'Two places of the paper disagree'),
     ...group('inconclusive', 'Undecided, each with the experiment that would decide it'),
     ...group('reproduced', 'Reproduced'),
@@ -107,7 +66,6 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
   ];
 }
 
-const link = (id: string): string => `[${id}](#${id})`;
 
 /** The first screen in Markdown: the thesis, the headline claims, the readings that flip verdicts, the tallies by group and the caveats. */
 export function firstScreen(results: Results): string[] {
@@ -166,7 +124,6 @@ export function firstScreen(results: Results): string[] {
 
 export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
   const s = results.summary;
-  const figureTitles = new Map(figures.map((f) => [f.id, f.title]));
   const parts = [
     '# Audit of arXiv:2606.17120',
     '',
@@ -181,16 +138,12 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
       `${s.drift > 0 ? `; **${s.drift} differ from their pinned outcome**` : ''}.`,
     '',
     'Readings: `eq2` is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); `eq1` is (β/2)Σλ^{2/L} as Eq. 1 prints it. ' +
-      'A claim\'s verdict is its first reading\'s; the other is shown wherever it exists. How to read a verdict, the tolerance rule and every protocol choice: REPRODUCE.md.',
+      'A claim\'s verdict is its first reading\'s; the others are in its row of report.html. How to read a verdict, the tolerance rule and every protocol choice: REPRODUCE.md.',
     '',
     results.alpha === null || results.alpha === undefined
       ? 'Each statistical verdict states its own α.'
       : `Every statistical verdict uses one false-failure rate, α = ${results.alpha}: the chance that a true claim is called \`deviates\` by bad luck of the seeds. ` +
         'Any other level is labelled where it is used (the bootstrap interval of R², the 95 % bands of the figures).',
-    '',
-    '## Summary',
-    '',
-    summaryTable(results.claims),
     '',
     '## Findings',
     '',
@@ -198,13 +151,16 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     '',
     '## Claims',
     '',
-    ...results.claims.map((c) => `${claimSection(c, figureTitles)}\n`),
+    "Each claim's quote, readings, rule with its calibration, evidence, per-seed values and figures: its row of report.html (the links) and `claims[]` of results.json.",
+    '',
+    summaryTable(results.claims),
+    '',
   ];
+  const moved = results.claims.filter((c) => c.drift.length > 0);
+  if (moved.length > 0) parts.push('## Moved from the pinned outcome', '', ...moved.map((c) => `- ${link(c.id)}: ${escapeCell(c.drift.join('; '))}`), '');
   if (figures.length > 0) {
     parts.push('## Figures', '');
-    for (const f of figures) {
-      parts.push(`<a id="figure-${f.id}"></a>`, '', `### ${f.title}`, '', `![${f.title}](${FIGURE_DIR}/${f.id}.svg)`, '', f.caption, '');
-    }
+    for (const f of figures) parts.push(`### ${f.title}`, '', `![${f.title}](${FIGURE_DIR}/${f.id}.svg)`, '', f.caption, '');
   }
   return `${parts.join('\n')}\n`;
 }

@@ -33,7 +33,7 @@ function kineticHalf(control: ControlReading | null, analytic: Evaluation, what:
         ...analytic.evidence,
         `The paper's runs give τ at one β (0.32) and one depth (L = 3) only: of the rank-1 trap's ${runs.length} per-seed runs, ${trapped.length} started trapped and ${escaped} escaped ` +
           '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier)' +
-          (control === null ? '.' : '. The escape-time half is also read on the SGLD control, whose noise is the harness\'s, not SGD\'s: a reading of the audit\'s own, not the paper\'s verdict.'),
+          (control === null ? '.' : '. The escape-time half is also read on the SGLD control, whose noise is an audit experiment\'s, not SGD\'s: a reading beside the paper\'s verdict, not counted as it.'),
       ],
     },
     results,

@@ -147,7 +147,7 @@ export function evaluateTemperatureScale(claim: Claim, results: ExperimentResult
     evidence: [
       `tr C of the per-sample gradient covariance at the trapped state (seed ${report.settings.seed}'s data) = ${p(report.arrhenius.gradientCovarianceTrace)}; B = ${report.settings.batch}; ηlr ∈ {${report.arrhenius.learningRates.join(', ')}}.`,
       ...readings.map((r) => `${r.label}: ${r.note}. Eq. 5 then makes τ ≥ τ0·e^{${r.value}}; a measured τ within ${budget} epochs needs ΔE_eff/T ≲ ln ${budget} = ${p(lnBudget)} plus ln(1/τ0).`),
-      `The Eq. 11 prefactor the harness computes is e^{${p(report.population.langer.logPrefactorEq11)}} time units, which makes τ0 larger, not smaller.`,
+      `The Eq. 11 prefactor the audit computes is e^{${p(report.population.langer.logPrefactorEq11)}} time units, which makes τ0 larger, not smaller.`,
     ],
     ...(verdict === 'inconsistent'
       ? { places: ['Appendix A: T_eff = ηlr/(BC) with C from the trace of the gradient covariance', 'Section 3.3 / Eq. 6: escape times measured for ηlr ∈ [5e-4, 5e-3] give ΔE_eff = 0.15 ± 0.05'] as [string, string] }

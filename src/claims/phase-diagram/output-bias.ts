@@ -51,6 +51,6 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
       );
     }
   }
-  evidence.push('The data are zero-mean and the network has no biases, so the harness reads "bias of the output distribution" as the sampling bias of the training set\'s Σ̂yx (its singular values, raw or whitened by Σ̂xx).');
+  evidence.push('The data are zero-mean and the network has no biases, so the audit reads "bias of the output distribution" as the sampling bias of the training set\'s Σ̂yx (its singular values, raw or whitened by Σ̂xx).');
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }

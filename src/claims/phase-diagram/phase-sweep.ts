@@ -144,7 +144,7 @@ function caption(records: readonly PhaseDiagramRecord[], printed: readonly Print
 export function phaseSweepFigure(records: readonly PhaseDiagramRecord[], printed: readonly PrintedCritical[]): EvidenceFigure {
   return {
     id: PHASE_SWEEP_FIGURE_ID,
-    title: 'Phase diagram from the harness’s sweeps (Fig. 3)',
+    title: 'Phase diagram from the audit’s sweeps (Fig. 3)',
     caption: caption(records, printed),
     spec: phaseSweepSpec(records, printed),
   };

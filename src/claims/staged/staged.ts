@@ -615,7 +615,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
   );
   const figure: EvidenceFigure = {
     id: 'staged-escape-sequence',
-    title: 'Staged escape from the trivial trap, d = 4 (the harness’s SGLD control)',
+    title: 'Staged escape from the trivial trap, d = 4 (the audit’s SGLD control)',
     caption:
       `Per noise seed (rows) and temperature (panels), the epoch at which each mode's projection on the sample's singular axes passed ${s.sigmaThreshold} under SGLD ` +
       `at β = ${s.beta} from the rank-0 checkpoint; triangles: not escaped within the run (censored). Profile ${s.profile}.`,

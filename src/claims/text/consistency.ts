@@ -33,7 +33,7 @@ export function evaluateRegulariserFactor(claim: Claim): Evaluation {
       `Eq. 2's regulariser term βλ^{2/L−1} = ${S.toString(eq2Term, 10)}; ratio ${ratioText} (L = ${depth}).`,
     'Eq. 10 writes the regulariser as (Lβ/2)λ^{2/L}, whose derivative is exactly Eq. 2\'s term. Eqs. 2, 3 and 10 ' +
       'therefore belong to the regulariser (Lβ/2)Σλ^{2/L} — what weight decay β on each of L balanced layers gives — ' +
-      'and Eq. 1 as printed is off by the factor L. The harness calls the two readings eq2 (default) and eq1.',
+      'and Eq. 1 as printed is off by the factor L. The audit calls the two readings eq2 (default) and eq1.',
   ], {
     places: ['Eq. 1: (β/2)Σλ_i^{2/L}', 'Eq. 2 (stationarity λ − η + βλ^{2/L−1} = 0) and Eq. 10 ((Lβ/2)(λsad)^{2/L})'],
   });

@@ -504,7 +504,7 @@ export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): 
     });
     return universalReading(`${p}, per-seed data, escaped runs`, cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', `take longer than ${ABRUPT_FRACTION} τ to fall from 10 % to 90 % of the drop`);
   });
-  const noisy = 'These escapes are the harness\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.';
+  const noisy = 'These escapes are the audit\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.';
   const control = controlAbruptReadings(results, paperTau);
   const rest = fromReadings(readings, [`Width from the trace (one sample every budget/200 epochs), read only where the run escaped. ${noisy}`]);
   const traced =
