@@ -65,6 +65,7 @@ export const EVALUATOR_PARAMS: Readonly<Record<string, Readonly<Record<string, S
   'phase-diagram-sweep': { printedBetaC: 'decimal[]' },
   'phase-structure': { beta: 'decimal', depth: 'integer', etas: 'decimal[]', globalRank: 'integer', metastableRank: 'integer' },
   'places-agree': { a: 'place', b: 'place', betaConsequence: 'boolean?' },
+  'premise-trap': {},
   'random-init-trapping': {},
   'ratio-of-printed': { denominator: 'decimal', numerator: 'decimal', scale: 'decimal', withHarnessBarrier: 'boolean?' },
   'reference-18-consistency': { beta: 'decimal' },

@@ -36,3 +36,5 @@ export type { BetaSweepPoint, NoiseSweepPoint, SgldSweepsResult } from './escape
 export { networkBarriers, stagedJobs } from './staged.ts';
 export type { PlateauGroup, StagedEscape, StagedEscapePoint, StagedPart, StagedPlateaus, StagedSweeps } from './staged.ts';
 export type { NonlinearActivation, NonlinearActivationResult, NonlinearResult } from './nonlinear.ts';
+export { PREMISE_BETA } from './premise-traps.ts';
+export type { PremisePlacement, PremiseTrapResult, PremiseTrapRuns } from './premise-traps.ts';

@@ -8,6 +8,7 @@ import { readersOver, type Experiment, type Reader, type RequestOf, type Results
 import { nonlinearExperiment } from './nonlinear.ts';
 import { oneWayJumpsExperiment } from './one-way-jumps.ts';
 import { phaseDiagramExperiment } from './phase-diagram.ts';
+import { premiseTrapsExperiment } from './premise-traps.ts';
 import { stagedExperiment } from './staged.ts';
 import { TRAPPING_PROTOCOLS, diagnosticsExperiment, sparseExperiment, trappingExperiment } from './trapping.ts';
 
@@ -30,6 +31,7 @@ export const EXPERIMENTS = {
   staged: stagedExperiment,
   nonlinear: nonlinearExperiment,
   'sgld-sweeps': sgldSweepsExperiment,
+  'premise-traps': premiseTrapsExperiment,
 } as const;
 
 /**

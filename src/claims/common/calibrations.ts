@@ -79,6 +79,18 @@ export function lowerBoundCalibration(name: string, runs: number, budget: number
 }
 
 /**
+ * "Escapes within the budget" against a reference τ at which the claim holds: size and P(reproduced) at τ = reference,
+ * power where τ is longer by the stated factor (only a slower escape falsifies it).
+ */
+export function withinBudgetCalibration(name: string, runs: number, budget: number, reference: number, alpha: number, decide: EscapeRule): RuleCalibration {
+  const uniform = uniformSource(41);
+  return calibrateRule(
+    { name, alpha, seeds: runs, replications: CALIBRATION_REPLICATIONS, discrepancy: ESCAPE_TIME_DISCREPANCY, grid: FACTOR_GRID, oneSided: 'above' },
+    (shift) => decide(censoredExponential(uniform, runs, reference * shift, budget)),
+  );
+}
+
+/**
  * A mean over independent values (e.g. one transition per data set) against the printed value: Student-t 1 − α
  * interval, resolved to ± 0.02. Synthetic values are normal with the observed spread.
  */

@@ -2,6 +2,7 @@
 // the training curves' shapes, and whether the trap is invariant under SGD.
 import type { EvaluatorTable } from '../evaluator.ts';
 import { evaluateInitSensitivity, sensitivityNeeds } from './init-sensitivity.ts';
+import { evaluatePremiseTrap, premiseTrapNeeds } from './premise-trap.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './escape-time.ts';
 import { abruptNeeds, checkpointPhaseNeeds, coincideNeeds, denseGapNeeds, denseNeeds, evaluateAbruptEscape, evaluateBalance, evaluateBayesFloor, evaluateCannotCoincide, evaluateCheckpointPhase, evaluateDenseGap, evaluateDenseMonotone, evaluateRandomInitTrapping, evaluateSparsePlateauOrder, randomInitNeeds, sparseNeeds } from './curves.ts';
 
@@ -19,4 +20,5 @@ export const TRAPPING_EVALUATORS: EvaluatorTable = {
   'dense-gap': { needs: denseGapNeeds, evaluate: evaluateDenseGap },
   'balance': { needs: denseNeeds, evaluate: evaluateBalance },
   'abrupt-escape': { needs: abruptNeeds, evaluate: evaluateAbruptEscape },
+  'premise-trap': { needs: premiseTrapNeeds, evaluate: evaluatePremiseTrap },
 };
