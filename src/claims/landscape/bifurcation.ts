@@ -142,7 +142,7 @@ function caption(convention: Convention): string {
   return (
     `Stationary points of each mode against β at L = ${PAPER_DEPTH} (Eq. 2): the stable non-zero minimum λ** (solid) and the ` +
     `saddle λsad (dashed) meet at (βc, λc) and annihilate; λ = 0 stays a local minimum for every β. ${values}. ` +
-    `Between β* and βc both phases are local minima (hysteresis). The paper prints βc = ${paper} (red). ${conventionNote(convention)}`
+    `Below βc both phases are local minima; at β* their losses are equal: below it λ** is the global minimum and λ = 0 metastable, between β* and βc λ = 0 is global and λ** metastable (hysteresis). The paper prints βc = ${paper} (red). ${conventionNote(convention)}`
   );
 }
 

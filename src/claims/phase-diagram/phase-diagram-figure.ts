@@ -136,7 +136,7 @@ function caption(convention: Convention): string {
   return (
     `For each set of learned modes (its size is the rank of the end-to-end map) and each β: dark where it is the global ` +
     `minimum, grey where it is a metastable local minimum, absent where it is not a minimum at all. Shaded: each mode's ` +
-    `hysteresis window [β*, βc] (${windows}), where its λ = 0 and λ** phases coexist. At the paper's trapping ` +
+    `window [β*, βc] (${windows}), where its λ = 0 phase is global and its λ** phase metastable (both phases are minima at every β below βc; below β* λ** is the global one). At the paper's trapping ` +
     `β = ${PAPER_TRAP_BETA.text} (orange) the global minimum is ${globalAtTrap}` +
     `${globalRankAtTrap === PAPER_ETAS.length ? ', as the paper has it' : '; the paper treats rank 2 as global there'}. ` +
     `Red: the paper's printed βc = ${PAPER_CRITICAL_BETA.map((p) => p.betaC.text).join(' and ')}. ${conventionNote(convention)}`
