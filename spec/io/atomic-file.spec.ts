@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deadPid } from './temp-dirs.ts';
+import { deadPid, tempDirs } from './temp-dirs.ts';
 import { OWNED_MARKER, isStaleTemporary, markOwned, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileAtomic } from '../../src/io/atomic-file.ts';
+
+/** Each test's own folder, removed after it. */
+const freshDir = tempDirs('atomic-');
 
 describe('writeFileAtomic', () => {
   it('creates missing folders and leaves no temporary file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const target = join(dir, 'a', 'b', 'out.json');
     writeFileAtomic(target, '{"x":1}');
     expect(readFileSync(target, 'utf8')).toBe('{"x":1}');
@@ -16,7 +18,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('replaces existing content whole', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const target = join(dir, 'out.txt');
     writeFileSync(target, 'old content that is longer');
     writeFileAtomic(target, new TextEncoder().encode('new'));
@@ -24,7 +26,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('leaves the old file and no temporary when the write fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const target = join(dir, 'out.txt');
     writeFileSync(target, 'old');
     // A folder cannot be renamed over by a file: the rename fails after the temporary was written.
@@ -38,7 +40,7 @@ describe('writeFileAtomic', () => {
 
 describe('temporaries left by a killed run', () => {
   it('are removed by a later write into the same folder; those of running processes are kept', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     // A writer killed (SIGKILL) between writing its temporary and renaming it.
     const killed = spawnSync(process.execPath, [
       '-e',
@@ -66,7 +68,7 @@ describe('temporaries left by a killed run', () => {
   });
 
   it('lose nothing when the kill fell between the two renames of a folder replacement', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const pid = deadPid();
     // Killed after setting the old folder aside, before renaming the new one in: the old one is put back.
     const owned = (name: string, report: string) => {
@@ -91,7 +93,7 @@ describe('temporaries left by a killed run', () => {
 
 describe('temporaries this tool did not make', () => {
   it('are left alone: a planted old or staging folder without the marker, a link, an old-named file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const pid = deadPid();
     const planted = [`.report2.${pid}.0.metastable.old`, `.report3.${pid}.0.metastable.tmp`, `.report4.${pid}.0.old`, `.report5.${pid}.0.tmp`];
     for (const name of planted) {
@@ -109,7 +111,7 @@ describe('temporaries this tool did not make', () => {
 
 describe('replaceFolder', () => {
   it('puts the new folder in place, keeps the old one\'s other entries and leaves nothing beside it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const dir = freshDir();
     const target = join(dir, 'out');
     mkdirSync(join(target, 'figures'), { recursive: true });
     writeFileSync(join(target, 'figures', 'stale.svg'), '');
