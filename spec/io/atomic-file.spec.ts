@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,4 +124,36 @@ describe('replaceFolder', () => {
     expect(readdirSync(target).sort()).toEqual(['figures', 'keep.txt']);
     expect(readdirSync(join(target, 'figures'))).toEqual(['new.svg']);
   });
+});
+
+describe('replaceFolder, called by several processes on one target at once', () => {
+  it('puts every caller’s folder in place in turn and leaves nothing beside the target', () => {
+    const dir = freshDir();
+    const target = join(dir, 'report');
+    const module = new URL('../../src/io/atomic-file.ts', import.meta.url).href;
+    // Each process writes 40 staging folders, marked with its id, and replaces the target with each.
+    const script = `
+      const { mkdirSync, writeFileSync } = require('node:fs');
+      import(${JSON.stringify(module)}).then(({ replaceFolder, markOwned, temporaryPath }) => {
+        for (let i = 0; i < 40; i++) {
+          const staging = temporaryPath(${JSON.stringify(target)});
+          mkdirSync(staging);
+          markOwned(staging);
+          writeFileSync(staging + '/who', process.argv[1] + ' ' + i);
+          replaceFolder(${JSON.stringify(target)}, staging);
+        }
+      });`;
+    const children = Array.from({ length: 4 }, (_, k) => spawn(process.execPath, ['--import', 'tsx', '-e', script, String(k)], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    return Promise.all(
+      children.map((c) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        let stderr = '';
+        c.stderr!.on('data', (d) => (stderr += String(d)));
+        c.on('close', (code) => resolve({ code, stderr }));
+      })),
+    ).then((ends) => {
+      expect(ends.map((e) => e.code === 0 ? 0 : e.stderr)).toEqual([0, 0, 0, 0]);
+      expect(readdirSync(dir)).toEqual(['report']);
+      expect(readFileSync(join(target, 'who'), 'utf8')).toMatch(/^[0-3] 39$/);
+    });
+  }, 60_000);
 });

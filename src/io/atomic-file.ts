@@ -147,18 +147,49 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
  * no folder), never a mixture; a kill at any point is repaired by removeStaleTemporaries.
  */
 export function replaceFolder(target: string, staging: string): void {
-  if (!existsSync(target)) {
-    renameSync(staging, target);
+  // Another process replacing the same target can move it between any two of these steps (ENOENT: it was set aside;
+  // ENOTEMPTY/EEXIST: another new folder took its place); each such race is retried from where it stands, so every
+  // caller ends with its folder put in place once and nothing left beside it. The last one to rename wins.
+  for (let attempt = 0; ; attempt++) {
+    const raced = (error: unknown): boolean => attempt < MAX_REPLACE_ATTEMPTS && RACE_CODES.has((error as NodeJS.ErrnoException).code ?? '');
+    let old: string;
+    try {
+      if (!existsSync(target)) {
+        renameSync(staging, target);
+        return;
+      }
+      chmodSync(staging, statSync(target).mode & 0o7777);
+      old = temporaryPath(target, 'old');
+      renameSync(target, old);
+    } catch (error) {
+      if (raced(error)) continue;
+      throw error;
+    }
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      if (raced(error)) {
+        // Another folder took the place: carry the one set aside into it, and replace that one in turn.
+        putBack(old, target);
+        continue;
+      }
+      renameSync(old, target);
+      throw error;
+    }
+    settleReplaced(old, target);
     return;
   }
-  chmodSync(staging, statSync(target).mode & 0o7777);
-  const old = temporaryPath(target, 'old');
-  renameSync(target, old);
-  try {
-    renameSync(staging, target);
-  } catch (error) {
-    renameSync(old, target);
-    throw error;
-  }
-  settleReplaced(old, target);
 }
+
+/** `old` back in the place of `target`, or, where another folder stands there now, its entries carried into that one. */
+function putBack(old: string, target: string): void {
+  try {
+    renameSync(old, target);
+  } catch {
+    settleReplaced(old, target);
+  }
+}
+
+/** The error codes of a rename that lost a race with another process replacing the same folder. */
+const RACE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ENOTEMPTY', 'EEXIST']);
+const MAX_REPLACE_ATTEMPTS = 1000;
