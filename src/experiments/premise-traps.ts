@@ -42,7 +42,8 @@ export function premisePlacement(protocol: Protocol, dataSeed: number): PremiseP
   return {
     dataSeed,
     criticalBetas,
-    checkpointBeta: Math.round(middle / GRID) * GRID,
+    // On the grid as a decimal (0.38, not 0.38000000000000006), so the protocol, its label and the grouping agree.
+    checkpointBeta: Number((Math.round(middle / GRID) * GRID).toFixed(2)),
     weakEqualLossBeta: equalLossBeta(float64, { eta: weak, depth: L, convention: 'eq2' }),
   };
 }
@@ -52,7 +53,7 @@ export function premisePlacement(protocol: Protocol, dataSeed: number): PremiseP
  * escape rule still separates the weak mode's saddle (λsad = 0.035 at β = 0.25) from its minimum (λ** = 0.481).
  */
 function premiseProtocol(base: Protocol, checkpointBeta: number): Protocol {
-  const betas = [0, Number(checkpointBeta.toFixed(2))];
+  const betas = [0, checkpointBeta];
   return { ...base, beta: PREMISE_BETA, start: { kind: 'checkpoint', betas }, plateauBranch: betas };
 }
 

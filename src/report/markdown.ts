@@ -1,5 +1,5 @@
 import { firstScreenOf, oursOf, reasonOf } from './first-screen.ts';
-import { readingText, type ClaimRecord, type Results } from './results.ts';
+import type { ClaimRecord, Results } from './results.ts';
 
 /** A figure as the report embeds it. */
 export interface ReportFigure {
