@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let sequence = 0;
@@ -61,15 +61,43 @@ export function isStaleTemporary(name: string): boolean {
 
 /**
  * Finishes with a folder that replaceFolder set aside: each entry that the new folder lacks (what the writer did
- * not own) is moved into it, and the rest removed. Best effort: what fails now is left for a later run.
+ * not own) is moved into it, and the rest removed. Another process replacing the same target may move it away
+ * meanwhile; such a race is retried (the target reappears once that process renames its folder in). What fails
+ * otherwise is left for removeStaleTemporaries.
  */
 function settleReplaced(old: string, target: string): void {
-  try {
-    for (const name of readdirSync(old)) if (!existsSync(join(target, name))) renameSync(join(old, name), join(target, name));
-    rmSync(old, { recursive: true, force: true });
-  } catch {
-    // Left for removeStaleTemporaries.
+  for (let attempt = 0; attempt < MAX_REPLACE_ATTEMPTS; attempt++) {
+    try {
+      for (const name of readdirSync(old)) moveUnlessPresent(join(old, name), join(target, name));
+      rmSync(old, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (!RACE_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return;
+      // The other process's rename comes within microseconds; past a few tries, wait a millisecond between them.
+      if (attempt > 10) Atomics.wait(PAUSE, 0, 0, 1);
+    }
   }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Moves `from` to `to` unless `to` exists, without ever replacing what stands there: a file is linked then unlinked
+ * (a link fails on an existing name where a rename would overwrite a newer writer's file), a folder renamed (which
+ * fails on a non-empty folder).
+ */
+function moveUnlessPresent(from: string, to: string): void {
+  if (existsSync(to)) return;
+  if (!lstatSync(from).isFile()) {
+    renameSync(from, to);
+    return;
+  }
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  unlinkSync(from);
 }
 
 /**
