@@ -34,6 +34,12 @@ describe('the ledger checked against the evaluators and protocols at load', () =
     expect(claimProblem(withParams('beta-c-mode1', { eta: 0.8 }))).toMatch(/^params\.eta must be decimal .*, not number/);
   });
 
+  it('a figure id the audit does not draw is refused, where it reached results.json as a dead link', () => {
+    const figure = claim('tau-random-init');
+    expect(claimProblem({ ...figure, figures: ['fig-1a-trapping', 'fig-1a-traping'] })).toMatch(/^figures\[1\] 'fig-1a-traping' is not a figure the audit draws \(.*fig-1a-trapping/);
+    expect(claimProblem({ ...figure, figures: ['fig-1a-trapping', 'phase-diagram-eq1', 'checkpoint-sensitivity-rank1-trap'] })).toBeNull();
+  });
+
   it('loadLedger refuses with one GoldenFileError naming the file, the claim and its index', () => {
     const dir = tempDir();
     const bad = structuredClone(ledger);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLedger } from '../../src/claims/index.ts';
+import { loadLedger, type FigureId } from '../../src/claims/index.ts';
 import { jobsOf } from '../../src/experiments/index.ts';
 import { collectFigures, evaluatePlan, planAudit } from '../../src/pipeline/index.ts';
 import { RunnerResults, jobKey, type Job } from '../../src/runner/index.ts';
@@ -36,10 +36,10 @@ describe('evaluate stage', () => {
   });
 
   it('collects the analytic figures, then each evaluation figure once, by id', () => {
-    const fig = (id: string) => ({ id, title: id, caption: '', spec: { mark: 'point' as const, data: { values: [] } } });
-    const evaluation = (ids: string[]) => ({ verdict: 'deviates' as const, value: null, readings: [], evidence: [], figures: ids.map(fig) });
-    const results = [{ evaluation: evaluation(['fig-1a', 'survival']) }, { evaluation: evaluation(['fig-1a']) }, { evaluation: null }] as unknown as Parameters<typeof collectFigures>[1];
-    expect(collectFigures([fig('bifurcation')], results).map((f) => f.id)).toEqual(['bifurcation', 'fig-1a', 'survival']);
+    const fig = (id: FigureId) => ({ id, title: id, caption: '', spec: { mark: 'point' as const, data: { values: [] } } });
+    const evaluation = (ids: FigureId[]) => ({ verdict: 'deviates' as const, value: null, readings: [], evidence: [], figures: ids.map(fig) });
+    const results = [{ evaluation: evaluation(['fig-1a-trapping', 'jump-survival']) }, { evaluation: evaluation(['fig-1a-trapping']) }, { evaluation: null }] as unknown as Parameters<typeof collectFigures>[1];
+    expect(collectFigures([fig('bifurcation')], results).map((f) => f.id)).toEqual(['bifurcation', 'fig-1a-trapping', 'jump-survival']);
   });
 });
 

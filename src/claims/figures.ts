@@ -23,5 +23,5 @@ export function analyticFigures(options: FigureOptions = {}): EvidenceFigure[] {
 
 /** The report's analytic figures under the default reading, then under eq1 (suffix -eq1) so both can be compared. */
 export function reportFigures(): EvidenceFigure[] {
-  return [...analyticFigures(), ...analyticFigures({ convention: 'eq1' }).map((f) => ({ ...f, id: `${f.id}-eq1` }))];
+  return [...analyticFigures(), ...FIGURES.map((figure) => ({ ...figureOf(figure, { convention: 'eq1' }), id: `${figure.id}-eq1` as const }))];
 }

@@ -17,5 +17,7 @@ export type { Evaluation, EvidenceFigure, Outcome, PerSeedSeries, Reading, RuleC
 export { compareToPrinted, describeTolerance, halfUnitOfLastDigit, toleranceWidth } from './tolerance.ts';
 export type { NumericComparison, ToleranceRule } from './tolerance.ts';
 export { analyticFigures, reportFigures } from './figures.ts';
+export { FIGURE_IDS, isFigureId } from './figure-ids.ts';
+export type { FigureId } from './figure-ids.ts';
 export { escapeStatistics } from './common/escape-statistics.ts';
 export type { EscapeStatistics } from './common/escape-statistics.ts';

@@ -1,10 +1,11 @@
 import { GoldenFileError } from '../io/index.ts';
 import { PROTOCOL_NAMES } from '../protocols/index.ts';
 import { EVALUATORS } from './evaluators.ts';
+import { FIGURE_IDS, isFigureId } from './figure-ids.ts';
 import { CLAIMS_PATH, loadLedger as loadLedgerFile, type Claim, type Ledger } from './ledger.ts';
 
 // The ledger checked as a whole against the code that will read it, when it is loaded: a typo'd evaluator, an unknown
-// or mistyped parameter, or an unknown protocol is refused (exit 2, naming the claim and the field) before anything
+// or mistyped parameter, an unknown protocol or figure id is refused (exit 2, naming the claim and the field) before anything
 // runs, where it would otherwise drop the claim as "not evaluated" or fail after its experiment ran.
 
 /** The JSON shape of a parameter: a decimal is a string of plain decimal digits, as printed numbers are kept. */
@@ -129,6 +130,8 @@ export function claimProblem(claim: Claim): string | null {
     if (!fits(shape, wanted)) return `params.${key} must be ${wanted === 'decimal' || wanted === 'decimal[]' ? `${wanted} (decimal strings such as "0.8")` : wanted}, not ${shape}`;
   }
   for (const [key, shape] of Object.entries(params)) if (!shape.endsWith('?') && !(key in claim.params)) return `params.${key} is missing (evaluator '${claim.evaluator}' reads it)`;
+  const figure = claim.figures.findIndex((id) => !isFigureId(id));
+  if (figure >= 0) return `figures[${figure}] '${claim.figures[figure]}' is not a figure the audit draws (${FIGURE_IDS.join(', ')})`;
   const protocol = claim.params['protocol'];
   if (protocol !== undefined && !(PROTOCOL_NAMES as readonly string[]).includes(protocol as string)) {
     return `params.protocol '${String(protocol)}' is not a protocol (${PROTOCOL_NAMES.join(', ')})`;

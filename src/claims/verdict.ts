@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RuleCalibration } from '../stats/index.ts';
+import type { FigureId } from './figure-ids.ts';
 
 export type { RuleCalibration };
 
@@ -78,7 +79,7 @@ export interface PerSeedSeries {
  * whose rows are inline. The report renders it; an evaluation never does.
  */
 export interface EvidenceFigure {
-  id: string;
+  id: FigureId;
   title: string;
   caption: string;
   spec: TopLevelSpec;

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { DEFAULT_CONVENTION, type Convention } from '../../analytic/index.ts';
 import type { EvidenceFigure } from '../verdict.ts';
+import type { AnalyticFigureId } from '../figure-ids.ts';
 
 export interface FigureOptions {
   /** The regulariser reading (src/analytic/mode.ts); eq2 by default. */
@@ -9,7 +10,7 @@ export interface FigureOptions {
 
 /** What a figure module provides: its pure spec builder and caption, both under a given convention. */
 export interface FigureDefinition {
-  id: string;
+  id: AnalyticFigureId;
   title: string;
   spec(options?: FigureOptions): TopLevelSpec;
   caption(convention: Convention): string;

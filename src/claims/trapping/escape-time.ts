@@ -13,6 +13,7 @@ import {
   type ExperimentResults,
   type TrappingProtocol,
 } from '../../experiments/index.ts';
+import { PROTOCOL_NAMES, type ProtocolName } from '../../protocols/index.ts';
 import { outcomeOf, type RunRecord } from '../../run/index.ts';
 import {
   DEFAULT_ALPHA,
@@ -47,10 +48,12 @@ interface ReadingRuns {
   readonly mode?: number;
 }
 
-function protocolParam(claim: Claim): string {
+function protocolParam(claim: Claim): ProtocolName {
   const p = claim.params['protocol'];
-  if (typeof p !== 'string') throw new GoldenFileError(`golden/claims.json: claim '${claim.id}' needs params.protocol`);
-  return p;
+  if (typeof p !== 'string' || !(PROTOCOL_NAMES as readonly string[]).includes(p)) {
+    throw new GoldenFileError(`golden/claims.json: claim '${claim.id}' needs params.protocol, one of ${PROTOCOL_NAMES.join(', ')}`);
+  }
+  return p as ProtocolName;
 }
 
 /** The readings of a trapping protocol: data scheme × escape rule, the protocol's own rule first. */
@@ -393,7 +396,7 @@ function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: n
   };
 }
 
-function figuresFor(results: ExperimentResults, protocol: string): EvidenceFigure[] {
+function figuresFor(results: ExperimentResults, protocol: ProtocolName): EvidenceFigure[] {
   return protocol === 'sparse' ? sparseFigures(results) : trappingFigures(results, protocol);
 }
 

@@ -15,6 +15,7 @@ import { DEFAULT_CONVENTION, describeLandscape, float64 } from '../../analytic/i
 import { escapeStatistics } from '../common/escape-statistics.ts';
 import { checkpointSensitivity, diagnosticsOf } from './diagnostics.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
+import type { ProtocolName } from '../../protocols/index.ts';
 
 /** The weak mode of the teacher (Appendix A: η2 = 0.8), the one the rank-1 trap leaves unlearned. */
 const WEAK_ETA = 0.8;
@@ -41,7 +42,7 @@ function survivalSeries(group: string, scheme: string, records: readonly RunReco
   return { label: `${group}, ${scheme} (${s.runs.length}/${s.seeds})`, group, dashed: scheme === 'fixed', runs: s.runs, budget: s.budget };
 }
 
-function sensitivityFigure(protocol: string, diagnostics: Diagnostics): EvidenceFigure {
+function sensitivityFigure(protocol: ProtocolName, diagnostics: Diagnostics): EvidenceFigure {
   const rows = checkpointSensitivity(diagnostics);
   const points: SensitivityPoint[] = rows.flatMap((row) =>
     row.seeds.map((seed, i) => {
@@ -67,7 +68,7 @@ function sensitivityFigure(protocol: string, diagnostics: Diagnostics): Evidence
 }
 
 /** Fig. 1(a), the survival curves of (i)–(iii), and the protocol's checkpoint-sensitivity figure. */
-export function trappingFigures(results: ExperimentResults, protocol: string): EvidenceFigure[] {
+export function trappingFigures(results: ExperimentResults, protocol: ProtocolName): EvidenceFigure[] {
   const perSeed = TRAPPING_PROTOCOLS.map((p) => results.trapping(p).runs['per-seed']);
   const fixed = TRAPPING_PROTOCOLS.map((p) => results.trapping(p).runs.fixed);
   const budget = perSeed[0]![0]!.epochs;

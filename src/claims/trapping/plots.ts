@@ -1,9 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EscapeRun } from '../../stats/index.ts';
 import { DEFAULT_ALPHA, kaplanMeier } from '../../stats/index.ts';
+import type { FigureId } from '../figure-ids.ts';
 import type { EvidenceFigure } from '../verdict.ts';
 import type { RunRecord } from '../../run/index.ts';
 import { PAPER_COLOR, SERIES_COLORS, STROKE_DASH, INDEPENDENT_LEGENDS, categorical, figureFrame, quantitative, type Layer } from '../chart/chart-style.ts';
+import type { ProtocolName } from '../../protocols/index.ts';
 
 // Fig. 1 of the paper from our runs: (a) test MSE against epoch for the three initialisation protocols, (b) train
 // and test MSE of the sparse experiment; survival curves of the trapped runs; and the checkpoint-sensitivity
@@ -70,7 +72,7 @@ function bandLayers(rows: BandRow[], series: readonly string[], colors: readonly
   ];
 }
 
-function figure(id: string, title: string, caption: string, spec: TopLevelSpec): EvidenceFigure {
+function figure(id: FigureId, title: string, caption: string, spec: TopLevelSpec): EvidenceFigure {
   return { id, title, caption, spec };
 }
 
@@ -121,7 +123,7 @@ export function survivalRows(series: readonly SurvivalSeries[]): { series: strin
   });
 }
 
-export function survivalFigure(id: string, title: string, series: readonly SurvivalSeries[], marks: readonly PaperMark[], caption: string): EvidenceFigure {
+export function survivalFigure(id: FigureId, title: string, series: readonly SurvivalSeries[], marks: readonly PaperMark[], caption: string): EvidenceFigure {
   const budget = Math.max(...series.map((s) => s.budget));
   const labels = series.map((s) => s.label);
   const groups = [...new Set(series.map((s) => s.group))];
@@ -179,7 +181,7 @@ const OUTCOMES = ['escaped', 'censored (trapped to the budget)', 'not trapped at
  * Diagnostic (b): σ2 at the checkpoint of each seed against the checkpoint's training budget, coloured by outcome,
  * with the saddle of Eq. 2 for the weak mode at the run's β (the barrier a noise-free run must already be past).
  */
-export function checkpointSensitivityFigure(protocol: string, points: readonly SensitivityPoint[], saddle: { lambda: number; text: string } | null, caption: string): EvidenceFigure {
+export function checkpointSensitivityFigure(protocol: ProtocolName, points: readonly SensitivityPoint[], saddle: { lambda: number; text: string } | null, caption: string): EvidenceFigure {
   const x = (f: string) => ({ ...quantitative(f, 'SGD epochs per annealing stage of the checkpoint', { type: 'log' }), axis: { values: [...new Set(points.map((p) => p.epochsPerStage))] } });
   const y = (f: string) => quantitative(f, `σ2 at the checkpoint (exact 0 drawn at ${SIGMA_FLOOR})`, { type: 'log' });
   const outcome = categorical('outcome', 'run', OUTCOMES, [SERIES_COLORS[1], '#555555', '#bbbbbb']);
