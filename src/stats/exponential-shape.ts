@@ -5,6 +5,20 @@
 import kstest from '@stdlib/stats-kstest';
 import { assertAlpha, assertRuns, countEscapes, escapeTimes, totalExposure, type EscapeRun } from './runs.ts';
 
+/** The shape test needs this many escapes, at this many distinct times (fewer ties than that carry no shape). */
+export const SHAPE_TEST_MIN_ESCAPES = 5;
+export const SHAPE_TEST_MIN_DISTINCT = 3;
+
+/** How many distinct times the escaped runs fall on. */
+export function distinctEscapeTimes(runs: readonly EscapeRun[]): number {
+  return new Set(escapeTimes(runs)).size;
+}
+
+/** Whether the runs carry enough escapes, at enough distinct times, for the shape test to say anything. */
+export function shapeTestable(runs: readonly EscapeRun[], minimumEscapes = SHAPE_TEST_MIN_ESCAPES): boolean {
+  return countEscapes(runs) >= minimumEscapes && distinctEscapeTimes(runs) >= SHAPE_TEST_MIN_DISTINCT;
+}
+
 export interface ShapeTestOptions {
   /**
    * The spacing of the times at which escape is checked (Appendix A: the epoch at which test MSE crosses the

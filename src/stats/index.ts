@@ -1,5 +1,5 @@
 // The only door other stages use into the statistics of escape times (censoring-aware estimates and tests).
-export { type EscapeRun } from './runs.ts';
+export { countEscapes, escapeTimes, type EscapeRun } from './runs.ts';
 export { FirstCrossing } from './first-crossing.ts';
 export { escapeSampleOf, escapes, exposure, runsOf } from './escape-sample.ts';
 export type { EscapeSample, SeedRun, SetAside } from './escape-sample.ts';
@@ -53,7 +53,7 @@ export {
   describeDiscrepancy,
   type StatisticalDecision,
 } from './decision.ts';
-export { exponentialShapeTest, dkwHalfWidth, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
+export { SHAPE_TEST_MIN_DISTINCT, SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, dkwHalfWidth, shapeTestable, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';
 export { fitEscapeRateLine, compareEscapeRateModels, type EscapeGroup, type EscapeRateFit } from './escape-rate-regression.ts';
 export { chiSquareUpperTail, standardNormalCdf } from './distributions.ts';
 export { tIntervalOfMean, type MeanWithInterval } from './mean-interval.ts';

@@ -4,14 +4,12 @@
 import { NOT_TRAPPED, escapeSample, type RunOutcome } from '../../run/index.ts';
 import { escapes, exposure, runsOf, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
-import { exponentialShapeTest, fitExponential, kaplanMeier, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
+import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 
 /**
  * Escapes, and distinct escape epochs, needed before the memorylessness test is run: fewer carry too little shape to
  * test (escapes that all fall in the first epoch fit every rate equally well).
  */
-export const SHAPE_TEST_MIN_ESCAPES = 5;
-export const SHAPE_TEST_MIN_DISTINCT = 3;
 
 export interface EscapeStatistics {
   readonly seeds: number;
@@ -32,7 +30,6 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
   const sample = escapeSample(outcomes);
   const runs = runsOf(sample);
   const escaped = escapes(sample);
-  const distinct = new Set(sample.times.filter((_, i) => sample.escaped[i])).size;
   return {
     seeds: outcomes.length,
     budget: sample.budget,
@@ -41,7 +38,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
     escapes: escaped,
     km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
     fit: runs.length > 0 && exposure(sample) > 0 ? fitExponential(runs, alpha) : null,
-    shape: escaped >= SHAPE_TEST_MIN_ESCAPES && distinct >= SHAPE_TEST_MIN_DISTINCT ? exponentialShapeTest(runs, sample.budget, alpha, { grid: 1 }) : null,
+    shape: shapeTestable(runs) ? exponentialShapeTest(runs, sample.budget, alpha, { grid: 1 }) : null,
   };
 }
 
@@ -80,8 +77,7 @@ export function describeEscapes(s: EscapeStatistics): string {
   const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${num(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : num(km.median.upper)}]`;
   const fit = s.fit;
   const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${num(fit.meanTime)}, LR interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}]`;
-  const distinct = new Set(s.runs.filter((r) => r.escaped).map((r) => r.time)).size;
-  const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinct} distinct epoch(s)` : '';
+  const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinctEscapeTimes(s.runs)} distinct epoch(s)` : '';
   const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${num(s.shape.statistic, 3)}, p = ${num(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
   return `${s.runs.length} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
 }

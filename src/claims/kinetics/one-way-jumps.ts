@@ -3,10 +3,15 @@
 import type { ExperimentRequest, ExperimentResults, JumpGroupResult, OneWayJumps } from '../../experiments/index.ts';
 import {
   DEFAULT_ALPHA,
+  SHAPE_TEST_MIN_DISTINCT,
+  SHAPE_TEST_MIN_ESCAPES,
   compareEscapeRateModels,
+  countEscapes,
+  escapeTimes,
   exponentialShapeTest,
   fitEscapeRateLine,
   perCheckAlpha,
+  shapeTestable,
   type EscapeRateFit,
   type EscapeRun,
 } from '../../stats/index.ts';
@@ -15,7 +20,6 @@ import { jumpArrheniusSpec } from './jump-figures.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
-import { SHAPE_TEST_MIN_DISTINCT, SHAPE_TEST_MIN_ESCAPES } from '../common/escape-statistics.ts';
 
 const p = (x: number, digits = 4) => Number(x.toPrecision(digits)).toString();
 
@@ -77,7 +81,7 @@ interface ShapeOutcome {
 }
 
 function coefficientOfVariation(runs: readonly EscapeRun[]): number | null {
-  const t = runs.filter((r) => r.escaped).map((r) => r.time);
+  const t = escapeTimes(runs);
   if (t.length < 2) return null;
   const mean = t.reduce((s, v) => s + v, 0) / t.length;
   const sd = Math.sqrt(t.reduce((s, v) => s + (v - mean) ** 2, 0) / (t.length - 1));
@@ -87,10 +91,7 @@ function coefficientOfVariation(runs: readonly EscapeRun[]): number | null {
 function shapeOutcomes(jumps: OneWayJumps): ShapeOutcome[] {
   const testable = jumps.groups.flatMap((group) =>
     group.points
-      .filter((pt) => {
-        const esc = pt.runs.filter((r) => r.escaped);
-        return esc.length >= SHAPE_TEST_MIN_ESCAPES && new Set(esc.map((r) => r.time)).size >= SHAPE_TEST_MIN_DISTINCT;
-      })
+      .filter((pt) => shapeTestable(pt.runs))
       .map((pt) => ({ group, pt })),
   );
   const alpha = testable.length > 0 ? perCheckAlpha(testable.length, DEFAULT_ALPHA) : DEFAULT_ALPHA;
@@ -222,7 +223,7 @@ export function evaluateJumpKinetics(_claim: Claim, results: ExperimentResults):
     evidence: [
       `Seed ${jumps.dataSeed}'s data set; every run enters the censored exponential likelihood (budget ${jumps.budget} epochs). Laws: ${ARRHENIUS}; ${POWER_LAW}; ${THRESHOLD} (x_c profiled, 3 parameters).`,
       ...readings.map((r) => `${r.label}: ${r.note}.`),
-      ...jumps.groups.map((g) => `${groupLabel(g)}: β = ${p(g.landscape.beta, 6)} (β_weak = ${p(g.landscape.lossBeta, 6)}); falls per ηlr ${g.points.map((pt) => `${pt.lr}: ${pt.runs.filter((r) => r.escaped).length}/${pt.runs.length}`).join(', ')}.`),
+      ...jumps.groups.map((g) => `${groupLabel(g)}: β = ${p(g.landscape.beta, 6)} (β_weak = ${p(g.landscape.lossBeta, 6)}); falls per ηlr ${g.points.map((pt) => `${pt.lr}: ${countEscapes(pt.runs)}/${pt.runs.length}`).join(', ')}.`),
     ],
     ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: 'falls at more settings, or more seeds per setting, until one law leads by ΔAIC > 2' } : {}),
     figures: [jumpArrheniusFigure(jumps, compared)],

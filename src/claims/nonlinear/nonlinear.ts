@@ -2,12 +2,11 @@
 // "saddle-node bifurcations, coexisting phases, Arrhenius escape survive in nonlinear networks", on tanh and sigmoid.
 import type { ExperimentRequest, ExperimentResults, NonlinearActivationResult, NonlinearResult } from '../../experiments/index.ts';
 import { modeCrossing, type ModeCrossing } from '../../run/index.ts';
-import { DEFAULT_ALPHA, escapeCountTest, exponentialShapeTest, fitExponential } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, countEscapes, escapeCountTest, exponentialShapeTest, fitExponential, shapeTestable } from '../../stats/index.ts';
 import { nonlinearSweepFigure } from './nonlinear-figures.ts';
 import { survivalFigure } from '../trapping/plots.ts';
 import type { Claim } from '../ledger.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
-import { SHAPE_TEST_MIN_DISTINCT } from '../common/escape-statistics.ts';
 
 const p = (x: number, digits = 3) => Number(x.toPrecision(digits)).toString();
 const mid = (c: ModeCrossing) => (c.from + c.to) / 2;
@@ -120,18 +119,18 @@ export function escapeVerdict(r: NonlinearActivationResult, nl: Pick<NonlinearRe
   const { plan, trap, runs } = r.escapes;
   if (plan === null || trap === null) return { label, value: null, verdict: 'inconclusive', note: 'no trap: the up sweep never loses the weak mode' };
   if (runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: `the trap at β = ${p(trap.beta, 4)} is not rank 1 (response σ = ${trap.response.map((s) => p(s)).join(', ')}): nothing to escape from` };
-  const escapes = runs.filter((x) => x.escaped);
+  const escaped = countEscapes(runs);
   const fit = fitExponential(runs, DEFAULT_ALPHA);
   const tau = fit.meanTime === null ? `τ > ${p(fit.interval.lower)} epochs (1 − α bound)` : `τ̂ = ${p(fit.meanTime)} epochs, 1 − α interval [${p(fit.interval.lower)}, ${p(fit.interval.upper)}]`;
-  const base = `${escapes.length}/${runs.length} escaped within ${r.budget} epochs at β_trap = ${p(plan.beta, 4)}; ${tau}`;
-  if (escapes.length >= nl.minimumEscapes && new Set(escapes.map((x) => x.time)).size >= SHAPE_TEST_MIN_DISTINCT) {
+  const base = `${escaped}/${runs.length} escaped within ${r.budget} epochs at β_trap = ${p(plan.beta, 4)}; ${tau}`;
+  if (shapeTestable(runs, nl.minimumEscapes)) {
     const shape = exponentialShapeTest(runs, r.budget, DEFAULT_ALPHA, { grid: nl.checkEvery });
     const verdict: Verdict = shape.rejects ? 'deviates' : 'reproduced';
-    return { label, value: String(escapes.length), verdict, note: `${base}; exponential shape p = ${shape.pValue === null ? '—' : p(shape.pValue)}${shape.rejects ? ' (rejects)' : ''}` };
+    return { label, value: String(escaped), verdict, note: `${base}; exponential shape p = ${shape.pValue === null ? '—' : p(shape.pValue)}${shape.rejects ? ' (rejects)' : ''}` };
   }
   const count = escapeCountTest(runs, r.budget, nl.referenceTau, DEFAULT_ALPHA);
-  if (count.rejects) return { label, value: String(escapes.length), verdict: 'deviates', note: `${base}; τ = ${nl.referenceTau} would give ${p(count.escapeProbability * runs.length)} expected escapes (p = ${p(count.pValue)} for so few)` };
-  return { label, value: String(escapes.length), verdict: 'inconclusive', note: `${base}; too few escapes to test, and the budget cannot rule out τ = ${nl.referenceTau} (p = ${p(count.pValue)})` };
+  if (count.rejects) return { label, value: String(escaped), verdict: 'deviates', note: `${base}; τ = ${nl.referenceTau} would give ${p(count.escapeProbability * runs.length)} expected escapes (p = ${p(count.pValue)} for so few)` };
+  return { label, value: String(escaped), verdict: 'inconclusive', note: `${base}; too few escapes to test, and the budget cannot rule out τ = ${nl.referenceTau} (p = ${p(count.pValue)})` };
 }
 
 export function evaluateNonlinearEscape(_claim: Claim, results: ExperimentResults): Evaluation {
