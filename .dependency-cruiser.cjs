@@ -3,6 +3,7 @@
 //
 // Stages from the bottom up; a stage may import only stages below it (or beside it, where listed).
 const STAGES = [
+  ['text'],
   ['io', 'data', 'analytic', 'stats'],
   ['engine'],
   ['protocols'],

@@ -1,6 +1,7 @@
 // The verdict rules of the stochastic claims, written down once (DESIGN.md, "Claims and verdicts" and "Lessons
 // from the tools reviewers already use"): a comparison that cannot be made never reads as a pass, and the
 // false-failure rate stands beside every threshold.
+import { formatNumber } from '../text/index.ts';
 
 /** The false-failure rate of one check: the chance that a true claim is called `deviates` by bad luck of the seeds. */
 export const DEFAULT_ALPHA = 1e-6;
@@ -159,9 +160,7 @@ function genericWouldDecide(seeds: number | undefined, halfWidth: number, resolu
   return `about ${seedsToResolve(seeds, halfWidth, resolution)} seeds instead of ${seeds} (half-width ∝ 1/√seeds) for a half-width ≤ ${fmt(resolution)}`;
 }
 
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : x > 0 ? '∞' : '−∞';
-}
+const fmt = (x: number): string => formatNumber(x);
 
 /** Union bound: m checks at alpha each call some true claim `deviates` with probability ≤ m·alpha, whatever their dependence. */
 export function familyFalseFailureRate(checks: number, alpha: number): number {

@@ -1,5 +1,6 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Convention } from '../../analytic/index.ts';
+import { formatNumber as formatText } from '../../text/index.ts';
 
 // The look every analytic figure shares: size, fonts, axis and legend style, the "paper" mark style.
 
@@ -113,5 +114,5 @@ export function conventionNote(convention: Convention): string {
 
 /** A number for a label or caption, to `digits` significant digits. */
 export function formatNumber(value: number, digits = 3): string {
-  return String(Number(value.toPrecision(digits)));
+  return formatText(value, digits);
 }

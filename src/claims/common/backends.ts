@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { decimalScalar, float64, type Scalar } from '../../analytic/index.ts';
+import { formatNumber } from '../../text/index.ts';
 
 /** Digits of the arbitrary-precision evaluation of every analytic claim. */
 export const CLAIM_DIGITS = 40;
@@ -37,6 +38,5 @@ export function reported(value: Decimal | null): string | null {
 
 /** Short form for sentences of evidence. */
 export function short(value: Decimal | number | null, digits = 4): string {
-  if (value === null) return '—';
-  return new Decimal(value).toSignificantDigits(digits).toString();
+  return formatNumber(value, digits);
 }

@@ -5,6 +5,7 @@ import { NOT_TRAPPED, escapeSample, type RunOutcome } from '../../run/index.ts';
 import { escapes, exposure, runsOf, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
+import { formatNumber } from '../../text/index.ts';
 
 /**
  * Escapes, and distinct escape epochs, needed before the memorylessness test is run: fewer carry too little shape to
@@ -57,9 +58,7 @@ export function perSeedEscapeSeries(label: string, rule: string, outcomes: reado
 
 /** A number for evidence lines: 4 significant digits, ∞ spelled out. */
 export function num(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined) return '—';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  return String(Number(x.toPrecision(digits)));
+  return formatNumber(x, digits);
 }
 
 /** A table cell: trapped of all seeds, escapes, and the 1 − α interval of τ. */

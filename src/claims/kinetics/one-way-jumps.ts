@@ -20,8 +20,9 @@ import { jumpArrheniusSpec } from './jump-figures.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
+import { formatNumber } from '../../text/index.ts';
 
-const p = (x: number, digits = 4) => Number(x.toPrecision(digits)).toString();
+const p = (x: number, digits = 4): string => formatNumber(x, digits);
 
 /** The first reading is the headline. */
 function headed(readings: Reading[], rest: Omit<Evaluation, 'verdict' | 'value' | 'readings'>): Evaluation {

@@ -7,8 +7,9 @@ import { nonlinearSweepFigure } from './nonlinear-figures.ts';
 import { survivalFigure } from '../trapping/plots.ts';
 import type { Claim } from '../ledger.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
+import { formatNumber } from '../../text/index.ts';
 
-const p = (x: number, digits = 3) => Number(x.toPrecision(digits)).toString();
+const p = (x: number, digits = 3): string => formatNumber(x, digits);
 const mid = (c: ModeCrossing) => (c.from + c.to) / 2;
 
 export const nonlinearNeeds = (): ExperimentRequest[] => [{ experiment: 'nonlinear' }];

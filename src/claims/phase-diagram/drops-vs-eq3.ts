@@ -10,10 +10,10 @@ import { toleranceWidth } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { meanIntervalCalibration, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
 import { decideSingleDataSet, located, printedTransitions, protocolEvidence } from './sweep.ts';
+import { formatDecimals } from '../../text/index.ts';
 
-function fmt(x: number): string {
-  return x.toFixed(4);
-}
+/** β on the phase diagram's 10⁻⁴ resolution. */
+const fmt = (x: number): string => formatDecimals(x, 4);
 
 function closeness(claim: Claim): number {
   const width = toleranceWidth(claim.tolerance, null);

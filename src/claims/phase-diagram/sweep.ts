@@ -8,6 +8,7 @@ import { halfUnitOfLastDigit } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { decimalListParam } from '../common/params.ts';
 import { CALIBRATION_REPLICATIONS, normalSource, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
+import { formatDecimals } from '../../text/index.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
 // transition, the mean over data seeds of the located β with its Student-t interval at the suite's α
@@ -67,9 +68,8 @@ export function located(records: readonly PhaseDiagramRecord[], direction: Sweep
   });
 }
 
-function fmt(x: number, digits = 4): string {
-  return x.toFixed(digits);
-}
+/** β and its spread on the phase diagram's 10⁻⁴ resolution. */
+const fmt = (x: number, decimals = 4): string => formatDecimals(x, decimals);
 
 /** A reading from values over data seeds, by the t interval of their mean against the printed band. */
 function meanReading(
