@@ -10,6 +10,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { perSeedEscapeSeries } from '../common/escape-statistics.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
+import { formatNumber } from '../../text/index.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
 export const R2_ALPHA = 1e-3;
@@ -50,7 +51,7 @@ function pointLine(p: SweepPoint): string {
   return (
     `ηlr = ${p.lr}, B = ${p.batch} (B/ηlr = ${Math.round(p.x)}): ${trapped} of ${p.records.length} seeds started trapped, ` +
     `${p.fit?.escapes ?? 0} escaped within ${p.sample.budget} epochs` +
-    (tau ? `, τ̂ = ${tau.toPrecision(4)} epochs` : p.fit ? `, τ ≥ ${p.fit.interval.lower.toPrecision(3)} epochs (95 %)` : '')
+    (tau ? `, τ̂ = ${formatNumber(tau, 4)} epochs` : p.fit ? `, τ ≥ ${formatNumber(p.fit.interval.lower, 3)} epochs (95 %)` : '')
   );
 }
 
@@ -59,11 +60,11 @@ function fitLineText(r: SweepReading): string {
   if (f.notEstimable) return `${r.label}: no fit — ${f.notEstimable}.`;
   const a = f.arrhenius!;
   return (
-    `${r.label}: censored fit ln τ = ${a.intercept.toPrecision(4)} + ${a.slope.toPrecision(4)}·(B/ηlr), slope interval ` +
-    `[${a.slopeInterval.lower.toPrecision(3)}, ${a.slopeInterval.upper.toPrecision(3)}] at α = ${a.alpha}; linearity p = ` +
-    `${a.linearityPValue?.toPrecision(3) ?? '—'}; ${f.preferred!.label} preferred by ΔAIC = ${f.preferred!.aicMargin.toPrecision(3)}; ` +
-    `power-law exponent ${f.powerLaw!.slope.toPrecision(3)}` +
-    (f.leastSquaresR2 === null ? '.' : `; least-squares R² of ln τ̂ = ${f.leastSquaresR2.toPrecision(4)}.`)
+    `${r.label}: censored fit ln τ = ${formatNumber(a.intercept, 4)} + ${formatNumber(a.slope, 4)}·(B/ηlr), slope interval ` +
+    `[${formatNumber(a.slopeInterval.lower, 3)}, ${formatNumber(a.slopeInterval.upper, 3)}] at α = ${a.alpha}; linearity p = ` +
+    `${formatNumber(a.linearityPValue, 3)}; ${f.preferred!.label} preferred by ΔAIC = ${formatNumber(f.preferred!.aicMargin, 3)}; ` +
+    `power-law exponent ${formatNumber(f.powerLaw!.slope, 3)}` +
+    (f.leastSquaresR2 === null ? '.' : `; least-squares R² of ln τ̂ = ${formatNumber(f.leastSquaresR2, 4)}.`)
   );
 }
 
@@ -122,7 +123,7 @@ function drawDecision(boot: R2Bootstrap, band: ClaimBand, seeds: number) {
   const central = boot.also[0]!;
   const lower = band.value - band.tolerance;
   const upper = band.value + band.tolerance;
-  const range = (i: { lower: number; upper: number }, level: number) => `the central ${100 * (1 - level)} % of the seed bootstrap [${i.lower.toPrecision(4)}, ${i.upper.toPrecision(4)}]`;
+  const range = (i: { lower: number; upper: number }, level: number) => `the central ${100 * (1 - level)} % of the seed bootstrap [${formatNumber(i.lower, 4)}, ${formatNumber(i.upper, 4)}]`;
   const printed = `${band.printed ?? band.value} ± ${band.tolerance}`;
   const base = { estimate: boot.estimate, central: [central.lower, central.upper] as const, wide: [boot.lower, boot.upper] as const };
   if (upper < boot.lower || lower > boot.upper) return { ...base, verdict: 'deviates' as const, reason: `${printed} lies outside ${range(boot, R2_ALPHA)}: not an outcome of this sweep at ${seeds} seeds` };
@@ -244,8 +245,8 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
     if (first) rule = calibration;
     const verdict: Verdict = test.pValue < DEFAULT_ALPHA ? 'deviates' : calibration.power >= TARGET_POWER ? 'reproduced' : 'inconclusive';
     const note =
-      `likelihood-ratio test of one line for both sweeps: statistic ${test.statistic.toPrecision(4)}, p = ${test.pValue.toPrecision(3)} (α = ${DEFAULT_ALPHA}); ` +
-      `power to see the B sweep's τ off by ×2: ${calibration.power.toPrecision(2)}${verdict === 'inconclusive' ? ` < ${TARGET_POWER}: a non-rejection of too little power` : ''}`;
+      `likelihood-ratio test of one line for both sweeps: statistic ${formatNumber(test.statistic, 4)}, p = ${formatNumber(test.pValue, 3)} (α = ${DEFAULT_ALPHA}); ` +
+      `power to see the B sweep's τ off by ×2: ${formatNumber(calibration.power, 2)}${verdict === 'inconclusive' ? ` < ${TARGET_POWER}: a non-rejection of too little power` : ''}`;
     return { label, value: test.pValue.toPrecision(4), verdict, note };
   };
   const out = [
@@ -261,8 +262,8 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
     trainCount === undefined
       ? 'Confound 2: no run records give N.'
       : `Confound 2, batches drawn without replacement: the gradient-noise variance carries (N − B)/(N − 1), N = ${trainCount}: ` +
-          sweeps.batchSweep.map((p) => `B = ${p.batch}: ${finitePopulation(p.batch, trainCount).toPrecision(3)}`).join(', ') +
-          ` (ηlr sweep, B = ${lr.points[0]?.batch}: ${finitePopulation(lr.points[0]?.batch ?? 1, trainCount).toPrecision(3)}); the second reading corrects x by it (gradient-noise-inverse-batch measures the factor).`,
+          sweeps.batchSweep.map((p) => `B = ${p.batch}: ${formatNumber(finitePopulation(p.batch, trainCount), 3)}`).join(', ') +
+          ` (ηlr sweep, B = ${lr.points[0]?.batch}: ${formatNumber(finitePopulation(lr.points[0]?.batch ?? 1, trainCount), 3)}); the second reading corrects x by it (gradient-noise-inverse-batch measures the factor).`,
   );
   const headline = out[0]!;
   return statingInvariance(unlessNotReproducible({
