@@ -1,6 +1,5 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { Convention } from '../../analytic/index.ts';
-import { formatNumber as formatText } from '../../text/index.ts';
 
 // The look every analytic figure shares: size, fonts, axis and legend style, the "paper" mark style.
 
@@ -112,7 +111,3 @@ export function conventionNote(convention: Convention): string {
     : 'Convention eq1: regulariser (β/2)·λ^{2/L} as Eq. 1 prints it; every β-location is L times its eq2 value.';
 }
 
-/** A number for a label or caption, to `digits` significant digits. */
-export function formatNumber(value: number, digits = 3): string {
-  return formatText(value, digits);
-}

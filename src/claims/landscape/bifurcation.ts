@@ -10,7 +10,6 @@ import {
   categorical,
   conventionNote,
   figureFrame,
-  formatNumber,
   quantitative,
 } from '../chart/chart-style.ts';
 import type { FigureDefinition, FigureOptions } from '../chart/figure.ts';
@@ -18,6 +17,7 @@ import { labelLayer } from '../chart/marks.ts';
 import { PAPER_DEPTH, PAPER_ETAS, betaAxisEnd, modeCritical, modeLabel, type ModeCritical } from '../chart/modes.ts';
 import { PAPER_CRITICAL_BETA } from '../chart/paper-values.ts';
 import { gridDenseNearEnd } from '../chart/sampling.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Fig. 4 (App. C): the stationary λ of each mode against β at L = 3. Solid: stable (λ**, and λ = 0);
 // dashed: the saddle λsad; the two non-zero branches meet at (βc, λc) in a saddle-node bifurcation.
@@ -81,8 +81,8 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
     STROKE_DASH.dotted,
   ]);
   const computedRules = criticals.flatMap((c) => [
-    { beta: c.betaC, from: LAMBDA_BOTTOM, to: LAMBDA_TOP, mode: modeLabel(c.eta), style: betaCRule, text: `βc = ${formatNumber(c.betaC)}` },
-    { beta: c.betaStar, from: LAMBDA_BOTTOM, to: LAMBDA_TOP, mode: modeLabel(c.eta), style: betaStarRule, text: `β* = ${formatNumber(c.betaStar)}` },
+    { beta: c.betaC, from: LAMBDA_BOTTOM, to: LAMBDA_TOP, mode: modeLabel(c.eta), style: betaCRule, text: `βc = ${formatNumber(c.betaC, 3)}` },
+    { beta: c.betaStar, from: LAMBDA_BOTTOM, to: LAMBDA_TOP, mode: modeLabel(c.eta), style: betaStarRule, text: `β* = ${formatNumber(c.betaStar, 3)}` },
   ]);
   const paperRules = PAPER_CRITICAL_BETA.map((p) => ({
     beta: p.betaC.value,
@@ -136,7 +136,7 @@ export function bifurcationSpec(options: FigureOptions = {}): TopLevelSpec {
 function caption(convention: Convention): string {
   const criticals = bifurcationCriticals(convention);
   const values = criticals
-    .map((c) => `${modeLabel(c.eta)}: βc = ${formatNumber(c.betaC, 4)}, β* = ${formatNumber(c.betaStar, 4)}, λc = ${formatNumber(c.lambdaC)}`)
+    .map((c) => `${modeLabel(c.eta)}: βc = ${formatNumber(c.betaC, 4)}, β* = ${formatNumber(c.betaStar, 4)}, λc = ${formatNumber(c.lambdaC, 3)}`)
     .join('; ');
   const paper = PAPER_CRITICAL_BETA.map((p) => `${p.betaC.text} (${modeLabel(p.eta)})`).join(' and ');
   return (

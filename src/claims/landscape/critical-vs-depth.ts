@@ -11,12 +11,12 @@ import {
   dashChannel,
   conventionNote,
   figureBase,
-  formatNumber,
   quantitative,
 } from '../chart/chart-style.ts';
 import type { FigureDefinition, FigureOptions } from '../chart/figure.ts';
 import { PAPER_DEPTH, PAPER_ETAS, modeCritical, modeLabel } from '../chart/modes.ts';
 import { PAPER_CRITICAL_BETA } from '../chart/paper-values.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Sec. 4.1, prediction 2: "deeper networks produce higher barriers … since βc decreases with L while β*
 // remains finite". Top: βc (Eq. 3) and β* against depth; bottom: the barrier ΔE out of λ = 0 (Eq. 10).
@@ -133,10 +133,10 @@ function caption(convention: Convention): string {
     const at = (depth: number) => rows.find((r) => r.mode === modeLabel(eta) && r.depth === depth);
     const [from, to] = [at(3), at(DEPTHS[DEPTHS.length - 1] ?? 10)];
     if (!from || !to) return '';
-    const barrier = (r: DepthRow) => formatNumber(r.barrierAtBetaStar ?? Number.NaN);
+    const barrier = (r: DepthRow) => formatNumber(r.barrierAtBetaStar ?? Number.NaN, 3);
     return (
-      `${modeLabel(eta)}: from L = 3 to L = ${to.depth}, βc goes ${formatNumber(from.betaC)} → ${formatNumber(to.betaC)}, ` +
-      `β* ${formatNumber(from.betaStar)} → ${formatNumber(to.betaStar)}, ΔE at β* ${barrier(from)} → ${barrier(to)}`
+      `${modeLabel(eta)}: from L = 3 to L = ${to.depth}, βc goes ${formatNumber(from.betaC, 3)} → ${formatNumber(to.betaC, 3)}, ` +
+      `β* ${formatNumber(from.betaStar, 3)} → ${formatNumber(to.betaStar, 3)}, ΔE at β* ${barrier(from)} → ${barrier(to)}`
     );
   }).join('; ');
   return (

@@ -10,7 +10,6 @@ import {
   categorical,
   conventionNote,
   figureFrame,
-  formatNumber,
   quantitative,
   type Layer,
 } from '../chart/chart-style.ts';
@@ -18,6 +17,7 @@ import type { FigureDefinition, FigureOptions } from '../chart/figure.ts';
 import { labelLayer } from '../chart/marks.ts';
 import { PAPER_BARRIER, PAPER_SADDLE_LAMBDA } from '../chart/paper-values.ts';
 import { gridDenseNearStart } from '../chart/sampling.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Fig. 2(a): the loss section of one mode at η = 0.8, L = 3; β = 0.32 solid, dotted curves at β = 0.29 and 0.35.
 export const SECTION_ETA = 0.8;
@@ -108,14 +108,14 @@ function markerLayers(marks: SectionMarks | null): Layer[] {
       encoding: { x: x('lambda'), y: y('from'), y2: { field: 'to' } },
     },
     ...layers,
-    labelLayer('saddle-label', [{ x: marks.lambdaSaddle, y: marks.barrier, text: `λsad = ${formatNumber(marks.lambdaSaddle)}` }], x, y, {
+    labelLayer('saddle-label', [{ x: marks.lambdaSaddle, y: marks.barrier, text: `λsad = ${formatNumber(marks.lambdaSaddle, 3)}` }], x, y, {
       dx: 8,
       dy: -12,
     }),
-    labelLayer('barrier-label', [{ x: marks.lambdaSaddle, y: marks.barrier * 0.35, text: `ΔE = ${formatNumber(marks.barrier)}` }], x, y, {
+    labelLayer('barrier-label', [{ x: marks.lambdaSaddle, y: marks.barrier * 0.35, text: `ΔE = ${formatNumber(marks.barrier, 3)}` }], x, y, {
       dx: 8,
     }),
-    labelLayer('minimum-label', [{ x: marks.lambdaMin, y: marks.lossAtMin, text: `λ** = ${formatNumber(marks.lambdaMin)}` }], x, y, {
+    labelLayer('minimum-label', [{ x: marks.lambdaMin, y: marks.lossAtMin, text: `λ** = ${formatNumber(marks.lambdaMin, 3)}` }], x, y, {
       dy: -24,
       align: 'center',
     }),
@@ -154,9 +154,9 @@ export function landscapeSectionSpec(options: FigureOptions = {}): TopLevelSpec 
 function caption(convention: Convention): string {
   const marks = sectionMarks(convention);
   const computed = marks
-    ? `At β = ${SECTION_MARKED_BETA} the saddle is at λsad = ${formatNumber(marks.lambdaSaddle)}, the barrier out of λ = 0 is ` +
-      `ΔE = Loss(λsad) − Loss(0) = ${formatNumber(marks.barrier)} (Eq. 10), and the non-zero minimum λ** = ` +
-      `${formatNumber(marks.lambdaMin)} lies ${formatNumber(Math.abs(marks.lossAtMin))} ${marks.lossAtMin < 0 ? 'below' : 'above'} Loss(0)` +
+    ? `At β = ${SECTION_MARKED_BETA} the saddle is at λsad = ${formatNumber(marks.lambdaSaddle, 3)}, the barrier out of λ = 0 is ` +
+      `ΔE = Loss(λsad) − Loss(0) = ${formatNumber(marks.barrier, 3)} (Eq. 10), and the non-zero minimum λ** = ` +
+      `${formatNumber(marks.lambdaMin, 3)} lies ${formatNumber(Math.abs(marks.lossAtMin), 3)} ${marks.lossAtMin < 0 ? 'below' : 'above'} Loss(0)` +
       `${marks.lossAtMin < 0 ? '.' : ', so λ = 0 is the global minimum of this mode (β above β*).'}`
     : `At β = ${SECTION_MARKED_BETA} this mode has no saddle (β ≥ βc).`;
   return (

@@ -10,12 +10,12 @@ import {
   categorical,
   conventionNote,
   figureFrame,
-  formatNumber,
   quantitative,
 } from '../chart/chart-style.ts';
 import type { FigureDefinition, FigureOptions } from '../chart/figure.ts';
 import { PAPER_DEPTH, PAPER_ETAS, betaAxisEnd, modeCritical, modeLabel, type ModeCritical } from '../chart/modes.ts';
 import { PAPER_CRITICAL_BETA, PAPER_TRAP_BETA } from '../chart/paper-values.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // The analytic Fig. 3 (App. B): for the modes η = 0.9, 0.8 at L = 3, which set of learned modes (and so which
 // total rank) is the global minimum at each β, and which are metastable. The modes decouple (Sec. 2.1), so a
@@ -127,7 +127,7 @@ export function phaseDiagramSpec(options: FigureOptions = {}): TopLevelSpec {
 function caption(convention: Convention): string {
   const criticals = PAPER_ETAS.map((eta) => modeCritical(eta, PAPER_DEPTH, convention));
   const windows = criticals
-    .map((c) => `${modeLabel(c.eta)}: [${formatNumber(c.betaStar)}, ${formatNumber(c.betaC)}]`)
+    .map((c) => `${modeLabel(c.eta)}: [${formatNumber(c.betaStar, 3)}, ${formatNumber(c.betaC, 3)}]`)
     .join(', ');
   const atTrap = phaseBars(convention).filter((bar) => bar.from <= PAPER_TRAP_BETA.value && PAPER_TRAP_BETA.value < bar.to);
   const globalBar = atTrap.find((bar) => bar.state === 'global minimum');

@@ -12,10 +12,10 @@ import {
   categorical,
   dashChannel,
   figureBase,
-  formatNumber,
   quantitative,
   type Layer,
 } from '../chart/chart-style.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Fig. 3 (Appendix B) from the audit's sweeps: test MSE and effective rank against β for the up sweep, the
 // plain down sweep and the perturbed down sweep; one faint line per data seed, the median over seeds bold; the

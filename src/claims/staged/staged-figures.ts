@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PhaseDiagramRecord } from '../../run/index.ts';
-import { BETA_TITLE, NEUTRAL_COLOR, PLOT_WIDTH, STROKE_DASH, categorical, dashChannel, figureBase, formatNumber, quantitative } from '../chart/chart-style.ts';
+import { BETA_TITLE, NEUTRAL_COLOR, PLOT_WIDTH, STROKE_DASH, categorical, dashChannel, figureBase, quantitative } from '../chart/chart-style.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Prediction 1 with d = 4 features (audit experiments): the staircase of the quasi-static sweeps, the
 // learning plateaus from a small initialisation, and the order in which SGLD runs leave the trivial trap.
