@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
 import { decimalScalar, float64, type Scalar } from '../../analytic/index.ts';
-import { formatNumber } from '../../text/index.ts';
 
 /** Digits of the arbitrary-precision evaluation of every analytic claim. */
 export const CLAIM_DIGITS = 40;
@@ -36,7 +35,3 @@ export function reported(value: Decimal | null): string | null {
   return value === null ? null : value.toSignificantDigits(REPORTED_DIGITS).toString();
 }
 
-/** Short form for sentences of evidence. */
-export function short(value: Decimal | number | null, digits = 4): string {
-  return formatNumber(value, digits);
-}

@@ -56,15 +56,11 @@ export function perSeedEscapeSeries(label: string, rule: string, outcomes: reado
   };
 }
 
-/** A number for evidence lines: 4 significant digits, ∞ spelled out. */
-export function num(x: number | null | undefined, digits = 4): string {
-  return formatNumber(x, digits);
-}
 
 /** A table cell: trapped of all seeds, escapes, and the 1 − α interval of τ. */
 export function shortDescription(s: EscapeStatistics): string {
   if (s.runs.length === 0) return `0 of ${s.seeds} trapped`;
-  const interval = s.fit === null ? '' : `; τ in [${num(s.fit.interval.lower)}, ${num(s.fit.interval.upper)}]`;
+  const interval = s.fit === null ? '' : `; τ in [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
   return `${s.runs.length} of ${s.seeds} trapped, ${s.escapes} escaped${interval}`;
 }
 
@@ -73,10 +69,10 @@ export function describeEscapes(s: EscapeStatistics): string {
   const skipped = s.notApplicable.length > 0 ? ` (not trapped at the start, set aside: seed${s.notApplicable.length > 1 ? 's' : ''} ${s.notApplicable.join(', ')})` : '';
   if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
   const km = s.km!;
-  const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${num(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : num(km.median.upper)}]`;
+  const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${formatNumber(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : formatNumber(km.median.upper)}]`;
   const fit = s.fit;
-  const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${num(fit.meanTime)}, LR interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}]`;
+  const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${formatNumber(fit.meanTime)}, LR interval [${formatNumber(fit.interval.lower)}, ${formatNumber(fit.interval.upper)}]`;
   const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinctEscapeTimes(s.runs)} distinct epoch(s)` : '';
-  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${num(s.shape.statistic, 3)}, p = ${num(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
+  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${formatNumber(s.shape.statistic, 3)}, p = ${formatNumber(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
   return `${s.runs.length} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
 }

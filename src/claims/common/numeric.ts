@@ -3,7 +3,8 @@ import { CONVENTIONS, type Convention, type Scalar } from '../../analytic/index.
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
-import { inBothBackends, reported, short } from './backends.ts';
+import { inBothBackends, reported } from './backends.ts';
+import { formatNumber } from '../../text/index.ts';
 
 export type QuantityUnderConvention = (convention: Convention) => <T>(S: Scalar<T>) => T | null;
 
@@ -28,9 +29,9 @@ export function printedNumberEvaluation(claim: Claim, quantity: string, compute:
     const comparison = compareToPrinted(result.value, printed, width);
     const byRounding = comparison.within && comparison.toleranceUnits >= 0.5;
     evidence.push(
-      `${convention}: ${quantity} = ${short(result.value, 10)} (float64 ${result.float}, relative gap to decimal ` +
-        `${short(result.relativeGap, 2)}); paper ${printed} ± ${width.toString()}; difference ${short(comparison.difference, 3)} ` +
-        `= ${short(comparison.toleranceUnits, 3)} tolerance units${byRounding ? ' — holds only within the rounding of the printed digits' : ''}.`,
+      `${convention}: ${quantity} = ${formatNumber(result.value, 10)} (float64 ${result.float}, relative gap to decimal ` +
+        `${formatNumber(result.relativeGap, 2)}); paper ${printed} ± ${width.toString()}; difference ${formatNumber(comparison.difference, 3)} ` +
+        `= ${formatNumber(comparison.toleranceUnits, 3)} tolerance units${byRounding ? ' — holds only within the rounding of the printed digits' : ''}.`,
     );
     return {
       label: convention,
@@ -54,7 +55,7 @@ export function candidatesMatchingPrinted(printed: string, width: Decimal, candi
   const matches = candidates.filter((c) => c.value !== null && c.value.minus(printed).abs().lte(width));
   if (matches.length === 0) {
     return `None of the ${candidates.length} nearby quantities tried matches ${printed} ± ${width.toString()}: ` +
-      candidates.map((c) => `${c.label} = ${short(c.value)}`).join('; ') + '.';
+      candidates.map((c) => `${c.label} = ${formatNumber(c.value)}`).join('; ') + '.';
   }
-  return `The printed ${printed} does match, at its precision: ` + matches.map((c) => `${c.label} = ${short(c.value)}`).join('; ') + '.';
+  return `The printed ${printed} does match, at its precision: ` + matches.map((c) => `${c.label} = ${formatNumber(c.value)}`).join('; ') + '.';
 }

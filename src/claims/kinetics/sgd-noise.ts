@@ -7,9 +7,10 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { CONTROL_NOISE, headedBySgd, LAW_MARGIN, temperatureLawReadings } from '../controls/sgld-sweeps.ts';
 import { float64, modeLoss, stationaryPoints } from '../../analytic/index.ts';
-import { short } from '../common/backends.ts';
+
 import { ALPHA } from '../common/typicality.ts';
 import { CALIBRATION_REPLICATIONS, normalSource } from '../common/calibrations.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Section 2.2, Eq. 4: the mini-batch gradient's covariance scales as 1/B (the update's as ηlr²/B). That is the usual
@@ -47,7 +48,7 @@ export function decideInverseB(cells: readonly GradientNoiseCell[], alpha = ALPH
   return {
     verdict,
     ratio: ordered.at(-1)!.mean / ordered[0]!.mean,
-    lines: intervals.map((x) => `B = ${x.cell.batch}: q = ${short(x.cell.mean, 4)} [${short(x.i.lower, 4)}, ${short(x.i.upper, 4)}] (${x.cell.draws} draws)`),
+    lines: intervals.map((x) => `B = ${x.cell.batch}: q = ${formatNumber(x.cell.mean, 4)} [${formatNumber(x.i.lower, 4)}, ${formatNumber(x.i.upper, 4)}] (${x.cell.draws} draws)`),
   };
 }
 
@@ -134,17 +135,17 @@ export function evaluateGradientNoise(_claim: Claim, results: ExperimentResults)
     { label: `the batch-size sweep (B = ${sweep.join(', ')} at fixed ηlr): q as measured at B = ${inSweep.map((c) => c.batch).join(', ')}, T_eff ∝ ηlr/B alone`, cells: inSweep },
   ];
   const decided = parts.map((p) => ({ ...p, d: decideInverseB(p.cells), rule: inverseBCalibration(p.cells) }));
-  const readings: Reading[] = decided.map((p) => ({ label: p.label, value: String(p.d.ratio), verdict: p.d.verdict, note: `q at the largest B over q at the smallest: ${short(p.d.ratio, 4)}` }));
+  const readings: Reading[] = decided.map((p) => ({ label: p.label, value: String(p.d.ratio), verdict: p.d.verdict, note: `q at the largest B over q at the smallest: ${formatNumber(p.d.ratio, 4)}` }));
   const head = decided[0]!;
-  const factorLine = (b: number): string => `B = ${b}: ${short(finitePopulationFactor(b, n), 3)}`;
+  const factorLine = (b: number): string => `B = ${b}: ${formatNumber(finitePopulationFactor(b, n), 3)}`;
   const evidence = [
     ...decided.map((p) => `${p.label}: ${p.d.lines.join('; ')}; ${p.d.verdict}.`),
-    `tr C = ${short(report.traceC, 4)} (per-sample gradient covariance, D = ${report.parameterCount}, N = ${n}, at the random-init weights of data seed ${report.dataSeed}). ` +
+    `tr C = ${formatNumber(report.traceC, 4)} (per-sample gradient covariance, D = ${report.parameterCount}, N = ${n}, at the random-init weights of data seed ${report.dataSeed}). ` +
       'q = B·|g_B − ḡ|²/tr C per draw, with its t interval at α = 10⁻⁶; value: q at the largest B over q at the smallest (1 when ∝ 1/B). ' +
       'The update −ηlr·g_B has covariance ηlr²·Cov(g_B); per unit of Langevin time t = steps·ηlr that is ηlr·Cov(g_B), the ηlr/B of Eq. 4.',
     `The finite-population factor (N − B)/(N − 1) of batches cut from a permutation, N = ${n}: ${[...new Set([8, ...sweep, 64])].sort((a, b) => a - b).map(factorLine).join(', ')}. ` +
-      `In the learning-rate sweep (B = 64 fixed) it is one constant, ${short(finitePopulationFactor(64, n), 3)}, and enters only Appendix A's C of T_eff = ηlr/(BC): it moves ln τ0 and the slope's scale, not the linearity in B/ηlr. ` +
-      `Across the batch-size sweep it falls from ${short(finitePopulationFactor(bMin, n), 3)} to ${short(finitePopulationFactor(bMax, n), 3)} (×${short(finitePopulationFactor(bMax, n) / finitePopulationFactor(bMin, n), 3)}): there T_eff ∝ (ηlr/B)·(N − B)/(N − 1), not ηlr/B (batch-size-collapse reads the sweep both ways).`,
+      `In the learning-rate sweep (B = 64 fixed) it is one constant, ${formatNumber(finitePopulationFactor(64, n), 3)}, and enters only Appendix A's C of T_eff = ηlr/(BC): it moves ln τ0 and the slope's scale, not the linearity in B/ηlr. ` +
+      `Across the batch-size sweep it falls from ${formatNumber(finitePopulationFactor(bMin, n), 3)} to ${formatNumber(finitePopulationFactor(bMax, n), 3)} (×${formatNumber(finitePopulationFactor(bMax, n) / finitePopulationFactor(bMin, n), 3)}): there T_eff ∝ (ηlr/B)·(N − B)/(N − 1), not ηlr/B (batch-size-collapse reads the sweep both ways).`,
     `${describeCalibration(head.rule)}.`,
     ...decided.slice(1).map((p) => `${p.label}: ${describeCalibration(p.rule)}.`),
   ];
@@ -203,19 +204,19 @@ const TRAP = { beta: 0.32, etas: [0.9, 0.8], depth: 3 } as const;
 function moriReading(b: LogLossBarrier): { reading: Reading; lines: string[] } {
   const linear = b.deltaE / b.trap.total;
   const verdict: Verdict = b.logTotal > 0 ? 'reproduced' : 'deviates';
-  const f = (x: number) => short(x, 4);
+  const f = (x: number) => formatNumber(x, 4);
   return {
     reading: {
       label: "Appendix F.3 on its own terms: Mori et al.'s law at the trap, ln[L(θs)/L(θ*)] of the regularised loss",
       value: String(b.logTotal),
       verdict,
-      note: `ln(${f(b.saddle.total)}/${f(b.trap.total)}) = ${f(b.logTotal)}; ΔE/L(θ*) = ${f(linear)} (${short((100 * (linear - b.logTotal)) / b.logTotal, 2)} % apart)`,
+      note: `ln(${f(b.saddle.total)}/${f(b.trap.total)}) = ${f(b.logTotal)}; ΔE/L(θ*) = ${f(linear)} (${formatNumber((100 * (linear - b.logTotal)) / b.logTotal, 2)} % apart)`,
     },
     lines: [
       `Mori et al.'s law at the trap (analytic: β = ${TRAP.beta}, η = ${TRAP.etas.join(', ')}, L = ${TRAP.depth}, eq2, network units with the irreducible MSE ${f(b.floor)}): ` +
         `L(θ*) = ${f(b.trap.total)} at the rank-1 minimum, L(θs) = ${f(b.saddle.total)} at the saddle, ΔE = ${f(b.deltaE)} (Eq. 10), ln[L(θs)/L(θ*)] = ${f(b.logTotal)}.`,
       `That law, τ ∝ (L(θs)/L(θ*))^(κ·B/ηlr), keeps ln τ linear in B/ηlr with slope κ·ln[L(θs)/L(θ*)]: ${b.logTotal > 0 ? 'the barrier is positive, so the correction leaves the linear Arrhenius relationship in place' : 'the barrier is not positive, so the law has nothing to cross'}. ` +
-        `Near the minimum L(θ*) dominates: ln(1 + ΔE/L(θ*)) = ${f(b.logTotal)} against ΔE/L(θ*) = ${f(linear)} — the logarithmised barrier is the linear one over L(θ*) to ${short((100 * (linear - b.logTotal)) / b.logTotal, 2)} %, one constant factor 1/L(θ*) = ${f(1 / b.trap.total)}: it moves neither the linearity nor, by more than that factor, ΔE_eff (no help for the factor ≈ 50 of Appendix F.2).`,
+        `Near the minimum L(θ*) dominates: ln(1 + ΔE/L(θ*)) = ${f(b.logTotal)} against ΔE/L(θ*) = ${f(linear)} — the logarithmised barrier is the linear one over L(θ*) to ${formatNumber((100 * (linear - b.logTotal)) / b.logTotal, 2)} %, one constant factor 1/L(θ*) = ${f(1 / b.trap.total)}: it moves neither the linearity nor, by more than that factor, ΔE_eff (no help for the factor ≈ 50 of Appendix F.2).`,
       `On the MSE alone — the part whose value sets SGD's noise (weight decay is noiseless) — L(θ*) = ${f(b.trap.data)} and L(θs) = ${f(b.saddle.data)}: ln ratio ${f(b.logData)}. ` +
         'The saddle fits the data better than the trap; its barrier is the regulariser\'s alone, so Mori et al.\'s derivation (noise ∝ L·H of the loss being crossed) does not apply as such, and at the trap SGD\'s noise has no component across the barrier at all (sgd-noise-across-barrier).',
       'Rule (F.3 on its own terms, analytic: no sampling, no calibration): reproduced when ln[L(θs)/L(θ*)] > 0, the condition under which Mori et al.\'s law keeps ln τ linear in B/ηlr; deviates otherwise.',
@@ -241,7 +242,7 @@ function lawReading(label: string, points: readonly SweepPoint[]): { reading: Re
   const arrhenius = fit.preferred.label.startsWith('Arrhenius');
   const decisive = fit.preferred.aicMargin > LAW_MARGIN;
   const verdict: Verdict = !decisive ? 'inconclusive' : arrhenius ? 'reproduced' : 'deviates';
-  return { reading: { label, value: String(fit.preferred.aicMargin), verdict }, line: `${label}: the censored likelihood prefers ${lawName(fit.preferred.label)} by ΔAIC = ${short(fit.preferred.aicMargin, 3)}.` };
+  return { reading: { label, value: String(fit.preferred.aicMargin), verdict }, line: `${label}: the censored likelihood prefers ${lawName(fit.preferred.label)} by ΔAIC = ${formatNumber(fit.preferred.aicMargin, 3)}.` };
 }
 
 /**

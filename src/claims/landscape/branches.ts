@@ -4,8 +4,9 @@ import { Decimal } from 'decimal.js';
 import { CONVENTIONS, criticalBeta, equalLossBeta, float64, modeLoss, stationaryPoints, type Convention } from '../../analytic/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import { reported, short } from '../common/backends.ts';
+import { reported } from '../common/backends.ts';
 import { DEPTH, GRID, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
+import { formatNumber } from '../../text/index.ts';
 
 function mode(eta: number, beta: number, depth: number, convention: Convention) {
   return { eta, beta, depth, convention };
@@ -36,7 +37,7 @@ export function evaluateMetastableCount(claim: Claim): Evaluation {
     }
     const best = Math.min(...configs.map((c) => c.loss));
     const metastable = configs.filter((c) => c.loss > best).length;
-    const list = configs.map((c) => `(${c.lambdas.map((l) => short(l, 3)).join(', ')}): ${short(c.loss, 5)}${c.loss === best ? ' global' : ''}`).join('; ');
+    const list = configs.map((c) => `(${c.lambdas.map((l) => formatNumber(l, 3)).join(', ')}): ${formatNumber(c.loss, 5)}${c.loss === best ? ' global' : ''}`).join('; ');
     evidence.push(`${convention}: at β = ${beta}, L = ${depth}, η = (${etas.join(', ')}): ${configs.length} local minima (λ per mode: loss) — ${list}; ${metastable} metastable.`);
     const verdict: Verdict = metastable === printed ? 'reproduced' : 'deviates';
     return { label: convention, value: String(metastable), verdict, difference: String(metastable - printed) };
@@ -78,7 +79,7 @@ export function evaluateUpperBranchMetastable(claim: Claim): Evaluation {
         if (modeLoss(float64, minimum, m) <= modeLoss(float64, 0, m)) globalAt++;
       }
       lowest = lowest === null ? betaStar : Math.min(lowest, betaStar);
-      windows.push(`η = ${eta}: metastable on (β*, βc) = (${short(betaStar, 5)}, ${short(betaC, 5)}), global minimum on (0, ${short(betaStar, 5)}]`);
+      windows.push(`η = ${eta}: metastable on (β*, βc) = (${formatNumber(betaStar, 5)}, ${formatNumber(betaC, 5)}), global minimum on (0, ${formatNumber(betaStar, 5)}]`);
     }
     evidence.push(
       `${convention}: on ${points - 1} β per mode in (0, βc) the upper branch exists at every point but ${unstableAt} and is the global minimum at ${globalAt}; ${windows.join('; ')}.`,
@@ -107,10 +108,10 @@ export function evaluateDepthTwoRoot(claim: Claim): Evaluation {
       for (const f of fractions) {
         const { minimum, saddle } = stationaryPoints(float64, mode(eta, f * eta, 2, convention));
         const roots = (minimum !== null && minimum > 0 ? 1 : 0) + (saddle !== null && saddle > 0 ? 1 : 0);
-        if (roots !== 1) missing.push(`η = ${eta}, β = ${short(f * eta, 4)}: ${roots} positive roots`);
+        if (roots !== 1) missing.push(`η = ${eta}, β = ${formatNumber(f * eta, 4)}: ${roots} positive roots`);
       }
     }
-    evidence.push(`${convention}: the positive root exists up to β = ${short(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
+    evidence.push(`${convention}: the positive root exists up to β = ${formatNumber(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
     return { label: convention, value: reported(new Decimal(end)), verdict: missing.length === 0 ? 'reproduced' : 'deviates' };
   });
   evidence.push('The transition at L = 2 is continuous (second order, the claim no-bifurcation-depth-2), but the positive solution ends where it reaches 0: no positive root for β ≥ η (eq2).');

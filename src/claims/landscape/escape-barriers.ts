@@ -5,8 +5,9 @@ import { CONVENTIONS, describeLandscape, float64, type Convention, type Landscap
 import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import { short } from '../common/backends.ts';
+
 import { COUNT, DEPTH, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const at = (eta: number, beta: number, depth: number, convention: Convention): LandscapeSummary<number> =>
   describeLandscape(float64, { eta, beta, depth, convention });
@@ -51,12 +52,12 @@ export function evaluateSaddleBarrier(claim: Claim, results: ExperimentResults):
     value,
     readings: [{ label: 'eq2 (the network\'s loss: weight decay β on every layer)', value, verdict, difference: String(report.lossDifferenceMinusBarrier) }],
     evidence: [
-      `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, eq2): the weak mode (η = ${weak}) over its saddle λsad = ${short(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
-        `Eq. 10's ΔE = ${up === null ? '— (no saddle)' : short(up, 8)}; the strong mode (η = ${strong}) down over its saddle, ${down === null ? '— (no saddle)' : short(down, 8)}. ` +
+      `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, eq2): the weak mode (η = ${weak}) over its saddle λsad = ${formatNumber(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
+        `Eq. 10's ΔE = ${up === null ? '— (no saddle)' : formatNumber(up, 8)}; the strong mode (η = ${strong}) down over its saddle, ${down === null ? '— (no saddle)' : formatNumber(down, 8)}. ` +
         `${lowest ? 'Eq. 10\'s is the lower' : 'Eq. 10\'s is not the lower'}: every critical point of the regularised deep linear loss is balanced, so these are the only index-1 saddles next to the minimum.`,
-      `The network's saddle (D = ${saddle.spectrum.length}, population moments; ${saddle.construction}): |∇| = ${short(saddle.gradientNorm, 2)} after ${saddle.newtonIterations} Newton steps, ` +
-        `Hessian index ${saddle.index} (the minimum's ${report.trapped.index}); loss above the rank-1 minimum ${short(report.lossDifference, 12)}, Eq. 10 ${short(report.analyticBarrier, 12)}, ` +
-        `difference ${short(report.lossDifferenceMinusBarrier, 2)} (${short(relative, 2)} relative; agreement means ≤ ${BARRIER_AGREEMENT}).`,
+      `The network's saddle (D = ${saddle.spectrum.length}, population moments; ${saddle.construction}): |∇| = ${formatNumber(saddle.gradientNorm, 2)} after ${saddle.newtonIterations} Newton steps, ` +
+        `Hessian index ${saddle.index} (the minimum's ${report.trapped.index}); loss above the rank-1 minimum ${formatNumber(report.lossDifference, 12)}, Eq. 10 ${formatNumber(report.analyticBarrier, 12)}, ` +
+        `difference ${formatNumber(report.lossDifferenceMinusBarrier, 2)} (${formatNumber(relative, 2)} relative; agreement means ≤ ${BARRIER_AGREEMENT}).`,
       'The claim is the identity of Eq. 10 with the network\'s lowest exit; its printed size (0.003) is delta-e-min\'s.',
       NO_RULE,
     ],
@@ -89,10 +90,10 @@ export function evaluateSparseBarrier(claim: Claim): Evaluation {
     const saddle = sparse.lambdaSaddle;
     const verdict: Verdict = saddle === null || saddle < threshold ? 'deviates' : 'reproduced';
     evidence.push(
-      `${convention}: at β = ${beta}, η = ${eta}, L = ${depth}: λsad = ${saddle === null ? '— (no saddle)' : short(saddle, 3)}, ΔE = ${sparse.barrier === null ? '—' : short(sparse.barrier, 3)} ` +
-        `(Eq. 10); at the dense trap's β = ${denseBeta}: ΔE = ${dense.barrier === null ? '—' : short(dense.barrier, 3)}` +
-        (sparse.barrier !== null && dense.barrier !== null ? `, ${short(sparse.barrier / dense.barrier, 2)} times it` : '') +
-        `. The saddle lies ${saddle === null ? '—' : `${short(threshold / saddle, 2)} times below`} the escape criterion σ2 > ${threshold}.`,
+      `${convention}: at β = ${beta}, η = ${eta}, L = ${depth}: λsad = ${saddle === null ? '— (no saddle)' : formatNumber(saddle, 3)}, ΔE = ${sparse.barrier === null ? '—' : formatNumber(sparse.barrier, 3)} ` +
+        `(Eq. 10); at the dense trap's β = ${denseBeta}: ΔE = ${dense.barrier === null ? '—' : formatNumber(dense.barrier, 3)}` +
+        (sparse.barrier !== null && dense.barrier !== null ? `, ${formatNumber(sparse.barrier / dense.barrier, 2)} times it` : '') +
+        `. The saddle lies ${saddle === null ? '—' : `${formatNumber(threshold / saddle, 2)} times below`} the escape criterion σ2 > ${threshold}.`,
     );
     return { label: convention, value: sparse.barrier === null ? null : String(sparse.barrier), verdict };
   });
@@ -132,8 +133,8 @@ export function evaluateBarrierOrder(claim: Claim): Evaluation {
     const barrierSlowerFirst = outOfRank0 !== null && outOfRank1 !== null && outOfRank0 > outOfRank1;
     const verdict: Verdict = outOfRank0 === null || outOfRank1 === null ? 'inconsistent' : printedSlowerFirst === barrierSlowerFirst ? 'reproduced' : 'inconsistent';
     evidence.push(
-      `${convention}: Eq. 10 at β = ${beta}, L = ${depth}: ${etas.map((eta, i) => `η = ${eta}: ΔE = ${barriers[i] === null ? '— (no saddle)' : short(barriers[i]!, 4)}`).join('; ')}. ` +
-        `Out of rank 0 the lowest is ${outOfRank0 === null ? '—' : short(outOfRank0, 4)}, out of rank 1 the weak mode's ${outOfRank1 === null ? '—' : short(outOfRank1, 4)}: ` +
+      `${convention}: Eq. 10 at β = ${beta}, L = ${depth}: ${etas.map((eta, i) => `η = ${eta}: ΔE = ${barriers[i] === null ? '— (no saddle)' : formatNumber(barriers[i]!, 4)}`).join('; ')}. ` +
+        `Out of rank 0 the lowest is ${outOfRank0 === null ? '—' : formatNumber(outOfRank0, 4)}, out of rank 1 the weak mode's ${outOfRank1 === null ? '—' : formatNumber(outOfRank1, 4)}: ` +
         `${barrierSlowerFirst ? 'the first escape has the higher barrier' : 'the first escape has the lower barrier'}; the paper prints τ > ${first} for it against τ ≈ ${second} for the second.`,
     );
     return { label: convention, value: outOfRank0 !== null && outOfRank1 !== null ? String(outOfRank0 / outOfRank1) : null, verdict };

@@ -17,9 +17,10 @@ import {
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import { inBothBackends, reported, short } from '../common/backends.ts';
+import { inBothBackends, reported } from '../common/backends.ts';
 import { candidatesMatchingPrinted, printedNumberEvaluation, type Candidate } from '../common/numeric.ts';
 import { DEPTH, DIGITS, GRID, RANK, decimalListParam, decimalParam, integerListParam, integerParam } from '../common/params.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, convention: Convention) => ({
   eta: S.of(eta),
@@ -111,7 +112,7 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
     const metastableRanks = [...new Set(metastable.map((c) => c.reduce((a, b) => a + b, 0)))].sort();
     const holds = rank === globalRank && metastableRanks.includes(metastableRank);
     const perMode = modes
-      .map((m, i) => `η = ${etas[i]}: βc = ${short(m.betaC)}, β* = ${short(m.betaStar)}, global ${m.globalPhase}${m.lambdaMin === null ? '' : `, λ** = ${short(m.lambdaMin)}`}`)
+      .map((m, i) => `η = ${etas[i]}: βc = ${formatNumber(m.betaC)}, β* = ${formatNumber(m.betaStar)}, global ${m.globalPhase}${m.lambdaMin === null ? '' : `, λ** = ${formatNumber(m.lambdaMin)}`}`)
       .join('; ');
     evidence.push(`${convention}: ${perMode}. Global minimum rank-${rank}; other local minima have rank ${metastableRanks.join(', ') || 'none'}.`);
     return {
@@ -163,7 +164,7 @@ export function evaluateHysteresisWindow(claim: Claim): Evaluation {
     return {
       holds: smallest !== null && smallest.gt(0),
       value: smallest,
-      evidence: `over η ∈ {${etas.join(', ')}} and L ∈ {${depths.join(', ')}}, the narrowest window (βc − β*)/βc is ${short(smallest)}.`,
+      evidence: `over η ∈ {${etas.join(', ')}} and L ∈ {${depths.join(', ')}}, the narrowest window (βc − β*)/βc is ${formatNumber(smallest)}.`,
     };
   });
 }
@@ -193,7 +194,7 @@ export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
       holds: saddles === 0 && positiveAboveEta === 0 && largestJump.lt(0.01),
       value: largestJump,
       evidence:
-        `saddles found: ${saddles}; non-zero minima at β ≥ βc: ${positiveAboveEta}; λ**/η just below βc: ${short(largestJump)}. ` +
+        `saddles found: ${saddles}; non-zero minima at β ≥ βc: ${positiveAboveEta}; λ**/η just below βc: ${formatNumber(largestJump)}. ` +
         'The transition is continuous (second order): this claim is that half of Appendix C\'s sentence. Its other half, ' +
         '"a unique positive solution for all β > 0", is the claim depth-two-unique-root, which deviates: the non-zero ' +
         'solution exists only for β < βc (= η under eq2).',
@@ -222,7 +223,7 @@ export function evaluateBarrierMonotone(claim: Claim): Evaluation {
     return {
       holds: violations === 0,
       value: new Decimal(violations),
-      evidence: `ΔE on ${steps - 1} evenly spaced β in (0, βc) for η ∈ {${etas.join(', ')}}, L = ${depth}: ${violations} decreases; smallest increase ${short(smallestStep)}.`,
+      evidence: `ΔE on ${steps - 1} evenly spaced β in (0, βc) for η ∈ {${etas.join(', ')}}, L = ${depth}: ${violations} decreases; smallest increase ${formatNumber(smallestStep)}.`,
     };
   });
 }
@@ -237,7 +238,7 @@ export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
     return {
       holds: ordered && etas.every((e, i) => i === 0 || new Decimal(etas[i - 1]!).gt(e)),
       value: betas[0]!.minus(betas[betas.length - 1]!),
-      evidence: etas.map((eta, i) => `βc(η = ${eta}) = ${short(betas[i]!)}`).join(', ') + (ordered ? ': ordered as the η.' : ': NOT ordered as the η.'),
+      evidence: etas.map((eta, i) => `βc(η = ${eta}) = ${formatNumber(betas[i]!)}`).join(', ') + (ordered ? ': ordered as the η.' : ': NOT ordered as the η.'),
     };
   });
 }
@@ -263,13 +264,13 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
         const step = w.minus(before);
         if (smallestIncrease === null || step.lt(smallestIncrease)) smallestIncrease = step;
       });
-      lines.push(`η = ${eta}: (βc − β*)/βc at L = ${depths.join(', ')}: ${widths.map((w) => short(w, 4)).join(', ')}`);
+      lines.push(`η = ${eta}: (βc − β*)/βc at L = ${depths.join(', ')}: ${widths.map((w) => formatNumber(w, 4)).join(', ')}`);
     }
     const increase = smallestIncrease as Decimal | null;
     return {
       holds: increase !== null && increase.gt(0),
       value: increase,
-      evidence: `${lines.join('. ')}. The window ${increase !== null && increase.gt(0) ? 'widens' : 'does not widen'} with L (smallest increase ${short(increase)}).`,
+      evidence: `${lines.join('. ')}. The window ${increase !== null && increase.gt(0) ? 'widens' : 'does not widen'} with L (smallest increase ${formatNumber(increase)}).`,
     };
   });
   const falls = CONVENTIONS.map((convention): Reading => {
@@ -281,7 +282,7 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
       const betaStar = depths.map((depth) => equalLossBeta(float64, { eta: Number(eta), depth, convention }));
       fallsWithL &&= betaC.every((b, i) => i === 0 || b < betaC[i - 1]!);
       finite &&= betaStar.every((b) => Number.isFinite(b) && b > 0);
-      lines.push(`η = ${eta}: βc(L) = ${betaC.map((b) => short(b, 3)).join(', ')}; β*(L) = ${betaStar.map((b) => short(b, 3)).join(', ')}`);
+      lines.push(`η = ${eta}: βc(L) = ${betaC.map((b) => formatNumber(b, 3)).join(', ')}; β*(L) = ${betaStar.map((b) => formatNumber(b, 3)).join(', ')}`);
     }
     window.evidence.push(
       `${convention}: L = ${depths.join(', ')}. ${lines.join('. ')}. βc ${fallsWithL ? 'falls' : 'does not fall'} with L; β* ${finite ? 'stays finite and positive (its closed form, so this half cannot fail)' : 'does not stay finite'}.`,
@@ -306,7 +307,7 @@ export function evaluateDepthBarrier(claim: Claim): Evaluation {
           return modeBarriers(float64, { eta: Number(eta), beta: Number(f) * betaC, depth, convention })!.fromZero;
         });
         grows &&= barriers.every((b, i) => i === 0 || b > barriers[i - 1]!);
-        lines.push(`η = ${eta}, β = ${f}·βc: ΔE(L) = ${barriers.map((b) => short(b, 3)).join(', ')}`);
+        lines.push(`η = ${eta}, β = ${f}·βc: ΔE(L) = ${barriers.map((b) => formatNumber(b, 3)).join(', ')}`);
       }
     }
     return {
@@ -341,7 +342,7 @@ export function evaluateEq3FromEq2(claim: Claim): Evaluation {
     return {
       holds: largest.lt(bound),
       value: largest,
-      evidence: `at λc = η(1−k)/(2−k) and β = βc of Eq. 3, the largest residual of Eq. 8 and Eq. 9 over η ∈ {${etas.join(', ')}}, L ∈ {${depths.join(', ')}} is ${short(largest, 3)} at ${digits} digits (bound ${bound.toString()}).`,
+      evidence: `at λc = η(1−k)/(2−k) and β = βc of Eq. 3, the largest residual of Eq. 8 and Eq. 9 over η ∈ {${etas.join(', ')}}, L ∈ {${depths.join(', ')}} is ${formatNumber(largest, 3)} at ${digits} digits (bound ${bound.toString()}).`,
     };
   });
 }

@@ -4,9 +4,10 @@ import type { ExperimentRequest, ExperimentResults } from '../../experiments/ind
 import { tIntervalOfMean } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import { short } from '../common/backends.ts';
+
 import { ALPHA } from '../common/typicality.ts';
 import { decimalListParam } from '../common/params.ts';
+import { formatNumber } from '../../text/index.ts';
 
 export function outputBiasNeeds(): ExperimentRequest[] {
   return [{ experiment: 'phase-diagram' }];
@@ -46,8 +47,8 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
       const verdict: Verdict = i.lower * direction > 0 ? 'reproduced' : i.upper * direction < 0 ? 'deviates' : 'inconclusive';
       readings.push({ label, value: String(i.estimate), verdict });
       evidence.push(
-        `βc printed ${target}, Eq. 3 (eq2) on the population ${short(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${short(target - population, 3)}): ${what} − population = ${short(i.estimate!, 3)} ` +
-          `[${short(i.lower, 3)}, ${short(i.upper, 3)}] over ${shifts.length} data seeds — ${verdict === 'reproduced' ? 'towards' : verdict === 'deviates' ? 'away from' : 'undecided relative to'} the printed value.`,
+        `βc printed ${target}, Eq. 3 (eq2) on the population ${formatNumber(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${formatNumber(target - population, 3)}): ${what} − population = ${formatNumber(i.estimate!, 3)} ` +
+          `[${formatNumber(i.lower, 3)}, ${formatNumber(i.upper, 3)}] over ${shifts.length} data seeds — ${verdict === 'reproduced' ? 'towards' : verdict === 'deviates' ? 'away from' : 'undecided relative to'} the printed value.`,
       );
     }
   }

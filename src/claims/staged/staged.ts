@@ -21,8 +21,9 @@ import { designOf } from '../controls/escape-controls.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from '../controls/slope-calibration.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import { num } from '../common/escape-statistics.ts';
+
 import { worstVerdict, type Evaluation, type EvidenceFigure, type PerSeedSeries, type Reading, type Verdict } from '../verdict.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // Prediction 1 (Section 4.1: "grokking should proceed in up to d discrete stages, one per singular value of Σyx")
 // with d = 4 features, on audit experiments (golden/protocols/staged.json).
@@ -86,7 +87,7 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
     verdicts.push(decision.verdict);
     means.push(estimate.estimate);
     lines.push(
-      `${label}, η = ${eta}: (m/2)·β_up − βc = ${num(estimate.estimate)} (sd ${num(estimate.sd, 3)}, range [${num(Math.min(...gaps))}, ${num(Math.max(...gaps))}], n = ${gaps.length}); ${decision.verdict}: ${decision.reason}.`,
+      `${label}, η = ${eta}: (m/2)·β_up − βc = ${formatNumber(estimate.estimate)} (sd ${formatNumber(estimate.sd, 3)}, range [${formatNumber(Math.min(...gaps))}, ${formatNumber(Math.max(...gaps))}], n = ${gaps.length}); ${decision.verdict}: ${decision.reason}.`,
     );
   });
   const verdict = worstVerdict(verdicts);
@@ -176,7 +177,7 @@ function hysteresisReading(s: StagedSweeps): { reading: Reading; line: string } 
     `${label}: of ${pairs} (data seed, mode) pairs, ${pairs - regained} never regained the mode down to β = 0 (permanent trapping: from rank 0 the data gradient vanishes with the weights and λ = 0 is a local minimum of every mode at L = 3) ` +
     (regained === 0 ? '' : `and ${below} of the ${regained} regained were regained strictly below where the up sweep lost them`) +
     `: ${shown} of ${pairs} show hysteresis; ` +
-    `one-sided ${1 - DEFAULT_ALPHA} upper bound of the share without it ${num(bound, 3)}.`;
+    `one-sided ${1 - DEFAULT_ALPHA} upper bound of the share without it ${formatNumber(bound, 3)}.`;
   return { reading: { label, value: String(share), verdict, note: `share of (seed, mode) pairs with hysteresis (regained strictly below their loss, or never): ${shown}/${pairs}` }, line };
 }
 
@@ -193,8 +194,8 @@ function kickLine(s: StagedSweeps): string {
   const k = 2 / s.depth;
   const lambdaC = s.etas.map((eta) => eta * (1 - k) / (2 - k));
   return (
-    `Down sweep with the relearnable kick (ours; N(0, ${num(std, 3)}²) on every weight before each β): ${regained} of ${pairs} pairs regained, ${below} strictly below the up sweep's cell. ` +
-    `The kick alone gives the end-to-end map entries of sd √(${HIDDEN_WIDTH}^${s.depth - 1})·s^${s.depth} = ${num(kick, 3)}, against saddles λsad < λc = η(1 − k)/(2 − k) = ${lambdaC.map((l) => num(l, 3)).join(', ')} for η = ${s.etas.join(', ')}: ` +
+    `Down sweep with the relearnable kick (ours; N(0, ${formatNumber(std, 3)}²) on every weight before each β): ${regained} of ${pairs} pairs regained, ${below} strictly below the up sweep's cell. ` +
+    `The kick alone gives the end-to-end map entries of sd √(${HIDDEN_WIDTH}^${s.depth - 1})·s^${s.depth} = ${formatNumber(kick, 3)}, against saddles λsad < λc = η(1 − k)/(2 − k) = ${lambdaC.map((l) => formatNumber(l, 3)).join(', ')} for η = ${s.etas.join(', ')}: ` +
     'it throws each mode past its barrier, so the sweep regains the mode where its minimum appears (at βc) — a reset, not a test of hysteresis, and not counted in the verdict.'
   );
 }
@@ -254,7 +255,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
       kickLine(s),
       'What the paper predicts: Appendix C — "a model on the lower (rank-0) branch at λ = 0 is trapped there even when the rank-1 phase is energetically preferred" — and Fig. 4 draws λ = 0 stable at every β: a down sweep without noise keeps a lost mode lost. Permanent trapping is that prediction in its strongest form; a mode regained at or above where it was lost would refute it.',
       `Rule: reproduced when every seed shows the staircase, the mean gap to Eq. 3 on the sample's whitened singular values lies within ± ${tolerance} for every mode (t interval at α = ${DEFAULT_ALPHA}), and every (seed, mode) pair of the plain down sweep shows hysteresis (regained strictly below its loss, or never); deviates when any part deviates (for hysteresis: at most half the pairs show it); otherwise inconclusive.`,
-      `Calibration: the sweeps are deterministic given the data set (full-batch descent, no noise), so the staircase and hysteresis parts count data sets — with ${n} seeds, none failing, the one-sided 1 − α upper bound on the share of data sets without the staircase is ${n === 0 ? '—' : num(proportionInterval(n - stairs, n, 2 * DEFAULT_ALPHA).upper, 3)}. ${rule === null ? 'The location part has too few seeds for a calibration.' : `Location part: ${describeCalibration(rule)}.`}`,
+      `Calibration: the sweeps are deterministic given the data set (full-batch descent, no noise), so the staircase and hysteresis parts count data sets — with ${n} seeds, none failing, the one-sided 1 − α upper bound on the share of data sets without the staircase is ${n === 0 ? '—' : formatNumber(proportionInterval(n - stairs, n, 2 * DEFAULT_ALPHA).upper, 3)}. ${rule === null ? 'The location part has too few seeds for a calibration.' : `Location part: ${describeCalibration(rule)}.`}`,
     ],
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)' } : {}),
     figures: [figure],
@@ -317,7 +318,7 @@ export function decidePlateauOrder(failing: number, n: number, alpha = DEFAULT_A
   const share = proportionInterval(n - failing, n, alpha);
   return {
     verdict: share.upper < 0.9 ? 'deviates' : 'inconclusive',
-    note: `${n - failing} of ${n} without a reversal; 1 − α interval of the share [${num(share.lower, 3)}, ${num(share.upper, 3)}]`,
+    note: `${n - failing} of ${n} without a reversal; 1 − α interval of the share [${formatNumber(share.lower, 3)}, ${formatNumber(share.upper, 3)}]`,
   };
 }
 
@@ -479,14 +480,14 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
       `${points.length} plateau ends (data seed × u0 × mode) at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, L = ${p.depth}; u0 = ${p.groups.map((g) => g.initStd).join(', ')}.`,
       c === null
         ? 'No u0 exponent: too few points.'
-        : `ln t against ln(1/u0) within each (seed, mode): slope ${num(c.slope)} [${num(c.lower)}, ${num(c.upper)}] at α = ${DEFAULT_ALPHA} (${c.dof} dof). Deterministic (Saxe, L = ${p.depth}): ${deterministicU0}; activated (waiting set by a barrier, not by the start): 0 — ${activated!.verdict === 'deviates' ? 'the activated reading is excluded' : `the activated reading is ${activated!.verdict}`}.`,
+        : `ln t against ln(1/u0) within each (seed, mode): slope ${formatNumber(c.slope)} [${formatNumber(c.lower)}, ${formatNumber(c.upper)}] at α = ${DEFAULT_ALPHA} (${c.dof} dof). Deterministic (Saxe, L = ${p.depth}): ${deterministicU0}; activated (waiting set by a barrier, not by the start): 0 — ${activated!.verdict === 'deviates' ? 'the activated reading is excluded' : `the activated reading is ${activated!.verdict}`}.`,
       `What this decides: the stages end when deterministic learning from a small start amplifies each mode (Saxe et al.), not when noise carries the state over a barrier. At β = ${p.beta} there is no barrier, so these stages arise without the paper's mechanism: they show that staged plateaus, as such, do not discriminate the mechanism of prediction 1 (staged-escape-sequence asks the activated question).`,
       b === null
         ? 'No s_k exponent: too few points.'
-        : `Saxe et al.'s 1/s_k law, beside the headline (the paper states no law for the stages' times): ln t against ln(1/s_k) within each (seed, u0): slope ${num(b.slope)} [${num(b.lower)}, ${num(b.upper)}] (Saxe: 1; his exact solutions assume decoupled, aligned initial conditions, and from a random start the alignment phase adds to the plateau).`,
+        : `Saxe et al.'s 1/s_k law, beside the headline (the paper states no law for the stages' times): ln t against ln(1/s_k) within each (seed, u0): slope ${formatNumber(b.slope)} [${formatNumber(b.lower)}, ${formatNumber(b.upper)}] (Saxe: 1; his exact solutions assume decoupled, aligned initial conditions, and from a random start the alignment phase adds to the plateau).`,
       powerRss === null || expRss === null
         ? ''
-        : `Across modes, power law (ln t linear in ln s_k) against exponential (ln t linear in s_k, a barrier linear in the mode's strength): residual sums of squares ${num(powerRss)} and ${num(expRss)} (same parameters; with s_k between 0.55 and 0.95 the two are nearly collinear — the exponent of u0 is what tells the laws apart).`,
+        : `Across modes, power law (ln t linear in ln s_k) against exponential (ln t linear in s_k, a barrier linear in the mode's strength): residual sums of squares ${formatNumber(powerRss)} and ${formatNumber(expRss)} (same parameters; with s_k between 0.55 and 0.95 the two are nearly collinear — the exponent of u0 is what tells the laws apart).`,
       `Rule (headline): reproduced (deterministic) when the u0 exponent's 1 − α interval lies within ± ${tolerance} of L − 2 with half-width ≤ ${tolerance}; deviates when it excludes that band; otherwise inconclusive. The s_k reading uses the same rule against 1.` +
         (rule === null ? '' : ` ${describeCalibration(rule)} (normal residuals with the fit's spread on the runs' own design).`),
     ].filter((line) => line !== ''),
@@ -536,7 +537,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
       const fit = fitEscapeRateLine(usable, DEFAULT_ALPHA);
       const decision = decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: s.points[0]?.records.length ?? 0 });
       slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: decision.reason };
-      slopeLine = `Censored fit ln τ_k = ${num(fit.intercept)} + ${num(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${num(fit.slopeInterval.lower)}, ${num(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : num(fit.linearityPValue, 3)}. ${decision.reason}.`;
+      slopeLine = `Censored fit ln τ_k = ${formatNumber(fit.intercept)} + ${formatNumber(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${formatNumber(fit.slopeInterval.lower)}, ${formatNumber(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : formatNumber(fit.linearityPValue, 3)}. ${decision.reason}.`;
       const { design, budget } = designOf(usable);
       rule = censoredSlopeCalibration({
         name: `the censored slope of ln τ_k on ΔE_k/T, its 1 − α interval against 1 ± ${tolerance} with half-width ≤ ${tolerance}`,
@@ -582,14 +583,14 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     const ratios = fits.slice(1).map((b, k) => {
       const a = fits[k];
       const predicted = Math.exp((s.barriers[k + 1]! - s.barriers[k]!) / point.temperature);
-      const observed = a?.meanTime && b?.meanTime ? num(b.meanTime / a.meanTime, 3) : '—';
-      return `τ̂_${k + 2}/τ̂_${k + 1} = ${observed} (one-mode Arrhenius: ${num(predicted, 3)})`;
+      const observed = a?.meanTime && b?.meanTime ? formatNumber(b.meanTime / a.meanTime, 3) : '—';
+      return `τ̂_${k + 2}/τ̂_${k + 1} = ${observed} (one-mode Arrhenius: ${formatNumber(predicted, 3)})`;
     });
     return (
       `T = ${point.temperature}: ${trapped.length} runs from the trap; successive waits ${ratios.join(', ')}; per mode τ̂ = ` +
-      fits.map((f, k) => `${s.etas[k]}: ${f === null ? '—' : f.meanTime === null ? `> ${num(f.interval.lower, 3)} (${f.escapes} escaped)` : `${num(f.meanTime, 4)} [${num(f.interval.lower, 3)}, ${num(f.interval.upper, 3)}]`}`).join(', ') +
-      ` epochs (ΔE_k/T = ${s.barriers.map((b) => num(b / point.temperature, 3)).join(', ')}); every mode escaped in ${complete.length} runs, ${inOrder} in η order, ${oneAtATime} one mode per epoch; ` +
-      `independent exponential waits with the fitted rates give P(η order) = ${num(orderedProbability(rates), 3)}.`
+      fits.map((f, k) => `${s.etas[k]}: ${f === null ? '—' : f.meanTime === null ? `> ${formatNumber(f.interval.lower, 3)} (${f.escapes} escaped)` : `${formatNumber(f.meanTime, 4)} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}]`}`).join(', ') +
+      ` epochs (ΔE_k/T = ${s.barriers.map((b) => formatNumber(b / point.temperature, 3)).join(', ')}); every mode escaped in ${complete.length} runs, ${inOrder} in η order, ${oneAtATime} one mode per epoch; ` +
+      `independent exponential waits with the fitted rates give P(η order) = ${formatNumber(orderedProbability(rates), 3)}.`
     );
   });
   // Each mode on its own across temperatures: its Arrhenius slope over its one-mode barrier (1 if Kramers holds per mode).
@@ -598,7 +599,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     if (new Set(own.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x)).size < 2) return `η = ${eta}: escapes at fewer than two temperatures`;
     try {
       const fit = fitEscapeRateLine(own, DEFAULT_ALPHA);
-      return `η = ${eta}: slope/ΔE_k = ${num(fit.slope / s.barriers[k]!, 3)} [${num(fit.slopeInterval.lower / s.barriers[k]!, 3)}, ${num(fit.slopeInterval.upper / s.barriers[k]!, 3)}]`;
+      return `η = ${eta}: slope/ΔE_k = ${formatNumber(fit.slope / s.barriers[k]!, 3)} [${formatNumber(fit.slopeInterval.lower / s.barriers[k]!, 3)}, ${formatNumber(fit.slopeInterval.upper / s.barriers[k]!, 3)}]`;
     } catch (error) {
       return `η = ${eta}: ${(error as Error).message}`;
     }
@@ -626,7 +627,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     value: slopeReading.value,
     readings: [slopeReading, orderReading],
     evidence: [
-      `SGLD on the ${d}→10→10→${d} network at β = ${s.beta} from the trivial trap, budget ${s.epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${s.barriers.map((b) => num(b, 4)).join(', ')} (network loss units) for η = ${s.etas.join(', ')}.`,
+      `SGLD on the ${d}→10→10→${d} network at β = ${s.beta} from the trivial trap, budget ${s.epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${s.barriers.map((b) => formatNumber(b, 4)).join(', ')} (network loss units) for η = ${s.etas.join(', ')}.`,
       slopeLine,
       `Each mode alone, ln τ_k on 1/T (censored fit, 1 − α intervals): ${perMode.join('; ')}.`,
       ...pointLines,

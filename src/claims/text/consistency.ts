@@ -3,8 +3,9 @@ import { criticalBeta, decimalScalar, describeLandscape, float64 } from '../../a
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
-import { reported, short } from '../common/backends.ts';
+import { reported } from '../common/backends.ts';
 import { COUNT, DEPTH, decimalListParam, decimalParam, integerListParam, integerParam, placeParam } from '../common/params.ts';
+import { formatNumber } from '../../text/index.ts';
 
 function single(verdict: Verdict, value: string | null, evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
   return { verdict, value, readings: [{ label: 'as printed', value, verdict }], evidence, ...extra };
@@ -90,7 +91,7 @@ export function evaluatePlacesAgree(claim: Claim): Evaluation {
     for (const place of [a, b]) {
       const s = describeLandscape(float64, { eta: 0.8, beta: Number(place.says), depth: 3, convention: 'eq2' });
       evidence.push(
-        `At β = ${place.says} (η = 0.8, L = 3, eq2): global phase ${s.globalPhase}, barrier out of λ = 0 ΔE = ${short(s.barrier)}.`,
+        `At β = ${place.says} (η = 0.8, L = 3, eq2): global phase ${s.globalPhase}, barrier out of λ = 0 ΔE = ${formatNumber(s.barrier)}.`,
       );
     }
   }
@@ -107,15 +108,14 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
   const nearest = printed.map((p) => {
     const distances = computed.map((c) => c.minus(p).abs());
     const i = distances[0]!.lte(distances[1]!) ? 0 : 1;
-    return `printed ${p} is nearest βc(η = ${etas[i]}) = ${short(computed[i]!)}`;
+    return `printed ${p} is nearest βc(η = ${etas[i]}) = ${formatNumber(computed[i]!)}`;
   });
   return single(printedOrder ? 'reproduced' : 'inconsistent', null, [
-    `Appendix A: η1 = ${etas[0]}, η2 = ${etas[1]}; Eq. 3 (eq2) gives βc(η1) = ${short(computed[0]!)} > βc(η2) = ${short(computed[1]!)}.`,
+    `Appendix A: η1 = ${etas[0]}, η2 = ${etas[1]}; Eq. 3 (eq2) gives βc(η1) = ${formatNumber(computed[0]!)} > βc(η2) = ${formatNumber(computed[1]!)}.`,
     `The paper prints βc(1) = ${printed[0]} and βc(2) = ${printed[1]}, i.e. βc(1) ${printedOrder ? '>' : '<'} βc(2); ${nearest.join('; ')}.`,
     'The rank-1 trap (checkpoint at 0.361, "rank-1 phase") only makes sense if the mode that switches off at 0.36 is η2 = 0.8: the labels are swapped relative to Appendix D.2.',
   ], printedOrder ? {} : { places: ['Appendices A and B: "βc(1) = 0.360", "βc(2) = 0.42"', 'Appendix D.2: "η1 > ··· > ηd > 0 implies βc(1) > ··· > βc(d)"'] });
 }
-
 
 /** Appendix A: ⌊N/B⌋ SGD steps per epoch. With 25 samples and B = 64 that is no step at all, and no mini-batch noise. */
 export function evaluateStepsPerEpoch(claim: Claim): Evaluation {
@@ -146,11 +146,11 @@ export function evaluateRatioOfPrinted(claim: Claim): Evaluation {
   const printed = claim.paper.value!;
   const width = toleranceWidth(claim.tolerance, printed)!;
   const comparison = compareToPrinted(ratio, printed, width);
-  const evidence = [`${numerator} / ${denominator}${scale === '1' ? '' : ` × ${scale}`} = ${short(ratio, 6)}; the paper says ${printed} (± ${width.toString()}).`];
+  const evidence = [`${numerator} / ${denominator}${scale === '1' ? '' : ` × ${scale}`} = ${formatNumber(ratio, 6)}; the paper says ${printed} (± ${width.toString()}).`];
   if (claim.params.withHarnessBarrier === true) {
     for (const convention of ['eq2', 'eq1'] as const) {
       const s = describeLandscape(float64, { eta: 0.8, beta: 0.32, depth: 3, convention });
-      evidence.push(`With the audit's ΔE_min under ${convention} (${short(s.barrier)}) the same ratio would be ${short(new Decimal(numerator).div(s.barrier!), 3)}.`);
+      evidence.push(`With the audit's ΔE_min under ${convention} (${formatNumber(s.barrier)}) the same ratio would be ${formatNumber(new Decimal(numerator).div(s.barrier!), 3)}.`);
     }
   }
   return single(comparison.within ? 'reproduced' : 'inconsistent', reported(ratio), evidence);

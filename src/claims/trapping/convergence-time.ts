@@ -13,7 +13,6 @@ import {
   type StatisticalVerdict,
 } from '../../stats/index.ts';
 import { CALIBRATION_REPLICATIONS, ESCAPE_TIME_DISCREPANCY, normalSource } from '../common/calibrations.ts';
-import { num } from '../common/escape-statistics.ts';
 
 /** One seed's convergence epoch; `censored` when the per-epoch window ended before test MSE settled (a lower bound). */
 export interface Convergence {

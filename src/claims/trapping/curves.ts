@@ -8,7 +8,7 @@ import { describeCalibration, fitExponential } from '../../stats/index.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading } from '../verdict.ts';
-import { short } from '../common/backends.ts';
+
 import { MOST_RUNS, NEARLY_EVERY_RUN, typicalReading, universalReading, type RunCase, type TypicalReading, type UniversalReading } from '../common/typicality.ts';
 import { CONVENTIONS, globalRankOf, populationGlobalRank, type Convention } from './global-phase.ts';
 import { jitterExcursionFactor, lagOneAutocorrelation, MONOTONE_QUANTILE, monotoneWithinJitter } from './monotone.ts';
@@ -17,6 +17,7 @@ import { RANK } from '../common/params.ts';
 import { integerParam } from '../common/params.ts';
 import { CONTROL_NOISE, headedBySgd } from '../controls/sgld-sweeps.ts';
 import { NO_RULE_INVARIANT } from './invariant-trap.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ experiment: 'trapping', protocol });
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
@@ -213,7 +214,7 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
     label: `analytic: the best rank-2 fit to N = ${task.samples} samples`,
     value: String(below),
     verdict: below > 0 ? 'deviates' : 'reproduced',
-    note: `P(in-sample MSE < floor) = ${short(below, 4)}`,
+    note: `P(in-sample MSE < floor) = ${formatNumber(below, 4)}`,
   };
   const runReadings = [
     typicalReading('final at rank 2, B = 64 as written, per-seed data', final(sparse['as-written']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written']['per-seed'])),
@@ -232,12 +233,12 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
     value: analytic.value,
     readings: [analytic, ...runReadings.map((r) => r.reading)],
     evidence: [
-      `Analytic (no statistics): the Bayes floor is (1/m)Σ_o Var(y_o|x) = ${short(floor, 4)} (Σyy = I, η = ${PROTOCOL_FILES.sparse.settings.teacher.singularValues.join(', ')}). ` +
+      `Analytic (no statistics): the Bayes floor is (1/m)Σ_o Var(y_o|x) = ${formatNumber(floor, 4)} (Σyy = I, η = ${PROTOCOL_FILES.sparse.settings.teacher.singularValues.join(', ')}). ` +
         `The least-squares fit to N = ${task.samples} samples with p = ${task.inputs} inputs leaves on output o a residual σ_o² χ²_{N−p} whatever the inputs, so its train MSE has mean ` +
-        `floor·(N − p)/N = ${short(expectedTrainMse(task), 4)} and lies below the floor with probability ${short(below, 4)} (numerical integral of the χ² distributions). ` +
+        `floor·(N − p)/N = ${formatNumber(expectedTrainMse(task), 4)} and lies below the floor with probability ${formatNumber(below, 4)} (numerical integral of the χ² distributions). ` +
         'In-sample error is biased below the floor: "bounded below" holds for the test error, not for the train error of a fit to 25 samples. The rank-1 fit leaves the weak mode unexplained and stays far above the floor.',
       ...runReadings.map((r) => r.line),
-      `The runs beside it (a bound is promised of every fit: threshold nearly every run): a rank-2 run at β = 0.0025 with B ≥ N descends the full-batch loss to near the least-squares fit, so about ${short(1 - below, 2)} of them are expected at or above the floor.`,
+      `The runs beside it (a bound is promised of every fit: threshold nearly every run): a rank-2 run at β = 0.0025 with B ≥ N descends the full-batch loss to near the least-squares fit, so about ${formatNumber(1 - below, 2)} of them are expected at or above the floor.`,
       'No statistical rule decides the headline, so it has no size or power: it is a property of the least-squares fit (exact up to the numerical integral), not a count of runs.',
     ],
     perSeed: runReadings.map((r) => r.perSeed),
@@ -272,10 +273,10 @@ export function evaluateCannotCoincide(_claim: Claim, results: ExperimentResults
   const dense = denseRun === undefined ? null : { ...sparse, samples: denseRun.settings.trainCount };
   const optimism = (t: LeastSquaresTask) => expectedTestMse(t) - expectedTrainMse(t);
   return fromReadings(readings, [
-    `Why test should stay above train: the least-squares fit's out-of-sample MSE exceeds its in-sample MSE by floor·(p/(N − p − 1) + p/N) on average — ${short(optimism(sparse), 3)} at N = ${sparse.samples}` +
+    `Why test should stay above train: the least-squares fit's out-of-sample MSE exceeds its in-sample MSE by floor·(p/(N − p − 1) + p/N) on average — ${formatNumber(optimism(sparse), 3)} at N = ${sparse.samples}` +
       (dense === null || denseRun === undefined
         ? '.'
-        : `, ${short(optimism(dense), 3)} at the dense N = ${dense.samples}, where the finite train and test sets alone scatter test − train by σ ≈ ${short(finiteSampleGapSpread(sparse.noiseVariances, denseRun.settings.trainCount, denseRun.settings.testCount), 3)}: ` +
+        : `, ${formatNumber(optimism(dense), 3)} at the dense N = ${dense.samples}, where the finite train and test sets alone scatter test − train by σ ≈ ${formatNumber(finiteSampleGapSpread(sparse.noiseVariances, denseRun.settings.trainCount, denseRun.settings.testCount), 3)}: ` +
           'a dense run ends with test above train barely more often than not, which 50 seeds cannot tell from ½.'),
     'Section 4.2 speaks of the sparse runs of Fig. 1(b) (headline); the dense readings stand beside it.',
   ]);
@@ -325,16 +326,16 @@ export function evaluateDenseMonotone(_claim: Claim, results: ExperimentResults)
   const tolerances = moving.map(({ m }) => m.tolerance);
   const jitters = moving.map(({ m }) => m.relativeJitter);
   const lag = moving.map(({ r }) => lagOneAutocorrelation(r.trace!.slice(Math.floor(r.trace!.length / 2)).map((s) => Math.log(s.trainMse)))).filter((a): a is number => a !== null);
-  const rises = shape.filter(({ m }) => !m.monotone).map(({ r, m }) => `run ${runKey(r)} (${r.protocol}, seed ${r.seed}): +${short(100 * m.relativeRise, 3)} % against a tolerance of ${short(100 * m.tolerance, 3)} %`);
+  const rises = shape.filter(({ m }) => !m.monotone).map(({ r, m }) => `run ${runKey(r)} (${r.protocol}, seed ${r.seed}): +${formatNumber(100 * m.relativeRise, 3)} % against a tolerance of ${formatNumber(100 * m.tolerance, 3)} %`);
   const sample = runs[0]?.trace?.[1]?.epoch ?? '—';
   return fromReadings(readings, [
     `The per-seed runs of the three protocols of Fig. 1(a), ${runs.length} with a trace (a sample every ${sample} epochs); a run's number is 10 × seed + protocol index (0 random-init, 1 rank1-trap, 2 trivial-trap).`,
-    `Sampling jitter: at a plateau the sampled train MSE scatters with mini-batch noise. Its relative spread per run (median |Δ ln MSE| between samples / (√2 Φ⁻¹(¾))) is median ${short(median(jitters) ?? NaN, 3)} ` +
-      `(${moving.length} runs that move; ${runs.length - moving.length} sit in an invariant trap, exactly still). Samples ${sample} epochs apart are close to independent: lag-1 autocorrelation of ln MSE over the second half of each trace median ${short(median(lag) ?? NaN, 2)}, ` +
-      `range [${short(Math.min(...lag), 2)}, ${short(Math.max(...lag), 2)}] (±0.2 is the scatter of independent samples at 100 points). ` +
+    `Sampling jitter: at a plateau the sampled train MSE scatters with mini-batch noise. Its relative spread per run (median |Δ ln MSE| between samples / (√2 Φ⁻¹(¾))) is median ${formatNumber(median(jitters) ?? NaN, 3)} ` +
+      `(${moving.length} runs that move; ${runs.length - moving.length} sit in an invariant trap, exactly still). Samples ${sample} epochs apart are close to independent: lag-1 autocorrelation of ln MSE over the second half of each trace median ${formatNumber(median(lag) ?? NaN, 2)}, ` +
+      `range [${formatNumber(Math.min(...lag), 2)}, ${formatNumber(Math.max(...lag), 2)}] (±0.2 is the scatter of independent samples at 100 points). ` +
       `A curve is monotone within its jitter when no sample rises above the lowest earlier one by more than the ${MONOTONE_QUANTILE} quantile of that rise for independent samples of the trace's length ` +
-      `(${short(jitterExcursionFactor(runs[0]?.trace?.length ?? 2), 3)} spreads at ${runs[0]?.trace?.length ?? '—'} samples, seeded synthetic traces; a monotone curve is called non-monotone with probability ${short(1 - MONOTONE_QUANTILE, 2)}): ` +
-      `a tolerance of median ${short(100 * (median(tolerances) ?? NaN), 3)} % of the value, at most ${short(100 * Math.max(...tolerances), 3)} %.`,
+      `(${formatNumber(jitterExcursionFactor(runs[0]?.trace?.length ?? 2), 3)} spreads at ${runs[0]?.trace?.length ?? '—'} samples, seeded synthetic traces; a monotone curve is called non-monotone with probability ${formatNumber(1 - MONOTONE_QUANTILE, 2)}): ` +
+      `a tolerance of median ${formatNumber(100 * (median(tolerances) ?? NaN), 3)} % of the value, at most ${formatNumber(100 * Math.max(...tolerances), 3)} %.`,
     rises.length === 0 ? 'No run rises beyond its jitter.' : `Rises beyond the jitter: ${rises.join('; ')}.`,
   ]);
 }
@@ -363,7 +364,7 @@ export function evaluateDenseGap(_claim: Claim, results: ExperimentResults): Eva
     'against half the sparse plateau gap',
     half === null ? [] : runs.map((r) => ({ seed: runKey(r), fails: largest(r) > half, value: largest(r) })),
     'largest test − train MSE over the run\'s trace',
-    `have no test − train gap above ${half === null ? '—' : short(half, 3)}`,
+    `have no test − train gap above ${half === null ? '—' : formatNumber(half, 3)}`,
     MOST_RUNS,
   );
   const large = half === null ? [] : runs.filter((r) => largest(r) > half);
@@ -372,7 +373,7 @@ export function evaluateDenseGap(_claim: Claim, results: ExperimentResults): Eva
   return fromReadings([reading], [
     reference === null
       ? 'No sparse run has a rank-1 plateau: no reference gap, inconclusive.'
-      : `Sparse plateau gap (median over per-seed runs, B = 64 as written) ${short(reference, 4)}; a dense run has a large gap when its largest test − train exceeds half of it, ${short(half!, 4)}. ` +
+      : `Sparse plateau gap (median over per-seed runs, B = 64 as written) ${formatNumber(reference, 4)}; a dense run has a large gap when its largest test − train exceeds half of it, ${formatNumber(half!, 4)}. ` +
         `Run number 10 × seed + protocol index, as in dense-train-monotone. Of the ${large.length} runs with a large gap, ${atStart} have it at epoch 0 (before any training step) and ${persistent} still at the end: ` +
         'the gap of their data set\'s train and test samples, not one that opens on a plateau and closes at an escape.',
   ]);
@@ -397,7 +398,7 @@ export function evaluateBalance(_claim: Claim, results: ExperimentResults): Eval
   ];
   const along = TRAPPING_PROTOCOLS.map((p) => {
     const rs = runs.filter((r) => r.protocol === p);
-    return `${p} ${short(median(rs.map((r) => r.trace![0]!.imbalance!)), 3)} → ${short(median(rs.map(last)), 3)}`;
+    return `${p} ${formatNumber(median(rs.map((r) => r.trace![0]!.imbalance!)), 3)} → ${formatNumber(median(rs.map(last)), 3)}`;
   });
   return fromReadings(readings, [
     `Relative imbalance along the per-seed traces, median at epoch 0 → at the end: ${along.join('; ')} (${runs.length} runs). ` +

@@ -32,11 +32,12 @@ import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } f
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticEvidence } from './diagnostics.ts';
 import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const ALPHA = DEFAULT_ALPHA;
 
@@ -127,9 +128,9 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     }
     const count = escapeCountTest(s.runs, s.budget, band.value, ALPHA);
     evidence.push(
-      `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${num(count.escapeProbability)}; ` +
-        `${s.escapes} of ${s.runs.length} escaped (expected ${num(count.expectedEscapes)}): exact binomial P(≤ ${s.escapes}) = ${num(count.atMost, 3)}, ` +
-        `P(≥ ${s.escapes}) = ${num(count.atLeast, 3)}. ${decided.decision.reason}.`,
+      `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${formatNumber(count.escapeProbability)}; ` +
+        `${s.escapes} of ${s.runs.length} escaped (expected ${formatNumber(count.expectedEscapes)}): exact binomial P(≤ ${s.escapes}) = ${formatNumber(count.atMost, 3)}, ` +
+        `P(≥ ${s.escapes}) = ${formatNumber(count.atLeast, 3)}. ${decided.decision.reason}.`,
     );
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
@@ -171,7 +172,7 @@ function convergenceReadings(
     const epochs = values.map((v) => v.epoch);
     evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
     if (first) {
-      out.measured = `median τ ${num(decided.estimate)} [${num(decided.interval.lower)}, ${num(decided.interval.upper)}] epochs; ${counts}`;
+      out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts}`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
       out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
       evidence.push(`${describeCalibration(out.rule)}.`);
@@ -185,7 +186,7 @@ function convergenceReadings(
 function measuredText(s: EscapeStatistics): string {
   const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
   if (s.fit === null) return counts;
-  const tau = s.fit.meanTime === null ? `τ ≥ ${num(s.fit.interval.lower)}` : `τ̂ ${num(s.fit.meanTime)} [${num(s.fit.interval.lower)}, ${num(s.fit.interval.upper)}]`;
+  const tau = s.fit.meanTime === null ? `τ ≥ ${formatNumber(s.fit.interval.lower)}` : `τ̂ ${formatNumber(s.fit.meanTime)} [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
   return `${tau}; ${counts}`;
 }
 
@@ -196,15 +197,15 @@ function measuredText(s: EscapeStatistics): string {
  */
 export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string } {
   const fit = fitExponential(runs, alpha);
-  const interval = `the interval [${num(fit.interval.lower)}, ${num(fit.interval.upper)}] of τ`;
+  const interval = `the interval [${formatNumber(fit.interval.lower)}, ${formatNumber(fit.interval.upper)}] of τ`;
   if (fit.interval.upper < bound) return { verdict: 'deviates', reason: `${interval} lies below ${bound}` };
   if (fit.escapes === 0) {
     const count = escapeCountTest(runs, budget, bound, alpha);
     return {
       verdict: 'inconclusive',
       reason:
-        `no trapped run escaped: τ ≥ ${num(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
-        `(were τ as short as ${bound}, P(0 of ${runs.length} escape within ${budget}) = ${num(count.atMost, 3)})`,
+        `no trapped run escaped: τ ≥ ${formatNumber(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
+        `(were τ as short as ${bound}, P(0 of ${runs.length} escape within ${budget}) = ${formatNumber(count.atMost, 3)})`,
     };
   }
   if (fit.interval.lower > bound) return { verdict: 'reproduced', reason: `${interval} lies above ${bound}` };
@@ -221,10 +222,10 @@ export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, b
   const count = escapeCountTest(runs, budget, budget / Math.LN2, alpha);
   const median = kaplanMeier(runs, alpha).median.estimate;
   if (count.atMost < alpha) {
-    return { verdict: 'deviates', median, reason: `had at least half the trapped runs escaped within ${budget} epochs, ${count.escapes} of ${runs.length} would have probability ${num(count.atMost, 3)} < α = ${alpha}` };
+    return { verdict: 'deviates', median, reason: `had at least half the trapped runs escaped within ${budget} epochs, ${count.escapes} of ${runs.length} would have probability ${formatNumber(count.atMost, 3)} < α = ${alpha}` };
   }
-  if (median !== null && median > bound) return { verdict: 'reproduced', median, reason: `the escape median ${num(median)} lies between ${bound} and the budget ${budget}` };
-  return { verdict: 'inconclusive', median, reason: `${count.escapes} of ${runs.length} escaped within ${budget} epochs; P(Binomial(n, ½) ≤ ${count.escapes}) = ${num(count.atMost, 3)}` };
+  if (median !== null && median > bound) return { verdict: 'reproduced', median, reason: `the escape median ${formatNumber(median)} lies between ${bound} and the budget ${budget}` };
+  return { verdict: 'inconclusive', median, reason: `${count.escapes} of ${runs.length} escaped within ${budget} epochs; P(Binomial(n, ½) ≤ ${count.escapes}) = ${formatNumber(count.atMost, 3)}` };
 }
 
 /**
@@ -385,14 +386,14 @@ function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: n
   const closes = ratios.filter((q) => q <= RESIDUAL_GAP_FRACTION).length;
   const sorted = [...ratios].sort((a, b) => a - b);
   const medianRatio = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  const gaps = escaped.map((r) => `${r.seed}: ${num(r.final.testMse - r.final.trainMse, 3)} (plateau ${num(plateauGap(r), 3)})`);
+  const gaps = escaped.map((r) => `${r.seed}: ${formatNumber(r.final.testMse - r.final.trainMse, 3)} (plateau ${formatNumber(plateauGap(r), 3)})`);
   return {
     escaped: escaped.length,
     closes,
     medianRatio,
     line:
       `${escaped.length} escaped runs${without}; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
-      `median ratio ${num(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
+      `median ratio ${formatNumber(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
   };
 }
 

@@ -5,10 +5,11 @@ import type { RunRecord } from '../../run/index.ts';
 import { calibrateRule, describeCalibration, mcnemarExact, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { short } from '../common/backends.ts';
+
 import { CALIBRATION_REPLICATIONS, uniformSource } from '../common/calibrations.ts';
 import { ALPHA, EXCEPTION_RATE, upperRate } from '../common/typicality.ts';
 import { CONVENTIONS, globalRankOf, type Convention } from './global-phase.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
 
@@ -101,7 +102,7 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
         evidence.push(
           `${convention}, ${scheme} data, random-init against ${trap}: ${pairs.length} seeds; at the global minimum ${pairs.filter(([a]) => reached(a)).length} (random) and ` +
             `${pairs.filter(([, b]) => reached(b)).length} (${trap}); outcome differs on ${randomOnly + trapOnly} (${randomOnly} only from random, ${trapOnly} only from the trap); ` +
-            `exact McNemar p = ${short(mcnemarExact(randomOnly, trapOnly), 3)}.`,
+            `exact McNemar p = ${formatNumber(mcnemarExact(randomOnly, trapOnly), 3)}.`,
         );
         if (convention === CONVENTIONS[0]) {
           perSeed.push({ label: `${scheme}: ${trap}`, meaning: 'final rank of the trap run minus final rank of the random-init run of the same seed', seeds: pairs.map(([a]) => a.seed), values: pairs.map(([a, b]) => b.final.effectiveRank - a.final.effectiveRank) });

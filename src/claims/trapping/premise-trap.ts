@@ -5,11 +5,12 @@ import { PREMISE_BETA, type DataSchemeName, type EscapeRuleName, type Experiment
 import { outcomeOf } from '../../run/index.ts';
 import { DEFAULT_ALPHA, describeCalibration } from '../../stats/index.ts';
 import { withinBudgetCalibration } from '../common/calibrations.ts';
-import { describeEscapes, escapeStatistics, num, perSeedEscapeSeries, shortDescription } from '../common/escape-statistics.ts';
+import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription } from '../common/escape-statistics.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { decideWithinBudget } from './escape-time.ts';
 import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { formatNumber } from '../../text/index.ts';
 
 const ALPHA = DEFAULT_ALPHA;
 
@@ -34,7 +35,7 @@ function placementLine(scheme: DataSchemeName, runs: PremiseTrapRuns): string {
   const betas = p.map((x) => x.checkpointBeta);
   return (
     `${scheme}: on ${premise} of ${p.length} data set(s) the weak mode's equal-loss crossing β* (Eq. 2 on the whitened sample) lies above β = ${PREMISE_BETA}, ` +
-    `so rank 2 is the global minimum there; checkpoints annealed 0 → ${num(Math.min(...betas), 3)} … ${num(Math.max(...betas), 3)}, the middle of each data set's Eq. 3 window`
+    `so rank 2 is the global minimum there; checkpoints annealed 0 → ${formatNumber(Math.min(...betas), 3)} … ${formatNumber(Math.max(...betas), 3)}, the middle of each data set's Eq. 3 window`
   );
 }
 
