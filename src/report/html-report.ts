@@ -308,12 +308,14 @@ const SCRIPT = `
     }
   }
   for (const d of table.querySelectorAll('tr.detail details')) d.addEventListener('toggle', () => d.open && fillFigures(d));
-  const setAll = (open) => { for (const tb of claims()) if (!tb.hidden) tb.querySelector('details').open = open; };
+  // The toggle event comes a task later: a details opened here gets its figures at once, so what opens is complete.
+  const openDetails = (d, open) => { d.open = open; if (open) fillFigures(d); };
+  const setAll = (open) => { for (const tb of claims()) if (!tb.hidden) openDetails(tb.querySelector('details'), open); };
   document.getElementById('expand').addEventListener('click', () => setAll(true));
   document.getElementById('collapse').addEventListener('click', () => setAll(false));
   function openTarget() {
     const tb = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (tb && tb.matches('tbody.claim')) tb.querySelector('details').open = true;
+    if (tb && tb.matches('tbody.claim')) openDetails(tb.querySelector('details'), true);
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
