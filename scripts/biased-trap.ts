@@ -8,19 +8,8 @@
 // rank 2 has nothing to escape from.
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../src/io/index.ts';
-import { PROTOCOLS, numericsOf } from '../src/protocols/index.ts';
-import {
-  BIAS_READINGS,
-  biasedCheckpoint,
-  biasedData,
-  biasedEscapeRun,
-  biasedTestMse,
-  descendBiased,
-  midpointThreshold,
-  weakModeNoise,
-  type BiasedTrapSpec,
-} from '../src/run/index.ts';
-import { cloneNetwork, effectiveRank, type Network } from '../src/engine/index.ts';
+import { PROTOCOLS, protocolVariant } from '../src/protocols/index.ts';
+import { BIAS_READINGS, biasedTrapSeed } from '../src/run/index.ts';
 
 function fail(message: string): never {
   process.stderr.write(`biased-trap: ${message}\n`);
@@ -44,22 +33,12 @@ const batches = Number(option('batches', '2000'));
 if (!(Number.isInteger(epochs) && epochs >= 0 && Number.isInteger(batches) && batches >= 2)) fail('--epochs must be an integer >= 0, --batches >= 2');
 
 const p = PROTOCOLS['rank1-trap'];
-const spec: BiasedTrapSpec = {
-  teacher: p.teacher,
-  data: p.data,
-  widths: p.network.widths,
-  initStd: p.initStd,
-  checkpoint: p.checkpoint,
-  flushBelow: numericsOf(p).flushBelow,
-};
-const RANK1 = [0, 0.361];
-const RANK0 = [0, 0.43];
+const traps = [
+  { protocol: protocolVariant('rank1-trap', 'full'), rank: 1 },
+  { protocol: protocolVariant('trivial-trap', 'full'), rank: 0 },
+].map((t) => ({ ...t, protocol: { ...t.protocol, epochs } }));
 const seeds = Array.from({ length: last! - first! + 1 }, (_, i) => first! + i);
-const descend = (net: Network, data: ReturnType<typeof biasedData>, reading: (typeof BIAS_READINGS)[string]) => {
-  const copy = cloneNetwork(net);
-  const report = descendBiased(copy, data, p.beta, reading, p.referenceDescent.lr, 200_000, p.referenceDescent.gradientTolerance);
-  return { net: copy, testMse: biasedTestMse(copy, data), ...report };
-};
+const LABELS: Record<string, string> = { 'rank1-trap': 'rank-1', 'trivial-trap': 'rank-0' };
 
 const fromFiles = process.argv.includes('--from') ? process.argv.slice(process.argv.indexOf('--from') + 1) : [];
 const out: Record<string, unknown[]> = {};
@@ -77,33 +56,9 @@ for (const name of fromFiles.length > 0 ? [] : readingNames) {
   const reading = BIAS_READINGS[name]!;
   out[name] = [];
   for (const seed of seeds) {
-    const data = biasedData(spec, seed);
-    const cache = new Map<string, Network>();
-    const global = descend(biasedCheckpoint(spec, data, seed, reading, [0], cache), data, reading);
-    const traps = [
-      { label: 'rank-1', betas: RANK1, rank: 1 },
-      { label: 'rank-0', betas: RANK0, rank: 0 },
-    ].map(({ label, betas, rank }) => {
-      const start = biasedCheckpoint(spec, data, seed, reading, betas, cache);
-      const plateau = descend(start, data, reading);
-      const noise = weakModeNoise(start, data.train.data, rank, p.batch, batches, seed);
-      const threshold = midpointThreshold(plateau.testMse, global.testMse);
-      const escape = biasedEscapeRun(start, data, reading, {
-        beta: p.beta,
-        lr: p.lr,
-        batch: p.batch,
-        epochs,
-        midpoint: threshold,
-        sigmaMode: p.sigmaMode,
-        sigmaThreshold: p.sigmaThreshold,
-        flushBelow: spec.flushBelow,
-      }, seed);
-      const sigmaOf = (n: Network) => weakModeNoise(n, data.train.data, rank, p.batch, 2, seed).singularValues;
-      const trapped = effectiveRank(noise.singularValues, 1e-3) === rank;
-      return { label, trapped, noise, plateau: { testMse: plateau.testMse, singularValues: sigmaOf(plateau.net), gradientNorm: plateau.gradientNorm }, threshold, escape };
-    });
-    const globalSigma = weakModeNoise(global.net, data.train.data, 2, p.batch, 2, seed).singularValues;
-    out[name]!.push({ seed, global: { testMse: global.testMse, singularValues: globalSigma, rank: effectiveRank(globalSigma, 1e-3) }, traps });
+    const record = biasedTrapSeed(reading, seed, traps, batches);
+    // The table's shape: each trap labelled by its rank, σ watched on the weak mode (σ2).
+    out[name]!.push({ ...record, traps: record.traps.map((t) => ({ ...t, label: LABELS[t.protocol], escape: { ...t.escape, sigma: t.escape.sigma[1] } })) });
     process.stderr.write(`${name} seed ${seed} done\n`);
   }
 }
@@ -119,7 +74,7 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-process.stdout.write(`network with biases, widths [${spec.widths.join(', ')}], seeds ${first}–${last}, ${epochs} epochs at β = ${p.beta}, ηlr = ${p.lr}, B = ${p.batch}; ${batches} batches per noise estimate\n`);
+process.stdout.write(`network with biases, widths [${p.network.widths.join(', ')}], seeds ${first}–${last}, ${epochs} epochs at β = ${p.beta}, ηlr = ${p.lr}, B = ${p.batch}; ${batches} batches per noise estimate\n`);
 process.stdout.write('reading | trap | trapped seeds |  σ(E) at checkpoint (mean) | residue σ_{r+1}(W1), σ_{r+1}(W3) (max) | |b1|,|b2|,|b3| (mean) | weak drive mean (mean), sd (mean, max) | off-set noise mean (mean) | escaped midpoint / σ2 | median epoch (escaped)\n');
 for (const name of names) {
   for (const label of ['rank-1', 'rank-0']) {

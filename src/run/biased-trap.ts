@@ -5,6 +5,7 @@ import {
   biasedMomentGradient,
   cloneNetwork,
   createMomentWorkspace,
+  effectiveRank,
   createNetwork,
   datasetMoments,
   endToEndMatrix,
@@ -25,7 +26,9 @@ import {
   type TrainingSet,
 } from '../engine/index.ts';
 import { FirstCrossing, type EscapeRun } from '../stats/index.ts';
+import { numericsOf, type Protocol } from '../protocols/index.ts';
 import { midpointThreshold } from './escape-detection.ts';
+import { RANK_THRESHOLD } from './run-protocol.ts';
 
 /**
  * One reading of the paper's network with biases. Appendix A: "deep linear networks with architecture 2 → 10 → 10 → 2
@@ -155,6 +158,8 @@ export interface WeakModeNoise {
   readonly weakDrive: Spread;
   /** |P (g_B − ḡ)|² over mini-batches, P the projector onto the normal space of R_r in the W_1 and W_L blocks. */
   readonly offSetNoise: Spread;
+  /** |g_B − ḡ|² over the same mini-batches: offSetNoise.mean over it is the share of the noise off R_r. */
+  readonly totalNoise: Spread;
   readonly batches: number;
 }
 
@@ -222,6 +227,7 @@ export function weakModeNoise(net: Network, train: Dataset, rank: number, batch:
   const gb = new Float64Array(D);
   const drives: number[] = [];
   const offs: number[] = [];
+  const totals: number[] = [];
   for (let k = 0; k < batches; k++) {
     shuffleInPlace(rng, order);
     gb.fill(0);
@@ -232,7 +238,12 @@ export function weakModeNoise(net: Network, train: Dataset, rank: number, batch:
     let drive = 0;
     for (let p = 0; p < D; p++) drive += d[p]! * gb[p]!;
     drives.push(drive);
-    for (let p = 0; p < D; p++) gb[p]! -= mean[p]!;
+    let total = 0;
+    for (let p = 0; p < D; p++) {
+      gb[p]! -= mean[p]!;
+      total += gb[p]! * gb[p]!;
+    }
+    totals.push(total);
     offs.push(
       projectedBlockNormSquared(gb, net.weightOffset[0]!, w[1]!, w[0]!, first.left, first.right) +
         projectedBlockNormSquared(gb, net.weightOffset[L - 1]!, w[L]!, w[L - 1]!, last.left, last.right),
@@ -246,6 +257,7 @@ export function weakModeNoise(net: Network, train: Dataset, rank: number, batch:
     biasNorms,
     weakDrive: spread(drives),
     offSetNoise: spread(offs),
+    totalNoise: spread(totals),
     batches,
   };
 }
@@ -258,31 +270,39 @@ export interface BiasedEscapeSettings {
   readonly epochs: number;
   /** Appendix A's midpoint between the plateau's and the global minimum's test MSE. */
   readonly midpoint: number;
-  /** σ_{sigmaMode} of the end-to-end map first above sigmaThreshold. */
-  readonly sigmaMode: number;
+  /** Every σ_k of the end-to-end map is watched for its first rise above sigmaThreshold. */
   readonly sigmaThreshold: number;
   readonly flushBelow: number;
 }
 
 export interface BiasedEscape {
   readonly midpoint: EscapeRun;
-  readonly sigma: EscapeRun;
+  /** σ_k first above the threshold, k = 1 … the output width (index k − 1); time 0: above it at the start. */
+  readonly sigma: EscapeRun[];
   /** σ of the end-to-end map at the end of the run. */
   readonly finalSingularValues: number[];
 }
 
-/** SGD from `start` (not changed) with the seed's 'batches' stream; stops once both rules have fired. */
+/**
+ * SGD from `start` (not changed) with the seed's 'batches' stream; stops once every rule has fired. The start is read
+ * as epoch 0, so a rule already past its threshold there reads time 0 (it does not apply), as run-protocol.ts reads it.
+ */
 export function biasedEscapeRun(start: Network, data: BiasedData, reading: BiasReading, s: BiasedEscapeSettings, seed: number): BiasedEscape {
   const net = cloneNetwork(start);
   const probe = new MetricsProbe(net, data.train.moments, data.testMoments);
   const mid = new FirstCrossing(s.midpoint, 'below');
-  const sigma = new FirstCrossing(s.sigmaThreshold, 'above');
-  trainBiasedSgd(net, data.train, { lr: s.lr, batch: s.batch, beta: s.beta, epochs: s.epochs, flushBelow: s.flushBelow }, training(reading), createStream(seed, 'batches'), (epoch) => {
+  const modes = net.shape.widths.at(-1)!;
+  const sigma = Array.from({ length: modes }, () => new FirstCrossing(s.sigmaThreshold, 'above'));
+  const watch = (epoch: number): boolean => {
     mid.observe(epoch, probe.testMse());
-    sigma.observe(epoch, probe.singularValues()[s.sigmaMode - 1] ?? 0);
-    return mid.epoch !== null && sigma.epoch !== null;
-  });
-  return { midpoint: mid.outcome(s.epochs), sigma: sigma.outcome(s.epochs), finalSingularValues: probe.singularValues() };
+    const sv = probe.singularValues();
+    sigma.forEach((c, k) => c.observe(epoch, sv[k] ?? 0));
+    return mid.crossed && sigma.every((c) => c.crossed);
+  };
+  if (!watch(0)) {
+    trainBiasedSgd(net, data.train, { lr: s.lr, batch: s.batch, beta: s.beta, epochs: s.epochs, flushBelow: s.flushBelow }, training(reading), createStream(seed, 'batches'), watch);
+  }
+  return { midpoint: mid.outcome(s.epochs), sigma: sigma.map((c) => c.outcome(s.epochs)), finalSingularValues: probe.singularValues() };
 }
 
 /** Test MSE of a network on the seed's test set. */
@@ -290,3 +310,74 @@ export function biasedTestMse(net: Network, data: BiasedData): number {
   return new MetricsProbe(net, data.train.moments, data.testMoments).testMse();
 }
 
+/** The trap protocol's settings for the biased network (its network and bias settings aside). */
+export function biasedTrapSpec(protocol: Protocol): BiasedTrapSpec {
+  return {
+    teacher: protocol.teacher,
+    data: protocol.data,
+    widths: protocol.network.widths,
+    initStd: protocol.initStd,
+    checkpoint: protocol.checkpoint,
+    flushBelow: numericsOf(protocol).flushBelow,
+  };
+}
+
+/** A descended copy of a network: the escape rule's branch value (Appendix A's plateau or global minimum). */
+export interface BiasedBranch {
+  readonly testMse: number;
+  readonly singularValues: number[];
+  readonly gradientNorm: number;
+}
+
+/** One trap of one seed: its checkpoint's state and noise, its branch values and its continued run. */
+export interface BiasedTrapRun {
+  /** The trap protocol (rank1-trap, trivial-trap) whose checkpoint and continued run this follows. */
+  readonly protocol: string;
+  /** The rank the checkpoint is meant to have. */
+  readonly rank: number;
+  /** The checkpoint has that effective rank: only then is the run a sample of escape from the trap. */
+  readonly trapped: boolean;
+  readonly startTestMse: number;
+  readonly noise: WeakModeNoise;
+  readonly plateau: BiasedBranch;
+  readonly threshold: number;
+  readonly escape: BiasedEscape;
+}
+
+/** One seed under one reading: the global minimum's branch values and each trap's run. */
+export interface BiasedTrapRecord {
+  readonly seed: number;
+  readonly global: BiasedBranch;
+  readonly traps: BiasedTrapRun[];
+}
+
+/**
+ * Appendix A's trapping runs on the network with biases, for one seed (data drawn per seed): the β = 0 checkpoint
+ * descended at the run's β is the global minimum; each trap protocol's checkpoint (0 → 0.361, 0 → 0.43) is measured —
+ * σ of the end-to-end map, residue off the rank-r set, mini-batch noise along the weak mode over `batches` batches —
+ * descended for its plateau value and continued at the protocol's β for its epochs with both escape rules. The traps'
+ * protocols share the teacher, data, network and the first annealing stage; the first one's β is the global's.
+ */
+export function biasedTrapSeed(reading: BiasReading, seed: number, traps: readonly { protocol: Protocol; rank: number }[], batches: number): BiasedTrapRecord {
+  const first = traps[0]!.protocol;
+  const spec = biasedTrapSpec(first);
+  const data = biasedData(spec, seed);
+  const cache = new Map<string, Network>();
+  const descended = (start: Network, p: Protocol): BiasedBranch => {
+    const net = cloneNetwork(start);
+    const { gradientNorm } = descendBiased(net, data, p.beta, reading, p.referenceDescent.lr, p.referenceDescent.maxSteps, p.referenceDescent.gradientTolerance);
+    return { testMse: biasedTestMse(net, data), singularValues: Array.from(singularValues(endToEndMatrix(net), spec.widths.at(-1)!, spec.widths[0]!)), gradientNorm };
+  };
+  const global = descended(biasedCheckpoint(spec, data, seed, reading, [0], cache), first);
+  const runs = traps.map(({ protocol: p, rank }): BiasedTrapRun => {
+    if (p.start.kind !== 'checkpoint') throw new RangeError(`protocol ${p.name}: a trap starts from a checkpoint`);
+    const start = biasedCheckpoint(spec, data, seed, reading, p.start.betas, cache);
+    const noise = weakModeNoise(start, data.train.data, rank, p.batch, batches, seed);
+    const plateau = descended(start, p);
+    const threshold = midpointThreshold(plateau.testMse, global.testMse);
+    const escape = biasedEscapeRun(start, data, reading, { beta: p.beta, lr: p.lr, batch: p.batch, epochs: p.epochs, midpoint: threshold, sigmaThreshold: p.sigmaThreshold, flushBelow: spec.flushBelow }, seed);
+    const trapped = effectiveRank(noise.singularValues, RANK_THRESHOLD) === rank;
+    return { protocol: p.name, rank, trapped, startTestMse: biasedTestMse(start, data), noise, plateau, threshold, escape };
+  });
+  return { seed, global, traps: runs };
+}

@@ -39,8 +39,21 @@ export {
   biasedData,
   biasedEscapeRun,
   biasedTestMse,
+  biasedTrapSeed,
+  biasedTrapSpec,
   descendBiased,
   freshBiasedNetwork,
   weakModeNoise,
 } from './biased-trap.ts';
-export type { BiasReading, BiasedData, BiasedEscape, BiasedEscapeSettings, BiasedTrapSpec, Spread, WeakModeNoise } from './biased-trap.ts';
+export type {
+  BiasReading,
+  BiasedBranch,
+  BiasedData,
+  BiasedEscape,
+  BiasedEscapeSettings,
+  BiasedTrapRecord,
+  BiasedTrapRun,
+  BiasedTrapSpec,
+  Spread,
+  WeakModeNoise,
+} from './biased-trap.ts';
