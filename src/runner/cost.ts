@@ -33,6 +33,8 @@ export const COST_MODEL = {
    * ziggurat's normal per weight and step dominates): 1.1×10⁵ at L = 3 and 6×10⁴ at L = 5 measured; the slower one.
    */
   sgldStepsPerSecond: 6.0e4,
+  /** SGD steps of the trapping runs on the network with biases (JS moment path with per-epoch σ of every mode). */
+  biasedStepsPerSecond: 1.2e5,
   /** Euler–Maruyama steps of the one-mode control. */
   langevinStepsPerSecond: 6.0e6,
   /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch; measured on the staged protocol). */

@@ -71,6 +71,7 @@ export const CODE_ENTRIES: Readonly<Record<string, readonly string[]>> = {
   'nonlinear-sweeps': ['runner/jobs/nonlinear-worker.ts'],
   'nonlinear-trap': ['runner/jobs/nonlinear-worker.ts'],
   'nonlinear-escape': ['runner/jobs/nonlinear-worker.ts'],
+  'biased-trap': ['runner/jobs/biased-traps-worker.ts'],
 };
 
 export function codeEntriesOf(kind: string): readonly string[] {

@@ -14,6 +14,7 @@ export type { NonlinearSweepsJob } from './jobs/nonlinear-sweeps.ts';
 export type { PhaseSweepsJob, SeedPlan } from './jobs/phase-sweeps.ts';
 export type { SeedRunsJob } from './jobs/seed-runs.ts';
 export type { SgldEscapesJob } from './jobs/sgld-escapes.ts';
+export type { BiasedTrapsJob } from './jobs/biased-traps.ts';
 export { LISTED_CACHE_PROBLEMS, executeJobs } from './execute.ts';
 export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';

@@ -1,3 +1,4 @@
+import { biasedTrapsKind } from './biased-traps.ts';
 import { gradientNoiseKind } from './gradient-noise.ts';
 import type { JobKind } from './job-kind.ts';
 import { jumpRunsKind } from './jump-runs.ts';
@@ -24,6 +25,7 @@ export const JOB_KINDS = {
   'learning-plateaus': learningPlateausKind,
   'nonlinear-sweeps': nonlinearSweepsKind,
   'nonlinear-escapes': nonlinearEscapesKind,
+  'biased-traps': biasedTrapsKind,
 } as const;
 
 type Kinds = typeof JOB_KINDS;
