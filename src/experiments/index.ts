@@ -37,4 +37,6 @@ export { networkBarriers, stagedJobs } from './staged.ts';
 export type { PlateauGroup, StagedEscape, StagedEscapePoint, StagedPart, StagedPlateaus, StagedSweeps } from './staged.ts';
 export type { NonlinearActivation, NonlinearActivationResult, NonlinearResult } from './nonlinear.ts';
 export { PREMISE_BETA } from './premise-traps.ts';
+export { BIASED_READINGS, NOISE_BATCHES, biasedOutcome, biasedTrap } from './biased-network.ts';
+export type { BiasedNetworkResult, BiasedReadingRuns } from './biased-network.ts';
 export type { PremisePlacement, PremiseTrapResult, PremiseTrapRuns } from './premise-traps.ts';

@@ -2,6 +2,7 @@ import type { Profile } from '../protocols/index.ts';
 import type { Job, RunnerResults } from '../runner/index.ts';
 import { kramersLangerExperiment } from './appendix-f.ts';
 import { arrheniusExperiment } from './arrhenius.ts';
+import { biasedNetworkExperiment } from './biased-network.ts';
 import { gradientNoiseExperiment, initVarianceExperiment } from './coverage.ts';
 import { modeControlExperiment, networkControlExperiment, sgldSweepsExperiment } from './escape-controls.ts';
 import { readersOver, type Experiment, type Reader, type RequestOf, type ResultsOf } from './experiment.ts';
@@ -32,6 +33,7 @@ export const EXPERIMENTS = {
   nonlinear: nonlinearExperiment,
   'sgld-sweeps': sgldSweepsExperiment,
   'premise-traps': premiseTrapsExperiment,
+  'biased-network': biasedNetworkExperiment,
 } as const;
 
 /**
