@@ -79,6 +79,22 @@ export const DIMENSIONS: readonly Dimension[] = [
     ],
   },
   {
+    id: 'bias-decay',
+    label: 'weight decay on the biases (with biases)',
+    options: [
+      { id: 'every-parameter', label: 'on every parameter', pattern: /\bdecay on every parameter\b/ },
+      { id: 'weights-only', label: 'on the weights only', pattern: /\bdecay on weights only\b/ },
+    ],
+  },
+  {
+    id: 'bias-init',
+    label: 'bias initialisation (with biases)',
+    options: [
+      { id: 'torch', label: 'as torch.nn.Linear', pattern: /\bPyTorch bias init\b/ },
+      { id: 'zero', label: 'zero', pattern: /\bzero bias init\b/ },
+    ],
+  },
+  {
     id: 'moments',
     label: 'moments of the data',
     options: [

@@ -294,9 +294,9 @@ export function biasedEscapeRun(start: Network, data: BiasedData, reading: BiasR
   const modes = net.shape.widths.at(-1)!;
   const sigma = Array.from({ length: modes }, () => new FirstCrossing(s.sigmaThreshold, 'above'));
   const watch = (epoch: number): boolean => {
-    mid.observe(epoch, probe.testMse());
-    const sv = probe.singularValues();
-    sigma.forEach((c, k) => c.observe(epoch, sv[k] ?? 0));
+    const m = probe.testMseAndSingularValues();
+    mid.observe(epoch, m.testMse);
+    sigma.forEach((c, k) => c.observe(epoch, m.singularValues[k] ?? 0));
     return mid.crossed && sigma.every((c) => c.crossed);
   };
   if (!watch(0)) {

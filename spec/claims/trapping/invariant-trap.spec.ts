@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
+import { residueOf, residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
 import type { Evaluation } from '../../../src/claims/verdict.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
 
@@ -10,11 +10,11 @@ const never = () => false;
 
 describe('a trap no run leaves and none can', () => {
   it('reads a residue that shrank or stayed at rounding level, and one that grew', () => {
-    expect(residueShrank(run(1e-18, 1e-30))).toBe(true);
-    expect(residueShrank(run(1e-18, 1e-18))).toBe(true);
+    expect(residueShrank(residueOf(run(1e-18, 1e-30)))).toBe(true);
+    expect(residueShrank(residueOf(run(1e-18, 1e-18)))).toBe(true);
     // 0 → 4·10⁻¹⁸ is rounding (ε·σ1 = 2·10⁻¹⁶ here), as the full profile's runs show; 10⁻⁹ is growth.
-    expect(residueShrank(run(0, 4e-18))).toBe(true);
-    expect(residueShrank(run(1e-18, 1e-9))).toBe(false);
+    expect(residueShrank(residueOf(run(0, 4e-18)))).toBe(true);
+    expect(residueShrank(residueOf(run(1e-18, 1e-9)))).toBe(false);
   });
 
   it('is invariant when every censored run starts at σ exactly 0 or its residue shrank', () => {

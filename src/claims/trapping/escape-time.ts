@@ -38,6 +38,7 @@ import { diagnosticEvidence } from './diagnostics.ts';
 import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
+import { BIASED_NETWORK_REQUEST, biasedCheckpointLines, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
 
 const ALPHA = DEFAULT_ALPHA;
 
@@ -136,6 +137,20 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
   });
   readings.unshift(...(convergence?.readings ?? []));
+  if (hasBiasedReadings(protocol)) {
+    evidence.push(...biasedCheckpointLines(results, protocol));
+    for (const b of biasedSources(results, protocol, primaryFirst(results, protocol))) {
+      const s = b.statistics;
+      if (s.runs.length === 0) {
+        evidence.push(`${b.label}: ${shortDescription(s)}.`);
+        readings.push({ label: b.label, value: null, verdict: 'inconclusive', note: shortDescription(s) });
+        continue;
+      }
+      const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
+      evidence.push(`${b.label}: ${shortDescription(s)}; ${decided.decision.reason}.`);
+      readings.push({ label: b.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) });
+    }
+  }
   evidence.push(...diagnosticEvidence(results, protocol));
   const figures = figuresFor(results, protocol);
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources), ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
@@ -301,6 +316,11 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
     return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
   });
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
+  if (hasBiasedReadings(protocol)) {
+    const rules = stage === 'rank-1' ? (['sigma-threshold'] as const) : primaryFirst(results, protocol);
+    if (stage !== 'rank-1') evidence.push(...biasedCheckpointLines(results, protocol));
+    for (const b of biasedSources(results, protocol, rules, stage === 'rank-1' ? 1 : undefined)) readings.push(biasedLowerBoundReading(b, bound, evidence));
+  }
   evidence.push(...diagnosticEvidence(results, protocol));
   return headlineOf(readings, evidence, {
     ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
@@ -324,6 +344,30 @@ export function withinBudgetReading(s: EscapeStatistics, label: string, printed:
   const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
   evidence.push(`${name}: ${reason}.`);
   return { label: name, value: median === null ? null : valueOf(median), verdict, note: reason };
+}
+
+/**
+ * "τ > bound" on the network with biases, by the headline's rule: the censored-likelihood interval against the bound;
+ * with no escape from a trap whose residue only contracted, the escape the paper draws within its budget decides
+ * (decideWithinBudget), as for the bias-free trap.
+ */
+function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: string[]): Reading {
+  const s = b.statistics;
+  if (s.runs.length === 0 || s.fit === null) {
+    evidence.push(`${b.label}: ${shortDescription(s)}.`);
+    return { label: b.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+  }
+  let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+  if (s.escapes === 0) {
+    const { invariance, line } = biasedInvariance(b);
+    if (invariance.invariant) {
+      const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
+      verdict = within.verdict;
+      reason = `${reason}. ${line}: ${within.reason}`;
+    }
+  }
+  evidence.push(`${b.label}: ${shortDescription(s)}; ${reason}.`);
+  return { label: b.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
 }
 
 /** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
@@ -408,5 +452,6 @@ function figuresFor(results: ExperimentResults, protocol: ProtocolName): Evidenc
 export function trappingNeeds(claim: Claim): ExperimentRequest[] {
   const protocol = protocolParam(claim);
   const diagnostics: ExperimentRequest[] = isDiagnosed(protocol) ? [{ experiment: 'diagnostics', protocol }] : [];
-  return [...(protocol === 'sparse' ? [{ experiment: 'sparse' } as const] : ALL_TRAPPING), ...diagnostics];
+  const biased = hasBiasedReadings(protocol) ? [BIASED_NETWORK_REQUEST] : [];
+  return [...(protocol === 'sparse' ? [{ experiment: 'sparse' } as const] : ALL_TRAPPING), ...diagnostics, ...biased];
 }

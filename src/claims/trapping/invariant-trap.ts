@@ -8,16 +8,25 @@ import type { Evaluation } from '../verdict.ts';
 // invariant under every SGD step, and the mini-batch noise across it is proportional to the run's residue off it
 // (sgd-noise-across-barrier), so a residue that only shrinks under weight decay never reaches the saddle.
 
+/** A run's σ of its watched mode at its checkpoint and at its end, and σ1 at its end (for the rounding level). */
+export interface TrapResidue {
+  readonly start: number | null;
+  readonly end: number | undefined;
+  readonly top: number;
+}
+
+/** The residue of a bias-free run: its checkpoint's last stage and its final σ. */
+export function residueOf(record: RunRecord, mode = record.escape.sigma.mode): TrapResidue {
+  return { start: checkpointSigma(record, mode), end: record.final.singularValues[mode - 1], top: record.final.singularValues[0] ?? 0 };
+}
+
 /**
  * σ_mode at the run's end is no larger than at its checkpoint, or than rounding (float64's ε times σ1 at the end): the
  * residue off the rank-deficient set did not grow. Residues of 10⁻¹⁸ come and go by rounding alone (0 → 4·10⁻¹⁸ over a
  * run); that is not a residue growing towards the saddle.
  */
-export function residueShrank(record: RunRecord, mode = record.escape.sigma.mode): boolean {
-  const start = checkpointSigma(record, mode);
-  const end = record.final.singularValues[mode - 1];
-  const rounding = Number.EPSILON * (record.final.singularValues[0] ?? 0);
-  return start !== null && end !== undefined && end <= Math.max(start, rounding);
+export function residueShrank(r: TrapResidue): boolean {
+  return r.start !== null && r.end !== undefined && r.end <= Math.max(r.start, Number.EPSILON * r.top);
 }
 
 export interface TrapInvariance {
@@ -32,21 +41,25 @@ export interface TrapInvariance {
   largestEnd: number;
 }
 
-/** Over the runs that started trapped and did not escape (`escaped` tells which did). */
-export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRecord) => boolean, mode?: number): TrapInvariance {
-  if (trapped.length === 0 || trapped.some(escaped)) return { invariant: false, exactlyZero: 0, shrank: 0, runs: trapped.length, largestStart: 0, largestEnd: 0 };
-  const exactlyZero = trapped.filter((r) => checkpointSigma(r, mode) === 0).length;
-  const shrank = trapped.filter((r) => checkpointSigma(r, mode) !== 0 && residueShrank(r, mode)).length;
-  const largest = (f: (r: RunRecord) => number | null | undefined): number => Math.max(0, ...trapped.map((r) => f(r) ?? 0));
-  const m = (r: RunRecord): number => mode ?? r.escape.sigma.mode;
+/** Over the residues of the runs that started trapped, none of which escaped (`anyEscaped` false). */
+export function residueInvariance(residues: readonly TrapResidue[], anyEscaped: boolean): TrapInvariance {
+  if (residues.length === 0 || anyEscaped) return { invariant: false, exactlyZero: 0, shrank: 0, runs: residues.length, largestStart: 0, largestEnd: 0 };
+  const exactlyZero = residues.filter((r) => r.start === 0).length;
+  const shrank = residues.filter((r) => r.start !== 0 && residueShrank(r)).length;
+  const largest = (f: (r: TrapResidue) => number | null | undefined): number => Math.max(0, ...residues.map((r) => f(r) ?? 0));
   return {
-    invariant: exactlyZero + shrank === trapped.length,
+    invariant: exactlyZero + shrank === residues.length,
     exactlyZero,
     shrank,
-    runs: trapped.length,
-    largestStart: largest((r) => checkpointSigma(r, mode)),
-    largestEnd: largest((r) => r.final.singularValues[m(r) - 1]),
+    runs: residues.length,
+    largestStart: largest((r) => r.start),
+    largestEnd: largest((r) => r.end),
   };
+}
+
+/** Over the bias-free runs that started trapped and did not escape (`escaped` tells which did). */
+export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRecord) => boolean, mode?: number): TrapInvariance {
+  return residueInvariance(trapped.map((r) => residueOf(r, mode)), trapped.some(escaped));
 }
 
 /** The reason in words, for `notReproducible`. */

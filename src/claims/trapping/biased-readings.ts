@@ -1,0 +1,89 @@
+// The trapping claims read on the network with biases (an audit experiment, src/experiments/biased-network.ts): per
+// reading of the biases and per escape rule, the claim's own rule on the runs from the same trap, beside the
+// bias-free readings. A label is `per-seed/<rule>[/σk], <the reading's words>`: the data scheme and rule as the
+// bias-free readings name them, so the multiverse places them in the same dimensions.
+import { biasedOutcome, biasedTrap, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
+import { PROTOCOLS, type EscapeRuleName } from '../../protocols/index.ts';
+import { DEFAULT_ALPHA } from '../../stats/index.ts';
+import { formatNumber } from '../../text/index.ts';
+import { escapeStatistics, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { residueInvariance, type TrapInvariance, type TrapResidue } from './invariant-trap.ts';
+
+/** The protocols whose claims have readings on the network with biases: the two checkpoint traps. */
+export const BIASED_PROTOCOLS: readonly TrappingProtocol[] = ['rank1-trap', 'trivial-trap'];
+
+export function hasBiasedReadings(protocol: string): protocol is TrappingProtocol {
+  return (BIASED_PROTOCOLS as readonly string[]).includes(protocol);
+}
+
+export const BIASED_NETWORK_REQUEST: ExperimentRequest = { experiment: 'biased-network' };
+
+/** One reading's sample on the network with biases: its label, escape statistics and the watched mode's residues. */
+export interface BiasedSource {
+  readonly label: string;
+  readonly statistics: EscapeStatistics;
+  readonly residues: TrapResidue[];
+  /** The largest sd of the mini-batch gradient along the next mode over the checkpoints of the trap's rank. */
+  readonly weakDriveSd: number;
+}
+
+/** The samples of `protocol`'s trap under every reading of the biases and each of `rules` (σ mode: the protocol's unless given). */
+export function biasedSources(results: ExperimentResults, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): BiasedSource[] {
+  const network = results.biasedNetwork();
+  const watched = mode ?? PROTOCOLS[protocol].sigmaMode;
+  const budget = network.epochs[protocol]!;
+  return network.readings.flatMap((reading) =>
+    rules.map((rule): BiasedSource => {
+      const outcomes = reading.records.map((r) => biasedOutcome(r, protocol, rule, watched, budget));
+      const trapped = reading.records.filter((_, i) => outcomes[i]!.applicable).map((r) => biasedTrap(r, protocol));
+      return {
+        label: `per-seed/${rule}${mode === undefined ? '' : `/σ${mode}`}, ${reading.label}`,
+        statistics: escapeStatistics(outcomes, DEFAULT_ALPHA),
+        residues: trapped.map((t) => ({ start: t.noise.singularValues[watched - 1] ?? null, end: t.escape.finalSingularValues[watched - 1], top: t.escape.finalSingularValues[0] ?? 0 })),
+        // The drive along the next mode is measured for the rank the trap is meant to have: over those checkpoints.
+        weakDriveSd: Math.max(0, ...trapped.filter((t) => t.trapped).map((t) => t.noise.weakDrive.sd)),
+      };
+    }),
+  );
+}
+
+/** Whether a reading's censored runs sat in a trap whose residue only contracted, and the line that says so. */
+export function biasedInvariance(source: BiasedSource): { invariance: TrapInvariance; line: string } {
+  const invariance = residueInvariance(source.residues, source.statistics.escapes > 0);
+  const line =
+    `none of the ${invariance.runs} trapped runs on the network with biases left the trap; the watched σ shrank or stayed at rounding level in ` +
+    `${invariance.shrank + invariance.exactlyZero} (at most ${formatNumber(invariance.largestStart, 3)} at the checkpoint, ${formatNumber(invariance.largestEnd, 3)} at the end), ` +
+    `and the mini-batch gradient along the next mode has sd at most ${formatNumber(source.weakDriveSd, 3)} at the checkpoints of the trap's rank`;
+  return { invariance, line };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * What the trap's checkpoints are on the network with biases, one line per reading: how many have the intended rank,
+ * σ of the end-to-end map, the residue off the rank-r set, the bias norms, and the mini-batch gradient noise — along
+ * the next mode (its first-order drive: mean and sd over batches) and its share off the rank-r set. On the bias-free
+ * network every one of these noise figures is exactly 0 (sgd-noise-across-barrier).
+ */
+export function biasedCheckpointLines(results: ExperimentResults, protocol: TrappingProtocol): string[] {
+  return results.biasedNetwork().readings.map((reading) => {
+    const traps = reading.records.map((r) => biasedTrap(r, protocol));
+    const at = traps.filter((t) => t.trapped);
+    const rank = traps[0]?.rank ?? 0;
+    if (at.length === 0) return `${reading.label}, ${protocol} checkpoint: none of ${traps.length} checkpoints has rank ${rank}.`;
+    const f = (x: number) => formatNumber(x, 3);
+    const max = (g: (t: (typeof at)[number]) => number) => Math.max(...at.map(g));
+    const sigma = [0, 1].map((k) => f(median(at.map((t) => t.noise.singularValues[k] ?? 0))));
+    const bias = [0, 1, 2].map((l) => f(median(at.map((t) => t.noise.biasNorms[l] ?? 0))));
+    const share = at.map((t) => (t.noise.totalNoise.mean > 0 ? t.noise.offSetNoise.mean / t.noise.totalNoise.mean : 0));
+    return (
+      `${reading.label}, ${protocol} checkpoint: ${at.length} of ${traps.length} of rank ${rank}; median σ = (${sigma.join(', ')}), residue off the rank-${rank} set ` +
+      `≤ ${f(max((t) => t.noise.residue.first))} (W1), ${f(max((t) => t.noise.residue.last))} (W3); median |b1|, |b2|, |b3| = ${bias.join(', ')}; ` +
+      `gradient along the next mode over ${at[0]!.noise.batches} batches: |mean| ≤ ${f(max((t) => Math.abs(t.noise.weakDrive.mean)))}, sd ≤ ${f(max((t) => t.noise.weakDrive.sd))}; ` +
+      `share of the batch noise off the set: median ${f(median(share))}, largest ${f(Math.max(...share))}.`
+    );
+  });
+}
