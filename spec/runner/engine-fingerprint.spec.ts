@@ -91,6 +91,7 @@ describe('the code each cache kind is keyed by', () => {
     'nonlinear-sweeps': 'run/nonlinear-sweep.ts',
     'nonlinear-trap': 'run/nonlinear-trap.ts',
     'nonlinear-escape': 'run/nonlinear-trap.ts',
+    'biased-trap': 'run/biased-trap.ts',
   };
 
   it('every kind has an entry whose closure holds its computation, the engine and no later stage', () => {

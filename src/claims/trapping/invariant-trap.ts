@@ -59,7 +59,9 @@ export function residueInvariance(residues: readonly TrapResidue[], anyEscaped: 
 
 /** Over the bias-free runs that started trapped and did not escape (`escaped` tells which did). */
 export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRecord) => boolean, mode?: number): TrapInvariance {
-  return residueInvariance(trapped.map((r) => residueOf(r, mode)), trapped.some(escaped));
+  // A sweep whose runs escaped is not invariant; its records need not hold a σ per mode to read a residue from.
+  if (trapped.some(escaped)) return { invariant: false, exactlyZero: 0, shrank: 0, runs: trapped.length, largestStart: 0, largestEnd: 0 };
+  return residueInvariance(trapped.map((r) => residueOf(r, mode)), false);
 }
 
 /** The reason in words, for `notReproducible`. */
