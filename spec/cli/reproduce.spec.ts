@@ -25,10 +25,11 @@ describe('metastable reproduce', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'reproduce-')), 'out');
     const { code, stdout } = await runCli('reproduce', '--only', 'tau-rank1-trap', '--plan', '--profile', 'smoke', '--out', out, '--no-cache');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Plan: 1 claim\(s\), profile smoke: 4 experiment\(s\), 8 job\(s\)\./);
+    expect(stdout).toMatch(/^Plan: 1 claim\(s\), profile smoke: 5 experiment\(s\), 12 job\(s\)\./);
+    expect(stdout).toMatch(/trapping runs on the network with biases \(weights-only\/zero-init\)/);
     expect(stdout).toMatch(/rank-1 trap \(Sec\. 3\.1 ii\), checkpoint of 100 epochs per stage \(diagnostic b\)/);
     expect(stdout).not.toMatch(/trivial-phase trap \(Sec\. 3\.1 iii\), float32|sparse|Arrhenius|phase diagram|Appendix F/);
-    expect(stdout).toMatch(/^Total: 24 runs \(0 cached\), [\d.]+ k SGD steps, ~\d+ s CPU; about \d+ s on 2 worker\(s\)/m);
+    expect(stdout).toMatch(/^Total: 36 runs \(0 cached\), [\d.]+ k SGD steps, ~\d+ s CPU; about \d+ s on 2 worker\(s\)/m);
     expect(existsSync(out)).toBe(false);
   });
 
