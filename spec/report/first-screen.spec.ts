@@ -73,7 +73,7 @@ describe('the first screen, worded once for both renderers', () => {
     c!.robustness = r([['per-seed data', 'inconclusive'], ['fixed data', 'reproduced']]);
     const screen = fragileScreen(results.claims);
     expect(screen.rows.map((x) => x.id)).toEqual([c!.id, a!.id]);
-    expect(screen.rows[1]!.flips).toEqual(['regulariser (Eq. 2 or Eq. 1): Eq. 2 (β/2 Σ‖W‖²) → deviates; Eq. 1 (L·β/2 Σ‖W‖²) → reproduced']);
+    expect(screen.rows[1]!.flips).toEqual(['regulariser (Eq. 2 or Eq. 1): Eq. 2 ((Lβ/2) Σλ^{2/L}, decay β/2 Σ‖W‖²) → deviates; Eq. 1 ((β/2) Σλ^{2/L}, decay β/(2L) Σ‖W‖²) → reproduced']);
     expect(screen.lead).toMatch(/^3 claims are read .* 1 keep one verdict .*; 2 change verdict/);
     const md = renderReport({ ...results, summary: summarise(results.claims) }, []);
     expect(md.indexOf('## Readings that change verdicts')).toBeGreaterThan(md.indexOf("## The paper's thesis"));

@@ -17,8 +17,8 @@ export const DIMENSIONS: readonly Dimension[] = [
     id: 'regulariser',
     label: 'regulariser (Eq. 2 or Eq. 1)',
     options: [
-      { id: 'eq2', label: 'Eq. 2 (β/2 Σ‖W‖²)', pattern: /\beq2\b/ },
-      { id: 'eq1', label: 'Eq. 1 (L·β/2 Σ‖W‖²)', pattern: /\beq1\b/ },
+      { id: 'eq2', label: 'Eq. 2 ((Lβ/2) Σλ^{2/L}, decay β/2 Σ‖W‖²)', pattern: /\beq2\b/ },
+      { id: 'eq1', label: 'Eq. 1 ((β/2) Σλ^{2/L}, decay β/(2L) Σ‖W‖²)', pattern: /\beq1\b/ },
     ],
   },
   {
