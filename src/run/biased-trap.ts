@@ -31,9 +31,10 @@ import { midpointThreshold } from './escape-detection.ts';
 import { RANK_THRESHOLD } from './run-protocol.ts';
 
 /**
- * One reading of the paper's network with biases. Appendix A: "deep linear networks with architecture 2 → 10 → 10 → 2
- * (D = 170 total parameters)", "Weight decay β is applied as an L2 penalty ... on all parameters"; the network's
- * biases are not mentioned, so whether β reached them and how they started are readings.
+ * One reading of the paper's network with biases. Appendix A: "a deep linear network of depth L=3 (two hidden layers)
+ * with hidden width w=10 and output dimension p=2, giving D=170 total parameters" — 140 weights, so D counts more than
+ * the weights; the paper names no biases and no weight-decay groups, so whether β reached the biases and how they
+ * started are readings.
  */
 export interface BiasReading {
   readonly decay: BiasDecay;

@@ -44,7 +44,7 @@ export function evaluateMetastableCount(claim: Claim): Evaluation {
   });
   evidence.push(
     'Each mode contributes its own two minima (λ = 0 and λ**) independently, so the count of metastable states is 2^d − 1, not d; ' +
-      '"one per feature" counts the bifurcations (one βc per mode, Appendix D.2), which is d.',
+      '"one per learnable feature" counts the bifurcations (one βc per mode, Appendix D.2), which is d.',
   );
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }

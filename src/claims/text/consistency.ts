@@ -129,7 +129,7 @@ export function evaluateStepsPerEpoch(claim: Claim): Evaluation {
         'every step is full-batch gradient descent, the gradient has no sampling noise, and "SGD noise" cannot be what drives the escape.',
     );
     return single('inconsistent', String(steps), evidence, {
-      places: [`Appendix A, sparse sub-sampling: "a random ${samples}-sample subset ... B = ${batch}"`, 'Appendix A: "each epoch consists of ⌊N/B⌋ SGD steps"; Section 2.2: escape is driven by "SGD mini-batch noise"'],
+      places: [`Appendix A, sparse sub-sampling: "a random ${samples}-sample subset ... B = ${batch}"`, 'Appendix A: "each epoch consists of ⌊N/B⌋ = 8 SGD steps"; Section 2.2: escape is driven by "SGD mini-batch noise"'],
     });
   }
   const printed = claim.paper.value;

@@ -161,7 +161,7 @@ export function evaluateInitNotation(claim: Claim): Evaluation {
       { label: 'N(mean, standard deviation)', value: '1', verdict: 'reproduced' },
     ],
     evidence: [
-      `w = ${width}: N(0, 1/√w) as a variance is std ${formatNumber(asVariance, 4)}; "standard normal scaled by 1/√w" is std ${formatNumber(asScale, 4)} (variance ${formatNumber(asScale ** 2, 3)}): ${formatNumber(ratio, 4)}× apart.`,
+      `w = ${width}: N(0, 1/√w) as a variance is std ${formatNumber(asVariance, 4)}; "a standard normal distribution scaled by 1/√w" is std ${formatNumber(asScale, 4)} (variance ${formatNumber(asScale ** 2, 3)}): ${formatNumber(ratio, 4)}× apart.`,
       'The audit runs the random initialisation under both (std 1/√w is the protocol file\'s; the variance reading is the claim random-init-no-trapping\'s third reading).',
     ],
     places: ['Appendix A: "fresh weights drawn from N(0, 1/√w)"', 'Appendix A: "weights drawn from a standard normal distribution scaled by 1/√w"'],
