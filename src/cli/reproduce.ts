@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
-import { checkOutputWritable, formatVerdictTable, writeCiReports } from '../report/index.ts';
+import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
 import { DEFAULT_RUN_CACHE_DIR, jobKey, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
@@ -132,6 +132,18 @@ function shardSummary(audit: Plan, shard: Shard, cacheDir: string, counts: { com
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The verdict counts under the table, worded as REPORT.md counts them: every claim once, the arithmetic checks on
+ * printed numbers apart from the verdicts (report.html's header counts them among the verdicts, to the same total).
+ */
+export function verdictCountsLine(results: Results): string {
+  const s = results.summary;
+  return (
+    `${results.claims.length} claims: ${s.reproduced} reproduced, ${s.deviates} deviate, ${s.inconsistent} inconsistent, ` +
+    `${s.inconclusive} inconclusive, ${s['not evaluated']} not evaluated; ${s.arithmetic ?? 0} arithmetic checks on printed numbers, counted apart.`
+  );
+}
+
 /** Plans, runs, evaluates and renders the selected claims, prints the verdict table; returns the exit code. */
 export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<number> {
   const started = performance.now();
@@ -153,12 +165,8 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
-  const s = record.summary;
   const html = written.find((f) => f.endsWith('report.html'));
-  io.stdout(
-    `\n${s.reproduced} reproduced, ${s.deviates} deviate, ${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ` +
-      `${s['not evaluated']} not evaluated.\nReport: ${html === undefined ? '' : `${pathToFileURL(resolve(html)).href}  `}${written[written.length - 1]}\n`,
-  );
+  io.stdout(`\n${verdictCountsLine(record)}\nReport: ${html === undefined ? '' : `${pathToFileURL(resolve(html)).href}  `}${written[written.length - 1]}\n`);
   const drifted = record.claims.filter((c) => c.drift.length > 0);
   for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
   if (drifted.length > 0) io.stderr('If the change is intended, review it and pin it with: npm run golden\n');
