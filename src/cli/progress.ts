@@ -154,6 +154,14 @@ export function ownSeconds(t: { firstAt?: number; lastAt?: number; before?: numb
 
 const percent = (fraction: number) => `${String(Math.floor(fraction * 100)).padStart(3)} %`;
 
+/**
+ * The width a line may take on a terminal of `columns` (80 when it does not say): one column short, as a line of
+ * exactly the width wraps on many terminals. The live display and the verdict table both keep to it.
+ */
+export function lineWidth(columns: number | undefined): number {
+  return Math.max(20, (columns || 80) - 1);
+}
+
 /** Cut to the terminal's width, so that no line wraps and the display's height stays what it counts. */
 export function fitLine(line: string, width: number): string {
   return line.length > width ? `${line.slice(0, Math.max(1, width - 1))}…` : line;
@@ -197,7 +205,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
     return [...active, ...queued].sort((a, b) => a.order - b.order);
   };
   const frame = (final: boolean): string[] => {
-    const width = Math.max(20, (stream.columns || 80) - 1);
+    const width = lineWidth(stream.columns);
     // One row is kept free below the display, so the cursor never pushes the top line into the scrollback.
     const rows = Math.max(2, (stream.rows || 24) - 1);
     const lines = [fitLine(`${bar(run.fraction(), 20)} ${percent(run.fraction())}  ${overallText()}`, width)];

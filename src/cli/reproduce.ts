@@ -11,7 +11,7 @@ import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
 import { integerInRange, nonEmptyList, nonEmptyPath, shardOption } from './parse-option.ts';
-import { formatSeconds, progressReporter, type ProgressReporter } from './progress.ts';
+import { formatSeconds, lineWidth, progressReporter, type ProgressReporter } from './progress.ts';
 import { UsageError } from './usage-error.ts';
 import { assertOutputsApart, assertWritable } from './writable.ts';
 
@@ -25,7 +25,7 @@ export interface ReproduceOptions {
   /** Print the plan and its cost, run nothing. */
   plan?: boolean;
   colour: boolean;
-  /** The terminal's width, when stdout is one: the verdict table's lines are cut to it. */
+  /** The width a line may take when stdout is a terminal (one column short of it): the verdict table's lines are cut to it. */
   width?: number | undefined;
   /** JUnit XML file, one test case per claim. */
   junit?: string;
@@ -234,7 +234,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         '  npm run reproduce -- --shard 2/4 --cache cache-2 --plan',
     )
     .action(async (options: Omit<ReproduceOptions, 'colour'>) => {
-      const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+      const width = process.stdout.isTTY === true ? lineWidth(process.stdout.columns) : undefined;
       setExitCode(await reproduce({ ...options, colour: colourWanted(process.stdout.isTTY === true, process.env), width }, io));
     });
 }
