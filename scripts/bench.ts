@@ -4,10 +4,11 @@
 // as fast as C allows, compiled here with cc -O3 -march=native (skipped with a note when there is no C compiler), and
 // the ratios yardstick / JS (goal ≥ 7) and WebAssembly / yardstick (goal ≥ 0.8). Every path flushes weights below
 // 1e-300 to zero, as the runs do. Every path is timed in its process's CPU time, and each figure is the best of a few
-// interleaved rounds: the machine is shared.
-// Usage: npm run bench [-- --json] [--epochs N] [--rounds N]
+// interleaved rounds: the machine is shared. First of all, the command's start-up: the median wall time of a few
+// spawns of `node bin/metastable.js --help`, on the bundle when it is current (else on the sources through tsx).
+// Usage: npm run bench [-- --json] [--epochs N] [--rounds N] [--spawns N] [--startup-only]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,41 @@ import {
   type SgdSettings,
 } from '../src/engine/index.ts';
 import { PROTOCOLS } from '../src/protocols/index.ts';
+
+// ---- Start-up: wall seconds of `node bin/metastable.js --help`, the median of --spawns spawns after one to warm the file cache ----
+{
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const bin = join(root, 'bin', 'metastable.js');
+  const spawns = Math.max(1, Number(argv.spawns ?? 11));
+  // What bin/metastable.js starts: the bundle when no source is newer than it, else the sources through tsx.
+  const sources = join(root, 'src');
+  const built = (() => {
+    try {
+      return statSync(join(root, 'dist', 'metastable.js')).mtimeMs;
+    } catch {
+      return Number.NEGATIVE_INFINITY;
+    }
+  })();
+  const onBundle = readdirSync(sources, { recursive: true }).every((file) => statSync(join(sources, String(file))).mtimeMs <= built);
+  const spawnSeconds = (): number => {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    const seconds = (performance.now() - started) / 1000;
+    if (child.status !== 0) throw new Error(`metastable --help exited ${child.status}: ${child.stderr}`);
+    return seconds;
+  };
+  spawnSeconds();
+  const times = Array.from({ length: spawns }, spawnSeconds).sort((a, b) => a - b);
+  const median = spawns % 2 === 1 ? times[(spawns - 1) / 2]! : (times[spawns / 2 - 1]! + times[spawns / 2]!) / 2;
+  const startup = { startupHelpSecondsMedian: Number(median.toFixed(3)), startupSpawns: spawns, startupOnBundle: onBundle };
+  if (argv.json) console.log(JSON.stringify(startup, null, 2));
+  else {
+    const path = onBundle ? 'the bundle' : chalk.yellow('the sources through tsx (a source is newer than dist/: npm run build)');
+    console.log(chalk.bold('Start-up of the command, wall time'));
+    console.log(`  metastable --help, median of ${spawns}: ${median.toFixed(3)} s (${times[0]!.toFixed(3)}–${times[spawns - 1]!.toFixed(3)} s), on ${path}`);
+  }
+  if (argv['startup-only']) process.exit(0);
+}
 
 const protocol = PROTOCOLS['random-init'];
 const data = makeTaskData(protocol.teacher, protocol.data, 42);
