@@ -1,14 +1,18 @@
 import type { Option } from 'commander';
 
-// `npm run reproduce --plan` (no `--`) hands --plan to npm, not to the script: npm keeps it as a config value
-// (npm_config_<name> in the script's environment) and passes any value after it on as a bare word, so the script
-// would start a full audit. Spotting those flags lets the command refuse and print the line that was meant.
+// `npm run reproduce --plan` (no `--`) hands --plan to npm, not to the script, which would start a full audit. A flag
+// npm does not own it keeps as a config value (npm_config_<name> in the script's environment) and passes the word
+// after it on as a bare word: spotting those lets the command refuse and print the line that was meant. A flag npm
+// owns leaves nothing to spot: npm 11 takes `--only X` for its own setting (and drops it, X not being one of its
+// choices), `--cache DIR` and `--no-cache` for its own folder, each with its value and at most a warning on npm's
+// side (hidden by --silent), so the script cannot tell the run from a plain `npm run reproduce`.
 
 /**
  * How npm reads the command's flags that are not its own: `--name` or `--name=value` becomes npm_config_name
- * (dashes as underscores; 'true' when no `=` value). npm splits `--plan` into its one-letter shorthands -p -l -a
- * (parseable, long, all). `--cache` is npm's own folder (always set), `--only` one of npm's choices (refused by
- * npm with a warning, its value passed on as a bare word), `--help` and `--version` npm answers itself.
+ * (dashes as underscores; 'true' when no `=` value, the next word then passed on bare). npm splits `--plan` into its
+ * one-letter shorthands -p -l -a (parseable, long, all). None for the flags npm owns: `--only` (dropped with its
+ * value), `--cache` and `--no-cache` (npm's own folder, always set), `--help` and `--version` (npm answers them and
+ * runs no script).
  */
 function npmKeys(long: string): readonly string[] | null {
   if (long === '--plan') return ['npm_config_parseable', 'npm_config_long', 'npm_config_all'];
@@ -60,6 +64,14 @@ export function swallowedFlagsMessage(
   }
   const { bare, flagged } = splitWords(options, words);
   if (taken.length === 0 && bare.length === 0) return undefined;
+  if (taken.length === 0) {
+    // No flag npm kept: a word typed without one (npm drops --only with its value, so it is not that).
+    const suggestion = [`npm run ${scriptName} --`, ...flagged, '--only', bare.join(',')].join(' ');
+    return (
+      `npm passed on the bare word(s) ${bare.join(' ')}, which ${scriptName} does not take (a claim id goes after --only; ` +
+      `flags after \`npm run ${scriptName}\` need \`--\` first); nothing was run. Run: ${suggestion}`
+    );
+  }
   const needingValue = taken.filter((t) => takesValue(t.option) && t.value === undefined);
   // A bare word belongs to a taken flag only when there is exactly one of each: otherwise npm's order is unknown.
   const pairs = needingValue.length === 1 && bare.length === 1;
@@ -68,7 +80,7 @@ export function swallowedFlagsMessage(
     const shown = value ?? (pairs ? bare[0]! : option.flags.split(' ').slice(1).join(' '));
     return `${option.long!} ${shown}`;
   });
-  const names = taken.length > 0 ? taken.map((t) => t.option.long!).join(', ') : `the flag before ${bare.join(' ')}`;
+  const names = taken.map((t) => t.option.long!).join(', ');
   const leftover = pairs || bare.length === 0 ? '' : ` (npm passed on the bare word(s) ${bare.join(' ')})`;
   const suggestion = [`npm run ${scriptName} --`, ...parts, ...flagged].join(' ');
   return `npm took ${names} for itself (flags after \`npm run ${scriptName}\` need \`--\` first); nothing was run. Run: ${suggestion}${leftover}`;

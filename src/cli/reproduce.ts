@@ -228,6 +228,9 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
         'Sharded: each of N machines runs --shard K/N into its own cache (the same slice for the same plan, whatever\n' +
         'is cached); merge the caches with `metastable cache merge`; a final run without --shard computes nothing\n' +
         'cached and writes the same results.json as a single machine (REPRODUCE.md, "Sharded runs").\n\n' +
+        'Through npm the flags go after `--`. Without it npm keeps --only, --cache and --no-cache with their values\n' +
+        'and the command cannot tell (`npm run reproduce --only X` runs every claim); any other flag it can, and it\n' +
+        'refuses the run with the line that was meant.\n\n' +
         'Exit codes: 0 every outcome matches its pin; 1 one differs; 2 bad input; 3 the run could not finish.\n\n' +
         'Examples:\n  npm run reproduce\n  npm run reproduce -- --only tau-rank1-trap --plan\n' +
         '  npm run reproduce -- --only beta-c-mode1,delta-e-min --out /tmp/audit\n' +
