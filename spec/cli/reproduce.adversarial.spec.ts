@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deadPid } from '../io/temp-dirs.ts';
+import { checkoutCopy, deadPid, tempDirs } from '../io/temp-dirs.ts';
 import { describe, expect, it } from 'vitest';
 import { checkReproduceOptions, type ReproduceOptions } from '../../src/cli/reproduce.ts';
 import { expectRefused as refused, runCli } from './run-cli.ts';
@@ -138,5 +139,28 @@ describe('metastable reproduce checks its folders as any user, root included', (
     await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'dangling')], /--out: .*dangling is a link to nothing/);
     expect(readdirSync(join(root, 'locked'))).toEqual([]);
     chmodSync(join(root, 'locked'), 0o700);
+  });
+});
+
+describe('metastable reproduce with a broken golden/protocols folder', () => {
+  const tempDir = tempDirs('reproduce-protocols-');
+  // A cache key covers every golden/protocols/*.json, so even --plan with a cache reads them all.
+  it('a folder, a dangling link or a FIFO named *.json there is one line naming it and exit 2, and a FIFO does not hang', () => {
+    const copy = checkoutCopy(tempDir());
+    const protocols = join(copy, 'golden', 'protocols');
+    mkdirSync(join(protocols, 'junk.json'));
+    symlinkSync(join(protocols, 'nowhere.json'), join(protocols, 'gone.json'));
+    spawnSync('mkfifo', [join(protocols, 'fifo.json')]);
+    for (const [name, remove] of [['fifo.json', 'rm'], ['gone.json', 'rm'], ['junk.json', 'rmdir']] as const) {
+      const r = spawnSync(process.execPath, ['bin/metastable.js', 'reproduce', '--plan', '--profile', 'smoke', '--only', 'phase-diagram-transitions', '--cache', join(copy, 'cache')], {
+        cwd: copy,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(r.status, `${name}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([`metastable: ${join(protocols, name)}: cannot be read (${name === 'gone.json' ? 'ENOENT' : 'not a regular file'}).`]);
+      spawnSync(remove, [join(protocols, name)]);
+    }
   });
 });
