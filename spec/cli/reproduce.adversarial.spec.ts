@@ -1,10 +1,12 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deadPid } from '../io/temp-dirs.ts';
+import { checkoutCopy, deadPid, tempDirs } from '../io/temp-dirs.ts';
 import { describe, expect, it } from 'vitest';
 import { checkReproduceOptions, type ReproduceOptions } from '../../src/cli/reproduce.ts';
+import { CHECKOUT_OWN } from '../../src/cli/writable.ts';
 import { expectRefused as refused, runCli } from './run-cli.ts';
 
 
@@ -79,17 +81,42 @@ describe('metastable reproduce never writes over what is not its own', () => {
     const claims = readFileSync(join(GOLDEN, 'claims.json'), 'utf8');
     await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(out, 'results.json')], /--out .* and --junit .* overlap/);
     await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--cache', join(root, 'c'), '--junit', join(root, 'c', 'x.xml')], /--cache .* and --junit .* overlap/);
-    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(GOLDEN, 'claims.json')], /--junit .* is inside .*golden/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(GOLDEN, 'claims.json')], /--junit .* is in the checkout's ledger, protocols and pins \(.*golden\)/);
     await withSummary(join(root, 'j.xml'), () => refused('reproduce', ['--only', 'beta-c-mode1', '--out', out, '--no-cache', '--junit', join(root, 'j.xml')], /overlap/));
     expect(readFileSync(join(GOLDEN, 'claims.json'), 'utf8')).toBe(claims);
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it("--junit, GITHUB_STEP_SUMMARY, --out or --cache in the checkout's own files is refused before any work, naming the option; beside them is allowed", async () => {
+    const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
+    const out = join(fresh(), 'out');
+    const own = ['README.md', 'package.json', 'package-lock.json', 'src/cli/main.ts', 'paper/README.md', '.github/workflows/audit.yml'].map((f) => join(CHECKOUT, f));
+    const before = own.map((f) => readFileSync(f, 'utf8'));
+    // --plan: the same checks, and code that let one through would still write nothing.
+    for (const file of [...own, join(CHECKOUT, 'spec', 'junit.xml'), join(CHECKOUT, 'bin', 'junit.xml')]) {
+      await refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--out', out, '--no-cache', '--junit', file], /^metastable: --junit '.*' is in the checkout's .* \(.*\), which a run never writes: choose another path\.\n$/);
+      await withSummary(file, () => refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--out', out, '--no-cache'], /^metastable: GITHUB_STEP_SUMMARY '.*' is in the checkout's/));
+    }
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--out', join(CHECKOUT, 'src', 'out'), '--no-cache'], /^metastable: --out '.*' is in the checkout's code \(.*src\)/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--plan', '--out', out, '--cache', join(CHECKOUT, 'spec', 'cache')], /^metastable: --cache '.*' is in the checkout's specs \(.*spec\)/);
+    expect(own.map((f) => readFileSync(f, 'utf8'))).toEqual(before);
+    expect(existsSync(join(CHECKOUT, 'spec', 'junit.xml'))).toBe(false);
+    // CI writes its JUnit file at the checkout's top, beside its own files.
+    const { code, stderr } = await runCli('reproduce', '--only', 'beta-c-mode1', '--plan', '--out', out, '--no-cache', '--junit', join(CHECKOUT, 'junit.xml'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it("every top-level entry the checkout tracks is one of its own files that no output may be written into", () => {
+    const tracked = new Set(execFileSync('git', ['ls-files'], { encoding: 'utf8' }).trim().split('\n').map((f) => f.split('/')[0]!));
+    expect([...tracked].filter((entry) => !(entry in CHECKOUT_OWN))).toEqual([]);
   });
 
   it('a GITHUB_STEP_SUMMARY in golden/, at a folder, in a missing folder or at a device is refused before out/ is written', async () => {
     const root = fresh();
     const out = join(root, 'out');
     for (const [summary, message] of [
-      [join(GOLDEN, 'claims.json'), /GITHUB_STEP_SUMMARY .* is inside .*golden/],
+      [join(GOLDEN, 'claims.json'), /GITHUB_STEP_SUMMARY .* is in the checkout's ledger, protocols and pins \(.*golden\)/],
       [root, /GITHUB_STEP_SUMMARY .* is not a regular file/],
       [join(root, 'missing', 'summary.md'), /its folder does not exist/],
       ['/dev/full', /is not a regular file/],
@@ -104,7 +131,7 @@ describe('metastable reproduce never writes over what is not its own', () => {
     for (const [o, c] of [['a', 'a'], ['a', 'a/cache'], ['b/out', 'b']] as const) {
       await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, o), '--cache', join(root, c)], /--out .* and --cache .* overlap/);
     }
-    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(GOLDEN, 'out'), '--no-cache'], /--out .* is inside .*golden/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(GOLDEN, 'out'), '--no-cache'], /--out .* is in the checkout's ledger, protocols and pins \(.*golden\)/);
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -138,5 +165,28 @@ describe('metastable reproduce checks its folders as any user, root included', (
     await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'dangling')], /--out: .*dangling is a link to nothing/);
     expect(readdirSync(join(root, 'locked'))).toEqual([]);
     chmodSync(join(root, 'locked'), 0o700);
+  });
+});
+
+describe('metastable reproduce with a broken golden/protocols folder', () => {
+  const tempDir = tempDirs('reproduce-protocols-');
+  // A cache key covers every golden/protocols/*.json, so even --plan with a cache reads them all.
+  it('a folder, a dangling link or a FIFO named *.json there is one line naming it and exit 2, and a FIFO does not hang', () => {
+    const copy = checkoutCopy(tempDir());
+    const protocols = join(copy, 'golden', 'protocols');
+    mkdirSync(join(protocols, 'junk.json'));
+    symlinkSync(join(protocols, 'nowhere.json'), join(protocols, 'gone.json'));
+    spawnSync('mkfifo', [join(protocols, 'fifo.json')]);
+    for (const [name, remove] of [['fifo.json', 'rm'], ['gone.json', 'rm'], ['junk.json', 'rmdir']] as const) {
+      const r = spawnSync(process.execPath, ['bin/metastable.js', 'reproduce', '--plan', '--profile', 'smoke', '--only', 'phase-diagram-transitions', '--cache', join(copy, 'cache')], {
+        cwd: copy,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(r.status, `${name}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([`metastable: ${join(protocols, name)}: cannot be read (${name === 'gone.json' ? 'ENOENT' : 'not a regular file'}).`]);
+      spawnSync(remove, [join(protocols, name)]);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import {
   codeClosure,
   codeFingerprint,
   currentEngine,
+  protocolFilesFingerprint,
   runtimeImports,
   textFingerprint,
   type SourceReader,
@@ -17,6 +19,7 @@ import { cachedUnit, unitCacheKey } from '../../src/runner/unit-cache.ts';
 import { DEFAULT_NUMERICS } from '../../src/protocols/protocols.ts';
 import { ENGINE_VERSION } from '../../src/run/run-protocol.ts';
 import { tinyProtocol } from '../run/tiny-protocol.ts';
+import { GoldenFileError } from '../../src/io/index.ts';
 import { tempDirs } from '../io/temp-dirs.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -140,5 +143,42 @@ describe('the code each cache kind is keyed by', () => {
     expect(runCacheKey(p, 1, {}, currentEngine('runs', worker))).not.toBe(runCacheKey(p, 1, {}));
     // The checkpoints are shared by the seed runs and the SGLD runs: the worker asking for them is not their code.
     expect(checkpointCacheKey(p, 1, [0], currentEngine('checkpoints', worker))).toBe(checkpointCacheKey(p, 1, [0]));
+  });
+});
+
+describe('the protocol files a cache key covers', () => {
+  const GOLDEN_PROTOCOLS = fileURLToPath(new URL('../../golden/protocols/', import.meta.url));
+  /** A protocols folder holding one real protocol file and `plant`'s entry. */
+  const folderWith = (plant: (dir: string) => void): string => {
+    const dir = tempDir();
+    copyFileSync(join(GOLDEN_PROTOCOLS, 'rank1-trap.json'), join(dir, 'rank1-trap.json'));
+    plant(dir);
+    return dir;
+  };
+  const refusal = (dir: string): Error => {
+    try {
+      protocolFilesFingerprint(dir);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error(`${dir}: the fingerprint was computed`);
+  };
+
+  it('are golden/protocols/*.json, read once per process', () => {
+    expect(protocolFilesFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    expect(protocolFilesFingerprint(GOLDEN_PROTOCOLS)).toBe(protocolFilesFingerprint());
+  });
+
+  it('a folder, a dangling link or a FIFO named *.json is refused in one line naming it, and a FIFO is not read forever', () => {
+    for (const [name, plant, reason] of [
+      ['junk.json', (dir: string) => mkdirSync(join(dir, 'junk.json')), 'not a regular file'],
+      ['gone.json', (dir: string) => symlinkSync(join(dir, 'nowhere.json'), join(dir, 'gone.json')), 'ENOENT'],
+      ['fifo.json', (dir: string) => execFileSync('mkfifo', [join(dir, 'fifo.json')]), 'not a regular file'],
+    ] as const) {
+      const dir = folderWith(plant);
+      const error = refusal(dir);
+      expect(error, name).toBeInstanceOf(GoldenFileError);
+      expect(error.message).toBe(`${join(dir, name)}: cannot be read (${reason}).`);
+    }
   });
 });

@@ -39,7 +39,7 @@ export interface ReproduceOptions {
 export const MAX_FORCED_WORKERS = 64;
 
 /** Refuses, before any work (a --plan too), a worker count beyond the cores (unless forced), outputs that overlap each other or
- * golden/, and an output or cache folder that cannot be written. */
+ * the checkout's own files, and an output or cache folder that cannot be written. */
 export function checkReproduceOptions(options: ReproduceOptions, cores = availableParallelism()): void {
   if (options.workers > cores && options.forceWorkers !== true) {
     throw new UsageError(`--workers ${options.workers} exceeds this machine's ${cores} core(s); lower it or add --force-workers.`);
@@ -219,7 +219,8 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
       '\nVerdicts: reproduced (agrees within tolerance), deviates (does not; both numbers shown), inconsistent\n' +
         '(two places of the paper contradict each other), inconclusive (the statistics cannot decide).\n' +
         'Claims whose evaluator is not part of this run are listed as "not evaluated", never given a verdict.\n\n' +
-        'Output and cache folders are checked writable, and every output apart (none inside --out, --cache or golden/), before any computation.\n' +
+        'Output and cache folders are checked writable, and every output apart (none inside --out, --cache or the checkout\'s\n' +
+        'own files: golden/, src/, README.md, …), before any computation.\n' +
         'Progress goes to stderr, counted in the runs --plan totals: on a terminal one overall line (runs done, time\n' +
         'elapsed and left) over the jobs running, as many as it has rows for; otherwise (CI logs) one line per\n' +
         'finished job with its own time, the runs done of the total, the time elapsed and left. Ctrl-C keeps every\n' +

@@ -81,8 +81,34 @@ export function isInside(inner: string, outer: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** The ledger, the protocols and the pins: read by every run, written by none (`npm run golden` aside). */
-export const GOLDEN_DIR = fileURLToPath(new URL('../../golden/', import.meta.url));
+/** The checkout this code runs from. */
+const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The checkout's own files, each top-level entry with what it holds: read by a run, written by none (`npm run golden`
+ * aside). An output may sit in the checkout beside them (CI writes junit.xml and caches/ there), never inside one.
+ */
+export const CHECKOUT_OWN: Readonly<Record<string, string>> = {
+  golden: 'ledger, protocols and pins',
+  src: 'code',
+  bin: 'command',
+  scripts: 'scripts',
+  spec: 'specs',
+  bench: 'benchmark',
+  paper: "paper's text",
+  '.ci': 'CI recipe',
+  '.github': 'CI workflows',
+  'README.md': 'documentation',
+  'REPRODUCE.md': 'documentation',
+  'package.json': 'package manifest',
+  'package-lock.json': 'pinned dependencies',
+  'tsconfig.json': 'compiler settings',
+  'vitest.config.ts': 'spec settings',
+  '.dependency-cruiser.cjs': 'layering rules',
+  '.gitignore': 'ignore list',
+  dist: 'built command',
+  node_modules: 'installed dependencies',
+};
 
 /** Where a run writes: its output and cache folders, its JUnit file and the CI step summary it appends to. */
 export interface OutputPaths {
@@ -94,11 +120,12 @@ export interface OutputPaths {
 
 /**
  * Refuses, before any computation, outputs that would clobber what is not theirs: a file output inside the output
- * folder (replaced whole) or the cache, or equal to another output; any output inside golden/; an output folder
- * and a cache nested in each other; a file output that exists and is not a regular file (a folder, /dev/full), and
- * a step summary whose folder does not exist (it is appended to, never created with its folders).
+ * folder (replaced whole) or the cache, or equal to another output; any output inside one of the checkout's own
+ * files (CHECKOUT_OWN: golden/, src/, README.md, package.json, …); an output folder and a cache nested in each
+ * other; a file output that exists and is not a regular file (a folder, /dev/full), and a step summary whose folder
+ * does not exist (it is appended to, never created with its folders).
  */
-export function assertOutputsApart(paths: OutputPaths, golden = GOLDEN_DIR): void {
+export function assertOutputsApart(paths: OutputPaths, checkout = CHECKOUT): void {
   const named: [string, string | undefined][] = [
     ['--out', paths.out],
     ['--cache', paths.cache],
@@ -107,7 +134,10 @@ export function assertOutputsApart(paths: OutputPaths, golden = GOLDEN_DIR): voi
   ];
   const given = named.filter((n): n is [string, string] => n[1] !== undefined && n[1] !== '');
   for (const [flag, path] of given) {
-    if (isInside(path, golden)) throw new UsageError(`${flag} '${path}' is inside ${golden}, which holds the ledger and the pins: choose another path.`);
+    for (const [entry, holds] of Object.entries(CHECKOUT_OWN)) {
+      const own = join(checkout, entry);
+      if (isInside(path, own)) throw new UsageError(`${flag} '${path}' is in the checkout's ${holds} (${own}), which a run never writes: choose another path.`);
+    }
   }
   for (const [i, [flag, path]] of given.entries()) {
     for (const [otherFlag, other] of given.slice(i + 1)) {

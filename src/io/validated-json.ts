@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { firstDuplicateKey } from './json-keys.ts';
-import { readRegularFile } from './regular-file.ts';
+import { readErrorCode, readRegularFile } from './regular-file.ts';
 
 /** A golden or protocol file that cannot be used: its message names the file and the bad field. */
 export class GoldenFileError extends Error {
@@ -63,15 +63,21 @@ export function parseValidatedJson<T>(text: string, schemaPath: string, label: s
   return data as T;
 }
 
-export function loadValidatedJson<T>(path: string, schemaPath: string): T {
-  let text: string;
+/**
+ * A golden file's text, read only if it is a regular file (readRegularFile: a FIFO cannot block it); one that cannot
+ * be read (a folder, a FIFO, a dangling link, no permission) is a GoldenFileError naming it and why.
+ */
+export function readGoldenFile(path: string): string {
   try {
-    text = readRegularFile(path);
+    return readRegularFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new GoldenFileError(`${path}: cannot be read (${code === 'ENOTREG' ? 'not a regular file' : (code ?? 'error')}).`);
+    const code = readErrorCode(error);
+    throw new GoldenFileError(`${path}: cannot be read (${code === 'ENOTREG' ? 'not a regular file' : code}).`);
   }
-  return parseValidatedJson<T>(text, schemaPath, path);
+}
+
+export function loadValidatedJson<T>(path: string, schemaPath: string): T {
+  return parseValidatedJson<T>(readGoldenFile(path), schemaPath, path);
 }
 
 /** The golden-file error for a value the schema accepts but the code cannot use: names the file and the field. */

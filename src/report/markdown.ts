@@ -16,7 +16,8 @@ function escapeCell(text: string): string {
 }
 
 /**
- * Text from the golden files (a statement, a quote, a source) as inert Markdown on one line: HTML is escaped (a
+ * Text from the golden files (a statement, a quote, a source of claims.json; the thesis, its parts and rule of
+ * thesis.json) as inert Markdown on one line: HTML is escaped (a
  * `<script>`, an `<img onerror>` or an unclosed `<!--` would run or hide the rest of the report in a viewer), the
  * characters Markdown reads as markup are backslash-escaped, and a line break becomes a space, so it cannot start
  * a block of its own (a heading, a list, a table row).
@@ -73,7 +74,7 @@ export function firstScreen(results: Results): string[] {
   const blocks: string[][] = [];
   if (screen.thesis) {
     const { lead } = screen.thesis;
-    blocks.push(["## The paper's thesis", '', `${lead.before} **${lead.phrase}** ${lead.after}`]);
+    blocks.push(["## The paper's thesis", '', `${inertText(lead.before)} **${lead.phrase}** ${inertText(lead.after)}`]);
   }
   if (screen.headline.length > 0) {
     blocks.push([
@@ -81,7 +82,7 @@ export function firstScreen(results: Results): string[] {
       '',
       '| claim | paper | ours | verdict | why |',
       '|---|---|---|---|---|',
-      ...screen.headline.map((h) => `| ${link(h.id)} | ${escapeCell(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
+      ...screen.headline.map((h) => `| ${link(h.id)} | ${inertText(h.paper)} | ${escapeCell(h.ours)} | **${h.outcome}** | ${escapeCell(h.why)} |`),
     ]);
   }
   if (screen.thesis) {
@@ -91,9 +92,9 @@ export function firstScreen(results: Results): string[] {
       '',
       "| | the paper's claim | verdict | decided by | its needed claims |",
       '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.label} | ${escapeCell(r.claim)} (${escapeCell(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
+      ...rows.map((r) => `| ${r.label} | ${inertText(r.claim)} (${inertText(r.source)}) | **${r.phrase}** (${r.verdict}) | ${r.decidedBy.map((d) => (d.claim === null ? d.text : `${link(d.claim)} (${d.text})`)).join(', ')} | ${r.needs} |`),
       '',
-      `Rule: ${rule}`,
+      `Rule: ${inertText(rule)}`,
     ]);
   }
   if (screen.fragile.rows.length > 0) {
@@ -118,7 +119,7 @@ export function firstScreen(results: Results): string[] {
       ...rows.map((r) => `| ${r.label} | ${r.counts.join(' | ')} | ${r.total} |`),
     ]);
   }
-  if (screen.caveats.length > 0) blocks.push(['## What the audit does not show', '', ...screen.caveats.map((c) => `- ${c}`)]);
+  if (screen.caveats.length > 0) blocks.push(['## What the audit does not show', '', ...screen.caveats.map((c) => `- ${inertText(c)}`)]);
   return blocks.flatMap((b) => [...b, '']);
 }
 

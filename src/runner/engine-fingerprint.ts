@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Numerics } from '../engine/index.ts';
+import { readGoldenFile } from '../io/index.ts';
 import { DEFAULT_NUMERICS } from '../protocols/index.ts';
 import { ENGINE_VERSION } from '../run/index.ts';
 
@@ -99,18 +100,21 @@ export function codeFingerprint(kind: string, read?: SourceReader): string {
 
 const GOLDEN_PROTOCOLS = fileURLToPath(new URL('../../golden/protocols/', import.meta.url));
 
-let protocols: string | undefined;
+const protocols = new Map<string, string>();
 
-/** The fingerprint of golden/protocols/*.json, read once per process: kramersLanger reads the rank1-trap protocol
- * by name, not through its options. */
-export function protocolFilesFingerprint(): string {
-  protocols ??= textFingerprint(
-    readdirSync(GOLDEN_PROTOCOLS)
-      .filter((name) => name.endsWith('.json'))
-      .sort(),
-    readSource(GOLDEN_PROTOCOLS),
-  );
-  return protocols;
+/**
+ * The fingerprint of golden/protocols/*.json (a spec injects another folder), read once per process: kramersLanger
+ * reads the rank1-trap protocol by name, not through its options. Each file is read as the golden-file loader reads
+ * it, so a folder, a FIFO or a dangling link named *.json is one GoldenFileError naming it (exit 2), never a hang.
+ */
+export function protocolFilesFingerprint(folder = GOLDEN_PROTOCOLS): string {
+  let print = protocols.get(folder);
+  if (print === undefined) {
+    const names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+    print = textFingerprint(names, (name) => readGoldenFile(join(folder, name)));
+    protocols.set(folder, print);
+  }
+  return print;
 }
 
 /** What a cache entry records about the code that produced it. */
