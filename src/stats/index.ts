@@ -75,5 +75,5 @@ export {
   tIntervalFromSummary,
   type ProportionInterval,
 } from './proportion.ts';
-export { twoSidedTCritical } from './distributions.ts';
+export { twoSidedNormalCritical, twoSidedTCritical } from './distributions.ts';
 export { rankShift, type RankShift } from './rank-shift.ts';

@@ -25,19 +25,37 @@ export interface SlopeCalibrationSpec extends Omit<CalibrationSpec, 'seeds' | 'r
 }
 
 export function censoredSlopeCalibration(spec: SlopeCalibrationSpec): RuleCalibration {
+  const { design, budget, lnTauAtCentre, slopeAt, decide, ...rest } = spec;
+  return censoredSlopesCalibration({ ...rest, settings: [{ design, budget, lnTauAtCentre, slopeAt, decide }], combine: (verdicts) => verdicts[0]! });
+}
+
+/** One of several designs decided together: its own settings, budget, centre, slope under a shift and rule. */
+export type SlopeSetting = Pick<SlopeCalibrationSpec, 'design' | 'budget' | 'lnTauAtCentre' | 'slopeAt' | 'decide'>;
+
+export interface SlopesCalibrationSpec extends Omit<CalibrationSpec, 'seeds' | 'replications'> {
+  readonly settings: readonly SlopeSetting[];
+  /** The verdict of the whole from each setting's (e.g. the worst of them). */
+  readonly combine: (verdicts: readonly StatisticalVerdict[]) => StatisticalVerdict;
+  readonly purpose: number;
+}
+
+/** The calibration of a rule over several censored lines at once (e.g. one per data set), each drawn under the same shift. */
+export function censoredSlopesCalibration(spec: SlopesCalibrationSpec): RuleCalibration {
   const uniform = uniformSource(spec.purpose);
-  const centre = spec.design.reduce((s, d) => s + d.x, 0) / spec.design.length;
-  const trial = (shift: number): StatisticalVerdict => {
-    const slope = spec.slopeAt(shift);
-    const groups = spec.design.map(({ x, runs }) => ({ x, runs: censoredExponential(uniform, runs, Math.min(1e300, Math.exp(spec.lnTauAtCentre + slope * (x - centre))), spec.budget) }));
+  const one = (setting: SlopeSetting, shift: number): StatisticalVerdict => {
+    const centre = setting.design.reduce((s, d) => s + d.x, 0) / setting.design.length;
+    const slope = setting.slopeAt(shift);
+    const groups = setting.design.map(({ x, runs }) => ({ x, runs: censoredExponential(uniform, runs, Math.min(1e300, Math.exp(setting.lnTauAtCentre + slope * (x - centre))), setting.budget) }));
     try {
-      return spec.decide(fitEscapeRateLine(groups, spec.alpha));
+      return setting.decide(fitEscapeRateLine(groups, spec.alpha));
     } catch {
       return 'inconclusive';
     }
   };
-  const { design: _design, budget: _budget, lnTauAtCentre: _centre, slopeAt: _slopeAt, decide: _decide, purpose: _purpose, ...rest } = spec;
-  return calibrateRule({ ...rest, seeds: Math.max(...spec.design.map((d) => d.runs)), replications: CALIBRATION_REPLICATIONS }, trial);
+  const trial = (shift: number): StatisticalVerdict => spec.combine(spec.settings.map((setting) => one(setting, shift)));
+  const { settings, combine: _combine, purpose: _purpose, ...rest } = spec;
+  const seeds = Math.max(...settings.flatMap((s) => s.design.map((d) => d.runs)));
+  return calibrateRule({ ...rest, seeds, replications: CALIBRATION_REPLICATIONS }, trial);
 }
 
 /** ln τ of a fitted line at the mean of its settings' x. */
