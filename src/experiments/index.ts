@@ -33,6 +33,7 @@ export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts
 export { controlSeeds, modeControlJobs, modeControlResult } from './escape-controls.ts';
 export type { ModeControlPoint, ModeControlResult, NetworkControlDepthResult, NetworkControlPoint, NetworkControlResult } from './escape-controls.ts';
 export type { BetaSweepPoint, NoiseSweepPoint, SgldSweepsResult } from './escape-controls.ts';
+export type { KramersControlDataSet, KramersControlPoint, KramersControlResult } from './network-kramers.ts';
 export { networkBarriers, stagedJobs } from './staged.ts';
 export type { PlateauGroup, StagedEscape, StagedEscapePoint, StagedPart, StagedPlateaus, StagedSweeps } from './staged.ts';
 export type { NonlinearActivation, NonlinearActivationResult, NonlinearResult } from './nonlinear.ts';

@@ -6,6 +6,7 @@ import { biasedNetworkExperiment } from './biased-network.ts';
 import { gradientNoiseExperiment, initVarianceExperiment } from './coverage.ts';
 import { modeControlExperiment, networkControlExperiment, sgldSweepsExperiment } from './escape-controls.ts';
 import { readersOver, type Experiment, type Reader, type RequestOf, type ResultsOf } from './experiment.ts';
+import { networkKramersExperiment } from './network-kramers.ts';
 import { nonlinearExperiment } from './nonlinear.ts';
 import { oneWayJumpsExperiment } from './one-way-jumps.ts';
 import { phaseDiagramExperiment } from './phase-diagram.ts';
@@ -27,6 +28,7 @@ export const EXPERIMENTS = {
   'one-way-jumps': oneWayJumpsExperiment,
   'mode-control': modeControlExperiment,
   'network-control': networkControlExperiment,
+  'network-kramers': networkKramersExperiment,
   'init-variance': initVarianceExperiment,
   'gradient-noise': gradientNoiseExperiment,
   staged: stagedExperiment,

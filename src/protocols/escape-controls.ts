@@ -25,6 +25,28 @@ export interface EscapeControlsProfile {
   readonly epochs: number;
   readonly checkpointEpochsPerStage: number;
   readonly depths: readonly number[];
+  /** Noise seeds per data seed and temperature of the full-batch Langevin control. */
+  readonly kramersRuns: number;
+  /** How many of kramers.dataSeeds run. */
+  readonly kramersDataSeeds: number;
+  /** Its budget in epochs (one full-batch step each). */
+  readonly kramersEpochs: number;
+}
+
+/** The full-batch Langevin control: overdamped Langevin dynamics at a known T on the paper's network. */
+export interface KramersControlSettings {
+  readonly base: 'rank1-trap';
+  readonly beta: number;
+  readonly dataSeeds: readonly number[];
+  /** The step: the learning rate of the full-batch gradient step and the Langevin time per step. */
+  readonly dt: number;
+  readonly sigmaThreshold: number;
+  /** ΔE/T with Eq. 10's population barrier. */
+  readonly barrierRatios: readonly number[];
+  /** Langer's τ at least this many times 1/|ω1| for a temperature to enter the headline fit. */
+  readonly regimeFactor: number;
+  /** The plan's estimate of a run's mean length in epochs at each ratio (cost only). */
+  readonly planMeanEpochs: readonly number[];
 }
 
 /** golden/protocols/escape-controls.json: the audit's positive controls for the kinetics (not the paper's). */
@@ -56,6 +78,7 @@ export interface EscapeControlsFile {
     /** σ2 recorded this many epochs before and after each escape of the base point (Section 3.1 ii, abruptness). */
     readonly riseTrace: { readonly before: number; readonly after: number };
   };
+  readonly kramers: KramersControlSettings;
   readonly paper: Readonly<Record<string, string>>;
   readonly profiles: Readonly<Record<Profile, EscapeControlsProfile>>;
 }
@@ -75,11 +98,17 @@ export function loadEscapeControls(path = ESCAPE_CONTROLS_PATH): EscapeControlsF
   settings.forEach((h, i) => {
     if (settings.indexOf(h) !== i) throw fieldError(path, `/sweeps/hyperparameters/${i}`, 'repeats a (batch, lr) setting');
   });
-  checkProfiles(path, file.profiles, { epochs: ['epochs', 'sweepEpochs', 'checkpointEpochsPerStage'] });
+  checkProfiles(path, file.profiles, { epochs: ['epochs', 'sweepEpochs', 'checkpointEpochsPerStage', 'kramersEpochs'] });
+  if (file.kramers.planMeanEpochs.length !== file.kramers.barrierRatios.length) {
+    throw fieldError(path, '/kramers/planMeanEpochs', `has ${file.kramers.planMeanEpochs.length} entries for ${file.kramers.barrierRatios.length} barrier ratios`);
+  }
   for (const profile of PROFILES) {
     file.profiles[profile].depths.forEach((d, i) => {
       if (!defined.includes(d)) throw fieldError(path, `/profiles/${profile}/depths/${i}`, `is ${d}, not a depth of /network/depths`);
     });
+    if (file.profiles[profile].kramersDataSeeds > file.kramers.dataSeeds.length) {
+      throw fieldError(path, `/profiles/${profile}/kramersDataSeeds`, `is ${file.profiles[profile].kramersDataSeeds}, more than the ${file.kramers.dataSeeds.length} of /kramers/dataSeeds`);
+    }
   }
   return file;
 }
@@ -107,5 +136,28 @@ export function networkControlProtocol(file: EscapeControlsFile, profile: Profil
     plateauBranch: [...setting.annealing],
     checkpoint: { ...base.checkpoint, epochsPerStage: size.checkpointEpochsPerStage },
     sigmaThreshold: setting.sigmaThreshold,
+  };
+}
+
+/**
+ * The full-batch Langevin control on one data seed as a protocol: the rank-1 trap's network, teacher and data on that
+ * seed's data set, its checkpoint annealed 0 → `checkpointBeta` by the trap's own SGD, then continued at the control's
+ * β with the full-batch gradient (B = N, one step per epoch) and step dt — the escape runs add the kick √(2·dt·T)·ξ.
+ */
+export function kramersControlProtocol(file: EscapeControlsFile, profile: Profile, dataSeed: number, checkpointBeta: number): Protocol {
+  const base = protocolForProfile(PROTOCOL_FILES[file.kramers.base], profile);
+  const size = file.profiles[profile];
+  const annealing = [0, checkpointBeta];
+  return {
+    ...base,
+    dataSeed: { kind: 'fixed', seed: dataSeed },
+    beta: file.kramers.beta,
+    lr: file.kramers.dt,
+    batch: base.data.trainCount,
+    epochs: size.kramersEpochs,
+    start: { kind: 'checkpoint', betas: annealing },
+    plateauBranch: annealing,
+    checkpoint: { ...base.checkpoint, epochsPerStage: size.checkpointEpochsPerStage },
+    sigmaThreshold: file.kramers.sigmaThreshold,
   };
 }

@@ -18,6 +18,8 @@ export interface SgldEscapesJob {
   readonly sampling?: BatchSampling;
   /** σ of the escaping mode around each escape, `before` epochs ahead to `after` past it; absent: none. */
   readonly trace?: { readonly before: number; readonly after: number };
+  /** The plan's estimate of a run's mean length in epochs where most runs escape long before the budget; absent: the budget. */
+  readonly meanEpochs?: number;
 }
 
 const WORKER: Worker<SgldTask, SgldEscapeRecord> = { file: fileURLToPath(new URL('./sgld-escapes-worker.ts', import.meta.url)), run: sgldTask };
@@ -26,9 +28,9 @@ const WORKER: Worker<SgldTask, SgldEscapeRecord> = { file: fileURLToPath(new URL
 export const sgldEscapesKind: JobKind<SgldEscapesJob, SgldEscapeRecord[]> = {
   units: (job) => job.noiseSeeds.length,
   cost(job) {
-    // An upper bound: every run to its budget (most escape long before), and the checkpoint trained once per job.
+    // Without an estimate an upper bound: every run to its budget (most escape long before); the checkpoint trained once per job.
     const p = job.protocol;
-    const perRun = p.epochs * stepsPerEpoch(p.data.trainCount, p.batch);
+    const perRun = Math.min(p.epochs, job.meanEpochs ?? p.epochs) * stepsPerEpoch(p.data.trainCount, p.batch);
     const checkpoint = p.start.kind === 'checkpoint' ? p.start.betas.length * p.checkpoint.epochsPerStage * stepsPerEpoch(p.data.trainCount, p.checkpoint.batch) : 0;
     const sgdSteps = perRun * job.noiseSeeds.length;
     return {
