@@ -77,6 +77,6 @@ describe('the verdict engine gates on the pinned outcomes', () => {
       } else for (const r of needsOf(c)) expect(r.experiment, c.id).toBe('kramers-langer');
     }
     const experiments = experimentsNeeded(ledger.claims).map((r) => r.experiment);
-    expect(new Set(experiments)).toEqual(new Set(['trapping', 'diagnostics', 'sparse', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram', 'one-way-jumps', 'mode-control', 'network-control', 'init-variance', 'gradient-noise', 'staged', 'nonlinear', 'sgld-sweeps', 'premise-traps', 'biased-network']));
+    expect(new Set(experiments)).toEqual(new Set(['trapping', 'diagnostics', 'sparse', 'arrhenius-sweeps', 'kramers-langer', 'phase-diagram', 'one-way-jumps', 'mode-control', 'network-control', 'network-kramers', 'init-variance', 'gradient-noise', 'staged', 'nonlinear', 'sgld-sweeps', 'premise-traps', 'biased-network']));
   });
 });

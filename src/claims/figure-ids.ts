@@ -21,6 +21,7 @@ const EXPERIMENT_FIGURES = [
   'jump-survival',
   'control-one-mode-arrhenius',
   'control-network-arrhenius',
+  'control-network-kramers',
   'control-depth-tau',
   'control-sgld-noise-vs-lr-over-b',
   'staged-staircase',

@@ -27,6 +27,7 @@ export const EVALUATOR_PARAMS: Readonly<Record<string, Readonly<Record<string, S
   'cited-support': { cited: 'place', promise: 'place', promised: 'text[]', shown: 'text[]' },
   'control-depth': {},
   'control-network-barrier': { beta: 'decimal' },
+  'control-network-kramers': { resolution: 'decimal' },
   'control-one-mode': { resolution: 'decimal' },
   'critical-beta': { depth: 'integer', eta: 'decimal' },
   'critical-beta-indexing': { depth: 'integer', etas: 'decimal[]', printedBetaC: 'decimal[]' },

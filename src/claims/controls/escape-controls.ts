@@ -11,7 +11,7 @@ import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
 
 // The audit's positive controls (not the paper's experiments; golden/protocols/escape-controls.json).
 
-interface Group {
+export interface Group {
   readonly x: number;
   readonly runs: readonly EscapeRun[];
 }
@@ -28,12 +28,12 @@ export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): 
   }
 }
 
-function ratioText(fit: EscapeRateFit, barrier: number): string {
+export function ratioText(fit: EscapeRateFit, barrier: number): string {
   return `slope/ΔE = ${(fit.slope / barrier).toPrecision(4)} [${(fit.slopeInterval.lower / barrier).toPrecision(3)}, ${(fit.slopeInterval.upper / barrier).toPrecision(3)}] at α = ${fit.alpha}`;
 }
 
 /** Rows of the figure: measured ln τ̂ per temperature (a lower bound where nothing escaped) and a fitted line. */
-function measuredRows(series: string, groups: readonly Group[]): ControlPlotPoint[] {
+export function measuredRows(series: string, groups: readonly Group[]): ControlPlotPoint[] {
   return groups
     .filter((g) => g.runs.length > 0)
     .map((g) => {
@@ -50,14 +50,14 @@ export function designOf(groups: readonly Group[]): { design: SlopeDesign[]; bud
   return { design: usable.map((g) => ({ x: g.x, runs: g.runs.length })), budget: Math.max(...usable.flatMap((g) => g.runs.map((r) => r.time))) };
 }
 
-function lineRows(series: string, xs: readonly number[], lnTau: (x: number) => number): ControlPlotPoint[] {
+export function lineRows(series: string, xs: readonly number[], lnTau: (x: number) => number): ControlPlotPoint[] {
   return xs.map((x) => ({ series, inverseT: x, lnTau: lnTau(x), kind: 'line' as const }));
 }
 
 // ---- 1. One mode -------------------------------------------------------------------------------------------------
 
 /** Relative half-width of the slope's interval at or below which a recovered ΔE counts (claim params, "resolution"). */
-function resolutionOf(claim: Claim): number {
+export function resolutionOf(claim: Claim): number {
   const r = Number(claim.params.resolution ?? '0.25');
   if (!(r > 0)) throw new RangeError(`claim ${claim.id}: params.resolution must be > 0`);
   return r;
@@ -159,7 +159,7 @@ export function zeroModeExcess(widths: readonly number[]): number {
 }
 
 /** Langer's form ln τ = c + (Δn0/2)·ln T + ΔE/T as a line in 1/T: each run's time divided by T^{Δn0/2} (exact for the exponential likelihood). */
-function langerGroups(points: readonly NetworkControlPoint[], excess: number): Group[] {
+export function langerGroups(points: readonly { readonly temperature: number; readonly runs: readonly EscapeRun[] }[], excess: number): Group[] {
   return points.map((p) => {
     const scale = p.temperature ** (-excess / 2);
     return { x: 1 / p.temperature, runs: p.runs.map((r) => ({ time: r.time * scale, escaped: r.escaped })) };
