@@ -7,6 +7,7 @@ export { distinctRequests } from './experiment.ts';
 export {
   DATA_SCHEMES,
   ESCAPE_RULES,
+  FIXED_DATA_SEED,
   SMALL_SPARSE_BATCH,
   SPARSE_BATCHES,
   TRAPPING_PROTOCOLS,
@@ -20,6 +21,7 @@ export type {
   DiagnosedProtocol,
   Diagnostics,
   EscapeRuleName,
+  BestFits,
   SparseBatchName,
   SparseResult,
   TrappingProtocol,

@@ -2,7 +2,8 @@
 // sparse sub-sampling experiment (iv), each under both readings of Appendix A's data seed, and the diagnostics
 // that ask what decides an escape: how converged the checkpoint is, and float32 against float64 arithmetic.
 // Each experiment is two pure functions: the jobs it needs (data), and its result from the runner's results.
-import type { Numerics, Precision } from '../engine/index.ts';
+import { datasetMoments, sampleSpectrum, type Numerics, type Precision } from '../engine/index.ts';
+import { makeTaskData } from '../data/index.ts';
 import {
   PROTOCOL_FILES,
   profileSeeds,
@@ -201,10 +202,32 @@ export const trappingExperiment = experiment({
   readers: { trapping: (profile, runner, protocol: TrappingProtocol) => trappingResult(protocol, profile, runner) },
 });
 
+/** The train MSE of the best linear fits of rank 1 and rank 2 to one training set (no regulariser). */
+export interface BestFits {
+  readonly rank1: number;
+  readonly rank2: number;
+}
+
+/**
+ * Section 4.2's "best rank-1 linear fit" and "best rank-2 fit" of the sparse run on data seed `dataSeed`: on the
+ * training sample the best rank-k map leaves (1/m)(tr Σ̂yy − Σ_{i≤k} σ̂_i²), σ̂ the singular values of Σ̂yx Σ̂xx^{-1/2}
+ * (reduced-rank regression; rank 2 is ordinary least squares for d = 2).
+ */
+export function sparseBestFits(profile: Profile, dataSeed: number): BestFits {
+  const protocol = protocolVariant('sparse', profile);
+  const moments = datasetMoments(makeTaskData(protocol.teacher, protocol.data, dataSeed).train, protocol.network.biases);
+  const sigma = sampleSpectrum(moments).whitened;
+  const unexplained = (rank: number) => (moments.syyTrace / moments.count - sigma.slice(0, rank).reduce((s, v) => s + v * v, 0)) / moments.outputDim;
+  return { rank1: unexplained(1), rank2: unexplained(2) };
+}
+
 /** Section 3.1 (iv): the sparse experiment under both batch readings and both data schemes. */
 export const sparseExperiment = experiment({
   jobs: (_: NoParams, profile) => sparseJobs(profile),
-  readers: { sparse: (profile, runner) => sparseResult(profile, runner) },
+  readers: {
+    sparse: (profile, runner) => sparseResult(profile, runner),
+    sparseBestFits: (profile, _runner, dataSeed: number) => sparseBestFits(profile, dataSeed),
+  },
 });
 
 /** Diagnostics (b) checkpoint convergence and (c) arithmetic of a protocol. */
