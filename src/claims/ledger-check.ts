@@ -74,6 +74,7 @@ export const EVALUATOR_PARAMS: Readonly<Record<string, Readonly<Record<string, S
   'regulariser-factor': { beta: 'decimal', depth: 'integer', lambda: 'decimal' },
   'saddle-barrier': { beta: 'decimal', depth: 'integer', etas: 'decimal[]' },
   'saddle-lambda': { beta: 'decimal', depth: 'integer', eta: 'decimal', nearbyBetas: 'decimal[]' },
+  'settles-near-rank2': {},
   'sgld-noise-adds-to-temperature': { materialFactor: 'decimal' },
   'slope-error-from-r2': { points: 'integer', r2: 'decimal', slope: 'decimal' },
   'sparse-barrier': { batch: 'integer', beta: 'decimal', denseBeta: 'decimal', depth: 'integer', eta: 'decimal', samples: 'integer', sigmaThreshold: 'decimal' },

@@ -46,7 +46,7 @@ function fullRankBranchRank(r: RunRecord): number {
   return rankOf(r.escape.testMseMidpoint.globalMinimum.singularValues);
 }
 
-function finite(records: readonly RunRecord[]): RunRecord[] {
+export function finite(records: readonly RunRecord[]): RunRecord[] {
   return records.filter((r) => r.diverged === undefined);
 }
 
@@ -155,7 +155,7 @@ export function sparseNeeds(): ExperimentRequest[] {
 }
 
 /** A sparse run has a rank-1 plateau when its rank-1 branch stays below the full-rank branch's rank (as in train-test-gap). */
-function hasPlateau(r: RunRecord): boolean {
+export function hasPlateau(r: RunRecord): boolean {
   return rankOf(r.escape.testMseMidpoint.plateau.singularValues) < fullRankBranchRank(r);
 }
 

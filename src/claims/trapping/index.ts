@@ -4,6 +4,7 @@ import type { EvaluatorTable } from '../evaluator.ts';
 import { evaluateInitSensitivity, sensitivityNeeds } from './init-sensitivity.ts';
 import { evaluatePremiseTrap, premiseTrapNeeds } from './premise-trap.ts';
 import { evaluateEscapeTime, evaluateEscapeTimeLowerBound, evaluateTrainTestGap, trappingNeeds } from './escape-time.ts';
+import { evaluateSettlesNearRank2 } from './best-fits.ts';
 import { abruptNeeds, checkpointPhaseNeeds, coincideNeeds, denseGapNeeds, denseNeeds, evaluateAbruptEscape, evaluateBalance, evaluateBayesFloor, evaluateCannotCoincide, evaluateCheckpointPhase, evaluateDenseGap, evaluateDenseMonotone, evaluateRandomInitTrapping, evaluateSparsePlateauOrder, randomInitNeeds, sparseNeeds } from './curves.ts';
 
 export const TRAPPING_EVALUATORS: EvaluatorTable = {
@@ -15,6 +16,7 @@ export const TRAPPING_EVALUATORS: EvaluatorTable = {
   'init-sensitivity': { needs: sensitivityNeeds, evaluate: evaluateInitSensitivity },
   'sparse-plateau-order': { needs: sparseNeeds, evaluate: evaluateSparsePlateauOrder },
   'bayes-floor': { needs: sparseNeeds, evaluate: evaluateBayesFloor },
+  'settles-near-rank2': { needs: sparseNeeds, evaluate: evaluateSettlesNearRank2 },
   'cannot-coincide': { needs: coincideNeeds, evaluate: evaluateCannotCoincide },
   'dense-monotone': { needs: denseNeeds, evaluate: evaluateDenseMonotone },
   'dense-gap': { needs: denseGapNeeds, evaluate: evaluateDenseGap },
