@@ -33,6 +33,10 @@ describe('evaluate stage', () => {
     expect(JSON.stringify(a.figures)).toEqual(JSON.stringify(b.figures));
     // Stochastic pins apply to the full profile only; the others match their pins.
     for (const r of a.results) expect(r.drift, r.claim.id).toEqual([]);
+    // Each claim's evaluation time is measured beside the results (for JUnit), never inside them.
+    expect([...a.evaluationSeconds.keys()]).toEqual(plan.claims.map((c) => c.id));
+    for (const t of a.evaluationSeconds.values()) expect(t).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(a.results)).not.toMatch(/evaluationSeconds/);
   });
 
   it('collects the analytic figures, then each evaluation figure once, by id', () => {

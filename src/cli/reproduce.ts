@@ -113,9 +113,12 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
   }
 }
 
-/** Each claim's seconds for JUnit: the own time of every job it needed (a job shared by claims counts for each). */
-export function claimSeconds(audit: Plan, jobSeconds: ReadonlyMap<string, number>): Map<string, number> {
-  const times = new Map<string, number>(audit.claims.map((c) => [c.id, 0]));
+/**
+ * Each claim's seconds for JUnit: its own evaluation, and the own time of every job it needed (a job shared by claims
+ * counts for each).
+ */
+export function claimSeconds(audit: Plan, jobSeconds: ReadonlyMap<string, number>, evaluationSeconds: ReadonlyMap<string, number> = new Map()): Map<string, number> {
+  const times = new Map<string, number>(audit.claims.map((c) => [c.id, evaluationSeconds.get(c.id) ?? 0]));
   for (const { job, neededBy } of audit.jobs) for (const id of neededBy) times.set(id, (times.get(id) ?? 0) + (jobSeconds.get(jobKey(job)) ?? 0));
   return times;
 }
@@ -162,8 +165,9 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
     return 0;
   }
   io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
-  const { record, written } = await renderAudit(evaluatePlan(audit, runner), options.out);
-  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds) });
+  const evaluated = evaluatePlan(audit, runner);
+  const { record, written } = await renderAudit(evaluated, options.out);
+  writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds, evaluated.evaluationSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
   const html = written.find((f) => f.endsWith('report.html'));
   io.stdout(`\n${verdictCountsLine(record)}\nReport: ${html === undefined ? '' : `${pathToFileURL(resolve(html)).href}  `}${written[written.length - 1]}\n`);

@@ -61,6 +61,8 @@ export interface Audit {
   readonly tolerances: ToleranceTexts;
   /** The paper's central claims, judged from this run's outcomes. */
   readonly thesis: Thesis;
+  /** Each claim's evaluation in seconds of wall time (for JUnit; never in results.json, which is deterministic). */
+  readonly evaluationSeconds: ReadonlyMap<string, number>;
 }
 
 const nonNull = <T>(x: T | null): T[] => (x === null ? [] : [x]);
@@ -75,8 +77,15 @@ export function collectFigures(analytic: readonly EvidenceFigure[], results: rea
 /** Evaluate: each claim from the experiments' results, in ledger order, held against its pin; then the thesis from their outcomes. */
 export function evaluatePlan(plan: Plan, runner: RunnerResults, thesis: ThesisDefinition = loadThesis(loadLedger())): Audit {
   const experiments = experimentResults(plan.profile, runner);
-  const results = plan.claims.map((claim) => checkAgainstPin(evaluateClaim(claim, experiments), plan.profile));
+  const evaluationSeconds = new Map<string, number>();
+  const results = plan.claims.map((claim) => {
+    const started = performance.now();
+    const result = checkAgainstPin(evaluateClaim(claim, experiments), plan.profile);
+    evaluationSeconds.set(claim.id, (performance.now() - started) / 1000);
+    return result;
+  });
   return {
+    evaluationSeconds,
     thesis: judgeThesis(thesis, new Map(results.map((r) => [r.claim.id, r.outcome]))),
     profile: plan.profile,
     results,
