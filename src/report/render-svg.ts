@@ -7,10 +7,20 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * (0.8 × font size per character), which errs wide, so layout leaves room rather than clipping.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile(uncut(spec)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Legend titles and labels and axis labels are never cut to "…": a series or a claim a reader cannot name is no figure (vega's
+ * labelLimit 0 is no limit; the figure grows to hold them). A limit the spec's config sets is overridden too (figures
+ * set none on their encodings).
+ */
+export function uncut(spec: TopLevelSpec): TopLevelSpec {
+  const config = spec.config ?? {};
+  return { ...spec, config: { ...config, legend: { ...config.legend, labelLimit: 0, titleLimit: 0 }, axis: { ...config.axis, labelLimit: 0 } } } as TopLevelSpec;
 }

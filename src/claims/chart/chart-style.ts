@@ -34,7 +34,6 @@ const FIGURE_CONFIG: Config = {
     columns: 1,
     symbolSize: 180,
     symbolStrokeWidth: 2,
-    labelLimit: 320,
   },
   text: { fontSize: 12 },
   view: { stroke: '#999999' },
