@@ -24,7 +24,7 @@ describe('the verdict counts under the terminal table', () => {
 
   it('agree with REPORT.md and with the header of report.html', () => {
     const report = renderReport(results, []);
-    const sentence = report.split('\n').find((l) => l.startsWith('Profile `smoke`.'))!;
+    const sentence = report.split('\n').find((l) => l.startsWith('A smoke run'))!;
     expect(numbers(sentence.slice(sentence.indexOf('claims:')))).toEqual(numbers(line.slice(line.indexOf(':') + 1)));
     expect(line.startsWith(`${results.claims.length} claims:`) && sentence.includes(` ${results.claims.length} claims:`)).toBe(true);
     // The page's header counts the arithmetic checks among the verdicts, as its filter does: the same total.

@@ -123,6 +123,13 @@ export function firstScreen(results: Results): string[] {
   return blocks.flatMap((b) => [...b, '']);
 }
 
+/** What each profile ran, in words for the report's prose. */
+const PROFILE_WORDS: Readonly<Record<Results['profile'], string>> = {
+  full: "The paper's protocols as written (50 seeds, every sweep and variant)",
+  quick: 'A quick run (10 seeds, shorter sweeps: the stochastic verdicts are not the pinned ones)',
+  smoke: 'A smoke run (2–3 seeds, a few hundred epochs: the stochastic verdicts are not the pinned ones)',
+};
+
 export function renderReport(results: Results, figures: readonly ReportFigure[]): string {
   const s = results.summary;
   const parts = [
@@ -133,13 +140,13 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     ...firstScreen(results),
     '## Counts and readings',
     '',
-    `Profile \`${results.profile}\`. ${results.claims.length} claims: ${s.reproduced} reproduced, ${s.deviates} deviate, ` +
+    `${PROFILE_WORDS[results.profile]}. ${results.claims.length} claims: ${s.reproduced} reproduced, ${s.deviates} deviate, ` +
       `${s.inconsistent} inconsistent, ${s.inconclusive} inconclusive, ${s['not evaluated']} not evaluated; ` +
       `${s.arithmetic ?? 0} arithmetic checks on printed numbers, counted apart` +
       `${s.drift > 0 ? `; **${s.drift} differ from their pinned outcome**` : ''}.`,
     '',
-    'Readings: `eq2` is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); `eq1` is (β/2)Σλ^{2/L} as Eq. 1 prints it. ' +
-      'A claim\'s verdict is its first reading\'s; the others are in its row of report.html. How to read a verdict, the tolerance rule and every protocol choice: REPRODUCE.md.',
+    'Readings: the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from heads; (β/2)Σλ^{2/L} as Eq. 1 prints it stands beside it, as does every other reading a claim depends on. ' +
+      'A claim\'s verdict is its first reading\'s; the others are in its row of report.html, with how to read a verdict, the tolerance rule and every protocol choice.',
     '',
     results.alpha === null || results.alpha === undefined
       ? 'Each statistical verdict states its own α.'
@@ -152,7 +159,7 @@ export function renderReport(results: Results, figures: readonly ReportFigure[])
     '',
     '## Claims',
     '',
-    "Each claim's quote, readings, rule with its calibration, evidence, per-seed values and figures: its row of report.html (the links) and `claims[]` of results.json.",
+    "Each claim's quote, readings, rule with its calibration, evidence, per-seed values and figures: its row of report.html (the links), and as data in results.json.",
     '',
     summaryTable(results.claims),
     '',
