@@ -212,7 +212,7 @@ export function networkControlResult(profile: Profile, runner: RunnerResults, fi
   };
 }
 
-// ---- Sweeps on the network control: β (Appendix C) and (B, ηlr) with the batch drawing (prediction 3a) ----
+// ---- Sweeps on the network control: β (Appendix C) and (B, ηlr) with the batch drawing (prediction 3, Eq. 4) ----
 
 /** One β of the β sweep, at the sweep's temperature. */
 export interface BetaSweepPoint {

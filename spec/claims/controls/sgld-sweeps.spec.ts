@@ -37,7 +37,7 @@ describe('decideArrheniusInT (Arrhenius against a power law in T)', () => {
   });
 });
 
-describe('decideNoiseAddsToT (prediction 3a: SGD noise adds T ∝ ηlr/B)', () => {
+describe('decideNoiseAddsToT (prediction 3, Eq. 4: SGD noise adds T ∝ ηlr/B)', () => {
   const x = [0.000625, 0.00125, 0.0025];
   it('reproduces τ falling with ηlr/B, deviates on a flat τ (invisible noise) and on τ rising, is inconclusive with few seeds', () => {
     expect(decideNoiseAddsToT('p', groups(x, (v) => 200 * Math.exp(-1000 * v), 50), 2).reading.verdict).toBe('reproduced');

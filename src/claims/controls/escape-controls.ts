@@ -128,7 +128,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
     title: 'Positive control: one-mode Langevin escape (an audit experiment)',
     caption:
       `ln τ against 1/T for overdamped Langevin dynamics on one mode of Eq. 1 (η = ${control.eta}, β = ${control.beta}, L = ${control.depth}), ` +
-      `${control.seeds} seeds per temperature, profile ${control.profile}. Points: censored maximum-likelihood τ̂ (triangles: 95 % lower bound where none escaped); ` +
+      `${control.seeds} seeds per temperature. Points: censored maximum-likelihood τ̂ (triangles: 95 % lower bound where none escaped); ` +
       "lines: the censored Arrhenius fit, Kramers' law with ΔE of Eq. 10 and its prefactor, and the exact mean first-passage time.",
     spec: controlArrheniusSpec(rows, 'Langevin time'),
   };
@@ -266,8 +266,8 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
         id: 'control-network-arrhenius',
         title: 'Positive control: SGLD escape from the rank-1 trap (an audit experiment)',
         caption:
-          `ln τ (epochs) against 1/T for SGLD on the paper's network from the rank-1 trap at β = ${d.beta}, ${d.points[0]?.records.length ?? 0} noise seeds per temperature, ` +
-          `profile ${control.profile}. Lines: the censored Arrhenius fit, the Langer fit with T^${excess / 2}, and a line of slope ΔE through the fit's centre.`,
+          `ln τ (epochs) against 1/T for SGLD on the paper's network from the rank-1 trap at β = ${d.beta}, ${d.points[0]?.records.length ?? 0} noise seeds per temperature. ` +
+          `Lines: the censored Arrhenius fit, the Langer fit with T^${excess / 2}, and a line of slope ΔE through the fit's centre.`,
         spec: controlArrheniusSpec(rows, 'epochs'),
       },
     ],
@@ -421,7 +421,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       {
         id: 'control-depth-tau',
         title: 'Prediction 2 on the SGLD control: escape time against depth (an audit experiment)',
-        caption: `τ̂ with its 1 − α (α = ${DEFAULT_ALPHA}) likelihood-ratio interval at T = ${T.toPrecision(4)} for L = 3, 4, 5 at the same β/βc(L), profile ${control.profile}.`,
+        caption: `τ̂ with its 1 − α (α = ${DEFAULT_ALPHA}) likelihood-ratio interval at T = ${T.toPrecision(4)} for L = 3, 4, 5 at the same β/βc(L).`,
         spec: tauVersusDepthSpec(
           taus.map((t) => ({ depth: t.depth, tau: t.fit?.meanTime ?? null, lower: t.fit?.interval.lower ?? 0, upper: t.fit?.interval.upper ?? Infinity })),
           T,

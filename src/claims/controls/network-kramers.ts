@@ -207,7 +207,7 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
         id: 'control-network-kramers',
         title: 'Positive control: full-batch Langevin escape on the paper\'s network (an audit experiment)',
         caption:
-          `ln τ (Langevin time) against 1/T from the rank-1 trap at β = ${control.beta} on each data set, ${control.runsPerPoint} noise seeds per point, profile ${control.profile}. ` +
+          `ln τ (Langevin time) against 1/T from the rank-1 trap at β = ${control.beta} on each data set, ${control.runsPerPoint} noise seeds per point. ` +
           "Points: censored maximum-likelihood τ̂ (triangles: 95 % lower bound where none escaped); lines: Appendix F.1's formula with Langer's zero-mode factor on the data set's own Hessians.",
         spec: controlArrheniusSpec(rows, 'Langevin time'),
       },

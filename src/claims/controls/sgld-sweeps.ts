@@ -1,6 +1,6 @@
 // The kinetic readings on the audit's SGLD positive control (its own isotropic noise, not the paper's SGD): escape
 // time against β (Appendix C), Arrhenius against a power law in T (Appendix F.3), and whether SGD's own noise adds
-// to the kick's temperature as ηlr/B (prediction 3a). Rules are pure functions of the runs, so specs can give each one
+// to the kick's temperature as ηlr/B (prediction 3, Eq. 4). Rules are pure functions of the runs, so specs can give each one
 // synthetic runs that must come out reproduced, deviates and inconclusive.
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
 import { compareEscapeRateModels, DEFAULT_ALPHA, describeCalibration, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
@@ -160,7 +160,7 @@ export function temperatureLawReadings(results: ExperimentResults): ControlReadi
   );
 }
 
-// ---- Prediction 3a: does SGD's own noise add to T as ηlr/B? ------------------------------------------------------
+// ---- Prediction 3, Eq. 4: does SGD's own noise add to T as ηlr/B? -------------------------------------------------
 
 export function sgdNoiseNeeds(): ExperimentRequest[] {
   return [{ experiment: 'sgld-sweeps' }];
@@ -207,7 +207,7 @@ function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): E
   });
   return {
     id: 'control-sgld-noise-vs-lr-over-b',
-    title: 'Prediction 3a on the SGLD control: escape time against ηlr/B at fixed added T (an audit experiment)',
+    title: 'SGD\'s own noise on the SGLD control: escape time against ηlr/B at fixed added T (an audit experiment)',
     caption: `ln τ̂ in Langevin time (steps·ηlr) against ηlr/B at T = ${temperature.toPrecision(4)}, per batch drawing. Flat: SGD's own noise does not add to T at the trap.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',

@@ -75,8 +75,8 @@ function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Evidence
     title: 'Arrhenius plot of escape from the rank-1 trap (Fig. 2b)',
     caption:
       `ln τ against B/ηlr for the learning-rate sweep of Appendix A (β = 0.32, rank-1 trap), the same sweep from less converged ` +
-      `checkpoints ("checkpoint N": N SGD epochs per annealing stage), and the batch-size sweep of prediction 3; ${sweeps.seeds.length} seeds per setting, ${sweeps.epochs} epochs, ` +
-      `profile ${sweeps.profile}. Circles: mean escape time by the censored exponential likelihood; triangles: settings where no ` +
+      `checkpoints ("checkpoint N": N SGD epochs per annealing stage), and the batch-size sweep of prediction 3; ${sweeps.seeds.length} seeds per setting, ${sweeps.epochs} epochs. ` +
+      `Circles: mean escape time by the censored exponential likelihood; triangles: settings where no ` +
       'trapped seed escaped, drawn at the lower end of the 95 % interval of τ. Lines: the censored maximum-likelihood Arrhenius fit where estimable.',
     spec: arrheniusPlotSpec(series, sweeps.epochs),
   };

@@ -228,8 +228,8 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
     title: `The d = ${d} staircase: quasi-static sweeps up and down (an audit experiment)`,
     caption:
       `Singular values σ_k of the end-to-end map of the ${d}→10→10→${d} network after re-training to convergence at each β (network units), ` +
-      `up from β = 0 (solid), down from the top (dashed: plain; dotted: with the relearnable kick N(0, 1/10) before each β), ${s.records.length} data seeds, ` +
-      `profile ${s.profile}. Grey dash-dot: Eq. 3's βc on the population η mapped to network units (×2/m, m = ${s.outputs} outputs).`,
+      `up from β = 0 (solid), down from the top (dashed: plain; dotted: with the relearnable kick N(0, 1/10) before each β), ${s.records.length} data seeds. ` +
+      `Grey dash-dot: Eq. 3's βc on the population η mapped to network units (×2/m, m = ${s.outputs} outputs).`,
     spec: staircaseSpec(s.records, s.etas, mapped),
   };
   const perSeed: PerSeedSeries[] = s.etas.map((eta, k) => ({
@@ -297,7 +297,7 @@ function plateauFigure(results: ExperimentResults): EvidenceFigure {
     title: 'Learning plateaus from a small initialisation, d = 4 (an audit experiment)',
     caption:
       `σ_k of the end-to-end map against epoch for data seed ${p.groups[0]?.runs[0]?.dataSeed ?? '—'}, from N(0, u0²) weights at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}; ` +
-      `one line per mode and initial scale u0 (profile ${p.profile}).`,
+      `one line per mode and initial scale u0.`,
     spec: plateauSpec(rows, p.etas),
   };
 }
