@@ -3,6 +3,8 @@ import { escapeMarkup as esc } from './escape-markup.ts';
 import { OUTCOME_RULE } from './explain.ts';
 import { firstScreenOf } from './first-screen.ts';
 import { OUTCOMES, type ClaimRecord, type Results } from './results.ts';
+import { displayNumber } from './display-number.ts';
+import { formatNumber } from '../text/index.ts';
 
 /** A figure's SVG text (and caption where the renderer has one), by the id results.json names it with. */
 export interface HtmlFigure {
@@ -27,7 +29,7 @@ function readingsTable(c: ClaimRecord): string {
   if (c.readings.length === 0) return '';
   const rows = c.readings.map(
     (r) =>
-      `<tr><td>${esc(r.label)}</td><td class="num">${esc(r.value ?? '—')}</td><td>${badge(r.verdict)}</td>` +
+      `<tr><td>${esc(r.label)}</td><td class="num">${esc(r.value === null ? '—' : displayNumber(r.value))}</td><td>${badge(r.verdict)}</td>` +
       `<td class="num">${esc(r.difference ?? '')}</td><td class="num">${formatUnits(r.toleranceUnits ?? null)}</td><td>${esc(r.note ?? '')}</td></tr>`,
   );
   return (
@@ -40,7 +42,7 @@ function perSeedBlock(c: ClaimRecord): string {
   if (c.perSeed.length === 0) return '';
   const seeds = new Set(c.perSeed.flatMap((p) => p.seeds)).size;
   const series = c.perSeed.map((p) => {
-    const cells = p.seeds.map((s, i) => `<tr><td class="num">${s}</td><td class="num">${p.values[i] ?? '—'}</td></tr>`).join('');
+    const cells = p.seeds.map((s, i) => `<tr><td class="num">${s}</td><td class="num">${formatNumber(p.values[i])}</td></tr>`).join('');
     const excluded = p.excluded ? `<p class="muted">Excluded: seeds ${esc(p.excluded.seeds.join(', '))} — ${esc(p.excluded.reason)}</p>` : '';
     return (
       `<div class="series"><h5>${esc(p.label)}</h5><p class="muted">${esc(p.meaning)}</p>${excluded}` +
@@ -85,7 +87,6 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
   return parts.join('');
 }
 
-const shortNumber = (value: string): string => (value.length > 10 && Number.isFinite(Number(value)) ? String(Number(Number(value).toPrecision(6))) : value);
 
 /**
  * Our side of a row, a number or a bound wherever there is one: the first reading's value, else the headline
@@ -94,8 +95,8 @@ const shortNumber = (value: string): string => (value.length > 10 && Number.isFi
  */
 export function oursText(c: ClaimRecord): string {
   const first = c.readings[0];
-  if (first?.value !== undefined && first.value !== null) return shortNumber(first.value);
-  if (c.value !== null) return shortNumber(c.value);
+  if (first?.value !== undefined && first.value !== null) return displayNumber(first.value);
+  if (c.value !== null) return displayNumber(c.value);
   if (c.measured) return c.measured.split(';')[0]!.trim();
   if (first?.note) return first.note;
   return first?.verdict ?? c.outcome;

@@ -1,5 +1,6 @@
 import { firstScreenOf, oursOf, reasonOf } from './first-screen.ts';
 import type { ClaimRecord, Results } from './results.ts';
+import { displayNumber } from './display-number.ts';
 
 /** A figure as the report embeds it. */
 export interface ReportFigure {
@@ -55,7 +56,7 @@ export function findings(claims: readonly ClaimRecord[]): string[] {
   const group = (outcome: string, lead: string, audit = false): string[] => {
     const members = claims.filter((c) => c.outcome === outcome && c.kind !== 'arithmetic' && (c.group === 'audit') === audit);
     if (members.length === 0) return [];
-    const items = members.map((c) => `${link(c.id)}${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${c.value.length > 10 ? Number(Number(c.value).toPrecision(6)) : c.value}, paper ${c.paper.value})` : ''}`);
+    const items = members.map((c) => `${link(c.id)}${c.measured ? ` (${escapeCell(c.measured)})` : c.value !== null && c.paper.value !== null ? ` (ours ${displayNumber(c.value)}, paper ${c.paper.value})` : ''}`);
     return [`- ${lead} (${members.length}): ${items.join('; ')}.`];
   };
   return [

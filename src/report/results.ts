@@ -3,6 +3,7 @@ import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Read
 import { parseValidatedJson } from '../io/index.ts';
 import { formatChange, type ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
+import { displayNumber } from './display-number.ts';
 
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
 export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
@@ -133,9 +134,8 @@ export function serialiseResults(results: Results): string {
   return text;
 }
 
-const shortValue = (value: string): string => (value.length > 10 ? String(Number(Number(value).toPrecision(6))) : value);
 
 /** A reading in a few characters: its number where the paper printed one, otherwise its own verdict. */
 export function readingText(c: ClaimRecord, r: Reading): string {
-  return c.paper.value !== null && r.value !== null ? shortValue(r.value) : r.verdict;
+  return c.paper.value !== null && r.value !== null ? displayNumber(r.value) : r.verdict;
 }
