@@ -7,6 +7,8 @@ import { seedRunsJob } from '../../src/experiments/index.ts';
 import { executeJobs, mergeCaches } from '../../src/runner/index.ts';
 import { cachedUnit, unitCacheKey, unitCachePath } from '../../src/runner/unit-cache.ts';
 import { canonicalJson, sha256 } from '../../src/runner/run-cache.ts';
+import { makeTaskData } from '../../src/data/index.ts';
+import { MetricsProbe, createNetwork, datasetMoments, fullGradientNorm, prepareTrainingSet } from '../../src/engine/index.ts';
 
 const tempDir = tempDirs('cache-merge-');
 // Two seeds of random-init, 5 epochs from 20-epoch checkpoints: a record and two checkpoints each.
@@ -171,7 +173,8 @@ describe('mergeCaches, adversarial', () => {
     await executeJobs([job([42, 43])], { workers: 1, cacheDir: a });
     const honest = mergeCaches([a], tempDir(), { verify: 5 });
     expect(honest).toMatchObject({ refused: [], conflicts: [] });
-    expect(honest.sources[0]!.verified).toBe(2);
+    // Two runs and their four checkpoints.
+    expect(honest.sources[0]!.verified).toBe(6);
     const [first] = readdirSync(a).filter((f) => f.endsWith('.json')).sort();
     rehash(join(a, first!), (e) => (e.record!.escapeEpoch = 307));
     // Its hashes hold: without --verify the edited record goes in.
@@ -179,6 +182,31 @@ describe('mergeCaches, adversarial', () => {
     const summary = mergeCaches([a], into, { verify: 1 });
     expect(summary.refused).toEqual([`${a}: every entry refused, ${join(a, first!)}: recomputed, it differs in escapeEpoch`]);
     expect(summary.sources).toEqual([]);
+    expect(readdirSync(into)).toEqual([]);
+  });
+
+  it('--verify retrains the cheapest checkpoints and refuses a source with one forged consistently', async () => {
+    const [a, into] = [tempDir(), tempDir()];
+    await executeJobs([job([42])], { workers: 1, cacheDir: a });
+    const entries = readdirSync(join(a, 'checkpoints')).map((f) => ({ file: join(a, 'checkpoints', f), entry: JSON.parse(readFileSync(join(a, 'checkpoints', f), 'utf8')) }));
+    const [cheapest] = entries.sort((x, y) => x.entry.inputs.betas.length - y.entry.inputs.betas.length || (x.entry.key < y.entry.key ? -1 : 1));
+    // The forger's weights, a little off, with the last stage measured again on them and the hashes recomputed: the
+    // entry is consistent with its own weights, as a read checks it.
+    const { entry, file } = cheapest!;
+    const i = entry.inputs;
+    const params = new Float64Array(Buffer.from(entry.params, 'base64').buffer.slice(0)).map((w) => w * 1.01);
+    const data = makeTaskData(i.teacher, i.data, i.dataSeed);
+    const net = { ...createNetwork(i.network), params };
+    const beta = i.betas.at(-1);
+    const m = new MetricsProbe(net, prepareTrainingSet(data.train, i.network.biases).moments, datasetMoments(data.test, i.network.biases)).measure(beta);
+    const last = { ...entry.stages.at(-1), gradientNorm: fullGradientNorm(net, prepareTrainingSet(data.train, i.network.biases).moments, beta), trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues };
+    entry.stages = [...entry.stages.slice(0, -1), last];
+    entry.params = Buffer.from(params.buffer).toString('base64');
+    entry.contentHash = sha256(canonicalJson({ inputs: entry.inputs, stages: entry.stages, params: entry.params }));
+    writeFileSync(file, JSON.stringify(entry));
+    expect(mergeCaches([a], tempDir())).toMatchObject({ refused: [], copied: 3 });
+    const summary = mergeCaches([a], into, { verify: 1 });
+    expect(summary.refused).toEqual([expect.stringMatching(new RegExp(`^${a}: every entry refused, ${file}: recomputed, it differs in (stages|params)`))]);
     expect(readdirSync(into)).toEqual([]);
   });
 

@@ -48,8 +48,8 @@ function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Command {
         'written, exit 1. An unreadable or non-regular file is refused and the merge goes on. Entries that are\n' +
         'refused are listed on stdout with the reason; other files are listed as skipped and left alone. Each source\n' +
         "taken in is listed with the SHA-256 of its entries' names and bytes. --verify K recomputes, from their stored\n" +
-        'inputs and with no cache, the first K entries by name of each kind (checkpoints aside) of each source made by\n' +
-        'this checkout, and refuses the whole source if one differs.\n\n' +
+        'inputs and with no cache, the first K entries by name of each kind of each source made by this checkout\n' +
+        '(of checkpoints, the K cheapest to retrain), and refuses the whole source if one differs.\n\n' +
         'Example:\n  npx metastable cache merge shard-1/cache shard-2/cache --into .cache/runs && npm run reproduce\n',
     )
     .action((sources: string[], options: { into: string; verify: number }) => {

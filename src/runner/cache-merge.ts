@@ -148,21 +148,44 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
   return path === '' ? '(the whole entry)' : path;
 }
 
-/** The --verify sample of one kind: the first `count` entries by name, i.e. by the hash of their inputs. */
+/**
+ * What retraining a checkpoint costs, in epochs: its stages times the epochs of each (every stage before the last is
+ * trained again too). Other entries cost alike here.
+ */
+function trainingEpochs(e: Entry): number {
+  if (e.folder !== CHECKPOINTS) return 0;
+  const inputs = e.parsed.inputs as { betas?: unknown; checkpoint?: { epochsPerStage?: unknown } };
+  const stages = Array.isArray(inputs.betas) ? inputs.betas.length : 0;
+  const epochs = inputs.checkpoint?.epochsPerStage;
+  return typeof epochs === 'number' && Number.isFinite(epochs) ? stages * epochs : Infinity;
+}
+
+/**
+ * The --verify sample of one kind: the first `count` entries by name, i.e. by the hash of their inputs; checkpoints
+ * by their training cost first (the cheapest ones), then by name.
+ */
 function sampleOf(entries: readonly Entry[], count: number): Entry[] {
   const byFolder = new Map<string, Entry[]>();
   for (const e of entries) byFolder.set(e.folder, [...(byFolder.get(e.folder) ?? []), e]);
-  return [...byFolder.values()].flatMap((list) => list.sort((x, y) => (x.key < y.key ? -1 : 1)).slice(0, count));
+  const order = (x: Entry, y: Entry) => trainingEpochs(x) - trainingEpochs(y) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  return [...byFolder.values()].flatMap((list) => list.sort(order).slice(0, count));
+}
+
+/** What an entry stores that recomputing it must give again: a run's record, a checkpoint's stages and weights, a unit's result. */
+function storedContent(e: Entry): unknown {
+  if (e.folder === '') return e.parsed.record;
+  if (e.folder !== CHECKPOINTS) return e.parsed.result;
+  const { stages, params } = e.parsed as unknown as { stages: unknown; params: unknown };
+  return { stages, params };
 }
 
 /** Why a source's sampled entries are not what this checkout computes, or null; counts the entries that matched. */
 function verifySource(entries: readonly Entry[], count: number, recompute: NonNullable<MergeOptions['recompute']>): { problem: string | null; verified: number } {
   let verified = 0;
-  const recomputable = entries.filter((e) => e.folder !== CHECKPOINTS);
-  for (const e of sampleOf(recomputable, count)) {
+  for (const e of sampleOf(entries, count)) {
     const fresh = recompute(e.folder, e.key, e.parsed.inputs);
     if (fresh === undefined) continue;
-    const stored = e.folder === '' ? e.parsed.record : e.parsed.result;
+    const stored = storedContent(e);
     const [want, got] = [JSON.parse(reproducible(e.folder, fresh)), JSON.parse(reproducible(e.folder, stored))];
     const difference = firstDifference(want, got);
     if (difference !== null) return { problem: `${e.path}: recomputed, it differs in ${difference}`, verified };

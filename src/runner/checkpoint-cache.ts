@@ -81,7 +81,8 @@ export function stagesProblem(stages: unknown, betas: readonly number[], protoco
   return null;
 }
 
-function encodeParams(params: Float64Array): string {
+/** Weights as a checkpoint entry stores them: their float64 bytes, base64. */
+export function encodeParams(params: Float64Array): string {
   return Buffer.from(params.buffer, params.byteOffset, params.byteLength).toString('base64');
 }
 

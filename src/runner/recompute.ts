@@ -1,5 +1,8 @@
-import { deterministicPart, type RunRecord } from '../run/index.ts';
+import { datasetMoments, prepareTrainingSet } from '../engine/index.ts';
+import { makeTaskData } from '../data/index.ts';
+import { annealedCheckpoint, deterministicPart, type RunRecord, type StageReport } from '../run/index.ts';
 import type { Protocol, RunOverrides } from '../protocols/index.ts';
+import { CHECKPOINTS_KIND, checkpointCacheKey, encodeParams } from './checkpoint-cache.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
 import runTask from './jobs/seed-runs-worker.ts';
 import { canonicalJson, runCacheKey, type RunInputs } from './run-cache.ts';
@@ -19,12 +22,47 @@ export function reproducible(folder: string, content: unknown): string {
   return canonicalJson(folder === '' ? deterministicPart(asStored as RunRecord) : asStored);
 }
 
+/** What a checkpoint entry stores beside its inputs, as this checkout trains it: its stages and its weights, base64. */
+export interface CheckpointContent {
+  readonly stages: readonly StageReport[];
+  readonly params: string;
+}
+
+/** The inputs a checkpoint entry stores (checkpoint-cache.ts, checkpointInputs). */
+interface CheckpointInputs {
+  readonly teacher: Protocol['teacher'];
+  readonly data: Protocol['data'];
+  readonly dataSeed: number;
+  readonly network: Protocol['network'];
+  readonly initStd: number;
+  readonly seed: number;
+  readonly checkpoint: Protocol['checkpoint'];
+  readonly numerics: NonNullable<Protocol['numerics']>;
+  readonly betas: readonly number[];
+}
+
 /**
- * What this checkout computes for a stored entry of `folder` ('' for runs, else a unit kind), or undefined when it
- * cannot say: the entry was made by other code (its key is not the one this checkout gives its inputs), or its
- * folder is not recomputed here (checkpoints are checked on read by measuring their weights again).
+ * A checkpoint trained again from the inputs it stores, with no cache: the protocol's parts that a checkpoint depends
+ * on, and nothing else, make the run context, and annealedCheckpoint trains it as a run would. Undefined when this
+ * checkout gives those inputs another key (other code made it).
+ */
+function recomputeCheckpoint(key: string, inputs: CheckpointInputs): CheckpointContent | undefined {
+  const { teacher, data, dataSeed, network, initStd, seed, checkpoint, numerics, betas } = inputs;
+  const protocol = { teacher, data, dataSeed: { kind: 'fixed', seed: dataSeed }, network, initStd, checkpoint, numerics } as unknown as Protocol;
+  if (checkpointCacheKey(protocol, seed, betas) !== key) return undefined;
+  const task = makeTaskData(teacher, data, dataSeed);
+  const ctx = { protocol, seed, data: task, train: prepareTrainingSet(task.train, network.biases), testMoments: datasetMoments(task.test, network.biases) };
+  const trained = annealedCheckpoint(ctx, betas, new Map());
+  return { stages: trained.stages, params: encodeParams(trained.network.params) };
+}
+
+/**
+ * What this checkout computes for a stored entry of `folder` ('' for runs, CHECKPOINTS_KIND for checkpoints, else a
+ * unit kind), or undefined when it cannot say: the entry was made by other code (its key is not the one this
+ * checkout gives its inputs), or its folder is not recomputed here.
  */
 export function recomputeEntry(folder: string, key: string, inputs: unknown): unknown {
+  if (folder === CHECKPOINTS_KIND) return recomputeCheckpoint(key, inputs as CheckpointInputs);
   if (folder === '') {
     const i = inputs as RunInputs;
     if (runCacheKey(i.protocol, i.seed, i.overrides) !== key) return undefined;
