@@ -16,9 +16,9 @@ const events: ProgressEvent[] = [
   { kind: 'job-started', job: analysis, index: 1, total: 2 },
   { kind: 'unit-done', job: runs, done: 1, units: 2, cached: true },
   { kind: 'unit-done', job: runs, done: 2, units: 2, cached: false },
-  { kind: 'job-done', job: runs, seconds: 1.25 },
+  { kind: 'job-done', job: runs, seconds: 1.25, computedUnits: 0, cpuSeconds: 0 },
   { kind: 'unit-done', job: analysis, done: 1, units: 1, cached: false },
-  { kind: 'job-done', job: analysis, seconds: 3 },
+  { kind: 'job-done', job: analysis, seconds: 3, computedUnits: 0, cpuSeconds: 0 },
 ];
 
 /**
@@ -67,7 +67,7 @@ function busyRun(jobCount: number): { plan: Plan; events: ProgressEvent[] } {
   for (const job of jobs) {
     const units = jobUnits(job);
     for (let done = 1; done <= units; done++) events.push({ kind: 'unit-done', job, done, units, cached: done === 1 && units > 3 });
-    events.push({ kind: 'job-done', job, seconds: 1 });
+    events.push({ kind: 'job-done', job, seconds: 1, computedUnits: 0, cpuSeconds: 0 });
   }
   return { plan: planOf(jobs), events };
 }
@@ -149,10 +149,10 @@ describe('progress', () => {
     at(0, events[0]!);
     at(0, events[1]!);
     at(2000, { kind: 'unit-done', job: analysis, done: 1, units: 1, cached: false });
-    at(2000, { kind: 'job-done', job: analysis, seconds: 2 });
+    at(2000, { kind: 'job-done', job: analysis, seconds: 2, computedUnits: 0, cpuSeconds: 0 });
     at(5000, { kind: 'unit-done', job: runs, done: 1, units: 2, cached: false });
     at(9000, { kind: 'unit-done', job: runs, done: 2, units: 2, cached: false });
-    at(9000, { kind: 'job-done', job: runs, seconds: 9 });
+    at(9000, { kind: 'job-done', job: runs, seconds: 9, computedUnits: 0, cpuSeconds: 0 });
     // Two workers: the analysis took one from the start; the runs' first unit the other, from the start too.
     expect(stderr.trim().split('\n').map((l) => /\] ([\d.]+ s) /.exec(l)?.[1])).toEqual(['2.0 s', '9.0 s']);
     expect(progress.jobSeconds().get(jobKey(runs))).toBe(9);
@@ -164,10 +164,10 @@ describe('progress', () => {
     const progress = progressReporter({ plan, workers: 1, stderr: (t) => (stderr += t), now: () => clock });
     for (const [ms, event] of [
       [2000, { kind: 'unit-done', job: analysis, done: 1, units: 1, cached: false }],
-      [2000, { kind: 'job-done', job: analysis, seconds: 2 }],
+      [2000, { kind: 'job-done', job: analysis, seconds: 2, computedUnits: 0, cpuSeconds: 0 }],
       [5000, { kind: 'unit-done', job: runs, done: 1, units: 2, cached: false }],
       [9000, { kind: 'unit-done', job: runs, done: 2, units: 2, cached: false }],
-      [9000, { kind: 'job-done', job: runs, seconds: 9 }],
+      [9000, { kind: 'job-done', job: runs, seconds: 9, computedUnits: 0, cpuSeconds: 0 }],
     ] as const) {
       clock = ms;
       progress.onProgress(event);

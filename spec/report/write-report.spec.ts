@@ -129,3 +129,27 @@ describe('checkOutputWritable', () => {
     expect(readFileSync(join(parent, 'theirs', 'results.json'), 'utf8')).toBe('their results');
   });
 });
+
+describe('writeReport with extra files', () => {
+  it('writes them into the same folder as a unit, leaves results.json byte for byte as without them, and drops an old one a later report lacks', () => {
+    const parent = tempDir();
+    const plain = join(parent, 'plain');
+    const withTimings = join(parent, 'with');
+    writeReport(plain, results(['f1']), [figure('f1')]);
+    const written = writeReport(withTimings, results(['f1']), [figure('f1')], { 'timings.json': '{"jobs":[]}\n' });
+    expect(written).toContain(join(withTimings, 'timings.json'));
+    expect(written.at(-1)).toBe(join(withTimings, 'REPORT.md'));
+    expect(readFileSync(join(withTimings, 'timings.json'), 'utf8')).toBe('{"jobs":[]}\n');
+    expect(readFileSync(join(withTimings, 'results.json'))).toEqual(readFileSync(join(plain, 'results.json')));
+    writeReport(withTimings, results(['f1']), [figure('f1')], { 'timings.json': '{"jobs":[1]}\n' });
+    expect(readFileSync(join(withTimings, 'timings.json'), 'utf8')).toBe('{"jobs":[1]}\n');
+  });
+
+  it('refuses an extra file that would take a report file\'s name or lie outside the folder', () => {
+    const out = join(tempDir(), 'out');
+    for (const name of ['results.json', 'REPORT.md', 'figures', '../x.json', 'a/b.json', '']) {
+      expect(() => writeReport(out, results([]), [], { [name]: 'x' })).toThrow(RangeError);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, jobKey, type Shard } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type ProgressEvent, type Shard, type Timings } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -105,12 +105,22 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
     io.stderr(header);
     progress = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
     const reporter = progress;
-    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: reporter.onProgress, onCacheProblem: (line) => reporter.log(line) });
-    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds() };
+    const finished = new Map<string, Extract<ProgressEvent, { kind: 'job-done' }>>();
+    const onProgress = (event: ProgressEvent) => {
+      if (event.kind === 'job-done') finished.set(jobKey(event.job), event);
+      reporter.onProgress(event);
+    };
+    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress, onCacheProblem: (line) => reporter.log(line) });
+    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds(), timings: runTimings(audit, finished) };
   } finally {
     process.off('SIGINT', interrupted);
     progress?.stop();
   }
+}
+
+/** The measured CPU seconds of each job that computed units, beside the plan's estimate (timings.json beside the report). */
+export function runTimings(audit: Plan, finished: ReadonlyMap<string, Extract<ProgressEvent, { kind: 'job-done' }>>): Timings {
+  return jobTimings(audit.jobs.map(({ job, cost }) => ({ key: jobKey(job), job, cost })), finished);
 }
 
 /**
@@ -159,14 +169,14 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   }
   const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
   const header = `metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`;
-  const { runner, computed, cached, jobSeconds } = await runWithProgress(audit, options, cacheDir, io, header);
+  const { runner, computed, cached, jobSeconds, timings } = await runWithProgress(audit, options, cacheDir, io, header);
   if (options.shard !== undefined) {
     io.stdout(shardSummary(audit, options.shard, cacheDir!, { computed, cached }, (performance.now() - started) / 1000));
     return 0;
   }
   io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
   const evaluated = evaluatePlan(audit, runner);
-  const { record, written } = await renderAudit(evaluated, options.out);
+  const { record, written } = await renderAudit(evaluated, options.out, { [TIMINGS_FILE]: serialiseTimings(timings) });
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds, evaluated.evaluationSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
   const html = written.find((f) => f.endsWith('report.html'));
@@ -183,7 +193,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
   return new Command('reproduce')
     .description(
       'Recompute every claim of the ledger (golden/claims.json): plan the experiments the claims need, run them, ' +
-        'evaluate each claim, print the verdict table and write REPORT.md, report.html, results.json and the figures. ' +
+        'evaluate each claim, print the verdict table and write REPORT.md, report.html, results.json, the figures and timings.json (measured CPU time beside the estimate). ' +
         'Exits 1 when a verdict or value differs from its pinned outcome.',
     )
     .addOption(
@@ -210,7 +220,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
       Math.min(2, availableParallelism()),
     )
     .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
-    .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json and figures/ (replaced as a whole)', nonEmptyPath('--out'), 'out')
+    .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json, figures/ and timings.json (replaced as a whole)', nonEmptyPath('--out'), 'out')
     .option('--cache <DIR>', 'cache of completed SGD runs, β sweeps and analyses (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .option(

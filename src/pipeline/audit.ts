@@ -94,8 +94,8 @@ export function evaluatePlan(plan: Plan, runner: RunnerResults, thesis: ThesisDe
   };
 }
 
-/** Render: figures to SVG, results.json and REPORT.md into `outDir`. */
-export async function renderAudit(audit: Audit, outDir: string): Promise<{ record: Results; written: string[] }> {
+/** Render: figures to SVG, results.json and REPORT.md, and any extra files (name → text), into `outDir`. */
+export async function renderAudit(audit: Audit, outDir: string, extras: Readonly<Record<string, string>> = {}): Promise<{ record: Results; written: string[] }> {
   const figures = await renderFigures(audit.figures);
   const record = buildResults(
     audit.results,
@@ -105,5 +105,5 @@ export async function renderAudit(audit: Audit, outDir: string): Promise<{ recor
     DEFAULT_ALPHA,
     audit.thesis,
   );
-  return { record, written: writeReport(outDir, record, figures) };
+  return { record, written: writeReport(outDir, record, figures, extras) };
 }

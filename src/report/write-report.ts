@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OWNED_MARKER, isOwned, markOwned, removeStaleTemporaries, replaceFolder, temporaryPath, writeFileDurable } from '../io/index.ts';
 import { renderHtmlReport } from './html-report.ts';
@@ -84,13 +84,20 @@ export function checkOutputWritable(dir: string): void {
   }
 }
 
+/** The report's own files: an extra file beside them may not take one of their names. */
+const REPORT_FILES = new Set(['results.json', 'report.html', 'REPORT.md', FIGURE_DIR, OWNED_MARKER]);
+
 /**
- * Writes figures/, results.json and REPORT.md as one unit: all into a staging folder beside `outDir`, which then
- * replaces `outDir` whole (io/atomic-file.ts replaceFolder). A reader never sees new figures beside an old report,
- * nor figures left from an earlier run; an interrupted or failed write leaves the old folder as it was. Entries of
- * `outDir` that are not the report's (a run cache, notes) are kept.
+ * Writes figures/, results.json and REPORT.md, and any `extras` (file name → text, such as the run's timings.json),
+ * as one unit: all into a staging folder beside `outDir`, which then replaces `outDir` whole (io/atomic-file.ts
+ * replaceFolder). A reader never sees new figures beside an old report, nor figures left from an earlier run; an
+ * interrupted or failed write leaves the old folder as it was. Entries of `outDir` that are not the report's (a run
+ * cache, notes) are kept.
  */
-export function writeReport(outDir: string, results: Results, figures: readonly ReportFigure[]): string[] {
+export function writeReport(outDir: string, results: Results, figures: readonly ReportFigure[], extras: Readonly<Record<string, string>> = {}): string[] {
+  for (const name of Object.keys(extras)) {
+    if (REPORT_FILES.has(name) || name !== basename(name) || name === '' || name === '.' || name === '..') throw new RangeError(`${JSON.stringify(name)} cannot be an extra file of the report`);
+  }
   checkOutputWritable(outDir);
   const target = reportFolder(outDir);
   mkdirSync(dirname(target), { recursive: true });
@@ -101,6 +108,7 @@ export function writeReport(outDir: string, results: Results, figures: readonly 
     markOwned(staging);
     for (const figure of figures) writeFileDurable(join(staging, FIGURE_DIR, `${figure.id}.svg`), figure.svg);
     writeFileDurable(join(staging, 'results.json'), serialiseResults(results));
+    for (const [name, text] of Object.entries(extras)) writeFileDurable(join(staging, name), text);
     writeFileDurable(join(staging, 'report.html'), renderHtmlReport(results, figures));
     writeFileDurable(join(staging, 'REPORT.md'), renderReport(results, figures));
     replaceFolder(target, staging);
@@ -108,5 +116,11 @@ export function writeReport(outDir: string, results: Results, figures: readonly 
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return [...figures.map((f) => join(outDir, FIGURE_DIR, `${f.id}.svg`)), join(outDir, 'results.json'), join(outDir, 'report.html'), join(outDir, 'REPORT.md')];
+  return [
+    ...figures.map((f) => join(outDir, FIGURE_DIR, `${f.id}.svg`)),
+    join(outDir, 'results.json'),
+    ...Object.keys(extras).map((name) => join(outDir, name)),
+    join(outDir, 'report.html'),
+    join(outDir, 'REPORT.md'),
+  ];
 }

@@ -38,7 +38,11 @@ export type ProgressEvent =
   | { readonly kind: 'job-started'; readonly job: Job; readonly index: number; readonly total: number }
   /** One seed (or the one analysis) of a job finished; `cached` when read from the cache rather than computed. */
   | { readonly kind: 'unit-done'; readonly job: Job; readonly done: number; readonly units: number; readonly cached: boolean }
-  | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number };
+  /**
+   * A job finished: its wall seconds, and what it computed rather than read from the cache — its units and the CPU
+   * seconds they took in the workers or this process (a measurement: never part of any result or cache entry).
+   */
+  | { readonly kind: 'job-done'; readonly job: Job; readonly seconds: number; readonly computedUnits: number; readonly cpuSeconds: number };
 
 /**
  * Executes every distinct job and returns their results. All jobs are started together on one shared pool, so
@@ -59,16 +63,22 @@ export async function executeJobs(jobs: readonly Job[], options: ExecuteOptions)
         const started = performance.now();
         const units = jobUnits(job);
         let done = 0;
+        let computedUnits = 0;
+        let cpuSeconds = 0;
         const context: JobContext = {
           workers: options.workers,
           ...(pool ? { pool } : {}),
           cacheDir: options.cacheDir,
-          unitDone: (cached) => progress({ kind: 'unit-done', job, done: (done += 1), units, cached }),
+          unitDone(cached) {
+            if (!cached) computedUnits += 1;
+            progress({ kind: 'unit-done', job, done: (done += 1), units, cached });
+          },
           cacheProblem: (line) => problems.add(line),
+          cpuSpent: (seconds) => void (cpuSeconds += seconds),
           shared,
         };
         results.set(job, await kindOf(job).run(job, context));
-        progress({ kind: 'job-done', job, seconds: (performance.now() - started) / 1000 });
+        progress({ kind: 'job-done', job, seconds: (performance.now() - started) / 1000, computedUnits, cpuSeconds });
       }),
     );
   } finally {

@@ -1,6 +1,7 @@
 import { gradientNoiseScaling, type GradientNoiseOptions, type GradientNoiseReport } from '../../run/index.ts';
 import { COST_MODEL } from '../cost.ts';
-import type { JobKind } from './job-kind.ts';
+import { taskDone, type JobKind } from './job-kind.ts';
+import { computed } from './worker-result.ts';
 
 /** The mini-batch gradient noise against B, with and without replacement (src/run/gradient-noise-scaling.ts). */
 export interface GradientNoiseJob {
@@ -18,8 +19,8 @@ export const gradientNoiseKind: JobKind<GradientNoiseJob, GradientNoiseReport> =
   },
   async run(job, context) {
     await Promise.resolve();
-    const report = gradientNoiseScaling(job.options);
-    context.unitDone(false);
-    return report;
+    const report = computed(() => gradientNoiseScaling(job.options));
+    taskDone(context, report, true);
+    return report.result;
   },
 };

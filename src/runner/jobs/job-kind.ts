@@ -24,6 +24,8 @@ export interface JobContext {
   readonly unitDone: (cached: boolean) => void;
   /** A cache entry was refused and recomputed (one line). */
   readonly cacheProblem: (line: string) => void;
+  /** CPU seconds one of the job's tasks took where it was computed (WorkerResult.cpuSeconds), its own or one it shares. */
+  readonly cpuSpent: (seconds: number) => void;
   /** Results several jobs of one execution need, each computed once (by key; see nonlinear-escapes.ts). */
   readonly shared: Map<string, Promise<unknown>>;
 }
@@ -59,15 +61,26 @@ export interface Worker<T, R> {
   readonly run: (task: T) => WorkerResult<R>;
 }
 
+/** One finished task told to its job: its CPU seconds where it was computed and, where `unit`, one unit done. */
+export function taskDone(context: JobContext, r: WorkerResult<unknown>, unit: boolean): void {
+  if (r.cpuSeconds !== undefined) context.cpuSpent(r.cpuSeconds);
+  if (unit) context.unitDone(r.cached);
+}
+
+/** `tasks` through the worker over the context's workers, whole worker results in task order; refused cache entries passed on. */
+export function runWorkerTasks<T, R>(worker: Worker<T, R>, tasks: readonly T[], context: JobContext, finished?: (r: WorkerResult<R>) => void): Promise<WorkerResult<R>[]> {
+  const done = (r: WorkerResult<R>) => {
+    for (const line of r.cacheProblems) context.cacheProblem(line);
+    finished?.(r);
+  };
+  return mapInWorkers(worker.file, worker.run, tasks, context.workers, done, context.pool);
+}
+
 /**
  * `tasks` through the worker over the context's workers, results in task order; each finished task's refused cache
- * entries are passed on and, where `units` (the default), it counts as one unit done.
+ * entries and CPU seconds are passed on and, where `units` (the default), it counts as one unit done.
  */
 export async function runTasks<T, R>(worker: Worker<T, R>, tasks: readonly T[], context: JobContext, units = true): Promise<R[]> {
-  const finished = (r: WorkerResult<R>) => {
-    for (const line of r.cacheProblems) context.cacheProblem(line);
-    if (units) context.unitDone(r.cached);
-  };
-  const results = await mapInWorkers(worker.file, worker.run, tasks, context.workers, finished, context.pool);
+  const results = await runWorkerTasks(worker, tasks, context, (r) => taskDone(context, r, units));
   return results.map((r) => r.result);
 }

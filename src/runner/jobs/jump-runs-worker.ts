@@ -3,5 +3,5 @@ import { computed, type WorkerResult } from './worker-result.ts';
 
 /** One downward-jump setting inside a pool worker (or in-process): the same function either way; not cached. */
 export default function jumpTask(task: JumpSettingTask): WorkerResult<JumpSettingResult> {
-  return computed(jumpSetting(task));
+  return computed(() => jumpSetting(task));
 }

@@ -1,6 +1,6 @@
 import { kramersLanger, type KramersLangerOptions, type KramersLangerReport } from '../../run/index.ts';
 import { COST_MODEL, inUnitCache } from '../cost.ts';
-import type { JobKind } from './job-kind.ts';
+import { taskDone, type JobKind } from './job-kind.ts';
 import { throughUnitCache } from './worker-result.ts';
 
 /** The Appendix F analysis at one β (src/run/kramers-langer.ts): Hessians, zero modes, Eq. 11/12, gradient noise. */
@@ -22,10 +22,10 @@ export const kramersLangerKind: JobKind<KramersLangerJob, KramersLangerReport> =
   },
   async run(job, context) {
     await Promise.resolve();
-    const { result, cached, cacheProblems } = throughUnitCache(context.cacheDir, KIND, job.options, () => kramersLanger(job.options));
-    for (const line of cacheProblems) context.cacheProblem(line);
-    context.unitDone(cached);
-    return result;
+    const analysis = throughUnitCache(context.cacheDir, KIND, job.options, () => kramersLanger(job.options));
+    for (const line of analysis.cacheProblems) context.cacheProblem(line);
+    taskDone(context, analysis, true);
+    return analysis.result;
   },
   recompute: { [KIND]: (task) => kramersLanger(task as KramersLangerOptions) },
 };

@@ -11,5 +11,5 @@ export interface PlateauTask {
 
 /** One run inside a pool worker (or in-process), with the data seed as its SGD seed. */
 export default function plateauTask(task: PlateauTask): WorkerResult<LearningPlateaus> {
-  return computed(learningPlateaus(task.protocol, task.dataSeed, task.settings, task.dataSeed));
+  return computed(() => learningPlateaus(task.protocol, task.dataSeed, task.settings, task.dataSeed));
 }

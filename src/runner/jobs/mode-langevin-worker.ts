@@ -11,5 +11,5 @@ export interface ModeTask {
 
 /** One slice inside a pool worker (or in-process): the same function either way. */
 export default function modeTask(task: ModeTask): WorkerResult<LangevinEscape[]> {
-  return computed(task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)));
+  return computed(() => task.seeds.map((seed) => modeControlRun(task.settings, task.barrierScale, seed)));
 }

@@ -43,7 +43,7 @@ export const nonlinearEscapesKind: JobKind<NonlinearEscapesJob, NonlinearEscapes
     return { runs: job.seeds.length, cached: 0, sgdSteps: perRun * job.seeds.length, sweepPoints: 3, cpuSeconds };
   },
   async run(job, context) {
-    const sweeps = await sharedSweeps(job, context, false).sweeps;
+    const sweeps = (await sharedSweeps(job, context)).result;
     const plan = nonlinearTrapPlan(sweeps.up, job.rule, job.spec.rankThreshold, job.riseFraction);
     // With nothing to run, the job's units are done at once (progress counts them).
     const none = (record: NonlinearEscapesRecord) => {

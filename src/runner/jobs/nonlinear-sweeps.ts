@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { NonlinearSweepSpec, NonlinearSweeps } from '../../run/index.ts';
 import { COST_MODEL, inUnitCache } from '../cost.ts';
 import { canonicalJson } from '../run-cache.ts';
-import { runTasks, type JobContext, type JobKind, type Worker } from './job-kind.ts';
+import { runWorkerTasks, taskDone, type JobContext, type JobKind, type Worker } from './job-kind.ts';
 import nonlinearWorkerTask, { recomputeNonlinear, type NonlinearWorkerTask } from './nonlinear-worker.ts';
+import type { WorkerResult } from './worker-result.ts';
 
 /** A tanh or sigmoid network's quasi-static β sweeps, up and down, on one data set (src/run/nonlinear-sweep.ts). */
 export interface NonlinearSweepsJob {
@@ -25,16 +26,17 @@ export function nonlinearPointSeconds(spec: NonlinearSweepSpec): number {
 
 /**
  * One activation's sweeps, computed once per execution however many jobs ask (its sweep job and its escape job):
- * the first to ask runs them, counting them as one of its units when `asUnit`.
+ * the first to ask runs them. Whether they were computed or read, and their CPU seconds, are the sweep job's to
+ * report (its cost holds them; the escape job's does not).
  */
-export function sharedSweeps(job: Pick<NonlinearSweepsJob, 'spec' | 'dataSeed'>, context: JobContext, asUnit: boolean): { sweeps: Promise<NonlinearSweeps>; computedHere: boolean } {
+export function sharedSweeps(job: Pick<NonlinearSweepsJob, 'spec' | 'dataSeed'>, context: JobContext): Promise<WorkerResult<NonlinearSweeps>> {
   const key = canonicalJson(['nonlinear-sweeps', job.spec, job.dataSeed]);
-  const known = context.shared.get(key) as Promise<NonlinearSweeps> | undefined;
-  if (known !== undefined) return { sweeps: known, computedHere: false };
+  const known = context.shared.get(key) as Promise<WorkerResult<NonlinearSweeps>> | undefined;
+  if (known !== undefined) return known;
   const task: NonlinearWorkerTask = { unit: { kind: 'nonlinear-sweeps', spec: job.spec, dataSeed: job.dataSeed }, cacheDir: context.cacheDir };
-  const sweeps = runTasks(NONLINEAR_WORKER, [task], context, asUnit).then(([r]) => r as NonlinearSweeps);
+  const sweeps = runWorkerTasks(NONLINEAR_WORKER, [task], context).then(([r]) => r as WorkerResult<NonlinearSweeps>);
   context.shared.set(key, sweeps);
-  return { sweeps, computedHere: true };
+  return sweeps;
 }
 
 export const nonlinearSweepsKind: JobKind<NonlinearSweepsJob, NonlinearSweeps> = {
@@ -45,11 +47,9 @@ export const nonlinearSweepsKind: JobKind<NonlinearSweepsJob, NonlinearSweeps> =
     return { runs: 1, cached, sgdSteps: 0, sweepPoints, cpuSeconds: cached ? 0 : sweepPoints * nonlinearPointSeconds(job.spec) };
   },
   async run(job, context) {
-    const { sweeps, computedHere } = sharedSweeps(job, context, true);
-    const result = await sweeps;
-    // Sweeps another job computed count as read, not computed, here.
-    if (!computedHere) context.unitDone(true);
-    return result;
+    const sweeps = await sharedSweeps(job, context);
+    taskDone(context, sweeps, true);
+    return sweeps.result;
   },
   recompute: { 'nonlinear-sweeps': recomputeNonlinear('nonlinear-sweeps') },
 };

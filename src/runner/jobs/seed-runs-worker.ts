@@ -3,7 +3,7 @@ import type { Protocol, RunOverrides } from '../../protocols/index.ts';
 import { runProtocol, type RunRecord } from '../../run/index.ts';
 import { diskCheckpointStore } from '../checkpoint-cache.ts';
 import { cachedRunOf } from '../run-cache.ts';
-import { computed, type WorkerResult } from './worker-result.ts';
+import { computed, measured, type WorkerResult } from './worker-result.ts';
 
 export interface RunTask {
   readonly protocol: Protocol;
@@ -18,10 +18,13 @@ export interface RunTask {
  * are shared through `<cacheDir>/checkpoints` with the other protocols' runs of the seed.
  */
 export default function runTask(task: RunTask): WorkerResult<RunRecord> {
-  if (task.cacheDir === null) return computed(runProtocol(task.protocol, task.seed, task.overrides).record);
-  const cacheProblems: string[] = [];
-  const report = (message: string) => void cacheProblems.push(message);
-  const checkpointStore = diskCheckpointStore(join(task.cacheDir, 'checkpoints'), task.protocol, task.seed, { report });
-  const { record, cached } = cachedRunOf(task.protocol, task.seed, task.overrides, task.cacheDir, { checkpointStore, report });
-  return { result: record, cached, cacheProblems };
+  const { cacheDir } = task;
+  if (cacheDir === null) return computed(() => runProtocol(task.protocol, task.seed, task.overrides).record);
+  return measured(() => {
+    const cacheProblems: string[] = [];
+    const report = (message: string) => void cacheProblems.push(message);
+    const checkpointStore = diskCheckpointStore(join(cacheDir, 'checkpoints'), task.protocol, task.seed, { report });
+    const { record, cached } = cachedRunOf(task.protocol, task.seed, task.overrides, cacheDir, { checkpointStore, report });
+    return { result: record, cached, cacheProblems };
+  });
 }

@@ -4,7 +4,7 @@ import type { Protocol } from '../../protocols/index.ts';
 import { sgldEscapeRun, type SgldEscapeRecord, type SgldRunOptions } from '../../run/index.ts';
 import { diskCheckpointStore } from '../checkpoint-cache.ts';
 import { cachedUnit } from '../unit-cache.ts';
-import { computed, type WorkerResult } from './worker-result.ts';
+import { computed, measured, type WorkerResult } from './worker-result.ts';
 
 /** The unit-cache kind of an SGLD run: its entries live in `<cacheDir>/sgld-escape/`, where `cache merge` checks them. */
 export const SGLD_ESCAPE_KIND = 'sgld-escape';
@@ -37,16 +37,18 @@ function sgldRecordProblem(task: SgldTask, record: SgldEscapeRecord): string | n
 export default function sgldTask(task: SgldTask): WorkerResult<SgldEscapeRecord> {
   const { protocol, checkpointSeed, temperature, noiseSeed, sampling, trace, cacheDir } = task;
   const options: SgldRunOptions = { ...(sampling === undefined ? {} : { sampling }), ...(trace === undefined ? {} : { trace }) };
-  if (cacheDir === null) return computed(sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, options));
-  const cacheProblems: string[] = [];
-  const report = (line: string) => void cacheProblems.push(line);
-  const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
-  const { result, cached } = cachedUnit(
-    cacheDir,
-    SGLD_ESCAPE_KIND,
-    { protocol, checkpointSeed, temperature, noiseSeed, ...options },
-    () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, options),
-    { check: (r) => sgldRecordProblem(task, r), report },
-  );
-  return { result, cached, cacheProblems };
+  if (cacheDir === null) return computed(() => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, undefined, options));
+  return measured(() => {
+    const cacheProblems: string[] = [];
+    const report = (line: string) => void cacheProblems.push(line);
+    const store = diskCheckpointStore(join(cacheDir, 'checkpoints'), protocol, checkpointSeed, { report });
+    const { result, cached } = cachedUnit(
+      cacheDir,
+      SGLD_ESCAPE_KIND,
+      { protocol, checkpointSeed, temperature, noiseSeed, ...options },
+      () => sgldEscapeRun(protocol, checkpointSeed, temperature, noiseSeed, store, options),
+      { check: (r) => sgldRecordProblem(task, r), report },
+    );
+    return { result, cached, cacheProblems };
+  });
 }
