@@ -1,5 +1,5 @@
 import type { ExperimentRequest, ExperimentResults, KramersControlDataSet, KramersControlResult } from '../../experiments/index.ts';
-import { decideAgainstClaim, describeCalibration, fitExponential, twoSidedNormalCritical, type EscapeRateFit, type StatisticalVerdict } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitExponential, twoSidedNormalCritical, type EscapeRateFit, type StatisticalVerdict } from '../../stats/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import type { Claim } from '../ledger.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
@@ -146,8 +146,9 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
   const excess = control.dataSets[0]?.analysis.langer.zeroModeExcess ?? 0;
   const forms = formsOf(control, excess);
   const read = forms.map((f) => formReading(control, f, resolution));
-  const alpha = read[0]!.decided.find((d) => typeof d.fit !== 'string')?.fit;
-  const pooled = pooledReading(`${forms[0]!.label}, pooled over the data sets (inverse-variance mean)`, read[0]!.decided, typeof alpha === 'object' ? alpha.alpha : 1e-6, resolution, control.runsPerPoint);
+  // The fits' level (every censored line of the control is fitted at the suite's α).
+  const alpha = DEFAULT_ALPHA;
+  const pooled = pooledReading(`${forms[0]!.label}, pooled over the data sets (inverse-variance mean)`, read[0]!.decided, alpha, resolution, control.runsPerPoint);
   const readings = [read[0]!.reading, pooled, ...read.slice(1).map((r) => r.reading)];
   const headline = readings[0]!;
   // The headline rule's calibration: every data set's headline design at once, in plain Langevin time (Langer's scaling
@@ -168,11 +169,11 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
     ];
   });
   const rule =
-    settings.length === 0 || typeof alpha !== 'object'
+    settings.length === 0
       ? null
       : censoredSlopesCalibration({
           name: `slope/ΔE's 1 − α interval against 1 on every data set, half-width ≤ ${resolution}; the worst of them`,
-          alpha: alpha.alpha,
+          alpha,
           settings,
           combine: (verdicts) => worstVerdict(verdicts) as StatisticalVerdict,
           discrepancy: { scale: 'factor', size: 1.5 },
