@@ -1,6 +1,7 @@
 import { COST_MODEL, type JobCost } from './cost.ts';
 import type { ProgressEvent } from './execute.ts';
-import type { Job } from './jobs/kinds.ts';
+import { JOB_KINDS, type Job } from './jobs/kinds.ts';
+import type { CostRate } from './jobs/job-kind.ts';
 
 // The measured CPU time of each job beside the cost model's estimate (`timings.json` beside a report), and the fit
 // of the model's rates to such measurements (scripts/fit-cost-model.ts). A measurement of this machine: never part
@@ -71,23 +72,6 @@ export function parseTimings(text: string): Timings {
   return t as Timings;
 }
 
-/**
- * The COST_MODEL entry each kind's estimate scales with: a rate (the estimate is work / rate) or a time (the estimate
- * is a multiple of it). Kinds priced by two entries name the one of their main work.
- */
-export const KIND_RATES: Readonly<Record<Job['kind'], { readonly entry: keyof typeof COST_MODEL; readonly is: 'rate' | 'time' }>> = {
-  'seed-runs': { entry: 'sgdStepsPerSecond', is: 'rate' },
-  'phase-sweeps': { entry: 'sweepPointsPerSecond', is: 'rate' },
-  'kramers-langer': { entry: 'kramersLangerSeconds', is: 'time' },
-  'jump-runs': { entry: 'jumpStepsPerSecond', is: 'rate' },
-  'mode-langevin': { entry: 'langevinStepsPerSecond', is: 'rate' },
-  'sgld-escapes': { entry: 'sgldStepsPerSecond', is: 'rate' },
-  'gradient-noise': { entry: 'gradientNoiseDrawsPerSecond', is: 'rate' },
-  'learning-plateaus': { entry: 'plateauStepsPerSecond', is: 'rate' },
-  'nonlinear-sweeps': { entry: 'nonlinearSweepPointSteps', is: 'time' },
-  'nonlinear-escapes': { entry: 'nonlinearSamplesPerSecond', is: 'rate' },
-  'biased-traps': { entry: 'biasedStepsPerSecond', is: 'rate' },
-};
 
 /** One kind's fit: measured over estimated, per job and pooled, and the entry's value that makes the pooled ratio 1. */
 export interface KindFit {
@@ -108,6 +92,11 @@ export interface KindFit {
   readonly fitted: number | null;
 }
 
+/** The cost entry of a kind named in a timings file (a kind this code no longer has: none). */
+function rateOf(kind: string): CostRate | undefined {
+  return Object.hasOwn(JOB_KINDS, kind) ? JOB_KINDS[kind as Job['kind']].rate : undefined;
+}
+
 function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -123,7 +112,7 @@ export function fitCostModel(files: readonly Timings[]): KindFit[] {
   for (const file of files) {
     for (const job of file.jobs) {
       const row = byKind.get(job.kind) ?? { jobs: [], current: null };
-      const entry = (KIND_RATES as Record<string, { entry: string }>)[job.kind]?.entry;
+      const entry = rateOf(job.kind)?.entry;
       if (entry !== undefined && typeof file.costModel[entry] === 'number') row.current = file.costModel[entry];
       row.jobs.push(job);
       byKind.set(job.kind, row);
@@ -135,7 +124,7 @@ export function fitCostModel(files: readonly Timings[]): KindFit[] {
     const cpuSeconds = jobs.reduce((s, j) => s + j.cpuSeconds, 0);
     const estimatedCpuSeconds = jobs.reduce((s, j) => s + j.estimatedCpuSeconds, 0);
     const pooled = estimatedCpuSeconds > 0 ? cpuSeconds / estimatedCpuSeconds : Number.NaN;
-    const rate = (KIND_RATES as Record<string, { entry: string; is: 'rate' | 'time' }>)[kind];
+    const rate = rateOf(kind);
     const fitted = current === null || rate === undefined || !Number.isFinite(pooled) || pooled === 0 ? null : rate.is === 'rate' ? current / pooled : current * pooled;
     return {
       kind,

@@ -33,6 +33,7 @@ function stepsPerSeed(job: BiasedTrapsJob): number {
 
 /** The records in seed order, one task per seed, each through the unit cache. */
 export const biasedTrapsKind: JobKind<BiasedTrapsJob, BiasedTrapRecord[]> = {
+  rate: { entry: 'biasedStepsPerSecond', is: 'rate' },
   units: (job) => job.seeds.length,
   cost(job, cacheDir) {
     const cached = tasksOf(job, cacheDir).filter(({ cacheDir: _dir, ...inputs }) => inUnitCache(cacheDir, BIASED_TRAP_KIND, inputs)).length;

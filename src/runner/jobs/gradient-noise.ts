@@ -12,6 +12,7 @@ export interface GradientNoiseJob {
 
 /** A few seconds of linear algebra in this process, like the Appendix F analysis; not cached. */
 export const gradientNoiseKind: JobKind<GradientNoiseJob, GradientNoiseReport> = {
+  rate: { entry: 'gradientNoiseDrawsPerSecond', is: 'rate' },
   units: () => 1,
   cost(job) {
     const draws = job.options.draws * job.options.batches.length * 2;

@@ -1,4 +1,4 @@
-import type { JobCost } from '../cost.ts';
+import type { COST_MODEL, JobCost } from '../cost.ts';
 import { mapInWorkers, type WorkerPool } from '../worker-pool.ts';
 import type { WorkerResult } from './worker-result.ts';
 
@@ -39,11 +39,22 @@ export interface Divisible<J> {
   readonly group: (job: J, part: number) => string | null;
 }
 
+/**
+ * The COST_MODEL entry a kind's estimate scales with: a rate (the estimate is work / rate) or a time (a multiple of
+ * it). A kind priced by two entries names the one of its main work; the cost model's fit adjusts it (timings.ts).
+ */
+export interface CostRate {
+  readonly entry: keyof typeof COST_MODEL;
+  readonly is: 'rate' | 'time';
+}
+
 export interface JobKind<J extends JobData, R> {
   /** The units progress is reported in: its seeds or tasks, or 1 for an analysis. */
   readonly units: (job: J) => number;
   /** The estimate before it runs, counting what `cacheDir` already holds. */
   readonly cost: (job: J, cacheDir: string | null) => JobCost;
+  /** The cost model's entry that estimate scales with. */
+  readonly rate: CostRate;
   /** Its result; reports each unit through the context. */
   readonly run: (job: J, context: JobContext) => Promise<R>;
   /** How the shards cut it; absent: it runs whole on one shard. */

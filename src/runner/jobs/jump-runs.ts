@@ -20,6 +20,7 @@ const WORKER: Worker<JumpSettingTask, JumpSettingResult> = { file: fileURLToPath
  * 50 runs take seconds (falls end a run; the budget bounds a censored one).
  */
 export const jumpRunsKind: JobKind<JumpRunsJob, JumpSettingResult[]> = {
+  rate: { entry: 'jumpStepsPerSecond', is: 'rate' },
   units: (job) => job.tasks.length,
   cost(job) {
     // At most: every run censored at its budget; the up sweep and the annealing once per data set and β.

@@ -15,6 +15,7 @@ const KIND = 'kramers-langer';
 
 /** Deterministic linear algebra in this process, while the pool works on the SGD runs; cached whole. */
 export const kramersLangerKind: JobKind<KramersLangerJob, KramersLangerReport> = {
+  rate: { entry: 'kramersLangerSeconds', is: 'time' },
   units: () => 1,
   cost(job, cacheDir) {
     const cached = inUnitCache(cacheDir, KIND, job.options) ? 1 : 0;

@@ -20,6 +20,7 @@ const WORKER: Worker<PlateauTask, LearningPlateaus> = { file: fileURLToPath(new 
 
 /** The runs in data-seed order, one task per run. */
 export const learningPlateausKind: JobKind<LearningPlateausJob, LearningPlateaus[]> = {
+  rate: { entry: 'plateauStepsPerSecond', is: 'rate' },
   units: (job) => job.dataSeeds.length,
   cost(job) {
     const sgdSteps = job.dataSeeds.length * job.settings.epochs * stepsPerEpoch(job.protocol.data.trainCount, job.settings.batch);

@@ -30,6 +30,7 @@ function expectedModeSteps(job: ModeLangevinJob): number {
 
 /** The runs in seed order, in slices of MODE_SLICE seeds over the workers: the same for any number of workers. */
 export const modeLangevinKind: JobKind<ModeLangevinJob, LangevinEscape[]> = {
+  rate: { entry: 'langevinStepsPerSecond', is: 'rate' },
   units: (job) => Math.ceil(job.seeds.length / MODE_SLICE),
   cost(job) {
     const steps = expectedModeSteps(job) * job.seeds.length;

@@ -31,6 +31,7 @@ export interface NonlinearEscapesJob {
 
 /** The trap plan from the up sweep, the trap, then the seeds' runs: only from a rank-1 trap is there an escape to watch. */
 export const nonlinearEscapesKind: JobKind<NonlinearEscapesJob, NonlinearEscapesRecord> = {
+  rate: { entry: 'nonlinearSamplesPerSecond', is: 'rate' },
   units: (job) => job.seeds.length,
   cost(job) {
     // At most: every run to its budget, with a response check (a pass over the data) every checkEvery epochs;

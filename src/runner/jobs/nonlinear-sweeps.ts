@@ -40,6 +40,7 @@ export function sharedSweeps(job: Pick<NonlinearSweepsJob, 'spec' | 'dataSeed'>,
 }
 
 export const nonlinearSweepsKind: JobKind<NonlinearSweepsJob, NonlinearSweeps> = {
+  rate: { entry: 'nonlinearSweepPointSteps', is: 'time' },
   units: () => 1,
   cost(job, cacheDir) {
     const sweepPoints = 2 * job.spec.betas.length;

@@ -30,6 +30,7 @@ const WORKER: Worker<PhaseDiagramTask, PhaseDiagramRecord> = { file: fileURLToPa
 
 /** Every data seed's sweeps in the order given: the same records for any number of workers, with or without a cache. */
 export const phaseSweepsKind: JobKind<PhaseSweepsJob, PhaseDiagramRecord[]> = {
+  rate: { entry: 'sweepPointsPerSecond', is: 'rate' },
   units: (job) => job.seeds.length,
   cost(job, cacheDir) {
     const grid = gridBetas(job.protocol.grid).length;

@@ -40,6 +40,7 @@ function checkpointGroup(job: SeedRunsJob, part: number): string | null {
 
 /** Records in seed-list order; each depends only on (protocol, seed, overrides), so on no number of workers. */
 export const seedRunsKind: JobKind<SeedRunsJob, RunRecord[]> = {
+  rate: { entry: 'sgdStepsPerSecond', is: 'rate' },
   units: (job) => job.seeds.length,
   cost(job, cacheDir) {
     const p = applyOverrides(job.protocol, job.overrides);

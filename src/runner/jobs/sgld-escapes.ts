@@ -26,6 +26,7 @@ const WORKER: Worker<SgldTask, SgldEscapeRecord> = { file: fileURLToPath(new URL
 
 /** The records in noise-seed order, one task per run, each through the unit cache. */
 export const sgldEscapesKind: JobKind<SgldEscapesJob, SgldEscapeRecord[]> = {
+  rate: { entry: 'sgldStepsPerSecond', is: 'rate' },
   units: (job) => job.noiseSeeds.length,
   cost(job) {
     // Without an estimate an upper bound: every run to its budget (most escape long before); the checkpoint trained once per job.
