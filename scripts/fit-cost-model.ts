@@ -2,8 +2,7 @@
 // the report) and prints, per job kind, measured / estimated CPU seconds (the median and range over the kind's jobs,
 // and pooled) and the COST_MODEL entry that would make the pooled estimate match. The constants in
 // src/runner/cost.ts are set by hand from it. Usage: npm run cost-model -- out/timings.json [more.json ...]
-import { readFileSync } from 'node:fs';
-import { fitCostModel, formatFit, parseTimings, type Timings } from '../src/runner/index.ts';
+import { fitCostModel, formatFit, loadTimings, type Timings } from '../src/runner/index.ts';
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {
@@ -12,9 +11,10 @@ if (paths.length === 0) {
 }
 const files: Timings[] = paths.map((path) => {
   try {
-    return parseTimings(readFileSync(path, 'utf8'));
+    return loadTimings(path);
   } catch (error) {
-    process.stderr.write(`fit-cost-model: ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    // A GoldenFileError names the file and what is wrong with it.
+    process.stderr.write(`fit-cost-model: ${(error as Error).message}\n`);
     process.exit(2);
   }
 });

@@ -49,7 +49,7 @@ describe('the cost model fit', () => {
 describe('a run\'s timings', () => {
   const a = seedRunsJob('random-init', 'smoke', { seeds: [42, 43] }, 'a');
   const b = seedRunsJob('random-init', 'smoke', { seeds: [44] }, 'b');
-  const planned = [a, b].map((job, i) => ({ key: jobKey(job), job, cost: cost(i + 1.23456) }));
+  const planned = [a, b].map((job, i) => ({ job, cost: cost(i + 1.23456) }));
   const done = (job: typeof a, computedUnits: number, cpuSeconds: number) => [jobKey(job), { kind: 'job-done' as const, job, seconds: 9, computedUnits, cpuSeconds }] as const;
 
   it('list the jobs that computed units, with the plan\'s estimate beside the measurement, in the plan\'s order', () => {
@@ -63,8 +63,8 @@ describe('a run\'s timings', () => {
   });
 
   it('are refused when they are not a timings file, saying why', () => {
-    expect(() => parseTimings('{')).toThrow('not valid JSON');
-    expect(() => parseTimings('{"format":2,"costModel":{},"jobs":[]}')).toThrow('not a timings file of format 1');
-    expect(() => parseTimings('{"format":1,"costModel":{},"jobs":[{"kind":"seed-runs","label":"a","units":1,"cpuSeconds":-1,"estimatedCpuSeconds":1}]}')).toThrow(/^jobs\[0\] is not a job timing/);
+    expect(() => parseTimings('{')).toThrow(/^timings\.json: not valid JSON/);
+    expect(() => parseTimings('{"format":2,"costModel":{},"jobs":[]}')).toThrow(/^timings\.json: \/format must be equal to constant/);
+    expect(() => parseTimings('{"format":1,"costModel":{},"jobs":[{"kind":"seed-runs","label":"a","units":1,"cpuSeconds":-1,"estimatedCpuSeconds":1}]}')).toThrow(/^timings\.json: \/jobs\/0\/cpuSeconds must be >= 0/);
   });
 });

@@ -74,3 +74,18 @@ describe('npm run reproduce', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('npm run cost-model', () => {
+  it('refuses a file that is not a timings file, or none, in one line naming it (exit 2)', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'timings.json');
+    writeFileSync(bad, '{"format":1}');
+    for (const path of [bad, join(dir, 'missing.json')]) {
+      const r = script('fit-cost-model', [path]);
+      expect(r.status, path).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), path).toHaveLength(1);
+      expect(r.stderr).toContain(path);
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type ProgressEvent, type Shard, type Timings } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type ProgressEvent, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -111,16 +111,11 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
       reporter.onProgress(event);
     };
     const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress, onCacheProblem: (line) => reporter.log(line) });
-    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds(), timings: runTimings(audit, finished) };
+    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds(), timings: jobTimings(audit.jobs, finished) };
   } finally {
     process.off('SIGINT', interrupted);
     progress?.stop();
   }
-}
-
-/** The measured CPU seconds of each job that computed units, beside the plan's estimate (timings.json beside the report). */
-export function runTimings(audit: Plan, finished: ReadonlyMap<string, Extract<ProgressEvent, { kind: 'job-done' }>>): Timings {
-  return jobTimings(audit.jobs.map(({ job, cost }) => ({ key: jobKey(job), job, cost })), finished);
 }
 
 /**

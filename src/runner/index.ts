@@ -20,7 +20,7 @@ export type { ExecuteOptions, ProgressEvent } from './execute.ts';
 export { MissingResultError, RunnerResults } from './results.ts';
 export { COST_MODEL } from './cost.ts';
 export type { JobCost } from './cost.ts';
-export { TIMINGS_FILE, fitCostModel, formatFit, jobTimings, parseTimings, serialiseTimings } from './timings.ts';
+export { TIMINGS_FILE, TIMINGS_SCHEMA, fitCostModel, formatFit, jobTimings, loadTimings, parseTimings, serialiseTimings } from './timings.ts';
 export type { JobTiming, KindFit, Timings } from './timings.ts';
 export {
   DEFAULT_RUN_CACHE_DIR,

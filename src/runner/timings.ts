@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { loadValidatedJson, parseValidatedJson } from '../io/index.ts';
+import { formatDecimals, formatNumber } from '../text/index.ts';
 import { COST_MODEL, type JobCost } from './cost.ts';
 import type { ProgressEvent } from './execute.ts';
+import { jobKey } from './job.ts';
 import { JOB_KINDS, type Job } from './jobs/kinds.ts';
 import type { CostRate } from './jobs/job-kind.ts';
 
@@ -35,13 +39,13 @@ export const TIMINGS_FILE = 'timings.json';
 const milli = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 /**
- * The timings of a run: each planned job whose job-done event says it computed units, with the plan's estimate. The
- * key names a job (jobKey); events of jobs not planned are ignored.
+ * The timings of a run: each planned job whose job-done event (by jobKey) says it computed units, with the plan's
+ * estimate; events of jobs not planned are ignored.
  */
-export function jobTimings(planned: readonly { readonly key: string; readonly job: Job; readonly cost: JobCost }[], done: ReadonlyMap<string, Extract<ProgressEvent, { kind: 'job-done' }>>): Timings {
+export function jobTimings(planned: readonly { readonly job: Job; readonly cost: JobCost }[], done: ReadonlyMap<string, Extract<ProgressEvent, { kind: 'job-done' }>>): Timings {
   const jobs: JobTiming[] = [];
-  for (const { key, job, cost } of planned) {
-    const event = done.get(key);
+  for (const { job, cost } of planned) {
+    const event = done.get(jobKey(job));
     if (event === undefined || event.computedUnits === 0) continue;
     jobs.push({ kind: job.kind, label: job.label, units: event.computedUnits, cpuSeconds: milli(event.cpuSeconds), estimatedCpuSeconds: milli(cost.cpuSeconds) });
   }
@@ -52,24 +56,17 @@ export function serialiseTimings(timings: Timings): string {
   return `${JSON.stringify(timings, null, 2)}\n`;
 }
 
-/** A timings file's text as Timings, or a RangeError saying what is wrong with it (untrusted input). */
-export function parseTimings(text: string): Timings {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new RangeError('not valid JSON');
-  }
-  const t = value as Partial<Timings> | null;
-  if (t === null || typeof t !== 'object' || t.format !== TIMINGS_FORMAT) throw new RangeError(`not a timings file of format ${TIMINGS_FORMAT}`);
-  if (t.costModel === null || typeof t.costModel !== 'object' || !Array.isArray(t.jobs)) throw new RangeError('costModel or jobs missing');
-  t.jobs.forEach((j: Partial<JobTiming>, i) => {
-    const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-    if (typeof j?.kind !== 'string' || typeof j.label !== 'string' || !finite(j.units) || !finite(j.cpuSeconds) || !finite(j.estimatedCpuSeconds)) {
-      throw new RangeError(`jobs[${i}] is not a job timing (kind, label, units, cpuSeconds, estimatedCpuSeconds)`);
-    }
-  });
-  return t as Timings;
+/** Where timings.json's schema lives (beside the other schemas of the project's files). */
+export const TIMINGS_SCHEMA = fileURLToPath(new URL('../../golden/timings.schema.json', import.meta.url));
+
+/** A timings file's text (read from `label`) as Timings, checked against its schema; a GoldenFileError says what is wrong. */
+export function parseTimings(text: string, label = TIMINGS_FILE): Timings {
+  return parseValidatedJson<Timings>(text, TIMINGS_SCHEMA, label);
+}
+
+/** A timings file on disk, read as the project reads its own files (a folder or FIFO is refused, not read). */
+export function loadTimings(path: string): Timings {
+  return loadValidatedJson<Timings>(path, TIMINGS_SCHEMA);
 }
 
 
@@ -143,8 +140,9 @@ export function fitCostModel(files: readonly Timings[]): KindFit[] {
   });
 }
 
-const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
-const figures = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : Number(x.toPrecision(2)).toString());
+// Through the one number formatter; a ratio without an estimate to divide by is shown as no value.
+const fixed = (x: number, digits: number) => formatDecimals(Number.isFinite(x) ? x : null, digits);
+const figures = (x: number | null) => formatNumber(x !== null && Number.isFinite(x) ? x : null, 2);
 
 /** The fit as a table, one line per kind, and the totals. */
 export function formatFit(fits: readonly KindFit[]): string {
@@ -157,7 +155,7 @@ export function formatFit(fits: readonly KindFit[]): string {
     fixed(f.estimatedCpuSeconds, 1),
     `${fixed(f.median, 2)} [${fixed(f.min, 2)}–${fixed(f.max, 2)}]`,
     fixed(f.pooled, 2),
-    f.entry === null ? '–' : `${f.entry}: ${figures(f.current)} → ${figures(f.fitted)}`,
+    f.entry === null ? '—' : `${f.entry}: ${figures(f.current)} → ${figures(f.fitted)}`,
   ]);
   const measured = fits.reduce((s, f) => s + f.cpuSeconds, 0);
   const estimated = fits.reduce((s, f) => s + f.estimatedCpuSeconds, 0);
