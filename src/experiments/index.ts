@@ -7,7 +7,6 @@ export { distinctRequests } from './experiment.ts';
 export {
   DATA_SCHEMES,
   ESCAPE_RULES,
-  FIXED_DATA_SEED,
   SMALL_SPARSE_BATCH,
   SPARSE_BATCHES,
   TRAPPING_PROTOCOLS,

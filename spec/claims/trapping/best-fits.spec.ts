@@ -15,7 +15,8 @@ function withFinal(at: (fits: { rank1: number; rank2: number }) => number): Expe
     Array.from({ length: 20 }, (_, k) => {
       const r = records[k % records.length]!;
       const seed = 42 + k;
-      return { ...r, seed, final: { ...r.final, effectiveRank: 2, trainMse: at(base.sparseBestFits(fixed ? 42 : seed)) } };
+      const dataSeed = fixed ? 42 : seed;
+      return { ...r, seed, settings: { ...r.settings, dataSeed }, final: { ...r.final, effectiveRank: 2, trainMse: at(base.sparseBestFits(dataSeed)) } };
     });
   const runs = Object.fromEntries(
     Object.entries(sparse.runs).map(([batch, schemes]) => [batch, { 'per-seed': move(schemes['per-seed'], false), fixed: move(schemes.fixed, true) }]),

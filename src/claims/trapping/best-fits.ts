@@ -1,4 +1,4 @@
-import { FIXED_DATA_SEED, type ExperimentResults } from '../../experiments/index.ts';
+import type { ExperimentResults } from '../../experiments/index.ts';
 import { describeCalibration } from '../../stats/index.ts';
 import type { RunRecord } from '../../run/index.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -29,40 +29,39 @@ function gapShare(results: ExperimentResults, trainMse: number, dataSeed: number
  */
 export function evaluateSettlesNearRank2(_claim: Claim, results: ExperimentResults): Evaluation {
   const sparse = results.sparse().runs;
-  const dataSeedOf = (scheme: 'per-seed' | 'fixed') => (r: RunRecord) => (scheme === 'fixed' ? FIXED_DATA_SEED : r.seed);
   const atRank2 = (records: readonly RunRecord[]) => finite(records).filter((r) => r.final.effectiveRank === 2);
   const notRank2 = (records: readonly RunRecord[]): PerSeedSeries['excluded'] => ({ seeds: finite(records).filter((r) => r.final.effectiveRank !== 2).map((r) => r.seed), reason: 'the run does not end at rank 2' });
-  const finalCases = (records: readonly RunRecord[], scheme: 'per-seed' | 'fixed'): RunCase[] =>
+  // Each run against the data set it trained on (its record says which).
+  const finalCases = (records: readonly RunRecord[]): RunCase[] =>
     atRank2(records).map((r) => {
-      const share = gapShare(results, r.final.trainMse, dataSeedOf(scheme)(r));
+      const share = gapShare(results, r.final.trainMse, r.settings.dataSeed);
       return { seed: r.seed, fails: !(share <= NEAR_SHARE), value: share };
     });
   const plateauCases = (records: readonly RunRecord[]): RunCase[] =>
     finite(records)
       .filter(hasPlateau)
       .map((r) => {
-        const share = gapShare(results, r.escape.testMseMidpoint.plateau.trainMse, r.seed);
+        const share = gapShare(results, r.escape.testMseMidpoint.plateau.trainMse, r.settings.dataSeed);
         return { seed: r.seed, fails: !(Math.abs(share - 1) <= NEAR_SHARE), value: share };
       });
   const meaning = 'train MSE as a share of the gap from the best rank-2 fit (0) to the best rank-1 fit (1) of the run\'s own training set';
   const near = `end within ${NEAR_SHARE} of the gap from the best rank-2 fit`;
   const readings = [
-    typicalReading('final at rank 2, B = 64 as written, per-seed data', finalCases(sparse['as-written']['per-seed'], 'per-seed'), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
-    typicalReading('final at rank 2, B = 64 as written, fixed data', finalCases(sparse['as-written'].fixed, 'fixed'), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
-    typicalReading('final at rank 2, B = 5, per-seed data', finalCases(sparse['small-batch']['per-seed'], 'per-seed'), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
+    typicalReading('final at rank 2, B = 64 as written, per-seed data', finalCases(sparse['as-written']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
+    typicalReading('final at rank 2, B = 64 as written, fixed data', finalCases(sparse['as-written'].fixed), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
+    typicalReading('final at rank 2, B = 5, per-seed data', finalCases(sparse['small-batch']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
     typicalReading('rank-1 plateau at the best rank-1 fit, B = 64 as written, per-seed data', plateauCases(sparse['as-written']['per-seed']), meaning, `plateau within ${NEAR_SHARE} of the gap from the best rank-1 fit`, MOST_RUNS),
   ];
   const headline = readings[0]!;
   const example = atRank2(sparse['as-written']['per-seed'])[0];
-  const fits = example === undefined ? null : results.sparseBestFits(example.seed);
-  // (per-seed data: a run's data seed is its seed)
+  const fits = example === undefined ? null : results.sparseBestFits(example.settings.dataSeed);
   return {
     verdict: headline.reading.verdict,
     value: headline.reading.value,
     readings: readings.map((r) => r.reading),
     evidence: [
       'The best rank-k linear map of a training set leaves (1/m)(tr Σ̂yy − Σ_{i≤k} σ̂_i²) in train MSE, σ̂ the singular values of Σ̂yx Σ̂xx^{-1/2} (reduced-rank regression; rank 2 is least squares); each run is read against its own 25 samples, in units of the gap between the two fits.' +
-        (fits === null ? '' : ` Data seed ${example!.seed}: rank 1 ${formatNumber(fits.rank1, 4)}, rank 2 ${formatNumber(fits.rank2, 4)}.`),
+        (fits === null ? '' : ` Data seed ${example!.settings.dataSeed}: rank 1 ${formatNumber(fits.rank1, 4)}, rank 2 ${formatNumber(fits.rank2, 4)}.`),
       `"Near" read as within ${NEAR_SHARE} of that gap (the paper states no tolerance); the rule is the typicality rule at ${MOST_RUNS} (Fig. 1(b) is one run).`,
       ...readings.map((r) => r.line),
       describeCalibration(headline.rule),
