@@ -2,7 +2,7 @@
 // Langevin dynamics at a known T on the paper's network — the full-batch gradient, so no mini-batch noise, plus the
 // isotropic kick √(2·dt·T)·ξ — from the rank-1 trap where rank 2 is global. Appendix F.1's Kramers–Langer formula is
 // a statement about exactly these dynamics, so here the pipeline must recover each data set's own barrier.
-import { modePotential } from '../engine/index.ts';
+import { depth, modePotential } from '../engine/index.ts';
 import { PROTOCOLS, kramersControlProtocol, loadEscapeControls, protocolVariant, type EscapeControlsFile, type Profile } from '../protocols/index.ts';
 import { PAPER_KRAMERS_OPTIONS, type KramersLangerReport, type SgldEscapeRecord } from '../run/index.ts';
 import type { KramersLangerJob, RunnerResults, SgldEscapesJob } from '../runner/index.ts';
@@ -49,8 +49,7 @@ export interface KramersControlResult {
 
 function populationBarrier(file: EscapeControlsFile): number {
   const base = PROTOCOLS[file.kramers.base];
-  const L = base.network.widths.length - 1;
-  return modePotential(base.teacher.singularValues[base.sigmaMode - 1]!, file.kramers.beta, L).barrier;
+  return modePotential(base.teacher.singularValues[base.sigmaMode - 1]!, file.kramers.beta, depth(base.network)).barrier;
 }
 
 function dataSeedsOf(file: EscapeControlsFile, profile: Profile): number[] {
