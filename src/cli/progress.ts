@@ -37,6 +37,8 @@ export interface ProgressReporter {
   counts(): ProgressCounts;
   /** Each finished job's own time (ownSeconds), by jobKey. */
   jobSeconds(): Map<string, number>;
+  /** Each finished job's job-done event (what it computed and the CPU it took), by jobKey. */
+  finishedJobs(): Map<string, JobDoneEvent>;
   /** Ends the display: when every job finished, the overall line at 100 % stays; otherwise it is erased. Idempotent. */
   stop(): void;
 }
@@ -71,7 +73,11 @@ interface Tracked {
   lastAt?: number;
   before?: number;
   finished: boolean;
+  /** Its job-done event, once it finished. */
+  doneEvent?: JobDoneEvent;
 }
+
+type JobDoneEvent = Extract<ProgressEvent, { kind: 'job-done' }>;
 
 /** The run's bookkeeping, shared by both displays: runs done, the cost done, the time left. */
 function tracker(plan: Plan, workers: number, now: () => number) {
@@ -99,6 +105,7 @@ function tracker(plan: Plan, workers: number, now: () => number) {
     },
     elapsed,
     jobSeconds: () => new Map([...jobs].filter(([, t]) => t.finished).map(([key, t]) => [key, ownSeconds(t)])),
+    finishedJobs: () => new Map([...jobs].flatMap(([key, t]) => (t.doneEvent === undefined ? [] : [[key, t.doneEvent] as const]))),
     runsDone: () => Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.done), 0)),
     counts(): ProgressCounts {
       const cached = Math.round([...jobs.values()].reduce((s, t) => s + runsOf(t, t.cached), 0));
@@ -138,6 +145,7 @@ function tracker(plan: Plan, workers: number, now: () => number) {
         }
       } else if (t !== undefined && event.kind === 'job-done' && !t.finished) {
         t.finished = true;
+        t.doneEvent = event;
         t.done = t.units;
         jobsDone += 1;
       }
@@ -186,6 +194,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
       log: (line) => options.stderr(`  ${line}\n`),
       counts: () => run.counts(),
       jobSeconds: () => run.jobSeconds(),
+      finishedJobs: () => run.finishedJobs(),
       stop() {},
     };
   }
@@ -250,6 +259,7 @@ export function progressReporter(options: ProgressOptions): ProgressReporter {
     },
     counts: () => run.counts(),
     jobSeconds: () => run.jobSeconds(),
+    finishedJobs: () => run.finishedJobs(),
     stop() {
       if (stopped) return;
       stopped = true;

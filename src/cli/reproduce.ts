@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type ProgressEvent, type Shard } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -105,13 +105,8 @@ async function runWithProgress(audit: Plan, options: ReproduceOptions, cacheDir:
     io.stderr(header);
     progress = progressReporter({ plan: audit, workers: options.workers, stderr: io.stderr, terminal: io.terminal });
     const reporter = progress;
-    const finished = new Map<string, Extract<ProgressEvent, { kind: 'job-done' }>>();
-    const onProgress = (event: ProgressEvent) => {
-      if (event.kind === 'job-done') finished.set(jobKey(event.job), event);
-      reporter.onProgress(event);
-    };
-    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress, onCacheProblem: (line) => reporter.log(line) });
-    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds(), timings: jobTimings(audit.jobs, finished) };
+    const runner = await runPlan(audit, { workers: options.workers, cacheDir, onProgress: reporter.onProgress, onCacheProblem: (line) => reporter.log(line) });
+    return { runner, ...reporter.counts(), jobSeconds: reporter.jobSeconds(), timings: jobTimings(audit.jobs, reporter.finishedJobs()) };
   } finally {
     process.off('SIGINT', interrupted);
     progress?.stop();
