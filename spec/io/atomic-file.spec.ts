@@ -42,14 +42,21 @@ describe('temporaries left by a killed run', () => {
   it('are removed by a later write into the same folder; those of running processes are kept', () => {
     const dir = freshDir();
     // A writer killed (SIGKILL) between writing its temporary and renaming it.
+    // The writer's own steps, as writeFileAtomic takes them: a marked temporary folder, the half-written file in it.
     const killed = spawnSync(process.execPath, [
       '-e',
-      `require('node:fs').writeFileSync(require('node:path').join(${JSON.stringify(dir)}, '.run.json.' + process.pid + '.0.metastable.tmp'), '{"half');` +
+      `const fs = require('node:fs'), path = require('node:path');` +
+        `const folder = path.join(${JSON.stringify(dir)}, '.run.json.' + process.pid + '.0.metastable.tmp');` +
+        `fs.mkdirSync(folder); fs.writeFileSync(path.join(folder, ${JSON.stringify(OWNED_MARKER)}), '');` +
+        `fs.writeFileSync(path.join(folder, 'run.json'), '{"half');` +
         "process.kill(process.pid, 'SIGKILL');",
     ]);
     expect(killed.signal).toBe('SIGKILL');
+    // Killed between making its folder and marking it: an empty folder, which loses nothing when removed.
+    mkdirSync(join(dir, `.early.json.${killed.pid}.1.metastable.tmp`));
     const live = `.other.json.${process.ppid}.3.metastable.tmp`;
-    writeFileSync(join(dir, live), '');
+    mkdirSync(join(dir, live));
+    markOwned(join(dir, live));
     writeFileSync(join(dir, 'notes.1.2.tmp'), 'not ours: no leading dot');
     expect(readdirSync(dir)).toContain(`.run.json.${killed.pid}.0.metastable.tmp`);
     writeFileAtomic(join(dir, 'run.json'), '{}');
@@ -92,7 +99,7 @@ describe('temporaries left by a killed run', () => {
 });
 
 describe('temporaries this tool did not make', () => {
-  it('are left alone: a planted old or staging folder without the marker, a link, an old-named file', () => {
+  it('are left alone: a planted old or staging folder without the marker, a link, a file of a temporary\'s name', () => {
     const dir = freshDir();
     const pid = deadPid();
     const planted = [`.report2.${pid}.0.metastable.old`, `.report3.${pid}.0.metastable.tmp`, `.report4.${pid}.0.old`, `.report5.${pid}.0.tmp`];
@@ -101,6 +108,10 @@ describe('temporaries this tool did not make', () => {
       writeFileSync(join(dir, name, 'data.txt'), 'not the tool\'s');
     }
     writeFileSync(join(dir, `.notes.${pid}.0.metastable.old`), 'a file is never an old folder');
+    // A file under a killed writer's temporary name: this tool writes its files inside marked folders, never so.
+    writeFileSync(join(dir, `.report6.${pid}.0.metastable.tmp`), 'a file of the same name, not the tool\'s');
+    // An empty folder named as an old one: putting it back would make a `report7/` that never was.
+    mkdirSync(join(dir, `.report7.${pid}.0.metastable.old`));
     symlinkSync(dir, join(dir, `.loop.${pid}.0.metastable.tmp`));
     const before = readdirSync(dir).sort();
     removeStaleTemporaries(dir);

@@ -1,11 +1,13 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let sequence = 0;
 
 /**
  * `.NAME.PID.SEQ.metastable.tmp` (being written) or `.NAME.PID.SEQ.metastable.old` (a folder being replaced): the pid
- * tells whose it is, the token that this tool made it. A folder is only ever swept when it also holds OWNED_MARKER.
+ * tells whose it is, the token that this tool made it. Every temporary is a folder holding OWNED_MARKER (a file is
+ * written inside one), and only such a folder is ever swept: a name can be planted, the marker inside it is this
+ * tool's statement that the folder is its own.
  */
 const TEMPORARY = /^\.(.+)\.(\d+)\.\d+\.metastable\.(tmp|old)$/;
 
@@ -31,14 +33,17 @@ export function isOwned(dir: string): boolean {
   }
 }
 
-/** What a stale temporary at `path` may be swept as: a file this tool wrote, a folder it owns, or nothing (left alone). */
-function sweepable(path: string): 'file' | 'folder' | null {
+/**
+ * Whether a stale temporary at `path` is this tool's to sweep: a folder holding its marker, or an empty staging
+ * folder (a writer killed between making the folder and marking it; removing an empty folder loses nothing). A file, a link
+ * or an unmarked folder with content is left alone, whatever its name.
+ */
+function sweepable(path: string): boolean {
   try {
-    const stats = lstatSync(path);
-    if (stats.isFile()) return 'file';
-    return stats.isDirectory() && isOwned(path) ? 'folder' : null;
+    if (!lstatSync(path).isDirectory()) return false;
+    return isOwned(path) || (path.endsWith('.tmp') && readdirSync(path).length === 0);
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -101,8 +106,8 @@ function moveUnlessPresent(from: string, to: string): void {
 }
 
 /**
- * Removes the temporaries in `dir` that a killed process of this tool left: half-written files and staging folders
- * (only those holding OWNED_MARKER; a planted look-alike is left alone). A folder
+ * Removes the temporaries in `dir` that a killed process of this tool left: the folders of half-written files and
+ * staging folders (only those holding OWNED_MARKER; a planted look-alike is left alone). A folder
  * set aside while being replaced is put back when nothing took its place, else settled as replaceFolder would
  * have, so a kill at any point loses nothing. Best effort: what cannot be removed now is left for a later run.
  */
@@ -118,9 +123,7 @@ export function removeStaleTemporaries(dir: string): void {
   for (const name of stale) {
     const path = join(dir, name);
     const target = join(dir, TEMPORARY.exec(name)![1]!);
-    const kind = sweepable(path);
-    // An old folder is only ever a folder this tool owned; anything else of that name is not ours to touch.
-    if (kind === null || (kind === 'file' && name.endsWith('.old'))) continue;
+    if (!sweepable(path)) continue;
     try {
       if (!name.endsWith('.old')) rmSync(path, { recursive: true, force: true });
       else if (existsSync(target)) settleReplaced(path, target);
@@ -154,19 +157,25 @@ export function writeFileDurable(path: string, content: string | Uint8Array): vo
 
 /**
  * Writes a file so that a reader (or an interrupted run) sees either the old content or the whole new
- * content, never a part: write a sibling temporary file, flush it, then rename it over the target.
+ * content, never a part: write it in a sibling temporary folder this tool marks as its own, flush it, then rename
+ * it over the target. A kill leaves only that marked folder, which a later run sweeps.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   prepareFolder(dirname(path));
-  const temporary = temporaryPath(path);
+  const folder = temporaryPath(path);
+  mkdirSync(folder);
   try {
+    // Not flushed: a marker lost to a crash leaves the folder unmarked, and so merely left alone.
+    writeFileSync(join(folder, OWNED_MARKER), TEMPORARY_NOTE);
+    const temporary = join(folder, basename(path));
     writeFileDurable(temporary, content);
     renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
+
+const TEMPORARY_NOTE = 'A file being written by metastable; removed once it is in place.\n';
 
 /**
  * Puts the complete folder `staging` in the place of `target`: the old folder is set aside, the new one renamed
