@@ -41,12 +41,18 @@ describe('sharded reproduce and cache merge', () => {
 
     const merged = await runCli('cache', 'merge', join(root, 'cache-1'), join(root, 'cache-2'), '--into', join(root, 'merged'));
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toMatch(/^(source .*: \d+ entries, content sha256:[0-9a-f]{64}\n){2}Merged into .*: \d+ entries copied, \d+ already there, 0 refused\.\n$/);
+    expect(merged.stdout).toMatch(/^(source .*: \d+ entries, content sha256:[0-9a-f]{64}, \d+ copied\n){2}Merged into .*: \d+ entries copied, \d+ already there, 0 refused\.\n$/);
 
     const final = await runCli(...common, '--cache', join(root, 'merged'), '--out', join(root, 'final'));
     expect(final.code).toBe(0);
     expect(final.stderr).toMatch(/ run\(s\): 0 computed, \d+ read from the cache; evaluating and rendering/);
     expect(readFileSync(join(root, 'final', 'results.json'), 'utf8')).toBe(readFileSync(join(root, 'single', 'results.json'), 'utf8'));
+    // What fed each run is said beside the results, not in them: the shards by path and content, or nothing.
+    const provenance = (out: string) => JSON.parse(readFileSync(join(root, out, 'provenance.json'), 'utf8'));
+    expect(provenance('final')).toMatchObject({ computed: 0, cache: join(root, 'merged'), mergedSources: [{ source: join(root, 'cache-1') }, { source: join(root, 'cache-2') }] });
+    expect(provenance('final').readFromCache).toBeGreaterThan(0);
+    expect(final.stderr).toMatch(/read from .*merged, which holds entries merged from .*cache-1 \(sha256:[0-9a-f]{12}…, \d+ copied\), .*cache-2/);
+    expect(provenance('single')).toMatchObject({ readFromCache: 0, cache: null, mergedSources: [] });
   });
 
   it('merge refuses and lists an entry whose content does not match its hash, merges the rest, and exits 1', async () => {

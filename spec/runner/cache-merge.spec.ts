@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../io/temp-dirs.ts';
 import { seedRunsJob } from '../../src/experiments/index.ts';
-import { executeJobs, mergeCaches } from '../../src/runner/index.ts';
+import { MERGE_LOG, executeJobs, mergeCaches, readMergeLog } from '../../src/runner/index.ts';
 import { cachedUnit, unitCacheKey, unitCachePath } from '../../src/runner/unit-cache.ts';
 import { canonicalJson, sha256 } from '../../src/runner/run-cache.ts';
 import { makeTaskData } from '../../src/data/index.ts';
@@ -14,11 +14,11 @@ const tempDir = tempDirs('cache-merge-');
 // Two seeds of random-init, 5 epochs from 20-epoch checkpoints: a record and two checkpoints each.
 const job = (seeds: number[]) => seedRunsJob('random-init', 'smoke', { seeds, checkpointEpochsPerStage: 20, overrides: { epochs: 5 } }, 'spec');
 
-/** Every file under a cache, relative to it, with its text. */
+/** Every entry under a cache (its merge log aside), relative to it, with its text. */
 function contents(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.json'))
+      .filter((f) => f.endsWith('.json') && f !== MERGE_LOG)
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
   );
@@ -44,6 +44,28 @@ describe('mergeCaches', () => {
     const again = mergeCaches([one], into);
     expect(again).toMatchObject({ copied: 0, refused: [] });
     expect(again.present + again.kept.length).toBe(7);
+  });
+
+  it('logs each source that gave entries in the target, with what it gave, and carries a merged source\'s own log', async () => {
+    const [a, b, into, further] = [tempDir(), tempDir(), tempDir(), tempDir()];
+    await executeJobs([job([42])], { workers: 1, cacheDir: a });
+    cpSync(a, b, { recursive: true });
+    cachedUnit(b, 'phase-sweeps', { dataSeed: 42 }, () => ({ dataSeed: 42 }));
+    expect(readMergeLog(into)).toEqual([]);
+    const summary = mergeCaches([a, b], into);
+    // b holds a's three entries too: only its new one is copied from it.
+    expect(readMergeLog(into)).toEqual([
+      { ...summary.sources[0], source: a, entries: 3, copied: 3, verified: 0, mergedFrom: [] },
+      { ...summary.sources[1], source: b, entries: 4, copied: 1, verified: 0, mergedFrom: [] },
+    ]);
+    // Nothing new: nothing logged.
+    mergeCaches([a], into);
+    expect(readMergeLog(into)).toHaveLength(2);
+    // Merged on, the merged cache names the shards it came from.
+    mergeCaches([into], further);
+    expect(readMergeLog(further)).toEqual([expect.objectContaining({ source: into, copied: 4, mergedFrom: readMergeLog(into) })]);
+    // The log is no entry: a later merge neither copies nor refuses it.
+    expect(mergeCaches([further], tempDir())).toMatchObject({ copied: 4, refused: [], skipped: [] });
   });
 
   it('refuses and lists entries whose content does not match their hashes, and copies the rest', async () => {
@@ -101,7 +123,7 @@ function rehash(file: string, change: (entry: { inputs: unknown; record?: Record
   writeFileSync(file, JSON.stringify(entry));
 }
 
-const runEntry = (dir: string) => join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!);
+const runEntry = (dir: string) => join(dir, readdirSync(dir).find((f) => f.endsWith('.json') && f !== MERGE_LOG)!);
 
 describe('mergeCaches, adversarial', () => {
   it('lists a conflict between two sources with both places, writes nothing, whatever the argument order', async () => {

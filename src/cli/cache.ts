@@ -18,7 +18,7 @@ export function formatMerge(summary: MergeSummary, into: string): string {
     ...summary.conflicts.map((line) => `conflict: ${line}`),
     ...summary.skipped.map((path) => `skipped (not a cache entry): ${path}`),
     ...summary.sources.map(
-      (s) => `source ${s.source}: ${entries(s.entries)}, content sha256:${s.content}${s.verified > 0 ? `, ${s.verified} recomputed identically` : ''}`,
+      (s) => `source ${s.source}: ${entries(s.entries)}, content sha256:${s.content}, ${s.copied} copied${s.verified > 0 ? `, ${s.verified} recomputed identically` : ''}`,
     ),
     summary.conflicts.length > 0
       ? `Nothing merged into ${into}: ${summary.conflicts.length} key(s) hold different results in different places; ` +
@@ -47,7 +47,9 @@ function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Command {
         'timing; one that differs in its result is a conflict: every conflict is listed with both places, nothing is\n' +
         'written, exit 1. An unreadable or non-regular file is refused and the merge goes on. Entries that are\n' +
         'refused are listed on stdout with the reason; other files are listed as skipped and left alone. Each source\n' +
-        "taken in is listed with the SHA-256 of its entries' names and bytes. --verify K recomputes, from their stored\n" +
+        "taken in is listed with the SHA-256 of its entries' names and bytes, and each that gave new entries is logged\n" +
+        'in the target (.merged-from.json); a run that reads the cache names those sources in its provenance.json.\n' +
+        '--verify K recomputes, from their stored\n' +
         'inputs and with no cache, the first K entries by name of each kind of each source made by this checkout\n' +
         '(of checkpoints, the K cheapest to retrain), and refuses the whole source if one differs.\n\n' +
         'Example:\n  npx metastable cache merge shard-1/cache shard-2/cache --into .cache/runs && npm run reproduce\n',

@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, TIMINGS_FILE, jobKey, jobTimings, serialiseTimings, type Shard } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, PROVENANCE_FILE, TIMINGS_FILE, jobKey, jobTimings, provenanceLine, provenanceOf, serialiseProvenance, serialiseTimings, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -166,10 +166,13 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   }
   io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
   const evaluated = evaluatePlan(audit, runner);
-  const { record, written } = await renderAudit(evaluated, options.out, { [TIMINGS_FILE]: serialiseTimings(timings) });
+  const provenance = provenanceOf(cacheDir, { computed, cached });
+  const { record, written } = await renderAudit(evaluated, options.out, { [TIMINGS_FILE]: serialiseTimings(timings), [PROVENANCE_FILE]: serialiseProvenance(provenance) });
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds, evaluated.evaluationSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));
   const html = written.find((f) => f.endsWith('report.html'));
+  const fedBy = provenanceLine(provenance);
+  if (fedBy !== null) io.stderr(`metastable reproduce: ${fedBy}\n`);
   io.stdout(`\n${verdictCountsLine(record)}\nReport: ${html === undefined ? '' : `${pathToFileURL(resolve(html)).href}  `}${written[written.length - 1]}\n`);
   const drifted = record.claims.filter((c) => c.drift.length > 0);
   for (const c of drifted) io.stderr(`metastable reproduce: ${c.id} differs from its pinned outcome: ${c.drift.join('; ')}\n`);
@@ -183,7 +186,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
   return new Command('reproduce')
     .description(
       'Recompute every claim of the ledger (golden/claims.json): plan the experiments the claims need, run them, ' +
-        'evaluate each claim, print the verdict table and write REPORT.md, report.html, results.json, the figures and timings.json (measured CPU time beside the estimate). ' +
+        'evaluate each claim, print the verdict table and write REPORT.md, report.html, results.json, the figures, timings.json (measured CPU time beside the estimate) and provenance.json (what was computed, what read from the cache and the sources merged into it). ' +
         'Exits 1 when a verdict or value differs from its pinned outcome.',
     )
     .addOption(
@@ -210,7 +213,7 @@ export function reproduceCommand(io: CliIo, setExitCode: (code: number) => void)
       Math.min(2, availableParallelism()),
     )
     .option('--force-workers', `allow --workers above the core count (up to ${MAX_FORCED_WORKERS})`)
-    .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json, figures/ and timings.json (replaced as a whole)', nonEmptyPath('--out'), 'out')
+    .option('--out <DIR>', 'folder for REPORT.md, report.html, results.json, figures/, timings.json and provenance.json (replaced as a whole)', nonEmptyPath('--out'), 'out')
     .option('--cache <DIR>', 'cache of completed SGD runs, β sweeps and analyses (an interrupted run resumes from it)', nonEmptyPath('--cache'), DEFAULT_RUN_CACHE_DIR)
     .option('--no-cache', 'run every experiment afresh, reading and writing no cache')
     .option(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readErrorCode, readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { checkpointEntryProblem } from './checkpoint-cache.ts';
 import { recomputeEntry, reproducible } from './recompute.ts';
+import { MERGE_LOG, appendMergeLog, readMergeLog, type MergedSource } from './cache-provenance.ts';
 import { canonicalJson, runEntryProblem, sha256 } from './run-cache.ts';
 import { unitEntryProblem } from './unit-cache.ts';
 
@@ -16,16 +17,6 @@ const CHECKPOINTS = 'checkpoints';
 
 /** Leftovers of an interrupted atomic write (src/io/atomic-file.ts): not entries, skipped silently. */
 const TEMPORARY = /^\..+\.(tmp|old)$/;
-
-/** What a merge took in from one source: its valid entries' names and bytes, hashed (no path, no time). */
-export interface SourceIdentity {
-  readonly source: string;
-  /** SHA-256 over the sorted `folder/name` and SHA-256 of every valid entry the source holds. */
-  readonly content: string;
-  readonly entries: number;
-  /** Entries recomputed by --verify and found identical. */
-  readonly verified: number;
-}
 
 export interface MergeSummary {
   /** Entries copied into the target. */
@@ -41,8 +32,8 @@ export interface MergeSummary {
   readonly conflicts: readonly string[];
   /** Files and folders that are not cache entries, left where they are. */
   readonly skipped: readonly string[];
-  /** Each source whose entries were taken in, in argument order. */
-  readonly sources: readonly SourceIdentity[];
+  /** Each source whose entries were taken in, in argument order (those that gave new entries go to the merge log). */
+  readonly sources: readonly MergedSource[];
 }
 
 export interface MergeOptions {
@@ -106,7 +97,7 @@ function readCache(source: string, refused: string[], skipped: string[]): Entry[
       return;
     }
     for (const name of names) {
-      if (TEMPORARY.test(name)) continue;
+      if (TEMPORARY.test(name) || (folder === '' && name === MERGE_LOG)) continue;
       const path = join(dir, name);
       let isDirectory = false;
       try {
@@ -194,9 +185,10 @@ function verifySource(entries: readonly Entry[], count: number, recompute: NonNu
   return { problem: null, verified };
 }
 
-function identityOf(source: string, entries: readonly Entry[], verified: number): SourceIdentity {
+/** A source taken in, before its copies are counted: what it holds, named by content, and its own merge log. */
+function identityOf(source: string, entries: readonly Entry[], verified: number): Omit<MergedSource, 'copied'> {
   const lines = entries.map((e) => `${relative(e)}\0${sha256(e.text)}\n`).sort();
-  return { source, content: sha256(lines.join('')), entries: entries.length, verified };
+  return { source, content: sha256(lines.join('')), entries: entries.length, verified, mergedFrom: readMergeLog(source) };
 }
 
 /**
@@ -205,14 +197,15 @@ function identityOf(source: string, entries: readonly Entry[], verified: number)
  * `verify`, a source whose recomputed sample differs is refused whole. Two valid entries under one key (in two
  * sources, or a source and the target) that differ beyond a run's timing are conflicts: all are listed and nothing
  * is written. Otherwise the first of equal entries is kept and an invalid target entry replaced; nothing is deleted.
+ * Each source that gave new entries is appended to the target's merge log (cache-provenance.ts).
  */
 export function mergeCaches(sources: readonly string[], into: string, options: MergeOptions = {}): MergeSummary {
   const refused: string[] = [];
   const kept: string[] = [];
   const conflicts: string[] = [];
   const skipped: string[] = [];
-  const identities: SourceIdentity[] = [];
-  const incoming = new Map<string, Entry>();
+  const identities: Omit<MergedSource, 'copied'>[] = [];
+  const incoming = new Map<string, Entry & { readonly from: string }>();
   let present = 0;
   for (const source of sources) {
     const entries = readCache(source, refused, skipped);
@@ -224,7 +217,7 @@ export function mergeCaches(sources: readonly string[], into: string, options: M
     identities.push(identityOf(source, entries, verified));
     for (const e of entries) {
       const earlier = incoming.get(relative(e));
-      if (earlier === undefined) incoming.set(relative(e), e);
+      if (earlier === undefined) incoming.set(relative(e), { ...e, from: source });
       else if (earlier.text === e.text) present += 1;
       else {
         const difference = firstDifference(comparable(earlier), comparable(e));
@@ -233,7 +226,7 @@ export function mergeCaches(sources: readonly string[], into: string, options: M
       }
     }
   }
-  const copies: Entry[] = [];
+  const copies: (Entry & { readonly from: string })[] = [];
   for (const e of incoming.values()) {
     const held = readEntry(e.folder, e.name, join(into, e.folder, e.name));
     if (typeof held === 'string') copies.push(e);
@@ -244,6 +237,11 @@ export function mergeCaches(sources: readonly string[], into: string, options: M
       else conflicts.push(`${relative(e)}: ${held.path} and ${e.path} differ in ${difference}`);
     }
   }
-  if (conflicts.length === 0) for (const e of copies) writeFileAtomic(join(into, e.folder, e.name), e.text);
-  return { copied: conflicts.length === 0 ? copies.length : 0, present, refused, kept, conflicts, skipped, sources: identities };
+  const written = conflicts.length === 0 ? copies : [];
+  const takenIn = identities.map((identity) => ({ ...identity, copied: written.filter((e) => e.from === identity.source).length }));
+  // The log first: a kill between the two may leave a logged source that gave fewer entries, never an entry whose
+  // source is not logged.
+  appendMergeLog(into, takenIn.filter((s) => s.copied > 0));
+  for (const e of written) writeFileAtomic(join(into, e.folder, e.name), e.text);
+  return { copied: written.length, present, refused, kept, conflicts, skipped, sources: takenIn };
 }

@@ -40,6 +40,8 @@ export { cachedUnit, unitCacheKey, unitCachePath } from './unit-cache.ts';
 export type { CachedUnit } from './unit-cache.ts';
 export { mergeCaches } from './cache-merge.ts';
 export type { MergeSummary } from './cache-merge.ts';
+export { MERGE_LOG, PROVENANCE_FILE, provenanceLine, provenanceOf, readMergeLog, serialiseProvenance } from './cache-provenance.ts';
+export type { MergedSource, Provenance } from './cache-provenance.ts';
 export { MAX_SHARDS, assignUnits, parseShard, shardJobs, shardLoads, shardSlices, workUnits } from './shard.ts';
 export type { Shard, WorkUnit } from './shard.ts';
 export { createWorkerPool, mapInWorkers } from './worker-pool.ts';
