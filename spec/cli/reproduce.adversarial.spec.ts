@@ -160,7 +160,9 @@ describe('metastable reproduce checks its folders as any user, root included', (
   it('a --cache folder without write bits and a dangling-link --out are refused before any work', async () => {
     const root = mkdtempSync(join(tmpdir(), 'reproduce-perm-'));
     mkdirSync(join(root, 'locked'), { mode: 0o500 });
-    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, 'out'), '--cache', join(root, 'locked')], /--cache .*locked' is read-only/);
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, 'out'), '--cache', join(root, 'locked')], /--cache .*locked.* is read-only/);
+    // A missing cache would be made inside the locked folder: as root too, that is refused by the folder's mode.
+    await refused('reproduce', ['--only', 'beta-c-mode1', '--out', join(root, 'out'), '--cache', join(root, 'locked', 'cache')], /--cache .*locked is read-only/);
     symlinkSync(join(root, 'gone'), join(root, 'dangling'));
     await refused('reproduce', ['--only', 'beta-c-mode1', '--no-cache', '--out', join(root, 'dangling')], /--out: .*dangling is a link to nothing/);
     expect(readdirSync(join(root, 'locked'))).toEqual([]);

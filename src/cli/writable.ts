@@ -34,8 +34,12 @@ function existingFolder(path: string, what: string): string {
   return dir;
 }
 
-/** Creating and removing an empty folder is the one test that also sees read-only mounts, /proc and root's view. */
+/**
+ * Creating and removing an empty folder is the one test that also sees read-only mounts, /proc and root's view. A
+ * folder without write bits is read-only by intent: root's probe would pass, so it is refused by its mode first.
+ */
 function assertCanCreateIn(dir: string, what: string): void {
+  if ((statSync(dir).mode & 0o222) === 0) throw new UsageError(`${what}: ${dir} is read-only; make it writable or choose another path.`);
   let probe: string;
   try {
     probe = mkdtempSync(join(dir, '.write-probe-'));
@@ -57,8 +61,6 @@ export function assertWritable(path: string, flag: string, kind: 'folder' | 'fil
   if (stat !== null && stat.isDirectory() !== (kind === 'folder')) {
     throw new UsageError(`${what} is a ${kind === 'folder' ? 'file' : 'folder'}, not a ${kind}.`);
   }
-  // A folder without write bits is read-only by intent; root's probe would pass, so it is refused here as --out is.
-  if (stat !== null && kind === 'folder' && (stat.mode & 0o222) === 0) throw new UsageError(`${what} is read-only: make it writable or choose another path.`);
   if (stat === null && lstatOrNull(target)?.isSymbolicLink() === true) throw new UsageError(`${what} is a link to nothing: remove it or choose another path.`);
   if (stat !== null && kind === 'folder') assertCanCreateIn(target, what);
   assertCanCreateIn(existingFolder(dirname(target), what), what);
