@@ -85,7 +85,7 @@ export function biasedOutcome(record: BiasedTrapRecord, protocol: TrappingProtoc
   const crossing = rule === 'test-mse-midpoint' ? trap.escape.midpoint : trap.escape.sigma[mode - 1]!;
   const atStart = crossing.escaped && crossing.time === 0;
   const branches = rule !== 'test-mse-midpoint' || effectiveRank(trap.plateau.singularValues, RANK_THRESHOLD) < effectiveRank(record.global.singularValues, RANK_THRESHOLD);
-  return { seed: record.seed, applicable: branches && !atStart, escapeEpoch: crossing.escaped ? crossing.time : null, budget };
+  return { seed: record.seed, trapped: branches && !atStart, escapeEpoch: crossing.escaped ? crossing.time : null, budget };
 }
 
 /** The trapping protocols of Section 3.1 on the network with biases, under each reading of the biases. */

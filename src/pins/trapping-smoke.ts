@@ -54,8 +54,8 @@ function group(experiment: string, records: readonly RunRecord[], rule: EscapeRu
     rule,
     budget: s.budget,
     seeds: outcomes.map((o) => o.seed),
-    applicable: outcomes.map((o) => o.applicable),
-    escapeEpochs: outcomes.map((o) => (o.applicable ? o.escapeEpoch : null)),
+    applicable: outcomes.map((o) => o.trapped),
+    escapeEpochs: outcomes.map((o) => (o.trapped ? o.escapeEpoch : null)),
     applicableCount: s.runs.length,
     escapes: s.escapes,
     kmMedian: s.km?.median.estimate ?? null,
@@ -83,7 +83,7 @@ export async function computeTrappingSmoke(workers = 1, cacheDir: string | null 
 }
 
 function escapeRuns(g: SmokeGroup): EscapeRun[] {
-  const outcomes: RunOutcome[] = g.seeds.map((seed, i) => ({ seed, applicable: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
+  const outcomes: RunOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
   return escapeStatistics(outcomes, DEFAULT_ALPHA).runs;
 }
 

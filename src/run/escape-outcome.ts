@@ -2,10 +2,10 @@ import { escapeSampleOf, type EscapeSample } from '../stats/index.ts';
 import type { EscapeRuleName } from '../protocols/index.ts';
 import type { RunRecord } from './run-protocol.ts';
 
-/** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
+/** One run under one escape rule: whether it started trapped (the rule applies to it) and when it escaped. */
 export interface RunOutcome {
   readonly seed: number;
-  readonly applicable: boolean;
+  readonly trapped: boolean;
   /** First epoch past the rule's threshold; null when censored at `budget`. */
   readonly escapeEpoch: number | null;
   readonly budget: number;
@@ -19,18 +19,18 @@ export interface RunOutcome {
 export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): RunOutcome {
   if (rule === 'test-mse-midpoint') {
     const m = record.escape.testMseMidpoint;
-    return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
+    return { seed: record.seed, trapped: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
   }
   const epoch = record.escape.sigmaCrossings[mode - 1] ?? null;
-  return { seed: record.seed, applicable: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
+  return { seed: record.seed, trapped: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
 }
 
 /** A run read by its protocol's own rule, from the record's headline fields (equal to outcomeOf(record, record.escapeRule)). */
 export function primaryOutcome(record: RunRecord): RunOutcome {
-  return { seed: record.seed, applicable: record.escapeApplicable, escapeEpoch: record.escapeEpoch, budget: record.epochs };
+  return { seed: record.seed, trapped: record.trapped, escapeEpoch: record.escapeEpoch, budget: record.epochs };
 }
 
-/** Why a seed whose rule does not apply is set aside. */
+/** Why a seed that did not start trapped is set aside. */
 export const NOT_TRAPPED = 'did not start in the trapped phase (the rule does not apply)';
 
 /**
@@ -39,11 +39,11 @@ export const NOT_TRAPPED = 'did not start in the trapped phase (the rule does no
  * listed instead.
  */
 export function escapeSample(outcomes: readonly RunOutcome[]): EscapeSample {
-  const trapped = outcomes.filter((o) => o.applicable);
+  const trapped = outcomes.filter((o) => o.trapped);
   return escapeSampleOf(
     trapped.map((o) => (o.escapeEpoch === null ? { seed: o.seed, time: o.budget, escaped: false } : { seed: o.seed, time: o.escapeEpoch, escaped: true })),
     Math.max(0, ...outcomes.map((o) => o.budget)),
-    outcomes.filter((o) => !o.applicable).map((o) => ({ seed: o.seed, reason: NOT_TRAPPED })),
+    outcomes.filter((o) => !o.trapped).map((o) => ({ seed: o.seed, reason: NOT_TRAPPED })),
   );
 }
 

@@ -55,7 +55,7 @@ describe('the Arrhenius claims', () => {
     const recorded = recordedResults();
     const sweeps = recorded.arrheniusSweeps();
     const first = sweeps.learningRateSweep[0]!;
-    const record = first.records.find((r) => primaryOutcome(r).applicable)!;
+    const record = first.records.find((r) => primaryOutcome(r).trapped)!;
     if (record.start.kind !== 'checkpoint') throw new Error('the trap starts from a checkpoint');
     // A weak-mode residue of 1e-3 at the checkpoint that grew to 0.01 by the end, censored all the same.
     const stages = record.start.stages.map((s) => ({ ...s, singularValues: s.singularValues.map((v, i) => (i === 0 ? v : 1e-3)) }));

@@ -16,7 +16,7 @@ export interface EscapeStatistics {
   readonly seeds: number;
   readonly budget: number;
   /** Seeds whose run the rule does not apply to (they did not start trapped). */
-  readonly notApplicable: number[];
+  readonly notTrapped: number[];
   /** The trapped runs, in seed order. */
   readonly runs: EscapeRun[];
   readonly escapes: number;
@@ -34,7 +34,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
   return {
     seeds: outcomes.length,
     budget: sample.budget,
-    notApplicable: sample.setAside.map((s) => s.seed),
+    notTrapped: sample.setAside.map((s) => s.seed),
     runs,
     escapes: escaped,
     km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
@@ -45,7 +45,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
 
 /** Escape epochs per seed of one reading (null: censored at the budget), the seeds that did not start trapped set aside. */
 export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly RunOutcome[]): PerSeedSeries {
-  const used = outcomes.filter((o) => o.applicable);
+  const used = outcomes.filter((o) => o.trapped);
   const { budget, setAside } = escapeSample(outcomes);
   return {
     label,
@@ -66,7 +66,7 @@ export function shortDescription(s: EscapeStatistics): string {
 
 /** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
 export function describeEscapes(s: EscapeStatistics): string {
-  const skipped = s.notApplicable.length > 0 ? ` (not trapped at the start, set aside: seed${s.notApplicable.length > 1 ? 's' : ''} ${s.notApplicable.join(', ')})` : '';
+  const skipped = s.notTrapped.length > 0 ? ` (not trapped at the start, set aside: seed${s.notTrapped.length > 1 ? 's' : ''} ${s.notTrapped.join(', ')})` : '';
   if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
   const km = s.km!;
   const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${formatNumber(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : formatNumber(km.median.upper)}]`;

@@ -160,7 +160,7 @@ export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: string): strin
  * learning-rate sweep (the protocol's checkpoint) stayed trapped with a residue that is 0 or only shrank.
  */
 export function sweepNotReproducible(sweeps: ArrheniusSweeps): string | null {
-  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).applicable));
+  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).trapped));
   const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
   return invariance.invariant ? `${invarianceReason(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${sweeps.seeds.length} seeds × ${sweeps.learningRateSweep.length} learning rates × ${sweeps.epochs} epochs)`)}.` : null;
 }

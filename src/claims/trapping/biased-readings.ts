@@ -35,7 +35,7 @@ export function biasedSources(results: ExperimentResults, protocol: TrappingProt
   return network.readings.flatMap((reading) =>
     rules.map((rule): BiasedSource => {
       const outcomes = reading.records.map((r) => biasedOutcome(r, protocol, rule, watched, budget));
-      const trapped = reading.records.filter((_, i) => outcomes[i]!.applicable).map((r) => biasedTrap(r, protocol));
+      const trapped = reading.records.filter((_, i) => outcomes[i]!.trapped).map((r) => biasedTrap(r, protocol));
       return {
         label: `per-seed/${rule}${mode === undefined ? '' : `/σ${mode}`}, ${reading.label}`,
         statistics: escapeStatistics(outcomes, DEFAULT_ALPHA),

@@ -498,7 +498,7 @@ function paperWaitingTime(claim: Claim): number {
 export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): Evaluation {
   const paperTau = paperWaitingTime(claim);
   const readings = (['rank1-trap', 'trivial-trap'] as const).map((p) => {
-    const escaped = finite(results.trapping(p).runs['per-seed']).filter((r) => r.escapeApplicable && r.escapeEpoch !== null && (r.trace?.length ?? 0) > 0);
+    const escaped = finite(results.trapping(p).runs['per-seed']).filter((r) => r.trapped && r.escapeEpoch !== null && (r.trace?.length ?? 0) > 0);
     const cases = escaped.map((r) => {
       const w = transitionWidth(r);
       return { seed: r.seed, fails: w === null || w > ABRUPT_FRACTION, value: w };

@@ -29,11 +29,11 @@ function rowOf(label: string, records: readonly RunRecord[]): DiagnosticRow {
     label,
     seeds: records.map((r) => r.seed),
     trapped: s.runs.length,
-    trappedSeeds: outcomes.filter((o) => o.applicable).map((o) => o.seed),
+    trappedSeeds: outcomes.filter((o) => o.trapped).map((o) => o.seed),
     escapes: s.escapes,
     medianEscape: s.km?.median.estimate ?? null,
     checkpointSigma: records.map((r) => checkpointSigma(r)),
-    escapeEpochs: outcomes.map((o) => (o.applicable ? o.escapeEpoch : null)),
+    escapeEpochs: outcomes.map((o) => (o.trapped ? o.escapeEpoch : null)),
   };
 }
 

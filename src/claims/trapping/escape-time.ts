@@ -199,7 +199,7 @@ function convergenceReadings(
 
 /** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */
 function measuredText(s: EscapeStatistics): string {
-  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
   if (s.fit === null) return counts;
   const tau = s.fit.meanTime === null ? `τ ≥ ${formatNumber(s.fit.interval.lower)}` : `τ̂ ${formatNumber(s.fit.meanTime)} [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
   return `${tau}; ${counts}`;
@@ -249,7 +249,7 @@ export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, b
  * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
  */
 function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string; reason: string } {
-  const trapped = records.filter((r) => outcomeOf(r, rule, mode).applicable);
+  const trapped = records.filter((r) => outcomeOf(r, rule, mode).trapped);
   const invariance = trapInvariance(trapped, (r) => outcomeOf(r, rule, mode).escapeEpoch !== null, mode);
   const reason = invarianceReason(invariance, 'the escape the claim is about');
   return {
@@ -399,7 +399,7 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
     headline.verdict === 'inconclusive'
       ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
       : undefined;
-  const trapped = sources[0]!.records.filter((r) => outcomeOf(r, 'sigma-threshold').applicable);
+  const trapped = sources[0]!.records.filter((r) => outcomeOf(r, 'sigma-threshold').trapped);
   const invariance = trapInvariance(trapped, (r) => outcomeOf(r, 'sigma-threshold').escapeEpoch !== null);
   return unlessNotReproducible(
     headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') }),
@@ -410,7 +410,7 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
 function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
   return records.filter((r) => {
     const o = outcomeOf(r, 'sigma-threshold');
-    return o.applicable && o.escapeEpoch !== null;
+    return o.trapped && o.escapeEpoch !== null;
   });
 }
 

@@ -30,11 +30,11 @@ const FIG_1A_MARKS: PaperMark[] = [
 const FIG_1B_MARKS: PaperMark[] = [{ epoch: 1500, text: 'paper: escape ≈ 1500' }];
 
 function trapped(records: readonly RunRecord[]): RunRecord[] {
-  return records.filter((r) => r.protocol === 'random-init' || outcomeOf(r, r.escapeRule).applicable);
+  return records.filter((r) => r.protocol === 'random-init' || outcomeOf(r, r.escapeRule).trapped);
 }
 
 function escapesOf(records: readonly RunRecord[]): number[] {
-  return records.map((r) => outcomeOf(r, r.escapeRule)).filter((o) => o.applicable && o.escapeEpoch !== null).map((o) => o.escapeEpoch!);
+  return records.map((r) => outcomeOf(r, r.escapeRule)).filter((o) => o.trapped && o.escapeEpoch !== null).map((o) => o.escapeEpoch!);
 }
 
 function survivalSeries(group: string, scheme: string, records: readonly RunRecord[]): SurvivalSeries {

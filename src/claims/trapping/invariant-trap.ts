@@ -100,7 +100,7 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
  * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
  */
 export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
-  const trapped = results.trapping('rank1-trap').runs['per-seed'].filter((r) => primaryOutcome(r).applicable);
+  const trapped = results.trapping('rank1-trap').runs['per-seed'].filter((r) => primaryOutcome(r).trapped);
   const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
   return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
 }

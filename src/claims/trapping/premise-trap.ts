@@ -56,14 +56,14 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     const records = premise.schemes[scheme].runs;
     const s = escapeStatistics(records.map((r) => outcomeOf(r, escapeRule)), ALPHA);
     evidence.push(`${label}: ${describeEscapes(s)}.`);
-    if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+    if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
     if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
     evidence.push(`${label}: ${decided.reason}.`);
     if (i === 0) {
       rule = withinBudgetCalibration('most trapped runs escape within the budget (exact binomial at α; Kaplan–Meier median inside it)', s.runs.length, s.budget, PAPER_TAU, ALPHA, (runs) => decideWithinBudget(runs, s.budget, 0, ALPHA).verdict);
       evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = ${PAPER_TAU}, the paper's τ at the higher barrier of β = 0.32).`);
-      const trapped = records.filter((r) => outcomeOf(r, escapeRule).applicable);
+      const trapped = records.filter((r) => outcomeOf(r, escapeRule).trapped);
       const invariance = trapInvariance(trapped, (r) => outcomeOf(r, escapeRule).escapeEpoch !== null);
       if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
     }
