@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitArrhenius, type SweepPoint } from '../../src/experiments/index.ts';
 import { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from '../../src/protocols/index.ts';
-import { escapeSample, primaryOutcome } from '../../src/run/index.ts';
-import { fitExponential, runsOf } from '../../src/stats/index.ts';
+import { primaryOutcome } from '../../src/run/index.ts';
+import { escapeSample, fitExponential, runsOf } from '../../src/stats/index.ts';
 import { syntheticRecords } from '../run/synthetic-runs.ts';
 
 const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOLS } from '../../src/protocols/index.ts';
-import { NOT_TRAPPED, convergenceEpoch, escapeSample, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
-import { runsOf } from '../../src/stats/index.ts';
-
-const outcome = (seed: number, escapeEpoch: number | null, trapped = true) => ({ seed, escapeEpoch, trapped, budget: 1000 });
-
-describe('escapeSample', () => {
-  it('censors runs that never escaped at the budget and lists seeds that never started trapped', () => {
-    const sample = escapeSample([outcome(1, 300), outcome(2, null), outcome(3, null, false), outcome(5, 999)]);
-    expect(runsOf(sample)).toEqual([
-      { time: 300, escaped: true },
-      { time: 1000, escaped: false },
-      { time: 999, escaped: true },
-    ]);
-    expect(sample.seeds).toEqual([1, 2, 5]);
-    expect(sample.setAside).toEqual([{ seed: 3, reason: NOT_TRAPPED }]);
-    expect(sample.budget).toBe(1000);
-  });
-});
+import { convergenceEpoch, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
 
 describe('a run read by its own rule', () => {
   it('is the same whether read from the record headline or from the rule, and never starts past the threshold', () => {

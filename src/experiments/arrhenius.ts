@@ -3,13 +3,14 @@ import {
   fitEscapeRateLine,
   fitExponential,
   fitLine,
+  escapeSample,
   runsOf,
   type EscapeRateFit,
   type EscapeSample,
   type ExponentialFit,
 } from '../stats/index.ts';
 import { loadArrheniusSweep, profileSeeds, type ArrheniusSweepFile, type Profile } from '../protocols/index.ts';
-import { escapeSample, primaryOutcome, type RunRecord } from '../run/index.ts';
+import { primaryOutcome, type RunRecord } from '../run/index.ts';
 import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
 import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';

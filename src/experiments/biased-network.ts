@@ -5,9 +5,10 @@
 // 3.1 (ii)–(iii) run here on that network, data drawn per seed, under each reading of how β and the initialisation
 // treat the biases (src/run/biased-trap.ts).
 import { protocolVariant, variantSeeds, type EscapeRuleName, type Profile, type Protocol } from '../protocols/index.ts';
-import { BIAS_READINGS, RANK_THRESHOLD, type BiasReading, type BiasedTrapRecord, type BiasedTrapRun, type RunOutcome } from '../run/index.ts';
+import { BIAS_READINGS, RANK_THRESHOLD, type BiasReading, type BiasedTrapRecord, type BiasedTrapRun } from '../run/index.ts';
 import type { BiasedTrapsJob, RunnerResults } from '../runner/index.ts';
 import { effectiveRank } from '../engine/index.ts';
+import type { EscapeOutcome } from '../stats/index.ts';
 import { experiment, type NoParams } from './experiment.ts';
 import type { TrappingProtocol } from './trapping.ts';
 
@@ -80,7 +81,7 @@ export function biasedTrap(record: BiasedTrapRecord, protocol: TrappingProtocol)
  * branch has lower rank than the global one and the run does not start below the threshold; the σ rule (mode) when
  * σ_mode starts below its threshold.
  */
-export function biasedOutcome(record: BiasedTrapRecord, protocol: TrappingProtocol, rule: EscapeRuleName, mode: number, budget: number): RunOutcome {
+export function biasedOutcome(record: BiasedTrapRecord, protocol: TrappingProtocol, rule: EscapeRuleName, mode: number, budget: number): EscapeOutcome {
   const trap = biasedTrap(record, protocol);
   const crossing = rule === 'test-mse-midpoint' ? trap.escape.midpoint : trap.escape.sigma[mode - 1]!;
   const atStart = crossing.escaped && crossing.time === 0;

@@ -14,9 +14,9 @@ import {
   trappingRunsJob,
   type EscapeRuleName,
 } from '../experiments/index.ts';
-import { ENGINE_VERSION, outcomeOf, type RunOutcome, type RunRecord } from '../run/index.ts';
+import { ENGINE_VERSION, outcomeOf, type RunRecord } from '../run/index.ts';
 import { executeJobs, type RunnerResults, type SeedRunsJob } from '../runner/index.ts';
-import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeRun } from '../stats/index.ts';
+import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeOutcome, type EscapeRun } from '../stats/index.ts';
 
 export const TRAPPING_SMOKE_PATH = fileURLToPath(new URL('../../golden/smoke/trapping.json', import.meta.url));
 export const TRAPPING_SMOKE_SCHEMA = fileURLToPath(new URL('../../golden/smoke/trapping.schema.json', import.meta.url));
@@ -83,7 +83,7 @@ export async function computeTrappingSmoke(workers = 1, cacheDir: string | null 
 }
 
 function escapeRuns(g: SmokeGroup): EscapeRun[] {
-  const outcomes: RunOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
+  const outcomes: EscapeOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
   return escapeStatistics(outcomes, DEFAULT_ALPHA).runs;
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ArrheniusSweeps, ExperimentResults, SweepPoint } from '../../../src/experiments/index.ts';
-import { escapeSample, primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
-import { fitExponential, runsOf } from '../../../src/stats/index.ts';
+import { primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
+import { escapeSample, fitExponential, runsOf } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 

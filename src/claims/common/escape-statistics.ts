@@ -1,8 +1,7 @@
 // The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
 // did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
 // the budget — never dropped, never counted as an escape at the budget.
-import { NOT_TRAPPED, escapeSample, type RunOutcome } from '../../run/index.ts';
-import { escapes, exposure, runsOf, type EscapeRun } from '../../stats/index.ts';
+import { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf, type EscapeOutcome, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -27,7 +26,7 @@ export interface EscapeStatistics {
   readonly shape: ExponentialShapeTest | null;
 }
 
-export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number): EscapeStatistics {
+export function escapeStatistics(outcomes: readonly EscapeOutcome[], alpha: number): EscapeStatistics {
   const sample = escapeSample(outcomes);
   const runs = runsOf(sample);
   const escaped = escapes(sample);
@@ -44,7 +43,7 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
 }
 
 /** Escape epochs per seed of one reading (null: censored at the budget), the seeds that did not start trapped set aside. */
-export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly RunOutcome[]): PerSeedSeries {
+export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly EscapeOutcome[]): PerSeedSeries {
   const used = outcomes.filter((o) => o.trapped);
   const { budget, setAside } = escapeSample(outcomes);
   return {

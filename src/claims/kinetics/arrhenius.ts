@@ -1,9 +1,9 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { escapeSample, primaryOutcome, type RunOutcome } from '../../run/index.ts';
+import { primaryOutcome } from '../../run/index.ts';
 import { invarianceReason, trapInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
-import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
+import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -97,8 +97,8 @@ function sweepTable(points: SweepPoint[]) {
  * The seed bootstrap of R² from a seed × setting table of outcomes (a pure function, for calibration): the 1 − R2_ALPHA
  * interval, and the central 1 − REPRODUCE_ALPHA range from the same replicates (`also[0]`). Both R² rules read it.
  */
-export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], streamSeed: number, resamples: number) {
-  const statistic = (resample: readonly (readonly RunOutcome[])[]) => {
+export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], streamSeed: number, resamples: number) {
+  const statistic = (resample: readonly (readonly EscapeOutcome[])[]) => {
     const y = x.map((_, j) => {
       const sample = escapeSample(resample.map((row) => row[j]!));
       return Math.log(exposure(sample) / escapes(sample));
@@ -136,11 +136,11 @@ function precisionDecision(boot: R2Bootstrap, band: ClaimBand, seeds: number) {
   return decideAgainstClaim(band, { estimate: boot.estimate, lower: boot.lower, upper: boot.upper, alpha: R2_ALPHA, seeds });
 }
 
-export function decideR2Draw(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
+export function decideR2Draw(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
   return drawDecision(r2IntervalOf(x, bySeed, streamSeed, resamples), band, bySeed.length);
 }
 
-export function decideR2(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
+export function decideR2(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
   return precisionDecision(r2IntervalOf(x, bySeed, streamSeed, resamples), band, bySeed.length);
 }
 
