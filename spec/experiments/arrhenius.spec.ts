@@ -15,8 +15,9 @@ function syntheticSweep(a: number, b: number, epochs: number): SweepPoint[] {
   return [0.0005, 0.001, 0.002, 0.003, 0.005].map((lr, i) => {
     const x = 64 / lr;
     const records = syntheticRecords(Math.exp(a + b * x), seeds, epochs, 7 + i);
-    const sample = escapeSample(records.map(primaryOutcome));
-    return { lr, batch: 64, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
+    const outcomes = records.map(primaryOutcome);
+    const sample = escapeSample(outcomes);
+    return { lr, batch: 64, x, outcomes, sample, fit: fitExponential(runsOf(sample), 0.05), records };
   });
 }
 

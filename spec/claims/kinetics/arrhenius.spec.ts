@@ -14,8 +14,9 @@ const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
 function point(lr: number, batch: number, meanOf: (x: number) => number, stream: number, runSeeds: readonly number[] = seeds): SweepPoint {
   const x = batch / lr;
   const records = syntheticRecords(meanOf(x), runSeeds, 200_000, stream).map((r) => ({ ...r, settings: { trainCount: 512 } }) as unknown as RunRecord);
-  const sample = escapeSample(records.map(primaryOutcome));
-  return { lr, batch, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
+  const outcomes = records.map(primaryOutcome);
+  const sample = escapeSample(outcomes);
+  return { lr, batch, x, outcomes, sample, fit: fitExponential(runsOf(sample), 0.05), records };
 }
 
 /** Synthetic sweeps: escape times exactly Arrhenius in B/ηlr, or not. */

@@ -1,7 +1,6 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { primaryOutcome } from '../../run/index.ts';
-import { invarianceReason, trapInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
+import { invarianceReason, trappedInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
 import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
@@ -41,7 +40,7 @@ function readings(sweeps: ArrheniusSweeps): SweepReading[] {
 /** Escape epochs per seed at every setting of the sweeps (null: censored at the budget). */
 function perSeedOf(all: SweepReading[]): PerSeedSeries[] {
   return all.flatMap((r) =>
-    r.points.map((p) => perSeedEscapeSeries(`${r.label}: ηlr = ${p.lr}, B = ${p.batch}`, "the protocol's", p.records.map(primaryOutcome))),
+    r.points.map((p) => perSeedEscapeSeries(`${r.label}: ηlr = ${p.lr}, B = ${p.batch}`, "the protocol's", p.outcomes)),
   );
 }
 
@@ -90,7 +89,7 @@ function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Evidence
  */
 function sweepTable(points: SweepPoint[]) {
   const seeds = points[0]!.records.map((r) => r.seed);
-  return { x: points.map((p) => p.x), bySeed: seeds.map((_, i) => points.map((p) => primaryOutcome(p.records[i]!))), streamSeed: seeds[0] ?? 0 };
+  return { x: points.map((p) => p.x), bySeed: seeds.map((_, i) => points.map((p) => p.outcomes[i]!)), streamSeed: seeds[0] ?? 0 };
 }
 
 /**
@@ -160,8 +159,8 @@ export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: string): strin
  * learning-rate sweep (the protocol's checkpoint) stayed trapped with a residue that is 0 or only shrank.
  */
 export function sweepNotReproducible(sweeps: ArrheniusSweeps): string | null {
-  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).trapped));
-  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  const points = sweeps.learningRateSweep;
+  const invariance = trappedInvariance(points.flatMap((p) => p.records), points.flatMap((p) => p.outcomes));
   return invariance.invariant ? `${invarianceReason(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${sweeps.seeds.length} seeds × ${sweeps.learningRateSweep.length} learning rates × ${sweeps.epochs} epochs)`)}.` : null;
 }
 
