@@ -10,11 +10,13 @@ import {
   SPARSE_BATCHES,
   TRAPPING_PROTOCOLS,
   checkpointSigma,
+  escapeOutcomes,
   sparseRunsJob,
   trappingRunsJob,
   type EscapeRuleName,
+  type RunRecord,
 } from '../experiments/index.ts';
-import { ENGINE_VERSION, outcomeOf, type RunRecord } from '../run/index.ts';
+import { ENGINE_VERSION } from '../run/index.ts';
 import { executeJobs, type RunnerResults, type SeedRunsJob } from '../runner/index.ts';
 import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeOutcome, type EscapeRun } from '../stats/index.ts';
 
@@ -30,8 +32,9 @@ export interface SmokeGroup {
   rule: EscapeRuleName;
   budget: number;
   seeds: number[];
+  /** Per seed, whether it started trapped (the pinned file's name for it). */
   applicable: boolean[];
-  /** Escape epoch per seed (null: censored, or the rule does not apply). */
+  /** Escape epoch per seed (null: censored, or the run did not start trapped). */
   escapeEpochs: (number | null)[];
   applicableCount: number;
   escapes: number;
@@ -47,7 +50,7 @@ export interface TrappingSmoke {
 }
 
 function group(experiment: string, records: readonly RunRecord[], rule: EscapeRuleName): SmokeGroup {
-  const outcomes = records.map((r) => outcomeOf(r, rule));
+  const outcomes = escapeOutcomes(records, rule);
   const s = escapeStatistics(outcomes, DEFAULT_ALPHA);
   return {
     experiment,
