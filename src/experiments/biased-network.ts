@@ -59,14 +59,14 @@ export interface BiasedReadingRuns {
 export interface BiasedNetworkResult {
   readonly profile: Profile;
   readonly readings: BiasedReadingRuns[];
-  /** The continued run's budget by trap protocol. */
-  readonly epochs: Readonly<Record<string, number>>;
+  /** The continued run's budget by trap protocol: a run that never escaped is censored there. */
+  readonly budget: Readonly<Record<string, number>>;
 }
 
 export function biasedNetworkResult(profile: Profile, runner: RunnerResults): BiasedNetworkResult {
-  const epochs = Object.fromEntries(trapProtocols(profile).map(({ protocol }) => [protocol.name, protocol.epochs]));
+  const budget = Object.fromEntries(trapProtocols(profile).map(({ protocol }) => [protocol.name, protocol.epochs]));
   const readings = BIASED_READINGS.map((r) => ({ name: r.name, label: r.label, reading: BIAS_READINGS[r.name]!, records: runner.get(biasedJob(profile, r)) }));
-  return { profile, readings, epochs };
+  return { profile, readings, budget };
 }
 
 /** A seed's run from one trap. */

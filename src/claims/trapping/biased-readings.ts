@@ -31,7 +31,7 @@ export interface BiasedSource {
 export function biasedSources(results: ExperimentResults, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): BiasedSource[] {
   const network = results.biasedNetwork();
   const watched = mode ?? PROTOCOLS[protocol].sigmaMode;
-  const budget = network.epochs[protocol]!;
+  const budget = network.budget[protocol]!;
   return network.readings.flatMap((reading) =>
     rules.map((rule): BiasedSource => {
       const outcomes = reading.records.map((r) => biasedOutcome(r, protocol, rule, watched, budget));
