@@ -49,6 +49,13 @@ module.exports = {
       to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
     },
     {
+      name: 'claims-read-experiments',
+      comment: 'the evaluate stage reads runs as the experiments assemble them (escapes as samples of src/stats): it imports nothing of the run stage, type-only imports included',
+      severity: 'error',
+      from: { path: '^src/claims/' },
+      to: { path: '^src/run/' },
+    },
+    {
       name: 'report-reads-claim-types-only',
       comment: 'the report renders what the evaluate stage computed; it calls no claim code',
       severity: 'error',

@@ -65,7 +65,7 @@ describe('metastable run reports divergence', () => {
     expect(code).toBe(3);
     const record = JSON.parse(stdout);
     expect(record.diverged).toEqual({ epoch: 1 });
-    expect(record.escapeApplicable).toBe(false);
+    expect(record.trapped).toBe(false);
     expect(stderr.trim().split('\n').at(-1)).toMatch(/^metastable: run diverged: the loss is not finite at epoch 1 .*lower --lr or --beta\.$/);
   });
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitArrhenius, type SweepPoint } from '../../src/experiments/index.ts';
 import { ARRHENIUS_SWEEP_PATH, loadArrheniusSweep } from '../../src/protocols/index.ts';
-import { escapeSample, primaryOutcome } from '../../src/run/index.ts';
-import { fitExponential, runsOf } from '../../src/stats/index.ts';
+import { primaryOutcome } from '../../src/run/index.ts';
+import { escapeSample, fitExponential, runsOf } from '../../src/stats/index.ts';
 import { syntheticRecords } from '../run/synthetic-runs.ts';
 
 const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
@@ -15,8 +15,9 @@ function syntheticSweep(a: number, b: number, epochs: number): SweepPoint[] {
   return [0.0005, 0.001, 0.002, 0.003, 0.005].map((lr, i) => {
     const x = 64 / lr;
     const records = syntheticRecords(Math.exp(a + b * x), seeds, epochs, 7 + i);
-    const sample = escapeSample(records.map(primaryOutcome));
-    return { lr, batch: 64, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
+    const outcomes = records.map(primaryOutcome);
+    const sample = escapeSample(outcomes);
+    return { lr, batch: 64, x, outcomes, sample, fit: fitExponential(runsOf(sample), 0.05), records };
   });
 }
 

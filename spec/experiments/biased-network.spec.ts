@@ -27,12 +27,12 @@ describe('the trapping runs on the network with biases', () => {
   it('reads a run by each rule as the bias-free runs are read', () => {
     const censored = { time: 20_000, escaped: false };
     const trapped = record([0.5, 0], censored, censored);
-    expect(biasedOutcome(trapped, 'rank1-trap', 'test-mse-midpoint', 2, 20_000)).toEqual({ seed: 7, applicable: true, escapeEpoch: null, budget: 20_000 });
-    expect(biasedOutcome(trapped, 'rank1-trap', 'sigma-threshold', 2, 20_000).applicable).toBe(true);
+    expect(biasedOutcome(trapped, 'rank1-trap', 'test-mse-midpoint', 2, 20_000)).toEqual({ seed: 7, trapped: true, escapeEpoch: null, budget: 20_000 });
+    expect(biasedOutcome(trapped, 'rank1-trap', 'sigma-threshold', 2, 20_000).trapped).toBe(true);
     // σ1 is above the threshold at the start: the σ1 rule does not apply.
-    expect(biasedOutcome(trapped, 'rank1-trap', 'sigma-threshold', 1, 20_000).applicable).toBe(false);
+    expect(biasedOutcome(trapped, 'rank1-trap', 'sigma-threshold', 1, 20_000).trapped).toBe(false);
     // A plateau of the global minimum's rank: the midpoint rule has two equal branches and does not apply.
-    expect(biasedOutcome(record([0.5, 0.4], { time: 12, escaped: true }, censored), 'rank1-trap', 'test-mse-midpoint', 2, 20_000).applicable).toBe(false);
+    expect(biasedOutcome(record([0.5, 0.4], { time: 12, escaped: true }, censored), 'rank1-trap', 'test-mse-midpoint', 2, 20_000).trapped).toBe(false);
     expect(biasedOutcome(record([0.5, 0], censored, { time: 900, escaped: true }), 'rank1-trap', 'sigma-threshold', 2, 20_000).escapeEpoch).toBe(900);
     expect(() => biasedOutcome(trapped, 'trivial-trap', 'sigma-threshold', 2, 20_000)).toThrow(/no run from the trivial-trap checkpoint/);
   });

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOLS } from '../../src/protocols/index.ts';
-import { NOT_TRAPPED, convergenceEpoch, escapeSample, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
-import { runsOf } from '../../src/stats/index.ts';
-
-const outcome = (seed: number, escapeEpoch: number | null, applicable = true) => ({ seed, escapeEpoch, applicable, budget: 1000 });
-
-describe('escapeSample', () => {
-  it('censors runs that never escaped at the budget and lists seeds that never started trapped', () => {
-    const sample = escapeSample([outcome(1, 300), outcome(2, null), outcome(3, null, false), outcome(5, 999)]);
-    expect(runsOf(sample)).toEqual([
-      { time: 300, escaped: true },
-      { time: 1000, escaped: false },
-      { time: 999, escaped: true },
-    ]);
-    expect(sample.seeds).toEqual([1, 2, 5]);
-    expect(sample.setAside).toEqual([{ seed: 3, reason: NOT_TRAPPED }]);
-    expect(sample.budget).toBe(1000);
-  });
-});
+import { convergenceEpoch, outcomeOf, primaryOutcome, runProtocol } from '../../src/run/index.ts';
 
 describe('a run read by its own rule', () => {
   it('is the same whether read from the record headline or from the rule, and never starts past the threshold', () => {
@@ -25,13 +8,13 @@ describe('a run read by its own rule', () => {
       const p = { ...PROTOCOLS[name], checkpoint: { ...PROTOCOLS[name].checkpoint, epochsPerStage: 30 } };
       for (const seed of [42, 43]) {
         const { record } = runProtocol(p, seed, { epochs: 30 });
-        // The epoch of a run the rule does not apply to is not read (the record's headline leaves it null).
+        // The epoch of a run that did not start trapped is not read (the record's headline leaves it null).
         const [headline, byRule] = [primaryOutcome(record), outcomeOf(record, record.escapeRule)];
-        expect(headline.applicable).toBe(byRule.applicable);
-        if (byRule.applicable) expect(headline.escapeEpoch).toBe(byRule.escapeEpoch);
+        expect(headline.trapped).toBe(byRule.trapped);
+        if (byRule.trapped) expect(headline.escapeEpoch).toBe(byRule.escapeEpoch);
         for (const rule of ['test-mse-midpoint', 'sigma-threshold'] as const) {
           const o = outcomeOf(record, rule);
-          if (o.applicable) expect(o.escapeEpoch).not.toBe(0);
+          if (o.trapped) expect(o.escapeEpoch).not.toBe(0);
         }
       }
     }

@@ -21,7 +21,7 @@ describe('runProtocol', () => {
     const mid = record.escape.testMseMidpoint;
     const expected = trace!.find((row) => row.testMse < mid.threshold)?.epoch ?? null;
     expect(mid.epoch).toBe(expected);
-    expect(record.escapeApplicable).toBe(mid.applicable);
+    expect(record.trapped).toBe(mid.applicable);
     expect(record.escapeEpoch).toBe(mid.applicable ? mid.epoch : null);
     const sigma = trace!.find((row) => row.singularValues[1]! > p.sigmaThreshold)?.epoch ?? null;
     expect(record.escape.sigma.epoch).toBe(sigma);
@@ -42,7 +42,7 @@ describe('runProtocol', () => {
     // Plateau branch = global branch: there is nothing to escape from.
     const same = runProtocol({ ...tinyProtocol('rank1-trap'), plateauBranch: [0] }, 1, { epochs: 3 }).record;
     expect(same.escape.testMseMidpoint.applicable).toBe(false);
-    expect(same.escapeApplicable).toBe(false);
+    expect(same.trapped).toBe(false);
     expect(same.escapeEpoch).toBeNull();
     // σ rule with a threshold the start already exceeds.
     const above = runProtocol({ ...tinyProtocol('random-init'), sigmaThreshold: 0, primaryEscapeRule: 'sigma-threshold' }, 1, { epochs: 3 }).record;

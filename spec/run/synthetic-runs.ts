@@ -9,6 +9,6 @@ export function syntheticRecords(meanEpochs: number, seeds: readonly number[], e
   const rng = createStream(streamSeed, 'bootstrap');
   return seeds.map((seed) => {
     const time = Math.max(1, Math.ceil(-meanEpochs * Math.log(1 - uniformUnit(rng))));
-    return { seed, epochs, escapeApplicable: true, escapeEpoch: time <= epochs ? time : null } as unknown as RunRecord;
+    return { seed, epochs, trapped: true, escapeEpoch: time <= epochs ? time : null } as unknown as RunRecord;
   });
 }

@@ -50,7 +50,7 @@ export function summary(record: RunRecord): string {
     `${record.protocol}, seed ${record.seed}: ${record.epochs} epochs at β = ${record.settings.beta}, lr = ${record.settings.lr}, B = ${record.settings.batch} (${record.settings.stepsPerEpoch} steps/epoch, ${record.parameterCount} parameters)`,
     ...diverged,
     `  start:   ${start}`,
-    `  escape:  ${record.escapeApplicable ? epochText(record.escapeEpoch) : 'rule does not apply to this run'} (${record.escapeRule})`,
+    `  escape:  ${record.trapped ? epochText(record.escapeEpoch) : 'rule does not apply to this run'} (${record.escapeRule})`,
     `    test MSE below ${mid.threshold.toPrecision(6)} (plateau ${mid.plateau.testMse.toPrecision(6)}, global minimum ${mid.globalMinimum.testMse.toPrecision(6)}): ${epochText(mid.epoch)}${notApplicable(mid.applicable, 'the plateau branch is not of lower rank')}`,
     `    σ${escape.sigma.mode} above ${escape.sigma.threshold}: ${epochText(escape.sigma.epoch)}${notApplicable(escape.sigma.applicable, 'already above at the start')}`,
     `  final:   train MSE ${final.trainMse.toPrecision(6)}, test MSE ${final.testMse.toPrecision(6)}, σ = [${final.singularValues.map((s) => s.toPrecision(4)).join(', ')}], rank ${final.effectiveRank}`,

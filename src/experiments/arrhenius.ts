@@ -3,23 +3,28 @@ import {
   fitEscapeRateLine,
   fitExponential,
   fitLine,
+  escapeSample,
   runsOf,
   type EscapeRateFit,
   type EscapeSample,
+  type EscapeOutcome,
   type ExponentialFit,
 } from '../stats/index.ts';
 import { loadArrheniusSweep, profileSeeds, type ArrheniusSweepFile, type Profile } from '../protocols/index.ts';
-import { escapeSample, primaryOutcome, type RunRecord } from '../run/index.ts';
+import type { RunRecord } from '../run/index.ts';
+import { primaryOutcomes } from './escape-readings.ts';
 import type { RunnerResults, SeedRunsJob } from '../runner/index.ts';
 import { experiment, type NoParams } from './experiment.ts';
 import { seedRunsJob } from './seed-runs.ts';
 
-/** One (ηlr, B) setting: its runs, as survival data, and the censored exponential fit of its escape time. */
+/** One (ηlr, B) setting: its runs, each seed's escape by the protocol's rule and as survival data, and the censored exponential fit of its escape time. */
 export interface SweepPoint {
   readonly lr: number;
   readonly batch: number;
   /** B/ηlr: Eq. 4 makes 1/T_eff proportional to it, so Eq. 5 makes ln τ linear in it. */
   readonly x: number;
+  /** Each run by the protocol's own rule, in seed order (the records'). */
+  readonly outcomes: EscapeOutcome[];
   readonly sample: EscapeSample;
   /** null when no seed started trapped. */
   readonly fit: ExponentialFit | null;
@@ -41,8 +46,9 @@ export interface ArrheniusSweeps {
 const POINT_ALPHA = 0.05;
 
 function sweepPoint(lr: number, batch: number, records: RunRecord[]): SweepPoint {
-  const sample = escapeSample(records.map(primaryOutcome));
-  return { lr, batch, x: batch / lr, sample, fit: sample.seeds.length > 0 ? fitExponential(runsOf(sample), POINT_ALPHA) : null, records };
+  const outcomes = primaryOutcomes(records);
+  const sample = escapeSample(outcomes);
+  return { lr, batch, x: batch / lr, outcomes, sample, fit: sample.seeds.length > 0 ? fitExponential(runsOf(sample), POINT_ALPHA) : null, records };
 }
 
 /** The sweeps' settings as the profile runs them: (ηlr, B, checkpoint epochs per stage), every one on the same seeds. */

@@ -5,9 +5,10 @@
 // 3.1 (ii)–(iii) run here on that network, data drawn per seed, under each reading of how β and the initialisation
 // treat the biases (src/run/biased-trap.ts).
 import { protocolVariant, variantSeeds, type EscapeRuleName, type Profile, type Protocol } from '../protocols/index.ts';
-import { BIAS_READINGS, RANK_THRESHOLD, type BiasReading, type BiasedTrapRecord, type BiasedTrapRun, type RunOutcome } from '../run/index.ts';
+import { BIAS_READINGS, RANK_THRESHOLD, type BiasReading, type BiasedTrapRecord, type BiasedTrapRun } from '../run/index.ts';
 import type { BiasedTrapsJob, RunnerResults } from '../runner/index.ts';
 import { effectiveRank } from '../engine/index.ts';
+import type { EscapeOutcome } from '../stats/index.ts';
 import { experiment, type NoParams } from './experiment.ts';
 import type { TrappingProtocol } from './trapping.ts';
 
@@ -58,14 +59,14 @@ export interface BiasedReadingRuns {
 export interface BiasedNetworkResult {
   readonly profile: Profile;
   readonly readings: BiasedReadingRuns[];
-  /** The continued run's budget by trap protocol. */
-  readonly epochs: Readonly<Record<string, number>>;
+  /** The continued run's budget by trap protocol: a run that never escaped is censored there. */
+  readonly budget: Readonly<Record<string, number>>;
 }
 
 export function biasedNetworkResult(profile: Profile, runner: RunnerResults): BiasedNetworkResult {
-  const epochs = Object.fromEntries(trapProtocols(profile).map(({ protocol }) => [protocol.name, protocol.epochs]));
+  const budget = Object.fromEntries(trapProtocols(profile).map(({ protocol }) => [protocol.name, protocol.epochs]));
   const readings = BIASED_READINGS.map((r) => ({ name: r.name, label: r.label, reading: BIAS_READINGS[r.name]!, records: runner.get(biasedJob(profile, r)) }));
-  return { profile, readings, epochs };
+  return { profile, readings, budget };
 }
 
 /** A seed's run from one trap. */
@@ -80,12 +81,12 @@ export function biasedTrap(record: BiasedTrapRecord, protocol: TrappingProtocol)
  * branch has lower rank than the global one and the run does not start below the threshold; the σ rule (mode) when
  * σ_mode starts below its threshold.
  */
-export function biasedOutcome(record: BiasedTrapRecord, protocol: TrappingProtocol, rule: EscapeRuleName, mode: number, budget: number): RunOutcome {
+export function biasedOutcome(record: BiasedTrapRecord, protocol: TrappingProtocol, rule: EscapeRuleName, mode: number, budget: number): EscapeOutcome {
   const trap = biasedTrap(record, protocol);
   const crossing = rule === 'test-mse-midpoint' ? trap.escape.midpoint : trap.escape.sigma[mode - 1]!;
   const atStart = crossing.escaped && crossing.time === 0;
   const branches = rule !== 'test-mse-midpoint' || effectiveRank(trap.plateau.singularValues, RANK_THRESHOLD) < effectiveRank(record.global.singularValues, RANK_THRESHOLD);
-  return { seed: record.seed, applicable: branches && !atStart, escapeEpoch: crossing.escaped ? crossing.time : null, budget };
+  return { seed: record.seed, trapped: branches && !atStart, escapeEpoch: crossing.escaped ? crossing.time : null, budget };
 }
 
 /** The trapping protocols of Section 3.1 on the network with biases, under each reading of the biases. */

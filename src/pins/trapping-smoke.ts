@@ -10,13 +10,15 @@ import {
   SPARSE_BATCHES,
   TRAPPING_PROTOCOLS,
   checkpointSigma,
+  escapeOutcomes,
   sparseRunsJob,
   trappingRunsJob,
   type EscapeRuleName,
+  type RunRecord,
 } from '../experiments/index.ts';
-import { ENGINE_VERSION, outcomeOf, type RunOutcome, type RunRecord } from '../run/index.ts';
+import { ENGINE_VERSION } from '../run/index.ts';
 import { executeJobs, type RunnerResults, type SeedRunsJob } from '../runner/index.ts';
-import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeRun } from '../stats/index.ts';
+import { DEFAULT_ALPHA, escapeCountTest, fitExponential, type EscapeOutcome, type EscapeRun } from '../stats/index.ts';
 
 export const TRAPPING_SMOKE_PATH = fileURLToPath(new URL('../../golden/smoke/trapping.json', import.meta.url));
 export const TRAPPING_SMOKE_SCHEMA = fileURLToPath(new URL('../../golden/smoke/trapping.schema.json', import.meta.url));
@@ -30,8 +32,9 @@ export interface SmokeGroup {
   rule: EscapeRuleName;
   budget: number;
   seeds: number[];
+  /** Per seed, whether it started trapped (the pinned file's name for it). */
   applicable: boolean[];
-  /** Escape epoch per seed (null: censored, or the rule does not apply). */
+  /** Escape epoch per seed (null: censored, or the run did not start trapped). */
   escapeEpochs: (number | null)[];
   applicableCount: number;
   escapes: number;
@@ -47,15 +50,15 @@ export interface TrappingSmoke {
 }
 
 function group(experiment: string, records: readonly RunRecord[], rule: EscapeRuleName): SmokeGroup {
-  const outcomes = records.map((r) => outcomeOf(r, rule));
+  const outcomes = escapeOutcomes(records, rule);
   const s = escapeStatistics(outcomes, DEFAULT_ALPHA);
   return {
     experiment,
     rule,
     budget: s.budget,
     seeds: outcomes.map((o) => o.seed),
-    applicable: outcomes.map((o) => o.applicable),
-    escapeEpochs: outcomes.map((o) => (o.applicable ? o.escapeEpoch : null)),
+    applicable: outcomes.map((o) => o.trapped),
+    escapeEpochs: outcomes.map((o) => (o.trapped ? o.escapeEpoch : null)),
     applicableCount: s.runs.length,
     escapes: s.escapes,
     kmMedian: s.km?.median.estimate ?? null,
@@ -83,7 +86,7 @@ export async function computeTrappingSmoke(workers = 1, cacheDir: string | null 
 }
 
 function escapeRuns(g: SmokeGroup): EscapeRun[] {
-  const outcomes: RunOutcome[] = g.seeds.map((seed, i) => ({ seed, applicable: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
+  const outcomes: EscapeOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
   return escapeStatistics(outcomes, DEFAULT_ALPHA).runs;
 }
 

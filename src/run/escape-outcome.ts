@@ -1,50 +1,25 @@
-import { escapeSampleOf, type EscapeSample } from '../stats/index.ts';
+// A run record read under an escape rule: the outcome (src/stats/escape-sample.ts) the rule gives the run.
+import type { EscapeOutcome } from '../stats/index.ts';
 import type { EscapeRuleName } from '../protocols/index.ts';
 import type { RunRecord } from './run-protocol.ts';
-
-/** One run under one escape rule: whether the rule applies (the run started trapped) and when it escaped. */
-export interface RunOutcome {
-  readonly seed: number;
-  readonly applicable: boolean;
-  /** First epoch past the rule's threshold; null when censored at `budget`. */
-  readonly escapeEpoch: number | null;
-  readonly budget: number;
-}
 
 /**
  * A run read by one rule. The test-MSE midpoint rule (Appendix A) applies when the plateau branch has lower rank than
  * the global one and the run does not start below the threshold; the σ rule (`mode`, default the protocol's σ mode)
  * applies when σ_mode starts below its threshold.
  */
-export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): RunOutcome {
+export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): EscapeOutcome {
   if (rule === 'test-mse-midpoint') {
     const m = record.escape.testMseMidpoint;
-    return { seed: record.seed, applicable: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
+    return { seed: record.seed, trapped: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
   }
   const epoch = record.escape.sigmaCrossings[mode - 1] ?? null;
-  return { seed: record.seed, applicable: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
+  return { seed: record.seed, trapped: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
 }
 
 /** A run read by its protocol's own rule, from the record's headline fields (equal to outcomeOf(record, record.escapeRule)). */
-export function primaryOutcome(record: RunRecord): RunOutcome {
-  return { seed: record.seed, applicable: record.escapeApplicable, escapeEpoch: record.escapeEpoch, budget: record.epochs };
-}
-
-/** Why a seed whose rule does not apply is set aside. */
-export const NOT_TRAPPED = 'did not start in the trapped phase (the rule does not apply)';
-
-/**
- * Outcomes as censored escape times (Appendix A): a run that never crossed is censored at its budget — never dropped,
- * never counted as an escape; a seed that did not start in the trapped phase is not a sample of escape from it, and is
- * listed instead.
- */
-export function escapeSample(outcomes: readonly RunOutcome[]): EscapeSample {
-  const trapped = outcomes.filter((o) => o.applicable);
-  return escapeSampleOf(
-    trapped.map((o) => (o.escapeEpoch === null ? { seed: o.seed, time: o.budget, escaped: false } : { seed: o.seed, time: o.escapeEpoch, escaped: true })),
-    Math.max(0, ...outcomes.map((o) => o.budget)),
-    outcomes.filter((o) => !o.applicable).map((o) => ({ seed: o.seed, reason: NOT_TRAPPED })),
-  );
+export function primaryOutcome(record: RunRecord): EscapeOutcome {
+  return { seed: record.seed, trapped: record.trapped, escapeEpoch: record.escapeEpoch, budget: record.epochs };
 }
 
 /**

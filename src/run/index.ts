@@ -5,8 +5,7 @@ export type { BranchValue, RunOptions, RunRecord, RunResult, TraceRow, TraceSamp
 export { annealedCheckpoint, freshNetwork } from './checkpoints.ts';
 export type { Checkpoint, CheckpointStore, RunContext, StageReport } from './checkpoints.ts';
 export { midpointThreshold } from './escape-detection.ts';
-export { NOT_TRAPPED, convergenceEpoch, escapeSample, outcomeOf, primaryOutcome } from './escape-outcome.ts';
-export type { RunOutcome } from './escape-outcome.ts';
+export { convergenceEpoch, outcomeOf, primaryOutcome } from './escape-outcome.ts';
 export { MAX_STEP_HALVINGS, SWEEP_DIRECTIONS, eq3CriticalBetas, sweepDataSeed } from './phase-sweep.ts';
 export type { CriticalBetas, PhaseDiagramRecord, Sweep, SweepDirection, PhaseSweepPoint, Transition } from './phase-sweep.ts';
 export { gradientNoiseScaling } from './gradient-noise-scaling.ts';

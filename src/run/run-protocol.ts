@@ -39,10 +39,11 @@ export interface BranchValue {
 export interface RunRecord {
   readonly protocol: string;
   readonly seed: number;
+  // `epochs` and `escapeEpoch` keep their names as the `run --json` contract (DESIGN.md); downstream the limit is `budget`.
   readonly epochs: number;
   /**
    * From the protocol's primary rule; null when the run never crossed (censored at `epochs`) or when
-   * the rule does not apply to this run (`escapeApplicable` false): read the two together.
+   * the run did not start trapped (`trapped` false): read the two together.
    */
   readonly escapeEpoch: number | null;
   readonly escapeRule: EscapeRuleName;
@@ -51,7 +52,8 @@ export interface RunRecord {
    * holds the non-finite state (NaN prints as null) and no escape rule applies.
    */
   readonly diverged?: { readonly epoch: number };
-  readonly escapeApplicable: boolean;
+  /** Whether the run started trapped by its protocol's primary rule (it applies to the run). */
+  readonly trapped: boolean;
   readonly escape: {
     readonly testMseMidpoint: {
       /** First epoch below the threshold, whether or not the rule applies. */
@@ -240,15 +242,15 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     midpoint.epoch !== 0;
   const sigmaApplicable = sigmaEpoch !== 0;
   // A diverged run says nothing about escape over the barrier.
-  const escapeApplicable = divergedAt === null && (p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable);
+  const trapped = divergedAt === null && (p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable);
   const primaryEpoch = p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch;
   const record: RunRecord = {
     protocol: p.name,
     seed,
     epochs: p.epochs,
-    escapeEpoch: escapeApplicable ? primaryEpoch : null,
+    escapeEpoch: trapped ? primaryEpoch : null,
     escapeRule: p.primaryEscapeRule,
-    escapeApplicable,
+    trapped,
     ...(divergedAt === null ? {} : { diverged: { epoch: divergedAt } }),
     escape: {
       testMseMidpoint: {

@@ -21,18 +21,37 @@ export interface EscapeSample {
   readonly setAside: readonly SetAside[];
 }
 
-/** One trapped seed's run. */
-export interface SeedRun extends EscapeRun {
+/** One seed's run read by one escape rule: whether it started trapped, and when it escaped (null: censored at `budget`). */
+export interface EscapeOutcome {
   readonly seed: number;
+  readonly trapped: boolean;
+  /** First epoch past the rule's threshold; null when censored at `budget`. */
+  readonly escapeEpoch: number | null;
+  readonly budget: number;
 }
 
-/** The sample of `runs` (trapped seeds, in order) censored at `budget`, with the seeds set aside. */
-export function escapeSampleOf(runs: readonly SeedRun[], budget: number, setAside: readonly SetAside[] = []): EscapeSample {
+/** Why a seed that did not start trapped is set aside. */
+export const NOT_TRAPPED = 'did not start in the trapped phase (the rule does not apply)';
+
+/**
+ * Outcomes as censored escape times (Appendix A), the one way a sample is made: a trapped run that never crossed is
+ * censored at its budget — never dropped, never counted as an escape; a seed that did not start in the trapped phase
+ * is not a sample of escape from it, and is set aside instead. The sample's budget is the largest of the outcomes'.
+ */
+export function escapeSample(outcomes: readonly EscapeOutcome[]): EscapeSample {
+  const budget = Math.max(0, ...outcomes.map((o) => o.budget));
+  const runs = outcomes.filter((o) => o.trapped).map((o) => (o.escapeEpoch === null ? { seed: o.seed, time: o.budget, escaped: false } : { seed: o.seed, time: o.escapeEpoch, escaped: true }));
   for (const [i, run] of runs.entries()) {
     if (!Number.isFinite(run.time) || run.time < 0) throw new RangeError(`run ${i} (seed ${run.seed}): time must be finite and ≥ 0, got ${run.time}`);
     if (run.time > budget) throw new RangeError(`run ${i} (seed ${run.seed}): time ${run.time} is beyond the budget ${budget}`);
   }
-  return { seeds: runs.map((r) => r.seed), times: runs.map((r) => r.time), escaped: runs.map((r) => r.escaped), budget, setAside: [...setAside] };
+  return {
+    seeds: runs.map((r) => r.seed),
+    times: runs.map((r) => r.time),
+    escaped: runs.map((r) => r.escaped),
+    budget,
+    setAside: outcomes.filter((o) => !o.trapped).map((o) => ({ seed: o.seed, reason: NOT_TRAPPED })),
+  };
 }
 
 /** The trapped runs as the fits take them, in seed order. */

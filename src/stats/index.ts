@@ -1,8 +1,8 @@
 // The only door other stages use into the statistics of escape times (censoring-aware estimates and tests).
 export { countEscapes, escapeTimes, type EscapeRun } from './runs.ts';
 export { FirstCrossing } from './first-crossing.ts';
-export { escapeSampleOf, escapes, exposure, runsOf } from './escape-sample.ts';
-export type { EscapeSample, SeedRun, SetAside } from './escape-sample.ts';
+export { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf } from './escape-sample.ts';
+export type { EscapeOutcome, EscapeSample, SetAside } from './escape-sample.ts';
 export {
   fitExponential,
   escapeCountTest,

@@ -5,13 +5,13 @@ describe('escapeStatistics', () => {
   it('sets runs that did not start trapped aside and censors the rest at the budget, never dropping them', () => {
     const s = escapeStatistics(
       [
-        { seed: 1, applicable: false, escapeEpoch: 0, budget: 100 },
-        { seed: 2, applicable: true, escapeEpoch: null, budget: 100 },
-        { seed: 3, applicable: true, escapeEpoch: 40, budget: 100 },
+        { seed: 1, trapped: false, escapeEpoch: 0, budget: 100 },
+        { seed: 2, trapped: true, escapeEpoch: null, budget: 100 },
+        { seed: 3, trapped: true, escapeEpoch: 40, budget: 100 },
       ],
       1e-6,
     );
-    expect(s.notApplicable).toEqual([1]);
+    expect(s.notTrapped).toEqual([1]);
     expect(s.runs).toEqual([
       { time: 100, escaped: false },
       { time: 40, escaped: true },
@@ -23,7 +23,7 @@ describe('escapeStatistics', () => {
   });
 
   it('has no estimate when no run started trapped', () => {
-    const s = escapeStatistics([{ seed: 1, applicable: false, escapeEpoch: null, budget: 100 }], 1e-6);
+    const s = escapeStatistics([{ seed: 1, trapped: false, escapeEpoch: null, budget: 100 }], 1e-6);
     expect(s.runs).toEqual([]);
     expect(s.km).toBeNull();
     expect(s.fit).toBeNull();

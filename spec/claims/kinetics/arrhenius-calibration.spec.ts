@@ -16,7 +16,7 @@ function table(streamSeed: number, mean: (x: number) => number) {
   return Array.from({ length: 50 }, (_, seed) =>
     X.map((x) => {
       const t = -mean(x) * Math.log1p(-uniformUnit(rng));
-      return { seed, applicable: true, escapeEpoch: t <= BUDGET ? t : null, budget: BUDGET };
+      return { seed, trapped: true, escapeEpoch: t <= BUDGET ? t : null, budget: BUDGET };
     }),
   );
 }
@@ -44,7 +44,7 @@ describe('the R² rule at 50 seeds (bootstrap interval at 1 − 10⁻³ against 
     let hi = 1;
     for (let i = 0; i < 60; i++) (r2Of((lo + hi) / 2) > 0.991 ? (lo = (lo + hi) / 2) : (hi = (lo + hi) / 2));
     const times = X.map((x, j) => arrhenius(x) * Math.exp(lo * bend[j]!));
-    const alike = Array.from({ length: 50 }, (_, seed) => times.map((t) => ({ seed, applicable: true, escapeEpoch: t, budget: BUDGET })));
+    const alike = Array.from({ length: 50 }, (_, seed) => times.map((t) => ({ seed, trapped: true, escapeEpoch: t, budget: BUDGET })));
     expect(decideR2(X, alike, R2, 5, 2000).verdict).toBe('reproduced');
   });
 });

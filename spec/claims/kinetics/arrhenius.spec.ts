@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ArrheniusSweeps, ExperimentResults, SweepPoint } from '../../../src/experiments/index.ts';
-import { escapeSample, primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
-import { fitExponential, runsOf } from '../../../src/stats/index.ts';
+import { primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
+import { escapeSample, fitExponential, runsOf } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 
@@ -14,8 +14,9 @@ const seeds = Array.from({ length: 50 }, (_, i) => 42 + i);
 function point(lr: number, batch: number, meanOf: (x: number) => number, stream: number, runSeeds: readonly number[] = seeds): SweepPoint {
   const x = batch / lr;
   const records = syntheticRecords(meanOf(x), runSeeds, 200_000, stream).map((r) => ({ ...r, settings: { trainCount: 512 } }) as unknown as RunRecord);
-  const sample = escapeSample(records.map(primaryOutcome));
-  return { lr, batch, x, sample, fit: fitExponential(runsOf(sample), 0.05), records };
+  const outcomes = records.map(primaryOutcome);
+  const sample = escapeSample(outcomes);
+  return { lr, batch, x, outcomes, sample, fit: fitExponential(runsOf(sample), 0.05), records };
 }
 
 /** Synthetic sweeps: escape times exactly Arrhenius in B/ηlr, or not. */
@@ -55,7 +56,7 @@ describe('the Arrhenius claims', () => {
     const recorded = recordedResults();
     const sweeps = recorded.arrheniusSweeps();
     const first = sweeps.learningRateSweep[0]!;
-    const record = first.records.find((r) => primaryOutcome(r).applicable)!;
+    const record = first.records.find((r) => primaryOutcome(r).trapped)!;
     if (record.start.kind !== 'checkpoint') throw new Error('the trap starts from a checkpoint');
     // A weak-mode residue of 1e-3 at the checkpoint that grew to 0.01 by the end, censored all the same.
     const stages = record.start.stages.map((s) => ({ ...s, singularValues: s.singularValues.map((v, i) => (i === 0 ? v : 1e-3)) }));

@@ -32,7 +32,7 @@ function results(records: BiasedTrapRecord[]): ExperimentResults {
   const network: BiasedNetworkResult = {
     profile: 'full',
     readings: BIASED_READINGS.map((r) => ({ name: r.name, label: r.label, reading: BIAS_READINGS[r.name]!, records })),
-    epochs: { 'rank1-trap': 20_000, 'trivial-trap': 20_000 },
+    budget: { 'rank1-trap': 20_000, 'trivial-trap': 20_000 },
   };
   return { biasedNetwork: () => network } as unknown as ExperimentResults;
 }

@@ -42,7 +42,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
 });
 
 describe('the within-budget reading of "τ > bound" (Fig. 1a)', () => {
-  const outcomes = (epochs: (number | null)[]) => epochs.map((escapeEpoch, seed) => ({ seed, applicable: true, escapeEpoch, budget: 20_000 }));
+  const outcomes = (epochs: (number | null)[]) => epochs.map((escapeEpoch, seed) => ({ seed, trapped: true, escapeEpoch, budget: 20_000 }));
 
   it('deviates when no trapped run escapes although half would have within the budget', () => {
     const r = withinBudgetReading(escapeStatistics(outcomes(Array(30).fill(null)), 1e-6), 'x', '7000', []);

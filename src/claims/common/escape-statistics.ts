@@ -1,8 +1,7 @@
 // The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
 // did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
 // the budget — never dropped, never counted as an escape at the budget.
-import { NOT_TRAPPED, escapeSample, type RunOutcome } from '../../run/index.ts';
-import { escapes, exposure, runsOf, type EscapeRun } from '../../stats/index.ts';
+import { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf, type EscapeOutcome, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -16,7 +15,7 @@ export interface EscapeStatistics {
   readonly seeds: number;
   readonly budget: number;
   /** Seeds whose run the rule does not apply to (they did not start trapped). */
-  readonly notApplicable: number[];
+  readonly notTrapped: number[];
   /** The trapped runs, in seed order. */
   readonly runs: EscapeRun[];
   readonly escapes: number;
@@ -27,14 +26,14 @@ export interface EscapeStatistics {
   readonly shape: ExponentialShapeTest | null;
 }
 
-export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number): EscapeStatistics {
+export function escapeStatistics(outcomes: readonly EscapeOutcome[], alpha: number): EscapeStatistics {
   const sample = escapeSample(outcomes);
   const runs = runsOf(sample);
   const escaped = escapes(sample);
   return {
     seeds: outcomes.length,
     budget: sample.budget,
-    notApplicable: sample.setAside.map((s) => s.seed),
+    notTrapped: sample.setAside.map((s) => s.seed),
     runs,
     escapes: escaped,
     km: runs.length > 0 ? kaplanMeier(runs, alpha) : null,
@@ -44,8 +43,8 @@ export function escapeStatistics(outcomes: readonly RunOutcome[], alpha: number)
 }
 
 /** Escape epochs per seed of one reading (null: censored at the budget), the seeds that did not start trapped set aside. */
-export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly RunOutcome[]): PerSeedSeries {
-  const used = outcomes.filter((o) => o.applicable);
+export function perSeedEscapeSeries(label: string, rule: string, outcomes: readonly EscapeOutcome[]): PerSeedSeries {
+  const used = outcomes.filter((o) => o.trapped);
   const { budget, setAside } = escapeSample(outcomes);
   return {
     label,
@@ -66,7 +65,7 @@ export function shortDescription(s: EscapeStatistics): string {
 
 /** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
 export function describeEscapes(s: EscapeStatistics): string {
-  const skipped = s.notApplicable.length > 0 ? ` (not trapped at the start, set aside: seed${s.notApplicable.length > 1 ? 's' : ''} ${s.notApplicable.join(', ')})` : '';
+  const skipped = s.notTrapped.length > 0 ? ` (not trapped at the start, set aside: seed${s.notTrapped.length > 1 ? 's' : ''} ${s.notTrapped.join(', ')})` : '';
   if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
   const km = s.km!;
   const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${formatNumber(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : formatNumber(km.median.upper)}]`;

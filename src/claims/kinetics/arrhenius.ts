@@ -1,9 +1,8 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { escapeSample, primaryOutcome, type RunOutcome } from '../../run/index.ts';
-import { invarianceReason, trapInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
+import { invarianceReason, trappedInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
-import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type RuleCalibration } from '../../stats/index.ts';
+import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
@@ -41,7 +40,7 @@ function readings(sweeps: ArrheniusSweeps): SweepReading[] {
 /** Escape epochs per seed at every setting of the sweeps (null: censored at the budget). */
 function perSeedOf(all: SweepReading[]): PerSeedSeries[] {
   return all.flatMap((r) =>
-    r.points.map((p) => perSeedEscapeSeries(`${r.label}: ηlr = ${p.lr}, B = ${p.batch}`, "the protocol's", p.records.map(primaryOutcome))),
+    r.points.map((p) => perSeedEscapeSeries(`${r.label}: ηlr = ${p.lr}, B = ${p.batch}`, "the protocol's", p.outcomes)),
   );
 }
 
@@ -90,15 +89,15 @@ function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): Evidence
  */
 function sweepTable(points: SweepPoint[]) {
   const seeds = points[0]!.records.map((r) => r.seed);
-  return { x: points.map((p) => p.x), bySeed: seeds.map((_, i) => points.map((p) => primaryOutcome(p.records[i]!))), streamSeed: seeds[0] ?? 0 };
+  return { x: points.map((p) => p.x), bySeed: seeds.map((_, i) => points.map((p) => p.outcomes[i]!)), streamSeed: seeds[0] ?? 0 };
 }
 
 /**
  * The seed bootstrap of R² from a seed × setting table of outcomes (a pure function, for calibration): the 1 − R2_ALPHA
  * interval, and the central 1 − REPRODUCE_ALPHA range from the same replicates (`also[0]`). Both R² rules read it.
  */
-export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], streamSeed: number, resamples: number) {
-  const statistic = (resample: readonly (readonly RunOutcome[])[]) => {
+export function r2IntervalOf(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], streamSeed: number, resamples: number) {
+  const statistic = (resample: readonly (readonly EscapeOutcome[])[]) => {
     const y = x.map((_, j) => {
       const sample = escapeSample(resample.map((row) => row[j]!));
       return Math.log(exposure(sample) / escapes(sample));
@@ -136,11 +135,11 @@ function precisionDecision(boot: R2Bootstrap, band: ClaimBand, seeds: number) {
   return decideAgainstClaim(band, { estimate: boot.estimate, lower: boot.lower, upper: boot.upper, alpha: R2_ALPHA, seeds });
 }
 
-export function decideR2Draw(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
+export function decideR2Draw(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
   return drawDecision(r2IntervalOf(x, bySeed, streamSeed, resamples), band, bySeed.length);
 }
 
-export function decideR2(x: readonly number[], bySeed: readonly (readonly RunOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
+export function decideR2(x: readonly number[], bySeed: readonly (readonly EscapeOutcome[])[], band: ClaimBand, streamSeed: number, resamples = R2_RESAMPLES) {
   return precisionDecision(r2IntervalOf(x, bySeed, streamSeed, resamples), band, bySeed.length);
 }
 
@@ -160,8 +159,8 @@ export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: string): strin
  * learning-rate sweep (the protocol's checkpoint) stayed trapped with a residue that is 0 or only shrank.
  */
 export function sweepNotReproducible(sweeps: ArrheniusSweeps): string | null {
-  const trapped = sweeps.learningRateSweep.flatMap((p) => p.records.filter((r) => primaryOutcome(r).applicable));
-  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  const points = sweeps.learningRateSweep;
+  const invariance = trappedInvariance(points.flatMap((p) => p.records), points.flatMap((p) => p.outcomes));
   return invariance.invariant ? `${invarianceReason(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${sweeps.seeds.length} seeds × ${sweeps.learningRateSweep.length} learning rates × ${sweeps.epochs} epochs)`)}.` : null;
 }
 

@@ -22,7 +22,7 @@ export function depthKineticNeeds(): ExperimentRequest[] {
  */
 function kineticHalf(control: ControlReading | null, analytic: Evaluation, what: string, results: ExperimentResults): Evaluation {
   const runs = results.trapping('rank1-trap').runs['per-seed'];
-  const trapped = runs.filter((r) => r.escapeApplicable);
+  const trapped = runs.filter((r) => r.trapped);
   const escaped = trapped.filter((r) => r.escapeEpoch !== null).length;
   return headedBySgd(
     control === null ? [] : [control],

@@ -1,6 +1,5 @@
 // Statements about SGD's noise: Eq. 4's ηlr/B measured on mini-batches, and Appendix F.3's multiplicative noise.
-import { fitArrhenius, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import type { GradientNoiseCell } from '../../run/index.ts';
+import { fitArrhenius, type ExperimentRequest, type ExperimentResults, type GradientNoiseCell, type SweepPoint } from '../../experiments/index.ts';
 import { loadArrheniusSweep } from '../../protocols/index.ts';
 import { calibrateRule, describeCalibration, tIntervalFromSummary, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { KramersLangerReport } from '../../run/index.ts';
+import type { KramersLangerReport } from '../../experiments/index.ts';
 import { INDEPENDENT_LEGENDS, NEUTRAL_COLOR, SERIES_COLORS, categorical, figureFrame, quantitative } from '../chart/chart-style.ts';
 
 const TRAPPED = 'trapped rank-1 minimum';

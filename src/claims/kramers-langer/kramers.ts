@@ -1,5 +1,4 @@
-import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
-import type { KramersLangerReport } from '../../run/index.ts';
+import type { ExperimentRequest, ExperimentResults, KramersLangerReport } from '../../experiments/index.ts';
 import { hessianSpectraSpec, noiseDirectionSpec } from './kramers-figures.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';

@@ -1,7 +1,6 @@
 // an audit experiment, golden/protocols/nonlinear.json: Section 4.1 / Appendix G's
 // "saddle-node bifurcations, coexisting phases, Arrhenius escape survive in nonlinear networks", on tanh and sigmoid.
-import type { ExperimentRequest, ExperimentResults, NonlinearActivationResult, NonlinearResult } from '../../experiments/index.ts';
-import { modeCrossing, type ModeCrossing } from '../../run/index.ts';
+import { modeCrossing, type ExperimentRequest, type ExperimentResults, type ModeCrossing, type NonlinearActivationResult, type NonlinearResult } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA, countEscapes, escapeCountTest, exponentialShapeTest, fitExponential, shapeTestable } from '../../stats/index.ts';
 import { nonlinearSweepFigure } from './nonlinear-figures.ts';
 import { survivalFigure } from '../trapping/plots.ts';

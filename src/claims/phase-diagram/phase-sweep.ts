@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { PhaseDiagramRecord, SweepDirection } from '../../run/index.ts';
+import type { PhaseDiagramRecord, SweepDirection } from '../../experiments/index.ts';
 import type { EvidenceFigure } from '../verdict.ts';
 import {
   BETA_TITLE,

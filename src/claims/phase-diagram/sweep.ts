@@ -1,6 +1,5 @@
-import type { ExperimentRequest, ExperimentResults } from '../../experiments/index.ts';
+import { SWEEP_DIRECTIONS, type CriticalBetas, type ExperimentRequest, type ExperimentResults, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../experiments/index.ts';
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
-import { SWEEP_DIRECTIONS, type CriticalBetas, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../run/index.ts';
 import { phaseSweepFigure } from './phase-sweep.ts';
 import { DEFAULT_ALPHA, REPRODUCE_ALPHA, calibrateRule, decideAgainstClaim, describeCalibration, type RuleCalibration, tIntervalOfMean, twoSidedTCritical, type ClaimBand, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { PhaseDiagramRecord } from '../../run/index.ts';
+import type { PhaseDiagramRecord } from '../../experiments/index.ts';
 import { BETA_TITLE, NEUTRAL_COLOR, PLOT_WIDTH, STROKE_DASH, categorical, dashChannel, figureBase, quantitative } from '../chart/chart-style.ts';
 import { formatNumber } from '../../text/index.ts';
 

@@ -1,5 +1,4 @@
-import type { ExperimentRequest, ExperimentResults, StagedEscape, StagedSweeps } from '../../experiments/index.ts';
-import { SWEEP_DIRECTIONS, type CriticalBetas, type PhaseDiagramRecord, type SweepDirection } from '../../run/index.ts';
+import { SWEEP_DIRECTIONS, type CriticalBetas, type ExperimentRequest, type ExperimentResults, type PhaseDiagramRecord, type StagedEscape, type StagedSweeps, type SweepDirection } from '../../experiments/index.ts';
 import {
   calibrateRule,
   DEFAULT_ALPHA,

@@ -1,6 +1,5 @@
-import type { ExperimentResults } from '../../experiments/index.ts';
+import type { ExperimentResults, RunRecord } from '../../experiments/index.ts';
 import { describeCalibration } from '../../stats/index.ts';
-import type { RunRecord } from '../../run/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries } from '../verdict.ts';

@@ -31,11 +31,11 @@ export interface BiasedSource {
 export function biasedSources(results: ExperimentResults, protocol: TrappingProtocol, rules: readonly EscapeRuleName[], mode?: number): BiasedSource[] {
   const network = results.biasedNetwork();
   const watched = mode ?? PROTOCOLS[protocol].sigmaMode;
-  const budget = network.epochs[protocol]!;
+  const budget = network.budget[protocol]!;
   return network.readings.flatMap((reading) =>
     rules.map((rule): BiasedSource => {
       const outcomes = reading.records.map((r) => biasedOutcome(r, protocol, rule, watched, budget));
-      const trapped = reading.records.filter((_, i) => outcomes[i]!.applicable).map((r) => biasedTrap(r, protocol));
+      const trapped = reading.records.filter((_, i) => outcomes[i]!.trapped).map((r) => biasedTrap(r, protocol));
       return {
         label: `per-seed/${rule}${mode === undefined ? '' : `/σ${mode}`}, ${reading.label}`,
         statistics: escapeStatistics(outcomes, DEFAULT_ALPHA),

@@ -1,7 +1,7 @@
 // The random-init reading of "converges rapidly … (τ ≈ 10 epochs)" in the paper's own terms: Appendix A assesses
 // convergence by monitoring test MSE, so τ is the first epoch from which test MSE stays within a stated band of its
 // final value (REPRODUCE.md, "Random init: convergence time").
-import { convergenceEpoch, type RunRecord } from '../../run/index.ts';
+import { convergenceEpoch, type RunRecord } from '../../experiments/index.ts';
 import {
   calibrateRule,
   decideAgainstClaim,

@@ -1,9 +1,8 @@
 // Statements about the trapping and sparse runs of Sections 2.1, 3.1 and 4.2, read from the runs the trapping claims
 // already make: a figure's shape by the typicality rule of common/typicality.ts, a bound on the sparse fit analytically.
 import { effectiveRank } from '../../engine/index.ts';
-import { DATA_SCHEMES, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
+import { DATA_SCHEMES, RANK_THRESHOLD, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type RunRecord, type SgldEscapeRecord, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOL_FILES } from '../../protocols/index.ts';
-import { RANK_THRESHOLD, type RunRecord, type SgldEscapeRecord } from '../../run/index.ts';
 import { describeCalibration, fitExponential } from '../../stats/index.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
@@ -498,7 +497,7 @@ function paperWaitingTime(claim: Claim): number {
 export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): Evaluation {
   const paperTau = paperWaitingTime(claim);
   const readings = (['rank1-trap', 'trivial-trap'] as const).map((p) => {
-    const escaped = finite(results.trapping(p).runs['per-seed']).filter((r) => r.escapeApplicable && r.escapeEpoch !== null && (r.trace?.length ?? 0) > 0);
+    const escaped = finite(results.trapping(p).runs['per-seed']).filter((r) => r.trapped && r.escapeEpoch !== null && (r.trace?.length ?? 0) > 0);
     const cases = escaped.map((r) => {
       const w = transitionWidth(r);
       return { seed: r.seed, fails: w === null || w > ABRUPT_FRACTION, value: w };

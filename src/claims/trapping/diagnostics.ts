@@ -1,8 +1,7 @@
 // Diagnostics (b) and (c) of the trapping experiments: is an escape driven by SGD noise, or by what is left of the
 // weak mode in a checkpoint that was not fully converged? And does float32 arithmetic (the paper's framework most
 // likely ran in float32) change the answer? Read beside the verdicts, never instead of them.
-import { checkpointSigma, isDiagnosed, type Diagnostics, type ExperimentResults } from '../../experiments/index.ts';
-import { outcomeOf, type RunRecord } from '../../run/index.ts';
+import { checkpointSigma, escapeOutcomes, isDiagnosed, type Diagnostics, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { escapeStatistics } from '../common/escape-statistics.ts';
 
@@ -23,17 +22,17 @@ export interface DiagnosticRow {
 
 function rowOf(label: string, records: readonly RunRecord[]): DiagnosticRow {
   const rule = records[0]?.escapeRule ?? 'test-mse-midpoint';
-  const outcomes = records.map((r) => outcomeOf(r, rule));
+  const outcomes = escapeOutcomes(records, rule);
   const s = escapeStatistics(outcomes, DEFAULT_ALPHA);
   return {
     label,
     seeds: records.map((r) => r.seed),
     trapped: s.runs.length,
-    trappedSeeds: outcomes.filter((o) => o.applicable).map((o) => o.seed),
+    trappedSeeds: outcomes.filter((o) => o.trapped).map((o) => o.seed),
     escapes: s.escapes,
     medianEscape: s.km?.median.estimate ?? null,
     checkpointSigma: records.map((r) => checkpointSigma(r)),
-    escapeEpochs: outcomes.map((o) => (o.applicable ? o.escapeEpoch : null)),
+    escapeEpochs: outcomes.map((o) => (o.trapped ? o.escapeEpoch : null)),
   };
 }
 

@@ -8,13 +8,14 @@ import {
   DATA_SCHEMES,
   ESCAPE_RULES,
   SPARSE_BATCHES,
+  escapeOutcomes,
   type EscapeRuleName,
   type ExperimentRequest,
   type ExperimentResults,
+  type RunRecord,
   type TrappingProtocol,
 } from '../../experiments/index.ts';
 import { PROTOCOL_NAMES, type ProtocolName } from '../../protocols/index.ts';
-import { outcomeOf, type RunRecord } from '../../run/index.ts';
 import {
   DEFAULT_ALPHA,
   decideMeanTime,
@@ -35,7 +36,7 @@ import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from
 import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticEvidence } from './diagnostics.ts';
-import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
 import { BIASED_NETWORK_REQUEST, biasedCheckpointLines, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
@@ -75,13 +76,17 @@ function sparseReadings(results: ExperimentResults): ReadingRuns[] {
   return out;
 }
 
+function outcomesOf(r: ReadingRuns) {
+  return escapeOutcomes(r.records, r.rule, r.mode);
+}
+
 function statisticsOf(r: ReadingRuns): EscapeStatistics {
-  return escapeStatistics(r.records.map((rec) => outcomeOf(rec, r.rule, r.mode)), ALPHA);
+  return escapeStatistics(outcomesOf(r), ALPHA);
 }
 
 /** Escape epochs per seed of each reading (null: censored at the budget); seeds that did not start trapped set aside. */
 export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[] {
-  return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, source.records.map((rec) => outcomeOf(rec, source.rule, source.mode))));
+  return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, outcomesOf(source)));
 }
 
 function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
@@ -199,7 +204,7 @@ function convergenceReadings(
 
 /** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */
 function measuredText(s: EscapeStatistics): string {
-  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
   if (s.fit === null) return counts;
   const tau = s.fit.meanTime === null ? `τ ≥ ${formatNumber(s.fit.interval.lower)}` : `τ̂ ${formatNumber(s.fit.meanTime)} [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
   return `${tau}; ${counts}`;
@@ -249,13 +254,13 @@ export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, b
  * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
  */
 function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string; reason: string } {
-  const trapped = records.filter((r) => outcomeOf(r, rule, mode).applicable);
-  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, rule, mode).escapeEpoch !== null, mode);
+  const outcomes = escapeOutcomes(records, rule, mode);
+  const invariance = trappedInvariance(records, outcomes, mode);
   const reason = invarianceReason(invariance, 'the escape the claim is about');
   return {
     invariant: invariance.invariant,
     reason,
-    line: `Invariance: ${reason} — the verdict follows from the paper's own ${records[0]?.epochs ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
+    line: `Invariance: ${reason} — the verdict follows from the paper's own ${outcomes[0]?.budget ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
   };
 }
 
@@ -399,8 +404,8 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
     headline.verdict === 'inconclusive'
       ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
       : undefined;
-  const trapped = sources[0]!.records.filter((r) => outcomeOf(r, 'sigma-threshold').applicable);
-  const invariance = trapInvariance(trapped, (r) => outcomeOf(r, 'sigma-threshold').escapeEpoch !== null);
+  const records = sources[0]!.records;
+  const invariance = trappedInvariance(records, escapeOutcomes(records, 'sigma-threshold'));
   return unlessNotReproducible(
     headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') }),
     invariance.invariant ? `${invarianceReason(invariance, 'the escape after which the gap is to close')}.` : null,
@@ -408,10 +413,8 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
 }
 
 function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
-  return records.filter((r) => {
-    const o = outcomeOf(r, 'sigma-threshold');
-    return o.applicable && o.escapeEpoch !== null;
-  });
+  const outcomes = escapeOutcomes(records, 'sigma-threshold');
+  return records.filter((_, i) => outcomes[i]!.trapped && outcomes[i]!.escapeEpoch !== null);
 }
 
 /**

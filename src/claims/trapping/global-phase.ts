@@ -5,7 +5,7 @@ import { CONVENTIONS, describeLandscape, float64, type Convention } from '../../
 import { makeTaskData } from '../../data/index.ts';
 import { datasetMoments, sampleSpectrum } from '../../engine/index.ts';
 import { PROTOCOLS, isProtocolName } from '../../protocols/index.ts';
-import type { RunRecord } from '../../run/index.ts';
+import type { RunRecord } from '../../experiments/index.ts';
 
 export { CONVENTIONS, type Convention };
 

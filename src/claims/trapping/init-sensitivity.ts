@@ -1,7 +1,6 @@
 // Sections 1 and 3.1: "the training outcome depends sensitively on initialisation". Same seed, same data, β and
 // batches: does reaching the global minimum — global under the regulariser reading — depend on the protocol?
-import { DATA_SCHEMES, type ExperimentRequest, type ExperimentResults, TRAPPING_PROTOCOLS } from '../../experiments/index.ts';
-import type { RunRecord } from '../../run/index.ts';
+import { DATA_SCHEMES, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import { calibrateRule, describeCalibration, mcnemarExact, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading, Verdict } from '../verdict.ts';

@@ -1,5 +1,5 @@
-import { checkpointSigma, type ExperimentResults } from '../../experiments/index.ts';
-import { primaryOutcome, type RunRecord } from '../../run/index.ts';
+import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
+import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -64,6 +64,13 @@ export function trapInvariance(trapped: readonly RunRecord[], escaped: (r: RunRe
   return residueInvariance(trapped.map((r) => residueOf(r, mode)), false);
 }
 
+/** trapInvariance over the runs of `records` that started trapped by their `outcomes` (one per record, in order). */
+export function trappedInvariance(records: readonly RunRecord[], outcomes: readonly EscapeOutcome[], mode?: number): TrapInvariance {
+  const trapped = records.filter((_, i) => outcomes[i]!.trapped);
+  const escaped = new Set(records.filter((_, i) => outcomes[i]!.trapped && outcomes[i]!.escapeEpoch !== null));
+  return trapInvariance(trapped, (r) => escaped.has(r), mode);
+}
+
 /** The reason in words, for `notReproducible`. */
 export function invarianceReason(inv: TrapInvariance, what: string): string {
   const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${inv.largestStart.toPrecision(3)} at the checkpoint, ${inv.largestEnd.toPrecision(3)} at the end)`;
@@ -100,7 +107,7 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
  * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
  */
 export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
-  const trapped = results.trapping('rank1-trap').runs['per-seed'].filter((r) => primaryOutcome(r).applicable);
-  const invariance = trapInvariance(trapped, (r) => primaryOutcome(r).escapeEpoch !== null);
+  const records = results.trapping('rank1-trap').runs['per-seed'];
+  const invariance = trappedInvariance(records, primaryOutcomes(records));
   return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
 }

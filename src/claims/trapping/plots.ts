@@ -3,7 +3,7 @@ import type { EscapeRun } from '../../stats/index.ts';
 import { DEFAULT_ALPHA, kaplanMeier } from '../../stats/index.ts';
 import type { FigureId } from '../figure-ids.ts';
 import type { EvidenceFigure } from '../verdict.ts';
-import type { RunRecord } from '../../run/index.ts';
+import type { RunRecord } from '../../experiments/index.ts';
 import { PAPER_COLOR, SERIES_COLORS, STROKE_DASH, INDEPENDENT_LEGENDS, categorical, figureFrame, quantitative, type Layer } from '../chart/chart-style.ts';
 import type { ProtocolName } from '../../protocols/index.ts';
 

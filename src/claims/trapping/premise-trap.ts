@@ -1,15 +1,14 @@
 // The rank-1 trap where the paper's premise holds (an audit experiment, src/experiments/premise-traps.ts): rank 2 the
 // global minimum and rank 1 metastable (β = 0.25 below the weak mode's β*), each data set's checkpoint inside its own
 // rank-1 window. Read with the rules of Section 3.1 (ii)'s runs: both escape criteria, both data schemes.
-import { PREMISE_BETA, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
-import { outcomeOf } from '../../run/index.ts';
+import { PREMISE_BETA, escapeOutcomes, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA, describeCalibration } from '../../stats/index.ts';
 import { withinBudgetCalibration } from '../common/calibrations.ts';
 import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription } from '../common/escape-statistics.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { decideWithinBudget } from './escape-time.ts';
-import { invarianceReason, trapInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
 
 const ALPHA = DEFAULT_ALPHA;
@@ -50,21 +49,21 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
   let notReproducible: string | null = null;
   let measured: string | undefined;
   let rule: Evaluation['rule'];
-  const perSeed = READINGS.map(({ scheme, rule: escapeRule }) => perSeedEscapeSeries(`${scheme}/${escapeRule}`, escapeRule, premise.schemes[scheme].runs.map((r) => outcomeOf(r, escapeRule))));
+  const perSeed = READINGS.map(({ scheme, rule: escapeRule }) => perSeedEscapeSeries(`${scheme}/${escapeRule}`, escapeRule, escapeOutcomes(premise.schemes[scheme].runs, escapeRule)));
   const readings = READINGS.map(({ scheme, rule: escapeRule }, i): Reading => {
     const label = `β = ${PREMISE_BETA}, ${scheme} data, ${escapeRule}`;
     const records = premise.schemes[scheme].runs;
-    const s = escapeStatistics(records.map((r) => outcomeOf(r, escapeRule)), ALPHA);
+    const outcomes = escapeOutcomes(records, escapeRule);
+    const s = escapeStatistics(outcomes, ALPHA);
     evidence.push(`${label}: ${describeEscapes(s)}.`);
-    if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notApplicable.length} set aside`;
+    if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
     if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
     evidence.push(`${label}: ${decided.reason}.`);
     if (i === 0) {
       rule = withinBudgetCalibration('most trapped runs escape within the budget (exact binomial at α; Kaplan–Meier median inside it)', s.runs.length, s.budget, PAPER_TAU, ALPHA, (runs) => decideWithinBudget(runs, s.budget, 0, ALPHA).verdict);
       evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = ${PAPER_TAU}, the paper's τ at the higher barrier of β = 0.32).`);
-      const trapped = records.filter((r) => outcomeOf(r, escapeRule).applicable);
-      const invariance = trapInvariance(trapped, (r) => outcomeOf(r, escapeRule).escapeEpoch !== null);
+      const invariance = trappedInvariance(records, outcomes);
       if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
     }
     return { label, value: decided.median === null ? null : String(Number(decided.median.toPrecision(6))), verdict: decided.verdict, note: shortDescription(s) };
