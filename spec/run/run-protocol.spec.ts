@@ -21,8 +21,8 @@ describe('runProtocol', () => {
     const mid = record.escape.testMseMidpoint;
     const expected = trace!.find((row) => row.testMse < mid.threshold)?.epoch ?? null;
     expect(mid.epoch).toBe(expected);
-    expect(record.trapped).toBe(mid.applicable);
-    expect(record.escapeEpoch).toBe(mid.applicable ? mid.epoch : null);
+    expect(record.trapped).toBe(mid.trapped);
+    expect(record.escapeEpoch).toBe(mid.trapped ? mid.epoch : null);
     const sigma = trace!.find((row) => row.singularValues[1]! > p.sigmaThreshold)?.epoch ?? null;
     expect(record.escape.sigma.epoch).toBe(sigma);
     expect(mid.threshold).toBeCloseTo((mid.plateau.testMse + mid.globalMinimum.testMse) / 2, 15);
@@ -34,19 +34,19 @@ describe('runProtocol', () => {
     expect(record).toMatchObject({ protocol: 'sparse', seed: 3, epochs: 5, escapeRule: 'sigma-threshold', parameterCount: 140 });
     expect(record.settings).toMatchObject({ trainCount: 25, testCount: 500, effectiveBatch: 25, stepsPerEpoch: 1 });
     expect(record.final.singularValues).toHaveLength(2);
-    expect(record.escapeEpoch).toBe(record.escape.sigma.applicable ? record.escape.sigma.epoch : null);
+    expect(record.escapeEpoch).toBe(record.escape.sigma.trapped ? record.escape.sigma.epoch : null);
     expect(record.start.kind).toBe('checkpoint');
   });
 
   it('marks a rule that cannot apply and then reports no escape epoch', () => {
     // Plateau branch = global branch: there is nothing to escape from.
     const same = runProtocol({ ...tinyProtocol('rank1-trap'), plateauBranch: [0] }, 1, { epochs: 3 }).record;
-    expect(same.escape.testMseMidpoint.applicable).toBe(false);
+    expect(same.escape.testMseMidpoint.trapped).toBe(false);
     expect(same.trapped).toBe(false);
     expect(same.escapeEpoch).toBeNull();
     // σ rule with a threshold the start already exceeds.
     const above = runProtocol({ ...tinyProtocol('random-init'), sigmaThreshold: 0, primaryEscapeRule: 'sigma-threshold' }, 1, { epochs: 3 }).record;
-    expect(above.escape.sigma).toMatchObject({ epoch: 0, applicable: false });
+    expect(above.escape.sigma).toMatchObject({ epoch: 0, trapped: false });
     expect(above.escapeEpoch).toBeNull();
   });
 

@@ -31,8 +31,8 @@ function epochText(epoch: number | null): string {
   return epoch === null ? 'none' : `epoch ${epoch}`;
 }
 
-function notApplicable(applicable: boolean, why: string): string {
-  return applicable ? '' : ` (not applicable: ${why})`;
+function notTrapped(trapped: boolean, why: string): string {
+  return trapped ? '' : ` (did not start trapped: ${why})`;
 }
 
 export function summary(record: RunRecord): string {
@@ -51,8 +51,8 @@ export function summary(record: RunRecord): string {
     ...diverged,
     `  start:   ${start}`,
     `  escape:  ${record.trapped ? epochText(record.escapeEpoch) : 'rule does not apply to this run'} (${record.escapeRule})`,
-    `    test MSE below ${mid.threshold.toPrecision(6)} (plateau ${mid.plateau.testMse.toPrecision(6)}, global minimum ${mid.globalMinimum.testMse.toPrecision(6)}): ${epochText(mid.epoch)}${notApplicable(mid.applicable, 'the plateau branch is not of lower rank')}`,
-    `    σ${escape.sigma.mode} above ${escape.sigma.threshold}: ${epochText(escape.sigma.epoch)}${notApplicable(escape.sigma.applicable, 'already above at the start')}`,
+    `    test MSE below ${mid.threshold.toPrecision(6)} (plateau ${mid.plateau.testMse.toPrecision(6)}, global minimum ${mid.globalMinimum.testMse.toPrecision(6)}): ${epochText(mid.epoch)}${notTrapped(mid.trapped, 'the plateau branch is not of lower rank')}`,
+    `    σ${escape.sigma.mode} above ${escape.sigma.threshold}: ${epochText(escape.sigma.epoch)}${notTrapped(escape.sigma.trapped, 'already above at the start')}`,
     `  final:   train MSE ${final.trainMse.toPrecision(6)}, test MSE ${final.testMse.toPrecision(6)}, σ = [${final.singularValues.map((s) => s.toPrecision(4)).join(', ')}], rank ${final.effectiveRank}`,
     `  speed:   ${Math.round(record.stepsPerSecond).toLocaleString('en-US')} SGD steps/s`,
     '',

@@ -33,10 +33,10 @@ export interface SmokeGroup {
   budget: number;
   seeds: number[];
   /** Per seed, whether it started trapped (the pinned file's name for it). */
-  applicable: boolean[];
+  trapped: boolean[];
   /** Escape epoch per seed (null: censored, or the run did not start trapped). */
   escapeEpochs: (number | null)[];
-  applicableCount: number;
+  trappedCount: number;
   escapes: number;
   kmMedian: number | null;
   /** σ2 of the end-to-end map at the checkpoint, per seed (null: random start). */
@@ -57,9 +57,9 @@ function group(experiment: string, records: readonly RunRecord[], rule: EscapeRu
     rule,
     budget: s.budget,
     seeds: outcomes.map((o) => o.seed),
-    applicable: outcomes.map((o) => o.trapped),
+    trapped: outcomes.map((o) => o.trapped),
     escapeEpochs: outcomes.map((o) => (o.trapped ? o.escapeEpoch : null)),
-    applicableCount: s.runs.length,
+    trappedCount: s.runs.length,
     escapes: s.escapes,
     kmMedian: s.km?.median.estimate ?? null,
     checkpointSigma2: records.map((r) => checkpointSigma(r, 2)),
@@ -86,7 +86,7 @@ export async function computeTrappingSmoke(workers = 1, cacheDir: string | null 
 }
 
 function escapeRuns(g: SmokeGroup): EscapeRun[] {
-  const outcomes: EscapeOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.applicable[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
+  const outcomes: EscapeOutcome[] = g.seeds.map((seed, i) => ({ seed, trapped: g.trapped[i]!, escapeEpoch: g.escapeEpochs[i] ?? null, budget: g.budget }));
   return escapeStatistics(outcomes, DEFAULT_ALPHA).runs;
 }
 
@@ -116,7 +116,7 @@ export function smokeConsistency(pinned: TrappingSmoke, now: TrappingSmoke): Smo
     if (JSON.stringify(old) === JSON.stringify(g)) return;
     const before = escapeRuns(old);
     const after = escapeRuns(g);
-    const moved = `trapped ${old.applicableCount} → ${g.applicableCount}, escapes ${old.escapes} → ${g.escapes}, KM median ${old.kmMedian} → ${g.kmMedian}`;
+    const moved = `trapped ${old.trappedCount} → ${g.trappedCount}, escapes ${old.escapes} → ${g.escapes}, KM median ${old.kmMedian} → ${g.kmMedian}`;
     if (after.length === 0 || before.length === 0) {
       const same = after.length === before.length;
       consistent &&= same;

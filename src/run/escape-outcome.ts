@@ -11,7 +11,7 @@ import type { RunRecord } from './run-protocol.ts';
 export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record.escape.sigma.mode): EscapeOutcome {
   if (rule === 'test-mse-midpoint') {
     const m = record.escape.testMseMidpoint;
-    return { seed: record.seed, trapped: m.applicable, escapeEpoch: m.epoch, budget: record.epochs };
+    return { seed: record.seed, trapped: m.trapped, escapeEpoch: m.epoch, budget: record.epochs };
   }
   const epoch = record.escape.sigmaCrossings[mode - 1] ?? null;
   return { seed: record.seed, trapped: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };

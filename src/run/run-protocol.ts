@@ -59,10 +59,11 @@ export interface RunRecord {
       /** First epoch below the threshold, whether or not the rule applies. */
       readonly epoch: number | null;
       /**
-       * The rule needs two distinct branches: false when the plateau branch has no lower effective rank
-       * than the global one (the checkpoint did not trap, or this data set has no rank-2 minimum at β).
+       * Whether the run started trapped by this rule, which needs two distinct branches: false when the plateau
+       * branch has no lower effective rank than the global one (the checkpoint did not trap, or this data set has
+       * no rank-2 minimum at β), or when the run starts below the threshold.
        */
-      readonly applicable: boolean;
+      readonly trapped: boolean;
       readonly threshold: number;
       readonly plateau: BranchValue;
       readonly globalMinimum: BranchValue;
@@ -70,7 +71,7 @@ export interface RunRecord {
     readonly sigma: {
       readonly epoch: number | null;
       /** False when σ_mode already exceeds the threshold at the start: the run did not start trapped. */
-      readonly applicable: boolean;
+      readonly trapped: boolean;
       readonly mode: number;
       readonly threshold: number;
     };
@@ -237,12 +238,12 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const final = probe.measure(p.beta);
   const sigmaEpoch = sigmaCrossings[p.sigmaMode - 1]?.epoch ?? null;
   // A rule applies when the run starts trapped: two distinct branches, and not already past the threshold at epoch 0.
-  const midpointApplicable =
+  const midpointTrapped =
     effectiveRank(plateau.singularValues, RANK_THRESHOLD) < effectiveRank(globalMinimum.singularValues, RANK_THRESHOLD) &&
     midpoint.epoch !== 0;
-  const sigmaApplicable = sigmaEpoch !== 0;
+  const sigmaTrapped = sigmaEpoch !== 0;
   // A diverged run says nothing about escape over the barrier.
-  const trapped = divergedAt === null && (p.primaryEscapeRule === 'test-mse-midpoint' ? midpointApplicable : sigmaApplicable);
+  const trapped = divergedAt === null && (p.primaryEscapeRule === 'test-mse-midpoint' ? midpointTrapped : sigmaTrapped);
   const primaryEpoch = p.primaryEscapeRule === 'test-mse-midpoint' ? midpoint.epoch : sigmaEpoch;
   const record: RunRecord = {
     protocol: p.name,
@@ -255,12 +256,12 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     escape: {
       testMseMidpoint: {
         epoch: midpoint.epoch,
-        applicable: midpointApplicable,
+        trapped: midpointTrapped,
         threshold: midpoint.threshold,
         plateau,
         globalMinimum,
       },
-      sigma: { epoch: sigmaEpoch, applicable: sigmaApplicable, mode: p.sigmaMode, threshold: p.sigmaThreshold },
+      sigma: { epoch: sigmaEpoch, trapped: sigmaTrapped, mode: p.sigmaMode, threshold: p.sigmaThreshold },
       sigmaCrossings: sigmaCrossings.map((c) => c.epoch),
     },
     final: { ...final, effectiveRank: effectiveRank(final.singularValues, RANK_THRESHOLD) },

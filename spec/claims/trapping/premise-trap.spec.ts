@@ -9,7 +9,7 @@ function run(seed: number, escape: number | null, residue = 0): RunRecord {
   return {
     seed,
     epochs: 20_000,
-    escape: { testMseMidpoint: { applicable: true, epoch: escape }, sigma: { mode: 2 } },
+    escape: { testMseMidpoint: { trapped: true, epoch: escape }, sigma: { mode: 2 } },
     start: { kind: 'checkpoint', stages: [{ singularValues: [0.6, residue] }] },
     final: { singularValues: [0.6, escape === null ? residue / 2 : 0.48] },
   } as unknown as RunRecord;

@@ -423,7 +423,7 @@ function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
  * midpoint rule applies); other runs are counted and left out.
  */
 function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
-  const escaped = all.filter((r) => r.escape.testMseMidpoint.applicable);
+  const escaped = all.filter((r) => r.escape.testMseMidpoint.trapped);
   const unreferenced = all.length - escaped.length;
   const without = unreferenced > 0 ? ` (${unreferenced} more escaped without a rank-1 plateau to compare with: their rank-1 branch descends to rank 2 itself)` : '';
   if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
