@@ -55,7 +55,7 @@ describe('report.sbatch, run as written', () => {
     const r = bash(dir, 'bash report.sbatch');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(97);
-    expect(r.stdout).toMatch(/^(source caches\/shard-[123]: \d+ entr(y|ies), content sha256:[0-9a-f]{64}\n){3}Merged into \.cache\/runs: \d+ entr(y|ies) copied, \d+ already there, 0 refused\.\n$/);
+    expect(r.stdout).toMatch(/^(source caches\/shard-[123]: \d+ entr(y|ies), content sha256:[0-9a-f]{64}, \d+ copied\n){3}Merged into \.cache\/runs: \d+ entr(y|ies) copied, \d+ already there, 0 refused\.\n$/);
     expect(readFileSync(join(dir, 'npm-calls'), 'utf8')).toBe('npm run reproduce -- --profile smoke\n');
   });
 
