@@ -10,15 +10,7 @@ export function escapeOutcomes(records: readonly RunRecord[], rule: EscapeRuleNa
   return records.map((r) => outcomeOf(r, rule, mode));
 }
 
-/** Each run read by its protocol's own rule, in the runs' order. */
+/** Each run read by its protocol's own rule, in the runs' order (a run that diverged is set aside: it says nothing of escape). */
 export function primaryOutcomes(records: readonly RunRecord[]): EscapeOutcome[] {
   return records.map(primaryOutcome);
-}
-
-/**
- * Each run read from its crossings by its protocol's own rule (outcomeOf(record, record.escapeRule)); unlike the
- * record's headline (primaryOutcomes), a run that diverged is read like any other.
- */
-export function ownRuleOutcomes(records: readonly RunRecord[]): EscapeOutcome[] {
-  return records.map((r) => outcomeOf(r, r.escapeRule));
 }

@@ -4,7 +4,7 @@
 export { ALL_TRAPPING, EXPERIMENTS, experimentResults, jobsOf } from './table.ts';
 export type { ExperimentRequest, ExperimentResults } from './table.ts';
 export { distinctRequests } from './experiment.ts';
-export { escapeOutcomes, ownRuleOutcomes, primaryOutcomes } from './escape-readings.ts';
+export { escapeOutcomes, primaryOutcomes } from './escape-readings.ts';
 // What the runs recorded, as the evaluators read it: results come to them through the experiments.
 export { RANK_THRESHOLD, SWEEP_DIRECTIONS, convergenceEpoch, modeCrossing } from '../run/index.ts';
 export type { CriticalBetas, GradientNoiseCell, KramersLangerReport, ModeCrossing, PhaseDiagramRecord, RunRecord, SgldEscapeRecord, Sweep, SweepDirection } from '../run/index.ts';

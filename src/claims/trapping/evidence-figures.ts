@@ -1,5 +1,5 @@
 // The figures the trapping claims carry, assembled from the same memoised runs their verdicts read.
-import { SMALL_SPARSE_BATCH, SPARSE_BATCHES, TRAPPING_PROTOCOLS, ownRuleOutcomes, type Diagnostics, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
+import { SMALL_SPARSE_BATCH, SPARSE_BATCHES, TRAPPING_PROTOCOLS, primaryOutcomes, type Diagnostics, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import {
   checkpointSensitivityFigure,
   fig1aFigure,
@@ -29,16 +29,16 @@ const FIG_1A_MARKS: PaperMark[] = [
 const FIG_1B_MARKS: PaperMark[] = [{ epoch: 1500, text: 'paper: escape ≈ 1500' }];
 
 function trapped(records: readonly RunRecord[]): RunRecord[] {
-  const outcomes = ownRuleOutcomes(records);
+  const outcomes = primaryOutcomes(records);
   return records.filter((r, i) => r.protocol === 'random-init' || outcomes[i]!.trapped);
 }
 
 function escapesOf(records: readonly RunRecord[]): number[] {
-  return ownRuleOutcomes(records).filter((o) => o.trapped && o.escapeEpoch !== null).map((o) => o.escapeEpoch!);
+  return primaryOutcomes(records).filter((o) => o.trapped && o.escapeEpoch !== null).map((o) => o.escapeEpoch!);
 }
 
 function survivalSeries(group: string, scheme: string, records: readonly RunRecord[]): SurvivalSeries {
-  const s = escapeStatistics(ownRuleOutcomes(records), DEFAULT_ALPHA);
+  const s = escapeStatistics(primaryOutcomes(records), DEFAULT_ALPHA);
   return { label: `${group}, ${scheme} (${s.runs.length}/${s.seeds})`, group, dashed: scheme === 'fixed', runs: s.runs, budget: s.budget };
 }
 
