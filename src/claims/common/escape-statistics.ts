@@ -65,7 +65,8 @@ export function shortDescription(s: EscapeStatistics): string {
 
 /** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
 export function describeEscapes(s: EscapeStatistics): string {
-  const skipped = s.notTrapped.length > 0 ? ` (not trapped at the start, set aside: seed${s.notTrapped.length > 1 ? 's' : ''} ${s.notTrapped.join(', ')})` : '';
+  // Which seeds were set aside is data (the per-seed series' exclusions), not words.
+  const skipped = s.notTrapped.length > 0 ? ` (${s.notTrapped.length} not trapped at the start, set aside)` : '';
   if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
   const km = s.km!;
   const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${formatNumber(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : formatNumber(km.median.upper)}]`;

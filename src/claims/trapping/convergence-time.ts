@@ -50,11 +50,11 @@ export function logSpread(values: readonly Convergence[]): number {
   return Math.sqrt(logs.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, logs.length - 1));
 }
 
-/** The seeds' convergence epochs; records without per-epoch test MSE (or diverged) are left out. */
-export function convergenceOf(records: readonly RunRecord[], band: number): Convergence[] {
+/** The seeds' convergence epochs, each with its seed; records without per-epoch test MSE (or diverged) are left out. */
+export function convergenceOf(records: readonly RunRecord[], band: number): (Convergence & { readonly seed: number })[] {
   return records.flatMap((r) => {
     const c = convergenceEpoch(r, band);
-    return c === null ? [] : [c];
+    return c === null ? [] : [{ seed: r.seed, ...c }];
   });
 }
 

@@ -158,7 +158,8 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   }
   evidence.push(...diagnosticEvidence(results, protocol));
   const figures = figuresFor(results, protocol);
-  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed: perSeedEscapes(sources), ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
+  const perSeed = [...(convergence?.perSeed ?? []), ...perSeedEscapes(sources)];
+  return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed, ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
 }
 
 /**
@@ -171,10 +172,10 @@ function convergenceReadings(
   sources: readonly ReadingRuns[],
   band: ClaimBand,
   evidence: string[],
-): { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
+): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
   const width = claim.params['convergenceBand'];
   if (typeof width !== 'string') return null;
-  const out: { readings: Reading[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [] };
+  const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [], perSeed: [] };
   const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
   for (const source of schemes) {
     const label = `${source.label.split('/')[0]}/test-MSE within ${width} of final`;
@@ -189,8 +190,14 @@ function convergenceReadings(
       out.readings.push({ label, value: null, verdict: 'inconclusive', note: counts });
       continue;
     }
-    const epochs = values.map((v) => v.epoch);
-    evidence.push(`${label}: convergence epochs ${epochs.join(', ')}; ${counts}. ${decided.reason}.`);
+    // The epochs themselves are data (each seed's, beside the statistic), not words.
+    out.perSeed.push({
+      label,
+      meaning: `first epoch from which the test MSE stays within ${width} of its final value; a seed not settled within the window is read at the window's end`,
+      seeds: values.map((v) => v.seed),
+      values: values.map((v) => v.epoch),
+    });
+    evidence.push(`${label}: median convergence epoch ${formatNumber(decided.estimate)}; ${counts}. ${decided.reason}.`);
     if (first) {
       out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts}`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
