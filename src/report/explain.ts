@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Outcome } from '../claims/index.ts';
 import type { ClaimRecord, Results } from './results.ts';
+import { formatNumber } from '../text/index.ts';
 
 /** DESIGN.md's table of verdicts, as the rule a reader applies. */
 export const OUTCOME_RULE: Record<Outcome, string> = {
@@ -60,7 +61,7 @@ function readingLines(c: ClaimRecord): string[] {
   return c.readings.map((r) => {
     const ours = r.value ?? '—';
     const gap = r.difference === undefined ? '' : `  ours − paper ${r.difference}`;
-    const units = r.toleranceUnits === undefined || r.toleranceUnits === null ? '' : ` = ${Number(r.toleranceUnits).toPrecision(3)} tolerance units`;
+    const units = r.toleranceUnits === undefined || r.toleranceUnits === null ? '' : ` = ${formatNumber(Number(r.toleranceUnits), 3)} tolerance units`;
     const note = r.note === undefined ? '' : `  (${r.note})`;
     return `${r.label.padEnd(width)}  ${ours}  ${r.verdict}${gap}${units}${note}`;
   });

@@ -1,5 +1,6 @@
 import type { ClaimGroup, Outcome, Thesis, ThesisVerdict, Verdict } from '../claims/index.ts';
 import { OUTCOMES, readingText, type ClaimRecord, type GroupTallies, type Results } from './results.ts';
+import { formatNumber } from '../text/index.ts';
 
 // The first screen's words, once for REPORT.md and report.html: the thesis, the headline claims, the readings that
 // change verdicts, the tallies by group and the caveats, as rows of plain text that each renderer marks up (links, emphasis) in its own way.
@@ -111,7 +112,7 @@ export function reasonOf(c: ClaimRecord): string {
   const first = c.readings[0];
   const distance =
     first?.toleranceUnits !== undefined && first.toleranceUnits !== null && first.difference
-      ? `ours − paper = ${Number(first.difference).toPrecision(3)}, ${Number.isFinite(first.toleranceUnits) ? first.toleranceUnits.toPrecision(3) : '∞'} × the tolerance (${c.toleranceText}).`
+      ? `ours − paper = ${formatNumber(Number(first.difference), 3)}, ${formatNumber(first.toleranceUnits, 3)} × the tolerance (${c.toleranceText}).`
       : null;
   const why =
     c.outcome === 'not evaluated'

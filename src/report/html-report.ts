@@ -23,7 +23,7 @@ function unitsOf(c: ClaimRecord): number | null {
   return u === undefined || u === null ? null : Number(u);
 }
 
-const formatUnits = (u: number | null): string => (u === null ? '' : Number.isFinite(u) ? u.toPrecision(3) : '∞');
+const formatUnits = (u: number | null): string => (u === null ? '' : formatNumber(u, 3));
 
 function readingsTable(c: ClaimRecord): string {
   if (c.readings.length === 0) return '';

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../io/index.ts';
 import { escapeMarkup as escapeXml } from './escape-markup.ts';
 import { summaryTable } from './markdown.ts';
 import type { ClaimRecord, Results } from './results.ts';
+import { formatDecimals, formatNumber } from '../text/index.ts';
 
 const KINDS: readonly ClaimKind[] = ['analytic', 'consistency', 'stochastic', 'arithmetic'];
 
@@ -34,12 +35,12 @@ function skipReason(c: ClaimRecord, profile: Results['profile']): string | undef
 /** Seconds each claim took, by id: the runs it needed and its evaluation (absent: 0). */
 export type ClaimSeconds = ReadonlyMap<string, number>;
 
-const seconds = (value: number | undefined) => Number((value ?? 0).toFixed(3));
+const seconds = (value: number | undefined) => Number(formatDecimals(value ?? 0, 3));
 
 /** What a CI log shows for a claim: its verdict is a finding, so it is printed, never failed on. */
 function systemOut(c: ClaimRecord, profile: Results['profile']): string {
   const readings = c.readings.map((r) => {
-    const units = r.toleranceUnits === undefined || r.toleranceUnits === null ? '' : `, ${Number(r.toleranceUnits).toPrecision(3)} tolerance units`;
+    const units = r.toleranceUnits === undefined || r.toleranceUnits === null ? '' : `, ${formatNumber(Number(r.toleranceUnits), 3)} tolerance units`;
     return `  ${r.label}: ${r.value ?? r.note ?? '—'} (${r.verdict}${units})`;
   });
   return [

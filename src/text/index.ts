@@ -1,2 +1,2 @@
 // Text made from data: the one number formatter every stage's words use.
-export { DEFAULT_DIGITS, formatDecimals, formatNumber } from './number.ts';
+export { DEFAULT_DIGITS, formatDecimals, formatExponent, formatNumber } from './number.ts';

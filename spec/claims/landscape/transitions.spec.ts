@@ -1,6 +1,6 @@
 // The depth claims of Section 4.1 and Appendix C: each rule can return both its verdicts.
 import { describe, expect, it } from 'vitest';
-import { evaluateDepthCriticalBeta, evaluateDepthTwoContinuous } from '../../../src/claims/landscape/transitions.ts';
+import { evaluateCriticalBetaOrdering, evaluateDepthCriticalBeta, evaluateDepthTwoContinuous, evaluateHysteresisWindow } from '../../../src/claims/landscape/transitions.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 
 const ledger = loadLedger();
@@ -31,5 +31,15 @@ describe('no-bifurcation-depth-2: the continuous-transition half of Appendix C',
     const e = evaluateDepthTwoContinuous(claim('no-bifurcation-depth-2'));
     expect(e.verdict).toBe('reproduced');
     expect(e.evidence.join(' ')).toMatch(/depth-two-unique-root/);
+  });
+});
+
+describe('a grid claim read under both regularisers', () => {
+  it('names both readings in one line where their evidence agrees, and keeps a line each where the numbers differ', () => {
+    const same = evaluateHysteresisWindow(claim('hysteresis-window-open')).evidence;
+    expect(same).toHaveLength(1);
+    expect(same[0]).toMatch(/^eq2 and eq1: over η ∈ /);
+    const apart = evaluateCriticalBetaOrdering(claim('critical-beta-ordering')).evidence;
+    expect(apart.map((line) => line.split(':')[0])).toEqual(['eq2', 'eq1']);
   });
 });

@@ -10,6 +10,7 @@ import {
   type StatisticalVerdict,
 } from '../../stats/index.ts';
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import { formatDecimals, formatNumber } from '../../text/index.ts';
 import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
 export const ALPHA = DEFAULT_ALPHA;
@@ -62,7 +63,7 @@ export function universalReading(label: string, cases: readonly RunCase[], meani
     n === 0
       ? `${label}: no runs to read.`
       : `${label}: ${failing.length} of ${n} runs ${failingWords}${failing.length > 0 ? ` (seeds ${failing.map((c) => c.seed).join(', ')})` : ''}; ` +
-        `one-sided ${1 - ALPHA} upper bound of the rate ${bound!.toPrecision(3)}.`;
+        `one-sided ${1 - ALPHA} upper bound of the rate ${formatNumber(bound, 3)}.`;
   return {
     reading: { label, value: n === 0 ? null : String(failing.length / n), verdict, note: line },
     line,
@@ -88,7 +89,7 @@ export const NEARLY_EVERY_RUN = 0.9;
  * half the way to 0 or 1 (0.9 ± 0.05), so that the good side is a share short of every run.
  */
 export function shareDiscrepancy(threshold: number): number {
-  return Number(Math.min(0.25, threshold / 2, (1 - threshold) / 2).toFixed(6));
+  return Number(formatDecimals(Math.min(0.25, threshold / 2, (1 - threshold) / 2), 6));
 }
 
 export function thresholdName(threshold: number): string {
@@ -178,13 +179,12 @@ export function typicalReading(
   const odd = cases.filter((c) => c.fails);
   const shows = n - odd.length;
   const verdict = typicalVerdict(shows, n, threshold);
-  const pct = (x: number): string => Number(x.toPrecision(3)).toString();
   let line = `${label}: no runs to read.`;
   if (n > 0) {
     const { reproduce, deviate } = shareIntervals(shows, n);
     line =
-      `${label}: ${shows} of ${n} runs ${showsWords} (share ${pct(shows / n)}; ${100 * (1 - REPRODUCE_ALPHA)} % interval [${pct(reproduce.lower)}, ${pct(reproduce.upper)}], ` +
-      `1 − α interval [${pct(deviate.lower)}, ${pct(deviate.upper)}]) against ${thresholdName(threshold)}` +
+      `${label}: ${shows} of ${n} runs ${showsWords} (share ${formatNumber(shows / n, 3)}; ${100 * (1 - REPRODUCE_ALPHA)} % interval [${formatNumber(reproduce.lower, 3)}, ${formatNumber(reproduce.upper, 3)}], ` +
+      `1 − α interval [${formatNumber(deviate.lower, 3)}, ${formatNumber(deviate.upper, 3)}]) against ${thresholdName(threshold)}` +
       `${odd.length > 0 ? `; not: seeds ${odd.map((c) => c.seed).join(', ')}` : ''}.`;
   }
   const needed = n === 0 ? null : runsToDecide(shows / n, threshold);
@@ -199,8 +199,8 @@ export function typicalReading(
             n === 0
               ? 'runs to read'
               : needed === null
-                ? `the share ${pct(shows / n)} sits at the threshold ${threshold}: no feasible run count decides at it`
-                : `about ${needed} runs at the observed share ${pct(shows / n)} (${n} read)`,
+                ? `the share ${formatNumber(shows / n, 3)} sits at the threshold ${threshold}: no feasible run count decides at it`
+                : `about ${needed} runs at the observed share ${formatNumber(shows / n, 3)} (${n} read)`,
         }
       : {}),
   };

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { formatNumber } from '../../text/index.ts';
 
 /** A point of an Arrhenius plot: ln τ̂ at 1/T (or a lower bound where nothing escaped). */
 export interface ControlPlotPoint {
@@ -33,7 +34,7 @@ export function tauVersusDepthSpec(rows: readonly { depth: number; tau: number |
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 300,
     height: 260,
-    title: `T = ${temperature.toPrecision(4)}`,
+    title: `T = ${formatNumber(temperature)}`,
     data: { values: rows.map((r) => ({ ...r, upper: Number.isFinite(r.upper) ? r.upper : null })) },
     layer: [
       { mark: 'rule', encoding: { x, y: { field: 'lower', type: 'quantitative', scale: { type: 'log' }, title: 'τ (epochs)' }, y2: { field: 'upper' } } },

@@ -8,6 +8,7 @@ import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // The audit's positive controls (not the paper's experiments; golden/protocols/escape-controls.json).
 
@@ -29,7 +30,7 @@ export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): 
 }
 
 export function ratioText(fit: EscapeRateFit, barrier: number): string {
-  return `slope/ΔE = ${(fit.slope / barrier).toPrecision(4)} [${(fit.slopeInterval.lower / barrier).toPrecision(3)}, ${(fit.slopeInterval.upper / barrier).toPrecision(3)}] at α = ${fit.alpha}`;
+  return `slope/ΔE = ${formatNumber(fit.slope / barrier)} [${formatNumber(fit.slopeInterval.lower / barrier, 3)}, ${formatNumber(fit.slopeInterval.upper / barrier, 3)}] at α = ${fit.alpha}`;
 }
 
 /** Rows of the figure: measured ln τ̂ per temperature (a lower bound where nothing escaped) and a fitted line. */
@@ -81,14 +82,14 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   const pointLines = control.points.map((p) => {
     const f = fitExponential(p.runs, 0.05);
     return (
-      `ΔE/T = ${p.ratio} (T = ${p.temperature.toPrecision(4)}): ${f.escapes} of ${f.runs} escaped within ${control.maxSteps} steps` +
-      (f.meanTime === null ? '' : `, τ̂ = ${f.meanTime.toPrecision(4)} [${f.interval.lower.toPrecision(3)}, ${f.interval.upper.toPrecision(3)}] (95 %)`) +
-      `; exact mean first passage ${p.exactMeanTime.toPrecision(4)}, Kramers ${p.kramersTime.toPrecision(4)} (Langevin time)`
+      `ΔE/T = ${p.ratio} (T = ${formatNumber(p.temperature)}): ${f.escapes} of ${f.runs} escaped within ${control.maxSteps} steps` +
+      (f.meanTime === null ? '' : `, τ̂ = ${formatNumber(f.meanTime)} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)`) +
+      `; exact mean first passage ${formatNumber(p.exactMeanTime)}, Kramers ${formatNumber(p.kramersTime)} (Langevin time)`
     );
   });
   const setting =
-    `One mode of Eq. 1 (eq2) at η = ${control.eta}, β = ${control.beta}, L = ${control.depth}: ΔE = ${barrier.toPrecision(6)}; ` +
-    `Euler–Maruyama, dt = ${control.dt}, ${control.seeds} seeds per temperature` + (control.barrierScale === 1 ? '.' : `; simulated potential ×${control.barrierScale} (barrier ${(control.barrierScale * barrier).toPrecision(4)}).`);
+    `One mode of Eq. 1 (eq2) at η = ${control.eta}, β = ${control.beta}, L = ${control.depth}: ΔE = ${formatNumber(barrier, 6)}; ` +
+    `Euler–Maruyama, dt = ${control.dt}, ${control.seeds} seeds per temperature` + (control.barrierScale === 1 ? '.' : `; simulated potential ×${control.barrierScale} (barrier ${formatNumber(control.barrierScale * barrier)}).`);
   if (typeof fit === 'string') {
     return {
       verdict: 'inconclusive',
@@ -99,7 +100,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
     };
   }
   const decision = decideAgainstClaim(
-    { value: barrier, tolerance: 0, printed: barrier.toPrecision(6) },
+    { value: barrier, tolerance: 0, printed: formatNumber(barrier, 6) },
     { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: control.seeds },
     { resolution: resolution * barrier },
   );
@@ -111,7 +112,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
     ...designOf(groups),
     lnTauAtCentre: lnTauAtCentre(fit, designOf(groups).design.map((d) => d.x)),
     slopeAt: (factor) => barrier * factor,
-    decide: (f) => decideAgainstClaim({ value: barrier, tolerance: 0, printed: barrier.toPrecision(6) }, { estimate: f.slope, lower: f.slopeInterval.lower, upper: f.slopeInterval.upper, alpha: f.alpha, seeds: control.seeds }, { resolution: resolution * barrier }).verdict,
+    decide: (f) => decideAgainstClaim({ value: barrier, tolerance: 0, printed: formatNumber(barrier, 6) }, { estimate: f.slope, lower: f.slopeInterval.lower, upper: f.slopeInterval.upper, alpha: f.alpha, seeds: control.seeds }, { resolution: resolution * barrier }).verdict,
     discrepancy: { scale: 'factor', size: 1.5 },
     grid: [1.1, 1.25, 1.5, 2, 3],
     purpose: 21,
@@ -138,8 +139,8 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
     readings: [{ label: 'censored Arrhenius slope / ΔE', value, verdict: decision.verdict, note: decision.reason }],
     evidence: [
       setting,
-      `Censored fit ln τ = ${fit.intercept.toPrecision(4)} + ${fit.slope.toPrecision(5)}/T: ${ratioText(fit, barrier)}; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'}.`,
-      `Kramers' intercept ln(2π/√(V''(0)|V''(u_sad)|)) = ${prefactor.toPrecision(4)} against the fitted ${fit.intercept.toPrecision(4)} (the absorbing point lies past the saddle, and ΔE/T ≤ ${Math.max(...control.points.map((p) => p.ratio))} leaves finite-barrier corrections).`,
+      `Censored fit ln τ = ${formatNumber(fit.intercept)} + ${formatNumber(fit.slope, 5)}/T: ${ratioText(fit, barrier)}; linearity p = ${formatNumber(fit.linearityPValue, 3)}.`,
+      `Kramers' intercept ln(2π/√(V''(0)|V''(u_sad)|)) = ${formatNumber(prefactor)} against the fitted ${formatNumber(fit.intercept)} (the absorbing point lies past the saddle, and ΔE/T ≤ ${Math.max(...control.points.map((p) => p.ratio))} leaves finite-barrier corrections).`,
       `Rule: reproduced when the slope's 1 − α interval contains ΔE and its half-width is at most ${resolution}·ΔE; deviates when it excludes ΔE. ${decision.reason}`,
       `${describeCalibration(rule)} (exponential runs on the control's design, the fitted line's centre kept, its slope ΔE × the factor).`,
       ...pointLines,
@@ -189,9 +190,9 @@ function pointLine(p: NetworkControlPoint): string {
   const f = p.runs.length > 0 ? fitExponential(p.runs, 0.05) : null;
   const untrapped = p.records.length - p.runs.length;
   return (
-    `T = ${p.temperature.toPrecision(4)} (ΔE/T = ${p.ratio.toPrecision(4)}): ${f?.escapes ?? 0} of ${p.runs.length} trapped runs escaped` +
+    `T = ${formatNumber(p.temperature)} (ΔE/T = ${formatNumber(p.ratio)}): ${f?.escapes ?? 0} of ${p.runs.length} trapped runs escaped` +
     (untrapped > 0 ? ` (${untrapped} did not start trapped)` : '') +
-    (f?.meanTime ? `, τ̂ = ${f.meanTime.toPrecision(4)} epochs [${f.interval.lower.toPrecision(3)}, ${f.interval.upper.toPrecision(3)}] (95 %)` : '')
+    (f?.meanTime ? `, τ̂ = ${formatNumber(f.meanTime)} epochs [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)` : '')
   );
 }
 
@@ -249,8 +250,8 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
       `SGLD on the ${d.widths.join('→')} network (an audit control): checkpoint of seed ${control.checkpointSeed} annealed ${d.annealing.join(' → ')} ` +
         `(${control.checkpointEpochsPerStage} epochs per stage), continued at β = ${d.beta}, ηlr = ${control.lr}, B = ${control.batch} with the kick √(2ηlr·T)·ξ; ` +
         `escape when σ2 > ${d.sigmaThreshold}; budget ${control.epochs} epochs; profile ${control.profile}.`,
-      `ΔE = ${d.barrier.toPrecision(6)} (Eq. 10, η = 0.8, population moments). With MSE averaged over the batch and m = 2 outputs, a mode's loss in network units is (2/m) times Eq. 1's, so for m = 2 the per-mode ΔE is the network's barrier. ` +
-        `The sample's own saddle (seed ${report.settings.seed} data, Appendix F analysis): loss difference ${report.sample.lossDifference.toPrecision(6)}.`,
+      `ΔE = ${formatNumber(d.barrier, 6)} (Eq. 10, η = 0.8, population moments). With MSE averaged over the batch and m = 2 outputs, a mode's loss in network units is (2/m) times Eq. 1's, so for m = 2 the per-mode ΔE is the network's barrier. ` +
+        `The sample's own saddle (seed ${report.settings.seed} data, Appendix F analysis): loss difference ${formatNumber(report.sample.lossDifference, 6)}.`,
       `Zero modes: the saddle has (L − 1)(w − 2) = ${excess} more hidden-unit-rotation zero modes than the trap; the Appendix F Hessians give ${report.population.langer.zeroModeExcess}. Langer's prefactor then carries T^${excess / 2}.`,
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
       `Against ΔE itself (ratio 1): ${readings.map((r) => `${r.label.split(':')[0]} ${r.value ?? '—'}`).join('; ')} — the control's answer to whether the slope is the saddle's ΔE or ≈ 50 ΔE.`,
@@ -285,8 +286,8 @@ function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): string
   const ordered = depths.every((d, i) => i === 0 || d.sampleBarrier > depths[i - 1]!.sampleBarrier);
   const perDepth = depths.map((d) => {
     const fit = depthReadings(d, null).fits[0]!;
-    const slope = typeof fit === 'string' ? 'no slope' : `plain slope/ΔE_sample = ${(fit.slope / d.sampleBarrier).toPrecision(4)}`;
-    return `L = ${d.depth}: ΔE_sample = ${d.sampleBarrier.toPrecision(5)} (population ${d.barrier.toPrecision(5)}), ${slope}`;
+    const slope = typeof fit === 'string' ? 'no slope' : `plain slope/ΔE_sample = ${formatNumber(fit.slope / d.sampleBarrier)}`;
+    return `L = ${d.depth}: ΔE_sample = ${formatNumber(d.sampleBarrier, 5)} (population ${formatNumber(d.barrier, 5)}), ${slope}`;
   });
   return (
     `The barrier of the runs' own data set (loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint seed's sample moments, Appendix F analysis at each depth): ${perDepth.join('; ')}. ` +
@@ -313,7 +314,7 @@ export function decideDepthOrderByRank(groups: readonly { depth: number; runs: r
     const r = rankShift(a.runs, b.runs);
     if (r.pEarlier < alpha) verdict = 'deviates';
     else if (!(r.pLater < alpha) && verdict !== 'deviates') verdict = 'inconclusive';
-    lines.push(`L = ${b.depth} later than L = ${a.depth} in ${(r.u / r.pairs).toPrecision(3)} of ${r.pairs} pairs (U = ${r.u}); one-sided p later ${r.pLater.toPrecision(3)}, earlier ${r.pEarlier.toPrecision(3)}`);
+    lines.push(`L = ${b.depth} later than L = ${a.depth} in ${formatNumber(r.u / r.pairs, 3)} of ${r.pairs} pairs (U = ${r.u}); one-sided p later ${formatNumber(r.pLater, 3)}, earlier ${formatNumber(r.pEarlier, 3)}`);
   }
   return { verdict, lines };
 }
@@ -354,7 +355,7 @@ export function depthOrderCalibration(design: readonly { depth: number; runs: nu
 export function evaluateDepthControl(_claim: Claim, results: ExperimentResults): Evaluation {
   const control = results.networkControl();
   const T = control.commonTemperature;
-  const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).readings.map((r) => `L = ${d.depth} (ΔE = ${d.barrier.toPrecision(5)}), ${r.label}: ${r.note ?? ''}`));
+  const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).readings.map((r) => `L = ${d.depth} (ΔE = ${formatNumber(d.barrier, 5)}), ${r.label}: ${r.note ?? ''}`));
   slopeLines.push(sampleBarrierLine(control.depths));
   if (T === null) {
     return {
@@ -385,7 +386,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
   const tauText = taus.map((t) =>
     t.fit === null
       ? `L = ${t.depth}: no trapped run`
-      : `L = ${t.depth}: ${t.fit.escapes} of ${t.runs} escaped, τ̂ = ${t.fit.meanTime?.toPrecision(4) ?? '—'} epochs, [${t.fit.interval.lower.toPrecision(3)}, ${Number.isFinite(t.fit.interval.upper) ? t.fit.interval.upper.toPrecision(3) : '∞'}] at α = ${DEFAULT_ALPHA}`,
+      : `L = ${t.depth}: ${t.fit.escapes} of ${t.runs} escaped, τ̂ = ${formatNumber(t.fit.meanTime)} epochs, [${formatNumber(t.fit.interval.lower, 3)}, ${formatNumber(t.fit.interval.upper, 3)}] at α = ${DEFAULT_ALPHA}`,
   );
   const ranks = decideDepthOrderByRank(control.depths.map((d) => ({ depth: d.depth, runs: d.common!.runs })));
   const shallow = taus[0]!.fit;
@@ -408,7 +409,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       { label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') },
     ],
     evidence: [
-      `SGLD control at T = ${T.toPrecision(5)} for every depth (β/βc(L) the same at each; an audit experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
+      `SGLD control at T = ${formatNumber(T, 5)} for every depth (β/βc(L) the same at each; an audit experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
       ...ranks.lines,
       `Rule (headline): each depth against the next by the one-sided Mann–Whitney test at α = ${DEFAULT_ALPHA} (censored runs tied, after every escape: one budget for all depths); reproduced when every deeper network escapes later, deviates when one escapes earlier, otherwise inconclusive. It assumes no law for the times.`,
       ...(rule === null ? [] : [`${describeCalibration(rule)} (exponential runs with the shallowest depth's τ̂ and each deeper τ × the factor; truth for P(reproduced): the observed step per depth; size at ×1; power at ÷10 per depth).`]),
@@ -421,7 +422,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       {
         id: 'control-depth-tau',
         title: 'Prediction 2 on the SGLD control: escape time against depth (an audit experiment)',
-        caption: `τ̂ with its 1 − α (α = ${DEFAULT_ALPHA}) likelihood-ratio interval at T = ${T.toPrecision(4)} for L = 3, 4, 5 at the same β/βc(L).`,
+        caption: `τ̂ with its 1 − α (α = ${DEFAULT_ALPHA}) likelihood-ratio interval at T = ${formatNumber(T)} for L = 3, 4, 5 at the same β/βc(L).`,
         spec: tauVersusDepthSpec(
           taus.map((t) => ({ depth: t.depth, tau: t.fit?.meanTime ?? null, lower: t.fit?.interval.lower ?? 0, upper: t.fit?.interval.upper ?? Infinity })),
           T,
@@ -459,9 +460,9 @@ export function evaluateUndertrained(_claim: Claim, results: ExperimentResults):
       value: fit.leastSquaresR2?.toPrecision(6) ?? null,
       verdict,
       note:
-        `${fit.preferred.label} preferred by ΔAIC = ${fit.preferred.aicMargin.toPrecision(4)} (decides at ${AIC_DECISION_MARGIN.toPrecision(4)}); ` +
-        `power-law exponent ${fit.powerLaw!.slope.toPrecision(4)} [${fit.powerLaw!.slopeInterval.lower.toPrecision(3)}, ${fit.powerLaw!.slopeInterval.upper.toPrecision(3)}]; ` +
-        `Arrhenius slope ${fit.arrhenius!.slope.toPrecision(4)}; least-squares R² of ln τ̂ on B/ηlr ${fit.leastSquaresR2?.toPrecision(4) ?? '— (a rate without escapes)'}`,
+        `${fit.preferred.label} preferred by ΔAIC = ${formatNumber(fit.preferred.aicMargin)} (decides at ${formatNumber(AIC_DECISION_MARGIN)}); ` +
+        `power-law exponent ${formatNumber(fit.powerLaw!.slope)} [${formatNumber(fit.powerLaw!.slopeInterval.lower, 3)}, ${formatNumber(fit.powerLaw!.slopeInterval.upper, 3)}]; ` +
+        `Arrhenius slope ${formatNumber(fit.arrhenius!.slope)}; least-squares R² of ln τ̂ on B/ηlr ${fit.leastSquaresR2 === null ? '— (a rate without escapes)' : formatNumber(fit.leastSquaresR2)}`,
     };
   });
   const headline = readings[0] ?? { label: 'no checkpoint variant', value: null, verdict: 'inconclusive' as Verdict, note: 'this profile runs no checkpoint variant' };

@@ -9,6 +9,7 @@ import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts
 import { arrheniusLine, designOf } from './escape-controls.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts';
 import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
+import { formatNumber } from '../../text/index.ts';
 
 /** Label prefix of every reading taken on the control: whose noise it is. */
 export const CONTROL_NOISE = "SGLD control (an audit experiment: isotropic noise, not the paper's SGD)";
@@ -29,7 +30,7 @@ function tauText(runs: readonly EscapeRun[], unit: string): string {
   const f = fitExponential(runs, 0.05);
   return (
     `${f.escapes} of ${f.runs} escaped` +
-    (f.meanTime === null ? `, τ > ${f.interval.lower.toPrecision(3)} ${unit} (95 %)` : `, τ̂ = ${f.meanTime.toPrecision(4)} ${unit} [${f.interval.lower.toPrecision(3)}, ${f.interval.upper.toPrecision(3)}] (95 %)`)
+    (f.meanTime === null ? `, τ > ${formatNumber(f.interval.lower, 3)} ${unit} (95 %)` : `, τ̂ = ${formatNumber(f.meanTime)} ${unit} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)`)
   );
 }
 
@@ -41,7 +42,7 @@ export function decideTauIncreasing(label: string, groups: readonly RunGroup[], 
   const fit = arrheniusLine(groups, alpha);
   if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
   const verdict = slopeSign(fit);
-  const note = `d ln τ/dx = ${fit.slope.toPrecision(4)} [${fit.slopeInterval.lower.toPrecision(3)}, ${fit.slopeInterval.upper.toPrecision(3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'})`;
+  const note = `d ln τ/dx = ${formatNumber(fit.slope)} [${formatNumber(fit.slopeInterval.lower, 3)}, ${formatNumber(fit.slopeInterval.upper, 3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${formatNumber(fit.linearityPValue, 3)})`;
   const rule = signCalibration('the censored slope of ln τ on x: reproduced when its 1 − α interval lies above 0, deviates when below', groups, fit, fit.slope, 24, slopeSign);
   return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: the fitted slope; power at the slope reversed).`], rule };
 }
@@ -118,8 +119,8 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
   return {
     reading: d.reading,
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${s.temperature.toPrecision(4)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}.`,
-      ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${b.barrier.toPrecision(4)}, ΔE/T = ${(b.barrier / s.temperature).toPrecision(4)}): ${tauText(b.point.runs, 'epochs')}.`),
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${formatNumber(s.temperature)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}.`,
+      ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${formatNumber(b.barrier)}, ΔE/T = ${formatNumber(b.barrier / s.temperature)}): ${tauText(b.point.runs, 'epochs')}.`),
       `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence.join(' ')}`,
     ],
   };
@@ -149,7 +150,7 @@ export function decideArrheniusInT(label: string, groups: readonly RunGroup[], a
   );
   const margin = comparison.margin;
   const verdict: Verdict = margin <= LAW_MARGIN ? 'inconclusive' : comparison.better.startsWith('Arrhenius') ? 'reproduced' : 'deviates';
-  const note = `${comparison.better} preferred by ΔAIC = ${margin.toPrecision(3)} (decides above ${LAW_MARGIN}), over ${usable.length} temperatures`;
+  const note = `${comparison.better} preferred by ΔAIC = ${formatNumber(margin, 3)} (decides above ${LAW_MARGIN}), over ${usable.length} temperatures`;
   return { reading: { label, value: margin.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
 }
 
@@ -193,8 +194,8 @@ export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], f
   const rule = signCalibration(`the censored slope of ln τ on ηlr/B: reproduced when its 1 − α interval lies below 0, deviates when above 0 or inside ± ln ${factor}/range`, groups, fit, -bound, 25, decide);
   const change = Math.exp(-fit.slope * range);
   const note =
-    `d ln τ/d(ηlr/B) = ${fit.slope.toPrecision(4)} [${lower.toPrecision(3)}, ${upper.toPrecision(3)}] at α = ${alpha}; τ changes ×${(1 / change).toPrecision(3)} from the smallest to the largest ηlr/B ` +
-    `(invisible: |slope| < ln ${factor}/${range.toPrecision(3)} = ${bound.toPrecision(3)} at both ends of the interval); linearity p = ${fit.linearityPValue?.toPrecision(3) ?? '—'}`;
+    `d ln τ/d(ηlr/B) = ${formatNumber(fit.slope)} [${formatNumber(lower, 3)}, ${formatNumber(upper, 3)}] at α = ${alpha}; τ changes ×${formatNumber(1 / change, 3)} from the smallest to the largest ηlr/B ` +
+    `(invisible: |slope| < ln ${factor}/${formatNumber(range, 3)} = ${formatNumber(bound, 3)} at both ends of the interval); linearity p = ${formatNumber(fit.linearityPValue, 3)}`;
   return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: τ falling ×${factor} across it; power at τ rising ×${factor}; no change, invisible, is refuted too).`], rule };
 }
 
@@ -208,7 +209,7 @@ function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): E
   return {
     id: 'control-sgld-noise-vs-lr-over-b',
     title: 'SGD\'s own noise on the SGLD control: escape time against ηlr/B at fixed added T (an audit experiment)',
-    caption: `ln τ̂ in Langevin time (steps·ηlr) against ηlr/B at T = ${temperature.toPrecision(4)}, per batch drawing. Flat: SGD's own noise does not add to T at the trap.`,
+    caption: `ln τ̂ in Langevin time (steps·ηlr) against ηlr/B at T = ${formatNumber(temperature)}, per batch drawing. Flat: SGD's own noise does not add to T at the trap.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
       data: { values },
@@ -242,9 +243,9 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
     ...(rule === undefined ? {} : { rule }),
     readings: decisions.map((d) => d.reading),
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${s.temperature.toPrecision(4)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}; ` +
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${formatNumber(s.temperature)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}; ` +
         'times in Langevin units t = steps·ηlr (the kick √(2ηlr·T) is temperature T there), so at fixed T only SGD’s own noise, if it adds T_SGD ∝ ηlr/B (Eq. 4), can move τ.',
-      ...s.noise.map((p) => `${p.sampling}, B = ${p.batch}, ηlr = ${p.lr} (ηlr/B = ${p.lrOverBatch.toPrecision(3)}, ${p.timePerEpoch} time units per epoch): ${tauText(p.timeRuns, 'time units')}.`),
+      ...s.noise.map((p) => `${p.sampling}, B = ${p.batch}, ηlr = ${p.lr} (ηlr/B = ${formatNumber(p.lrOverBatch, 3)}, ${p.timePerEpoch} time units per epoch): ${tauText(p.timeRuns, 'time units')}.`),
       ...decisions.flatMap((d) => d.evidence),
       `Rule: the censored line ln τ = a + b·ηlr/B per batch drawing; reproduced (SGD noise adds to T) when b's 1 − α interval lies below 0; deviates when above 0 or when τ moves by less than ×${factor} across the design (invisible); else inconclusive. ` +
         'The settings at equal ηlr/B with different ηlr check that τ depends on ηlr/B alone (the linearity p-value).',

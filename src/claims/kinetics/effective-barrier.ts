@@ -3,6 +3,7 @@ import { censoredExponential, ESCAPE_TIME_DISCREPANCY, uniformSource } from '../
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
+import { formatNumber } from '../../text/index.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
 import { sweepNotReproducible, sweepWouldDecide } from './arrhenius.ts';
@@ -52,8 +53,8 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
     evidence: [
       fit.arrhenius === null
         ? `Learning-rate sweep (${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs, profile ${sweeps.profile}): ${fit.notEstimable}.`
-        : `Learning-rate sweep: ln τ = ${fit.arrhenius.intercept.toPrecision(4)} + ${fit.arrhenius.slope.toPrecision(4)}·(B/ηlr) by the censored likelihood.`,
-      `tr C at the trapped state = ${trace.toPrecision(4)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${spread.toPrecision(3)} apart).`,
+        : `Learning-rate sweep: ln τ = ${formatNumber(fit.arrhenius.intercept)} + ${formatNumber(fit.arrhenius.slope)}·(B/ηlr) by the censored likelihood.`,
+      `tr C at the trapped state = ${formatNumber(trace)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${formatNumber(spread, 3)} apart).`,
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
       `${describeCalibration(rule)} (exponential runs on the sweep's design, ${sweeps.seeds.length} per rate, censored at ${sweeps.epochs} epochs, τ = 500 epochs at the smallest B/ηlr; under T = ηlr/(B·tr C) a true ΔE_eff = 0.15 leaves no escapes at two rates, so the rule cannot reproduce it at any seed count).`,
     ],

@@ -3,6 +3,7 @@ import { hessianSpectraSpec, noiseDirectionSpec } from './kramers-figures.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
+import { formatExponent, formatNumber } from '../../text/index.ts';
 import { COUNT, decimalParam, integerParam } from '../common/params.ts';
 import { Decimal } from 'decimal.js';
 
@@ -14,8 +15,6 @@ export function kramersNeeds(claim: Claim): ExperimentRequest[] {
 export function kramersReportOf(claim: Claim, results: ExperimentResults): KramersLangerReport {
   return results.kramersLanger(Number(decimalParam(claim, 'beta')));
 }
-
-const p = (x: number, digits = 4) => Number(x.toPrecision(digits)).toString();
 
 function spectraFigure(report: KramersLangerReport): EvidenceFigure {
   const pop = report.population;
@@ -35,7 +34,7 @@ function noiseFigure(report: KramersLangerReport): EvidenceFigure {
     id: 'noise-direction',
     title: 'Gradient noise that can leave the trap, against the weak-mode residue',
     caption:
-      `Per-sample gradient covariance C (tr C = ${p(report.noise.atTrappedSample[0]!.trace)}) at the trapped state of seed ${report.settings.seed}'s data, ` +
+      `Per-sample gradient covariance C (tr C = ${formatNumber(report.noise.atTrappedSample[0]!.trace)}) at the trapped state of seed ${report.settings.seed}'s data, ` +
       'with a weak-mode component ε added to every layer. At ε = 0 every share is exactly 0 (not drawn on the log axes): the rank-1 set is invariant ' +
       'under every gradient step, so noise cannot cross the barrier from an exactly trapped state. The shares grow as ε² (off the set) and ε⁴ (weak chain).',
     spec: noiseDirectionSpec(report),
@@ -54,9 +53,9 @@ export function evaluateTransverseCurvatures(claim: Claim, results: ExperimentRe
     const softer = l.pairsSaddleSofter / l.matchedPairs;
     return {
       label: `${pair.moments} moments`,
-      value: p(softer, 6),
+      value: formatNumber(softer, 6),
       verdict: softer > 0.5 ? 'reproduced' : 'deviates',
-      note: `${l.pairsSaddleSofter} of ${l.matchedPairs} pairs softer at the saddle, ${l.pairsEqual} equal, ${l.pairsSaddleStiffer} stiffer; S = ${p(l.entropicSum)}`,
+      note: `${l.pairsSaddleSofter} of ${l.matchedPairs} pairs softer at the saddle, ${l.pairsEqual} equal, ${l.pairsSaddleStiffer} stiffer; S = ${formatNumber(l.entropicSum)}`,
     };
   });
   const pop = report.population.langer;
@@ -68,7 +67,7 @@ export function evaluateTransverseCurvatures(claim: Claim, results: ExperimentRe
       `Pairing: the positive eigenvalues at each point, sorted from the top, symmetry zero modes and the saddle's negative mode left out ` +
         `(${pop.positiveModesMinimum} at the minimum, ${pop.positiveModesSaddle} at the saddle; ${pop.matchedPairs} pairs).`,
       ...readings.map((r) => `${r.label}: ${r.note}.`),
-      `Pairing-free: Σ ln ω_sad − Σ ln ω_min = ${p(pop.logDeterminantRatio)} > 0 — the saddle is the stiffer point overall, the opposite of Appendix F.2.`,
+      `Pairing-free: Σ ln ω_sad − Σ ln ω_min = ${formatNumber(pop.logDeterminantRatio)} > 0 — the saddle is the stiffer point overall, the opposite of Appendix F.2.`,
     ],
     figures: [spectraFigure(report)],
   };
@@ -86,13 +85,13 @@ export function evaluateNoiseAcrossBarrier(claim: Claim, results: ExperimentResu
   return single(verdict, String(share), 'exactly trapped state', [
     `Rule: the share of C off the rank-1 invariant set must reach ${floor} of tr C (a floor far above float64 rounding, ≈ 1e-32 of tr C for a quadratic form, ` +
       `and far below any noise that could drive an escape); it is ${share}: ${verdict === 'reproduced' ? 'above' : 'below'} the floor.`,
-    `At the trapped state of seed ${report.settings.seed}'s data (weak-mode weights exactly 0, as the converged checkpoints are), tr C = ${p(atTrap.trace)}; ` +
+    `At the trapped state of seed ${report.settings.seed}'s data (weak-mode weights exactly 0, as the converged checkpoints are), tr C = ${formatNumber(atTrap.trace)}; ` +
       `the share of C off the rank-1 invariant set is ${atTrap.ratioOffInvariantSet}, along the saddle's unstable direction (its part off the set) ` +
       `${atTrap.ratioUnstableOffInvariantSet}, on the weak mode's own weights ${atTrap.ratioWeakChain}.`,
     'Why: with one hidden unit used per layer, every per-sample gradient of a bias-free linear network lies in the same rank-1 set ' +
       '(each layer\'s gradient is a product with the other layers\' rank-1 factors), so neither the full gradient nor any mini-batch gradient leaves it.',
-    `With a residue ε on the weak mode the escaping share grows as ε^${p(report.noise.ratioExponents.offInvariantSet[0] ?? NaN, 3)} ` +
-      `(weak chain: ε^${p(report.noise.ratioExponents.weakChain[0] ?? NaN, 3)}): multiplicative noise, zero at the trap, not a temperature.`,
+    `With a residue ε on the weak mode the escaping share grows as ε^${formatNumber(report.noise.ratioExponents.offInvariantSet[0] ?? NaN, 3)} ` +
+      `(weak chain: ε^${formatNumber(report.noise.ratioExponents.weakChain[0] ?? NaN, 3)}): multiplicative noise, zero at the trap, not a temperature.`,
   ], { figures: [noiseFigure(report)] });
 }
 
@@ -103,11 +102,11 @@ export function evaluateEq11Eq12Sign(claim: Claim, results: ExperimentResults): 
   const gap = a.eq11.fittedIntercept - a.eq12.fittedIntercept;
   const S = a.eq12.entropicSum;
   const agree = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(S));
-  return single(agree ? 'reproduced' : 'inconsistent', p(gap, 8), 'intercept of ln τ: Eq. 11 minus Eq. 12', [
-    `With the audit's S = Σ ln(ω_sad/ω_min) = ${p(S)} (population moments), ln τ from the logarithm of Eq. 11 has intercept ` +
-      `${p(a.eq11.fittedIntercept)} and from Eq. 12 ${p(a.eq12.fittedIntercept)}: they differ by S = ${p(gap)}, the sign of the curvature term.`,
+  return single(agree ? 'reproduced' : 'inconsistent', formatNumber(gap, 8), 'intercept of ln τ: Eq. 11 minus Eq. 12', [
+    `With the audit's S = Σ ln(ω_sad/ω_min) = ${formatNumber(S)} (population moments), ln τ from the logarithm of Eq. 11 has intercept ` +
+      `${formatNumber(a.eq11.fittedIntercept)} and from Eq. 12 ${formatNumber(a.eq12.fittedIntercept)}: they differ by S = ${formatNumber(gap)}, the sign of the curvature term.`,
     'Eq. 11 also takes D eigenvalues at the saddle and D − 1 at the minimum, the reverse of Langer\'s counting (the saddle\'s unstable mode is the one left out).',
-    `Both give the same slope of ln τ against 1/T (${p(a.eq11.fittedSlope, 8)} and ${p(a.eq12.fittedSlope, 8)}) = ΔE = ${p(a.barrier, 8)}.`,
+    `Both give the same slope of ln τ against 1/T (${formatNumber(a.eq11.fittedSlope, 8)} and ${formatNumber(a.eq12.fittedSlope, 8)}) = ΔE = ${formatNumber(a.barrier, 8)}.`,
   ], agree ? {} : { places: ['Appendix F.1, Eq. 11: τ = (2π/|ω1|)(Π_D|ω_sad| / Π_{D−1} ω_min)^{1/2} e^{ΔE/T}', 'Appendix F.2, Eq. 12: ΔE_eff ≡ ΔE − (T/2)Σ ln(ω_sad/ω_min), "recovered exactly" from the logarithm of Eq. 11'] });
 }
 
@@ -133,9 +132,9 @@ export function evaluateTemperatureScale(claim: Claim, results: ExperimentResult
     const smallest = barrier / Math.max(...temperatures);
     return {
       label,
-      value: p(smallest, 6),
+      value: formatNumber(smallest, 6),
       verdict: smallest > lnBudget ? 'inconsistent' : 'reproduced',
-      note: `ΔE_eff/T from ${p(barrier / Math.max(...temperatures))} (ηlr = ${Math.max(...report.arrhenius.learningRates)}) to ${p(barrier / Math.min(...temperatures))}`,
+      note: `ΔE_eff/T from ${formatNumber(barrier / Math.max(...temperatures))} (ηlr = ${Math.max(...report.arrhenius.learningRates)}) to ${formatNumber(barrier / Math.min(...temperatures))}`,
     };
   });
   const verdict = readings.every((r) => r.verdict === 'inconsistent') ? 'inconsistent' : readings[0]!.verdict;
@@ -144,9 +143,9 @@ export function evaluateTemperatureScale(claim: Claim, results: ExperimentResult
     value: readings[0]!.value,
     readings,
     evidence: [
-      `tr C of the per-sample gradient covariance at the trapped state (seed ${report.settings.seed}'s data) = ${p(report.arrhenius.gradientCovarianceTrace)}; B = ${report.settings.batch}; ηlr ∈ {${report.arrhenius.learningRates.join(', ')}}.`,
-      ...readings.map((r) => `${r.label}: ${r.note}. Eq. 5 then makes τ ≥ τ0·e^{${r.value}}; a measured τ within ${budget} epochs needs ΔE_eff/T ≲ ln ${budget} = ${p(lnBudget)} plus ln(1/τ0).`),
-      `The Eq. 11 prefactor the audit computes is e^{${p(report.population.langer.logPrefactorEq11)}} time units, which makes τ0 larger, not smaller.`,
+      `tr C of the per-sample gradient covariance at the trapped state (seed ${report.settings.seed}'s data) = ${formatNumber(report.arrhenius.gradientCovarianceTrace)}; B = ${report.settings.batch}; ηlr ∈ {${report.arrhenius.learningRates.join(', ')}}.`,
+      ...readings.map((r) => `${r.label}: ${r.note}. Eq. 5 then makes τ ≥ τ0·e^{${r.value}}; a measured τ within ${budget} epochs needs ΔE_eff/T ≲ ln ${budget} = ${formatNumber(lnBudget)} plus ln(1/τ0).`),
+      `The Eq. 11 prefactor the audit computes is e^{${formatNumber(report.population.langer.logPrefactorEq11)}} time units, which makes τ0 larger, not smaller.`,
     ],
     ...(verdict === 'inconsistent'
       ? { places: ['Appendix A: T_eff = ηlr/(BC) with C from the trace of the gradient covariance', 'Section 3.3 / Eq. 6: escape times measured for ηlr ∈ [5e-4, 5e-3] give ΔE_eff = 0.15 ± 0.05'] as [string, string] }
@@ -181,15 +180,15 @@ export function evaluateKramersFactor(claim: Claim, results: ExperimentResults):
     value: readings[0]!.value,
     readings,
     evidence: [
-      `ΔE_min = ${p(a.barrier, 8)} (Eq. 10, eq2: the engine's regulariser); the saddle was found by Newton's method from the balanced point at λsad ` +
-        `(|∇| = ${pop.saddle.gradientNorm.toExponential(1)}, index ${pop.saddle.index}); loss(saddle) − loss(trap) − ΔE = ${pop.lossDifferenceMinusBarrier.toExponential(1)}.`,
+      `ΔE_min = ${formatNumber(a.barrier, 8)} (Eq. 10, eq2: the engine's regulariser); the saddle was found by Newton's method from the balanced point at λsad ` +
+        `(|∇| = ${formatExponent(pop.saddle.gradientNorm, 2)}, index ${pop.saddle.index}); loss(saddle) − loss(trap) − ΔE = ${formatExponent(pop.lossDifferenceMinusBarrier, 2)}.`,
       `Zero modes from the hidden-unit rotations: ${pop.trapped.zeroModes} at the trap, ${pop.saddle.zeroModes} at the saddle (each equal to the orbit dimension); ` +
         `left out of Eq. 11's products. Exactly-β modes: ${pop.trapped.exactlyBetaModes} and ${pop.saddle.exactlyBetaModes}.`,
-      `ln prefactor of Eq. 11 = ${p(pop.langer.logPrefactorEq11)}; S = ${p(pop.langer.entropicSum)} over ${pop.langer.matchedPairs} matched pairs.`,
+      `ln prefactor of Eq. 11 = ${formatNumber(pop.langer.logPrefactorEq11)}; S = ${formatNumber(pop.langer.entropicSum)} over ${pop.langer.matchedPairs} matched pairs.`,
       `Eq. 12 makes ln τ = (ln τ0 − S/2) + ΔE/T: the curvature term is constant in T and moves only the intercept. Fitted to the five ` +
-        `learning rates (T = ηlr/(B·tr C)), the slope of ln τ against 1/T is ΔE to ${a.eq12.slopeMinusBarrier.toExponential(1)}; so the slope-derived ` +
+        `learning rates (T = ηlr/(B·tr C)), the slope of ln τ against 1/T is ΔE to ${formatExponent(a.eq12.slopeMinusBarrier, 2)}; so the slope-derived ` +
         'ΔE_eff of Section 3.3 cannot exceed ΔE by any factor through these corrections.',
-      `A factor of 50 would need S = ${a.entropicSumForFactor50.map((s) => s.toExponential(2)).join(', ')} at the five temperatures — different at each, which no fixed spectrum gives.`,
+      `A factor of 50 would need S = ${a.entropicSumForFactor50.map((s) => formatExponent(s, 3)).join(', ')} at the five temperatures — different at each, which no fixed spectrum gives.`,
     ],
     figures: [spectraFigure(report)],
   };

@@ -125,19 +125,26 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
+/** Each convention's line under its name; conventions whose lines agree word for word share one ("eq2 and eq1: …"). */
+function linesByConvention(lines: readonly { convention: Convention; text: string }[]): string[] {
+  const named = new Map<string, Convention[]>();
+  for (const { convention, text } of lines) named.set(text, [...(named.get(text) ?? []), convention]);
+  return [...named].map(([text, conventions]) => `${conventions.join(' and ')}: ${text}`);
+}
+
 /** A claim that must hold at every point of a grid, under each convention. */
 function gridEvaluation(
   claim: Claim,
   check: (convention: Convention) => { holds: boolean; value: Decimal | null; evidence: string },
 ): Evaluation {
-  const evidence: string[] = [];
+  const lines: { convention: Convention; text: string }[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const result = check(convention);
-    evidence.push(`${convention}: ${result.evidence}`);
+    lines.push({ convention, text: result.evidence });
     const verdict: Verdict = result.holds ? 'reproduced' : 'deviates';
     return { label: convention, value: reported(result.value), verdict };
   });
-  return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
+  return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence: linesByConvention(lines) };
 }
 
 /** The relative hysteresis window (βc − β*)/βc of one mode, agreed by both backends. */

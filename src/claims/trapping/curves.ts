@@ -481,7 +481,7 @@ function controlAbruptReadings(results: ExperimentResults, paperTau: number): { 
     ),
     lines: [
       `Rise widths of the ${escaped.length} escaped runs: ${measured.length === 0 ? 'none measured' : `median ${measured[Math.floor(measured.length / 2)]} epochs, largest ${measured.at(-1)} epochs`}; ${widths.length - measured.length} not held by the traced window (counted as failing).`,
-      `Beside it, not a verdict: the same widths over the control's own τ̂${tau === null ? '' : ` = ${tau.toPrecision(4)} epochs`} exceed ${ABRUPT_FRACTION} in ${tau === null ? '—' : over(() => tau)} of ${widths.length} runs, and over each run's own escape epoch in ${over((r) => r.escapeEpoch)}. ` +
+      `Beside it, not a verdict: the same widths over the control's own τ̂${tau === null ? '' : ` = ${formatNumber(tau)} epochs`} exceed ${ABRUPT_FRACTION} in ${tau === null ? '—' : over(() => tau)} of ${widths.length} runs, and over each run's own escape epoch in ${over((r) => r.escapeEpoch)}. ` +
         'Those ratios are set by the control\'s temperature (τ̂ grows as e^(ΔE/T), the transit only as ln(ΔE/T); a memoryless wait puts many escapes early, where any finite transit is long against the run\'s own time), so they do not test the escape.',
     ],
   };

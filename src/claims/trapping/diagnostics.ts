@@ -4,6 +4,7 @@
 import { checkpointSigma, escapeOutcomes, isDiagnosed, type Diagnostics, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { escapeStatistics } from '../common/escape-statistics.ts';
+import { formatExponent } from '../../text/index.ts';
 
 /** One row of a diagnostic: a variant of the protocol on the diagnostic seeds, by the protocol's primary rule. */
 export interface DiagnosticRow {
@@ -56,7 +57,7 @@ function sigmaRange(values: readonly (number | null)[]): string {
   const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   if (xs.length === 0) return '—';
   const median = xs[Math.floor((xs.length - 1) / 2)]!;
-  return `median ${median.toExponential(1)} (range ${xs[0]!.toExponential(1)} – ${xs[xs.length - 1]!.toExponential(1)})`;
+  return `median ${formatExponent(median, 2)} (range ${formatExponent(xs[0], 2)} – ${formatExponent(xs[xs.length - 1], 2)})`;
 }
 
 export function describeRow(row: DiagnosticRow): string {

@@ -95,7 +95,7 @@ function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Eval
 }
 
 function valueOf(x: number | null): string | null {
-  return x === null ? null : String(Number(x.toPrecision(6)));
+  return x === null ? null : formatNumber(x, 6);
 }
 
 /**

@@ -15,6 +15,7 @@ import { escapeStatistics } from '../common/escape-statistics.ts';
 import { checkpointSensitivity, diagnosticsOf } from './diagnostics.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import type { ProtocolName } from '../../protocols/index.ts';
+import { formatNumber } from '../../text/index.ts';
 
 /** The weak mode of the teacher (Appendix A: η2 = 0.8), the one the rank-1 trap leaves unlearned. */
 const WEAK_ETA = 0.8;
@@ -58,7 +59,7 @@ function sensitivityFigure(protocol: ProtocolName, diagnostics: Diagnostics): Ev
   return checkpointSensitivityFigure(
     protocol,
     points,
-    lambda === null ? null : { lambda, text: `Eq. 2 saddle of the weak mode (η = ${WEAK_ETA}, β = ${beta}): λ = ${lambda.toPrecision(3)}` },
+    lambda === null ? null : { lambda, text: `Eq. 2 saddle of the weak mode (η = ${WEAK_ETA}, β = ${beta}): λ = ${formatNumber(lambda, 3)}` },
     `Each point is one seed (diagnostic seeds, per-seed data): σ2 of the end-to-end map at the end of the checkpoint's annealing, ` +
       `against how many SGD epochs each annealing stage was trained, coloured by what the continued run did under the protocol's ` +
       `escape rule. Noise-driven escape would occur whatever σ2 the checkpoint left; escape that needs a residual σ2 is driven by ` +

@@ -1,6 +1,7 @@
 import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
+import { formatNumber } from '../../text/index.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
 // claim is `deviates` with the reason "not reproducible as specified" — never `inconclusive`. For the trapping
@@ -73,7 +74,7 @@ export function trappedInvariance(records: readonly RunRecord[], outcomes: reado
 
 /** The reason in words, for `notReproducible`. */
 export function invarianceReason(inv: TrapInvariance, what: string): string {
-  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${inv.largestStart.toPrecision(3)} at the checkpoint, ${inv.largestEnd.toPrecision(3)} at the end)`;
+  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${formatNumber(inv.largestStart, 3)} at the checkpoint, ${formatNumber(inv.largestEnd, 3)} at the end)`;
   return (
     `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
     'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +

@@ -66,7 +66,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
       const invariance = trappedInvariance(records, outcomes);
       if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
     }
-    return { label, value: decided.median === null ? null : String(Number(decided.median.toPrecision(6))), verdict: decided.verdict, note: shortDescription(s) };
+    return { label, value: decided.median === null ? null : formatNumber(decided.median, 6), verdict: decided.verdict, note: shortDescription(s) };
   });
   const headline = readings[0]!;
   const evaluation: Evaluation = {
