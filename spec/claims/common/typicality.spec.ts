@@ -97,4 +97,13 @@ describe('the typicality rule: the share of runs that show a described shape', (
     expect(half.wouldDecide).toMatch(/sits at the threshold/);
     expect(runsToDecide(0.24, MOST_RUNS)).toBeGreaterThan(50);
   });
+
+  it('names a few exceptions and counts many, their seeds kept in the per-seed values', () => {
+    const cases = Array.from({ length: 20 }, (_, i) => ({ seed: 100 + i, fails: i < 6, value: i < 6 ? 1 : 0 }));
+    const r = typicalReading('x', cases, 'm', 'show it', MOST_RUNS);
+    expect(r.line).toMatch(/^x: 14 of 20 runs show it /);
+    expect(r.line).not.toMatch(/seeds/);
+    expect(r.perSeed.seeds).toEqual(cases.map((c) => c.seed));
+    expect(universalReading('y', cases, 'm', 'fail').line).not.toMatch(/seeds/);
+  });
 });

@@ -8,6 +8,17 @@ import { recordedResults } from '../../fixtures/recorded.ts';
 const IDS = ['tau-random-init', 'tau-rank1-trap', 'tau-trivial-trap-first', 'tau-trivial-trap-total', 'sparse-escape', 'sparse-gap-closes'];
 
 describe('trapping evaluators (recorded smoke results)', () => {
+  it('keep each seed\'s convergence and diagnostic epochs as per-seed data, not as lists in the evidence', () => {
+    const results = recordedResults();
+    const byId = (id: string) => loadLedger().claims.find((c) => c.id === id)!;
+    const random = EVALUATORS[byId('tau-random-init').evaluator]!.evaluate(byId('tau-random-init'), results);
+    expect(random.perSeed!.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/test-MSE within .* of final$/)]));
+    expect(random.evidence.join('\n')).not.toMatch(/convergence epochs \d/);
+    const trap = EVALUATORS[byId('tau-rank1-trap').evaluator]!.evaluate(byId('tau-rank1-trap'), results);
+    expect(trap.perSeed!.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^diagnostic, checkpoint: /), expect.stringMatching(/^diagnostic, arithmetic: /)]));
+    expect(trap.evidence.join('\n')).not.toMatch(/escape epoch per seed|set aside: seed/);
+  });
+
   it('give every claim a verdict per reading, the headline first, with figures and the diagnostics', () => {
     const results = recordedResults();
     const claims = loadLedger().claims.filter((c) => IDS.includes(c.id));

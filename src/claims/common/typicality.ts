@@ -50,6 +50,14 @@ export function universalVerdict(failing: number, n: number): Verdict {
   return upperRate(0, n) <= EXCEPTION_RATE ? 'reproduced' : 'inconclusive';
 }
 
+/** Exceptions named where there are few (a finding); more are counted, their seeds left to the per-seed values. */
+const NAMED_EXCEPTIONS = 5;
+
+function exceptions(cases: readonly RunCase[], before: string, after: string): string {
+  if (cases.length === 0 || cases.length > NAMED_EXCEPTIONS) return '';
+  return `${before}seeds ${cases.map((c) => c.seed).join(', ')}${after}`;
+}
+
 /**
  * The universal rule on one reading's runs: `deviates` when a run fails, `reproduced` when none does and the upper
  * bound on the failing rate is ≤ EXCEPTION_RATE, else `inconclusive` (too few runs). `meaning` says what a value is.
@@ -62,7 +70,7 @@ export function universalReading(label: string, cases: readonly RunCase[], meani
   const line =
     n === 0
       ? `${label}: no runs to read.`
-      : `${label}: ${failing.length} of ${n} runs ${failingWords}${failing.length > 0 ? ` (seeds ${failing.map((c) => c.seed).join(', ')})` : ''}; ` +
+      : `${label}: ${failing.length} of ${n} runs ${failingWords}${exceptions(failing, ' (', ')')}; ` +
         `one-sided ${1 - ALPHA} upper bound of the rate ${formatNumber(bound, 3)}.`;
   return {
     reading: { label, value: n === 0 ? null : String(failing.length / n), verdict, note: line },
@@ -184,8 +192,7 @@ export function typicalReading(
     const { reproduce, deviate } = shareIntervals(shows, n);
     line =
       `${label}: ${shows} of ${n} runs ${showsWords} (share ${formatNumber(shows / n, 3)}; ${100 * (1 - REPRODUCE_ALPHA)} % interval [${formatNumber(reproduce.lower, 3)}, ${formatNumber(reproduce.upper, 3)}], ` +
-      `1 − α interval [${formatNumber(deviate.lower, 3)}, ${formatNumber(deviate.upper, 3)}]) against ${thresholdName(threshold)}` +
-      `${odd.length > 0 ? `; not: seeds ${odd.map((c) => c.seed).join(', ')}` : ''}.`;
+      `1 − α interval [${formatNumber(deviate.lower, 3)}, ${formatNumber(deviate.upper, 3)}]) against ${thresholdName(threshold)}${exceptions(odd, '; not: ', '')}.`;
   }
   const needed = n === 0 ? null : runsToDecide(shows / n, threshold);
   return {

@@ -5,6 +5,7 @@ import { checkpointSigma, escapeOutcomes, isDiagnosed, type Diagnostics, type Ex
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { escapeStatistics } from '../common/escape-statistics.ts';
 import { formatExponent } from '../../text/index.ts';
+import type { PerSeedSeries } from '../verdict.ts';
 
 /** One row of a diagnostic: a variant of the protocol on the diagnostic seeds, by the protocol's primary rule. */
 export interface DiagnosticRow {
@@ -61,11 +62,23 @@ function sigmaRange(values: readonly (number | null)[]): string {
 }
 
 export function describeRow(row: DiagnosticRow): string {
-  const epochs = row.escapeEpochs.map((e, i) => `${row.seeds[i]}: ${e ?? '–'}`).join(', ');
   return (
     `${row.label}: ${row.trapped} of ${row.seeds.length} trapped, ${row.escapes} escaped, KM median ${row.medianEscape ?? 'not reached'}; ` +
-    `checkpoint σ ${sigmaRange(row.checkpointSigma)}; escape epoch per seed ${epochs}`
+    `checkpoint σ ${sigmaRange(row.checkpointSigma)}`
   );
+}
+
+/** Each diagnostic row's escape epochs per seed, as data beside the statistic (the evidence gives the counts). */
+export function diagnosticPerSeed(results: ExperimentResults, protocol: string): PerSeedSeries[] {
+  const diagnostics = diagnosticsOf(results, protocol);
+  if (diagnostics === null) return [];
+  const rows = [...checkpointSensitivity(diagnostics).map((row) => ({ row, what: 'checkpoint' })), ...precisionComparison(diagnostics).map((row) => ({ row, what: 'arithmetic' }))];
+  return rows.map(({ row, what }) => ({
+    label: `diagnostic, ${what}: ${row.label}`,
+    meaning: 'escape epoch by the protocol\'s primary rule; null: censored at the budget or not trapped at the start',
+    seeds: row.seeds,
+    values: row.escapeEpochs,
+  }));
 }
 
 /** Evidence lines of both diagnostics for a protocol (none for random-init, which has no checkpoint). */

@@ -35,7 +35,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
-import { diagnosticEvidence } from './diagnostics.ts';
+import { diagnosticEvidence, diagnosticPerSeed } from './diagnostics.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -158,7 +158,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   }
   evidence.push(...diagnosticEvidence(results, protocol));
   const figures = figuresFor(results, protocol);
-  const perSeed = [...(convergence?.perSeed ?? []), ...perSeedEscapes(sources)];
+  const perSeed = [...(convergence?.perSeed ?? []), ...perSeedEscapes(sources), ...diagnosticPerSeed(results, protocol)];
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed, ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
 }
 
@@ -338,7 +338,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
     ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
     ...(notReproducible && readings[0]!.verdict === 'deviates' ? { notReproducible } : {}),
     figures: figuresFor(results, protocol),
-    perSeed: perSeedEscapes(sources),
+    perSeed: [...perSeedEscapes(sources), ...diagnosticPerSeed(results, protocol)],
     ...(rule ? { rule } : {}),
     ...(measured ? { measured } : {}),
   });
