@@ -249,7 +249,7 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
     evidence: [
       `SGLD on the ${d.widths.join('→')} network (an audit control): checkpoint of seed ${control.checkpointSeed} annealed ${d.annealing.join(' → ')} ` +
         `(${control.checkpointEpochsPerStage} epochs per stage), continued at β = ${d.beta}, ηlr = ${control.lr}, B = ${control.batch} with the kick √(2ηlr·T)·ξ; ` +
-        `escape when σ2 > ${d.sigmaThreshold}; budget ${control.epochs} epochs; profile ${control.profile}.`,
+        `escape when σ2 > ${d.sigmaThreshold}; budget ${control.epochs} epochs.`,
       `ΔE = ${formatNumber(d.barrier, 6)} (Eq. 10, η = 0.8, population moments). With MSE averaged over the batch and m = 2 outputs, a mode's loss in network units is (2/m) times Eq. 1's, so for m = 2 the per-mode ΔE is the network's barrier. ` +
         `The sample's own saddle (seed ${report.settings.seed} data, Appendix F analysis): loss difference ${formatNumber(report.sample.lossDifference, 6)}.`,
       `Zero modes: the saddle has (L − 1)(w − 2) = ${excess} more hidden-unit-rotation zero modes than the trap; the Appendix F Hessians give ${report.population.langer.zeroModeExcess}. Langer's prefactor then carries T^${excess / 2}.`,
@@ -362,7 +362,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       verdict: 'inconclusive',
       value: null,
       readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: 'one depth in this profile' })),
-      evidence: [`Profile ${control.profile} runs depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines, 'Calibration: none at one depth — the rank test needs two.'],
+      evidence: [`This run has depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines, 'Calibration: none at one depth — the rank test needs two.'],
       wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
     };
   }
@@ -471,7 +471,7 @@ export function evaluateUndertrained(_claim: Claim, results: ExperimentResults):
     value: headline.value,
     readings: readings.length > 0 ? readings : [headline],
     evidence: [
-      `The learning-rate sweep (B = 64, ηlr ∈ {${sweeps.learningRateSweep.map((p) => p.lr).join(', ')}}, ${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs, profile ${sweeps.profile}) from checkpoints trained too briefly to leave the weak mode below the saddle: the escape is the deterministic relaxation of an unconverged state, its spread the seeds' checkpoints.`,
+      `The learning-rate sweep (B = 64, ηlr ∈ {${sweeps.learningRateSweep.map((p) => p.lr).join(', ')}}, ${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs) from checkpoints trained too briefly to leave the weak mode below the saddle: the escape is the deterministic relaxation of an unconverged state, its spread the seeds' checkpoints.`,
       'A relaxation at rate ∝ ηlr gives τ ∝ 1/ηlr, i.e. ln τ = c + ln(B/ηlr): over the five rates a straight line of ln τ on B/ηlr then has R² ≈ 0.91 — the candidate explanation of the printed R² = 0.991 this claim tests (value: the least-squares R²).',
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
     ],

@@ -192,7 +192,7 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
     evidence: [
       `Overdamped Langevin dynamics on the ${control.widths.join('→')} network (an audit experiment, not the paper's SGD): the full-batch gradient (B = N, one step per epoch, no mini-batch noise) ` +
         `with step dt = ${control.dt} and the kick √(2·dt·T)·ξ per weight, from each data set's rank-1 checkpoint continued at β = ${control.beta}, where rank 2 is the global minimum; ` +
-        `escape when σ2 > ${control.sigmaThreshold}; ${control.runsPerPoint} noise seeds per data set and temperature; budget ${control.epochs} steps (t = ${formatNumber(control.budgetTime, 3)}); profile ${control.profile}.`,
+        `escape when σ2 > ${control.sigmaThreshold}; ${control.runsPerPoint} noise seeds per data set and temperature; budget ${control.epochs} steps (t = ${formatNumber(control.budgetTime, 3)}).`,
       `Rule: per data set, reproduced when the 1 − α interval of slope/ΔE contains 1 and its half-width is at most ${resolution}; deviates when it excludes 1; a reading is the worst of its data sets. ` +
         `Headline: Langer's form (the saddle has ${excess} more hidden-unit-rotation zero modes than the minimum, so τ carries T^${excess / 2}) over the temperatures where Langer's τ on the data set's own Hessians is at least ${control.regimeFactor}/|ω1| — an asymptotic law read where it applies; value: the mean slope/ΔE over the data sets.`,
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),

@@ -119,7 +119,7 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
   return {
     reading: d.reading,
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${formatNumber(s.temperature)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}.`,
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${formatNumber(s.temperature)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs.`,
       ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${formatNumber(b.barrier)}, ΔE/T = ${formatNumber(b.barrier / s.temperature)}): ${tauText(b.point.runs, 'epochs')}.`),
       `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence.join(' ')}`,
     ],
@@ -243,7 +243,7 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
     ...(rule === undefined ? {} : { rule }),
     readings: decisions.map((d) => d.reading),
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${formatNumber(s.temperature)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs, profile ${s.profile}; ` +
+      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${formatNumber(s.temperature)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs; ` +
         'times in Langevin units t = steps·ηlr (the kick √(2ηlr·T) is temperature T there), so at fixed T only SGD’s own noise, if it adds T_SGD ∝ ηlr/B (Eq. 4), can move τ.',
       ...s.noise.map((p) => `${p.sampling}, B = ${p.batch}, ηlr = ${p.lr} (ηlr/B = ${formatNumber(p.lrOverBatch, 3)}, ${p.timePerEpoch} time units per epoch): ${tauText(p.timeRuns, 'time units')}.`),
       ...decisions.flatMap((d) => d.evidence),

@@ -52,7 +52,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
     readings,
     evidence: [
       fit.arrhenius === null
-        ? `Learning-rate sweep (${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs, profile ${sweeps.profile}): ${fit.notEstimable}.`
+        ? `Learning-rate sweep (${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs): ${fit.notEstimable}.`
         : `Learning-rate sweep: ln τ = ${formatNumber(fit.arrhenius.intercept)} + ${formatNumber(fit.arrhenius.slope)}·(B/ηlr) by the censored likelihood.`,
       `tr C at the trapped state = ${formatNumber(trace)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${formatNumber(spread, 3)} apart).`,
       ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),

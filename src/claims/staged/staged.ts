@@ -618,7 +618,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     title: 'Staged escape from the trivial trap, d = 4 (the audit’s SGLD control)',
     caption:
       `Per noise seed (rows) and temperature (panels), the epoch at which each mode's projection on the sample's singular axes passed ${s.sigmaThreshold} under SGLD ` +
-      `at β = ${s.beta} from the rank-0 checkpoint; triangles: not escaped within the run (censored). Profile ${s.profile}.`,
+      `at β = ${s.beta} from the rank-0 checkpoint; triangles: not escaped within the run (censored).`,
     spec: escapeSequenceSpec(rows, s.etas),
   };
   return {
