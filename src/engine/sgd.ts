@@ -90,14 +90,15 @@ const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
   precision: (v) => v === undefined || v === 'float64' || v === 'float32',
   // The kick is added in float64 (sgdKernel sends a float32 SGLD run to the JS kernels).
   langevin: () => true,
-  batchSampling: (v) => v === undefined || v === 'epoch-permutation',
+  batchSampling: (v) => v === undefined || v === 'epoch-permutation' || v === 'with-replacement',
 };
 
 function epochConfig(net: Network, train: TrainingSet, settings: SgdSettings): EpochConfig {
   const n = train.data.count;
   const steps = stepsPerEpoch(n, settings.batch);
   const langevin = (settings.langevin?.temperature ?? 0) > 0;
-  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64', langevin };
+  const batchSampling = settings.batchSampling ?? 'epoch-permutation';
+  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64', langevin, batchSampling };
 }
 
 /** The kernel trainSgd runs these settings on. */

@@ -1,4 +1,5 @@
 import type { RandomStream } from '../data/index.ts';
+import type { BatchSampling } from './batch-sampling.ts';
 import type { Precision } from './compiled-kernels.ts';
 import type { Moments, SampleFeatures } from './moments.ts';
 import type { Network } from './network.ts';
@@ -6,16 +7,19 @@ import { FunctionBody, OP, SIMD, encodeModule } from './wasm-encoder.ts';
 
 /**
  * A whole SGD epoch as one WebAssembly SIMD module, specialised to a network layout and batch configuration: the
- * Fisher–Yates reshuffle from the run's xoroshiro128+ stream, then per step the batch moments and the fused
- * moment-gradient step, then the flush. It is the arithmetic of the JS kernels (compiled-kernels.ts, read from the
- * same layout: widths, parameter offsets, packed sample rows) sum by sum in the same order, so it is bit-identical
- * to them. SIMD only ever puts two separate outputs in the two lanes of an f64x2; a sum is never split or reordered
+ * Fisher–Yates reshuffle from the run's xoroshiro128+ stream (or, with replacement, each step's own draws from it),
+ * then per step the batch moments, the fused moment-gradient step and the Langevin kick, then the flush. It is the
+ * arithmetic of the JS kernels (compiled-kernels.ts, read from the same layout: widths, parameter offsets, packed
+ * sample rows) sum by sum in the same order, so it is bit-identical to them. SIMD only ever puts two separate outputs in the two lanes of an f64x2; a sum is never split or reordered
  * (that changes its rounding), and relaxed SIMD (fused multiply-add where the hardware has it) is never used.
  */
 export interface EpochConfig {
   readonly net: Pick<Network, 'shape' | 'weightOffset' | 'biasOffset' | 'params'>;
   readonly features: Pick<SampleFeatures, 'count' | 'width' | 'augmentedInput' | 'outputDim'>;
-  /** The effective batch (≤ N); equal to N means full-batch descent on the precomputed full moments. */
+  /**
+   * The effective batch (≤ N); equal to N means full-batch descent on the precomputed full moments, unless the
+   * batches are drawn with replacement.
+   */
   readonly batch: number;
   readonly steps: number;
   readonly precision: Precision;
@@ -24,6 +28,11 @@ export interface EpochConfig {
    * normals before each epoch (trainSgd's `langevin`, float64 only). Absent or false: plain SGD.
    */
   readonly langevin?: boolean;
+  /**
+   * 'with-replacement': every step draws its batch index by index (drawWithReplacement of batch-sampling.ts) instead
+   * of slicing the epoch's reshuffle. Absent: 'epoch-permutation'.
+   */
+  readonly batchSampling?: BatchSampling;
 }
 
 /** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
@@ -242,6 +251,21 @@ function emitUniformIndex(f: FunctionBody, r: RngLocals): void {
   f.op(OP.br, 0).op(OP.end, OP.end);
   f.op(OP.end);
   f.get(r.product).i64(32n).op(OP.i64ShrU).op(OP.i32WrapI64);
+}
+
+/** drawWithReplacement of batch-sampling.ts: order[0..batch) ← uniformIndex(n), index by index. */
+function emitDraw(f: FunctionBody, lay: Layout, n: number, batch: number): void {
+  const r = rngLocals(f);
+  const at = f.local('i32');
+  loadState(f, r);
+  f.i64(BigInt(n)).set(r.bound);
+  f.i32(0).set(at);
+  f.open(OP.loop);
+  f.get(at);
+  emitUniformIndex(f, r);
+  f.mem(OP.i32Store, lay.order, 2);
+  f.get(at).i32(4).op(OP.i32Add).tee(at).i32(4 * batch).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
+  storeState(f, r);
 }
 
 /** shuffleInPlace of random-stream.ts over order[0..n). */
@@ -464,7 +488,19 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
   f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
   f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
   const { n } = dims(cfg);
-  if (cfg.batch === n) {
+  if (cfg.batchSampling === 'with-replacement') {
+    // Every step its own batch in order[0..batch), drawn just before it; never the full moments.
+    const cursor = f.local('i32');
+    const end = f.local('i32');
+    const left = f.local('i32');
+    f.i32(cfg.steps).set(left);
+    f.open(OP.loop);
+    emitDraw(f, lay, n, cfg.batch);
+    f.i32(0).set(cursor);
+    emitAccumulate(ar, cfg, lay, cursor, end);
+    step();
+    f.get(left).i32(1).op(OP.i32Sub).tee(left).op(OP.brIf, 0).op(OP.end);
+  } else if (cfg.batch === n) {
     // A full batch is the same set whatever the order: no shuffle, the full moments stay in place.
     step();
   } else {
@@ -506,7 +542,7 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation'].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
@@ -579,7 +615,7 @@ export class EpochKernel {
     const lastSuffix = new Float64Array(buffer, lay.suffix[L]!, m * m);
     for (let i = 0; i < n0; i++) rows0[i * a + i] = cols0[i * n0 + i] = 1;
     for (let o = 0; o < m; o++) lastSuffix[o * m + o] = 1;
-    if (cfg.batch === n) {
+    if (cfg.batch === n && cfg.batchSampling !== 'with-replacement') {
       const packed = new Float64Array(buffer, lay.moments, a * a + m * a);
       packed.set(fullMoments.sxx);
       packed.set(fullMoments.syx, a * a);
