@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createStream, fillStandardNormal, uniformIndex, type Dataset, type RandomStream } from '../../src/data/index.ts';
+import { ZIGGURAT_STRIPS, createStream, fillStandardNormal, uniformIndex, uniformUnit, zigguratWedgeAccepts, type Dataset, type RandomStream } from '../../src/data/index.ts';
 import { cloneNetwork, createNetwork, initialiseGaussian, type Network } from '../../src/engine/network.ts';
 import { sgdKernel, trainSgd, type SgdSettings } from '../../src/engine/sgd.ts';
 import { prepareTrainingSet, type TrainingSet } from '../../src/engine/training-set.ts';
@@ -142,6 +142,32 @@ describe('the WebAssembly xoroshiro128+', () => {
   });
 });
 
+describe('the WebAssembly ziggurat', () => {
+  const { edges, ratios } = ZIGGURAT_STRIPS;
+  const { kernel } = kernelFor(1);
+  const same = (strip: number, x: number, uniform: number) => expect([strip, x, uniform, kernel.wedgeAccepts(strip, x, uniform)]).toEqual([strip, x, uniform, zigguratWedgeAccepts(strip, x, uniform) ? 1 : 0]);
+  /** The f64 `steps` ulps above (below, for negative steps) a positive `value`. */
+  const ulpsAway = (value: number, steps: number) => new Float64Array(new BigInt64Array([new BigInt64Array(new Float64Array([value]).buffer)[0]! + BigInt(steps)]).buffer)[0]!;
+
+  it('decides the wedge as zigguratWedgeAccepts: draws outside every strip, and uniforms within ulps of the boundary (where Math.exp decides)', () => {
+    const rng = createStream(5, 'langevin');
+    for (let strip = 1; strip < ratios.length; strip++) {
+      for (let t = 0; t < 200; t++) {
+        const u = (ratios[strip]! + uniformUnit(rng) * (1 - ratios[strip]!)) * (t % 2 === 0 ? 1 : -1);
+        const x = u * edges[strip]!;
+        same(strip, x, uniformUnit(rng));
+        if (t % 20 === 0) {
+          // f1 + U (f0 − f1) = 1 at U*: the bounds cannot decide within ulps of it.
+          const f0 = Math.exp(-0.5 * (edges[strip]! * edges[strip]! - x * x));
+          const f1 = Math.exp(-0.5 * (edges[strip + 1]! * edges[strip + 1]! - x * x));
+          const boundary = (f1 - 1) / (f1 - f0);
+          if (boundary > 0 && boundary < 1) for (let d = -3; d <= 3; d++) same(strip, x, ulpsAway(boundary, d));
+        }
+      }
+    }
+  });
+});
+
 describe('epochModuleBytes', () => {
   it('is a pure function of the configuration and validates', () => {
     const { net, train: set } = problem([3, 5, 4, 2], true, 30);
@@ -194,6 +220,11 @@ describe('trainSgd on the WebAssembly epoch, bit for bit against the JS kernels'
 
   it('random shapes, data, batch sizes and precision (property)', () => {
     sameBitsOnRandomProblems(['float64', 'float32'] as const, (precision) => ({ precision }));
+  });
+
+  it('SGLD over 10^5 normals (about 3000 wedge and 70 tail draws): every epoch the same bits', () => {
+    const { net, train: set } = problem([2, 10, 10, 2], false, 512);
+    expectSameBits(net, set, { lr: 0.08, beta: 0.32, batch: 64, epochs: 100, flushBelow: 1e-300, langevin: { temperature: 0.05, seed: 3 } });
   });
 
   it('a long run: 10^5 steps of 2 → 10 → 10 → 2 at B = 4', () => {
