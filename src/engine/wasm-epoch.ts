@@ -469,6 +469,11 @@ const IMPORTS: readonly FunctionImport[] = [
   { module: 'ziggurat', name: 'wedgeAccepts', params: ['i32', 'f64', 'f64'], results: ['i32'] },
 ];
 const [TAIL, WEDGE] = [0, 1];
+/** beyondRectangleFunction's index: after the imports, the fifth of epochModuleBytes's functions. */
+const BEYOND_RECTANGLE = IMPORTS.length + 4;
+/** The block types of an if with an i32 or an f64 result. */
+const TYPE_I32 = 0x7f;
+const TYPE_F64 = 0x7c;
 
 /**
  * The ziggurat's strips, 32 bytes each: ratio[i], x[i], and exp(½ (x[i]² − x[i+1]²)), the wedge's f1 / f0, then 0.
@@ -485,6 +490,7 @@ const STRIP_BYTES = 32;
 /** Locals of the ziggurat draw. */
 interface NormalLocals {
   readonly draw: number;
+  /** The strip's byte offset in the strip table (strip · STRIP_BYTES). */
   readonly strip: number;
   readonly u: number;
   readonly x: number;
@@ -523,6 +529,11 @@ function emitExp(f: FunctionBody, v: NormalLocals): void {
 /** Relative half-width of the bounds on Math.exp (2^−24 = 6·10⁻⁸): 100 × emitExp's error bound plus Math.exp's ulp. */
 const EXP_BOUND = 2 ** -24;
 
+/** The strip's index from its offset. */
+function stripIndex(f: FunctionBody, v: NormalLocals): void {
+  f.get(v.strip).i32(Math.log2(STRIP_BYTES)).op(OP.i32ShrU);
+}
+
 /**
  * zigguratWedgeAccepts(strip, x, uniform) of ziggurat.ts, leaving 1 (accept) or 0 as an i32. Its f0 = exp(a0), a0 the
  * same operations on the same bits, lies within (1 ± 2^−24)·emitExp(a0), and its f1 = exp(a1) within (1 ± 2^−24)·that
@@ -532,7 +543,7 @@ const EXP_BOUND = 2 ** -24;
  * decides on Math.exp itself.
  */
 function emitWedge(f: FunctionBody, lay: Layout, v: NormalLocals): void {
-  const strip = (field: number) => f.get(v.strip).i32(STRIP_BYTES).op(OP.i32Mul).mem(OP.f64Load, lay.strips + 8 * field);
+  const strip = (field: number) => f.get(v.strip).mem(OP.f64Load, lay.strips + 8 * field);
   f.f64(-0.5);
   strip(1).tee(v.a).get(v.a).op(OP.f64Mul);
   f.get(v.x).get(v.x).op(OP.f64Mul).op(OP.f64Sub).op(OP.f64Mul);
@@ -552,18 +563,20 @@ function emitWedge(f: FunctionBody, lay: Layout, v: NormalLocals): void {
     f.op(OP.f64Sub, OP.f64Mul, OP.f64Add);
   };
   sum(1);
-  f.f64(1).op(OP.f64Lt).op(OP.if, 0x7f).i32(1).op(OP.else);
+  f.f64(1).op(OP.f64Lt).op(OP.if, TYPE_I32).i32(1).op(OP.else);
   sum(-1);
-  f.f64(1).op(OP.f64Ge).op(OP.if, 0x7f).i32(0).op(OP.else);
-  f.get(v.strip).get(v.x).get(v.uniform).op(OP.call, WEDGE);
+  f.f64(1).op(OP.f64Ge).op(OP.if, TYPE_I32).i32(0).op(OP.else);
+  stripIndex(f, v);
+  f.get(v.x).get(v.uniform).op(OP.call, WEDGE);
   f.op(OP.end, OP.end);
 }
 
 /**
  * The Langevin kick after a step: θ_k += kick·ξ_k for k = 0, 1, …, each ξ_k drawn just before it by fill of
  * ziggurat.ts from the 'langevin' state, so the normals come in the order trainSgd's fillStandardNormalZiggurat
- * draws them, from the same bits by the same operations: the rectangle and the wedge here (emitWedge), the base
- * strip's tail (one draw in 1600) by the imported zigguratBeyondRectangle, which reads and writes the state in memory.
+ * draws them, from the same bits by the same operations: the rectangle here, a draw outside it (one in 36) by
+ * beyondRectangleFunction, its wedge in the module (emitWedge) and the base strip's tail (one draw in 1600) by the
+ * imported zigguratBeyondRectangle, which reads and writes the state in memory.
  * Product then sum, as trainSgd's `params[k] += kick * noise[k]`.
  */
 function emitKick(f: FunctionBody, lay: Layout, count: number, kick: number): void {
@@ -571,53 +584,70 @@ function emitKick(f: FunctionBody, lay: Layout, count: number, kick: number): vo
   const v = normalLocals(f);
   const at = f.local('i32');
   const z = f.local('f64');
-  /** The next 64-bit output: the 7 high bits pick the strip, bits 5..56 are u in [−1, 1) on a grid of 2^−51. */
-  const stripEdge = (ratio: boolean) => f.get(v.strip).i32(STRIP_BYTES).op(OP.i32Mul).mem(OP.f64Load, lay.strips + (ratio ? 0 : 8));
+  const exponent = f.local('i64');
   loadState(f, r, NOISE_RNG);
   f.i32(0).set(at);
-  // One loop: a normal accepted leaves the block for the kick and the next weight; a wedge rejected draws again.
-  f.open(OP.loop).open(OP.block);
-  emitNext(f, r, true);
-  f.tee(v.draw).i64(57n).op(OP.i64ShrU).op(OP.i32WrapI64).set(v.strip);
-  // u = (2 + k·2^−51) − 3 for the 52 bits k: the f64 with those bits as its fraction and exponent 1, less 3; exact,
-  // so the same bits as ziggurat.ts's k·2^−51 − 1.
-  f.get(v.draw).i64(7n).op(OP.i64Shl).i64(12n).op(OP.i64ShrU).i64(0x4000000000000000n).op(OP.i64Or);
-  f.op(OP.f64ReinterpretI64).f64(3).op(OP.f64Sub).set(v.u);
-  // Inside the strip's rectangle: accepted at once.
-  f.get(v.u).op(OP.f64Abs);
-  stripEdge(true);
-  f.op(OP.f64Lt).open(OP.if);
-  f.get(v.u);
-  stripEdge(false);
-  f.op(OP.f64Mul).set(z).op(OP.br, 1).op(OP.end);
-  // The base strip: the tail beyond R.
-  f.get(v.strip).op(OP.i32Eqz).open(OP.if);
+  // One loop, two weights a turn (the head of a loop is a stack check): a normal accepted falls through to the kick;
+  // a draw rejected goes back to the top for the same weight.
+  const weight = () => {
+    emitNext(f, r, true);
+    // The 7 high bits pick the strip (held as its offset in the table, 32 bytes a strip).
+    f.tee(v.draw).i64(52n).op(OP.i64ShrU).op(OP.i32WrapI64).i32(0xfe0).op(OP.i32And).set(v.strip);
+    // u = (2 + k·2^−51) − 3 for the 52 bits k: the f64 with those bits as its fraction and exponent 1, less 3; exact,
+    // so the same bits as ziggurat.ts's k·2^−51 − 1.
+    f.get(v.draw).i64(7n).op(OP.i64Shl).i64(12n).op(OP.i64ShrU).get(exponent).op(OP.i64Or);
+    f.op(OP.f64ReinterpretI64).f64(3).op(OP.f64Sub).tee(v.u);
+    f.get(v.strip).mem(OP.f64Load, lay.strips + 8).op(OP.f64Mul).set(z);
+    // Inside the strip's rectangle z = u·x[i] is the normal; outside it, beyondRectangle below, on the state in memory
+    // (so that no value of this loop lives across its call).
+    f.get(v.u).op(OP.f64Abs).get(v.strip).mem(OP.f64Load, lay.strips).op(OP.f64Ge).open(OP.if);
+    storeState(f, r, NOISE_RNG);
+    f.get(v.strip).get(v.u).op(OP.call, BEYOND_RECTANGLE).tee(z);
+    loadState(f, r, NOISE_RNG);
+    f.get(z).op(OP.f64Ne).op(OP.brIf, 1);
+    f.op(OP.end);
+    f.get(at).get(at).mem(OP.f64Load, lay.params).get(kick).get(z).op(OP.f64Mul).op(OP.f64Add).mem(OP.f64Store, lay.params);
+    f.get(at).i32(8).op(OP.i32Add).tee(at).i32(8 * count).op(OP.i32LtU);
+  };
+  // 2's exponent bits, in a local: a constant in the loop is materialised on every turn.
+  f.i64(0x4000000000000000n).set(exponent);
+  f.open(OP.block).open(OP.loop);
+  weight();
+  f.op(OP.i32Eqz).op(OP.brIf, 1);
+  weight();
+  f.op(OP.brIf, 0).op(OP.end, OP.end);
   storeState(f, r, NOISE_RNG);
-  f.get(v.strip).get(v.u).op(OP.call, TAIL).set(z);
+}
+
+/**
+ * beyondRectangle(strip offset, u): the rest of a draw outside its strip's rectangle, from the 'langevin' state in
+ * memory: the base strip's tail by the imported zigguratBeyondRectangle; else the wedge at x = u·x[i] with the next
+ * output's 53 high bits as its uniform (unit() of ziggurat.ts), x if accepted, NaN if rejected.
+ */
+function beyondRectangleFunction(lay: Layout): FunctionBody {
+  const f = new FunctionBody(['i32', 'f64'], ['f64']);
+  const r = rngLocals(f);
+  const v = normalLocals(f);
+  f.get(0).set(v.strip);
+  f.get(v.strip).op(OP.i32Eqz).op(OP.if, TYPE_F64);
+  f.i32(0).get(1).op(OP.call, TAIL);
+  f.op(OP.else);
+  f.get(1).get(v.strip).mem(OP.f64Load, lay.strips + 8).op(OP.f64Mul).set(v.x);
   loadState(f, r, NOISE_RNG);
-  f.op(OP.br, 1).op(OP.end);
-  // The wedge, with the next output's 53 high bits as its uniform (unit() of ziggurat.ts); rejected: draw afresh.
-  f.get(v.u);
-  stripEdge(false);
-  f.op(OP.f64Mul).set(v.x);
   emitNext(f, r, true);
   f.i64(11n).op(OP.i64ShrU).op(OP.f64ConvertI64S).f64(2 ** -53).op(OP.f64Mul).set(v.uniform);
-  // The state goes to memory around the wedge (its rare call to JS then has no generator state to keep alive).
   storeState(f, r, NOISE_RNG);
+  f.get(v.x).f64(Number.NaN);
   emitWedge(f, lay, v);
-  loadState(f, r, NOISE_RNG);
-  f.open(OP.if).get(v.x).set(z).op(OP.br, 1).op(OP.end);
-  f.op(OP.br, 1).op(OP.end);
-  f.get(at).get(at).mem(OP.f64Load, lay.params).get(kick).get(z).op(OP.f64Mul).op(OP.f64Add).mem(OP.f64Store, lay.params);
-  f.get(at).i32(8).op(OP.i32Add).tee(at).i32(8 * count).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
-  storeState(f, r, NOISE_RNG);
+  f.op(OP.select).op(OP.end);
+  return f;
 }
 
 /** wedgeAccepts(strip, x, uniform): emitWedge as a function; for the specs. */
 function wedgeFunction(lay: Layout): FunctionBody {
   const f = new FunctionBody(['i32', 'f64', 'f64'], ['i32']);
   const v = normalLocals(f);
-  f.get(0).set(v.strip);
+  f.get(0).i32(STRIP_BYTES).op(OP.i32Mul).set(v.strip);
   f.get(1).set(v.x);
   f.get(2).set(v.uniform);
   emitWedge(f, lay, v);
@@ -704,6 +734,7 @@ export function epochModuleBytes(cfg: EpochConfig): Uint8Array {
       { name: 'next', body: nextFunction() },
       { name: 'uniformIndex', body: uniformIndexFunction() },
       { name: 'wedgeAccepts', body: wedgeFunction(lay) },
+      { name: 'beyondRectangle', body: beyondRectangleFunction(lay) },
     ],
     IMPORTS,
   );
