@@ -1,9 +1,9 @@
 // Speed of the SGD engine: steps per second on one core on the paper's network (2 → 10 → 10 → 2, N = 512, B = 64,
 // lr = 0.08, β = 0.32) with the per-epoch test-MSE metric, for the WebAssembly epoch (the default), the JS kernels
-// (the reference), the backprop path and float32; beside them the yardstick bench/sgd-epoch.c, the same epoch written
-// as fast as C allows, compiled here with cc -O3 -march=native (skipped with a note when there is no C compiler), and
-// the ratios yardstick / JS (goal ≥ 7) and WebAssembly / yardstick (goal ≥ 0.8). Every path flushes weights below
-// 1e-300 to zero, as the runs do. Every path is timed in its process's CPU time, and each figure is the best of a few
+// (the reference), the backprop path, float32 and batches drawn with replacement; beside them the yardstick
+// bench/sgd-epoch.c, the same epoch written as fast as C allows, compiled here with cc -O3 -march=native (skipped with
+// a note when there is no C compiler), and the ratios yardstick / JS (goal ≥ 7) and WebAssembly / yardstick (goal
+// ≥ 0.8). Every path flushes weights below 1e-300 to zero, as the runs do. Every path is timed in its process's CPU time, and each figure is the best of a few
 // interleaved rounds: the machine is shared. First of all, the command's start-up: the median wall time of a few
 // spawns of `node bin/metastable.js --help`, on the bundle when it is current (else on the sources through tsx).
 // Usage: npm run bench [-- --json] [--epochs N] [--rounds N] [--spawns N] [--startup-only]
@@ -108,10 +108,11 @@ const paths = {
   js: { variant: { kernel: 'js' }, epochs: Math.round(epochsFast / 4) },
   backprop: { variant: { gradientPath: 'backprop' }, epochs: Math.max(1, Math.round(epochsFast / 40)) },
   float32Wasm: { variant: { precision: 'float32' }, epochs: epochsFast },
+  replacementWasm: { variant: { batchSampling: 'with-replacement' }, epochs: epochsFast },
 } as const satisfies Record<string, { variant: Partial<SgdSettings>; epochs: number }>;
 type PathName = keyof typeof paths;
 
-const best: Record<PathName | 'c', number> = { wasm: 0, js: 0, backprop: 0, float32Wasm: 0, c: 0 };
+const best: Record<PathName | 'c', number> = { wasm: 0, js: 0, backprop: 0, float32Wasm: 0, replacementWasm: 0, c: 0 };
 // Warm each path up (JIT and WebAssembly tier-up) before the timed rounds.
 for (const { variant, epochs } of Object.values(paths)) stepsPerSecond(variant, Math.max(1, Math.round(epochs / 10)));
 for (let round = 0; round < rounds; round++) {
@@ -133,6 +134,7 @@ const result = {
   jsStepsPerSecond: Math.round(best.js),
   backpropStepsPerSecond: Math.round(best.backprop),
   float32WasmStepsPerSecond: Math.round(best.float32Wasm),
+  replacementWasmStepsPerSecond: Math.round(best.replacementWasm),
   cStepsPerSecond: cBinary === null ? null : Math.round(best.c),
   wasmToC: ratio(best.wasm),
   jsToC: ratio(best.js),
@@ -150,6 +152,7 @@ if (argv.json) {
   console.log(`  JS kernels (reference):      ${fmt(best.js)}${vsC(best.js)}`);
   console.log(`  backprop path:               ${fmt(best.backprop)}`);
   console.log(`  WebAssembly epoch, float32:  ${fmt(best.float32Wasm)}`);
+  console.log(`  WebAssembly, with replacement: ${fmt(best.replacementWasm).slice(2)}`);
   if (cBinary === null) console.log(chalk.dim('  C -O3 -march=native:         skipped: no C compiler (cc, gcc or clang) found'));
   else {
     const mark = (value: number, goal: number) => (value >= goal ? chalk.green(`goal ≥ ${goal}: met`) : chalk.yellow(`goal ≥ ${goal}: not met`));

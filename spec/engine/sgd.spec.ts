@@ -85,16 +85,17 @@ describe('sgdKernel', () => {
   it('falls back to the JS kernels for any setting outside its allow-list, a backprop run and a foreign stream', () => {
     const { net, train } = setup(256);
     const rng = createStream(1, 'batches');
-    // A setting added later (a noise kick, batches drawn with replacement) is unknown here: JS.
+    // A setting added later is unknown here: JS.
     const later = { ...settings, langevinTemperature: 0.01 } as SgdSettings;
     expect(sgdKernel(net, train, later, rng)).toBe('js');
     expect(sgdKernel(net, train, { ...settings, gradientPath: 'backprop' }, rng)).toBe('js');
     const foreign = { next: () => rng.next(), getState: () => rng.getState(), clone: () => rng.clone(), jump: () => rng.jump() };
     expect(sgdKernel(net, train, settings, foreign)).toBe('js');
-    // Batches drawn with replacement and a float32 kick are the JS loop's; a float64 kick runs in the WebAssembly epoch.
+    // A float32 kick is the JS loop's; a float64 kick and batches drawn with replacement run in the WebAssembly epoch.
     expect(sgdKernel(net, train, { ...settings, langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('wasm');
     expect(sgdKernel(net, train, { ...settings, precision: 'float32', langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('js');
-    expect(sgdKernel(net, train, { ...settings, batchSampling: 'with-replacement' }, rng)).toBe('js');
+    expect(sgdKernel(net, train, { ...settings, batchSampling: 'with-replacement' }, rng)).toBe('wasm');
+    expect(sgdKernel(net, train, { ...settings, batchSampling: 'with-replacement', langevin: { temperature: 0.01, seed: 1 } }, rng)).toBe('wasm');
     expect(sgdKernel(net, train, { ...settings, langevin: { temperature: 0, seed: 1 }, batchSampling: 'epoch-permutation' }, rng)).toBe('wasm');
   });
 });

@@ -52,4 +52,24 @@ describe('encodeModule', () => {
     expect(Object.is(out[1], -0)).toBe(true);
     expect(out[2]).toBe(Math.fround(0.1));
   });
+
+  it('calls imported functions by index, the module\'s own functions numbered after them', () => {
+    // twice(x) = host(x) + host(x), host imported as function 1 after a dummy as 0.
+    const twice = new FunctionBody(['f64'], ['f64']);
+    twice.get(0).op(OP.call, 1).get(0).op(OP.call, 1).op(OP.f64Add);
+    const bytes = encodeModule(
+      1,
+      [{ name: 'twice', body: twice }],
+      [
+        { module: 'host', name: 'unused', params: [], results: [] },
+        { module: 'host', name: 'cube', params: ['f64'], results: ['f64'] },
+      ],
+    );
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    const calls: number[] = [];
+    const host = { unused: () => {}, cube: (x: number) => (calls.push(x), x * x * x) };
+    const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { host }).exports as { twice: (x: number) => number };
+    expect(ex.twice(1.5)).toBe(6.75);
+    expect(calls).toEqual([1.5, 1.5]);
+  });
 });

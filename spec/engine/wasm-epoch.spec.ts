@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createStream, fillStandardNormal, uniformIndex, type Dataset, type RandomStream } from '../../src/data/index.ts';
+import { ZIGGURAT_STRIPS, createStream, fillStandardNormal, uniformIndex, uniformUnit, zigguratWedgeAccepts, type Dataset, type RandomStream } from '../../src/data/index.ts';
 import { cloneNetwork, createNetwork, initialiseGaussian, type Network } from '../../src/engine/network.ts';
 import { sgdKernel, trainSgd, type SgdSettings } from '../../src/engine/sgd.ts';
 import { prepareTrainingSet, type TrainingSet } from '../../src/engine/training-set.ts';
@@ -38,6 +38,24 @@ function train(net: Network, set: TrainingSet, settings: SgdSettings, seed: numb
   return { params: copy.params, state: rng.getState(), epochs, seen };
 }
 
+/** Depths 2–5: widths, biases, N and B (odd and even widths, input and output dimensions). */
+const SHAPES: readonly (readonly [number[], boolean, number, number])[] = [
+  [[1, 1, 1], false, 9, 2],
+  [[3, 4, 1], true, 50, 7],
+  [[2, 7, 3, 5], true, 33, 5],
+  [[5, 3, 6, 2, 3], false, 40, 3],
+  [[4, 6, 5, 7, 3, 2], true, 64, 16],
+  [[3, 17, 2], false, 20, 6],
+];
+
+/** (N, B): a batch of N, one above N, and two that do not divide N. */
+const SIZES = [
+  [40, 40],
+  [25, 64],
+  [37, 36],
+  [100, 33],
+] as const;
+
 const bits = (a: Float64Array) => [...new Uint32Array(a.buffer, a.byteOffset, a.length * 2)];
 
 /** Runs the same training on both kernels (asserting the WebAssembly one is really taken) and compares every bit. */
@@ -50,6 +68,36 @@ function expectSameBits(net: Network, set: TrainingSet, settings: SgdSettings, s
   expect(bits(wasm.params)).toEqual(bits(js.params));
   expect(wasm.seen.map(bits)).toEqual(js.seen.map(bits));
   return wasm;
+}
+
+/** Weights, epochs run and stream state of a run whose afterEpoch sets a weight at epoch 3 and stops at epoch 6. */
+function editedMidRun(net: Network, set: TrainingSet, settings: SgdSettings, kernel: 'wasm' | 'js') {
+  const copy = cloneNetwork(net);
+  const rng = createStream(3, 'batches');
+  const epochs = trainSgd(copy, set, { ...settings, kernel }, rng, (epoch) => {
+    if (epoch === 3) copy.params[0] = 0.25;
+    return epoch === 6;
+  });
+  return { epochs, params: bits(copy.params), state: rng.getState() };
+}
+
+/** expectSameBits on random shapes, data (seeded), batch sizes and a variant's settings (property, 40 runs). */
+function sameBitsOnRandomProblems<V>(variants: readonly V[], settingsOf: (variant: V, seed: number) => Partial<SgdSettings>): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 3, maxLength: 6 }),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 1, max: 48 }),
+      fc.constantFrom(...variants),
+      fc.integer({ min: 0, max: 1000 }),
+      (widths, biases, count, batch, variant, seed) => {
+        const { net, train: set } = problem(widths, biases, count, seed);
+        expectSameBits(net, set, { lr: 0.03, beta: 0.05, batch, epochs: 5, flushBelow: 1e-300, ...settingsOf(variant, seed) }, seed);
+      },
+    ),
+    { numRuns: 40 },
+  );
 }
 
 function kernelFor(seed: number): { kernel: EpochKernel; rng: RandomStream } {
@@ -94,6 +142,32 @@ describe('the WebAssembly xoroshiro128+', () => {
   });
 });
 
+describe('the WebAssembly ziggurat', () => {
+  const { edges, ratios } = ZIGGURAT_STRIPS;
+  const { kernel } = kernelFor(1);
+  const same = (strip: number, x: number, uniform: number) => expect([strip, x, uniform, kernel.wedgeAccepts(strip, x, uniform)]).toEqual([strip, x, uniform, zigguratWedgeAccepts(strip, x, uniform) ? 1 : 0]);
+  /** The f64 `steps` ulps above (below, for negative steps) a positive `value`. */
+  const ulpsAway = (value: number, steps: number) => new Float64Array(new BigInt64Array([new BigInt64Array(new Float64Array([value]).buffer)[0]! + BigInt(steps)]).buffer)[0]!;
+
+  it('decides the wedge as zigguratWedgeAccepts: draws outside every strip, and uniforms within ulps of the boundary (where Math.exp decides)', () => {
+    const rng = createStream(5, 'langevin');
+    for (let strip = 1; strip < ratios.length; strip++) {
+      for (let t = 0; t < 200; t++) {
+        const u = (ratios[strip]! + uniformUnit(rng) * (1 - ratios[strip]!)) * (t % 2 === 0 ? 1 : -1);
+        const x = u * edges[strip]!;
+        same(strip, x, uniformUnit(rng));
+        if (t % 20 === 0) {
+          // f1 + U (f0 − f1) = 1 at U*: the bounds cannot decide within ulps of it.
+          const f0 = Math.exp(-0.5 * (edges[strip]! * edges[strip]! - x * x));
+          const f1 = Math.exp(-0.5 * (edges[strip + 1]! * edges[strip + 1]! - x * x));
+          const boundary = (f1 - 1) / (f1 - f0);
+          if (boundary > 0 && boundary < 1) for (let d = -3; d <= 3; d++) same(strip, x, ulpsAway(boundary, d));
+        }
+      }
+    }
+  });
+});
+
 describe('epochModuleBytes', () => {
   it('is a pure function of the configuration and validates', () => {
     const { net, train: set } = problem([3, 5, 4, 2], true, 30);
@@ -122,15 +196,7 @@ describe('trainSgd on the WebAssembly epoch, bit for bit against the JS kernels'
   });
 
   it('depths 2–5, odd and even widths, input and output dimensions, with and without biases', () => {
-    const cases: [number[], boolean, number, number][] = [
-      [[1, 1, 1], false, 9, 2],
-      [[3, 4, 1], true, 50, 7],
-      [[2, 7, 3, 5], true, 33, 5],
-      [[5, 3, 6, 2, 3], false, 40, 3],
-      [[4, 6, 5, 7, 3, 2], true, 64, 16],
-      [[3, 17, 2], false, 20, 6],
-    ];
-    for (const [widths, biases, count, batch] of cases) {
+    for (const [widths, biases, count, batch] of SHAPES) {
       const { net, train: set } = problem(widths, biases, count);
       expectSameBits(net, set, { ...base, batch });
       expectSameBits(net, set, { ...base, batch, precision: 'float32' });
@@ -138,12 +204,7 @@ describe('trainSgd on the WebAssembly epoch, bit for bit against the JS kernels'
   });
 
   it('a batch of N or more (one full-batch step, the stream untouched) and one that does not divide N', () => {
-    for (const [count, batch] of [
-      [40, 40],
-      [25, 64],
-      [37, 36],
-      [100, 33],
-    ] as const) {
+    for (const [count, batch] of SIZES) {
       const { net, train: set } = problem([2, 5, 4, 2], true, count);
       const out = expectSameBits(net, set, { ...base, batch });
       if (batch >= count) expect(out.state).toEqual(createStream(7, 'batches').getState());
@@ -154,34 +215,16 @@ describe('trainSgd on the WebAssembly epoch, bit for bit against the JS kernels'
     const { net, train: set } = problem([2, 6, 3], false, 30);
     const out = expectSameBits(net, set, { lr: 0.1, beta: 5, batch: 8, epochs: 600, flushBelow: 1e-300 });
     expect(out.params.every((v) => Object.is(v, 0))).toBe(true);
-    const scaled = (kernel: 'wasm' | 'js') => {
-      const copy = cloneNetwork(net);
-      const rng = createStream(3, 'batches');
-      const epochs = trainSgd(copy, set, { ...base, batch: 8, kernel }, rng, (epoch) => {
-        if (epoch === 3) copy.params[0] = 0.25;
-        return epoch === 6;
-      });
-      return { epochs, params: bits(copy.params), state: rng.getState() };
-    };
-    expect(scaled('wasm')).toEqual(scaled('js'));
+    expect(editedMidRun(net, set, { ...base, batch: 8 }, 'wasm')).toEqual(editedMidRun(net, set, { ...base, batch: 8 }, 'js'));
   });
 
   it('random shapes, data, batch sizes and precision (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 3, maxLength: 6 }),
-        fc.boolean(),
-        fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 1, max: 48 }),
-        fc.constantFrom('float64' as const, 'float32' as const),
-        fc.integer({ min: 0, max: 1000 }),
-        (widths, biases, count, batch, precision, seed) => {
-          const { net, train: set } = problem(widths, biases, count, seed);
-          expectSameBits(net, set, { lr: 0.03, beta: 0.05, batch, epochs: 5, precision, flushBelow: 1e-300 }, seed);
-        },
-      ),
-      { numRuns: 40 },
-    );
+    sameBitsOnRandomProblems(['float64', 'float32'] as const, (precision) => ({ precision }));
+  });
+
+  it('SGLD over 10^5 normals (about 3000 wedge and 70 tail draws): every epoch the same bits', () => {
+    const { net, train: set } = problem([2, 10, 10, 2], false, 512);
+    expectSameBits(net, set, { lr: 0.08, beta: 0.32, batch: 64, epochs: 100, flushBelow: 1e-300, langevin: { temperature: 0.05, seed: 3 } });
   });
 
   it('a long run: 10^5 steps of 2 → 10 → 10 → 2 at B = 4', () => {
@@ -197,5 +240,51 @@ describe('trainSgd on the WebAssembly epoch, bit for bit against the JS kernels'
     expect(800 * 128).toBeGreaterThanOrEqual(1e5);
     expect(rw.getState()).toEqual(rj.getState());
     expect(bits(wasm.params)).toEqual(bits(js.params));
+  });
+});
+
+describe('trainSgd with batches drawn with replacement on the WebAssembly epoch, bit for bit against the JS loop', () => {
+  const base = { lr: 0.05, beta: 0.1, epochs: 30, flushBelow: 1e-300, batchSampling: 'with-replacement' as const };
+  const kick = { temperature: 0.02, seed: 11 };
+
+  it("the paper's network (2 → 10 → 10 → 2, N = 512, B = 64): float64, float32, and float64 with the Langevin kick", () => {
+    const { net, train: set } = problem([2, 10, 10, 2], false, 512);
+    const settings = { ...base, lr: 0.08, beta: 0.32, batch: 64 };
+    expectSameBits(net, set, settings);
+    expectSameBits(net, set, { ...settings, precision: 'float32' });
+    expectSameBits(net, set, { ...settings, langevin: kick });
+  });
+
+  it('depths 2–5, odd and even widths, with and without biases and the kick', () => {
+    for (const [widths, biases, count, batch] of SHAPES) {
+      const { net, train: set } = problem(widths, biases, count);
+      expectSameBits(net, set, { ...base, batch });
+      expectSameBits(net, set, { ...base, batch, precision: 'float32' });
+      expectSameBits(net, set, { ...base, batch, langevin: kick });
+    }
+  });
+
+  it('a batch of N or more (one step of N draws an epoch, never the full moments) and one that does not divide N', () => {
+    for (const [count, batch] of [...SIZES, [1, 4] as const]) {
+      const { net, train: set } = problem([2, 5, 4, 2], true, count);
+      const out = expectSameBits(net, set, { ...base, batch });
+      // Every epoch draws its batches, even when one batch is the whole set: the stream moves.
+      if (count > 1) expect(out.state).not.toEqual(createStream(7, 'batches').getState());
+      expectSameBits(net, set, { ...base, batch, langevin: kick });
+    }
+  });
+
+  it('an afterEpoch that changes the weights and stops', () => {
+    const { net, train: set } = problem([2, 6, 3], false, 30);
+    expect(sgdKernel(net, set, { ...base, batch: 8 }, createStream(3, 'batches'))).toBe('wasm');
+    expect(editedMidRun(net, set, { ...base, batch: 8 }, 'wasm')).toEqual(editedMidRun(net, set, { ...base, batch: 8 }, 'js'));
+    expectSameBits(net, set, { ...base, batch: 8, epochs: 20 }, 3, 6);
+  });
+
+  it('random shapes, data, batch sizes, precision and kick (property)', () => {
+    sameBitsOnRandomProblems(['float64', 'float32', 'kick'] as const, (variant, seed) => ({
+      batchSampling: 'with-replacement',
+      ...(variant === 'kick' ? { langevin: { temperature: 0.01, seed } } : { precision: variant }),
+    }));
   });
 });

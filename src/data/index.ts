@@ -1,7 +1,7 @@
 export { createStream, shuffleInPlace, uniformIndex, uniformUnit } from './random-stream.ts';
 export type { RandomStream, StreamPurpose } from './random-stream.ts';
 export { fillStandardNormal } from './gaussian.ts';
-export { fillStandardNormalZiggurat } from './ziggurat.ts';
+export { ZIGGURAT_STRIPS, fillStandardNormalZiggurat, zigguratBeyondRectangle, zigguratWedgeAccepts } from './ziggurat.ts';
 export { cholesky } from './cholesky.ts';
 export { teacherCovariance } from './teacher-covariance.ts';
 export type { TeacherSpec } from './teacher-covariance.ts';

@@ -2,7 +2,7 @@ import type { RandomStream } from './random-stream.ts';
 
 // Doornik's ZIGNOR ziggurat (J. A. Doornik, "An Improved Ziggurat Method to Generate Normal Random Samples", 2005):
 // 128 strips of equal area V under exp(−x²/2), the base strip with the tail beyond R. A draw is one 64-bit output of
-// the stream's xoroshiro128+: its 7 high bits pick the strip, the next 52 the signed position; about 98.8 % of draws are
+// the stream's xoroshiro128+: its 7 high bits pick the strip, the next 52 the signed position; about 97.2 % of draws are
 // accepted at once with one compare and one multiply, far fewer operations than the polar method's log and √.
 // The strip index and the position come from disjoint bits, which is Doornik's fix for the correlation of
 // Marsaglia–Tsang's original.
@@ -78,6 +78,35 @@ function unit(): number {
   return ((S[5]! >>> 0) * 2097152 + (S[4]! >>> 11)) * TWO_POW_M53;
 }
 
+/**
+ * A draw outside strip `strip`'s rectangle (|u| ≥ ratio[strip]), drawing on S: the tail for the base strip, else the
+ * wedge test; NaN when the wedge rejects it (the normal is then drawn afresh).
+ */
+function beyondRectangle(strip: number, u: number): number {
+  if (strip === 0) {
+    // Marsaglia's tail beyond R: exact for the normal conditioned on |x| > R (logs of 1 − U ∈ (0, 1]).
+    let x: number;
+    let y: number;
+    do {
+      x = Math.log(1 - unit()) / R;
+      y = Math.log(1 - unit());
+    } while (-2 * y < x * x);
+    return u < 0 ? x - R : R - x;
+  }
+  const x = u * X[strip]!;
+  return zigguratWedgeAccepts(strip, x, unit()) ? x : Number.NaN;
+}
+
+/**
+ * The wedge between strip i's rectangle and the curve (strip ≥ 1, x = u·x[i] outside the rectangle): accept x under
+ * exp(−x²/2), given the draw's second uniform.
+ */
+export function zigguratWedgeAccepts(strip: number, x: number, uniform: number): boolean {
+  const f0 = Math.exp(-0.5 * (X[strip]! * X[strip]! - x * x));
+  const f1 = Math.exp(-0.5 * (X[strip + 1]! * X[strip + 1]! - x * x));
+  return f1 + uniform * (f0 - f1) < 1;
+}
+
 function fill(out: Float64Array): void {
   for (let k = 0; k < out.length; k++) {
     for (;;) {
@@ -90,27 +119,35 @@ function fill(out: Float64Array): void {
         out[k] = u * X[strip]!;
         break;
       }
-      if (strip === 0) {
-        // Marsaglia's tail beyond R: exact for the normal conditioned on |x| > R (logs of 1 − U ∈ (0, 1]).
-        let x: number;
-        let y: number;
-        do {
-          x = Math.log(1 - unit()) / R;
-          y = Math.log(1 - unit());
-        } while (-2 * y < x * x);
-        out[k] = u < 0 ? x - R : R - x;
-        break;
-      }
-      // The wedge between strip i's rectangle and the curve: accept under exp(−x²/2).
-      const x = u * X[strip]!;
-      const f0 = Math.exp(-0.5 * (X[strip]! * X[strip]! - x * x));
-      const f1 = Math.exp(-0.5 * (X[strip + 1]! * X[strip + 1]! - x * x));
-      if (f1 + unit() * (f0 - f1) < 1) {
-        out[k] = x;
+      const z = beyondRectangle(strip, u);
+      if (z === z) {
+        out[k] = z;
         break;
       }
     }
   }
+}
+
+/** The ziggurat's strips for a copy of it written elsewhere (the WebAssembly epoch's): x[0..128] and ratio[0..127]. */
+export const ZIGGURAT_STRIPS: { readonly edges: Float64Array; readonly ratios: Float64Array } = { edges: X, ratios: RATIO };
+
+/**
+ * The rest of a draw, for a ziggurat whose accepted-at-once case runs elsewhere (the WebAssembly epoch): given the
+ * strip and u of a draw outside its rectangle, the normal, or NaN when the draw is rejected (draw again). It draws
+ * from the xoroshiro128+ state in `state` (the words s00, s01, s10, s11: s0 then s1 as little-endian 64-bit) and
+ * writes the state back there.
+ */
+export function zigguratBeyondRectangle(state: Int32Array, strip: number, u: number): number {
+  S[0] = state[1]!;
+  S[1] = state[0]!;
+  S[2] = state[3]!;
+  S[3] = state[2]!;
+  const z = beyondRectangle(strip, u);
+  state[0] = S[1]!;
+  state[1] = S[0]!;
+  state[2] = S[3]!;
+  state[3] = S[2]!;
+  return z;
 }
 
 /**

@@ -90,14 +90,15 @@ const WASM_SETTINGS: Readonly<Record<string, (value: unknown) => boolean>> = {
   precision: (v) => v === undefined || v === 'float64' || v === 'float32',
   // The kick is added in float64 (sgdKernel sends a float32 SGLD run to the JS kernels).
   langevin: () => true,
-  batchSampling: (v) => v === undefined || v === 'epoch-permutation',
+  batchSampling: (v) => v === undefined || v === 'epoch-permutation' || v === 'with-replacement',
 };
 
 function epochConfig(net: Network, train: TrainingSet, settings: SgdSettings): EpochConfig {
   const n = train.data.count;
   const steps = stepsPerEpoch(n, settings.batch);
   const langevin = (settings.langevin?.temperature ?? 0) > 0;
-  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64', langevin };
+  const batchSampling = settings.batchSampling ?? 'epoch-permutation';
+  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps, precision: settings.precision ?? 'float64', langevin, batchSampling };
 }
 
 /** The kernel trainSgd runs these settings on. */
@@ -140,7 +141,7 @@ export function trainSgd(
   if (!(temperature >= 0 && Number.isFinite(temperature))) throw new RangeError(`Langevin temperature must be >= 0, got ${temperature}`);
   const kick = Math.sqrt(2 * lr * temperature);
   const noiseRng = temperature > 0 ? createStream(settings.langevin!.seed, 'langevin') : null;
-  if (sgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng)) {
+  if (sgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng) && (noiseRng === null || isXoroshiroStream(noiseRng))) {
     const kernel = new EpochKernel(epochConfig(net, train, settings), train.features.rows, fullMoments);
     return runWasmEpochs(kernel, params, settings, rng, afterEpoch, noiseRng === null ? null : { kick, rng: noiseRng });
   }
@@ -188,7 +189,8 @@ export function trainSgd(
 /**
  * trainSgd's epochs on the WebAssembly kernel: the weights and the stream's state move into the module's memory, and
  * back out around every afterEpoch call (which reads them, and may change them) and at the end. An SGLD run's
- * normals are drawn in JS, an epoch's worth at a time, into the kernel's noise area.
+ * 'langevin' stream moves in once (it is trainSgd's own: nothing reads it afterwards); the kernel draws the normals
+ * from it.
  */
 function runWasmEpochs(
   kernel: EpochKernel,
@@ -196,13 +198,12 @@ function runWasmEpochs(
   { lr, beta, epochs, flushBelow = 0 }: SgdSettings,
   rng: XoroshiroFields,
   afterEpoch: ((epoch: number) => boolean | void) | undefined,
-  langevin: { readonly kick: number; readonly rng: RandomStream } | null,
+  langevin: { readonly kick: number; readonly rng: XoroshiroFields } | null,
 ): number {
   kernel.params.set(params);
   kernel.takeStream(rng);
+  if (langevin !== null) kernel.takeStream(langevin.rng, 'langevin');
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    // The epoch's normals in one block, in the order the JS loop draws them step by step (each normal takes whole draws).
-    if (langevin !== null) fillStandardNormalZiggurat(langevin.rng, kernel.noise);
     kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
     if (afterEpoch !== undefined) {
       params.set(kernel.params);

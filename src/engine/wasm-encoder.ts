@@ -40,6 +40,7 @@ export const OP = {
   end: 0x0b,
   br: 0x0c,
   brIf: 0x0d,
+  call: 0x10,
   drop: 0x1a,
   select: 0x1b,
   localGet: 0x20,
@@ -57,11 +58,16 @@ export const OP = {
   i32Eqz: 0x45,
   i32LtU: 0x49,
   i64LtU: 0x54,
+  f64Eq: 0x61,
+  f64Ne: 0x62,
   f64Lt: 0x63,
   f64Gt: 0x64,
+  f64Ge: 0x66,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,
+  i32And: 0x71,
+  i32ShrU: 0x76,
   i64Add: 0x7c,
   i64Sub: 0x7d,
   i64Mul: 0x7e,
@@ -79,8 +85,12 @@ export const OP = {
   f64Mul: 0xa2,
   i32WrapI64: 0xa7,
   i64ExtendI32U: 0xad,
+
   f32DemoteF64: 0xb6,
+  f64ConvertI64S: 0xb9,
   f64PromoteF32: 0xbb,
+  i64ReinterpretF64: 0xbd,
+  f64ReinterpretI64: 0xbf,
 } as const;
 
 /** SIMD opcodes (after the 0xfd prefix, LEB-encoded). */
@@ -205,21 +215,39 @@ function name(text: string): number[] {
   return [...unsignedLeb(bytes.length), ...bytes];
 }
 
-/** A module with one exported memory of `pages` 64 KiB pages and the given exported functions. */
-export function encodeModule(pages: number, functions: readonly { readonly name: string; readonly body: FunctionBody }[]): Uint8Array {
-  const types = functions.map(({ body }) => [
+/** A function the module imports (from the instance's imports[module][name]); `call i` calls the i-th of them. */
+export interface FunctionImport {
+  readonly module: string;
+  readonly name: string;
+  readonly params: readonly ValueType[];
+  readonly results: readonly ValueType[];
+}
+
+/**
+ * A module with one exported memory of `pages` 64 KiB pages, the given imported functions (function indices 0, 1, …)
+ * and the given exported functions (the indices after them).
+ */
+export function encodeModule(
+  pages: number,
+  functions: readonly { readonly name: string; readonly body: FunctionBody }[],
+  imports: readonly FunctionImport[] = [],
+): Uint8Array {
+  const signatures = [...imports, ...functions.map((f) => f.body)];
+  const types = signatures.map(({ params, results }) => [
     0x60,
-    ...vector(body.params.map((t) => [TYPE_CODE[t]])),
-    ...vector(body.results.map((t) => [TYPE_CODE[t]])),
+    ...vector(params.map((t) => [TYPE_CODE[t]])),
+    ...vector(results.map((t) => [TYPE_CODE[t]])),
   ]);
+  const first = imports.length;
   const exports = [
     [...name('memory'), 0x02, 0x00],
-    ...functions.map((f, i) => [...name(f.name), 0x00, ...unsignedLeb(i)]),
+    ...functions.map((f, i) => [...name(f.name), 0x00, ...unsignedLeb(first + i)]),
   ];
   return Uint8Array.from(
     [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00].concat(
       section(1, vector(types)),
-      section(3, vector(functions.map((_, i) => unsignedLeb(i)))),
+      imports.length === 0 ? [] : section(2, vector(imports.map((f, i) => [...name(f.module), ...name(f.name), 0x00, ...unsignedLeb(i)]))),
+      section(3, vector(functions.map((_, i) => unsignedLeb(first + i)))),
       section(5, vector([[0x00, ...unsignedLeb(pages)]])),
       section(7, vector(exports)),
       section(10, vector(functions.map((f) => f.body.encode()))),

@@ -1,29 +1,38 @@
-import type { RandomStream } from '../data/index.ts';
+import { ZIGGURAT_STRIPS, zigguratBeyondRectangle, zigguratWedgeAccepts, type RandomStream } from '../data/index.ts';
+import type { BatchSampling } from './batch-sampling.ts';
 import type { Precision } from './compiled-kernels.ts';
 import type { Moments, SampleFeatures } from './moments.ts';
 import type { Network } from './network.ts';
-import { FunctionBody, OP, SIMD, encodeModule } from './wasm-encoder.ts';
+import { FunctionBody, OP, SIMD, encodeModule, type FunctionImport } from './wasm-encoder.ts';
 
 /**
  * A whole SGD epoch as one WebAssembly SIMD module, specialised to a network layout and batch configuration: the
- * Fisher–Yates reshuffle from the run's xoroshiro128+ stream, then per step the batch moments and the fused
- * moment-gradient step, then the flush. It is the arithmetic of the JS kernels (compiled-kernels.ts, read from the
- * same layout: widths, parameter offsets, packed sample rows) sum by sum in the same order, so it is bit-identical
- * to them. SIMD only ever puts two separate outputs in the two lanes of an f64x2; a sum is never split or reordered
+ * Fisher–Yates reshuffle from the run's xoroshiro128+ stream (or, with replacement, each step's own draws from it),
+ * then per step the batch moments, the fused moment-gradient step and the Langevin kick, then the flush. It is the
+ * arithmetic of the JS kernels (compiled-kernels.ts, read from the same layout: widths, parameter offsets, packed
+ * sample rows) sum by sum in the same order, so it is bit-identical to them. SIMD only ever puts two separate outputs in the two lanes of an f64x2; a sum is never split or reordered
  * (that changes its rounding), and relaxed SIMD (fused multiply-add where the hardware has it) is never used.
  */
 export interface EpochConfig {
   readonly net: Pick<Network, 'shape' | 'weightOffset' | 'biasOffset' | 'params'>;
   readonly features: Pick<SampleFeatures, 'count' | 'width' | 'augmentedInput' | 'outputDim'>;
-  /** The effective batch (≤ N); equal to N means full-batch descent on the precomputed full moments. */
+  /**
+   * The effective batch (≤ N); equal to N means full-batch descent on the precomputed full moments, unless the
+   * batches are drawn with replacement.
+   */
   readonly batch: number;
   readonly steps: number;
   readonly precision: Precision;
   /**
-   * SGLD: after every step each weight gets kick·ξ, ξ read from a noise area the caller fills with steps × weights
-   * normals before each epoch (trainSgd's `langevin`, float64 only). Absent or false: plain SGD.
+   * SGLD: after every step each weight gets kick·ξ, ξ drawn right there by the ziggurat of ziggurat.ts from the
+   * run's 'langevin' stream (trainSgd's `langevin`, float64 only). Absent or false: plain SGD.
    */
   readonly langevin?: boolean;
+  /**
+   * 'with-replacement': every step draws its batch index by index (drawWithReplacement of batch-sampling.ts) instead
+   * of slicing the epoch's reshuffle. Absent: 'epoch-permutation'.
+   */
+  readonly batchSampling?: BatchSampling;
 }
 
 /** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
@@ -89,16 +98,20 @@ interface Layout {
   readonly suffix: number[];
   readonly rows: number;
   readonly order: number;
-  /** steps × weights normals for an SGLD epoch (-1 without the kick). */
-  readonly noise: number;
+  /** The ziggurat's strips (stripTable), read by the SGLD kick. */
+  readonly strips: number;
   readonly bytes: number;
 }
 
+/** The xoroshiro128+ states in memory: the batch stream's, and the SGLD kick's ('langevin'). */
 const RNG = 0;
+const NOISE_RNG = 16;
+export type StreamSlot = 'batches' | 'langevin';
+const SLOT: Record<StreamSlot, number> = { batches: RNG, langevin: NOISE_RNG };
 
 function layoutOf(cfg: EpochConfig): Layout {
   const { w, L, a, m, n, packed } = dims(cfg);
-  let at = 16;
+  let at = 32;
   const take = (count: number, size = 8) => {
     const start = at;
     at += Math.ceil((count * size) / 16) * 16;
@@ -113,8 +126,8 @@ function layoutOf(cfg: EpochConfig): Layout {
   const suffix = w.map((nl, l) => (l === 0 ? -1 : take(m * nl)));
   const rows = take(n * cfg.features.width);
   const order = take(n, 4);
-  const noise = cfg.langevin === true ? take(cfg.steps * cfg.net.params.length) : -1;
-  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, noise, bytes: at };
+  const strips = take(STRIP_TABLE.length);
+  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, strips, bytes: at };
 }
 
 /**
@@ -204,22 +217,24 @@ function rngLocals(f: FunctionBody): RngLocals {
   return { s0: f.local('i64'), s1: f.local('i64'), bound: f.local('i64'), product: f.local('i64'), low: f.local('i64'), threshold: f.local('i64') };
 }
 
-function loadState(f: FunctionBody, r: RngLocals): void {
-  f.i32(0).mem(OP.i64Load, RNG).set(r.s0);
-  f.i32(0).mem(OP.i64Load, RNG + 8).set(r.s1);
+function loadState(f: FunctionBody, r: RngLocals, at = RNG): void {
+  f.i32(0).mem(OP.i64Load, at).set(r.s0);
+  f.i32(0).mem(OP.i64Load, at + 8).set(r.s1);
 }
 
-function storeState(f: FunctionBody, r: RngLocals): void {
-  f.i32(0).get(r.s0).mem(OP.i64Store, RNG);
-  f.i32(0).get(r.s1).mem(OP.i64Store, RNG + 8);
+function storeState(f: FunctionBody, r: RngLocals, at = RNG): void {
+  f.i32(0).get(r.s0).mem(OP.i64Store, at);
+  f.i32(0).get(r.s1).mem(OP.i64Store, at + 8);
 }
 
 /**
  * xoroshiro128+ (Blackman & Vigna) on s0 = (s01 : s00), s1 = (s11 : s10), pure-rand's four int32 words: leaves the
- * 32-bit output, the low word of s0 + s1, as an unsigned i64 on the stack, then steps the state.
+ * 32-bit output, the low word of s0 + s1, as an unsigned i64 on the stack (`full`: all 64 bits of s0 + s1, as the
+ * ziggurat draws them), then steps the state.
  */
-function emitNext(f: FunctionBody, r: RngLocals): void {
-  f.get(r.s0).get(r.s1).op(OP.i64Add).i64(0xffffffffn).op(OP.i64And);
+function emitNext(f: FunctionBody, r: RngLocals, full = false): void {
+  f.get(r.s0).get(r.s1).op(OP.i64Add);
+  if (!full) f.i64(0xffffffffn).op(OP.i64And);
   f.get(r.s1).get(r.s0).op(OP.i64Xor).set(r.s1);
   f.get(r.s0).i64(24n).op(OP.i64Rotl).get(r.s1).op(OP.i64Xor).get(r.s1).i64(16n).op(OP.i64Shl).op(OP.i64Xor).set(r.s0);
   f.get(r.s1).i64(37n).op(OP.i64Rotl).set(r.s1);
@@ -242,6 +257,21 @@ function emitUniformIndex(f: FunctionBody, r: RngLocals): void {
   f.op(OP.br, 0).op(OP.end, OP.end);
   f.op(OP.end);
   f.get(r.product).i64(32n).op(OP.i64ShrU).op(OP.i32WrapI64);
+}
+
+/** drawWithReplacement of batch-sampling.ts: order[0..batch) ← uniformIndex(n), index by index. */
+function emitDraw(f: FunctionBody, lay: Layout, n: number, batch: number): void {
+  const r = rngLocals(f);
+  const at = f.local('i32');
+  loadState(f, r);
+  f.i64(BigInt(n)).set(r.bound);
+  f.i32(0).set(at);
+  f.open(OP.loop);
+  f.get(at);
+  emitUniformIndex(f, r);
+  f.mem(OP.i32Store, lay.order, 2);
+  f.get(at).i32(4).op(OP.i32Add).tee(at).i32(4 * batch).op(OP.i32LtU).op(OP.brIf, 0).op(OP.end);
+  storeState(f, r);
 }
 
 /** shuffleInPlace of random-stream.ts over order[0..n). */
@@ -433,38 +463,223 @@ function emitFlush(f: FunctionBody, lay: Layout, count: number, threshold: numbe
   f.op(OP.end);
 }
 
+/** The module's imports, from ziggurat.ts: (0) the base strip's tail, on the 'langevin' state in memory; (1) the wedge test. */
+const IMPORTS: readonly FunctionImport[] = [
+  { module: 'ziggurat', name: 'beyondRectangle', params: ['i32', 'f64'], results: ['f64'] },
+  { module: 'ziggurat', name: 'wedgeAccepts', params: ['i32', 'f64', 'f64'], results: ['i32'] },
+];
+const [TAIL, WEDGE] = [0, 1];
+/** beyondRectangleFunction's index: after the imports, the fifth of epochModuleBytes's functions. */
+const BEYOND_RECTANGLE = IMPORTS.length + 4;
+/** The block types of an if with an i32 or an f64 result. */
+const TYPE_I32 = 0x7f;
+const TYPE_F64 = 0x7c;
+
 /**
- * The Langevin kick after a step: θ_k += kick·ξ_k with ξ read at `noiseAt`, which then moves on by one step's
- * normals. Product then sum, as trainSgd's `params[k] += kick * noise[k]`.
+ * The ziggurat's strips, 32 bytes each: ratio[i], x[i], and exp(½ (x[i]² − x[i+1]²)), the wedge's f1 / f0, then 0.
+ * The last is Math.exp's (within an ulp), on squares rounded as the wedge rounds them (error < 10⁻¹⁵ in all).
  */
-function emitKick(f: FunctionBody, lay: Layout, count: number, kick: number, noiseAt: number): void {
-  const kicks = f.local('v128');
-  f.get(kick).simd(SIMD.f64x2Splat).set(kicks);
-  for (const [k, lanes] of groups(count)) {
-    const at = lay.params + 8 * k;
-    f.i32(0);
-    if (lanes === 2) f.i32(0).simdMem(SIMD.load, at).get(kicks).get(noiseAt).simdMem(SIMD.load, 8 * k).simd(SIMD.f64x2Mul).simd(SIMD.f64x2Add).simdMem(SIMD.store, at);
-    else f.i32(0).mem(OP.f64Load, at).get(kick).get(noiseAt).mem(OP.f64Load, 8 * k).op(OP.f64Mul).op(OP.f64Add).mem(OP.f64Store, at);
-  }
-  f.get(noiseAt).i32(8 * count).op(OP.i32Add).set(noiseAt);
+const STRIP_TABLE: Float64Array = (() => {
+  const { edges, ratios } = ZIGGURAT_STRIPS;
+  const table = new Float64Array(4 * ratios.length);
+  ratios.forEach((ratio, i) => table.set([ratio, edges[i]!, Math.exp(0.5 * (edges[i]! * edges[i]! - edges[i + 1]! * edges[i + 1]!)), 0], 4 * i));
+  return table;
+})();
+const STRIP_BYTES = 32;
+
+/** Locals of the ziggurat draw. */
+interface NormalLocals {
+  readonly draw: number;
+  /** The strip's byte offset in the strip table (strip · STRIP_BYTES). */
+  readonly strip: number;
+  readonly u: number;
+  readonly x: number;
+  readonly uniform: number;
+  readonly e0: number;
+  readonly a: number;
+  readonly k: number;
+  readonly r: number;
+}
+
+function normalLocals(f: FunctionBody): NormalLocals {
+  const f64 = () => f.local('f64');
+  return { draw: f.local('i64'), strip: f.local('i32'), u: f64(), x: f64(), uniform: f64(), e0: f64(), a: f64(), k: f64(), r: f64() };
+}
+
+/** 1/n!, n = 0..8: exp's Taylor coefficients on |r| ≤ ln 2 / 2, where the remainder is below 4·10⁻¹⁰ relative. */
+const EXP_TAYLOR = Array.from({ length: 9 }, (_, n) => 1 / Array.from({ length: n }, (_, k) => k + 1).reduce((p, k) => p * k, 1));
+
+/** 1.5·2^52: a + this, rounded, is round(a) + this for |a| < 2^51, with round(a) in the low bits of its f64. */
+const ROUNDING = 1.5 * 2 ** 52;
+
+/**
+ * exp of the f64 on the stack, to within 10⁻⁹ relative (not Math.exp's bits: a bound for emitWedge): e^a = 2^k e^r,
+ * k = round(a / ln 2) by the 1.5·2^52 shift, r = a − k ln 2, e^r by its Taylor polynomial, and 2^k from k's bits.
+ * For |a| < 700 (the wedge's arguments are within ±6).
+ */
+function emitExp(f: FunctionBody, v: NormalLocals): void {
+  f.tee(v.a).f64(1 / Math.LN2).op(OP.f64Mul).f64(ROUNDING).op(OP.f64Add).set(v.k);
+  f.get(v.a).get(v.k).f64(ROUNDING).op(OP.f64Sub).f64(Math.LN2).op(OP.f64Mul).op(OP.f64Sub).set(v.r);
+  f.f64(EXP_TAYLOR[8]!);
+  for (let n = 7; n >= 0; n--) f.get(v.r).op(OP.f64Mul).f64(EXP_TAYLOR[n]!).op(OP.f64Add);
+  // k + 0x4338000000000000 are the shifted sum's bits; (k + 1023) << 52 are 2^k's (the constant's low 12 bits are 0).
+  f.get(v.k).op(OP.i64ReinterpretF64).i64(1023n).op(OP.i64Add).i64(52n).op(OP.i64Shl).op(OP.f64ReinterpretI64).op(OP.f64Mul);
+}
+
+/** Relative half-width of the bounds on Math.exp (2^−24 = 6·10⁻⁸): 100 × emitExp's error bound plus Math.exp's ulp. */
+const EXP_BOUND = 2 ** -24;
+
+/** The strip's index from its offset. */
+function stripIndex(f: FunctionBody, v: NormalLocals): void {
+  f.get(v.strip).i32(Math.log2(STRIP_BYTES)).op(OP.i32ShrU);
+}
+
+/**
+ * zigguratWedgeAccepts(strip, x, uniform) of ziggurat.ts, leaving 1 (accept) or 0 as an i32. Its f0 = exp(a0), a0 the
+ * same operations on the same bits, lies within (1 ± 2^−24)·emitExp(a0), and its f1 = exp(a1) within (1 ± 2^−24)·that
+ * times the strip's f1 / f0 (a1 − a0 is ½ (x[i]² − x[i+1]²) up to 2·10⁻¹⁵: both round x², one subtraction each).
+ * Rounded +, −, × are monotone, so f1 + U (f0 − f1) lies between the same sum on those bounds. When both ends are on
+ * one side of 1 that is the answer; otherwise (about once in 10⁶ wedge draws) the imported zigguratWedgeAccepts
+ * decides on Math.exp itself.
+ */
+function emitWedge(f: FunctionBody, lay: Layout, v: NormalLocals): void {
+  const strip = (field: number) => f.get(v.strip).mem(OP.f64Load, lay.strips + 8 * field);
+  f.f64(-0.5);
+  strip(1).tee(v.a).get(v.a).op(OP.f64Mul);
+  f.get(v.x).get(v.x).op(OP.f64Mul).op(OP.f64Sub).op(OP.f64Mul);
+  emitExp(f, v);
+  f.set(v.e0);
+  const f0 = (side: number) => f.get(v.e0).f64(1 + side * EXP_BOUND).op(OP.f64Mul);
+  const f1 = (side: number) => {
+    f0(side);
+    strip(2).op(OP.f64Mul);
+  };
+  /** f1 + U (f0 − f1) on the bounds: `side` +1 the upper end, −1 the lower. */
+  const sum = (side: 1 | -1) => {
+    f1(side);
+    f.get(v.uniform);
+    f0(side);
+    f1(-side);
+    f.op(OP.f64Sub, OP.f64Mul, OP.f64Add);
+  };
+  sum(1);
+  f.f64(1).op(OP.f64Lt).op(OP.if, TYPE_I32).i32(1).op(OP.else);
+  sum(-1);
+  f.f64(1).op(OP.f64Ge).op(OP.if, TYPE_I32).i32(0).op(OP.else);
+  stripIndex(f, v);
+  f.get(v.x).get(v.uniform).op(OP.call, WEDGE);
+  f.op(OP.end, OP.end);
+}
+
+/**
+ * The Langevin kick after a step: θ_k += kick·ξ_k for k = 0, 1, …, each ξ_k drawn just before it by fill of
+ * ziggurat.ts from the 'langevin' state, so the normals come in the order trainSgd's fillStandardNormalZiggurat
+ * draws them, from the same bits by the same operations: the rectangle here, a draw outside it (one in 36) by
+ * beyondRectangleFunction, its wedge in the module (emitWedge) and the base strip's tail (one draw in 1600) by the
+ * imported zigguratBeyondRectangle, which reads and writes the state in memory.
+ * Product then sum, as trainSgd's `params[k] += kick * noise[k]`.
+ */
+function emitKick(f: FunctionBody, lay: Layout, count: number, kick: number): void {
+  const r = rngLocals(f);
+  const v = normalLocals(f);
+  const at = f.local('i32');
+  const z = f.local('f64');
+  const exponent = f.local('i64');
+  loadState(f, r, NOISE_RNG);
+  f.i32(0).set(at);
+  // One loop, two weights a turn (the head of a loop is a stack check): a normal accepted falls through to the kick;
+  // a draw rejected goes back to the top for the same weight.
+  const weight = () => {
+    emitNext(f, r, true);
+    // The 7 high bits pick the strip (held as its offset in the table, 32 bytes a strip).
+    f.tee(v.draw).i64(52n).op(OP.i64ShrU).op(OP.i32WrapI64).i32(0xfe0).op(OP.i32And).set(v.strip);
+    // u = (2 + k·2^−51) − 3 for the 52 bits k: the f64 with those bits as its fraction and exponent 1, less 3; exact,
+    // so the same bits as ziggurat.ts's k·2^−51 − 1.
+    f.get(v.draw).i64(7n).op(OP.i64Shl).i64(12n).op(OP.i64ShrU).get(exponent).op(OP.i64Or);
+    f.op(OP.f64ReinterpretI64).f64(3).op(OP.f64Sub).tee(v.u);
+    f.get(v.strip).mem(OP.f64Load, lay.strips + 8).op(OP.f64Mul).set(z);
+    // Inside the strip's rectangle z = u·x[i] is the normal; outside it, beyondRectangle below, on the state in memory
+    // (so that no value of this loop lives across its call).
+    f.get(v.u).op(OP.f64Abs).get(v.strip).mem(OP.f64Load, lay.strips).op(OP.f64Ge).open(OP.if);
+    storeState(f, r, NOISE_RNG);
+    f.get(v.strip).get(v.u).op(OP.call, BEYOND_RECTANGLE).tee(z);
+    loadState(f, r, NOISE_RNG);
+    f.get(z).op(OP.f64Ne).op(OP.brIf, 1);
+    f.op(OP.end);
+    f.get(at).get(at).mem(OP.f64Load, lay.params).get(kick).get(z).op(OP.f64Mul).op(OP.f64Add).mem(OP.f64Store, lay.params);
+    f.get(at).i32(8).op(OP.i32Add).tee(at).i32(8 * count).op(OP.i32LtU);
+  };
+  // 2's exponent bits, in a local: a constant in the loop is materialised on every turn.
+  f.i64(0x4000000000000000n).set(exponent);
+  f.open(OP.block).open(OP.loop);
+  weight();
+  f.op(OP.i32Eqz).op(OP.brIf, 1);
+  weight();
+  f.op(OP.brIf, 0).op(OP.end, OP.end);
+  storeState(f, r, NOISE_RNG);
+}
+
+/**
+ * beyondRectangle(strip offset, u): the rest of a draw outside its strip's rectangle, from the 'langevin' state in
+ * memory: the base strip's tail by the imported zigguratBeyondRectangle; else the wedge at x = u·x[i] with the next
+ * output's 53 high bits as its uniform (unit() of ziggurat.ts), x if accepted, NaN if rejected.
+ */
+function beyondRectangleFunction(lay: Layout): FunctionBody {
+  const f = new FunctionBody(['i32', 'f64'], ['f64']);
+  const r = rngLocals(f);
+  const v = normalLocals(f);
+  f.get(0).set(v.strip);
+  f.get(v.strip).op(OP.i32Eqz).op(OP.if, TYPE_F64);
+  f.i32(0).get(1).op(OP.call, TAIL);
+  f.op(OP.else);
+  f.get(1).get(v.strip).mem(OP.f64Load, lay.strips + 8).op(OP.f64Mul).set(v.x);
+  loadState(f, r, NOISE_RNG);
+  emitNext(f, r, true);
+  f.i64(11n).op(OP.i64ShrU).op(OP.f64ConvertI64S).f64(2 ** -53).op(OP.f64Mul).set(v.uniform);
+  storeState(f, r, NOISE_RNG);
+  f.get(v.x).f64(Number.NaN);
+  emitWedge(f, lay, v);
+  f.op(OP.select).op(OP.end);
+  return f;
+}
+
+/** wedgeAccepts(strip, x, uniform): emitWedge as a function; for the specs. */
+function wedgeFunction(lay: Layout): FunctionBody {
+  const f = new FunctionBody(['i32', 'f64', 'f64'], ['i32']);
+  const v = normalLocals(f);
+  f.get(0).i32(STRIP_BYTES).op(OP.i32Mul).set(v.strip);
+  f.get(1).set(v.x);
+  f.get(2).set(v.uniform);
+  emitWedge(f, lay, v);
+  return f;
 }
 
 /** epoch(lr, beta, flushBelow, kick): one epoch of trainSgd's moment path on the state in memory. */
 function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
   const f = new FunctionBody(['f64', 'f64', 'f64', 'f64']);
   const [lr, beta, flush, kick] = [0, 1, 2, 3];
-  const noiseAt = f.local('i32');
-  f.i32(lay.noise).set(noiseAt);
   const step = () => {
     emitStep(ar, cfg, lay, v);
-    if (cfg.langevin === true) emitKick(f, lay, cfg.net.params.length, kick, noiseAt);
+    if (cfg.langevin === true) emitKick(f, lay, cfg.net.params.length, kick);
   };
   const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128') };
   const ar = new Arith(f, cfg.precision === 'float32');
   f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
   f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
   const { n } = dims(cfg);
-  if (cfg.batch === n) {
+  if (cfg.batchSampling === 'with-replacement') {
+    // Every step its own batch in order[0..batch), drawn just before it; never the full moments.
+    const cursor = f.local('i32');
+    const end = f.local('i32');
+    const left = f.local('i32');
+    f.i32(cfg.steps).set(left);
+    f.open(OP.loop);
+    emitDraw(f, lay, n, cfg.batch);
+    f.i32(0).set(cursor);
+    emitAccumulate(ar, cfg, lay, cursor, end);
+    step();
+    f.get(left).i32(1).op(OP.i32Sub).tee(left).op(OP.brIf, 0).op(OP.end);
+  } else if (cfg.batch === n) {
     // A full batch is the same set whatever the order: no shuffle, the full moments stay in place.
     step();
   } else {
@@ -506,17 +721,23 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation'].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
 export function epochModuleBytes(cfg: EpochConfig): Uint8Array {
   const lay = layoutOf(cfg);
-  return encodeModule(Math.ceil(lay.bytes / 65536), [
-    { name: 'epoch', body: epochFunction(cfg, lay) },
-    { name: 'next', body: nextFunction() },
-    { name: 'uniformIndex', body: uniformIndexFunction() },
-  ]);
+  return encodeModule(
+    Math.ceil(lay.bytes / 65536),
+    [
+      { name: 'epoch', body: epochFunction(cfg, lay) },
+      { name: 'next', body: nextFunction() },
+      { name: 'uniformIndex', body: uniformIndexFunction() },
+      { name: 'wedgeAccepts', body: wedgeFunction(lay) },
+      { name: 'beyondRectangle', body: beyondRectangleFunction(lay) },
+    ],
+    IMPORTS,
+  );
 }
 
 const modules = new Map<string, WebAssembly.Module>();
@@ -544,12 +765,11 @@ export function isXoroshiroStream(rng: RandomStream): rng is RandomStream & Xoro
 /** One instance of the epoch module with the training set loaded: its state is handed in and out by the caller. */
 export class EpochKernel {
   readonly params: Float64Array;
-  private readonly state: Int32Array;
+  private readonly states: Record<StreamSlot, Int32Array>;
   private readonly run: (lr: number, beta: number, flushBelow: number, kick: number) => void;
-  /** The noise area of an SGLD kernel (steps × weights normals, filled before each epoch); empty without the kick. */
-  readonly noise: Float64Array;
   readonly next: () => number;
   readonly uniformIndex: (n: number) => number;
+  readonly wedgeAccepts: (strip: number, x: number, uniform: number) => number;
 
   constructor(cfg: EpochConfig, rows: Float64Array, fullMoments: Moments) {
     const key = configKey(cfg);
@@ -558,18 +778,28 @@ export class EpochKernel {
       module = new WebAssembly.Module(epochModuleBytes(cfg));
       modules.set(key, module);
     }
-    const exports = new WebAssembly.Instance(module, {}).exports as {
+    // The ziggurat's tail, on the 'langevin' state the module has just stored (the view exists by then), and its wedge test.
+    let noiseState: Int32Array = new Int32Array(0);
+    const imports = {
+      ziggurat: {
+        beyondRectangle: (strip: number, u: number) => zigguratBeyondRectangle(noiseState, strip, u),
+        wedgeAccepts: (strip: number, x: number, uniform: number) => (zigguratWedgeAccepts(strip, x, uniform) ? 1 : 0),
+      },
+    };
+    const exports = new WebAssembly.Instance(module, imports).exports as {
       memory: WebAssembly.Memory;
       epoch: (lr: number, beta: number, flushBelow: number, kick: number) => void;
       next: () => number;
       uniformIndex: (n: number) => number;
+      wedgeAccepts: (strip: number, x: number, uniform: number) => number;
     };
     const lay = layoutOf(cfg);
     const buffer = exports.memory.buffer;
     const { w, L, a, m, n } = dims(cfg);
     this.params = new Float64Array(buffer, lay.params, cfg.net.params.length);
-    this.state = new Int32Array(buffer, RNG, 4);
-    this.noise = lay.noise < 0 ? new Float64Array(0) : new Float64Array(buffer, lay.noise, cfg.steps * cfg.net.params.length);
+    this.states = { batches: new Int32Array(buffer, RNG, 4), langevin: new Int32Array(buffer, NOISE_RNG, 4) };
+    noiseState = this.states.langevin;
+    new Float64Array(buffer, lay.strips, STRIP_TABLE.length).set(STRIP_TABLE);
     new Float64Array(buffer, lay.rows, rows.length).set(rows);
     new Int32Array(buffer, lay.order, n).set(Int32Array.from({ length: n }, (_, i) => i));
     // Constant ends, as createMomentWorkspace: the map to h_0 is [I | 0], the product after the last layer is I_m.
@@ -579,7 +809,7 @@ export class EpochKernel {
     const lastSuffix = new Float64Array(buffer, lay.suffix[L]!, m * m);
     for (let i = 0; i < n0; i++) rows0[i * a + i] = cols0[i * n0 + i] = 1;
     for (let o = 0; o < m; o++) lastSuffix[o * m + o] = 1;
-    if (cfg.batch === n) {
+    if (cfg.batch === n && cfg.batchSampling !== 'with-replacement') {
       const packed = new Float64Array(buffer, lay.moments, a * a + m * a);
       packed.set(fullMoments.sxx);
       packed.set(fullMoments.syx, a * a);
@@ -587,23 +817,27 @@ export class EpochKernel {
     this.run = exports.epoch;
     this.next = exports.next;
     this.uniformIndex = exports.uniformIndex;
+    this.wedgeAccepts = exports.wedgeAccepts;
   }
 
   epoch(lr: number, beta: number, flushBelow: number, kick = 0): void {
     this.run(lr, beta, flushBelow, kick);
   }
 
-  /** Loads the stream's state (memory holds s0 = s01:s00 and s1 = s11:s10 as little-endian i64). */
-  takeStream(rng: XoroshiroFields): void {
-    const s = this.state;
+  /**
+   * Loads a stream's state into its slot: the batch stream's (default) or the SGLD kick's (memory holds s0 = s01:s00
+   * and s1 = s11:s10 as little-endian i64).
+   */
+  takeStream(rng: XoroshiroFields, slot: StreamSlot = 'batches'): void {
+    const s = this.states[slot];
     s[0] = rng.s00;
     s[1] = rng.s01;
     s[2] = rng.s10;
     s[3] = rng.s11;
   }
 
-  giveStream(rng: XoroshiroFields): void {
-    const s = this.state;
+  giveStream(rng: XoroshiroFields, slot: StreamSlot = 'batches'): void {
+    const s = this.states[slot];
     rng.s00 = s[0]!;
     rng.s01 = s[1]!;
     rng.s10 = s[2]!;
