@@ -13,10 +13,10 @@ describe('depth-critical-beta-falls: the window (βc − β*)/βc widens with de
   it('is the headline under both readings, with βc falling beside it (under eq2 only)', () => {
     const e = evaluateDepthCriticalBeta(claim('depth-critical-beta-falls'));
     expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([
-      ['eq2', 'reproduced'],
-      ['eq1', 'reproduced'],
-      ['eq2: βc falls with L', 'reproduced'],
-      ['eq1: βc falls with L', 'deviates'],
+      ['Eq. 2', 'reproduced'],
+      ['Eq. 1', 'reproduced'],
+      ['Eq. 2, βc falls with L', 'reproduced'],
+      ['Eq. 1, βc falls with L', 'deviates'],
     ]);
     expect(Number(e.value)).toBeGreaterThan(0);
   });

@@ -19,7 +19,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
       expect(evaluation.value).toBe(evaluation.readings[0]!.value);
       const labels = evaluation.readings.map((r) => r.label);
       expect(new Set(labels).size).toBe(labels.length);
-      expect(labels[0]).toMatch(claim.id.startsWith('sparse') ? /^as-written\/per-seed/ : /^per-seed\//);
+      expect(labels[0]).toMatch(claim.id.startsWith('sparse') ? /^B = 64 as written, a data set per seed/ : /^a data set per seed, /);
       if (evaluation.verdict === 'inconclusive' && claim.kind === 'stochastic' && claim.id !== 'sparse-gap-closes') expect(evaluation.wouldDecide).toBeTruthy();
       for (const f of evaluation.figures ?? []) {
         expect(JSON.stringify(f.spec)).toMatch(/"values":\[/);
