@@ -26,7 +26,7 @@ describe('the verdict engine gates on the pinned outcomes', () => {
 
   it('evaluates every reading of the regulariser where the claim depends on it, eq2 first', () => {
     for (const id of ['beta-c-mode1', 'lambda-saddle', 'delta-e-min', 'phase-structure-at-0-32']) {
-      expect((evaluate(byId(id))).evaluation!.readings.map((r) => r.label)).toEqual(['eq2', 'eq1']);
+      expect((evaluate(byId(id))).evaluation!.readings.map((r) => r.label)).toEqual(['Eq. 2', 'Eq. 1']);
     }
   });
 

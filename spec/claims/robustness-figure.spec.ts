@@ -8,9 +8,9 @@ const reading = (label: string, verdict: Verdict): Reading => ({ label, verdict 
 describe('the figure of every verdict under every reading', () => {
   it('draws one cell per combination of each compared claim, and counts the fragile rows in its caption', () => {
     const fig = robustnessFigure([
-      { id: 'a', robustness: robustnessOf({ readings: [reading('eq2', 'deviates'), reading('eq1', 'reproduced')] }) },
-      { id: 'b', robustness: robustnessOf({ readings: [reading('eq2', 'deviates'), reading('eq1', 'deviates')] }) },
-      { id: 'c', robustness: robustnessOf({ readings: [reading('eq2', 'deviates')] }) },
+      { id: 'a', robustness: robustnessOf({ readings: [reading('Eq. 2', 'deviates'), reading('Eq. 1', 'reproduced')] }) },
+      { id: 'b', robustness: robustnessOf({ readings: [reading('Eq. 2', 'deviates'), reading('Eq. 1', 'deviates')] }) },
+      { id: 'c', robustness: robustnessOf({ readings: [reading('Eq. 2', 'deviates')] }) },
       { id: 'd', robustness: null },
     ])!;
     expect(fig.id).toBe('robustness');
@@ -20,6 +20,6 @@ describe('the figure of every verdict under every reading', () => {
   });
 
   it('is absent when no claim is read under two combinations', () => {
-    expect(robustnessFigure([{ id: 'c', robustness: robustnessOf({ readings: [reading('eq2', 'deviates')] }) }])).toBeNull();
+    expect(robustnessFigure([{ id: 'c', robustness: robustnessOf({ readings: [reading('Eq. 2', 'deviates')] }) }])).toBeNull();
   });
 });

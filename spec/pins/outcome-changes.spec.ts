@@ -62,7 +62,7 @@ describe('diffResults', () => {
       ['steps-per-epoch-8', 'removed'],
       ['new-claim', 'added'],
     ]);
-    expect(diffs[0]!.changes.map(changeSubject)).toEqual(['verdict', 'value', 'reading eq2 verdict', 'reading eq2 value']);
+    expect(diffs[0]!.changes.map(changeSubject)).toEqual(['verdict', 'value', 'reading Eq. 2 verdict', 'reading Eq. 2 value']);
     expect(diffs[0]!.changes.map(movesVerdict)).toEqual([true, false, true, false]);
   });
 });
@@ -70,6 +70,6 @@ describe('diffResults', () => {
 describe('snapshotOf', () => {
   it('is an outcome as it is pinned: verdict, value and each reading by label', () => {
     const c = claimOf(drifted(), 'beta-c-mode1');
-    expect(snapshotOf({ verdict: 'deviates', value: c.value, readings: c.readings }).readings.eq1).toEqual({ verdict: 'deviates', value: '1.2316459041036135374' });
+    expect(snapshotOf({ verdict: 'deviates', value: c.value, readings: c.readings }).readings['Eq. 1']).toEqual({ verdict: 'deviates', value: '1.2316459041036135374' });
   });
 });

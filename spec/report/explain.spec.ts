@@ -37,12 +37,12 @@ describe('explainClaim', () => {
     const text = explainClaim(claimOf(results, 'beta-c-mode1'), results, 'out');
     expect(text).toMatch(/^beta-c-mode1 {2}\(analytic, profile smoke\)\n/);
     expect(text).toContain('The paper, Appendices A and B, Fig. 3; Eq. 3:\n  “β = 0.43 > βc(2) = 0.42”  printed value 0.42');
-    expect(text).toMatch(/eq2 {2}0\.41054863470120451248 {2}deviates {2}ours − paper -0\.0094513\d+ = 1\.89 tolerance units/);
-    expect(text).toMatch(/eq1 {2}1\.2316\d+ {2}deviates/);
+    expect(text).toMatch(/Eq\. 2 {2}0\.41054863470120451248 {2}deviates {2}ours − paper -0\.0094513\d+ = 1\.89 tolerance units/);
+    expect(text).toMatch(/Eq\. 1 {2}1\.2316\d+ {2}deviates/);
     expect(text).toContain('Verdict: deviates — it does not agree within the tolerance');
     expect(text).toContain('Rule: tolerance ± 0.005 (printed digits).');
     expect(text).toContain('Pinned outcome: deviates, matched.');
-    expect(text).toContain('  - eq2: βc(η = 0.9, L = 3) = 0.4105486347');
+    expect(text).toContain('  - Eq. 2: βc(η = 0.9, L = 3) = 0.4105486347');
     expect(text).toContain('  out/figures/phase-diagram.svg  Global and metastable phases');
     expect(text).toContain('  bifurcation  (not drawn in this run)');
   });

@@ -68,9 +68,9 @@ describe('the first screen, worded once for both renderers', () => {
     const a = results.claims.find((x) => x.group !== 'paper');
     const [b, c] = results.claims.filter((x) => x.group === 'paper');
     const r = (labels: Array<[string, Reading['verdict']]>) => robustnessOf({ readings: labels.map(([label, verdict]) => ({ label, verdict }) as Reading) });
-    a!.robustness = r([['eq2', 'deviates'], ['eq1', 'reproduced']]);
-    b!.robustness = r([['eq2', 'deviates'], ['eq1', 'deviates']]);
-    c!.robustness = r([['per-seed data', 'inconclusive'], ['fixed data', 'reproduced']]);
+    a!.robustness = r([['Eq. 2', 'deviates'], ['Eq. 1', 'reproduced']]);
+    b!.robustness = r([['Eq. 2', 'deviates'], ['Eq. 1', 'deviates']]);
+    c!.robustness = r([['a data set per seed', 'inconclusive'], ['one data set', 'reproduced']]);
     const screen = fragileScreen(results.claims);
     expect(screen.rows.map((x) => x.id)).toEqual([c!.id, a!.id]);
     expect(screen.rows[1]!.flips).toEqual(['regulariser (Eq. 2 or Eq. 1): Eq. 2 ((Lβ/2) Σλ^{2/L}, decay β/2 Σ‖W‖²) → deviates; Eq. 1 ((β/2) Σλ^{2/L}, decay β/(2L) Σ‖W‖²) → reproduced']);

@@ -127,7 +127,7 @@ describe.skipIf(executablePath === null && !process.env.CI)('report.html in Chro
       perSeedOpen: (t.querySelector('details.per-seed') as unknown as Shown).open,
     }));
     expect(claim.text).toContain('the model remains in the rank-1 state');
-    expect(claim.text).toContain('per-seed/test-mse-midpoint');
+    expect(claim.text).toContain('a data set per seed, test MSE past the midpoint');
     expect(claim.text).toContain('What would decide it');
     expect(claim.svgs).toBe(2);
     expect(claim.perSeedOpen).toBe(false);

@@ -52,7 +52,7 @@ describe('junitXml', () => {
     const deviating = cases.find((c) => c['@name'] === 'beta-c-mode1')!;
     expect(deviating['@classname']).toBe('claims.analytic');
     expect(deviating['system-out']).toMatch(/^verdict: deviates/);
-    expect(deviating['system-out']).toMatch(/eq2: 0\.4105\d+ \(deviates, 1\.89 tolerance units\)/);
+    expect(deviating['system-out']).toMatch(/Eq\. 2: 0\.4105\d+ \(deviates, 1\.89 tolerance units\)/);
     const stochastic = cases.find((c) => c['@name'] === 'tau-rank1-trap')!;
     expect(stochastic['system-out']).toMatch(/pinned deviates for the full profile; not compared under smoke/);
   });
@@ -78,7 +78,7 @@ describe('junitXml', () => {
   it('fails a claim that moved from its pin, with the difference in tolerance units in the failure', () => {
     const { cases } = parseJunit(junitXml(drifted()));
     const failure = cases.find((c) => c['@name'] === 'beta-c-mode1')!.failure as Node;
-    expect(failure['@message']).toBe('verdict: deviates → reproduced; value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units); reading eq2 verdict: deviates → reproduced; reading eq2 value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
+    expect(failure['@message']).toBe('verdict: deviates → reproduced; value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units); reading Eq. 2 verdict: deviates → reproduced; reading Eq. 2 value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
     expect(failure['#text']).toContain('pinned → now: verdict: deviates → reproduced');
     expect(failure['#text']).toContain('value: 0.41054863470120451248 → 0.42054863470120451248 (+0.01 = 2.00 tolerance units)');
   });

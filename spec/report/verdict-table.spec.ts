@@ -13,8 +13,8 @@ describe('the terminal verdict table', () => {
   it('has one line per claim with the paper\'s value beside ours under each reading', () => {
     const lines = formatVerdictTable(claims, { colour: false }).trimEnd().split('\n');
     expect(lines).toHaveLength(claims.length + 1);
-    expect(lines.find((l) => l.startsWith('beta-c-mode1 '))).toMatch(/deviates\s+0\.42\s+eq2: 0\.4105 · eq1: 1\.232/);
-    expect(lines.find((l) => l.startsWith('phase-structure-at-0-32 '))).toMatch(/eq2: deviates · eq1: reproduced/);
+    expect(lines.find((l) => l.startsWith('beta-c-mode1 '))).toMatch(/deviates\s+0\.42\s+Eq\. 2: 0\.4105 · Eq\. 1: 1\.232/);
+    expect(lines.find((l) => l.startsWith('phase-structure-at-0-32 '))).toMatch(/Eq\. 2: deviates · Eq\. 1: reproduced/);
   });
 
   it('puts the claims that are not reproduced first, ledger order within a verdict', () => {

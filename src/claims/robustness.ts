@@ -17,24 +17,25 @@ export const DIMENSIONS: readonly Dimension[] = [
     id: 'regulariser',
     label: 'regulariser (Eq. 2 or Eq. 1)',
     options: [
-      { id: 'eq2', label: 'Eq. 2 ((Lβ/2) Σλ^{2/L}, decay β/2 Σ‖W‖²)', pattern: /\beq2\b/ },
-      { id: 'eq1', label: 'Eq. 1 ((β/2) Σλ^{2/L}, decay β/(2L) Σ‖W‖²)', pattern: /\beq1\b/ },
+      { id: 'eq2', label: 'Eq. 2 ((Lβ/2) Σλ^{2/L}, decay β/2 Σ‖W‖²)', pattern: /\bEq\. 2\b/ },
+      { id: 'eq1', label: 'Eq. 1 ((β/2) Σλ^{2/L}, decay β/(2L) Σ‖W‖²)', pattern: /\bEq\. 1\b/ },
     ],
   },
   {
     id: 'data',
     label: 'data (a new data set per seed, or one)',
     options: [
-      { id: 'per-seed', label: 'a data set per seed', pattern: /\bper-seed( data)?\b/ },
-      { id: 'fixed', label: 'one data set', pattern: /\bfixed( data)?\b|\bone data set\b/ },
+      { id: 'per-seed', label: 'a data set per seed', pattern: /\ba data set per seed\b/ },
+      { id: 'fixed', label: 'one data set', pattern: /\bone data set\b/ },
     ],
   },
   {
     id: 'escape',
     label: 'escape criterion',
     options: [
-      { id: 'midpoint', label: 'test MSE past the midpoint', pattern: /\btest-mse-midpoint\b/ },
-      { id: 'sigma', label: 'singular value past the threshold', pattern: /\bsigma-threshold\b/ },
+      { id: 'midpoint', label: 'test MSE past the midpoint', pattern: /\btest MSE past the midpoint\b/ },
+      // The watched σ of a named mode stays in the part (σ1 past the threshold: the part σ1).
+      { id: 'sigma', label: 'singular value past the threshold', pattern: /σk past the threshold\b|(?<=σ\d+ )past the threshold\b/ },
     ],
   },
   {
@@ -58,16 +59,16 @@ export const DIMENSIONS: readonly Dimension[] = [
     id: 'sampler',
     label: 'mini-batch sampler',
     options: [
-      { id: 'permutation', label: 'a permutation per epoch', pattern: /\bepoch-permutation\b|\bper-epoch permutation( \(the paper’s SGD\))?|without replacement \(per-epoch permutation\)/ },
-      { id: 'replacement', label: 'drawn with replacement', pattern: /\bwith-replacement\b|(batches drawn )?with replacement(?! \()/ },
+      { id: 'permutation', label: 'a permutation per epoch', pattern: /\ba permutation per epoch( \(the paper’s SGD\))?|\bper-epoch permutation|without replacement \(per-epoch permutation\)/ },
+      { id: 'replacement', label: 'drawn with replacement', pattern: /(batches drawn )?with replacement(?! \()/ },
     ],
   },
   {
     id: 'sparse-batch',
     label: 'sparse run batch size',
     options: [
-      { id: 'as-written', label: 'B = 64 as written', pattern: /\bas-written\b|\bB = 64 as written\b|\bas written\b/ },
-      { id: 'small', label: 'B = 5', pattern: /\bsmall-batch\b|\bB = 5\b/ },
+      { id: 'as-written', label: 'B = 64 as written', pattern: /\bB = 64 as written\b|\bas written\b/ },
+      { id: 'small', label: 'B = 5', pattern: /\bB = 5\b/ },
     ],
   },
   {

@@ -359,7 +359,7 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
     firstScreen(results),
     findings(results),
     '<section id="claims"><h2>Claims</h2>',
-    '<p class="muted">Readings: <code>eq2</code> is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); <code>eq1</code> is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p>',
+    '<p class="muted">Readings: Eq. 2 is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); Eq. 1 is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p>',
     filters(results),
     `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col" class="${headClasses[i]}">${headLabels[i]}</th>`).join('')}</tr></thead>`,
     ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn)),

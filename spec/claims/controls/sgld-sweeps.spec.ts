@@ -73,7 +73,7 @@ describe('the claims read on the SGLD sweeps', () => {
 
   it('sgld-noise-adds-to-temperature: one reading per batch drawing, the paper’s permutation first, and its figure', () => {
     const e = evaluateClaim(claim('sgld-noise-adds-to-temperature'), withSweeps(syntheticSweeps(() => 100, (r) => 200 * Math.exp(-1000 * r)))).evaluation!;
-    expect(e.readings.map((r) => r.label)).toEqual(['per-epoch permutation (the paper’s SGD)', 'batches drawn with replacement']);
+    expect(e.readings.map((r) => r.label)).toEqual(['a permutation per epoch (the paper’s SGD)', 'batches drawn with replacement']);
     expect(e.verdict).toBe('reproduced');
     expect(e.figures!.map((f) => f.id)).toEqual(['control-sgld-noise-vs-lr-over-b']);
     const flat = evaluateClaim(claim('sgld-noise-adds-to-temperature'), withSweeps(syntheticSweeps(() => 100, () => 200))).evaluation!;

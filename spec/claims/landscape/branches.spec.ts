@@ -17,7 +17,7 @@ describe('branches of the landscape the analytic core decides', () => {
   it('finds the rank-1 branch the global minimum below β*, a local minimum everywhere below βc', () => {
     const e = verdictOf(claim('rank1-branch-metastable-below-beta-c'));
     expect(e.verdict).toBe('deviates');
-    expect(e.readings.find((r) => r.label === 'eq2, metastable = locally stable')!.verdict).toBe('reproduced');
+    expect(e.readings.find((r) => r.label === 'Eq. 2, metastable = locally stable')!.verdict).toBe('reproduced');
     expect(Number(e.value)).toBeCloseTo(0.29472, 4);
   });
 

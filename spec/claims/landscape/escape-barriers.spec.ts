@@ -28,7 +28,7 @@ describe('sparse-run-barrier: the barrier at β = 0.0025', () => {
   it('deviates under both readings: λsad ≈ 3.1×10⁻⁸ and ΔE ≈ 1.2×10⁻⁸ lie far below the escape criterion σ2 > 10⁻³', () => {
     const e = evaluateSparseBarrier(claim('sparse-run-barrier'));
     expect(e.verdict).toBe('deviates');
-    expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([['eq2', 'deviates'], ['eq1', 'deviates']]);
+    expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([['Eq. 2', 'deviates'], ['Eq. 1', 'deviates']]);
     expect(Number(e.value)).toBeCloseTo(1.2207e-8, 11);
     expect(e.evidence[0]).toMatch(/λsad = 3\.05e-8/);
     expect(e.evidence.join(' ')).toMatch(/B ≥ N/);

@@ -13,10 +13,10 @@ describe('depth-critical-beta-falls: the window (βc − β*)/βc widens with de
   it('is the headline under both readings, with βc falling beside it (under eq2 only)', () => {
     const e = evaluateDepthCriticalBeta(claim('depth-critical-beta-falls'));
     expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([
-      ['eq2', 'reproduced'],
-      ['eq1', 'reproduced'],
-      ['eq2: βc falls with L', 'reproduced'],
-      ['eq1: βc falls with L', 'deviates'],
+      ['Eq. 2', 'reproduced'],
+      ['Eq. 1', 'reproduced'],
+      ['Eq. 2, βc falls with L', 'reproduced'],
+      ['Eq. 1, βc falls with L', 'deviates'],
     ]);
     expect(Number(e.value)).toBeGreaterThan(0);
   });
@@ -38,8 +38,8 @@ describe('a grid claim read under both regularisers', () => {
   it('names both readings in one line where their evidence agrees, and keeps a line each where the numbers differ', () => {
     const same = evaluateHysteresisWindow(claim('hysteresis-window-open')).evidence;
     expect(same).toHaveLength(1);
-    expect(same[0]).toMatch(/^eq2 and eq1: over η ∈ /);
+    expect(same[0]).toMatch(/^Eq. 2 and Eq. 1: over η ∈ /);
     const apart = evaluateCriticalBetaOrdering(claim('critical-beta-ordering')).evidence;
-    expect(apart.map((line) => line.split(':')[0])).toEqual(['eq2', 'eq1']);
+    expect(apart.map((line) => line.split(':')[0])).toEqual(['Eq. 2', 'Eq. 1']);
   });
 });

@@ -57,10 +57,10 @@ describe('random-init: no trapping, global under the reading', () => {
     const atRank2 = outcome('random-init-no-trapping', results(50, 0));
     expect(atRank2.verdict).toBe('deviates');
     expect(atRank2.value).toBe('0');
-    expect(reading('random-init-no-trapping', results(50, 0), 'eq1, std 1/√w, per-seed data').verdict).toBe('reproduced');
+    expect(reading('random-init-no-trapping', results(50, 0), 'Eq. 1, std 1/√w, a data set per seed').verdict).toBe('reproduced');
     const atRank1 = outcome('random-init-no-trapping', results(50, 50));
     expect(atRank1.verdict).toBe('reproduced');
-    expect(reading('random-init-no-trapping', results(50, 50), 'eq1, std 1/√w, per-seed data').verdict).toBe('deviates');
+    expect(reading('random-init-no-trapping', results(50, 50), 'Eq. 1, std 1/√w, a data set per seed').verdict).toBe('deviates');
     expect(atRank1.rule?.seeds).toBe(50);
   });
 
@@ -81,7 +81,7 @@ describe('sensitivity to initialisation (paired McNemar on reaching the global m
   it('reproduces when the outcome differs one way on many seeds, deviates when on none, else inconclusive', () => {
     const many = outcome('sensitivity-to-initialisation', withTrapping(runs(50, 40)));
     expect(many.verdict).toBe('reproduced');
-    expect(many.readings.map((r) => r.label)).toEqual(['eq2, per-seed data', 'eq2, fixed data', 'eq1, per-seed data', 'eq1, fixed data']);
+    expect(many.readings.map((r) => r.label)).toEqual(['Eq. 2, a data set per seed', 'Eq. 2, one data set', 'Eq. 1, a data set per seed', 'Eq. 1, one data set']);
     expect(many.rule?.name).toMatch(/McNemar/);
     expect(outcome('sensitivity-to-initialisation', withTrapping(runs(50, 0))).verdict).toBe('deviates');
     expect(outcome('sensitivity-to-initialisation', withTrapping(runs(5, 2))).verdict).toBe('inconclusive');

@@ -12,7 +12,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
     const results = recordedResults();
     const byId = (id: string) => loadLedger().claims.find((c) => c.id === id)!;
     const random = EVALUATORS[byId('tau-random-init').evaluator]!.evaluate(byId('tau-random-init'), results);
-    expect(random.perSeed!.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/test-MSE within .* of final$/)]));
+    expect(random.perSeed!.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/test MSE within .* of final$/)]));
     expect(random.evidence.join('\n')).not.toMatch(/convergence epochs \d/);
     const trap = EVALUATORS[byId('tau-rank1-trap').evaluator]!.evaluate(byId('tau-rank1-trap'), results);
     expect(trap.perSeed!.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^diagnostic, checkpoint: /), expect.stringMatching(/^diagnostic, arithmetic: /)]));
@@ -30,7 +30,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
       expect(evaluation.value).toBe(evaluation.readings[0]!.value);
       const labels = evaluation.readings.map((r) => r.label);
       expect(new Set(labels).size).toBe(labels.length);
-      expect(labels[0]).toMatch(claim.id.startsWith('sparse') ? /^as-written\/per-seed/ : /^per-seed\//);
+      expect(labels[0]).toMatch(claim.id.startsWith('sparse') ? /^B = 64 as written, a data set per seed/ : /^a data set per seed, /);
       if (evaluation.verdict === 'inconclusive' && claim.kind === 'stochastic' && claim.id !== 'sparse-gap-closes') expect(evaluation.wouldDecide).toBeTruthy();
       for (const f of evaluation.figures ?? []) {
         expect(JSON.stringify(f.spec)).toMatch(/"values":\[/);

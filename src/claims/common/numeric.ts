@@ -4,13 +4,14 @@ import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { inBothBackends, reported } from './backends.ts';
+import { REGULARISER_WORDS } from './reading-words.ts';
 import { formatNumber } from '../../text/index.ts';
 
 export type QuantityUnderConvention = (convention: Convention) => <T>(S: Scalar<T>) => T | null;
 
 /**
  * A claim that the paper prints one number for: the quantity is computed under each regulariser reading
- * (eq2 first, the headline), in float64 and in decimal, and compared with the printed value at the claim's
+ * (Eq. 2 first, the headline), in float64 and in decimal, and compared with the printed value at the claim's
  * tolerance.
  */
 export function printedNumberEvaluation(claim: Claim, quantity: string, compute: QuantityUnderConvention): Evaluation {
@@ -22,19 +23,20 @@ export function printedNumberEvaluation(claim: Claim, quantity: string, compute:
   const evidence: string[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const result = inBothBackends(compute(convention));
+    const label = REGULARISER_WORDS[convention];
     if (result.value === null) {
-      evidence.push(`${convention}: ${quantity} does not exist at these parameters.`);
-      return { label: convention, value: null, verdict: 'deviates', note: `${quantity} does not exist under ${convention}` };
+      evidence.push(`${label}: ${quantity} does not exist at these parameters.`);
+      return { label, value: null, verdict: 'deviates', note: `${quantity} does not exist under ${label}` };
     }
     const comparison = compareToPrinted(result.value, printed, width);
     const byRounding = comparison.within && comparison.toleranceUnits >= 0.5;
     evidence.push(
-      `${convention}: ${quantity} = ${formatNumber(result.value, 10)} (float64 ${result.float}, relative gap to decimal ` +
+      `${label}: ${quantity} = ${formatNumber(result.value, 10)} (float64 ${result.float}, relative gap to decimal ` +
         `${formatNumber(result.relativeGap, 2)}); paper ${printed} ± ${width.toString()}; difference ${formatNumber(comparison.difference, 3)} ` +
         `= ${formatNumber(comparison.toleranceUnits, 3)} tolerance units${byRounding ? ' — holds only within the rounding of the printed digits' : ''}.`,
     );
     return {
-      label: convention,
+      label,
       value: reported(result.value),
       verdict: comparison.within ? 'reproduced' : 'deviates',
       difference: reported(comparison.difference)!,

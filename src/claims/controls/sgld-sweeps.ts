@@ -10,6 +10,7 @@ import { arrheniusLine, designOf } from './escape-controls.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts';
 import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
+import { SAMPLER_WORDS } from '../common/reading-words.ts';
 
 /** Label prefix of every reading taken on the control: whose noise it is. */
 export const CONTROL_NOISE = "SGLD control (an audit experiment: isotropic noise, not the paper's SGD)";
@@ -230,7 +231,7 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
   const samplings = [...new Set(s.noise.map((p) => p.sampling))];
   const decisions = samplings.map((sampling) =>
     decideNoiseAddsToT(
-      sampling === 'epoch-permutation' ? 'per-epoch permutation (the paper’s SGD)' : 'batches drawn with replacement',
+      sampling === 'epoch-permutation' ? `${SAMPLER_WORDS[sampling]} (the paper’s SGD)` : SAMPLER_WORDS[sampling],
       s.noise.filter((p) => p.sampling === sampling).map((p) => ({ x: p.lrOverBatch, runs: p.timeRuns })),
       factor,
     ),

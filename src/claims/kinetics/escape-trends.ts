@@ -6,6 +6,7 @@ import type { Evaluation } from '../verdict.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../landscape/transitions.ts';
 import { evaluateDepthControl } from '../controls/escape-controls.ts';
 import { betaControlReading, headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
+import { readingLabel } from '../common/reading-words.ts';
 
 export function betaKineticNeeds(): ExperimentRequest[] {
   return [{ experiment: 'trapping', protocol: 'rank1-trap' }, { experiment: 'sgld-sweeps' }];
@@ -28,7 +29,7 @@ function kineticHalf(control: ControlReading | null, analytic: Evaluation, what:
     control === null ? [] : [control],
     {
       ...analytic,
-      readings: analytic.readings.map((r) => ({ ...r, label: `analytic half (${what}), ${r.label}` })),
+      readings: analytic.readings.map((r) => ({ ...r, label: readingLabel(`analytic half (${what})`, r.label) })),
       evidence: [
         ...analytic.evidence,
         `The paper's runs give τ at one β (0.32) and one depth (L = 3) only: of the rank-1 trap's ${runs.length} per-seed runs, ${trapped.length} started trapped and ${escaped} escaped ` +

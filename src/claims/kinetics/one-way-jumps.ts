@@ -21,6 +21,7 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
 import { formatNumber } from '../../text/index.ts';
+import { SAMPLER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const p = (x: number, digits = 4): string => formatNumber(x, digits);
 
@@ -28,7 +29,7 @@ const p = (x: number, digits = 4): string => formatNumber(x, digits);
 function headed(readings: Reading[], rest: Omit<Evaluation, 'verdict' | 'value' | 'readings'>): Evaluation {
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, ...rest };
 }
-const groupLabel = (g: JumpGroupResult) => `${g.sampling}, β = β_weak − ${g.delta}`;
+const groupLabel = (g: JumpGroupResult) => readingLabel(SAMPLER_WORDS[g.sampling], `β = β_weak − ${g.delta}`);
 
 /** The paper's drawing (a fresh permutation each epoch) first: its groups are the headline readings. */
 function paperDrawingFirst(groups: readonly JumpGroupResult[]): JumpGroupResult[] {
@@ -111,7 +112,7 @@ export function evaluateJumpMemoryless(_claim: Claim, results: ExperimentResults
     const mine = outcomes.filter((o) => o.group.sampling === sampling);
     const rejected = mine.filter((o) => o.rejects).length;
     const verdict: Verdict = mine.length === 0 ? 'inconclusive' : rejected > 0 ? 'deviates' : 'reproduced';
-    return { label: sampling, value: mine.length === 0 ? null : String(rejected), verdict, note: `${rejected} of ${mine.length} testable settings reject the exponential law` };
+    return { label: SAMPLER_WORDS[sampling], value: mine.length === 0 ? null : String(rejected), verdict, note: `${rejected} of ${mine.length} testable settings reject the exponential law` };
   });
   return headed(readings, {
     evidence: [

@@ -7,6 +7,7 @@ import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { reported } from '../common/backends.ts';
 import { DEPTH, GRID, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
 import { formatNumber } from '../../text/index.ts';
+import { REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 function mode(eta: number, beta: number, depth: number, convention: Convention) {
   return { eta, beta, depth, convention };
@@ -38,9 +39,9 @@ export function evaluateMetastableCount(claim: Claim): Evaluation {
     const best = Math.min(...configs.map((c) => c.loss));
     const metastable = configs.filter((c) => c.loss > best).length;
     const list = configs.map((c) => `(${c.lambdas.map((l) => formatNumber(l, 3)).join(', ')}): ${formatNumber(c.loss, 5)}${c.loss === best ? ' global' : ''}`).join('; ');
-    evidence.push(`${convention}: at β = ${beta}, L = ${depth}, η = (${etas.join(', ')}): ${configs.length} local minima (λ per mode: loss) — ${list}; ${metastable} metastable.`);
+    evidence.push(`${REGULARISER_WORDS[convention]}: at β = ${beta}, L = ${depth}, η = (${etas.join(', ')}): ${configs.length} local minima (λ per mode: loss) — ${list}; ${metastable} metastable.`);
     const verdict: Verdict = metastable === printed ? 'reproduced' : 'deviates';
-    return { label: convention, value: String(metastable), verdict, difference: String(metastable - printed) };
+    return { label: REGULARISER_WORDS[convention], value: String(metastable), verdict, difference: String(metastable - printed) };
   });
   evidence.push(
     'Each mode contributes its own two minima (λ = 0 and λ**) independently, so the count of metastable states is 2^d − 1, not d; ' +
@@ -82,10 +83,10 @@ export function evaluateUpperBranchMetastable(claim: Claim): Evaluation {
       windows.push(`η = ${eta}: metastable on (β*, βc) = (${formatNumber(betaStar, 5)}, ${formatNumber(betaC, 5)}), global minimum on (0, ${formatNumber(betaStar, 5)}]`);
     }
     evidence.push(
-      `${convention}: on ${points - 1} β per mode in (0, βc) the upper branch exists at every point but ${unstableAt} and is the global minimum at ${globalAt}; ${windows.join('; ')}.`,
+      `${REGULARISER_WORDS[convention]}: on ${points - 1} β per mode in (0, βc) the upper branch exists at every point but ${unstableAt} and is the global minimum at ${globalAt}; ${windows.join('; ')}.`,
     );
-    readings.push({ label: `${convention}, metastable = local not global`, value: reported(new Decimal(lowest!)), verdict: globalAt === 0 && unstableAt === 0 ? 'reproduced' : 'deviates' });
-    readings.push({ label: `${convention}, metastable = locally stable`, value: reported(new Decimal(0)), verdict: unstableAt === 0 ? 'reproduced' : 'deviates' });
+    readings.push({ label: readingLabel(REGULARISER_WORDS[convention], 'metastable = local not global'), value: reported(new Decimal(lowest!)), verdict: globalAt === 0 && unstableAt === 0 ? 'reproduced' : 'deviates' });
+    readings.push({ label: readingLabel(REGULARISER_WORDS[convention], 'metastable = locally stable'), value: reported(new Decimal(0)), verdict: unstableAt === 0 ? 'reproduced' : 'deviates' });
   }
   evidence.push('"Metastable" (local but not global) holds only on (β*, βc); below β* the rank-1 branch is the global minimum. The second reading only says λ** is a local minimum, which Eq. 2 gives on all of (0, βc).');
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
@@ -111,8 +112,8 @@ export function evaluateDepthTwoRoot(claim: Claim): Evaluation {
         if (roots !== 1) missing.push(`η = ${eta}, β = ${formatNumber(f * eta, 4)}: ${roots} positive roots`);
       }
     }
-    evidence.push(`${convention}: the positive root exists up to β = ${formatNumber(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
-    return { label: convention, value: reported(new Decimal(end)), verdict: missing.length === 0 ? 'reproduced' : 'deviates' };
+    evidence.push(`${REGULARISER_WORDS[convention]}: the positive root exists up to β = ${formatNumber(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
+    return { label: REGULARISER_WORDS[convention], value: reported(new Decimal(end)), verdict: missing.length === 0 ? 'reproduced' : 'deviates' };
   });
   evidence.push('The transition at L = 2 is continuous (second order, the claim no-bifurcation-depth-2), but the positive solution ends where it reaches 0: no positive root for β ≥ η (eq2).');
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };

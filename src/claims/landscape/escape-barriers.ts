@@ -8,6 +8,7 @@ import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 
 import { COUNT, DEPTH, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
 import { formatNumber } from '../../text/index.ts';
+import { REGULARISER_WORDS } from '../common/reading-words.ts';
 
 const at = (eta: number, beta: number, depth: number, convention: Convention): LandscapeSummary<number> =>
   describeLandscape(float64, { eta, beta, depth, convention });
@@ -50,7 +51,7 @@ export function evaluateSaddleBarrier(claim: Claim, results: ExperimentResults):
   return {
     verdict,
     value,
-    readings: [{ label: 'eq2 (the network\'s loss: weight decay β on every layer)', value, verdict, difference: String(report.lossDifferenceMinusBarrier) }],
+    readings: [{ label: `${REGULARISER_WORDS.eq2} (the network's loss: weight decay β on every layer)`, value, verdict, difference: String(report.lossDifferenceMinusBarrier) }],
     evidence: [
       `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, eq2): the weak mode (η = ${weak}) over its saddle λsad = ${formatNumber(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
         `Eq. 10's ΔE = ${up === null ? '— (no saddle)' : formatNumber(up, 8)}; the strong mode (η = ${strong}) down over its saddle, ${down === null ? '— (no saddle)' : formatNumber(down, 8)}. ` +
@@ -90,12 +91,12 @@ export function evaluateSparseBarrier(claim: Claim): Evaluation {
     const saddle = sparse.lambdaSaddle;
     const verdict: Verdict = saddle === null || saddle < threshold ? 'deviates' : 'reproduced';
     evidence.push(
-      `${convention}: at β = ${beta}, η = ${eta}, L = ${depth}: λsad = ${saddle === null ? '— (no saddle)' : formatNumber(saddle, 3)}, ΔE = ${sparse.barrier === null ? '—' : formatNumber(sparse.barrier, 3)} ` +
+      `${REGULARISER_WORDS[convention]}: at β = ${beta}, η = ${eta}, L = ${depth}: λsad = ${saddle === null ? '— (no saddle)' : formatNumber(saddle, 3)}, ΔE = ${sparse.barrier === null ? '—' : formatNumber(sparse.barrier, 3)} ` +
         `(Eq. 10); at the dense trap's β = ${denseBeta}: ΔE = ${dense.barrier === null ? '—' : formatNumber(dense.barrier, 3)}` +
         (sparse.barrier !== null && dense.barrier !== null ? `, ${formatNumber(sparse.barrier / dense.barrier, 2)} times it` : '') +
         `. The saddle lies ${saddle === null ? '—' : `${formatNumber(threshold / saddle, 2)} times below`} the escape criterion σ2 > ${threshold}.`,
     );
-    return { label: convention, value: sparse.barrier === null ? null : String(sparse.barrier), verdict };
+    return { label: REGULARISER_WORDS[convention], value: sparse.barrier === null ? null : String(sparse.barrier), verdict };
   });
   evidence.push(
     `Appendix A trains the sparse run at B = ${batch} on N = ${samples} samples: ${batch >= samples ? `B ≥ N, so every epoch is one step on the full training set and the update carries no mini-batch noise (claim sparse-batch-noise)` : 'B < N'}. ` +
@@ -133,11 +134,11 @@ export function evaluateBarrierOrder(claim: Claim): Evaluation {
     const barrierSlowerFirst = outOfRank0 !== null && outOfRank1 !== null && outOfRank0 > outOfRank1;
     const verdict: Verdict = outOfRank0 === null || outOfRank1 === null ? 'inconsistent' : printedSlowerFirst === barrierSlowerFirst ? 'reproduced' : 'inconsistent';
     evidence.push(
-      `${convention}: Eq. 10 at β = ${beta}, L = ${depth}: ${etas.map((eta, i) => `η = ${eta}: ΔE = ${barriers[i] === null ? '— (no saddle)' : formatNumber(barriers[i]!, 4)}`).join('; ')}. ` +
+      `${REGULARISER_WORDS[convention]}: Eq. 10 at β = ${beta}, L = ${depth}: ${etas.map((eta, i) => `η = ${eta}: ΔE = ${barriers[i] === null ? '— (no saddle)' : formatNumber(barriers[i]!, 4)}`).join('; ')}. ` +
         `Out of rank 0 the lowest is ${outOfRank0 === null ? '—' : formatNumber(outOfRank0, 4)}, out of rank 1 the weak mode's ${outOfRank1 === null ? '—' : formatNumber(outOfRank1, 4)}: ` +
         `${barrierSlowerFirst ? 'the first escape has the higher barrier' : 'the first escape has the lower barrier'}; the paper prints τ > ${first} for it against τ ≈ ${second} for the second.`,
     );
-    return { label: convention, value: outOfRank0 !== null && outOfRank1 !== null ? String(outOfRank0 / outOfRank1) : null, verdict };
+    return { label: REGULARISER_WORDS[convention], value: outOfRank0 !== null && outOfRank1 !== null ? String(outOfRank0 / outOfRank1) : null, verdict };
   });
   evidence.push(
     'Value: barrier out of rank 0 over barrier out of rank 1. Both escapes run at the same β, ηlr and B (Appendix A), hence the same T_eff; out of rank 0 either mode may go first, so its rate is at least the lowest barrier\'s. ' +

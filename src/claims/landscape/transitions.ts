@@ -21,6 +21,7 @@ import { inBothBackends, reported } from '../common/backends.ts';
 import { candidatesMatchingPrinted, printedNumberEvaluation, type Candidate } from '../common/numeric.ts';
 import { DEPTH, DIGITS, GRID, RANK, decimalListParam, decimalParam, integerListParam, integerParam } from '../common/params.ts';
 import { formatNumber } from '../../text/index.ts';
+import { REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, convention: Convention) => ({
   eta: S.of(eta),
@@ -114,9 +115,9 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
     const perMode = modes
       .map((m, i) => `η = ${etas[i]}: βc = ${formatNumber(m.betaC)}, β* = ${formatNumber(m.betaStar)}, global ${m.globalPhase}${m.lambdaMin === null ? '' : `, λ** = ${formatNumber(m.lambdaMin)}`}`)
       .join('; ');
-    evidence.push(`${convention}: ${perMode}. Global minimum rank-${rank}; other local minima have rank ${metastableRanks.join(', ') || 'none'}.`);
+    evidence.push(`${REGULARISER_WORDS[convention]}: ${perMode}. Global minimum rank-${rank}; other local minima have rank ${metastableRanks.join(', ') || 'none'}.`);
     return {
-      label: convention,
+      label: REGULARISER_WORDS[convention],
       value: String(rank),
       verdict: holds ? 'reproduced' : 'deviates',
       note: `global rank-${rank}; metastable ranks {${metastableRanks.join(', ')}}`,
@@ -129,7 +130,7 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
 function linesByConvention(lines: readonly { convention: Convention; text: string }[]): string[] {
   const named = new Map<string, Convention[]>();
   for (const { convention, text } of lines) named.set(text, [...(named.get(text) ?? []), convention]);
-  return [...named].map(([text, conventions]) => `${conventions.join(' and ')}: ${text}`);
+  return [...named].map(([text, conventions]) => `${conventions.map((c) => REGULARISER_WORDS[c]).join(' and ')}: ${text}`);
 }
 
 /** A claim that must hold at every point of a grid, under each convention. */
@@ -142,7 +143,7 @@ function gridEvaluation(
     const result = check(convention);
     lines.push({ convention, text: result.evidence });
     const verdict: Verdict = result.holds ? 'reproduced' : 'deviates';
-    return { label: convention, value: reported(result.value), verdict };
+    return { label: REGULARISER_WORDS[convention], value: reported(result.value), verdict };
   });
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence: linesByConvention(lines) };
 }
@@ -292,9 +293,9 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
       lines.push(`η = ${eta}: βc(L) = ${betaC.map((b) => formatNumber(b, 3)).join(', ')}; β*(L) = ${betaStar.map((b) => formatNumber(b, 3)).join(', ')}`);
     }
     window.evidence.push(
-      `${convention}: L = ${depths.join(', ')}. ${lines.join('. ')}. βc ${fallsWithL ? 'falls' : 'does not fall'} with L; β* ${finite ? 'stays finite and positive (its closed form, so this half cannot fail)' : 'does not stay finite'}.`,
+      `${REGULARISER_WORDS[convention]}: L = ${depths.join(', ')}. ${lines.join('. ')}. βc ${fallsWithL ? 'falls' : 'does not fall'} with L; β* ${finite ? 'stays finite and positive (its closed form, so this half cannot fail)' : 'does not stay finite'}.`,
     );
-    return { label: `${convention}: βc falls with L`, value: null, verdict: fallsWithL ? 'reproduced' : 'deviates' };
+    return { label: readingLabel(REGULARISER_WORDS[convention], 'βc falls with L'), value: null, verdict: fallsWithL ? 'reproduced' : 'deviates' };
   });
   return { ...window, readings: [...window.readings, ...falls] };
 }

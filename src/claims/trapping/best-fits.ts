@@ -5,6 +5,7 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries } from '../verdict.ts';
 import { MOST_RUNS, typicalReading, type RunCase } from '../common/typicality.ts';
 import { finite, hasPlateau } from './curves.ts';
+import { DATA_WORDS, SPARSE_BATCH_WORDS, readingLabel } from '../common/reading-words.ts';
 
 // Section 4.2: "train error plateaus at the best rank-1 linear fit and, after escape, settles near the best rank-2
 // fit". Each sparse run is read against the best linear fits of its own 25 training samples.
@@ -46,10 +47,10 @@ export function evaluateSettlesNearRank2(_claim: Claim, results: ExperimentResul
   const meaning = 'train MSE as a share of the gap from the best rank-2 fit (0) to the best rank-1 fit (1) of the run\'s own training set';
   const near = `end within ${NEAR_SHARE} of the gap from the best rank-2 fit`;
   const readings = [
-    typicalReading('final at rank 2, B = 64 as written, per-seed data', finalCases(sparse['as-written']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
-    typicalReading('final at rank 2, B = 64 as written, fixed data', finalCases(sparse['as-written'].fixed), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
-    typicalReading('final at rank 2, B = 5, per-seed data', finalCases(sparse['small-batch']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
-    typicalReading('rank-1 plateau at the best rank-1 fit, B = 64 as written, per-seed data', plateauCases(sparse['as-written']['per-seed']), meaning, `plateau within ${NEAR_SHARE} of the gap from the best rank-1 fit`, MOST_RUNS),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), finalCases(sparse['as-written']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), finalCases(sparse['as-written'].fixed), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), finalCases(sparse['small-batch']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
+    typicalReading(readingLabel('rank-1 plateau at the best rank-1 fit', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), plateauCases(sparse['as-written']['per-seed']), meaning, `plateau within ${NEAR_SHARE} of the gap from the best rank-1 fit`, MOST_RUNS),
   ];
   const headline = readings[0]!;
   const example = atRank2(sparse['as-written']['per-seed'])[0];

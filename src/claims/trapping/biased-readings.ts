@@ -1,13 +1,14 @@
 // The trapping claims read on the network with biases (an audit experiment, src/experiments/biased-network.ts): per
 // reading of the biases and per escape rule, the claim's own rule on the runs from the same trap, beside the
-// bias-free readings. A label is `per-seed/<rule>[/σk], <the reading's words>`: the data scheme and rule as the
-// bias-free readings name them, so the multiverse places them in the same dimensions.
+// bias-free readings. A label is the data scheme and the rule as the bias-free readings name them, then the reading's
+// words (common/reading-words.ts), so the multiverse places them in the same dimensions.
 import { biasedOutcome, biasedTrap, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOLS, type EscapeRuleName } from '../../protocols/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import { escapeStatistics, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { residueInvariance, type TrapInvariance, type TrapResidue } from './invariant-trap.ts';
+import { DATA_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
 /** The protocols whose claims have readings on the network with biases: the two checkpoint traps. */
 export const BIASED_PROTOCOLS: readonly TrappingProtocol[] = ['rank1-trap', 'trivial-trap'];
@@ -37,7 +38,7 @@ export function biasedSources(results: ExperimentResults, protocol: TrappingProt
       const outcomes = reading.records.map((r) => biasedOutcome(r, protocol, rule, watched, budget));
       const trapped = reading.records.filter((_, i) => outcomes[i]!.trapped).map((r) => biasedTrap(r, protocol));
       return {
-        label: `per-seed/${rule}${mode === undefined ? '' : `/σ${mode}`}, ${reading.label}`,
+        label: readingLabel(DATA_WORDS['per-seed'], escapeRuleWords(rule, mode), reading.label),
         statistics: escapeStatistics(outcomes, DEFAULT_ALPHA),
         residues: trapped.map((t) => ({ start: t.noise.singularValues[watched - 1] ?? null, end: t.escape.finalSingularValues[watched - 1], top: t.escape.finalSingularValues[0] ?? 0 })),
         // The drive along the next mode is measured for the rank the trap is meant to have: over those checkpoints.

@@ -17,6 +17,7 @@ import { integerParam } from '../common/params.ts';
 import { CONTROL_NOISE, headedBySgd } from '../controls/sgld-sweeps.ts';
 import { NO_RULE_INVARIANT } from './invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
+import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, SPARSE_BATCH_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ experiment: 'trapping', protocol });
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
@@ -91,17 +92,17 @@ export function evaluateRandomInitTrapping(_claim: Claim, results: ExperimentRes
   const runs = results.trapping('random-init').runs;
   const read = (convention: Convention, label: string, records: readonly RunRecord[]) => {
     const cases = atGlobalCases(records, convention);
-    return { reading: typicalReading(`${convention}, ${label}`, cases, meaning, words, MOST_RUNS, divergedNote(records)), cases };
+    return { reading: typicalReading(readingLabel(REGULARISER_WORDS[convention], label), cases, meaning, words, MOST_RUNS, divergedNote(records)), cases };
   };
   const read2 = [
-    read('eq2', 'std 1/√w, per-seed data', runs['per-seed']),
-    read('eq1', 'std 1/√w, per-seed data', runs['per-seed']),
-    read('eq2', 'std 1/√w, fixed data', runs.fixed),
-    read('eq1', 'std 1/√w, fixed data', runs.fixed),
-    read('eq2', 'variance 1/√w, per-seed data', results.initVariance()),
+    read('eq2', readingLabel('std 1/√w', DATA_WORDS['per-seed']), runs['per-seed']),
+    read('eq1', readingLabel('std 1/√w', DATA_WORDS['per-seed']), runs['per-seed']),
+    read('eq2', readingLabel('std 1/√w', DATA_WORDS.fixed), runs.fixed),
+    read('eq1', readingLabel('std 1/√w', DATA_WORDS.fixed), runs.fixed),
+    read('eq2', readingLabel('variance 1/√w', DATA_WORDS['per-seed']), results.initVariance()),
   ];
   const rank2 = typicalReading(
-    'std 1/√w, per-seed data, ends at rank 2',
+    readingLabel('std 1/√w', DATA_WORDS['per-seed'], 'ends at rank 2'),
     finite(runs['per-seed']).map((r) => ({ seed: r.seed, fails: r.final.effectiveRank !== 2, value: r.final.effectiveRank })),
     'effective rank of the end-to-end map at the end of the run',
     'end at rank 2 (Section 3.1\'s "rank-2 global minimum")',
@@ -136,7 +137,7 @@ export function evaluateCheckpointPhase(claim: Claim, results: ExperimentResults
       const at = rankOf(r.start.stages.at(-1)!.singularValues);
       return [{ seed: r.seed, fails: at !== rank, value: at }];
     });
-    return typicalReading(`${scheme} data`, cases, 'effective rank of the checkpoint\'s end-to-end map (σ > 10⁻³)', `have a checkpoint of rank ${rank}`, NEARLY_EVERY_RUN);
+    return typicalReading(DATA_WORDS[scheme], cases, 'effective rank of the checkpoint\'s end-to-end map (σ > 10⁻³)', `have a checkpoint of rank ${rank}`, NEARLY_EVERY_RUN);
   });
   const betas = PROTOCOL_FILES[protocol].settings.start;
   return fromReadings(readings, [
@@ -171,7 +172,7 @@ export function evaluateSparsePlateauOrder(_claim: Claim, results: ExperimentRes
       const { trainMse, testMse } = r.escape.testMseMidpoint.plateau;
       return { seed: r.seed, fails: !(trainMse < testMse), value: testMse - trainMse };
     });
-    return typicalReading(`${scheme} data`, cases, 'test − train MSE on the rank-1 plateau (the branch descended from the 0.361 checkpoint at β = 0.0025)', 'have train MSE below test MSE on the plateau', MOST_RUNS, noPlateau(records));
+    return typicalReading(DATA_WORDS[scheme], cases, 'test − train MSE on the rank-1 plateau (the branch descended from the 0.361 checkpoint at β = 0.0025)', 'have train MSE below test MSE on the plateau', MOST_RUNS, noPlateau(records));
   });
   return fromReadings(readings, [
     'The plateau is the rank-1 branch the escape rule uses: full-batch descent at β = 0.0025 from the run\'s rank-1 checkpoint. ' +
@@ -216,11 +217,11 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
     note: `P(in-sample MSE < floor) = ${formatNumber(below, 4)}`,
   };
   const runReadings = [
-    typicalReading('final at rank 2, B = 64 as written, per-seed data', final(sparse['as-written']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written']['per-seed'])),
-    typicalReading('final at rank 2, B = 64 as written, fixed data', final(sparse['as-written'].fixed), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written'].fixed)),
-    typicalReading('final at rank 2, B = 5, per-seed data', final(sparse['small-batch']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['small-batch']['per-seed'])),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), final(sparse['as-written']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written']['per-seed'])),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), final(sparse['as-written'].fixed), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written'].fixed)),
+    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), final(sparse['small-batch']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['small-batch']['per-seed'])),
     typicalReading(
-      'rank-1 plateau, per-seed data',
+      readingLabel('rank-1 plateau', DATA_WORDS['per-seed']),
       sparse['as-written']['per-seed'].filter(hasPlateau).map((r) => ({ seed: r.seed, fails: r.escape.testMseMidpoint.plateau.trainMse < floor, value: r.escape.testMseMidpoint.plateau.trainMse - floor })),
       meaning,
       words,
@@ -262,10 +263,10 @@ export function evaluateCannotCoincide(_claim: Claim, results: ExperimentResults
   const meaning = 'final test − train MSE';
   const words = 'end with test MSE above train MSE';
   const readings = [
-    typicalReading('sparse, as written, per-seed data', cases(results.sparse().runs['as-written']['per-seed']), meaning, words, MOST_RUNS),
-    typicalReading('sparse, as written, fixed data', cases(results.sparse().runs['as-written'].fixed), meaning, words, MOST_RUNS),
-    typicalReading('dense, random-init, per-seed data', cases(results.trapping('random-init').runs['per-seed']), meaning, words, MOST_RUNS),
-    typicalReading('dense, rank1-trap, per-seed data', cases(results.trapping('rank1-trap').runs['per-seed']), meaning, words, MOST_RUNS),
+    typicalReading(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), cases(results.sparse().runs['as-written']['per-seed']), meaning, words, MOST_RUNS),
+    typicalReading(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), cases(results.sparse().runs['as-written'].fixed), meaning, words, MOST_RUNS),
+    typicalReading(readingLabel('dense', PROTOCOL_WORDS['random-init'], DATA_WORDS['per-seed']), cases(results.trapping('random-init').runs['per-seed']), meaning, words, MOST_RUNS),
+    typicalReading(readingLabel('dense', PROTOCOL_WORDS['rank1-trap'], DATA_WORDS['per-seed']), cases(results.trapping('rank1-trap').runs['per-seed']), meaning, words, MOST_RUNS),
   ];
   const sparse = sparseTask();
   const denseRun = results.trapping('random-init').runs['per-seed'][0];
@@ -393,7 +394,7 @@ export function evaluateBalance(_claim: Claim, results: ExperimentResults): Eval
   // A premise of the decoupling (Section 2.1) promised of every run: threshold nearly every run.
   const readings = [
     typicalReading('all three protocols', cases(runs), meaning, words, NEARLY_EVERY_RUN),
-    typicalReading('random-init (starts unbalanced)', cases(runs.filter((r) => r.protocol === 'random-init')), meaning, words, NEARLY_EVERY_RUN),
+    typicalReading(`${PROTOCOL_WORDS['random-init']} (starts unbalanced)`, cases(runs.filter((r) => r.protocol === 'random-init')), meaning, words, NEARLY_EVERY_RUN),
   ];
   const along = TRAPPING_PROTOCOLS.map((p) => {
     const rs = runs.filter((r) => r.protocol === p);
@@ -502,7 +503,7 @@ export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): 
       const w = transitionWidth(r);
       return { seed: r.seed, fails: w === null || w > ABRUPT_FRACTION, value: w };
     });
-    return universalReading(`${p}, per-seed data, escaped runs`, cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', `take longer than ${ABRUPT_FRACTION} τ to fall from 10 % to 90 % of the drop`);
+    return universalReading(readingLabel(PROTOCOL_WORDS[p], DATA_WORDS['per-seed'], 'escaped runs'), cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', `take longer than ${ABRUPT_FRACTION} τ to fall from 10 % to 90 % of the drop`);
   });
   const noisy = 'These escapes are the audit\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.';
   const control = controlAbruptReadings(results, paperTau);

@@ -9,6 +9,7 @@ import {
   ESCAPE_RULES,
   SPARSE_BATCHES,
   escapeOutcomes,
+  type DataSchemeName,
   type EscapeRuleName,
   type ExperimentRequest,
   type ExperimentResults,
@@ -40,12 +41,14 @@ import { invarianceReason, trappedInvariance, unlessNotReproducible } from './in
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
 import { BIASED_NETWORK_REQUEST, biasedCheckpointLines, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
+import { DATA_WORDS, SPARSE_BATCH_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
 const ALPHA = DEFAULT_ALPHA;
 
-/** One reading: a label, its runs, the rule and σ mode it is read with. */
+/** One reading: a label, its runs, their data scheme, the rule and σ mode it is read with. */
 interface ReadingRuns {
   readonly label: string;
+  readonly scheme: DataSchemeName;
   readonly records: RunRecord[];
   readonly rule: EscapeRuleName;
   readonly mode?: number;
@@ -64,7 +67,7 @@ function trappingReadings(results: ExperimentResults, protocol: TrappingProtocol
   const out: ReadingRuns[] = [];
   for (const scheme of DATA_SCHEMES) {
     const records = results.trapping(protocol).runs[scheme];
-    for (const rule of rules) out.push({ label: `${scheme}/${rule}${mode === undefined ? '' : `/σ${mode}`}`, records, rule, ...(mode === undefined ? {} : { mode }) });
+    for (const rule of rules) out.push({ label: readingLabel(DATA_WORDS[scheme], escapeRuleWords(rule, mode)), scheme, records, rule, ...(mode === undefined ? {} : { mode }) });
   }
   return out;
 }
@@ -72,7 +75,9 @@ function trappingReadings(results: ExperimentResults, protocol: TrappingProtocol
 /** The sparse readings: batch (as written, B = 5) × data scheme, all by the σ2 > 10⁻³ rule of Appendix A. */
 function sparseReadings(results: ExperimentResults): ReadingRuns[] {
   const out: ReadingRuns[] = [];
-  for (const batch of SPARSE_BATCHES) for (const scheme of DATA_SCHEMES) out.push({ label: `${batch}/${scheme}`, records: results.sparse().runs[batch][scheme], rule: 'sigma-threshold' });
+  for (const batch of SPARSE_BATCHES) {
+    for (const scheme of DATA_SCHEMES) out.push({ label: readingLabel(SPARSE_BATCH_WORDS[batch], DATA_WORDS[scheme]), scheme, records: results.sparse().runs[batch][scheme], rule: 'sigma-threshold' });
+  }
   return out;
 }
 
@@ -178,7 +183,7 @@ function convergenceReadings(
   const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [], perSeed: [] };
   const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
   for (const source of schemes) {
-    const label = `${source.label.split('/')[0]}/test-MSE within ${width} of final`;
+    const label = readingLabel(DATA_WORDS[source.scheme], `test MSE within ${width} of final`);
     const values = convergenceOf(source.records, Number(width));
     const censored = values.filter((v) => v.censored).length;
     const counts = `${values.length} seeds with per-epoch test MSE, ${censored} not settled within the window`;
@@ -351,7 +356,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
  * is reproduced; otherwise inconclusive.
  */
 export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
-  const name = `${label}, escape within the budget (Fig. 1a)`;
+  const name = readingLabel(label, 'escape within the budget (Fig. 1a)');
   if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
   const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
   evidence.push(`${name}: ${reason}.`);

@@ -9,6 +9,7 @@ import { CALIBRATION_REPLICATIONS, uniformSource } from '../common/calibrations.
 import { ALPHA, EXCEPTION_RATE, upperRate } from '../common/typicality.ts';
 import { CONVENTIONS, globalRankOf, type Convention } from './global-phase.ts';
 import { formatNumber } from '../../text/index.ts';
+import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
 
@@ -92,6 +93,7 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
   let headSeeds = 0;
   const readings: Reading[] = CONVENTIONS.flatMap((convention: Convention) =>
     DATA_SCHEMES.map((scheme): Reading => {
+      const label = readingLabel(REGULARISER_WORDS[convention], DATA_WORDS[scheme]);
       const reached = (r: RunRecord): boolean => r.final.effectiveRank === globalRankOf(r, convention);
       const random = new Map(finite(results.trapping('random-init').runs[scheme]).map((r) => [r.seed, r]));
       const outcomes = TRAPS.map((trap): PairedOutcomes => {
@@ -99,19 +101,19 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
         const randomOnly = pairs.filter(([a, b]) => reached(a) && !reached(b)).length;
         const trapOnly = pairs.filter(([a, b]) => !reached(a) && reached(b)).length;
         evidence.push(
-          `${convention}, ${scheme} data, random-init against ${trap}: ${pairs.length} seeds; at the global minimum ${pairs.filter(([a]) => reached(a)).length} (random) and ` +
-            `${pairs.filter(([, b]) => reached(b)).length} (${trap}); outcome differs on ${randomOnly + trapOnly} (${randomOnly} only from random, ${trapOnly} only from the trap); ` +
+          `${label}, ${PROTOCOL_WORDS['random-init']} against ${PROTOCOL_WORDS[trap]}: ${pairs.length} seeds; at the global minimum ${pairs.filter(([a]) => reached(a)).length} (random) and ` +
+            `${pairs.filter(([, b]) => reached(b)).length} (${PROTOCOL_WORDS[trap]}); outcome differs on ${randomOnly + trapOnly} (${randomOnly} only from random, ${trapOnly} only from the trap); ` +
             `exact McNemar p = ${formatNumber(mcnemarExact(randomOnly, trapOnly), 3)}.`,
         );
         if (convention === CONVENTIONS[0]) {
-          perSeed.push({ label: `${scheme}: ${trap}`, meaning: 'final rank of the trap run minus final rank of the random-init run of the same seed', seeds: pairs.map(([a]) => a.seed), values: pairs.map(([a, b]) => b.final.effectiveRank - a.final.effectiveRank) });
+          perSeed.push({ label: `${DATA_WORDS[scheme]}: ${PROTOCOL_WORDS[trap]}`, meaning: 'final rank of the trap run minus final rank of the random-init run of the same seed', seeds: pairs.map(([a]) => a.seed), values: pairs.map(([a, b]) => b.final.effectiveRank - a.final.effectiveRank) });
         }
         return { seeds: pairs.length, randomOnly, trapOnly };
       });
       if (headSeeds === 0) headSeeds = outcomes[0]!.seeds;
       const first = outcomes[0]!;
       return {
-        label: `${convention}, ${scheme} data`,
+        label,
         value: first.seeds > 0 ? String((first.randomOnly + first.trapOnly) / first.seeds) : null,
         verdict: sensitivityVerdict(outcomes),
       };

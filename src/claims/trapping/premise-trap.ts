@@ -10,6 +10,7 @@ import type { Evaluation, Reading } from '../verdict.ts';
 import { decideWithinBudget } from './escape-time.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
+import { DATA_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
 const ALPHA = DEFAULT_ALPHA;
 
@@ -49,9 +50,10 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
   let notReproducible: string | null = null;
   let measured: string | undefined;
   let rule: Evaluation['rule'];
-  const perSeed = READINGS.map(({ scheme, rule: escapeRule }) => perSeedEscapeSeries(`${scheme}/${escapeRule}`, escapeRule, escapeOutcomes(premise.schemes[scheme].runs, escapeRule)));
+  const labelOf = (scheme: DataSchemeName, escapeRule: EscapeRuleName) => readingLabel(`β = ${PREMISE_BETA}`, DATA_WORDS[scheme], escapeRuleWords(escapeRule));
+  const perSeed = READINGS.map(({ scheme, rule: escapeRule }) => perSeedEscapeSeries(labelOf(scheme, escapeRule), escapeRule, escapeOutcomes(premise.schemes[scheme].runs, escapeRule)));
   const readings = READINGS.map(({ scheme, rule: escapeRule }, i): Reading => {
-    const label = `β = ${PREMISE_BETA}, ${scheme} data, ${escapeRule}`;
+    const label = labelOf(scheme, escapeRule);
     const records = premise.schemes[scheme].runs;
     const outcomes = escapeOutcomes(records, escapeRule);
     const s = escapeStatistics(outcomes, ALPHA);
