@@ -17,8 +17,8 @@ describe('analyticFigures', () => {
     };
     eq2.forEach((figure, i) => {
       expect(expectWellFormedSvg(figure.svg, [...(axisTitles[figure.id] ?? []), 'paper'])).toEqual([]);
-      expect(figure.caption).toContain('Convention eq2');
-      expect(eq1[i]?.caption).toContain('Convention eq1');
+      expect(figure.caption).toContain('The Eq. 2 reading');
+      expect(eq1[i]?.caption).toContain('The Eq. 1 reading');
       expect(figure.title).toMatch(/reading eq2$/);
       expect(eq1[i]?.title).toMatch(/reading eq1$/);
       expect(eq1[i]?.svg).not.toEqual(figure.svg);

@@ -44,6 +44,6 @@ describe('bifurcation (Fig. 4)', () => {
     expect(figure.id).toBe('bifurcation');
     const texts = ['β (regularisation strength)', 'λ (end-to-end singular value)', 'paper βc = 0.360'];
     expect(expectWellFormedSvg(figure.svg, texts)).toEqual([]);
-    expect(figure.caption).toContain('Convention eq2');
+    expect(figure.caption).toContain('The Eq. 2 reading');
   });
 });

@@ -41,6 +41,6 @@ describe('critical-vs-depth (Sec. 4.1, prediction 2)', () => {
     const figure = await renderFigure(criticalVsDepthFigure, { convention: 'eq1' });
     const texts = ['L (depth, number of layers)', 'β (regularisation strength)', 'paper βc (L = 3)', 'log scale'];
     expect(expectWellFormedSvg(figure.svg, texts)).toEqual([]);
-    expect(figure.caption).toContain('Convention eq1');
+    expect(figure.caption).toContain('The Eq. 1 reading');
   });
 });

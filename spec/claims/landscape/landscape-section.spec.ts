@@ -46,6 +46,6 @@ describe('landscape-section (Fig. 2a)', () => {
     const figure = await renderFigure(landscapeSectionFigure, { convention: 'eq1' });
     expect(figure.id).toBe('landscape-section');
     expect(expectWellFormedSvg(figure.svg, ['λ (end-to-end singular value)', 'Loss(λ) − Loss(0)', 'paper'])).toEqual([]);
-    expect(figure.caption).toContain('Convention eq1');
+    expect(figure.caption).toContain('The Eq. 1 reading');
   });
 });

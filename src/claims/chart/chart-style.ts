@@ -106,7 +106,7 @@ export const LAMBDA_TITLE = 'λ (end-to-end singular value)';
 /** The sentence every caption carries about the regulariser reading. */
 export function conventionNote(convention: Convention): string {
   return convention === 'eq2'
-    ? 'Convention eq2: regulariser (Lβ/2)·λ^{2/L}, the one Eqs. 2, 3 and 10 follow from.'
-    : 'Convention eq1: regulariser (β/2)·λ^{2/L} as Eq. 1 prints it; every β-location is L times its eq2 value.';
+    ? 'The Eq. 2 reading: regulariser (Lβ/2)·λ^{2/L}, the one Eqs. 2, 3 and 10 follow from.'
+    : 'The Eq. 1 reading: regulariser (β/2)·λ^{2/L} as Eq. 1 prints it; every β-location is L times its value under the Eq. 2 reading.';
 }
 

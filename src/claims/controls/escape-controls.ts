@@ -88,7 +88,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
     );
   });
   const setting =
-    `One mode of Eq. 1 (eq2) at η = ${control.eta}, β = ${control.beta}, L = ${control.depth}: ΔE = ${formatNumber(barrier, 6)}; ` +
+    `One mode of Eq. 1 (the Eq. 2 reading) at η = ${control.eta}, β = ${control.beta}, L = ${control.depth}: ΔE = ${formatNumber(barrier, 6)}; ` +
     `Euler–Maruyama, dt = ${control.dt}, ${control.seeds} seeds per temperature` + (control.barrierScale === 1 ? '.' : `; simulated potential ×${control.barrierScale} (barrier ${formatNumber(control.barrierScale * barrier)}).`);
   if (typeof fit === 'string') {
     return {

@@ -180,7 +180,7 @@ export function evaluateKramersFactor(claim: Claim, results: ExperimentResults):
     value: readings[0]!.value,
     readings,
     evidence: [
-      `ΔE_min = ${formatNumber(a.barrier, 8)} (Eq. 10, eq2: the engine's regulariser); the saddle was found by Newton's method from the balanced point at λsad ` +
+      `ΔE_min = ${formatNumber(a.barrier, 8)} (Eq. 10 under the Eq. 2 reading, the engine's regulariser); the saddle was found by Newton's method from the balanced point at λsad ` +
         `(|∇| = ${formatExponent(pop.saddle.gradientNorm, 2)}, index ${pop.saddle.index}); loss(saddle) − loss(trap) − ΔE = ${formatExponent(pop.lossDifferenceMinusBarrier, 2)}.`,
       `Zero modes from the hidden-unit rotations: ${pop.trapped.zeroModes} at the trap, ${pop.saddle.zeroModes} at the saddle (each equal to the orbit dimension); ` +
         `left out of Eq. 11's products. Exactly-β modes: ${pop.trapped.exactlyBetaModes} and ${pop.saddle.exactlyBetaModes}.`,

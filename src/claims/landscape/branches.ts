@@ -115,6 +115,6 @@ export function evaluateDepthTwoRoot(claim: Claim): Evaluation {
     evidence.push(`${REGULARISER_WORDS[convention]}: the positive root exists up to β = ${formatNumber(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
     return { label: REGULARISER_WORDS[convention], value: reported(new Decimal(end)), verdict: missing.length === 0 ? 'reproduced' : 'deviates' };
   });
-  evidence.push('The transition at L = 2 is continuous (second order, the claim no-bifurcation-depth-2), but the positive solution ends where it reaches 0: no positive root for β ≥ η (eq2).');
+  evidence.push('The transition at L = 2 is continuous (second order, the claim no-bifurcation-depth-2), but the positive solution ends where it reaches 0: no positive root for β ≥ η (the Eq. 2 reading).');
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }

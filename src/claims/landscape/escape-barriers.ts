@@ -53,7 +53,7 @@ export function evaluateSaddleBarrier(claim: Claim, results: ExperimentResults):
     value,
     readings: [{ label: `${REGULARISER_WORDS.eq2} (the network's loss: weight decay β on every layer)`, value, verdict, difference: String(report.lossDifferenceMinusBarrier) }],
     evidence: [
-      `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, eq2): the weak mode (η = ${weak}) over its saddle λsad = ${formatNumber(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
+      `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, the Eq. 2 reading): the weak mode (η = ${weak}) over its saddle λsad = ${formatNumber(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
         `Eq. 10's ΔE = ${up === null ? '— (no saddle)' : formatNumber(up, 8)}; the strong mode (η = ${strong}) down over its saddle, ${down === null ? '— (no saddle)' : formatNumber(down, 8)}. ` +
         `${lowest ? 'Eq. 10\'s is the lower' : 'Eq. 10\'s is not the lower'}: every critical point of the regularised deep linear loss is balanced, so these are the only index-1 saddles next to the minimum.`,
       `The network's saddle (D = ${saddle.spectrum.length}, population moments; ${saddle.construction}): |∇| = ${formatNumber(saddle.gradientNorm, 2)} after ${saddle.newtonIterations} Newton steps, ` +

@@ -126,7 +126,7 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
-/** Each convention's line under its name; conventions whose lines agree word for word share one ("eq2 and eq1: …"). */
+/** Each convention's line under its name; conventions whose lines agree word for word share one ("Eq. 2 and Eq. 1: …"). */
 function linesByConvention(lines: readonly { convention: Convention; text: string }[]): string[] {
   const named = new Map<string, Convention[]>();
   for (const { convention, text } of lines) named.set(text, [...(named.get(text) ?? []), convention]);
@@ -205,7 +205,7 @@ export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
         `saddles found: ${saddles}; non-zero minima at β ≥ βc: ${positiveAboveEta}; λ**/η just below βc: ${formatNumber(largestJump)}. ` +
         'The transition is continuous (second order): this claim is that half of Appendix C\'s sentence. Its other half, ' +
         '"a unique positive solution for all β > 0", is the claim depth-two-unique-root, which deviates: the non-zero ' +
-        'solution exists only for β < βc (= η under eq2).',
+        'solution exists only for β < βc (= η under the Eq. 2 reading).',
     };
   });
 }

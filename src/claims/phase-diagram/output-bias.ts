@@ -47,7 +47,7 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
       const verdict: Verdict = i.lower * direction > 0 ? 'reproduced' : i.upper * direction < 0 ? 'deviates' : 'inconclusive';
       readings.push({ label, value: String(i.estimate), verdict });
       evidence.push(
-        `βc printed ${target}, Eq. 3 (eq2) on the population ${formatNumber(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${formatNumber(target - population, 3)}): ${what} − population = ${formatNumber(i.estimate!, 3)} ` +
+        `βc printed ${target}, Eq. 3 (the Eq. 2 reading) on the population ${formatNumber(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${formatNumber(target - population, 3)}): ${what} − population = ${formatNumber(i.estimate!, 3)} ` +
           `[${formatNumber(i.lower, 3)}, ${formatNumber(i.upper, 3)}] over ${shifts.length} data seeds — ${verdict === 'reproduced' ? 'towards' : verdict === 'deviates' ? 'away from' : 'undecided relative to'} the printed value.`,
       );
     }

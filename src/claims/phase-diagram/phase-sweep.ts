@@ -137,7 +137,7 @@ function caption(records: readonly PhaseDiagramRecord[], printed: readonly Print
     `Test MSE (top) and effective rank of the end-to-end map (bottom) after re-training to convergence at each β, for the sweep up ` +
     `from β = 0 (blue), the plain sweep down (orange) and the sweep down with a relearnable perturbation (a kick N(0, 1/10) on every ` +
     `weight) before each β (green, dotted); faint: each of ${records.length} data seeds (up and plain down), bold: the median over them. Red dash-dot: the paper's printed βc ` +
-    `(${printed.map((p) => p.printed).join(', ')}); grey dashed: Eq. 3 on the population η (eq2). The plain down sweep stays at rank 0.`
+    `(${printed.map((p) => p.printed).join(', ')}); grey dashed: Eq. 3 on the population η (the Eq. 2 reading). The plain down sweep stays at rank 0.`
   );
 }
 

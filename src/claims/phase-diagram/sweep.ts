@@ -249,7 +249,7 @@ export function protocolEvidence(records: readonly PhaseDiagramRecord[]): string
     `sweep it down, plainly and with the relearnable perturbation. At each β full-batch descent (lr ${s.convergence.lr}) from the ` +
     `previous weights to |∇| < ${s.convergence.gradientTolerance}: ${unconverged} of ${points.length} grid points unconverged, at most ` +
     `${maxSteps} steps (critical slowing near βc), ${halved} descended at a halved step after diverging. Transitions: where the effective rank (σ > ${s.rankThreshold}) changes, refined by ` +
-    `${s.refinement.bisections} bisections on the unperturbed sweeps. Eq. 3 under eq2 (weight decay β on every layer). α = ${DEFAULT_ALPHA}.`
+    `${s.refinement.bisections} bisections on the unperturbed sweeps. Eq. 3 under the Eq. 2 reading (weight decay β on every layer). α = ${DEFAULT_ALPHA}.`
   );
 }
 

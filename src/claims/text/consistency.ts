@@ -34,7 +34,7 @@ export function evaluateRegulariserFactor(claim: Claim): Evaluation {
       `Eq. 2's regulariser term βλ^{2/L−1} = ${S.toString(eq2Term, 10)}; ratio ${ratioText} (L = ${depth}).`,
     'Eq. 10 writes the regulariser as (Lβ/2)λ^{2/L}, whose derivative is exactly Eq. 2\'s term. Eqs. 2, 3 and 10 ' +
       'therefore belong to the regulariser (Lβ/2)Σλ^{2/L} — what weight decay β on each of L balanced layers gives — ' +
-      'and Eq. 1 as printed is off by the factor L. The audit calls the two readings eq2 (default) and eq1.',
+      'and Eq. 1 as printed is off by the factor L. The audit calls the two readings Eq. 2 (default) and Eq. 1.',
   ], {
     places: ['Eq. 1: (β/2)Σλ_i^{2/L}', 'Eq. 2 (stationarity λ − η + βλ^{2/L−1} = 0) and Eq. 10 ((Lβ/2)(λsad)^{2/L})'],
   });
@@ -91,7 +91,7 @@ export function evaluatePlacesAgree(claim: Claim): Evaluation {
     for (const place of [a, b]) {
       const s = describeLandscape(float64, { eta: 0.8, beta: Number(place.says), depth: 3, convention: 'eq2' });
       evidence.push(
-        `At β = ${place.says} (η = 0.8, L = 3, eq2): global phase ${s.globalPhase}, barrier out of λ = 0 ΔE = ${formatNumber(s.barrier)}.`,
+        `At β = ${place.says} (η = 0.8, L = 3, the Eq. 2 reading): global phase ${s.globalPhase}, barrier out of λ = 0 ΔE = ${formatNumber(s.barrier)}.`,
       );
     }
   }
@@ -111,7 +111,7 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
     return `printed ${p} is nearest βc(η = ${etas[i]}) = ${formatNumber(computed[i]!)}`;
   });
   return single(printedOrder ? 'reproduced' : 'inconsistent', null, [
-    `Appendix A: η1 = ${etas[0]}, η2 = ${etas[1]}; Eq. 3 (eq2) gives βc(η1) = ${formatNumber(computed[0]!)} > βc(η2) = ${formatNumber(computed[1]!)}.`,
+    `Appendix A: η1 = ${etas[0]}, η2 = ${etas[1]}; Eq. 3 (the Eq. 2 reading) gives βc(η1) = ${formatNumber(computed[0]!)} > βc(η2) = ${formatNumber(computed[1]!)}.`,
     `The paper prints βc(1) = ${printed[0]} and βc(2) = ${printed[1]}, i.e. βc(1) ${printedOrder ? '>' : '<'} βc(2); ${nearest.join('; ')}.`,
     'The rank-1 trap (checkpoint at 0.361, "rank-1 phase") only makes sense if the mode that switches off at 0.36 is η2 = 0.8: the labels are swapped relative to Appendix D.2.',
   ], printedOrder ? {} : { places: ['Appendices A and B: "βc(1) = 0.360", "βc(2) = 0.42"', 'Appendix D.2: "η1 > ··· > ηd > 0 implies βc(1) > ··· > βc(d)"'] });

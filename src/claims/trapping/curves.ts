@@ -113,8 +113,8 @@ export function evaluateRandomInitTrapping(_claim: Claim, results: ExperimentRes
     ...read2.map((r) => `${r.reading.reading.label}: ${offGlobalCounts(r.cases)}.`),
     'A run is not trapped when it ends in the global minimum of its own data: the rank whose modes each have a non-zero minimum below the loss of λ = 0 (β < β*) at β = 0.32, ' +
       'from the analytic core at the singular values of the run\'s training sample (Σ̂yx Σ̂xx^{-1/2}), under each regulariser reading. ' +
-      `At the paper's η = 0.9, 0.8 the global minimum at β = 0.32 has ${population}: under eq2 the rank-2 state is metastable and a run that ends there is held in it. ` +
-      'The runs themselves descend MSE + weight decay β on every layer, the eq2 landscape; eq1 asks for the global minimum of Eq. 1 as printed. ' +
+      `At the paper's η = 0.9, 0.8 the global minimum at β = 0.32 has ${population}: under the Eq. 2 reading the rank-2 state is metastable and a run that ends there is held in it. ` +
+      'The runs themselves descend MSE + weight decay β on every layer, the landscape of the Eq. 2 reading; the Eq. 1 reading asks for the global minimum of Eq. 1 as printed. ' +
       'The variance reading draws the initial weights with variance 1/√w, Appendix A\'s N(0, 1/√w) in N(mean, variance) notation (claim init-scale-notation). ' +
       'The last reading counts the runs that end at rank 2, as Section 3.1 (i) says ("converges rapidly to the rank-2 global minimum"), whichever phase is global.',
   ]);

@@ -64,7 +64,7 @@ function sensitivityFigure(protocol: ProtocolName, diagnostics: Diagnostics): Ev
       `against how many SGD epochs each annealing stage was trained, coloured by what the continued run did under the protocol's ` +
       `escape rule. Noise-driven escape would occur whatever σ2 the checkpoint left; escape that needs a residual σ2 is driven by ` +
       `the unconverged checkpoint, not by noise. Exact zeros are drawn at the floor. Red dotted: the saddle of Eq. 2 for the weak mode ` +
-      `at the continued run's β (eq2 convention).`,
+      `at the continued run's β (the Eq. 2 reading).`,
   );
 }
 

@@ -122,7 +122,7 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
   const rule = sensitivityCalibration(Math.max(headSeeds, 1));
   evidence.push(
     'A run reaches the global minimum when its final rank is that of its data\'s global minimum under the reading (the analytic core at the training sample\'s singular values; ' +
-      'under eq2 the rank-1 state is global at β = 0.32 for most data sets, under eq1 the rank-2 state). ' +
+      'under the Eq. 2 reading the rank-1 state is global at β = 0.32 for most data sets, under the Eq. 1 reading the rank-2 state). ' +
       `Rule: reproduced when a paired test rejects at α/2 = ${ALPHA / 2}; deviates when the outcome differs on at most ${EXCEPTION_RATE} of seeds (one-sided bound) for both traps. ` +
       'Value: share of seeds whose outcome differs between random-init and the rank-1 trap.',
     describeCalibration(rule),
