@@ -844,3 +844,43 @@ export class EpochKernel {
     rng.s11 = s[3]!;
   }
 }
+
+/** The settings runEpochs reads (trainSgd's and trainBiasedSgd's). */
+export interface EpochSettings {
+  readonly lr: number;
+  readonly beta: number;
+  readonly epochs: number;
+  readonly flushBelow?: number;
+}
+
+/**
+ * trainSgd's and trainBiasedSgd's epochs on the WebAssembly kernel: the parameters and the stream's state move into
+ * the module's memory, and back out around every afterEpoch call (which reads them, and may change them) and at the
+ * end. An SGLD run's 'langevin' stream moves in once (it is trainSgd's own: nothing reads it afterwards); the kernel
+ * draws the normals from it. Returns the epochs run.
+ */
+export function runEpochs(
+  kernel: EpochKernel,
+  params: Float64Array,
+  { lr, beta, epochs, flushBelow = 0 }: EpochSettings,
+  rng: XoroshiroFields,
+  afterEpoch: ((epoch: number) => boolean | void) | undefined,
+  langevin: { readonly kick: number; readonly rng: XoroshiroFields } | null,
+): number {
+  kernel.params.set(params);
+  kernel.takeStream(rng);
+  if (langevin !== null) kernel.takeStream(langevin.rng, 'langevin');
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
+    if (afterEpoch !== undefined) {
+      params.set(kernel.params);
+      kernel.giveStream(rng);
+      if (afterEpoch(epoch) === true) return epoch;
+      kernel.params.set(params);
+      kernel.takeStream(rng);
+    }
+  }
+  params.set(kernel.params);
+  kernel.giveStream(rng);
+  return epochs;
+}
