@@ -33,6 +33,19 @@ export interface EpochConfig {
    * of slicing the epoch's reshuffle. Absent: 'epoch-permutation'.
    */
   readonly batchSampling?: BatchSampling;
+  /**
+   * A network with biases trained as trainBiasedSgd trains it (biased-network.ts): each parameter's S is stepKernel's
+   * with lr = 0 (β θ seeded into it when `decayBiases`, 'all-parameters'; else 0 · θ), which leaves θ' = θ − 0 · S;
+   * then finishGradient's grad: S, plus β θ' on a weight when the biases are not decayed, 0 for a frozen bias; then
+   * θ ← θ' − lr · grad. Absent: trainSgd's fused θ ← θ − lr · S on every parameter.
+   */
+  readonly biasTraining?: EpochBiasTraining;
+}
+
+/** Whether the biases are decayed ('all-parameters') and whether they learn. */
+export interface EpochBiasTraining {
+  readonly decayBiases: boolean;
+  readonly learnBiases: boolean;
 }
 
 /** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
@@ -353,8 +366,26 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
     return () => f.get(temp(lanes));
   };
   const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
-  const update = (address: number, lanes: Lanes, grad: Emit) =>
-    ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, ar.local(v.lr, v.lrVector, lanes), grad)));
+  const stepBy = (address: number, lanes: Lanes, rate: Emit, grad: Emit) =>
+    ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, rate, grad)));
+  const lr = (lanes: Lanes) => ar.local(v.lr, v.lrVector, lanes);
+  const biased = cfg.biasTraining;
+  /**
+   * A parameter's step from its gradient terms Σ: S = seed · θ + Σ (seed β, or 0 under 'weights-only'), then trainSgd's
+   * fused θ ← θ − lr · S, or trainBiasedSgd's three passes one after another: θ' = θ − 0 · S (stepKernel at lr = 0),
+   * grad = S (+ β θ' on a weight under 'weights-only', 0 for a frozen bias), θ ← θ' − lr · grad. Nothing later in the
+   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter. The
+   * first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and S = ±∞ into NaN.
+   */
+  const update = (address: number, lanes: Lanes, bias: boolean, terms: readonly (readonly [Emit, Emit])[]) => {
+    const seed = biased === undefined || biased.decayBiases ? beta(lanes) : ar.constant(0, lanes);
+    const sum = hold(lanes, ar.dot(lanes, ar.mul(lanes, seed, ar.load(address, lanes)), terms));
+    if (biased === undefined) return stepBy(address, lanes, lr(lanes), sum);
+    const zero = ar.constant(0, lanes);
+    stepBy(address, lanes, zero, sum);
+    if (bias) stepBy(address, lanes, lr(lanes), biased.learnBiases ? sum : zero);
+    else stepBy(address, lanes, lr(lanes), biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), ar.load(address, lanes))));
+  };
 
   // Prefixes: map to h_l = W_l (map to h_{l-1}) (+ b_l in the constant column), two columns c per f64x2.
   for (let l = 1; l <= L; l++) {
@@ -431,14 +462,14 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
     if (bo >= 0) {
       for (const [i, lanes] of groups(rows)) {
         const terms = range(m).map((o) => [ar.load(su(o, i), lanes), ar.splat(g(o, a - 1), lanes)] as const);
-        update(P(bo + i), lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(P(bo + i), lanes)), terms)));
+        update(P(bo + i), lanes, true, terms);
       }
     }
     for (let i = 0; i < rows; i++) {
       for (const [j, lanes] of groups(cols)) {
         const at = P(wo + i * cols + j);
         const terms = range(m).map((o) => [ar.splat(su(o, i), lanes), ar.load(lay.h + 8 * (o * cols + j), lanes)] as const);
-        update(at, lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(at, lanes)), terms)));
+        update(at, lanes, false, terms);
       }
     }
   }
@@ -721,7 +752,7 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation'].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation', cfg.biasTraining === undefined ? 'fused' : [cfg.biasTraining.decayBiases, cfg.biasTraining.learnBiases]].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
