@@ -348,6 +348,9 @@ interface StepLocals {
   readonly betaVector: number;
   readonly scalar: number;
   readonly vector: number;
+  /** A second value held (θ' of trainBiasedSgd's step). */
+  readonly scalar2: number;
+  readonly vector2: number;
 }
 
 /**
@@ -366,25 +369,26 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
     return () => f.get(temp(lanes));
   };
   const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
-  const stepBy = (address: number, lanes: Lanes, rate: Emit, grad: Emit) =>
-    ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, rate, grad)));
   const lr = (lanes: Lanes) => ar.local(v.lr, v.lrVector, lanes);
   const biased = cfg.biasTraining;
   /**
    * A parameter's step from its gradient terms Σ: S = seed · θ + Σ (seed β, or 0 under 'weights-only'), then trainSgd's
    * fused θ ← θ − lr · S, or trainBiasedSgd's three passes one after another: θ' = θ − 0 · S (stepKernel at lr = 0),
    * grad = S (+ β θ' on a weight under 'weights-only', 0 for a frozen bias), θ ← θ' − lr · grad. Nothing later in the
-   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter. The
-   * first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and S = ±∞ into NaN.
+   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter, θ'
+   * held in a local. The first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and
+   * S = ±∞ into NaN.
    */
   const update = (address: number, lanes: Lanes, bias: boolean, terms: readonly (readonly [Emit, Emit])[]) => {
     const seed = biased === undefined || biased.decayBiases ? beta(lanes) : ar.constant(0, lanes);
     const sum = hold(lanes, ar.dot(lanes, ar.mul(lanes, seed, ar.load(address, lanes)), terms));
-    if (biased === undefined) return stepBy(address, lanes, lr(lanes), sum);
+    if (biased === undefined) return ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, lr(lanes), sum)));
     const zero = ar.constant(0, lanes);
-    stepBy(address, lanes, zero, sum);
-    if (bias) stepBy(address, lanes, lr(lanes), biased.learnBiases ? sum : zero);
-    else stepBy(address, lanes, lr(lanes), biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), ar.load(address, lanes))));
+    ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, zero, sum))();
+    f.set(lanes === 2 ? v.vector2 : v.scalar2);
+    const primed = ar.local(v.scalar2, v.vector2, lanes);
+    const grad = bias ? (biased.learnBiases ? sum : zero) : biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), primed));
+    ar.store(address, lanes, ar.sub(lanes, primed, ar.mul(lanes, lr(lanes), grad)));
   };
 
   // Prefixes: map to h_l = W_l (map to h_{l-1}) (+ b_l in the constant column), two columns c per f64x2.
@@ -693,7 +697,7 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
     emitStep(ar, cfg, lay, v);
     if (cfg.langevin === true) emitKick(f, lay, cfg.net.params.length, kick);
   };
-  const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128') };
+  const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128'), scalar2: f.local('f64'), vector2: f.local('v128') };
   const ar = new Arith(f, cfg.precision === 'float32');
   f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
   f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
