@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ZIGGURAT_STRIPS, createStream, fillStandardNormal, uniformIndex, uniformUnit, zigguratWedgeAccepts, type Dataset, type RandomStream } from '../../src/data/index.ts';
-import { cloneNetwork, createNetwork, initialiseGaussian, type Network } from '../../src/engine/network.ts';
+import { ZIGGURAT_STRIPS, createStream, uniformIndex, uniformUnit, zigguratWedgeAccepts, type RandomStream } from '../../src/data/index.ts';
+import { cloneNetwork, type Network } from '../../src/engine/network.ts';
 import { sgdKernel, trainSgd, type SgdSettings } from '../../src/engine/sgd.ts';
-import { prepareTrainingSet, type TrainingSet } from '../../src/engine/training-set.ts';
+import type { TrainingSet } from '../../src/engine/training-set.ts';
 import { EpochKernel, epochKernelSupported, epochModuleBytes, isXoroshiroStream, termsPerStep, type EpochConfig } from '../../src/engine/wasm-epoch.ts';
-
-/** A network of the given widths with N(0, 0.4²) weights, and N samples of standard normal inputs and targets. */
-function problem(widths: number[], biases: boolean, count: number, seed = 1): { net: Network; train: TrainingSet } {
-  const net = createNetwork({ widths, biases });
-  initialiseGaussian(net, createStream(seed, 'init'), 0.4);
-  const n = widths[0]!;
-  const m = widths[widths.length - 1]!;
-  const data: Dataset = { count, inputDim: n, outputDim: m, x: new Float64Array(count * n), y: new Float64Array(count * m) };
-  const rng = createStream(seed, 'data');
-  fillStandardNormal(rng, data.x);
-  fillStandardNormal(rng, data.y);
-  return { net, train: prepareTrainingSet(data, biases) };
-}
+import { normalProblem as problem } from './normal-problem.ts';
 
 interface Outcome {
   readonly params: Float64Array;

@@ -5,7 +5,9 @@ import { computePrefixesGeneric, mseFromMoments } from './moment-gradient.ts';
 import { createMomentWorkspace, type MomentWorkspace } from './moment-workspace.ts';
 import { emptyMoments, type Moments } from './moments.ts';
 import type { Network } from './network.ts';
+import { effectiveBatch, stepsPerEpoch, type SgdKernel } from './sgd.ts';
 import type { TrainingSet } from './training-set.ts';
+import { EpochKernel, epochKernelSupported, isXoroshiroStream, runEpochs, type EpochConfig } from './wasm-epoch.ts';
 import type { Dataset } from '../data/index.ts';
 
 /**
@@ -123,12 +125,32 @@ export interface BiasedSgdSettings {
   readonly epochs: number;
   /** As SgdSettings.flushBelow: after every epoch a parameter with |θ| below this becomes 0 (default 0: never). */
   readonly flushBelow?: number;
+  /** 'wasm' (default) where the WebAssembly epoch covers every setting given, else the JS loop; 'js' forces it. */
+  readonly kernel?: SgdKernel;
+}
+
+/** The settings the WebAssembly epoch implements for trainBiasedSgd; any other sends the run to the JS loop. */
+const WASM_SETTINGS: ReadonlySet<string> = new Set(['lr', 'batch', 'beta', 'epochs', 'flushBelow', 'kernel']);
+
+function epochConfig(net: Network, train: TrainingSet, settings: BiasedSgdSettings, training: BiasTraining): EpochConfig {
+  const n = train.data.count;
+  const biasTraining = { decayBiases: training.decay === 'all-parameters', learnBiases: training.learnBiases };
+  return { net, features: train.features, batch: effectiveBatch(n, settings.batch), steps: stepsPerEpoch(n, settings.batch), precision: 'float64', biasTraining };
+}
+
+/** The kernel trainBiasedSgd runs these settings on (the bias training changes only the module, never the choice). */
+export function biasedSgdKernel(net: Network, train: TrainingSet, settings: BiasedSgdSettings, rng: RandomStream): SgdKernel {
+  const allowed = Object.keys(settings).every((key) => WASM_SETTINGS.has(key));
+  if (!allowed || (settings.kernel ?? 'wasm') !== 'wasm' || !net.shape.biases) return 'js';
+  const cfg = epochConfig(net, train, settings, { decay: 'all-parameters', learnBiases: true });
+  return isXoroshiroStream(rng) && epochKernelSupported(cfg) ? 'wasm' : 'js';
 }
 
 /**
  * Plain SGD on the biased network with the bias-free engine's conventions (sgd.ts): a seeded Fisher–Yates reshuffle
  * per epoch, ⌊N/B⌋ steps θ ← θ − lr (∇MSE(batch) + decay) on consecutive slices, each gradient from the batch moments.
  * With 'all-parameters' and learning biases it is trainSgd's JS loop bit for bit. Returns the epochs run.
+ * Runs on the WebAssembly epoch where biasedSgdKernel allows, with the same bits as the JS loop below.
  */
 export function trainBiasedSgd(
   net: Network,
@@ -139,12 +161,16 @@ export function trainBiasedSgd(
   afterEpoch?: (epoch: number) => boolean | void,
 ): number {
   requireBiases(net);
+  const params = net.params;
+  if (biasedSgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng)) {
+    const kernel = new EpochKernel(epochConfig(net, train, settings, training), train.features.rows, train.moments);
+    return runEpochs(kernel, params, settings, rng, afterEpoch, null);
+  }
   const n = train.data.count;
-  const batch = Math.min(settings.batch, n);
-  const steps = Math.max(1, Math.floor(n / settings.batch));
+  const batch = effectiveBatch(n, settings.batch);
+  const steps = stepsPerEpoch(n, settings.batch);
   const fullBatch = batch === n;
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  const params = net.params;
   const grad = new Float64Array(params.length);
   const mask = biasMask(net);
   const ws = createMomentWorkspace(net);

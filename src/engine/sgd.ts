@@ -7,7 +7,7 @@ import { emptyMoments, type Moments } from './moments.ts';
 import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
-import { EpochKernel, epochKernelSupported, isXoroshiroStream, type EpochConfig, type XoroshiroFields } from './wasm-epoch.ts';
+import { EpochKernel, epochKernelSupported, isXoroshiroStream, runEpochs, type EpochConfig } from './wasm-epoch.ts';
 
 export type GradientPath = 'moments' | 'backprop';
 
@@ -143,7 +143,7 @@ export function trainSgd(
   const noiseRng = temperature > 0 ? createStream(settings.langevin!.seed, 'langevin') : null;
   if (sgdKernel(net, train, settings, rng) === 'wasm' && isXoroshiroStream(rng) && (noiseRng === null || isXoroshiroStream(noiseRng))) {
     const kernel = new EpochKernel(epochConfig(net, train, settings), train.features.rows, fullMoments);
-    return runWasmEpochs(kernel, params, settings, rng, afterEpoch, noiseRng === null ? null : { kick, rng: noiseRng });
+    return runEpochs(kernel, params, settings, rng, afterEpoch, noiseRng === null ? null : { kick, rng: noiseRng });
   }
   const mws = createMomentWorkspace(net);
   const bws = createBackpropWorkspace(net);
@@ -184,36 +184,4 @@ export function trainSgd(
     if (afterEpoch?.(epoch) === true) return epoch;
   }
   return settings.epochs;
-}
-
-/**
- * trainSgd's epochs on the WebAssembly kernel: the weights and the stream's state move into the module's memory, and
- * back out around every afterEpoch call (which reads them, and may change them) and at the end. An SGLD run's
- * 'langevin' stream moves in once (it is trainSgd's own: nothing reads it afterwards); the kernel draws the normals
- * from it.
- */
-function runWasmEpochs(
-  kernel: EpochKernel,
-  params: Float64Array,
-  { lr, beta, epochs, flushBelow = 0 }: SgdSettings,
-  rng: XoroshiroFields,
-  afterEpoch: ((epoch: number) => boolean | void) | undefined,
-  langevin: { readonly kick: number; readonly rng: XoroshiroFields } | null,
-): number {
-  kernel.params.set(params);
-  kernel.takeStream(rng);
-  if (langevin !== null) kernel.takeStream(langevin.rng, 'langevin');
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
-    if (afterEpoch !== undefined) {
-      params.set(kernel.params);
-      kernel.giveStream(rng);
-      if (afterEpoch(epoch) === true) return epoch;
-      kernel.params.set(params);
-      kernel.takeStream(rng);
-    }
-  }
-  params.set(kernel.params);
-  kernel.giveStream(rng);
-  return epochs;
 }

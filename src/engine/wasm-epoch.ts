@@ -33,6 +33,19 @@ export interface EpochConfig {
    * of slicing the epoch's reshuffle. Absent: 'epoch-permutation'.
    */
   readonly batchSampling?: BatchSampling;
+  /**
+   * A network with biases trained as trainBiasedSgd trains it (biased-network.ts): each parameter's S is stepKernel's
+   * with lr = 0 (β θ seeded into it when `decayBiases`, 'all-parameters'; else 0 · θ), which leaves θ' = θ − 0 · S;
+   * then finishGradient's grad: S, plus β θ' on a weight when the biases are not decayed, 0 for a frozen bias; then
+   * θ ← θ' − lr · grad. Absent: trainSgd's fused θ ← θ − lr · S on every parameter.
+   */
+  readonly biasTraining?: EpochBiasTraining;
+}
+
+/** Whether the biases are decayed ('all-parameters') and whether they learn. */
+export interface EpochBiasTraining {
+  readonly decayBiases: boolean;
+  readonly learnBiases: boolean;
 }
 
 /** Straight-line code per step grows with these multiply-adds; past this many a shape stays on the JS kernels. */
@@ -335,6 +348,9 @@ interface StepLocals {
   readonly betaVector: number;
   readonly scalar: number;
   readonly vector: number;
+  /** A second value held (θ' of trainBiasedSgd's step). */
+  readonly scalar2: number;
+  readonly vector2: number;
 }
 
 /**
@@ -353,8 +369,27 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
     return () => f.get(temp(lanes));
   };
   const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
-  const update = (address: number, lanes: Lanes, grad: Emit) =>
-    ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, ar.local(v.lr, v.lrVector, lanes), grad)));
+  const lr = (lanes: Lanes) => ar.local(v.lr, v.lrVector, lanes);
+  const biased = cfg.biasTraining;
+  /**
+   * A parameter's step from its gradient terms Σ: S = seed · θ + Σ (seed β, or 0 under 'weights-only'), then trainSgd's
+   * fused θ ← θ − lr · S, or trainBiasedSgd's three passes one after another: θ' = θ − 0 · S (stepKernel at lr = 0),
+   * grad = S (+ β θ' on a weight under 'weights-only', 0 for a frozen bias), θ ← θ' − lr · grad. Nothing later in the
+   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter, θ'
+   * held in a local. The first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and
+   * S = ±∞ into NaN.
+   */
+  const update = (address: number, lanes: Lanes, bias: boolean, terms: readonly (readonly [Emit, Emit])[]) => {
+    const seed = biased === undefined || biased.decayBiases ? beta(lanes) : ar.constant(0, lanes);
+    const sum = hold(lanes, ar.dot(lanes, ar.mul(lanes, seed, ar.load(address, lanes)), terms));
+    if (biased === undefined) return ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, lr(lanes), sum)));
+    const zero = ar.constant(0, lanes);
+    ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, zero, sum))();
+    f.set(lanes === 2 ? v.vector2 : v.scalar2);
+    const primed = ar.local(v.scalar2, v.vector2, lanes);
+    const grad = bias ? (biased.learnBiases ? sum : zero) : biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), primed));
+    ar.store(address, lanes, ar.sub(lanes, primed, ar.mul(lanes, lr(lanes), grad)));
+  };
 
   // Prefixes: map to h_l = W_l (map to h_{l-1}) (+ b_l in the constant column), two columns c per f64x2.
   for (let l = 1; l <= L; l++) {
@@ -431,14 +466,14 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
     if (bo >= 0) {
       for (const [i, lanes] of groups(rows)) {
         const terms = range(m).map((o) => [ar.load(su(o, i), lanes), ar.splat(g(o, a - 1), lanes)] as const);
-        update(P(bo + i), lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(P(bo + i), lanes)), terms)));
+        update(P(bo + i), lanes, true, terms);
       }
     }
     for (let i = 0; i < rows; i++) {
       for (const [j, lanes] of groups(cols)) {
         const at = P(wo + i * cols + j);
         const terms = range(m).map((o) => [ar.splat(su(o, i), lanes), ar.load(lay.h + 8 * (o * cols + j), lanes)] as const);
-        update(at, lanes, hold(lanes, ar.dot(lanes, ar.mul(lanes, beta(lanes), ar.load(at, lanes)), terms)));
+        update(at, lanes, false, terms);
       }
     }
   }
@@ -662,7 +697,7 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
     emitStep(ar, cfg, lay, v);
     if (cfg.langevin === true) emitKick(f, lay, cfg.net.params.length, kick);
   };
-  const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128') };
+  const v: StepLocals = { lr, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128'), scalar2: f.local('f64'), vector2: f.local('v128') };
   const ar = new Arith(f, cfg.precision === 'float32');
   f.get(lr).simd(SIMD.f64x2Splat).set(v.lrVector);
   f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
@@ -721,7 +756,7 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation'].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation', cfg.biasTraining === undefined ? 'fused' : [cfg.biasTraining.decayBiases, cfg.biasTraining.learnBiases]].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
@@ -843,4 +878,44 @@ export class EpochKernel {
     rng.s10 = s[2]!;
     rng.s11 = s[3]!;
   }
+}
+
+/** The settings runEpochs reads (trainSgd's and trainBiasedSgd's). */
+export interface EpochSettings {
+  readonly lr: number;
+  readonly beta: number;
+  readonly epochs: number;
+  readonly flushBelow?: number;
+}
+
+/**
+ * trainSgd's and trainBiasedSgd's epochs on the WebAssembly kernel: the parameters and the stream's state move into
+ * the module's memory, and back out around every afterEpoch call (which reads them, and may change them) and at the
+ * end. An SGLD run's 'langevin' stream moves in once (it is trainSgd's own: nothing reads it afterwards); the kernel
+ * draws the normals from it. Returns the epochs run.
+ */
+export function runEpochs(
+  kernel: EpochKernel,
+  params: Float64Array,
+  { lr, beta, epochs, flushBelow = 0 }: EpochSettings,
+  rng: XoroshiroFields,
+  afterEpoch: ((epoch: number) => boolean | void) | undefined,
+  langevin: { readonly kick: number; readonly rng: XoroshiroFields } | null,
+): number {
+  kernel.params.set(params);
+  kernel.takeStream(rng);
+  if (langevin !== null) kernel.takeStream(langevin.rng, 'langevin');
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
+    if (afterEpoch !== undefined) {
+      params.set(kernel.params);
+      kernel.giveStream(rng);
+      if (afterEpoch(epoch) === true) return epoch;
+      kernel.params.set(params);
+      kernel.takeStream(rng);
+    }
+  }
+  params.set(kernel.params);
+  kernel.giveStream(rng);
+  return epochs;
 }
