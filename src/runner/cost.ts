@@ -24,7 +24,8 @@ export interface JobCost {
  * 2-core machine (144 CPU s measured in 81 s; 1053 s estimated by the rates before); the per-step work is the full
  * profile's, so the rates hold for it. The kinds that were off by more than 20 % on a cold full-profile run after the
  * WebAssembly epoch took in batches with replacement and the SGLD kick's normals (seed runs, downward jumps, plateaus,
- * nonlinear sweeps, Appendix F analyses) were refitted to it. Pooled over each kind's jobs the estimates are within 13 % of that measurement;
+ * nonlinear sweeps, Appendix F analyses), and the biased trapping runs once they ran there too, were refitted to it:
+ * pooled over each kind's jobs the estimates of that run are within 7 % of what it measured (593 CPU s in all);
  * single jobs scatter more where the estimate is a budget the runs mostly stop short of (seed runs, SGLD escapes,
  * downward jumps: the rates are then per step of the budget, not of the run) or where jobs of one kind differ in
  * shape (β sweeps: ratios 0.7–3.3, Appendix F analyses 0.2–2.9).
@@ -43,8 +44,8 @@ export const COST_MODEL = {
    * fitted, was 6×10⁴ (the measured rate of a run that goes to its budget: `npm run bench`).
    */
   sgldStepsPerSecond: 1.4e6,
-  /** SGD steps of the trapping runs on the network with biases (JS moment path with per-epoch σ of every mode): 3.7×10⁵ fitted, was 1.2×10⁵. */
-  biasedStepsPerSecond: 3.7e5,
+  /** SGD steps of the trapping runs on the network with biases (the WebAssembly epoch, per-epoch σ of every mode): 1.6×10⁶ fitted on the full profile, was 3.7×10⁵ on the JS loop. */
+  biasedStepsPerSecond: 1.6e6,
   /** Euler–Maruyama steps of the one-mode control: 3.5×10⁷ fitted, was 6×10⁶. */
   langevinStepsPerSecond: 3.5e7,
   /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch): 6.3×10⁵ fitted, was 4.9×10⁵. */
