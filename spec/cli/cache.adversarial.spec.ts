@@ -42,6 +42,17 @@ describe('cache merge, hostile input', () => {
     expect(readdirSync(a).sort()).toEqual(['phase-sweeps', 'x']);
   });
 
+  it('a damaged merge log: a merge lists it and takes the entries; a run reading that cache stops before any work', async () => {
+    const [a] = rivalCaches();
+    writeFileSync(join(a, '.merged-from.json'), '{ "format": 1, "merges": [ { "source": 3 } ] }');
+    const into = tempDir();
+    const merged = await runCli('cache', 'merge', a, '--into', into);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toMatch(/^refused: .*\.merged-from\.json.*its sources are not carried into the target's log\)$/m);
+    expect(merged.stdout).toMatch(/Merged into .*: 1 entry copied/);
+    await expectRefused('reproduce', ['--only', 'beta-c-mode1', '--profile', 'smoke', '--cache', a, '--out', join(tempDir(), 'out')], /\.merged-from\.json/);
+  });
+
   it('refuses a --verify that is not a count', async () => {
     const [a] = rivalCaches();
     for (const bad of ['-1', 'abc', '1.5']) await expectRefused('cache', ['merge', a, '--verify', bad, '--into', tempDir()], /^metastable: option '--verify <K>' argument .* is invalid\. --verify must be /);

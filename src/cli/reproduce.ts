@@ -6,7 +6,7 @@ import { loadLedger } from '../claims/index.ts';
 import { evaluatePlan, formatPlan, planFor, renderAudit, runPlan, shardPlan, type Plan } from '../pipeline/index.ts';
 import { PROFILES, type Profile } from '../protocols/index.ts';
 import { checkOutputWritable, formatVerdictTable, writeCiReports, type Results } from '../report/index.ts';
-import { DEFAULT_RUN_CACHE_DIR, PROVENANCE_FILE, TIMINGS_FILE, jobKey, jobTimings, provenanceLine, provenanceOf, serialiseProvenance, serialiseTimings, type Shard } from '../runner/index.ts';
+import { DEFAULT_RUN_CACHE_DIR, PROVENANCE_FILE, TIMINGS_FILE, jobKey, jobTimings, provenanceLine, provenanceOf, readMergeLog, serialiseProvenance, serialiseTimings, type Shard } from '../runner/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { resolveClaimIds } from './claim-ids.ts';
 import { colourWanted } from './colour.ts';
@@ -157,6 +157,8 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
     io.stdout(formatPlan(audit, options.workers));
     return 0;
   }
+  // Read before any work: a damaged merge log is one line and exit 2 now, not after the runs.
+  const mergeLog = cacheDir === null ? [] : readMergeLog(cacheDir);
   const slice = options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`;
   const header = `metastable reproduce: ${audit.claims.length} claim(s), profile ${options.profile}${slice}, ${audit.jobs.length} job(s)\n`;
   const { runner, computed, cached, jobSeconds, timings } = await runWithProgress(audit, options, cacheDir, io, header);
@@ -166,7 +168,7 @@ export async function reproduce(options: ReproduceOptions, io: CliIo): Promise<n
   }
   io.stderr(`  ${computed + cached} run(s): ${computed} computed, ${cached} read from the cache; evaluating and rendering\n`);
   const evaluated = evaluatePlan(audit, runner);
-  const provenance = provenanceOf(cacheDir, { computed, cached });
+  const provenance = provenanceOf(cacheDir, mergeLog, { computed, cached });
   const { record, written } = await renderAudit(evaluated, options.out, { [TIMINGS_FILE]: serialiseTimings(timings), [PROVENANCE_FILE]: serialiseProvenance(provenance) });
   writeCiReports(record, { junit: options.junit, stepSummary: process.env.GITHUB_STEP_SUMMARY, times: claimSeconds(audit, jobSeconds, evaluated.evaluationSeconds) });
   io.stdout(formatVerdictTable(record.claims, { colour: options.colour, width: options.width }));

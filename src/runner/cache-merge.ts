@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readErrorCode, readRegularFile, writeFileAtomic } from '../io/index.ts';
+import { GoldenFileError, readErrorCode, readRegularFile, writeFileAtomic } from '../io/index.ts';
 import { checkpointEntryProblem } from './checkpoint-cache.ts';
 import { recomputeEntry, reproducible } from './recompute.ts';
 import { MERGE_LOG, appendMergeLog, readMergeLog, type MergedSource } from './cache-provenance.ts';
@@ -186,9 +186,20 @@ function verifySource(entries: readonly Entry[], count: number, recompute: NonNu
 }
 
 /** A source taken in, before its copies are counted: what it holds, named by content, and its own merge log. */
-function identityOf(source: string, entries: readonly Entry[], verified: number): Omit<MergedSource, 'copied'> {
+function identityOf(source: string, entries: readonly Entry[], verified: number, mergedFrom: readonly MergedSource[]): Omit<MergedSource, 'copied'> {
   const lines = entries.map((e) => `${relative(e)}\0${sha256(e.text)}\n`).sort();
-  return { source, content: sha256(lines.join('')), entries: entries.length, verified, mergedFrom: readMergeLog(source) };
+  return { source, content: sha256(lines.join('')), entries: entries.length, verified, mergedFrom };
+}
+
+/** A source's own merge log; a damaged one is refused (listed) and read as none, as a damaged entry is. */
+function sourceLog(source: string, refused: string[]): readonly MergedSource[] {
+  try {
+    return readMergeLog(source);
+  } catch (error) {
+    if (!(error instanceof GoldenFileError)) throw error;
+    refused.push(`${error.message} (its sources are not carried into the target's log)`);
+    return [];
+  }
 }
 
 /**
@@ -214,7 +225,7 @@ export function mergeCaches(sources: readonly string[], into: string, options: M
       refused.push(`${source}: every entry refused, ${problem}`);
       continue;
     }
-    identities.push(identityOf(source, entries, verified));
+    identities.push(identityOf(source, entries, verified, sourceLog(source, refused)));
     for (const e of entries) {
       const earlier = incoming.get(relative(e));
       if (earlier === undefined) incoming.set(relative(e), { ...e, from: source });

@@ -64,8 +64,9 @@ export const PROVENANCE_FORMAT = 1;
 /** The file beside the report. */
 export const PROVENANCE_FILE = 'provenance.json';
 
-export function provenanceOf(cache: string | null, counts: { readonly computed: number; readonly cached: number }): Provenance {
-  const mergedSources = cache !== null && counts.cached > 0 ? readMergeLog(cache) : [];
+/** What fed a run that read `cache` (its merge log read before the run: a damaged log stops it before any work). */
+export function provenanceOf(cache: string | null, log: readonly MergedSource[], counts: { readonly computed: number; readonly cached: number }): Provenance {
+  const mergedSources = cache !== null && counts.cached > 0 ? log : [];
   return { format: PROVENANCE_FORMAT, computed: counts.computed, readFromCache: counts.cached, cache, mergedSources };
 }
 
