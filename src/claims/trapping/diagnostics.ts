@@ -68,30 +68,29 @@ export function describeRow(row: DiagnosticRow): string {
   );
 }
 
-/** Each diagnostic row's escape epochs per seed, as data beside the statistic (the evidence gives the counts). */
-export function diagnosticPerSeed(results: ExperimentResults, protocol: string): PerSeedSeries[] {
+/**
+ * Both diagnostics of a protocol, read once: their evidence lines (counts and checkpoint σ) and each row's escape
+ * epochs per seed as data beside them. None for random-init, which has no checkpoint.
+ */
+export function diagnosticReport(results: ExperimentResults, protocol: string): { evidence: string[]; perSeed: PerSeedSeries[] } {
   const diagnostics = diagnosticsOf(results, protocol);
-  if (diagnostics === null) return [];
-  const rows = [...checkpointSensitivity(diagnostics).map((row) => ({ row, what: 'checkpoint' })), ...precisionComparison(diagnostics).map((row) => ({ row, what: 'arithmetic' }))];
-  return rows.map(({ row, what }) => ({
+  if (diagnostics === null) return { evidence: [], perSeed: [] };
+  const sensitivity = checkpointSensitivity(diagnostics);
+  const precision = precisionComparison(diagnostics);
+  const series = (what: string) => (row: DiagnosticRow): PerSeedSeries => ({
     label: `diagnostic, ${what}: ${row.label}`,
     meaning: 'escape epoch by the protocol\'s primary rule; null: censored at the budget or not trapped at the start',
     seeds: row.seeds,
     values: row.escapeEpochs,
-  }));
-}
-
-/** Evidence lines of both diagnostics for a protocol (none for random-init, which has no checkpoint). */
-export function diagnosticEvidence(results: ExperimentResults, protocol: string): string[] {
-  const diagnostics = diagnosticsOf(results, protocol);
-  if (diagnostics === null) return [];
-  const sensitivity = checkpointSensitivity(diagnostics);
-  const precision = precisionComparison(diagnostics);
-  return [
-    `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${sensitivity[0]?.seeds[0]}–${sensitivity[0]?.seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
-    ...sensitivity.map((row) => `  ${describeRow(row)}.`),
-    `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
-    ...precision.map((row) => `  ${describeRow(row)}.`),
-    '(σ at the checkpoint: σ2 of the end-to-end map; 0 means exactly rank-deficient.)',
-  ];
+  });
+  return {
+    evidence: [
+      `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${sensitivity[0]?.seeds[0]}–${sensitivity[0]?.seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
+      ...sensitivity.map((row) => `  ${describeRow(row)}.`),
+      `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
+      ...precision.map((row) => `  ${describeRow(row)}.`),
+      '(σ at the checkpoint: σ2 of the end-to-end map; 0 means exactly rank-deficient.)',
+    ],
+    perSeed: [...sensitivity.map(series('checkpoint')), ...precision.map(series('arithmetic'))],
+  };
 }

@@ -36,7 +36,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
-import { diagnosticEvidence, diagnosticPerSeed } from './diagnostics.ts';
+import { diagnosticReport } from './diagnostics.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -161,9 +161,10 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
       readings.push({ label: b.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) });
     }
   }
-  evidence.push(...diagnosticEvidence(results, protocol));
+  const diagnostics = diagnosticReport(results, protocol);
+  evidence.push(...diagnostics.evidence);
   const figures = figuresFor(results, protocol);
-  const perSeed = [...(convergence?.perSeed ?? []), ...perSeedEscapes(sources), ...diagnosticPerSeed(results, protocol)];
+  const perSeed = [...(convergence?.perSeed ?? []), ...perSeedEscapes(sources), ...diagnostics.perSeed];
   return headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures, perSeed, ...(rule ? { rule } : {}), ...(measured ? { measured } : {}) });
 }
 
@@ -338,12 +339,13 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
     if (stage !== 'rank-1') evidence.push(...biasedCheckpointLines(results, protocol));
     for (const b of biasedSources(results, protocol, rules, stage === 'rank-1' ? 1 : undefined)) readings.push(biasedLowerBoundReading(b, bound, evidence));
   }
-  evidence.push(...diagnosticEvidence(results, protocol));
+  const diagnostics = diagnosticReport(results, protocol);
+  evidence.push(...diagnostics.evidence);
   return headlineOf(readings, evidence, {
     ...(wouldDecide && readings[0]!.verdict === 'inconclusive' ? { wouldDecide } : {}),
     ...(notReproducible && readings[0]!.verdict === 'deviates' ? { notReproducible } : {}),
     figures: figuresFor(results, protocol),
-    perSeed: [...perSeedEscapes(sources), ...diagnosticPerSeed(results, protocol)],
+    perSeed: [...perSeedEscapes(sources), ...diagnostics.perSeed],
     ...(rule ? { rule } : {}),
     ...(measured ? { measured } : {}),
   });
