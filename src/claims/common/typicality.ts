@@ -10,7 +10,7 @@ import {
   type StatisticalVerdict,
 } from '../../stats/index.ts';
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { formatDecimals, formatNumber } from '../../text/index.ts';
+import { formatNumber } from '../../text/index.ts';
 import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
 export const ALPHA = DEFAULT_ALPHA;
@@ -97,7 +97,8 @@ export const NEARLY_EVERY_RUN = 0.9;
  * half the way to 0 or 1 (0.9 ± 0.05), so that the good side is a share short of every run.
  */
 export function shareDiscrepancy(threshold: number): number {
-  return Number(formatDecimals(Math.min(0.25, threshold / 2, (1 - threshold) / 2), 6));
+  // A number rounded as data (the calibration's discrepancy), not text.
+  return Number(Math.min(0.25, threshold / 2, (1 - threshold) / 2).toFixed(6));
 }
 
 export function thresholdName(threshold: number): string {

@@ -7,7 +7,7 @@ import { halfUnitOfLastDigit } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { decimalListParam } from '../common/params.ts';
 import { CALIBRATION_REPLICATIONS, normalSource, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
-import { formatDecimals, formatNumber } from '../../text/index.ts';
+import { formatDecimals } from '../../text/index.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
 // transition, the mean over data seeds of the located β with its Student-t interval at the suite's α
@@ -351,7 +351,8 @@ export function singleDataSetCalibration(count: number, sd: number, band: ClaimB
       reproduceAlpha: REPRODUCE_ALPHA,
       seeds: count,
       replications: CALIBRATION_REPLICATIONS,
-      discrepancy: { scale: 'difference', size: Number(formatNumber(3 * sd, 2)) },
+      // Rounded as data to two significant digits (the calibration's discrepancy), not text.
+      discrepancy: { scale: 'difference', size: Number((3 * sd).toPrecision(2)) },
       grid: [0.01, 0.05, 0.1, 0.15, 0.2, 0.3],
     },
     trial,
