@@ -17,7 +17,10 @@ export function outcomeOf(record: RunRecord, rule: EscapeRuleName, mode = record
   return { seed: record.seed, trapped: epoch !== 0, escapeEpoch: epoch, budget: record.epochs };
 }
 
-/** A run read by its protocol's own rule, from the record's headline fields (equal to outcomeOf(record, record.escapeRule)). */
+/**
+ * A run read by its protocol's own rule, from the record's headline fields: outcomeOf(record, record.escapeRule), except
+ * that a run that diverged is not trapped (it says nothing of escape over the barrier).
+ */
 export function primaryOutcome(record: RunRecord): EscapeOutcome {
   return { seed: record.seed, trapped: record.trapped, escapeEpoch: record.escapeEpoch, budget: record.epochs };
 }
