@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RuleCalibration } from '../stats/index.ts';
 import type { FigureId } from './figure-ids.ts';
+import type { EvidenceItem } from './finding.ts';
 
 export type { RuleCalibration };
 
@@ -32,7 +33,7 @@ export interface Reading {
   /** |ours − paper| / tolerance. */
   toleranceUnits?: number;
   /** A line of evidence specific to this reading. */
-  note?: string;
+  note?: EvidenceItem;
 }
 
 /** What evaluating a claim yields: a headline verdict and the evidence behind it. */
@@ -42,8 +43,8 @@ export interface Evaluation {
   value: string | null;
   /** One entry per reading; the first is the headline. */
   readings: Reading[];
-  /** Lines a referee reads: the computations, in words and numbers. */
-  evidence: string[];
+  /** What the computations found, a finding a line (report/words puts them in words). */
+  evidence: EvidenceItem[];
   /** For `inconsistent`: the two places of the paper that disagree. */
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */

@@ -1,13 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import type { ClaimGroup, ClaimKind, Outcome, PerSeedSeries, PinnedOutcome, Reading, Robustness, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
+import type { ClaimGroup, ClaimKind, Finding, Outcome, PerSeedSeries, PinnedOutcome, Reading, Robustness, RuleCalibration, Thesis, ToleranceRule } from '../claims/index.ts';
 import { parseValidatedJson } from '../io/index.ts';
 import { formatChange, type ClaimResult } from '../pins/index.ts';
 import type { Profile } from '../protocols/index.ts';
 import { displayNumber } from './display-number.ts';
+import { wordEvidence } from './words/index.ts';
 
 export const RESULTS_SCHEMA = fileURLToPath(new URL('../../golden/results.schema.json', import.meta.url));
 export const PAPER = 'Ersoy & Wiesner, "Noise-Driven Escape from Metastable Phases explains Grokking in Deep Neural Networks", arXiv:2606.17120v1';
 
+
+/** A reading as the report shows it: its note in words. */
+export type RecordReading = Omit<Reading, 'note'> & { note?: string };
 
 export interface ClaimRecord {
   id: string;
@@ -21,8 +25,11 @@ export interface ClaimRecord {
   toleranceText: string;
   outcome: Outcome;
   value: string | null;
-  readings: Reading[];
+  readings: RecordReading[];
+  /** The evidence in words, a finding a line. */
   evidence: string[];
+  /** The same evidence as data: each finding's kind and values, where a line is a finding. */
+  findings: Finding[];
   places: [string, string] | null;
   wouldDecide: string | null;
   /** Why the stated protocol cannot produce what the claim is about (a `deviates` of that kind), else null. */
@@ -59,6 +66,12 @@ export type RobustnessTallies = Record<Robustness['status'], number>;
 /** Outcome counts per group of claims: the paper's, the audit's own, the paper's text, arithmetic on printed numbers. */
 export type GroupTallies = Record<ClaimGroup, Record<Outcome, number>>;
 
+function recordReading(r: Reading): RecordReading {
+  const { note, ...rest } = r;
+  // Overwriting `note` in a copy keeps its place among the keys (their order in results.json).
+  return note === undefined ? rest : { ...r, note: wordEvidence(note) };
+}
+
 export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRecord {
   const { claim, evaluation } = result;
   return {
@@ -72,8 +85,9 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     toleranceText,
     outcome: result.outcome,
     value: evaluation?.value ?? null,
-    readings: evaluation?.readings ?? [],
-    evidence: evaluation?.evidence ?? [],
+    readings: (evaluation?.readings ?? []).map(recordReading),
+    evidence: (evaluation?.evidence ?? []).map(wordEvidence),
+    findings: (evaluation?.evidence ?? []).filter((e): e is Finding => typeof e !== 'string'),
     places: evaluation?.places ?? null,
     wouldDecide: evaluation?.wouldDecide ?? null,
     notReproducible: evaluation?.notReproducible ?? null,
@@ -136,6 +150,6 @@ export function serialiseResults(results: Results): string {
 
 
 /** A reading in a few characters: its number where the paper printed one, otherwise its own verdict. */
-export function readingText(c: ClaimRecord, r: Reading): string {
+export function readingText(c: ClaimRecord, r: RecordReading): string {
   return c.paper.value !== null && r.value !== null ? displayNumber(r.value) : r.verdict;
 }

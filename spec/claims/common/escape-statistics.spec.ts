@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEscapes, escapeStatistics, perSeedEscapeSeries } from '../../../src/claims/common/escape-statistics.ts';
+import { escapeStatistics, escapesFinding, perSeedEscapeSeries } from '../../../src/claims/common/escape-statistics.ts';
+import { wordEvidence } from '../../../src/report/words/index.ts';
 
 describe('escapeStatistics', () => {
   it('sets runs that did not start trapped aside and censors the rest at the budget, never dropping them', () => {
@@ -31,8 +32,8 @@ describe('escapeStatistics', () => {
 
   it('counts the seeds it sets aside in words and keeps which they are as data', () => {
     const outcomes = [1, 2, 3].map((seed) => ({ seed, trapped: seed === 3, escapeEpoch: seed === 3 ? 40 : 0, budget: 100 }));
-    expect(describeEscapes(escapeStatistics(outcomes, 1e-6))).toMatch(/^1 of 3 runs started trapped \(2 not trapped at the start, set aside\);/);
-    expect(describeEscapes(escapeStatistics(outcomes, 1e-6))).not.toMatch(/seed/);
+    expect(wordEvidence(escapesFinding('x', escapeStatistics(outcomes, 1e-6)))).toMatch(/^x: 1 of 3 runs started trapped \(2 not trapped at the start, set aside\);/);
+    expect(wordEvidence(escapesFinding('x', escapeStatistics(outcomes, 1e-6)))).not.toMatch(/seed/);
     expect(perSeedEscapeSeries('x', 'r', outcomes).excluded?.seeds).toEqual([1, 2]);
   });
 });

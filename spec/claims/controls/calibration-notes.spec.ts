@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 // Every statistical verdict in the kinetics, kramers-langer, staged, phase-diagram, nonlinear and controls folders
 // states its calibration: a `rule` with size and power, or a "Calibration:" line saying why it has none.
@@ -17,7 +18,7 @@ const IDS = [
 describe('calibration beside every statistical verdict', () => {
   it.each(IDS)('%s states its rule\'s size and power, or why it has none', (id) => {
     const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
-    const stated = e.rule !== undefined || e.evidence.some((l) => /Calibration|synthetic replications per truth|calibrat/.test(l));
+    const stated = e.rule !== undefined || evidenceText(e).some((l) => /Calibration|synthetic replications per truth|calibrat/.test(l));
     expect(stated).toBe(true);
   });
 });

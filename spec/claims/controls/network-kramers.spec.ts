@@ -5,6 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, KramersControlResult } from '../../../src/experiments/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const claim = loadLedger().claims.find((c) => c.id === 'control-network-kramers')!;
 
@@ -62,7 +63,7 @@ describe('the full-batch Langevin control (control-network-kramers)', () => {
     expect(inRegime.every(Boolean)).toBe(false);
     const e1 = evaluateClaim(claim, withControl(synthetic(1))).evaluation!;
     const e2 = evaluateClaim(claim, withControl(synthetic(0.6))).evaluation!;
-    expect(e1.evidence.filter((l) => /outside the regime/.test(l)).join()).toMatch(/outside the regime/);
+    expect(evidenceText(e1).filter((l) => /outside the regime/.test(l)).join()).toMatch(/outside the regime/);
     expect((e1.evidence.join().match(/outside the regime/g) ?? []).length).toBe((e2.evidence.join().match(/outside the regime/g) ?? []).length);
   });
 

@@ -5,6 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { GradientNoiseCell, PhaseDiagramRecord, SgldEscapeRecord } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -62,7 +63,7 @@ describe('prediction 2 under the SGLD control', () => {
     const control = evaluateClaim(claim('control-depth-escape-time'), results).evaluation!;
     expect(paper.readings.some((r) => r.label.startsWith('SGLD control'))).toBe(false);
     expect(paper.evidence.filter((l) => control.evidence.includes(l))).toEqual([]);
-    expect(paper.evidence.some((l) => l.includes('control-depth-escape-time'))).toBe(true);
+    expect(evidenceText(paper).some((l) => l.includes('control-depth-escape-time'))).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCriticalBetaOrdering, evaluateDepthCriticalBeta, evaluateDepthTwoContinuous, evaluateHysteresisWindow } from '../../../src/claims/landscape/transitions.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string, params: Record<string, unknown> = {}) => {
@@ -36,10 +37,10 @@ describe('no-bifurcation-depth-2: the continuous-transition half of Appendix C',
 
 describe('a grid claim read under both regularisers', () => {
   it('names both readings in one line where their evidence agrees, and keeps a line each where the numbers differ', () => {
-    const same = evaluateHysteresisWindow(claim('hysteresis-window-open')).evidence;
+    const same = evidenceText(evaluateHysteresisWindow(claim('hysteresis-window-open')));
     expect(same).toHaveLength(1);
     expect(same[0]).toMatch(/^Eq. 2 and Eq. 1: over η ∈ /);
-    const apart = evaluateCriticalBetaOrdering(claim('critical-beta-ordering')).evidence;
+    const apart = evidenceText(evaluateCriticalBetaOrdering(claim('critical-beta-ordering')));
     expect(apart.map((line) => line.split(':')[0])).toEqual(['Eq. 2', 'Eq. 1']);
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_ALPHA } from '../../../src/stats/index.ts';
 import { EVALUATORS } from '../../../src/claims/evaluators.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 describe('phase-diagram-sweep evaluator (recorded smoke results)', () => {
   const claim = loadLedger().claims.find((c) => c.id === 'phase-diagram-transitions')!;
@@ -21,7 +22,7 @@ describe('phase-diagram-sweep evaluator (recorded smoke results)', () => {
     expect(labels).toContain('up (App. A): η = 0.8 vs 0.36');
     expect(labels).toContain('down, perturbed (ours): η = 0.9 vs 0.42');
     expect(labels.filter((l) => l.startsWith('Eq. 3') || l.startsWith('down (App. B)'))).toHaveLength(0);
-    expect(evaluation.evidence.some((l) => l.includes('phase-diagram-decreasing-sweep'))).toBe(true);
+    expect(evidenceText(evaluation).some((l) => l.includes('phase-diagram-decreasing-sweep'))).toBe(true);
     expect(evaluation.verdict).toBe(evaluation.readings[0]!.verdict);
     expect(evaluation.rule).toBeDefined();
   });

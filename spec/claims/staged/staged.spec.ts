@@ -5,6 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { networkBarriers, type ExperimentResults, type StagedEscape, type StagedPlateaus, type StagedSweeps } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, PhaseSweepPoint as SweepPoint, SgldEscapeRecord, Sweep } from '../../../src/run/index.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 // Synthetic results only (no SGD): each rule of the d = 4 claims can return each of its verdicts.
 
@@ -59,7 +60,7 @@ describe('staged-rank-drops', () => {
     expect(e.figures!.map((f) => f.id)).toEqual(['staged-staircase']);
     // The kicked sweep is a reset by a kick past the saddle, not a reading of hysteresis.
     expect(e.readings.some((r) => r.label.includes('kick'))).toBe(false);
-    expect(e.evidence.some((l) => l.includes('a reset, not a test of hysteresis'))).toBe(true);
+    expect(evidenceText(e).some((l) => l.includes('a reset, not a test of hysteresis'))).toBe(true);
   });
   it('reproduces hysteresis when the plain down sweep regains each mode strictly below where it was lost', () => {
     expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0, 0.03) })).outcome).toBe('reproduced');

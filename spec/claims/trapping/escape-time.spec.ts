@@ -4,6 +4,7 @@ import { EVALUATORS } from '../../../src/claims/evaluators.ts';
 import { escapeStatistics } from '../../../src/claims/common/escape-statistics.ts';
 import { withinBudgetReading } from '../../../src/claims/trapping/escape-time.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
 
 const IDS = ['tau-random-init', 'tau-rank1-trap', 'tau-trivial-trap-first', 'tau-trivial-trap-total', 'sparse-escape', 'sparse-gap-closes'];
 
@@ -36,7 +37,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
         expect(JSON.stringify(f.spec)).toMatch(/"values":\[/);
         figureIds.add(f.id);
       }
-      if (claim.id !== 'tau-random-init' && claim.evaluator !== 'train-test-gap') expect(evaluation.evidence.some((line) => line.startsWith('Diagnostic (b)'))).toBe(true);
+      if (claim.id !== 'tau-random-init' && claim.evaluator !== 'train-test-gap') expect(evidenceText(evaluation).some((line) => line.startsWith('Diagnostic (b)'))).toBe(true);
     }
     expect([...figureIds].sort()).toEqual(
       ['checkpoint-sensitivity-rank1-trap', 'checkpoint-sensitivity-sparse', 'checkpoint-sensitivity-trivial-trap', 'fig-1a-trapping', 'fig-1b-sparse', 'survival-sparse', 'survival-trapping'].sort(),
@@ -47,7 +48,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
     const claim = loadLedger().claims.find((c) => c.id === 'tau-trivial-trap-total')!;
     const evaluation = EVALUATORS[claim.evaluator]!.evaluate(claim, recordedResults());
     for (const reading of evaluation.readings) {
-      if (/0 escaped/.test(reading.note ?? '')) expect(reading.verdict).toBe('inconclusive');
+      if (/0 escaped/.test(noteText(reading.note) ?? '')) expect(reading.verdict).toBe('inconclusive');
     }
   });
 });

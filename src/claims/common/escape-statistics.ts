@@ -4,7 +4,8 @@
 import { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf, type EscapeOutcome, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { EscapeSummary } from './findings.ts';
 
 /**
  * Escapes, and distinct escape epochs, needed before the memorylessness test is run: fewer carry too little shape to
@@ -56,23 +57,39 @@ export function perSeedEscapeSeries(label: string, rule: string, outcomes: reado
 }
 
 
-/** A table cell: trapped of all seeds, escapes, and the 1 − α interval of τ. */
-export function shortDescription(s: EscapeStatistics): string {
-  if (s.runs.length === 0) return `0 of ${s.seeds} trapped`;
-  const interval = s.fit === null ? '' : `; τ in [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
-  return `${s.runs.length} of ${s.seeds} trapped, ${s.escapes} escaped${interval}`;
+/** The statistics as a finding's data: counts and estimates, no runs. */
+export function escapeSummary(s: EscapeStatistics): EscapeSummary {
+  const km = s.km;
+  const fit = s.fit;
+  return {
+    seeds: s.seeds,
+    trapped: s.runs.length,
+    notTrapped: s.notTrapped.length,
+    escapes: s.escapes,
+    budget: s.budget,
+    kmMedian: km === null ? null : { estimate: km.median.estimate, lower: km.median.lower, upper: km.median.upper },
+    tau: fit === null ? null : { estimate: fit.meanTime, lower: fit.interval.lower, upper: fit.interval.upper },
+    shape: s.shape === null ? null : { statistic: s.shape.statistic, pValue: s.shape.pValue, rejects: s.shape.rejects },
+    distinctEpochs: s.shape === null && s.escapes >= SHAPE_TEST_MIN_ESCAPES ? distinctEscapeTimes(s.runs) : null,
+  };
 }
 
-/** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
-export function describeEscapes(s: EscapeStatistics): string {
-  // Which seeds were set aside is data (the per-seed series' exclusions), not words.
-  const skipped = s.notTrapped.length > 0 ? ` (${s.notTrapped.length} not trapped at the start, set aside)` : '';
-  if (s.runs.length === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
-  const km = s.km!;
-  const median = km.median.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.median.estimate} [${formatNumber(km.median.lower)}, ${km.median.upper === null ? `> ${s.budget}` : formatNumber(km.median.upper)}]`;
-  const fit = s.fit;
-  const tau = fit === null ? 'τ̂ —' : `exponential τ̂ ${formatNumber(fit.meanTime)}, LR interval [${formatNumber(fit.interval.lower)}, ${formatNumber(fit.interval.upper)}]`;
-  const untested = s.escapes >= SHAPE_TEST_MIN_ESCAPES ? `; memorylessness not tested: the escapes fall on only ${distinctEscapeTimes(s.runs)} distinct epoch(s)` : '';
-  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${formatNumber(s.shape.statistic, 3)}, p = ${formatNumber(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
-  return `${s.runs.length} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
+/** A set of runs under one rule, in full. */
+export function escapesFinding(label: string, s: EscapeStatistics): Finding {
+  return finding('common.escapes', { label, escapes: escapeSummary(s) });
+}
+
+/** A set of runs under one rule, in short. */
+export function shortEscapesFinding(label: string, s: EscapeStatistics): Finding {
+  return finding('common.escapes-short', { label, escapes: escapeSummary(s) });
+}
+
+/** A set of runs in short, and the decision its rule took (the rule's own account of it). */
+export function decidedEscapesFinding(label: string, s: EscapeStatistics, reason: string): Finding {
+  return finding('common.escapes-decided', { label, escapes: escapeSummary(s), reason });
+}
+
+/** A set of runs in short, as a reading's note. */
+export function escapesCell(s: EscapeStatistics): Finding {
+  return finding('common.escapes-cell', { escapes: escapeSummary(s) });
 }

@@ -1,6 +1,7 @@
 // Verdicts of the trapping claims of Section 3.1 / Fig. 1 (REPRODUCE.md, "Escape times: the verdict rules"). Each
 // claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
 // reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
+import type { EvidenceItem } from '../finding.ts';
 import {
   ALL_TRAPPING,
   checkpointSigma,
@@ -34,7 +35,7 @@ import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } f
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { decidedEscapesFinding, escapeStatistics, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticReport } from './diagnostics.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
@@ -94,7 +95,7 @@ export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[]
   return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, outcomesOf(source)));
 }
 
-function headlineOf(readings: Reading[], evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
+function headlineOf(readings: Reading[], evidence: EvidenceItem[], extra: Partial<Evaluation> = {}): Evaluation {
   const headline = readings[0]!;
   return { verdict: headline.verdict, value: headline.value, readings, evidence, ...extra };
 }
@@ -116,7 +117,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const protocol = protocolParam(claim);
   const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   let wouldDecide: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
@@ -126,11 +127,11 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const readings = (convergence === null ? sources : []).map((source, j): Reading => {
     const i = j + (convergence?.readings.length ?? 0);
     const s = statisticsOf(source);
-    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    evidence.push(escapesFinding(source.label, s));
     if (i === 0) measured = measuredText(s);
     if (s.runs.length === 0) {
       if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped (see the checkpoint-sensitivity diagnostic)';
-      return { label: source.label, value: null, verdict: 'inconclusive', note: shortDescription(s) };
+      return { label: source.label, value: null, verdict: 'inconclusive', note: escapesCell(s) };
     }
     const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
     if (i === 0) {
@@ -144,7 +145,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
         `P(≥ ${s.escapes}) = ${formatNumber(count.atLeast, 3)}. ${decided.decision.reason}.`,
     );
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
-    return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) };
+    return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: escapesCell(s) };
   });
   readings.unshift(...(convergence?.readings ?? []));
   if (hasBiasedReadings(protocol)) {
@@ -152,13 +153,13 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     for (const b of biasedSources(results, protocol, primaryFirst(results, protocol))) {
       const s = b.statistics;
       if (s.runs.length === 0) {
-        evidence.push(`${b.label}: ${shortDescription(s)}.`);
-        readings.push({ label: b.label, value: null, verdict: 'inconclusive', note: shortDescription(s) });
+        evidence.push(shortEscapesFinding(b.label, s));
+        readings.push({ label: b.label, value: null, verdict: 'inconclusive', note: escapesCell(s) });
         continue;
       }
       const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
-      evidence.push(`${b.label}: ${shortDescription(s)}; ${decided.decision.reason}.`);
-      readings.push({ label: b.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: shortDescription(s) });
+      evidence.push(decidedEscapesFinding(b.label, s, decided.decision.reason));
+      readings.push({ label: b.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: escapesCell(s) });
     }
   }
   const diagnostics = diagnosticReport(results, protocol);
@@ -177,7 +178,7 @@ function convergenceReadings(
   claim: Claim,
   sources: readonly ReadingRuns[],
   band: ClaimBand,
-  evidence: string[],
+  evidence: EvidenceItem[],
 ): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
   const width = claim.params['convergenceBand'];
   if (typeof width !== 'string') return null;
@@ -297,14 +298,14 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const protocol = protocolParam(claim) as TrappingProtocol;
   const stage = claim.params['stage'];
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   let wouldDecide: string | undefined;
   let notReproducible: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
   const readings = sources.map((source, i): Reading => {
     const s = statisticsOf(source);
-    evidence.push(`${source.label}: ${describeEscapes(s)}.`);
+    evidence.push(escapesFinding(source.label, s));
     if (i === 0) measured = measuredText(s);
     if (s.runs.length === 0 || s.fit === null) {
       if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped';
@@ -331,7 +332,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
       evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = 2 × ${printed}; size at τ = ${printed}; power at τ = ${printed}/2).`);
     }
     evidence.push(`${source.label}: ${reason}.`);
-    return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
+    return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: escapesCell(s) };
   });
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
   if (hasBiasedReadings(protocol)) {
@@ -357,7 +358,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
  * P(Binomial(n, ½) ≤ d); below α the claim `deviates`; with an escape median between the bound and the budget it
  * is reproduced; otherwise inconclusive.
  */
-export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: string[]): Reading {
+export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: EvidenceItem[]): Reading {
   const name = readingLabel(label, 'escape within the budget (Fig. 1a)');
   if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
   const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
@@ -370,10 +371,10 @@ export function withinBudgetReading(s: EscapeStatistics, label: string, printed:
  * with no escape from a trap whose residue only contracted, the escape the paper draws within its budget decides
  * (decideWithinBudget), as for the bias-free trap.
  */
-function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: string[]): Reading {
+function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: EvidenceItem[]): Reading {
   const s = b.statistics;
   if (s.runs.length === 0 || s.fit === null) {
-    evidence.push(`${b.label}: ${shortDescription(s)}.`);
+    evidence.push(shortEscapesFinding(b.label, s));
     return { label: b.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
   }
   let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
@@ -385,8 +386,8 @@ function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: strin
       reason = `${reason}. ${line}: ${within.reason}`;
     }
   }
-  evidence.push(`${b.label}: ${shortDescription(s)}; ${reason}.`);
-  return { label: b.label, value: valueOf(s.fit.meanTime), verdict, note: shortDescription(s) };
+  evidence.push(decidedEscapesFinding(b.label, s, reason));
+  return { label: b.label, value: valueOf(s.fit.meanTime), verdict, note: escapesCell(s) };
 }
 
 /** Largest fraction of the plateau's train/test gap left after escape for "a small residual gap". */
@@ -401,7 +402,7 @@ export const RESIDUAL_GAP_FRACTION = 0.5;
  */
 export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults): Evaluation {
   const sources = sparseReadings(results);
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   const readings = sources.map((source): Reading => {
     const gap = gapAfterEscape(escapedRuns(source.records));
     evidence.push(`${source.label}: ${gap.line}`);

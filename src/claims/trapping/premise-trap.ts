@@ -1,10 +1,11 @@
 // The rank-1 trap where the paper's premise holds (an audit experiment, src/experiments/premise-traps.ts): rank 2 the
 // global minimum and rank 1 metastable (β = 0.25 below the weak mode's β*), each data set's checkpoint inside its own
 // rank-1 window. Read with the rules of Section 3.1 (ii)'s runs: both escape criteria, both data schemes.
+import type { EvidenceItem } from '../finding.ts';
 import { PREMISE_BETA, escapeOutcomes, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA, describeCalibration } from '../../stats/index.ts';
 import { withinBudgetCalibration } from '../common/calibrations.ts';
-import { describeEscapes, escapeStatistics, perSeedEscapeSeries, shortDescription } from '../common/escape-statistics.ts';
+import { decidedEscapesFinding, escapeStatistics, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding } from '../common/escape-statistics.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { decideWithinBudget } from './escape-time.ts';
@@ -46,7 +47,7 @@ function placementLine(scheme: DataSchemeName, runs: PremiseTrapRuns): string {
  */
 export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): Evaluation {
   const premise = results.premiseTraps();
-  const evidence: string[] = (['per-seed', 'fixed'] as const).map((scheme) => `${placementLine(scheme, premise.schemes[scheme])}.`);
+  const evidence: EvidenceItem[] = (['per-seed', 'fixed'] as const).map((scheme) => `${placementLine(scheme, premise.schemes[scheme])}.`);
   let notReproducible: string | null = null;
   let measured: string | undefined;
   let rule: Evaluation['rule'];
@@ -57,7 +58,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     const records = premise.schemes[scheme].runs;
     const outcomes = escapeOutcomes(records, escapeRule);
     const s = escapeStatistics(outcomes, ALPHA);
-    evidence.push(`${label}: ${describeEscapes(s)}.`);
+    evidence.push(escapesFinding(label, s));
     if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
     if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
@@ -68,7 +69,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
       const invariance = trappedInvariance(records, outcomes);
       if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
     }
-    return { label, value: decided.median === null ? null : formatNumber(decided.median, 6), verdict: decided.verdict, note: shortDescription(s) };
+    return { label, value: decided.median === null ? null : formatNumber(decided.median, 6), verdict: decided.verdict, note: escapesCell(s) };
   });
   const headline = readings[0]!;
   const evaluation: Evaluation = {

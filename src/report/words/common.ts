@@ -1,0 +1,43 @@
+// Words for the findings every subject uses (claims/common/findings.ts).
+import type { Calibration, CommonFindings, EscapeSummary } from '../../claims/index.ts';
+import { formatNumber } from '../../text/index.ts';
+import type { Words } from './words.ts';
+
+/** One line: trapped count, escapes, KM median with its interval, the exponential τ̂ and its LR interval. */
+export function escapesWords(s: EscapeSummary): string {
+  // Which seeds were set aside is data (the per-seed series' exclusions), not words.
+  const skipped = s.notTrapped > 0 ? ` (${s.notTrapped} not trapped at the start, set aside)` : '';
+  if (s.trapped === 0) return `none of ${s.seeds} runs started trapped${skipped}`;
+  const km = s.kmMedian!;
+  const median = km.estimate === null ? `KM median not reached (> ${s.budget})` : `KM median ${km.estimate} [${formatNumber(km.lower)}, ${km.upper === null ? `> ${s.budget}` : formatNumber(km.upper)}]`;
+  const tau = s.tau === null ? 'τ̂ —' : `exponential τ̂ ${formatNumber(s.tau.estimate)}, LR interval [${formatNumber(s.tau.lower)}, ${formatNumber(s.tau.upper)}]`;
+  const untested = s.distinctEpochs === null ? '' : `; memorylessness not tested: the escapes fall on only ${s.distinctEpochs} distinct epoch(s)`;
+  const shape = s.shape === null ? untested : `; memorylessness (KS on a 1-epoch grid): D = ${formatNumber(s.shape.statistic, 3)}, p = ${formatNumber(s.shape.pValue, 3)}${s.shape.rejects ? ' — rejects the exponential law' : ''}`;
+  return `${s.trapped} of ${s.seeds} runs started trapped${skipped}; ${s.escapes} escaped within ${s.budget} epochs; ${median}; ${tau}${shape}`;
+}
+
+/** A table cell: trapped of all seeds, escapes, and the 1 − α interval of τ. */
+export function shortEscapesWords(s: EscapeSummary): string {
+  if (s.trapped === 0) return `0 of ${s.seeds} trapped`;
+  const interval = s.tau === null ? '' : `; τ in [${formatNumber(s.tau.lower)}, ${formatNumber(s.tau.upper)}]`;
+  return `${s.trapped} of ${s.seeds} trapped, ${s.escapes} escaped${interval}`;
+}
+
+/** The rule's figures at its seed count, without a closing stop. */
+export function calibrationWords({ rule: c, targetPower }: Calibration): string {
+  const pct = (x: number): string => `${Number((100 * x).toPrecision(3))} %`;
+  return (
+    `Rule "${c.name}" at ${c.seeds} seeds (${c.replications} synthetic replications per truth): P(reproduced | paper's value true) = ${pct(c.reproducedWhenTrue)}, ` +
+    `P(deviates | true) = ${pct(c.size)} (≤ α = ${c.alpha} by the interval's coverage), power at ${c.discrepancy} = ${pct(c.power)}, ` +
+    `P(reproduced | off by ${c.discrepancy}) = ${pct(c.falseReproduce)}${c.reproduceAlpha === undefined ? '' : ` (reproduce level ${c.reproduceAlpha}: ≤ ${pct(c.reproduceAlpha / 2)} by coverage)`}, ` +
+    `detectable with power ≥ ${targetPower}: ${c.detectable ?? 'none on the grid'}`
+  );
+}
+
+export const COMMON_WORDS: Words<CommonFindings> = {
+  'common.escapes': ({ label, escapes }) => `${label}: ${escapesWords(escapes)}.`,
+  'common.escapes-short': ({ label, escapes }) => `${label}: ${shortEscapesWords(escapes)}.`,
+  'common.escapes-decided': ({ label, escapes, reason }) => `${label}: ${shortEscapesWords(escapes)}; ${reason}.`,
+  'common.escapes-cell': ({ escapes }) => shortEscapesWords(escapes),
+  'common.calibration': (c) => `${calibrationWords(c)}.`,
+};
