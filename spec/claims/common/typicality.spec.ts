@@ -14,6 +14,7 @@ import {
   upperRate,
 } from '../../../src/claims/common/typicality.ts';
 import { DEFAULT_ALPHA, REPRODUCE_ALPHA } from '../../../src/stats/index.ts';
+import { wordEvidence } from '../../../src/report/words/index.ts';
 
 describe('the universal rule over runs', () => {
   it('deviates on one failing run, reproduces with none in enough runs, is inconclusive with too few', () => {
@@ -32,7 +33,7 @@ describe('the universal rule over runs', () => {
   it('names the failing seeds and says what would decide', () => {
     const r = universalReading('x', [{ seed: 7, fails: true, value: 1 }, { seed: 8, fails: false, value: 0 }], 'm', 'fail');
     expect(r.reading.verdict).toBe('deviates');
-    expect(r.line).toMatch(/1 of 2 runs fail \(seeds 7\)/);
+    expect(wordEvidence(r.line)).toMatch(/1 of 2 runs fail \(seeds 7\)/);
     expect(universalReading('y', [{ seed: 1, fails: false, value: 0 }], 'm', 'fail').wouldDecide).toMatch(/runs or more/);
   });
 });
@@ -90,7 +91,7 @@ describe('the typicality rule: the share of runs that show a described shape', (
   it('names the runs that do not show the shape and how many runs would decide', () => {
     const r = typicalReading('x', [{ seed: 7, fails: true, value: 1 }, ...Array.from({ length: 9 }, (_, i) => ({ seed: i, fails: false, value: 0 }))], 'm', 'show it', MOST_RUNS);
     expect(r.reading.value).toBe('0.9');
-    expect(r.line).toMatch(/9 of 10 runs show it .*not: seeds 7/);
+    expect(wordEvidence(r.line)).toMatch(/9 of 10 runs show it .*not: seeds 7/);
     expect(r.reading.verdict).toBe('reproduced');
     const half = typicalReading('y', [{ seed: 1, fails: true, value: 1 }, { seed: 2, fails: false, value: 0 }], 'm', 'show it', MOST_RUNS);
     expect(half.reading.verdict).toBe('inconclusive');
@@ -101,9 +102,9 @@ describe('the typicality rule: the share of runs that show a described shape', (
   it('names a few exceptions and counts many, their seeds kept in the per-seed values', () => {
     const cases = Array.from({ length: 20 }, (_, i) => ({ seed: 100 + i, fails: i < 6, value: i < 6 ? 1 : 0 }));
     const r = typicalReading('x', cases, 'm', 'show it', MOST_RUNS);
-    expect(r.line).toMatch(/^x: 14 of 20 runs show it /);
-    expect(r.line).not.toMatch(/seeds/);
+    expect(wordEvidence(r.line)).toMatch(/^x: 14 of 20 runs show it /);
+    expect(wordEvidence(r.line)).not.toMatch(/seeds/);
     expect(r.perSeed.seeds).toEqual(cases.map((c) => c.seed));
-    expect(universalReading('y', cases, 'm', 'fail').line).not.toMatch(/seeds/);
+    expect(wordEvidence(universalReading('y', cases, 'm', 'fail').line)).not.toMatch(/seeds/);
   });
 });

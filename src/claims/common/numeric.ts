@@ -5,7 +5,7 @@ import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import { inBothBackends, reported } from './backends.ts';
 import { REGULARISER_WORDS } from './reading-words.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
 
 export type QuantityUnderConvention = (convention: Convention) => <T>(S: Scalar<T>) => T | null;
 
@@ -20,20 +20,29 @@ export function printedNumberEvaluation(claim: Claim, quantity: string, compute:
   if (printed === null || width === null) {
     throw new Error(`claim '${claim.id}': evaluator needs a printed value and a numeric tolerance`);
   }
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const result = inBothBackends(compute(convention));
     const label = REGULARISER_WORDS[convention];
     if (result.value === null) {
-      evidence.push(`${label}: ${quantity} does not exist at these parameters.`);
-      return { label, value: null, verdict: 'deviates', note: `${quantity} does not exist under ${label}` };
+      evidence.push(finding('common.printed-missing', { label, quantity }));
+      return { label, value: null, verdict: 'deviates', note: finding('common.printed-missing-note', { label, quantity }) };
     }
     const comparison = compareToPrinted(result.value, printed, width);
     const byRounding = comparison.within && comparison.toleranceUnits >= 0.5;
     evidence.push(
-      `${label}: ${quantity} = ${formatNumber(result.value, 10)} (float64 ${result.float}, relative gap to decimal ` +
-        `${formatNumber(result.relativeGap, 2)}); paper ${printed} ± ${width.toString()}; difference ${formatNumber(comparison.difference, 3)} ` +
-        `= ${formatNumber(comparison.toleranceUnits, 3)} tolerance units${byRounding ? ' — holds only within the rounding of the printed digits' : ''}.`,
+      finding('common.printed-number', {
+        label,
+        quantity,
+        value: result.value.toString(),
+        float: result.float,
+        relativeGap: result.relativeGap,
+        printed,
+        width: width.toString(),
+        difference: comparison.difference.toString(),
+        toleranceUnits: comparison.toleranceUnits,
+        byRounding,
+      }),
     );
     return {
       label,
@@ -52,12 +61,8 @@ export interface Candidate {
   value: Decimal | null;
 }
 
-/** Names the computed quantities that the printed number would match at its precision: a referee's hint, not a verdict. */
-export function candidatesMatchingPrinted(printed: string, width: Decimal, candidates: Candidate[]): string {
-  const matches = candidates.filter((c) => c.value !== null && c.value.minus(printed).abs().lte(width));
-  if (matches.length === 0) {
-    return `None of the ${candidates.length} nearby quantities tried matches ${printed} ± ${width.toString()}: ` +
-      candidates.map((c) => `${c.label} = ${formatNumber(c.value)}`).join('; ') + '.';
-  }
-  return `The printed ${printed} does match, at its precision: ` + matches.map((c) => `${c.label} = ${formatNumber(c.value)}`).join('; ') + '.';
+/** The computed quantities that the printed number would match at its precision: a referee's hint, not a verdict. */
+export function candidatesMatchingPrinted(printed: string, width: Decimal, candidates: Candidate[]): Finding {
+  const matching = (c: Candidate) => c.value !== null && c.value.minus(printed).abs().lte(width);
+  return finding('common.printed-candidates', { printed, width: width.toString(), candidates: candidates.map((c) => ({ label: c.label, value: c.value?.toString() ?? null, matches: matching(c) })) });
 }

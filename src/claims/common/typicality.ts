@@ -10,6 +10,8 @@ import {
   type StatisticalVerdict,
 } from '../../stats/index.ts';
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { ShareThreshold } from './findings.ts';
 import { formatNumber } from '../../text/index.ts';
 import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
@@ -34,7 +36,7 @@ export interface RunCase {
 
 export interface UniversalReading {
   readonly reading: Reading;
-  readonly line: string;
+  readonly line: Finding;
   readonly perSeed: PerSeedSeries;
   readonly wouldDecide?: string;
 }
@@ -50,13 +52,6 @@ export function universalVerdict(failing: number, n: number): Verdict {
   return upperRate(0, n) <= EXCEPTION_RATE ? 'reproduced' : 'inconclusive';
 }
 
-/** Exceptions named where there are few (a finding); more are counted, their seeds left to the per-seed values. */
-const NAMED_EXCEPTIONS = 5;
-
-function exceptions(cases: readonly RunCase[], before: string, after: string): string {
-  if (cases.length === 0 || cases.length > NAMED_EXCEPTIONS) return '';
-  return `${before}seeds ${cases.map((c) => c.seed).join(', ')}${after}`;
-}
 
 /**
  * The universal rule on one reading's runs: `deviates` when a run fails, `reproduced` when none does and the upper
@@ -66,12 +61,10 @@ export function universalReading(label: string, cases: readonly RunCase[], meani
   const n = cases.length;
   const failing = cases.filter((c) => c.fails);
   const verdict = universalVerdict(failing.length, n);
-  const bound = n === 0 ? null : upperRate(failing.length, n);
   const line =
     n === 0
-      ? `${label}: no runs to read.`
-      : `${label}: ${failing.length} of ${n} runs ${failingWords}${exceptions(failing, ' (', ')')}; ` +
-        `one-sided ${1 - ALPHA} upper bound of the rate ${formatNumber(bound, 3)}.`;
+      ? finding('common.no-runs', { label })
+      : finding('common.universal', { label, runs: n, failing: failing.length, failingWords, failingSeeds: failing.map((c) => c.seed), level: 1 - ALPHA, upperRate: upperRate(failing.length, n) });
   return {
     reading: { label, value: n === 0 ? null : String(failing.length / n), verdict, note: line },
     line,
@@ -99,6 +92,11 @@ export const NEARLY_EVERY_RUN = 0.9;
 export function shareDiscrepancy(threshold: number): number {
   // A number rounded as data (the calibration's discrepancy), not text.
   return Number(Math.min(0.25, threshold / 2, (1 - threshold) / 2).toFixed(6));
+}
+
+/** A typicality threshold as a finding's data: the share, and its name where it has one. */
+export function thresholdOf(share: number): ShareThreshold {
+  return { share, name: share === MOST_RUNS ? 'most runs' : share === NEARLY_EVERY_RUN ? 'nearly every run' : null };
 }
 
 export function thresholdName(threshold: number): string {
@@ -188,12 +186,20 @@ export function typicalReading(
   const odd = cases.filter((c) => c.fails);
   const shows = n - odd.length;
   const verdict = typicalVerdict(shows, n, threshold);
-  let line = `${label}: no runs to read.`;
+  let line = finding('common.no-runs', { label });
   if (n > 0) {
     const { reproduce, deviate } = shareIntervals(shows, n);
-    line =
-      `${label}: ${shows} of ${n} runs ${showsWords} (share ${formatNumber(shows / n, 3)}; ${100 * (1 - REPRODUCE_ALPHA)} % interval [${formatNumber(reproduce.lower, 3)}, ${formatNumber(reproduce.upper, 3)}], ` +
-      `1 − α interval [${formatNumber(deviate.lower, 3)}, ${formatNumber(deviate.upper, 3)}]) against ${thresholdName(threshold)}${exceptions(odd, '; not: ', '')}.`;
+    line = finding('common.typical', {
+      label,
+      runs: n,
+      shows,
+      showsWords,
+      reproduceLevel: 1 - REPRODUCE_ALPHA,
+      reproduce: { lower: reproduce.lower, upper: reproduce.upper },
+      deviate: { lower: deviate.lower, upper: deviate.upper },
+      threshold: thresholdOf(threshold),
+      oddSeeds: odd.map((c) => c.seed),
+    });
   }
   const needed = n === 0 ? null : runsToDecide(shows / n, threshold);
   return {
