@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { decideRelearning, relearningCalibration } from '../../../src/claims/phase-diagram/decreasing-sweep.ts';
+import type { Evaluation } from '../../../src/claims/index.ts';
 import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, Sweep } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
@@ -62,5 +63,16 @@ describe('the decreasing sweep as Appendix B writes it (phase-diagram-decreasing
     expect(c.reproducedWhenTrue).toBe(1);
     expect(c.size).toBe(0);
     expect(c.falseReproduce).toBe(0);
+  });
+});
+
+describe('Appendix B\'s claims as findings', () => {
+  /** Evidence lines and reading notes still given as sentences rather than findings. */
+  const sentences = (e: Evaluation) => [...e.evidence, ...e.readings.map((r) => r.note)].filter((x) => typeof x === 'string');
+  const ids = ['phase-diagram-transitions', 'beta-c-mode2-appendix-b', 'phase-diagram-decreasing-sweep', 'figure3-offset-output-bias'];
+  it.each(ids)('%s gives every evidence line and reading note as a finding, none as a sentence', (id) => {
+    for (const results of [recordedResults(), withRecords(records(0, 0.02, 400, null)), withRecords(records(0, 0.05, 4, 0.01))]) {
+      expect(sentences(evaluateClaim(claim(id), results).evaluation!)).toEqual([]);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { networkBarriers, type ExperimentResults, type StagedEscape, type StagedPlateaus, type StagedSweeps } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, PhaseSweepPoint as SweepPoint, SgldEscapeRecord, Sweep } from '../../../src/run/index.ts';
+import type { Evaluation } from '../../../src/claims/index.ts';
 import { evidenceText } from '../evidence-words.ts';
 
 // Synthetic results only (no SGD): each rule of the d = 4 claims can return each of its verdicts.
@@ -210,5 +211,25 @@ describe('staged-escape-sequence', () => {
   it('gives the probability of η order for independent exponential waits', () => {
     expect(orderedProbability([1, 1])).toBeCloseTo(0.5, 12);
     expect(orderedProbability([1, 1, 1])).toBeCloseTo(1 / 6, 12);
+  });
+});
+
+describe('the staged claims as findings', () => {
+  /** Evidence lines and reading notes still given as sentences rather than findings. */
+  const sentences = (e: Evaluation) => [...e.evidence, ...e.readings.map((r) => r.note)].filter((x) => typeof x === 'string');
+  const reversed = (s: number, u0: number, k: number, noise: number) => saxe(ETAS[3 - k]!, u0, k, noise) + 0 * s;
+  const cases: [string, ExperimentResults][] = [
+    ['staged-rank-drops', results({ stagedSweeps: () => sweeps(12, 0, 0) })],
+    ['staged-rank-drops', results({ stagedSweeps: () => sweeps(12, 0, 0, 0.03) })],
+    ['staged-rank-drops', results({ stagedSweeps: () => sweeps(1, 0, 0.03) })],
+    ['staged-plateau-order', results({ stagedPlateaus: () => plateaus(10, [0.01, 0.02], reversed) })],
+    ['staged-plateau-order', results({ stagedPlateaus: () => plateaus(1, [0.02], saxe) })],
+    ['staged-plateau-timing', results({ stagedPlateaus: () => plateaus(10, [0.01, 0.02, 0.04], saxe) })],
+    ['staged-plateau-timing', results({ stagedPlateaus: () => plateaus(1, [0.02], saxe) })],
+    ['staged-escape-sequence', results({ stagedEscape: () => escape(100, 1, 1e9) })],
+    ['staged-escape-sequence', results({ stagedEscape: () => escape(5, 1, 1) })],
+  ];
+  it.each(cases.map(([id, r], i) => [`${id} (case ${i + 1})`, id, r] as const))('%s gives every evidence line and reading note as a finding, none as a sentence', (_, id, r) => {
+    expect(sentences(evaluateClaim(claim(id), r).evaluation!)).toEqual([]);
   });
 });

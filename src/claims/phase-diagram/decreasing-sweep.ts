@@ -3,12 +3,13 @@
 // to convergence at the top of the grid (above every βc, where every mode is lost), then β lowered step by step.
 import type { ExperimentResults } from '../../experiments/index.ts';
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
-import { DEFAULT_ALPHA, describeCalibration, proportionInterval, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, proportionInterval, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
-import { formatNumber } from '../../text/index.ts';
 import { countRuleCalibration } from '../common/calibrations.ts';
-import { sweepOf, withSweep } from './sweep.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding } from '../finding.ts';
+import { seedRange, sweepOf, withSweep } from './sweep.ts';
 
 /** The share of data sets whose decreasing sweep re-learns every mode, at or below which the statement fails. */
 export const TYPICAL_SHARE = 0.5;
@@ -54,14 +55,19 @@ export function evaluateDecreasingSweep(claim: Claim, results: ExperimentResults
     verdict,
     value: n === 0 ? null : String(relearned / n),
     readings: [
-      { label: 'decreasing sweep as Appendix B writes it: data sets re-learning both modes', value: n === 0 ? null : String(relearned / n), verdict, note: `${invariant ? 'not reproducible as specified; ' : ''}${relearned} of ${n}${bound === null ? '' : `; one-sided ${1 - DEFAULT_ALPHA} upper bound of the share ${formatNumber(bound, 3)}`}` },
+      {
+        label: 'decreasing sweep as Appendix B writes it: data sets re-learning both modes',
+        value: n === 0 ? null : String(relearned / n),
+        verdict,
+        note: finding('phase-diagram.relearned', { notReproducible: invariant, relearned, seeds: n, alpha: DEFAULT_ALPHA, bound }),
+      },
     ],
     evidence: [
-      `${n} data seeds (${records[0]?.dataSeed}–${records.at(-1)?.dataSeed}) sweep β down from ${top} (above every βc: trained to convergence there, every mode is lost) in steps of ${PHASE_DIAGRAM_FILE.settings.grid.step}, re-training to convergence by full-batch descent at each β.`,
-      `Modes re-learned on the way down: ${perMode.map((k, i) => `mode ${i + 1}: ${k} of ${n}`).join(', ')}; largest singular value of the end-to-end map at any point of the decreasing sweeps ${formatNumber(maxSigma, 3)} (rank threshold ${PHASE_DIAGRAM_FILE.settings.rankThreshold}).`,
-      'Why: converged at the top of the grid the weights have decayed to rank 0, where the data gradient vanishes with the weights (each layer\'s gradient is a product of the others), and at L = 3 λ = 0 is a local minimum of every mode at every β > 0 (the regulariser\'s λ^{2/3} dominates the fit\'s −ηλ near 0; Fig. 4 draws that branch stable). Descent without noise therefore never leaves rank 0, and no drop appears: the transitions of Fig. 3 cannot come from this sweep.',
-      'The sweep with the relearnable kick (an audit reading in phase-diagram-transitions) does re-learn each mode, at the up sweep\'s β: the kick of the random-init scale throws the state past the saddle, so it answers a different question.',
-      `Rule: ${decideRule()}` + (rule === null ? '' : ` ${describeCalibration(rule)} (binomial draws; alternative: a quarter of the data sets re-learning).`),
+      finding('phase-diagram.decreasing-protocol', { seeds: seedRange(records), top, step: PHASE_DIAGRAM_FILE.settings.grid.step }),
+      finding('phase-diagram.relearned-modes', { perMode, seeds: n, maxSigma, rankThreshold: PHASE_DIAGRAM_FILE.settings.rankThreshold }),
+      finding('phase-diagram.decreasing-why', {}),
+      finding('phase-diagram.decreasing-kick', {}),
+      finding('phase-diagram.decreasing-rule', { alpha: DEFAULT_ALPHA, typicalShare: TYPICAL_SHARE, calibration: rule === null ? null : calibration(rule) }),
     ],
     ...(rule === null ? {} : { rule }),
     ...(invariant
@@ -69,8 +75,4 @@ export function evaluateDecreasingSweep(claim: Claim, results: ExperimentResults
       : {}),
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds with the decreasing sweep' } : {}),
   };
-}
-
-function decideRule(): string {
-  return `reproduced when every data set's decreasing sweep (3 at least) re-learns every mode; deviates when the one-sided 1 − α upper bound (α = ${DEFAULT_ALPHA}) of the share that does lies below ${TYPICAL_SHARE}; otherwise inconclusive.`;
 }

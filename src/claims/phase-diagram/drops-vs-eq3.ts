@@ -4,15 +4,18 @@
 // sweep's grid ("in steps of 0.01"): the finest agreement a sweep can show.
 import type { ExperimentResults } from '../../experiments/index.ts';
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
-import { DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, tIntervalOfMean, type ClaimBand } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, decideAgainstClaim, tIntervalOfMean, type ClaimBand, type RuleCalibration } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { meanIntervalCalibration, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
+import type { PrintedGap } from './findings.ts';
 import { decideSingleDataSet, located, printedTransitions, protocolEvidence } from './sweep.ts';
 import { formatDecimals } from '../../text/index.ts';
 
-/** β on the phase diagram's 10⁻⁴ resolution. */
+/** β on the phase diagram's 10⁻⁴ resolution (the band's printed value and the readings' labels). */
 const fmt = (x: number): string => formatDecimals(x, 4);
 
 function closeness(claim: Claim): number {
@@ -34,37 +37,38 @@ export function evaluateDropsVsEq3(claim: Claim, results: ExperimentResults): Ev
   const mean: Reading[] = [];
   const single: Reading[] = [];
   const printed: Reading[] = [];
-  const evidence: string[] = [protocolEvidence(records)];
-  let rule;
+  const gaps: PrintedGap[] = [];
+  const evidence: EvidenceItem[] = [protocolEvidence(records)];
+  let rule: RuleCalibration | undefined;
   for (const mode of modes) {
     const eq3 = records[0]!.criticalBeta.population[mode.level - 1]!;
     const band: ClaimBand = { value: eq3, tolerance: step, printed: fmt(eq3) };
     const values = located(records, 'up', mode.level);
     const at = `η = ${mode.eta} (Eq. 3: ${fmt(eq3)})`;
     if (values.length < records.length) {
-      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: null, verdict: 'inconclusive', note: `located on ${values.length} of ${records.length} data seeds` });
+      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: null, verdict: 'inconclusive', note: finding('phase-diagram.drop-located', { located: values.length, seeds: records.length }) });
     } else {
       const t = tIntervalOfMean(values, DEFAULT_ALPHA);
       const d = decideAgainstClaim(band, t, { discrepancy: TRANSITION_DISCREPANCY });
-      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: String(t.estimate - eq3), verdict: d.verdict, note: `located − Eq. 3 = ${fmt(t.estimate - eq3)}; ${d.reason}` });
+      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: String(t.estimate - eq3), verdict: d.verdict, note: finding('phase-diagram.drop-mean-note', { difference: t.estimate - eq3, reason: d.reason }) });
       rule ??= meanIntervalCalibration(values.length, t.sd, band, DEFAULT_ALPHA);
-      evidence.push(`${at}: the up sweep's drop over ${values.length} data seeds has mean ${fmt(t.estimate)} (sd ${fmt(t.sd)}), ${fmt(t.estimate - eq3)} from Eq. 3; ${d.verdict}: ${d.reason}.`);
+      evidence.push(finding('phase-diagram.drop-mean', { eta: mode.eta, eq3, seeds: values.length, mean: t.estimate, sd: t.sd, verdict: d.verdict, reason: d.reason }));
     }
     const one = decideSingleDataSet(values, band, DEFAULT_ALPHA);
     const within = values.filter((v) => Math.abs(v - eq3) <= step).length;
-    single.push({ label: `one data set's drop against Eq. 3 ± ${step}: ${at}`, value: String(within / Math.max(1, values.length)), verdict: one?.verdict ?? 'inconclusive', note: one?.reason ?? 'fewer than two located drops' });
-    evidence.push(`${at}: ${within} of ${values.length} data sets put their drop within ± ${step} of Eq. 3; ${one === null ? 'fewer than two drops' : `Eq. 3 ± ${step} against the data sets' spread: ${one.verdict} (${one.reason})`}.`);
-    const gap = mode.band.value - eq3;
-    const verdict: Verdict = Math.abs(gap) <= step ? 'reproduced' : 'deviates';
-    printed.push({ label: `the printed drop ${mode.band.printed} against Eq. 3 ± ${step}: η = ${mode.eta}`, value: String(gap), verdict, note: `${mode.band.printed} − ${fmt(eq3)} = ${fmt(gap)}` });
+    single.push({ label: `one data set's drop against Eq. 3 ± ${step}: ${at}`, value: String(within / Math.max(1, values.length)), verdict: one?.verdict ?? 'inconclusive', note: finding('phase-diagram.single-data-set', { decision: one, of: 'drops' }) });
+    evidence.push(finding('phase-diagram.drop-single', { eta: mode.eta, eq3, step, within, located: values.length, decision: one }));
+    const gap: PrintedGap = { printed: mode.band.printed ?? null, eq3, gap: mode.band.value - eq3 };
+    const verdict: Verdict = Math.abs(gap.gap) <= step ? 'reproduced' : 'deviates';
+    gaps.push(gap);
+    printed.push({ label: `the printed drop ${mode.band.printed} against Eq. 3 ± ${step}: η = ${mode.eta}`, value: String(gap.gap), verdict, note: finding('phase-diagram.printed-gap', gap) });
   }
   const verdict = worstVerdict(mean.map((r) => r.verdict));
-  const headline: Reading = { label: `the measured drops (up sweep, mean over data sets) against Eq. 3 ± ${step}: both`, value: null, verdict, note: mean.map((r) => `${r.label}: ${r.verdict}`).join('; ') };
+  const headline: Reading = { label: `the measured drops (up sweep, mean over data sets) against Eq. 3 ± ${step}: both`, value: null, verdict, note: finding('phase-diagram.parts', { parts: mean.map((r) => ({ label: r.label, verdict: r.verdict })) }) };
   evidence.push(
-    `"Close agreement" read as one step of Appendix B's grid (± ${step}): a located drop cannot be finer than the step it is found in. The paper's own numbers sit within it (${printed.map((r) => r.note).join('; ')}).`,
-    'The drops are the up sweep\'s: the decreasing sweep as Appendix B writes it shows none (phase-diagram-decreasing-sweep). Eq. 3\'s own value is judged in beta-c-mode2-appendix-a and beta-c-mode1, the drops\' printed values in phase-diagram-transitions, the offset\'s explanation in figure3-offset-output-bias.',
-    `Rule: per mode, the 1 − α t interval (α = ${DEFAULT_ALPHA}) of the mean located drop against Eq. 3 ± ${step}: reproduced when it meets the band with half-width ≤ ${TRANSITION_DISCREPANCY.size}, deviates when it misses it; the modes combined, worst first.` +
-      (rule === undefined ? '' : ` ${describeCalibration(rule)} (normal draws with the observed spread).`),
+    finding('phase-diagram.close-agreement', { step, printed: gaps }),
+    finding('phase-diagram.drops-elsewhere', {}),
+    finding('phase-diagram.drops-rule', { alpha: DEFAULT_ALPHA, step, resolution: TRANSITION_DISCREPANCY.size, calibration: rule === undefined ? null : calibration(rule) }),
   );
   return {
     verdict,

@@ -1,7 +1,6 @@
 // The phase diagram (Fig. 3, Appendix B): the located transitions of the quasi-static β sweeps against Eq. 3, and
 // Appendix B's explanation of the offset, its measured drops against Eq. 3 and its decreasing sweep as written.
 import type { EvaluatorTable } from '../evaluator.ts';
-import { withCalibrationNote } from '../controls/calibration-notes.ts';
 import { evaluatePhaseDiagramSweep, phaseDiagramNeeds } from './sweep.ts';
 import { evaluateOutputBias, outputBiasNeeds } from './output-bias.ts';
 import { evaluateDropsVsEq3 } from './drops-vs-eq3.ts';
@@ -9,7 +8,7 @@ import { evaluateDecreasingSweep } from './decreasing-sweep.ts';
 
 export const PHASE_DIAGRAM_EVALUATORS: EvaluatorTable = {
   'phase-diagram-sweep': { needs: phaseDiagramNeeds, evaluate: evaluatePhaseDiagramSweep },
-  'output-bias': { needs: outputBiasNeeds, evaluate: withCalibrationNote(evaluateOutputBias, 'the t interval at 1 − α of the mean shift over data seeds: a shift of zero is called towards or away from the printed value with probability at most α/2 each, by the interval\'s coverage; with the observed spread (sd ≈ 0.02–0.03) and 1200 data seeds a true mean shift of ± 0.004 is resolved (half-width ≈ 0.0035).') },
+  'output-bias': { needs: outputBiasNeeds, evaluate: evaluateOutputBias },
   'measured-drops-vs-eq3': { needs: phaseDiagramNeeds, evaluate: evaluateDropsVsEq3 },
   'decreasing-sweep': { needs: phaseDiagramNeeds, evaluate: evaluateDecreasingSweep },
 };

@@ -4,10 +4,10 @@ import type { ExperimentRequest, ExperimentResults } from '../../experiments/ind
 import { tIntervalOfMean } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
 
 import { ALPHA } from '../common/typicality.ts';
 import { decimalListParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
 
 export function outputBiasNeeds(): ExperimentRequest[] {
   return [{ experiment: 'phase-diagram' }];
@@ -17,12 +17,13 @@ export function outputBiasNeeds(): ExperimentRequest[] {
  * Read as: Eq. 3 on the training sample's own singular values (the sample's bias) against Eq. 3 on the population.
  * For each printed transition, the 1 − α t interval of the shift over data seeds: `reproduced` when it lies on the
  * side of the printed value (the explanation moves Eq. 3 towards the printed number), `deviates` when on the other,
- * else `inconclusive`. Also read for the located (up-sweep) transition.
+ * else `inconclusive`. Also read for the located (up-sweep) transition. The rule states no size and power of its own:
+ * its last line says why (REPRODUCE.md, "Calibrated rules").
  */
 export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Evaluation {
   const printed = decimalListParam(claim, 'printedBetaC').map(Number).sort((a, b) => b - a); // level 1 = η1 (larger βc)
   const records = results.phaseDiagram();
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   const readings: Reading[] = [];
   const levels = printed.map((_, i) => i + 1).reverse(); // the lower transition (the paper's 0.36) first
   for (const level of levels) {
@@ -40,18 +41,17 @@ export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Ev
     for (const [what, shifts] of series) {
       const label = `${target}: ${what}`;
       if (shifts.length < 2) {
-        readings.push({ label, value: null, verdict: 'inconclusive', note: 'fewer than two data seeds' });
+        readings.push({ label, value: null, verdict: 'inconclusive', note: finding('phase-diagram.too-few-seeds', { seeds: shifts.length }) });
         continue;
       }
       const i = tIntervalOfMean(shifts, ALPHA);
       const verdict: Verdict = i.lower * direction > 0 ? 'reproduced' : i.upper * direction < 0 ? 'deviates' : 'inconclusive';
       readings.push({ label, value: String(i.estimate), verdict });
       evidence.push(
-        `βc printed ${target}, Eq. 3 (the Eq. 2 reading) on the population ${formatNumber(population, 4)} (offset ${target - population >= 0 ? '+' : ''}${formatNumber(target - population, 3)}): ${what} − population = ${formatNumber(i.estimate!, 3)} ` +
-          `[${formatNumber(i.lower, 3)}, ${formatNumber(i.upper, 3)}] over ${shifts.length} data seeds — ${verdict === 'reproduced' ? 'towards' : verdict === 'deviates' ? 'away from' : 'undecided relative to'} the printed value.`,
+        finding('phase-diagram.output-shift', { printed: target, population, series: what, shift: { estimate: i.estimate, lower: i.lower, upper: i.upper }, seeds: shifts.length, verdict }),
       );
     }
   }
-  evidence.push('The data are zero-mean and the network has no biases, so the audit reads "bias of the output distribution" as the sampling bias of the training set\'s Σ̂yx (its singular values, raw or whitened by Σ̂xx).');
+  evidence.push(finding('phase-diagram.output-bias-reading', {}), finding('phase-diagram.output-bias-calibration', {}));
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }

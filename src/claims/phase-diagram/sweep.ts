@@ -1,13 +1,15 @@
-import { SWEEP_DIRECTIONS, type CriticalBetas, type ExperimentRequest, type ExperimentResults, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../experiments/index.ts';
+import { SWEEP_DIRECTIONS, type ExperimentRequest, type ExperimentResults, type PhaseDiagramRecord, type Sweep, type SweepDirection } from '../../experiments/index.ts';
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
 import { phaseSweepFigure } from './phase-sweep.ts';
-import { DEFAULT_ALPHA, REPRODUCE_ALPHA, calibrateRule, decideAgainstClaim, describeCalibration, type RuleCalibration, tIntervalOfMean, twoSidedTCritical, type ClaimBand, type StatisticalVerdict } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, REPRODUCE_ALPHA, calibrateRule, decideAgainstClaim, type RuleCalibration, tIntervalOfMean, twoSidedTCritical, type ClaimBand, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import { halfUnitOfLastDigit } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { decimalListParam } from '../common/params.ts';
 import { CALIBRATION_REPLICATIONS, normalSource, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
-import { formatDecimals } from '../../text/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import type { MeanSd, SeedRange, SingleDataSet, TransitionMean } from './findings.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
 // transition, the mean over data seeds of the located β with its Student-t interval at the suite's α
@@ -18,12 +20,6 @@ const DIRECTION_LABEL: Readonly<Record<SweepDirection, string>> = {
   up: 'up (App. A)',
   down: 'down (App. B)',
   'down-perturbed': 'down, perturbed (ours)',
-};
-
-const BASIS_LABEL: Readonly<Record<keyof CriticalBetas, string>> = {
-  population: 'Eq. 3 on population η',
-  raw: 'Eq. 3 on the raw sample Σ̂yx',
-  whitened: 'Eq. 3 on the whitened sample Σ̂yx Σ̂xx^-1/2',
 };
 
 /** One printed βc and the mode (level, 1 = largest η) it belongs to. */
@@ -67,34 +63,44 @@ export function located(records: readonly PhaseDiagramRecord[], direction: Sweep
   });
 }
 
-/** β and its spread on the phase diagram's 10⁻⁴ resolution. */
-const fmt = (x: number, decimals = 4): string => formatDecimals(x, decimals);
-
 /** A reading from values over data seeds, by the t interval of their mean against the printed band. */
 function meanReading(
   label: string,
   values: readonly number[],
   seeds: number,
   band: ClaimBand,
-  what: string,
-): { reading: Reading; line: string; wouldDecide?: string } {
+  mode: TransitionMean['mode'],
+): { reading: Reading; line: Finding; wouldDecide?: string } {
+  const base = { mode, printed: band.printed ?? null, seeds, located: values.length };
+  const found = (mean: TransitionMean['mean']): { note: Finding; line: Finding } => {
+    const data: TransitionMean = { ...base, mean };
+    return { note: finding('phase-diagram.transition-mean-note', data), line: finding('phase-diagram.transition-mean', { label, ...data }) };
+  };
   if (values.length === 0) {
-    return {
-      reading: { label, value: null, verdict: 'deviates', note: `no data seed shows ${what}` },
-      line: `${label}: none of ${seeds} data seeds shows ${what}; the paper prints ${band.printed}.`,
-    };
+    const { note, line } = found(null);
+    return { reading: { label, value: null, verdict: 'deviates', note }, line };
   }
   if (values.length < seeds) {
+    const { note, line } = found(null);
     return {
-      reading: { label, value: null, verdict: 'inconclusive', note: `${what} located on ${values.length} of ${seeds} data seeds only` },
+      reading: { label, value: null, verdict: 'inconclusive', note },
       wouldDecide: `${label}: a β grid reaching every data seed's transition`,
-      line: `${label}: ${what} located on ${values.length} of ${seeds} data seeds only (the rest lie outside the grid); no mean over all seeds.`,
+      line,
     };
   }
   const estimate = tIntervalOfMean(values, DEFAULT_ALPHA);
   // Resolved to the stated discrepancy for transitions (0.02 in β), as its calibration assumes.
   const decision = decideAgainstClaim(band, estimate, { discrepancy: TRANSITION_DISCREPANCY });
   const difference = estimate.estimate - band.value;
+  const { note, line } = found({
+    estimate: estimate.estimate,
+    sd: estimate.sd,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    verdict: decision.verdict,
+    reason: decision.reason,
+    wouldDecide: decision.wouldDecide ? decision.wouldDecide : null,
+  });
   return {
     reading: {
       label,
@@ -102,13 +108,9 @@ function meanReading(
       verdict: decision.verdict,
       difference: String(difference),
       toleranceUnits: Math.abs(difference) / band.tolerance,
-      note: `mean ${fmt(estimate.estimate)} (sd ${fmt(estimate.sd)}, n = ${values.length}); ${decision.reason}`,
+      note,
     },
-    line:
-      `${label}: mean ${fmt(estimate.estimate)}, sd ${fmt(estimate.sd)}, range [${fmt(Math.min(...values))}, ${fmt(Math.max(...values))}] ` +
-      `over ${values.length} data seeds; ${decision.verdict}: ${decision.reason}` +
-      (decision.wouldDecide ? `; would decide: ${decision.wouldDecide}` : '') +
-      `.`,
+    line,
     ...(decision.wouldDecide ? { wouldDecide: `${label}: ${decision.wouldDecide}` } : {}),
   };
 }
@@ -126,7 +128,7 @@ function quantile(sorted: readonly number[], p: number): number {
  * (mean ± t·sd·√(1 + 1/n)); otherwise `inconclusive` — a single data set would print it with probability between α
  * and 5 %. Needs two values.
  */
-export function decideSingleDataSet(values: readonly number[], band: ClaimBand, alpha: number): { verdict: StatisticalVerdict; reason: string; range: [number, number] } | null {
+export function decideSingleDataSet(values: readonly number[], band: ClaimBand, alpha: number): SingleDataSet | null {
   if (values.length < 2) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const range: [number, number] = [quantile(sorted, REPRODUCE_ALPHA / 2), quantile(sorted, 1 - REPRODUCE_ALPHA / 2)];
@@ -134,35 +136,41 @@ export function decideSingleDataSet(values: readonly number[], band: ClaimBand, 
   const half = twoSidedTCritical(alpha, sorted.length - 1) * sd * Math.sqrt(1 + 1 / sorted.length);
   const lower = band.value - band.tolerance;
   const upper = band.value + band.tolerance;
-  const printed = `${band.printed ?? band.value} ± ${band.tolerance}`;
-  const central = `the central ${100 * (1 - REPRODUCE_ALPHA)} % range [${fmt(range[0])}, ${fmt(range[1])}] of ${sorted.length} data sets' transitions`;
-  const prediction = `the 1 − α prediction interval [${fmt(estimate - half)}, ${fmt(estimate + half)}] for one data set (α = ${alpha})`;
-  if (upper < estimate - half || lower > estimate + half) return { verdict: 'deviates', range, reason: `${printed} lies outside ${prediction}` };
-  if (upper >= range[0] && lower <= range[1]) return { verdict: 'reproduced', range, reason: `${printed} meets ${central}` };
-  return { verdict: 'inconclusive', range, reason: `${printed} lies outside ${central} but inside ${prediction}` };
+  const verdict: StatisticalVerdict =
+    upper < estimate - half || lower > estimate + half ? 'deviates' : upper >= range[0] && lower <= range[1] ? 'reproduced' : 'inconclusive';
+  return {
+    verdict,
+    band: { value: band.value, tolerance: band.tolerance, printed: band.printed ?? null },
+    count: sorted.length,
+    alpha,
+    reproduceAlpha: REPRODUCE_ALPHA,
+    range,
+    prediction: [estimate - half, estimate + half],
+  };
 }
 
-function singleDataSetReading(label: string, values: readonly number[], band: ClaimBand): { reading: Reading; line: string; rule?: RuleCalibration } {
+function singleDataSetReading(label: string, values: readonly number[], band: ClaimBand): { reading: Reading; line: Finding; rule?: RuleCalibration } {
   const decided = decideSingleDataSet(values, band, DEFAULT_ALPHA);
-  if (decided === null) return { reading: { label, value: null, verdict: 'inconclusive', note: 'fewer than two located transitions' }, line: `${label}: fewer than two located transitions.` };
+  const note = finding('phase-diagram.single-data-set', { decision: decided, of: 'transitions' });
+  if (decided === null) return { reading: { label, value: null, verdict: 'inconclusive', note }, line: finding('phase-diagram.one-data-set', { label, single: null }) };
   const median = quantile([...values].sort((a, b) => a - b), 0.5);
   const rule = singleDataSetCalibration(values.length, tIntervalOfMean(values, DEFAULT_ALPHA).sd, band, DEFAULT_ALPHA);
   return {
     rule,
-    reading: { label, value: String(median), verdict: decided.verdict, note: decided.reason },
-    line: `${label} (the median data set's transition ${fmt(median)}): ${decided.verdict}: ${decided.reason}. ${describeCalibration(rule)}.`,
+    reading: { label, value: String(median), verdict: decided.verdict, note },
+    line: finding('phase-diagram.one-data-set', { label, single: { median, decision: decided, calibration: calibration(rule) } }),
   };
 }
 
-function meanAndSd(values: readonly number[]): string {
+function meanAndSd(values: readonly number[]): MeanSd {
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, n - 1));
-  return `${mean >= 0 ? '+' : ''}${fmt(mean)} ± ${fmt(sd)} (sd)`;
+  return { mean, sd };
 }
 
 /** Does the up sweep put each transition where Eq. 3 on the sample's own singular values does (Appendix B's "bias")? */
-function sampleBasisEvidence(records: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): string[] {
+function sampleBasisEvidence(records: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): Finding[] {
   return modes.flatMap(({ level, eta, band }) => {
     const up = records.map((r) => transitionAt(r, 'up', level) ?? Number.NaN);
     const population = records[0]!.criticalBeta.population[level - 1]!;
@@ -171,26 +179,28 @@ function sampleBasisEvidence(records: readonly PhaseDiagramRecord[], modes: read
       const gaps = up.map((u, i) => u - eq3[i]!).filter((g) => Number.isFinite(g));
       const within = gaps.filter((g) => Math.abs(g) <= band.tolerance).length;
       const bias = eq3.map((b) => b - population);
-      return (
-        `η = ${eta}, ${basis}: located (up) − Eq. 3 on the sample's own ${basis} singular value = ${meanAndSd(gaps)}, ` +
-        `max |gap| ${fmt(Math.max(...gaps.map(Math.abs)))}, ${within} of ${gaps.length} seeds within ± ${band.tolerance}; ` +
-        `Eq. 3 on the ${basis} sample − Eq. 3 on the population (${fmt(population)}) = ${meanAndSd(bias)} — the paper's printed ` +
-        `${band.printed} is ${band.value - population >= 0 ? '+' : ''}${fmt(band.value - population)} from the population value.`
-      );
+      return finding('phase-diagram.sample-basis', {
+        eta,
+        basis,
+        gap: meanAndSd(gaps),
+        maxGap: Math.max(...gaps.map(Math.abs)),
+        within,
+        seeds: gaps.length,
+        tolerance: band.tolerance,
+        population,
+        bias: meanAndSd(bias),
+        printed: band.printed ?? null,
+        offset: band.value - population,
+      });
     });
   });
 }
 
-function hysteresisEvidence(all: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): string[] {
+function hysteresisEvidence(all: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): Finding[] {
   const records = withSweep(withSweep(all, 'down'), 'down-perturbed');
   const n = records.length;
   const downCrossings = records.filter((r) => sweepOf(r, 'down')!.transitions.length > 0).length;
-  const lines = [
-    `Hysteresis: the plain down sweep re-learns a mode on ${downCrossings} of ${n} data seeds: from the up sweep's last state ` +
-      `(all weights decayed towards 0 at β = ${PHASE_DIAGRAM_FILE.settings.grid.to}) the data gradient vanishes with the weights and ` +
-      `λ = 0 is a local minimum of every mode at L = 3, so the state stays at rank 0 down to β = 0` +
-      `${downCrossings === 0 ? ' — the loop does not close.' : '.'}`,
-  ];
+  const lines = [finding('phase-diagram.hysteresis-plain', { relearned: downCrossings, seeds: n, top: PHASE_DIAGRAM_FILE.settings.grid.to })];
   for (const { level, eta } of modes) {
     const gaps = records.flatMap((r) => {
       const up = transitionAt(r, 'up', level);
@@ -198,59 +208,61 @@ function hysteresisEvidence(all: readonly PhaseDiagramRecord[], modes: readonly 
       return up !== undefined && back !== undefined ? [back - up] : [];
     });
     if (gaps.length > 0) {
-      lines.push(
-        `η = ${eta}: with the relearnable perturbation (N(0, ${fmt(PHASE_DIAGRAM_FILE.settings.relearnPerturbation.std)}²) on every weight ` +
-          `before each β) the down sweep re-learns the mode at (down, perturbed) − (up) = ${meanAndSd(gaps)} on ${gaps.length} of ${n} seeds ` +
-          `(grid resolution ± 0.005): a kick of the random-init scale reaches the mode's basin as soon as it exists, so the loop closes at βc.`,
-      );
+      lines.push(finding('phase-diagram.hysteresis-kick', { eta, std: PHASE_DIAGRAM_FILE.settings.relearnPerturbation.std, gap: meanAndSd(gaps), located: gaps.length, seeds: n }));
     }
   }
   return lines;
 }
 
-function spreadEvidence(records: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): string[] {
+function spreadEvidence(records: readonly PhaseDiagramRecord[], modes: readonly PrintedTransition[]): Finding[] {
   return modes.map(({ level, eta, band }) => {
     const values = located(records, 'up', level).sort((a, b) => a - b);
     const inBand = values.filter((v) => Math.abs(v - band.value) <= band.tolerance).length;
-    return (
-      `η = ${eta} (paper ${band.printed}): one data set's transition (up) ranges over [${fmt(values[0]!)}, ${fmt(values[values.length - 1]!)}], ` +
-      `central 95% [${fmt(quantile(values, 0.025))}, ${fmt(quantile(values, 0.975))}]; ${inBand} of ${values.length} seeds fall within ` +
-      `${band.printed} ± ${band.tolerance}. The sample dependence (sd ≈ ${fmt(tIntervalOfMean(values, DEFAULT_ALPHA).sd, 3)}) is ` +
-      `${Math.round(tIntervalOfMean(values, DEFAULT_ALPHA).sd / band.tolerance)} times the printed precision: a single sweep's value is not reproducible to it.`
-    );
+    return finding('phase-diagram.spread', {
+      eta,
+      printed: band.printed ?? null,
+      tolerance: band.tolerance,
+      min: values[0]!,
+      max: values[values.length - 1]!,
+      central: [quantile(values, 0.025), quantile(values, 0.975)],
+      inBand,
+      seeds: values.length,
+      sd: tIntervalOfMean(values, DEFAULT_ALPHA).sd,
+    });
   });
 }
 
 /** Appendix B: "At each transition the effective rank of the end-to-end weight matrix increases by one". */
-function rankStepEvidence(records: readonly PhaseDiagramRecord[]): string {
+function rankStepEvidence(records: readonly PhaseDiagramRecord[]): Finding {
   const oneAtATime = records.filter((r) => {
     const ranks = sweepOf(r, 'up')!.points.map((p) => p.effectiveRank);
     return ranks.every((rank, i) => i === 0 || ranks[i - 1]! - rank === 0 || ranks[i - 1]! - rank === 1);
   }).length;
-  return (
-    `Rank steps (up): on ${oneAtATime} of ${records.length} data seeds the effective rank falls by one at a time on the 0.01 grid ` +
-    `(2 → 1 → 0); on the rest both modes are lost between two grid points.`
-  );
+  return finding('phase-diagram.rank-steps', { oneAtATime, seeds: records.length });
 }
 
-function seedRange(records: readonly PhaseDiagramRecord[]): string {
-  return `${records.length} data seeds (${records[0]?.dataSeed}–${records[records.length - 1]?.dataSeed})`;
+/** The data seeds of these records, by count and first and last. */
+export function seedRange(records: readonly PhaseDiagramRecord[]): SeedRange {
+  return { count: records.length, first: records[0]?.dataSeed ?? null, last: records.at(-1)?.dataSeed ?? null };
 }
 
-export function protocolEvidence(records: readonly PhaseDiagramRecord[]): string {
+export function protocolEvidence(records: readonly PhaseDiagramRecord[]): Finding {
   const s = PHASE_DIAGRAM_FILE.settings;
   const points = records.flatMap((r) => r.sweeps.flatMap((sw) => sw.points));
-  const unconverged = points.filter((p) => !p.converged).length;
-  const maxSteps = Math.max(...points.map((p) => p.steps));
-  const halved = points.filter((p) => p.lr < s.convergence.lr).length;
-  const full = withSweep(records, 'down');
-  return (
-    `${seedRange(records)} sweep β up over ${s.grid.from}, ${s.grid.from + s.grid.step}, …, ${s.grid.to}; ${seedRange(full)} of them also ` +
-    `sweep it down, plainly and with the relearnable perturbation. At each β full-batch descent (lr ${s.convergence.lr}) from the ` +
-    `previous weights to |∇| < ${s.convergence.gradientTolerance}: ${unconverged} of ${points.length} grid points unconverged, at most ` +
-    `${maxSteps} steps (critical slowing near βc), ${halved} descended at a halved step after diverging. Transitions: where the effective rank (σ > ${s.rankThreshold}) changes, refined by ` +
-    `${s.refinement.bisections} bisections on the unperturbed sweeps. Eq. 3 under the Eq. 2 reading (weight decay β on every layer). α = ${DEFAULT_ALPHA}.`
-  );
+  return finding('phase-diagram.protocol', {
+    up: seedRange(records),
+    down: seedRange(withSweep(records, 'down')),
+    grid: { from: s.grid.from, step: s.grid.step, to: s.grid.to },
+    lr: s.convergence.lr,
+    gradientTolerance: s.convergence.gradientTolerance,
+    points: points.length,
+    unconverged: points.filter((p) => !p.converged).length,
+    maxSteps: Math.max(...points.map((p) => p.steps)),
+    halved: points.filter((p) => p.lr < s.convergence.lr).length,
+    rankThreshold: s.rankThreshold,
+    bisections: s.refinement.bisections,
+    alpha: DEFAULT_ALPHA,
+  });
 }
 
 /** Every data seed's quasi-static sweeps. */
@@ -262,7 +274,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   const records = results.phaseDiagram();
   if (records.length < 2) throw new Error(`claim '${claim.id}': the phase diagram needs at least 2 data seeds, got ${records.length}`);
   const modes = printedTransitions(claim, PHASE_DIAGRAM_FILE.settings.teacher.singularValues);
-  const evidence: string[] = [protocolEvidence(records)];
+  const evidence: EvidenceItem[] = [protocolEvidence(records)];
   const readings: Reading[] = [];
   const wouldDecide: string[] = [];
 
@@ -271,10 +283,9 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   // once, there. Here they stand as evidence without a verdict.
   for (const direction of ['up', 'down-perturbed'] as const) {
     for (const mode of modes) {
-      const what = direction === 'up' ? `the loss of mode η = ${mode.eta}` : `mode η = ${mode.eta} re-learned`;
       const label = `${DIRECTION_LABEL[direction]}: η = ${mode.eta} vs ${mode.band.printed}`;
       const seeds = withSweep(records, direction).length;
-      const { reading, line, wouldDecide: decides } = meanReading(label, located(records, direction, mode.level), seeds, mode.band, what);
+      const { reading, line, wouldDecide: decides } = meanReading(label, located(records, direction, mode.level), seeds, mode.band, { direction, eta: mode.eta });
       readings.push(reading);
       evidence.push(line);
       if (direction === 'up' && decides) wouldDecide.push(decides);
@@ -284,14 +295,15 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
     for (const mode of modes) {
       const values = records.map((r) => r.criticalBeta[basis][mode.level - 1]!);
       const t = tIntervalOfMean(values, DEFAULT_ALPHA);
+      const printed = mode.band.printed ?? null;
       evidence.push(
         basis === 'population'
-          ? `${BASIS_LABEL[basis]}: η = ${mode.eta}: ${fmt(values[0]!)} against the printed ${mode.band.printed} (judged in ${mode.eta === 0.8 ? 'beta-c-mode2-appendix-a' : 'beta-c-mode1'}).`
-          : `${BASIS_LABEL[basis]}: η = ${mode.eta}: mean ${fmt(t.estimate)}, sd ${fmt(t.sd)} over ${values.length} data seeds, against the printed ${mode.band.printed} (the sample's bias is judged in figure3-offset-output-bias).`,
+          ? finding('phase-diagram.eq3-population', { eta: mode.eta, value: values[0]!, printed, judgedIn: mode.eta === 0.8 ? 'beta-c-mode2-appendix-a' : 'beta-c-mode1' })
+          : finding('phase-diagram.eq3-sample', { basis, eta: mode.eta, mean: t.estimate, sd: t.sd, seeds: values.length, printed }),
       );
     }
   }
-  evidence.push(`The plain down sweep as Appendix B writes it is judged in phase-diagram-decreasing-sweep; the measured drops against Eq. 3 in beta-c-mode2-appendix-b.`);
+  evidence.push(finding('phase-diagram.judged-elsewhere', {}));
   // Fig. 3 is one sweep on one data set (Appendix B): the printed drops are a single data set's, so that reading heads;
   // the means over data sets stand beside it.
   const single: Reading[] = [];
@@ -310,7 +322,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
     label: 'up (App. A), one data set: both transitions',
     value: null,
     verdict,
-    note: single.map((r) => `${r.label}: ${r.verdict}`).join('; '),
+    note: finding('phase-diagram.parts', { parts: single.map((r) => ({ label: r.label, verdict: r.verdict })) }),
   };
   const evaluation: Evaluation = {
     verdict,

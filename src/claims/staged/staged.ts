@@ -3,7 +3,6 @@ import {
   calibrateRule,
   DEFAULT_ALPHA,
   decideAgainstClaim,
-  describeCalibration,
   fitEscapeRateLine,
   fitExponential,
   proportionInterval,
@@ -16,13 +15,15 @@ import {
 import { PHASE_DIAGRAM_FILE } from '../../protocols/index.ts';
 import { escapeSequenceSpec, plateauSpec, staircaseSpec } from './staged-figures.ts';
 import { CALIBRATION_REPLICATIONS, countRuleCalibration, normalSource } from '../common/calibrations.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { HysteresisCounts, ModeWait, PlateauRun } from './findings.ts';
 import { designOf } from '../controls/escape-controls.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from '../controls/slope-calibration.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 
 import { worstVerdict, type Evaluation, type EvidenceFigure, type PerSeedSeries, type Reading, type Verdict } from '../verdict.ts';
-import { formatNumber } from '../../text/index.ts';
 
 // Prediction 1 (Section 4.1: "grokking should proceed in up to d discrete stages, one per singular value of Σyx")
 // with d = 4 features, on audit experiments (golden/protocols/staged.json).
@@ -66,9 +67,9 @@ const BASES: readonly [keyof CriticalBetas, string][] = [
  * Per mode, the mean over data seeds of (m/2)·β_up − Eq. 3's βc (the per-mode mapping: a balanced mode's network
  * loss is (2/m)·Eq. 1 at β·m/2), its t interval at α against 0 ± the stated tolerance; the modes' verdicts combined.
  */
-function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: string, tolerance: number): { reading: Reading; lines: string[] } {
+function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: string, tolerance: number): { reading: Reading; lines: Finding[] } {
   const scale = s.outputs / 2;
-  const lines: string[] = [];
+  const lines: Finding[] = [];
   const verdicts: Verdict[] = [];
   const means: number[] = [];
   s.etas.forEach((eta, k) => {
@@ -78,7 +79,7 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
     });
     if (gaps.length < s.records.length || gaps.length < 2) {
       verdicts.push('inconclusive');
-      lines.push(`${label}, η = ${eta}: the transition located on ${gaps.length} of ${s.records.length} data seeds: a mean needs every seed and two at least.`);
+      lines.push(finding('staged.location', { label, eta, located: gaps.length, seeds: s.records.length, gap: null }));
       return;
     }
     const estimate = tIntervalOfMean(gaps, DEFAULT_ALPHA);
@@ -86,12 +87,18 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
     verdicts.push(decision.verdict);
     means.push(estimate.estimate);
     lines.push(
-      `${label}, η = ${eta}: (m/2)·β_up − βc = ${formatNumber(estimate.estimate)} (sd ${formatNumber(estimate.sd, 3)}, range [${formatNumber(Math.min(...gaps))}, ${formatNumber(Math.max(...gaps))}], n = ${gaps.length}); ${decision.verdict}: ${decision.reason}.`,
+      finding('staged.location', {
+        label,
+        eta,
+        located: gaps.length,
+        seeds: s.records.length,
+        gap: { mean: estimate.estimate, sd: estimate.sd, min: Math.min(...gaps), max: Math.max(...gaps), verdict: decision.verdict, reason: decision.reason },
+      }),
     );
   });
   const verdict = worstVerdict(verdicts);
   const largest = means.length === s.etas.length ? String(means.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a), 0)) : null;
-  return { reading: { label, value: largest, verdict, note: `largest mean gap over the modes, in Eq. 3's units; tolerance ± ${tolerance}` }, lines };
+  return { reading: { label, value: largest, verdict, note: finding('staged.location-note', { tolerance }) }, lines };
 }
 
 /** Hidden width of the d = 4 network (golden/protocols/staged.json: 4→10→10→4). */
@@ -145,7 +152,7 @@ function locationRule(s: StagedSweeps, tolerance: number): RuleCalibration | nul
  * local minimum of every mode at every β > 0 (Fig. 4's lower branch), so a noise-free down sweep from rank 0 stays there.
  * A mode regained in or above the cell where it was lost shows none.
  */
-function hysteresisCounts(s: StagedSweeps, direction: 'down' | 'down-perturbed'): { pairs: number; regained: number; below: number } {
+function hysteresisCounts(s: StagedSweeps, direction: 'down' | 'down-perturbed'): HysteresisCounts {
   let below = 0;
   let regained = 0;
   let pairs = 0;
@@ -164,20 +171,18 @@ function hysteresisCounts(s: StagedSweeps, direction: 'down' | 'down-perturbed')
 }
 
 /** The down sweep as Appendix B writes it (no kick): all pairs with hysteresis reproduce; at most half deviate. */
-function hysteresisReading(s: StagedSweeps): { reading: Reading; line: string } {
+function hysteresisReading(s: StagedSweeps): { reading: Reading; line: Finding } {
   const label = 'hysteresis, plain down sweep (App. B\'s decreasing sweep)';
-  const { pairs, regained, below } = hysteresisCounts(s, 'down');
-  if (pairs === 0) return { reading: { label, value: null, verdict: 'inconclusive', note: 'no data seed ran this sweep with a located up transition' }, line: `${label}: no data.` };
+  const counts = hysteresisCounts(s, 'down');
+  const { pairs, regained, below } = counts;
   const shown = below + (pairs - regained);
+  const note = finding('staged.hysteresis-note', { pairs, shown });
+  const line = (bound: number | null) => finding('staged.hysteresis', { label, counts, shown, alpha: DEFAULT_ALPHA, bound });
+  if (pairs === 0) return { reading: { label, value: null, verdict: 'inconclusive', note }, line: line(null) };
   const share = shown / pairs;
   const verdict: Verdict = share === 1 ? 'reproduced' : share <= 0.5 ? 'deviates' : 'inconclusive';
   const bound = proportionInterval(pairs - shown, pairs, 2 * DEFAULT_ALPHA).upper;
-  const line =
-    `${label}: of ${pairs} (data seed, mode) pairs, ${pairs - regained} never regained the mode down to β = 0 (permanent trapping: from rank 0 the data gradient vanishes with the weights and λ = 0 is a local minimum of every mode at L = 3) ` +
-    (regained === 0 ? '' : `and ${below} of the ${regained} regained were regained strictly below where the up sweep lost them`) +
-    `: ${shown} of ${pairs} show hysteresis; ` +
-    `one-sided ${1 - DEFAULT_ALPHA} upper bound of the share without it ${formatNumber(bound, 3)}.`;
-  return { reading: { label, value: String(share), verdict, note: `share of (seed, mode) pairs with hysteresis (regained strictly below their loss, or never): ${shown}/${pairs}` }, line };
+  return { reading: { label, value: String(share), verdict, note }, line: line(bound) };
 }
 
 /**
@@ -186,17 +191,13 @@ function hysteresisReading(s: StagedSweeps): { reading: Reading; line: string } 
  * singular axes the same sd. Where that exceeds the saddle's λsad (< λc = η(1 − k)/(2 − k) at every β < βc) the kick throws the
  * mode past its barrier: the sweep regains it as soon as its minimum exists, a reset that does not test hysteresis.
  */
-function kickLine(s: StagedSweeps): string {
-  const { pairs, regained, below } = hysteresisCounts(s, 'down-perturbed');
+function kickLine(s: StagedSweeps): Finding {
+  const counts = hysteresisCounts(s, 'down-perturbed');
   const std = PHASE_DIAGRAM_FILE.settings.relearnPerturbation.std;
   const kick = Math.sqrt(HIDDEN_WIDTH ** (s.depth - 1)) * std ** s.depth;
   const k = 2 / s.depth;
   const lambdaC = s.etas.map((eta) => eta * (1 - k) / (2 - k));
-  return (
-    `Down sweep with the relearnable kick (ours; N(0, ${formatNumber(std, 3)}²) on every weight before each β): ${regained} of ${pairs} pairs regained, ${below} strictly below the up sweep's cell. ` +
-    `The kick alone gives the end-to-end map entries of sd √(${HIDDEN_WIDTH}^${s.depth - 1})·s^${s.depth} = ${formatNumber(kick, 3)}, against saddles λsad < λc = η(1 − k)/(2 − k) = ${lambdaC.map((l) => formatNumber(l, 3)).join(', ')} for η = ${s.etas.join(', ')}: ` +
-    'it throws each mode past its barrier, so the sweep regains the mode where its minimum appears (at βc) — a reset, not a test of hysteresis, and not counted in the verdict.'
-  );
+  return finding('staged.kick', { std, counts, hiddenWidth: HIDDEN_WIDTH, depth: s.depth, kick, lambdaC, etas: s.etas });
 }
 
 export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults): Evaluation {
@@ -208,7 +209,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
     label: `up sweep: ${d} one-step rank drops in η order`,
     value: s.records.length === 0 ? null : String(stairs / s.records.length),
     verdict: s.records.length === 0 ? 'inconclusive' : stairs === s.records.length ? 'reproduced' : 'deviates',
-    note: `${stairs} of ${s.records.length} data seeds`,
+    note: finding('staged.staircase-note', { stairs, seeds: s.records.length }),
   };
   const locations = BASES.map(([basis, label]) => locationReading(s, basis, label, tolerance));
   const hysteresis = hysteresisReading(s);
@@ -219,7 +220,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
     label: 'prediction 1: staircase, location at Eq. 3 and hysteresis (all three parts)',
     value: location.value,
     verdict,
-    note: `staircase ${staircase.verdict}; location (Eq. 3 on the whitened sample) ${location.verdict}; hysteresis (plain down sweep) ${hysteresis.reading.verdict}`,
+    note: finding('staged.parts-note', { staircase: staircase.verdict, location: location.verdict, hysteresis: hysteresis.reading.verdict }),
   };
   const mapped = s.records[0]?.criticalBeta.population.map((b) => (2 / s.outputs) * b) ?? [];
   const figure: EvidenceFigure = {
@@ -245,16 +246,20 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
     ...(rule === null ? {} : { rule }),
     readings: [headline, location, ...locations.slice(1).map((l) => l.reading), staircase, hysteresis.reading],
     evidence: [
-      `The verdict's three parts: staircase ${staircase.verdict}, location (Eq. 3 on the whitened sample) ${location.verdict}, hysteresis (plain down sweep) ${hysteresis.reading.verdict}.`,
-      `d = ${d} features η = ${s.etas.join(', ')}, m = ${s.outputs} outputs, L = ${s.depth}; ${n} data seeds, sweeps ${SWEEP_DIRECTIONS.join(', ')}.`,
-      `Units: the network loss averages the MSE over m outputs, so a balanced mode's loss is (2/m)·Eq. 1 at β·m/2: a network β is compared with Eq. 3's βc as (m/2)·β (for m = 2 the two coincide).`,
-      `Staircase: ${stairs} of ${n} data seeds drop rank ${d} → 0 one step at a time, the larger η lost at the larger β.`,
+      finding('staged.parts', { staircase: staircase.verdict, location: location.verdict, hysteresis: hysteresis.reading.verdict }),
+      finding('staged.sweeps-setup', { etas: s.etas, outputs: s.outputs, depth: s.depth, seeds: n, directions: SWEEP_DIRECTIONS }),
+      finding('staged.units', {}),
+      finding('staged.staircase', { stairs, seeds: n, modes: d }),
       ...locations.flatMap((l) => l.lines),
       hysteresis.line,
       kickLine(s),
-      'What the paper predicts: Appendix C — "a model on the lower (rank-0) branch at λ = 0 is trapped there even when the rank-1 phase is energetically preferred" — and Fig. 4 draws λ = 0 stable at every β: a down sweep without noise keeps a lost mode lost. Permanent trapping is that prediction in its strongest form; a mode regained at or above where it was lost would refute it.',
-      `Rule: reproduced when every seed shows the staircase, the mean gap to Eq. 3 on the sample's whitened singular values lies within ± ${tolerance} for every mode (t interval at α = ${DEFAULT_ALPHA}), and every (seed, mode) pair of the plain down sweep shows hysteresis (regained strictly below its loss, or never); deviates when any part deviates (for hysteresis: at most half the pairs show it); otherwise inconclusive.`,
-      `Calibration: the sweeps are deterministic given the data set (full-batch descent, no noise), so the staircase and hysteresis parts count data sets — with ${n} seeds, none failing, the one-sided 1 − α upper bound on the share of data sets without the staircase is ${n === 0 ? '—' : formatNumber(proportionInterval(n - stairs, n, 2 * DEFAULT_ALPHA).upper, 3)}. ${rule === null ? 'The location part has too few seeds for a calibration.' : `Location part: ${describeCalibration(rule)}.`}`,
+      finding('staged.paper-prediction', {}),
+      finding('staged.rank-drops-rule', { tolerance, alpha: DEFAULT_ALPHA }),
+      finding('staged.rank-drops-calibration', {
+        seeds: n,
+        bound: n === 0 ? null : proportionInterval(n - stairs, n, 2 * DEFAULT_ALPHA).upper,
+        location: rule === null ? null : calibration(rule),
+      }),
     ],
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)' } : {}),
     figures: [figure],
@@ -311,14 +316,12 @@ function plateauOrderFails(riseEpochs: readonly (number | null)[]): boolean {
  * least); `deviates` when the 1 − α upper bound of the in-order share is below 0.9; otherwise `inconclusive`. A tie —
  * two plateaus ending in one epoch — is unresolved at the trace's resolution, not a reversal.
  */
-export function decidePlateauOrder(failing: number, n: number, alpha = DEFAULT_ALPHA): { verdict: StatisticalVerdict; note: string } {
-  if (n < 3) return { verdict: 'inconclusive', note: `${n} runs: too few` };
-  if (failing === 0) return { verdict: 'reproduced', note: `no run of ${n} reverses two modes` };
+export function decidePlateauOrder(failing: number, n: number, alpha = DEFAULT_ALPHA): { verdict: StatisticalVerdict; note: Finding } {
+  const note = (share: { lower: number; upper: number } | null, tooFew = false) => finding('staged.plateau-order-note', { runs: n, failing, share, tooFew });
+  if (n < 3) return { verdict: 'inconclusive', note: note(null, true) };
+  if (failing === 0) return { verdict: 'reproduced', note: note(null) };
   const share = proportionInterval(n - failing, n, alpha);
-  return {
-    verdict: share.upper < 0.9 ? 'deviates' : 'inconclusive',
-    note: `${n - failing} of ${n} without a reversal; 1 − α interval of the share [${formatNumber(share.lower, 3)}, ${formatNumber(share.upper, 3)}]`,
-  };
+  return { verdict: share.upper < 0.9 ? 'deviates' : 'inconclusive', note: note({ lower: share.lower, upper: share.upper }) };
 }
 
 /** decidePlateauOrder on n runs each reversing with probability r (binomial draws); the alternative r = 0.2. */
@@ -345,22 +348,29 @@ export function evaluateStagedPlateauOrder(claim: Claim, results: ExperimentResu
   const { verdict, note } = decidePlateauOrder(failing.length, n);
   const rule = n >= 3 ? plateauOrderCalibration(n) : null;
   const value = n === 0 ? null : String((n - failing.length) / n);
-  const listed = (rs: typeof runs) => rs.slice(0, 5).map((r) => `seed ${r.dataSeed}, u0 = ${r.initStd}: ${JSON.stringify(r.run.riseEpochs)}`).join('; ');
+  const listed = (rs: typeof runs): PlateauRun[] => rs.map((r) => ({ dataSeed: r.dataSeed, initStd: r.initStd, riseEpochs: r.run.riseEpochs }));
   return {
     verdict,
     value,
     ...(rule === null ? {} : { rule }),
     readings: [
       { label: 'share of runs without a reversal (plateaus end in η order; ties allowed)', value, verdict, note },
-      ...(n === 0 ? [] : [{ label: 'share of runs strictly in η order (one mode per epoch at most)', value: String(strict.length / n), verdict: decidePlateauOrder(n - strict.length, n).verdict, note: `${strict.length} of ${n}: a tie counts against this reading` }]),
+      ...(n === 0
+        ? []
+        : [
+            {
+              label: 'share of runs strictly in η order (one mode per epoch at most)',
+              value: String(strict.length / n),
+              verdict: decidePlateauOrder(n - strict.length, n).verdict,
+              note: finding('staged.strict-order-note', { strict: strict.length, runs: n }),
+            },
+          ]),
     ],
     evidence: [
-      `${n} runs: data seeds × u0 = ${p.groups.map((g) => g.initStd).join(', ')}, from N(0, u0²) weights at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, ${p.epochs} epochs; a plateau ends when σ_k first reaches half its final value.`,
-      `${strict.length} of ${n} runs end the plateaus strictly in η order; ${ties.length} have a tie (two plateaus ending in one epoch${ties.length > 0 ? `: ${listed(ties)}` : ''}); ` +
-        `${failing.length} reverse two modes or leave one unlearned${failing.length > 0 ? ` (${listed(failing)})` : ''}.`,
-      'A tie is two plateaus ending within one epoch, the trace\'s resolution: it does not say which mode came first, so it is not a reversal. The headline counts reversals only; the strict reading beside it counts ties against the order.',
-      `Rule: reproduced when no run (3 at least) reverses two modes; deviates when the 1 − α upper bound of the share without a reversal is below 0.9 (reversals in a sizeable share); otherwise inconclusive.` +
-        (rule === null ? '' : ` ${describeCalibration(rule)} (truth: no reversals; alternative: a reversal rate of 0.2).`),
+      finding('staged.plateau-setup', { runs: n, initStds: p.groups.map((g) => g.initStd), beta: p.beta, lr: p.lr, batch: p.batch, epochs: p.epochs }),
+      finding('staged.plateau-order', { runs: n, strict: strict.length, ties: listed(ties), failing: listed(failing) }),
+      finding('staged.tie', {}),
+      finding('staged.plateau-order-rule', { calibration: rule === null ? null : calibration(rule) }),
     ],
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more runs (data seeds × initial scales)' } : {}),
     figures: [plateauFigure(results)],
@@ -448,9 +458,9 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   // The activated alternative, exponential in the mode's strength (a barrier linear in s_k): ln t linear in s_k.
   const e = withinGroupSlope(points.map((q) => ({ group: `${q.dataSeed}|${q.initStd}`, x: q.sigma, y: Math.log(q.epoch) })), DEFAULT_ALPHA);
   const reading = (label: string, fit: typeof c, value: number): Reading => {
-    if (fit === null) return { label, value: null, verdict: 'inconclusive', note: 'too few plateau ends (two initial scales or modes, and spare points, are needed)' };
+    if (fit === null) return { label, value: null, verdict: 'inconclusive', note: finding('staged.too-few-plateaus', {}) };
     const decision = decideAgainstClaim({ value, tolerance, printed: String(value) }, { estimate: fit.slope, lower: fit.lower, upper: fit.upper, alpha: DEFAULT_ALPHA });
-    return { label, value: String(fit.slope), verdict: decision.verdict, note: decision.reason };
+    return { label, value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { reason: decision.reason }) };
   };
   const u0Reading = reading(`exponent of 1/u0 (deterministic: L − 2 = ${deterministicU0}; activated: 0)`, c, deterministicU0);
   const sReading = reading("Saxe et al.'s 1/s_k law (ref. [17], not stated by the paper): exponent of 1/s_k, the sample's singular value", b, 1);
@@ -476,20 +486,13 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
     ...(rule === null ? {} : { rule }),
     readings: [u0Reading, sReading],
     evidence: [
-      `${points.length} plateau ends (data seed × u0 × mode) at β = ${p.beta}, SGD ηlr = ${p.lr}, B = ${p.batch}, L = ${p.depth}; u0 = ${p.groups.map((g) => g.initStd).join(', ')}.`,
-      c === null
-        ? 'No u0 exponent: too few points.'
-        : `ln t against ln(1/u0) within each (seed, mode): slope ${formatNumber(c.slope)} [${formatNumber(c.lower)}, ${formatNumber(c.upper)}] at α = ${DEFAULT_ALPHA} (${c.dof} dof). Deterministic (Saxe, L = ${p.depth}): ${deterministicU0}; activated (waiting set by a barrier, not by the start): 0 — ${activated!.verdict === 'deviates' ? 'the activated reading is excluded' : `the activated reading is ${activated!.verdict}`}.`,
-      `What this decides: the stages end when deterministic learning from a small start amplifies each mode (Saxe et al.), not when noise carries the state over a barrier. At β = ${p.beta} there is no barrier, so these stages arise without the paper's mechanism: they show that staged plateaus, as such, do not discriminate the mechanism of prediction 1 (staged-escape-sequence asks the activated question).`,
-      b === null
-        ? 'No s_k exponent: too few points.'
-        : `Saxe et al.'s 1/s_k law, beside the headline (the paper states no law for the stages' times): ln t against ln(1/s_k) within each (seed, u0): slope ${formatNumber(b.slope)} [${formatNumber(b.lower)}, ${formatNumber(b.upper)}] (Saxe: 1; his exact solutions assume decoupled, aligned initial conditions, and from a random start the alignment phase adds to the plateau).`,
-      powerRss === null || expRss === null
-        ? ''
-        : `Across modes, power law (ln t linear in ln s_k) against exponential (ln t linear in s_k, a barrier linear in the mode's strength): residual sums of squares ${formatNumber(powerRss)} and ${formatNumber(expRss)} (same parameters; with s_k between 0.55 and 0.95 the two are nearly collinear — the exponent of u0 is what tells the laws apart).`,
-      `Rule (headline): reproduced (deterministic) when the u0 exponent's 1 − α interval lies within ± ${tolerance} of L − 2 with half-width ≤ ${tolerance}; deviates when it excludes that band; otherwise inconclusive. The s_k reading uses the same rule against 1.` +
-        (rule === null ? '' : ` ${describeCalibration(rule)} (normal residuals with the fit's spread on the runs' own design).`),
-    ].filter((line) => line !== ''),
+      finding('staged.timing-setup', { points: points.length, beta: p.beta, lr: p.lr, batch: p.batch, depth: p.depth, initStds: p.groups.map((g) => g.initStd) }),
+      finding('staged.u0-exponent', { fit: c, alpha: DEFAULT_ALPHA, depth: p.depth, deterministic: deterministicU0, activated: activated === null ? null : activated.verdict }),
+      finding('staged.timing-meaning', { beta: p.beta }),
+      finding('staged.sk-exponent', { fit: b }),
+      ...(powerRss === null || expRss === null ? [] : [finding('staged.law-rss', { power: powerRss, exponential: expRss })]),
+      finding('staged.timing-rule', { tolerance, calibration: rule === null ? null : calibration(rule) }),
+    ],
     ...(u0Reading.verdict === 'inconclusive' ? { wouldDecide: 'more data seeds or initial scales' } : {}),
   };
 }
@@ -526,17 +529,26 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
   const usable = groups.filter((g) => g.runs.length > 0);
   const escapedAt = new Set(usable.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x));
   let slopeReading: Reading;
-  let slopeLine: string;
+  let slopeLine: Finding;
   let rule: RuleCalibration | null = null;
   if (escapedAt.size < 2) {
-    slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: `escapes at ${escapedAt.size} (mode, T) settings: a slope needs two` };
-    slopeLine = `No slope: escapes at ${escapedAt.size} (mode, temperature) settings.`;
+    slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: finding('staged.no-slope-note', { settings: escapedAt.size }) };
+    slopeLine = finding('staged.no-slope', { settings: escapedAt.size });
   } else {
     try {
       const fit = fitEscapeRateLine(usable, DEFAULT_ALPHA);
       const decision = decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: s.points[0]?.records.length ?? 0 });
-      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: decision.reason };
-      slopeLine = `Censored fit ln τ_k = ${formatNumber(fit.intercept)} + ${formatNumber(fit.slope)}·ΔE_k/T over ${usable.length} (mode, T) settings: slope [${formatNumber(fit.slopeInterval.lower)}, ${formatNumber(fit.slopeInterval.upper)}] at α = ${fit.alpha}; linearity p = ${fit.linearityPValue === null ? '—' : formatNumber(fit.linearityPValue, 3)}. ${decision.reason}.`;
+      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { reason: decision.reason }) };
+      slopeLine = finding('staged.slope-fit', {
+        intercept: fit.intercept,
+        slope: fit.slope,
+        lower: fit.slopeInterval.lower,
+        upper: fit.slopeInterval.upper,
+        settings: usable.length,
+        alpha: fit.alpha,
+        linearityP: fit.linearityPValue,
+        reason: decision.reason,
+      });
       const { design, budget } = designOf(usable);
       rule = censoredSlopeCalibration({
         name: `the censored slope of ln τ_k on ΔE_k/T, its 1 − α interval against 1 ± ${tolerance} with half-width ≤ ${tolerance}`,
@@ -551,8 +563,9 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
         purpose: 26,
       });
     } catch (error) {
-      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: (error as Error).message };
-      slopeLine = `No slope: ${(error as Error).message}.`;
+      const message = (error as Error).message;
+      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: null, verdict: 'inconclusive', note: finding('staged.slope-failed-note', { message }) };
+      slopeLine = finding('staged.slope-failed', { message });
     }
   }
   // Mean waits in η order at each temperature: τ̂_k increasing in k; deviates where a larger η's 95 % interval lies wholly above the next one's.
@@ -582,32 +595,41 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     const ratios = fits.slice(1).map((b, k) => {
       const a = fits[k];
       const predicted = Math.exp((s.barriers[k + 1]! - s.barriers[k]!) / point.temperature);
-      const observed = a?.meanTime && b?.meanTime ? formatNumber(b.meanTime / a.meanTime, 3) : '—';
-      return `τ̂_${k + 2}/τ̂_${k + 1} = ${observed} (one-mode Arrhenius: ${formatNumber(predicted, 3)})`;
+      return { observed: a?.meanTime && b?.meanTime ? b.meanTime / a.meanTime : null, predicted };
     });
-    return (
-      `T = ${point.temperature}: ${trapped.length} runs from the trap; successive waits ${ratios.join(', ')}; per mode τ̂ = ` +
-      fits.map((f, k) => `${s.etas[k]}: ${f === null ? '—' : f.meanTime === null ? `> ${formatNumber(f.interval.lower, 3)} (${f.escapes} escaped)` : `${formatNumber(f.meanTime, 4)} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}]`}`).join(', ') +
-      ` epochs (ΔE_k/T = ${s.barriers.map((b) => formatNumber(b / point.temperature, 3)).join(', ')}); every mode escaped in ${complete.length} runs, ${inOrder} in η order, ${oneAtATime} one mode per epoch; ` +
-      `independent exponential waits with the fitted rates give P(η order) = ${formatNumber(orderedProbability(rates), 3)}.`
-    );
+    const waits = fits.map((f, k): ModeWait => ({
+      eta: s.etas[k]!,
+      fit: f === null ? null : { meanTime: f.meanTime, lower: f.interval.lower, upper: f.interval.upper, escapes: f.escapes },
+    }));
+    return finding('staged.temperature', {
+      temperature: point.temperature,
+      trapped: trapped.length,
+      ratios,
+      waits,
+      barriersOverT: s.barriers.map((b) => b / point.temperature),
+      complete: complete.length,
+      inOrder,
+      oneAtATime,
+      orderProbability: orderedProbability(rates),
+    });
   });
   // Each mode on its own across temperatures: its Arrhenius slope over its one-mode barrier (1 if Kramers holds per mode).
   const perMode = s.etas.map((eta, k) => {
     const own = groups.filter((g) => g.k === k && g.runs.length > 0).map((g) => ({ x: 1 / g.T, runs: g.runs }));
-    if (new Set(own.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x)).size < 2) return `η = ${eta}: escapes at fewer than two temperatures`;
+    if (new Set(own.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x)).size < 2) return { eta, fit: null, message: null };
     try {
       const fit = fitEscapeRateLine(own, DEFAULT_ALPHA);
-      return `η = ${eta}: slope/ΔE_k = ${formatNumber(fit.slope / s.barriers[k]!, 3)} [${formatNumber(fit.slopeInterval.lower / s.barriers[k]!, 3)}, ${formatNumber(fit.slopeInterval.upper / s.barriers[k]!, 3)}]`;
+      const barrier = s.barriers[k]!;
+      return { eta, fit: { ratio: fit.slope / barrier, lower: fit.slopeInterval.lower / barrier, upper: fit.slopeInterval.upper / barrier }, message: null };
     } catch (error) {
-      return `η = ${eta}: ${(error as Error).message}`;
+      return { eta, fit: null, message: (error as Error).message };
     }
   });
   const orderReading: Reading = {
     label: 'mean waits τ̂_k increase with k (η order) at every temperature',
     value: null,
     verdict: orderVerdicts.length === 0 ? 'inconclusive' : worstVerdict(orderVerdicts),
-    note: `${orderVerdicts.filter((v) => v === 'reproduced').length} of ${orderVerdicts.length} successive pairs ordered`,
+    note: finding('staged.order-note', { ordered: orderVerdicts.filter((v) => v === 'reproduced').length, pairs: orderVerdicts.length }),
   };
   const verdict = worstVerdict([slopeReading.verdict, orderReading.verdict]);
   const rows = s.points.flatMap((point) =>
@@ -626,14 +648,12 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     value: slopeReading.value,
     readings: [slopeReading, orderReading],
     evidence: [
-      `SGLD on the ${d}→10→10→${d} network at β = ${s.beta} from the trivial trap, budget ${s.epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${s.barriers.map((b) => formatNumber(b, 4)).join(', ')} (network loss units) for η = ${s.etas.join(', ')}.`,
+      finding('staged.escape-setup', { modes: d, beta: s.beta, epochs: s.epochs, barriers: s.barriers, etas: s.etas }),
       slopeLine,
-      `Each mode alone, ln τ_k on 1/T (censored fit, 1 − α intervals): ${perMode.join('; ')}.`,
+      finding('staged.per-mode-slopes', { modes: perMode }),
       ...pointLines,
-      `Rule: reproduced when the slope's 1 − α interval lies within 1 ± ${tolerance} (Arrhenius with each mode's own barrier and one prefactor) with half-width ≤ ${tolerance}, and the mean waits are ordered by η at every temperature; deviates when either fails (the slope interval misses the band, or a larger η's 95 % interval lies wholly above the next one's); otherwise inconclusive.`,
-      rule === null
-        ? 'Calibration: no slope, so none.'
-        : `Slope part: ${describeCalibration(rule)} (exponential runs on the (mode, T) design, the fitted line's centre kept, slope 1 × the factor). The order part compares 95 % intervals of each temperature's waits (deviates only where a larger η's lies wholly above the next one's); it is not calibrated here.`,
+      finding('staged.escape-rule', { tolerance }),
+      finding('staged.escape-calibration', { calibration: rule === null ? null : calibration(rule) }),
     ],
     ...(rule === null ? {} : { rule }),
     ...(verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds, or temperatures at which every mode escapes' } : {}),
