@@ -3,6 +3,7 @@ import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
 import { evidenceText } from '../evidence-words.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 // Every statistical verdict in the kinetics, kramers-langer, staged, phase-diagram, nonlinear and controls folders
 // states its calibration: a `rule` with size and power, or a "Calibration:" line saying why it has none.
@@ -20,5 +21,10 @@ describe('calibration beside every statistical verdict', () => {
     const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
     const stated = e.rule !== undefined || evidenceText(e).some((l) => /Calibration|synthetic replications per truth|calibrat/.test(l));
     expect(stated).toBe(true);
+  });
+
+  it.each(IDS.filter((id) => id.startsWith('control-') || ['undertrained-escape-law', 'sgld-noise-adds-to-temperature'].includes(id)))('%s gives its evidence and notes as findings, its calibration line among them', (id) => {
+    const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
+    expect(plainSentences(e)).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { RunnerResults } from '../../../src/runner/index.ts';
 import { modeControlRun } from '../../../src/run/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText } from '../evidence-words.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -30,6 +32,7 @@ describe('the one-mode positive control (control-one-mode-kramers)', () => {
     expect(e.verdict).toBe('reproduced');
     expect(Number(e.value)).toBeGreaterThan(0.8);
     expect(Number(e.value)).toBeLessThan(1.2);
+    expect(plainSentences(e)).toEqual([]);
   });
 
   it('deviates when the simulated barrier is 0.7 ΔE (the engine run with the potential scaled by 0.7, 50 seeds)', async () => {
@@ -44,6 +47,14 @@ describe('the one-mode positive control (control-one-mode-kramers)', () => {
   it('is inconclusive with three seeds per temperature', () => {
     const e = evaluateClaim(claim('control-one-mode-kramers'), withMode(syntheticModeControl(3, (p) => p.exactMeanTime))).evaluation!;
     expect(e.verdict).toBe('inconclusive');
+    expect(plainSentences(e)).toEqual([]);
+  });
+
+  it('says why there is no slope when nothing escapes, as a finding', () => {
+    const e = evaluateClaim(claim('control-one-mode-kramers'), withMode(syntheticModeControl(5, () => 1e12))).evaluation!;
+    expect(e.verdict).toBe('inconclusive');
+    expect(evidenceText(e)[1]).toBe(`No slope: runs escaped at 0 of ${e.evidence.length - 2} settings: a slope needs two.`);
+    expect(plainSentences(e)).toEqual([]);
   });
 
   it('at scale 1 is the engine run modeLangevinEscape itself', async () => {
@@ -73,7 +84,9 @@ function syntheticNetwork(factor: number, seeds: number): NetworkControlResult {
 describe('the network control against the factor 50 (control-network-barrier-factor)', () => {
   const withNetwork = (n: NetworkControlResult): ExperimentResults => ({ ...recordedResults(), networkControl: () => n });
   it('deviates when the slope is ΔE', () => {
-    expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(syntheticNetwork(1, 50))).outcome).toBe('deviates');
+    const r = evaluateClaim(claim('control-network-barrier-factor'), withNetwork(syntheticNetwork(1, 50)));
+    expect(r.outcome).toBe('deviates');
+    expect(plainSentences(r.evaluation!)).toEqual([]);
   });
   it('is reproduced when the slope is 50 ΔE', () => {
     expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(syntheticNetwork(50, 200))).outcome).toBe('reproduced');
@@ -81,6 +94,23 @@ describe('the network control against the factor 50 (control-network-barrier-fac
   it('is inconclusive when nothing escapes', () => {
     const base = recordedResults().networkControl();
     const none = { ...base, depths: base.depths.map((d) => ({ ...d, points: d.points.map((p) => ({ ...p, runs: p.runs.map(() => ({ time: 100, escaped: false })) })) })) };
-    expect(evaluateClaim(claim('control-network-barrier-factor'), withNetwork(none)).outcome).toBe('inconclusive');
+    const r = evaluateClaim(claim('control-network-barrier-factor'), withNetwork(none));
+    expect(r.outcome).toBe('inconclusive');
+    expect(plainSentences(r.evaluation!)).toEqual([]);
+    expect(evidenceText(r.evaluation!)).toContain('Calibration: no slope, so none.');
+  });
+  it('control-depth-escape-time on the same runs: every depth, its ranks and slopes as findings', () => {
+    const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(syntheticNetwork(1, 50))).evaluation!;
+    expect(plainSentences(e)).toEqual([]);
+  });
+  it('control-depth-escape-time at three depths with a common temperature: the rank test and τ per depth as findings', () => {
+    const base = syntheticNetwork(1, 20);
+    const d = base.depths[0]!;
+    const common = (i: number) => ({ ...d.points[0]!, runs: censoredRuns(exponentialDraw(seededUniform(70 + i), 10 * 20 ** i), 20, 1e6) });
+    const deep = { ...base, commonTemperature: d.points[0]!.temperature, depths: [3, 4, 5].map((depth, i) => ({ ...d, depth, common: common(i) })) };
+    const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(deep)).evaluation!;
+    expect(e.verdict).toBe('reproduced');
+    expect(plainSentences(e)).toEqual([]);
+    expect(evidenceText(e).filter((l) => /^L = [45] later than L = [34] in /.test(l))).toHaveLength(2);
   });
 });

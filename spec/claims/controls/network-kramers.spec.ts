@@ -6,6 +6,7 @@ import type { ExperimentResults, KramersControlResult } from '../../../src/exper
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText } from '../evidence-words.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 const claim = loadLedger().claims.find((c) => c.id === 'control-network-kramers')!;
 
@@ -39,6 +40,7 @@ describe('the full-batch Langevin control (control-network-kramers)', () => {
     expect(e.verdict).toBe('reproduced');
     expect(Number(e.value)).toBeGreaterThan(0.75);
     expect(Number(e.value)).toBeLessThan(1.25);
+    expect(plainSentences(e)).toEqual([]);
   });
 
   it('deviates when the times grow with 0.6 of the barrier', () => {
@@ -64,7 +66,7 @@ describe('the full-batch Langevin control (control-network-kramers)', () => {
     const e1 = evaluateClaim(claim, withControl(synthetic(1))).evaluation!;
     const e2 = evaluateClaim(claim, withControl(synthetic(0.6))).evaluation!;
     expect(evidenceText(e1).filter((l) => /outside the regime/.test(l)).join()).toMatch(/outside the regime/);
-    expect((e1.evidence.join().match(/outside the regime/g) ?? []).length).toBe((e2.evidence.join().match(/outside the regime/g) ?? []).length);
+    expect((evidenceText(e1).join().match(/outside the regime/g) ?? []).length).toBe((evidenceText(e2).join().match(/outside the regime/g) ?? []).length);
   });
 
   it('gives the recorded smoke run a verdict under every reading, with its calibration and figure', () => {
@@ -73,6 +75,7 @@ describe('the full-batch Langevin control (control-network-kramers)', () => {
     expect(e.readings[1]!.label).toMatch(/pooled over the data sets/);
     expect(e.readings[0]!.label).toMatch(/^Langer: .*Kramers regime/);
     expect(e.figures?.[0]?.id).toBe('control-network-kramers');
-    expect(e.evidence.join('\n')).toMatch(/Data seed 42 .*ΔE = .* on its own sample/);
+    expect(evidenceText(e).join('\n')).toMatch(/Data seed 42 .*ΔE = .* on its own sample/);
+    expect(plainSentences(e)).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, SgldSweepsResult } from '../../../src/experiments/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -23,7 +25,8 @@ describe('decideTauIncreasing (escape time against β on the SGLD control)', () 
     expect(decideTauIncreasing('β', groups(betas, (b) => Math.exp(5 + 60 * (b - 0.3)), 3, 1e6, 3)).reading.verdict).toBe('inconclusive');
     const none = decideTauIncreasing('β', groups(betas, () => 1e9, 5, 100));
     expect(none.reading.verdict).toBe('inconclusive');
-    expect(none.reading.note).toMatch(/escaped at 0 of 4 settings/);
+    expect(noteText(none.reading.note)).toMatch(/escaped at 0 of 4 settings/);
+    expect(plainSentences({ readings: [none.reading] })).toEqual([]);
   });
 });
 
@@ -34,6 +37,12 @@ describe('decideArrheniusInT (Arrhenius against a power law in T)', () => {
     expect(decideArrheniusInT('T', groups(inverseT, (x) => Math.exp(1 + 0.012 * x), 200)).reading.verdict).toBe('reproduced');
     expect(decideArrheniusInT('T', groups(inverseT, (x) => Math.exp(1 + 3.5 * Math.log(x / 50)), 200, 1e6, 1)).reading.verdict).toBe('deviates');
     expect(decideArrheniusInT('T', groups(inverseT, (x) => Math.exp(1 + 0.012 * x), 3, 1e6, 2)).reading.verdict).toBe('inconclusive');
+    const read = decideArrheniusInT('T', groups(inverseT, (x) => Math.exp(1 + 0.012 * x), 200));
+    expect(plainSentences({ evidence: read.evidence, readings: [read.reading] })).toEqual([]);
+    expect(evidenceText(read)[0]).toMatch(/^T: Arrhenius: ln τ linear in 1\/T preferred by ΔAIC = .*, over 5 temperatures\.$/);
+    const none = decideArrheniusInT('T', groups(inverseT, () => 1e9, 5, 100));
+    expect(plainSentences({ evidence: none.evidence, readings: [none.reading] })).toEqual([]);
+    expect(evidenceText(none)).toEqual(['T: runs escaped at 0 of 5 settings: a slope needs two.']);
   });
 });
 
@@ -44,6 +53,9 @@ describe('decideNoiseAddsToT (prediction 3, Eq. 4: SGD noise adds T ∝ ηlr/B)'
     expect(decideNoiseAddsToT('p', groups(x, () => 200, 400, 1e6, 1), 2).reading.verdict).toBe('deviates');
     expect(decideNoiseAddsToT('p', groups(x, (v) => 200 * Math.exp(1000 * v), 50, 1e6, 2), 2).reading.verdict).toBe('deviates');
     expect(decideNoiseAddsToT('p', groups(x, () => 200, 4, 1e6, 3), 2).reading.verdict).toBe('inconclusive');
+    for (const read of [decideNoiseAddsToT('p', groups(x, () => 200, 400, 1e6, 1), 2), decideNoiseAddsToT('p', groups(x, () => 1e9, 5, 100), 2)]) {
+      expect(plainSentences({ evidence: read.evidence, readings: [read.reading] })).toEqual([]);
+    }
   });
 });
 
@@ -63,7 +75,10 @@ describe('the claims read on the SGLD sweeps', () => {
   it('escape-time-grows-with-beta: the paper\'s SGD first (no escape from the invariant trap), the control reading beside it, then the analytic half', () => {
     const e = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 + 60 * (b - 0.3)), () => 100))).evaluation!;
     expect(e.verdict).toBe('deviates');
-    expect(e.readings[0]).toMatchObject({ label: "the paper's SGD, rank-1 trap", verdict: 'deviates', note: 'not reproducible as specified' });
+    expect(e.readings[0]).toMatchObject({ label: "the paper's SGD, rank-1 trap", verdict: 'deviates' });
+    expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified');
+    // The paper's SGD and the control's readings are findings; the analytic half is its own subject's.
+    expect(plainSentences({ readings: e.readings.slice(0, 2) })).toEqual([]);
     expect(e.notReproducible).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
     expect(e.readings[1]!.label).toMatch(/SGLD control \(an audit experiment: isotropic noise/);
     expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced']);
@@ -76,6 +91,7 @@ describe('the claims read on the SGLD sweeps', () => {
     expect(e.readings.map((r) => r.label)).toEqual(['a permutation per epoch (the paper’s SGD)', 'batches drawn with replacement']);
     expect(e.verdict).toBe('reproduced');
     expect(e.figures!.map((f) => f.id)).toEqual(['control-sgld-noise-vs-lr-over-b']);
+    expect(plainSentences(e)).toEqual([]);
     const flat = evaluateClaim(claim('sgld-noise-adds-to-temperature'), withSweeps(syntheticSweeps(() => 100, () => 200))).evaluation!;
     expect(flat.verdict).not.toBe('reproduced');
   });

@@ -1,7 +1,10 @@
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NetworkControlPoint } from '../../experiments/index.ts';
 import { fitArrhenius } from '../../experiments/index.ts';
-import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun, type ExponentialFit, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
 import { CALIBRATION_REPLICATIONS, censoredExponential, uniformSource } from '../common/calibrations.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { CheckpointLaw, DepthTau, NoSlope, RankComparison, SlopeRatio, SlopeReading, TauEstimate } from './findings.ts';
 import { censoredSlopeCalibration, lnTauAtCentre, type SlopeDesign } from './slope-calibration.ts';
 import { controlArrheniusSpec, tauVersusDepthSpec, type ControlPlotPoint } from './control-plots.ts';
 import type { Claim } from '../ledger.ts';
@@ -18,19 +21,35 @@ export interface Group {
 }
 
 /** The censored line ln τ = a + b·x (x = 1/T: Arrhenius), or why it cannot be fitted (escapes at fewer than two settings). */
-export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): EscapeRateFit | string {
+export function arrheniusLine(groups: readonly Group[], alpha = DEFAULT_ALPHA): EscapeRateFit | NoSlope {
   const usable = groups.filter((g) => g.runs.length > 0);
   const escaped = new Set(usable.filter((g) => g.runs.some((r) => r.escaped)).map((g) => g.x));
-  if (escaped.size < 2) return `runs escaped at ${escaped.size} of ${groups.length} settings: a slope needs two`;
+  if (escaped.size < 2) return { escapedSettings: escaped.size, settings: groups.length };
   try {
     return fitEscapeRateLine(usable, alpha);
   } catch (error) {
-    return (error as Error).message;
+    return { failure: (error as Error).message };
   }
 }
 
-export function ratioText(fit: EscapeRateFit, barrier: number): string {
-  return `slope/ΔE = ${formatNumber(fit.slope / barrier)} [${formatNumber(fit.slopeInterval.lower / barrier, 3)}, ${formatNumber(fit.slopeInterval.upper / barrier, 3)}] at α = ${fit.alpha}`;
+/** Whether arrheniusLine fitted a line. */
+export function hasSlope(fit: EscapeRateFit | NoSlope): fit is EscapeRateFit {
+  return 'slope' in fit;
+}
+
+/** The fitted slope over a barrier, with its interval. */
+export function slopeRatio(fit: EscapeRateFit, barrier: number): SlopeRatio {
+  return { estimate: fit.slope / barrier, lower: fit.slopeInterval.lower / barrier, upper: fit.slopeInterval.upper / barrier, alpha: fit.alpha };
+}
+
+/** An exponential fit's τ̂ and interval, as a finding's data. */
+export function tauEstimate(f: ExponentialFit): TauEstimate {
+  return { runs: f.runs, escapes: f.escapes, meanTime: f.meanTime, lower: f.interval.lower, upper: f.interval.upper };
+}
+
+/** τ̂ of a set of runs at 95 %; null without a run. */
+export function tauOfRuns(runs: readonly EscapeRun[]): TauEstimate | null {
+  return runs.length === 0 ? null : tauEstimate(fitExponential(runs, 0.05));
 }
 
 /** Rows of the figure: measured ln τ̂ per temperature (a lower bound where nothing escaped) and a fitted line. */
@@ -79,23 +98,32 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   const groups = control.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs }));
   const fit = arrheniusLine(groups);
   const resolution = resolutionOf(claim);
-  const pointLines = control.points.map((p) => {
-    const f = fitExponential(p.runs, 0.05);
-    return (
-      `ΔE/T = ${p.ratio} (T = ${formatNumber(p.temperature)}): ${f.escapes} of ${f.runs} escaped within ${control.maxSteps} steps` +
-      (f.meanTime === null ? '' : `, τ̂ = ${formatNumber(f.meanTime)} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)`) +
-      `; exact mean first passage ${formatNumber(p.exactMeanTime)}, Kramers ${formatNumber(p.kramersTime)} (Langevin time)`
-    );
+  const pointLines = control.points.map((p) =>
+    finding('controls.mode-point', {
+      ratio: p.ratio,
+      temperature: p.temperature,
+      maxSteps: control.maxSteps,
+      tau: tauEstimate(fitExponential(p.runs, 0.05)),
+      exactMeanTime: p.exactMeanTime,
+      kramersTime: p.kramersTime,
+    }),
+  );
+  const setting = finding('controls.mode-setting', {
+    eta: control.eta,
+    beta: control.beta,
+    depth: control.depth,
+    barrier,
+    dt: control.dt,
+    seeds: control.seeds,
+    barrierScale: control.barrierScale,
+    simulatedBarrier: control.barrierScale * barrier,
   });
-  const setting =
-    `One mode of Eq. 1 (the Eq. 2 reading) at η = ${control.eta}, β = ${control.beta}, L = ${control.depth}: ΔE = ${formatNumber(barrier, 6)}; ` +
-    `Euler–Maruyama, dt = ${control.dt}, ${control.seeds} seeds per temperature` + (control.barrierScale === 1 ? '.' : `; simulated potential ×${control.barrierScale} (barrier ${formatNumber(control.barrierScale * barrier)}).`);
-  if (typeof fit === 'string') {
+  if (!hasSlope(fit)) {
     return {
       verdict: 'inconclusive',
       value: null,
-      readings: [{ label: 'censored Arrhenius slope / ΔE', value: null, verdict: 'inconclusive', note: fit }],
-      evidence: [setting, `No slope: ${fit}.`, ...pointLines],
+      readings: [{ label: 'censored Arrhenius slope / ΔE', value: null, verdict: 'inconclusive', note: finding('controls.no-slope', { label: null, noSlope: fit }) }],
+      evidence: [setting, finding('controls.mode-no-slope', { noSlope: fit }), ...pointLines],
       wouldDecide: 'escapes at two temperatures at least',
     };
   }
@@ -136,13 +164,13 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   return {
     verdict: decision.verdict,
     value,
-    readings: [{ label: 'censored Arrhenius slope / ΔE', value, verdict: decision.verdict, note: decision.reason }],
+    readings: [{ label: 'censored Arrhenius slope / ΔE', value, verdict: decision.verdict, note: finding('controls.reason', { reason: decision.reason }) }],
     evidence: [
       setting,
-      `Censored fit ln τ = ${formatNumber(fit.intercept)} + ${formatNumber(fit.slope, 5)}/T: ${ratioText(fit, barrier)}; linearity p = ${formatNumber(fit.linearityPValue, 3)}.`,
-      `Kramers' intercept ln(2π/√(V''(0)|V''(u_sad)|)) = ${formatNumber(prefactor)} against the fitted ${formatNumber(fit.intercept)} (the absorbing point lies past the saddle, and ΔE/T ≤ ${Math.max(...control.points.map((p) => p.ratio))} leaves finite-barrier corrections).`,
-      `Rule: reproduced when the slope's 1 − α interval contains ΔE and its half-width is at most ${resolution}·ΔE; deviates when it excludes ΔE. ${decision.reason}`,
-      `${describeCalibration(rule)} (exponential runs on the control's design, the fitted line's centre kept, its slope ΔE × the factor).`,
+      finding('controls.mode-fit', { intercept: fit.intercept, slope: fit.slope, ratio: slopeRatio(fit, barrier), linearityPValue: fit.linearityPValue }),
+      finding('controls.mode-intercept', { prefactor, intercept: fit.intercept, maxRatio: Math.max(...control.points.map((p) => p.ratio)) }),
+      finding('controls.mode-rule', { resolution, reason: decision.reason }),
+      finding('controls.mode-calibration', { calibration: calibration(rule) }),
       ...pointLines,
     ],
     rule,
@@ -167,33 +195,43 @@ export function langerGroups(points: readonly { readonly temperature: number; re
   });
 }
 
-function depthReadings(d: NetworkControlDepthResult, claim: Claim | null): { readings: Reading[]; fits: (EscapeRateFit | string)[] } {
+/** One form of the depth's censored line: its label, what it reads, and slope/ΔE (null: no slope). */
+interface DepthForm {
+  readonly label: string;
+  readonly slope: SlopeReading;
+  readonly ratio: number | null;
+}
+
+function depthReadings(d: NetworkControlDepthResult, claim: Claim | null): { readings: Reading[]; fits: (EscapeRateFit | NoSlope)[]; forms: DepthForm[] } {
   const excess = zeroModeExcess(d.widths);
-  const forms: [string, Group[]][] = [
+  const lines: [string, Group[]][] = [
     ['plain Arrhenius: ln τ = a + ΔE_eff/T', d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs }))],
     [`Langer: ln τ = a + (${excess}/2)·ln T + ΔE_eff/T`, langerGroups(d.points, excess)],
   ];
-  const fits = forms.map(([, groups]) => arrheniusLine(groups));
-  const readings = forms.map(([label], i): Reading => {
+  const fits = lines.map(([, groups]) => arrheniusLine(groups));
+  const forms = lines.map(([label], i): DepthForm & { verdict: Verdict } => {
     const fit = fits[i]!;
-    if (typeof fit === 'string') return { label, value: null, verdict: 'inconclusive', note: fit };
-    const ratio = { estimate: fit.slope / d.barrier, lower: fit.slopeInterval.lower / d.barrier, upper: fit.slopeInterval.upper / d.barrier, alpha: fit.alpha };
-    if (claim === null) return { label, value: ratio.estimate.toPrecision(6), verdict: 'inconclusive', note: ratioText(fit, d.barrier) };
+    if (!hasSlope(fit)) return { label, slope: { noSlope: fit }, ratio: null, verdict: 'inconclusive' };
+    const ratio = slopeRatio(fit, d.barrier);
+    if (claim === null) return { label, slope: { ratio, reason: null }, ratio: ratio.estimate, verdict: 'inconclusive' };
     const printed = claim.paper.value!;
     const decision = decideAgainstClaim({ value: Number(printed), tolerance: toleranceWidth(claim.tolerance, printed)!.toNumber(), printed }, { ...ratio, seeds: d.points[0]?.records.length ?? 0 });
-    return { label, value: ratio.estimate.toPrecision(6), verdict: decision.verdict, note: `${ratioText(fit, d.barrier)}; ${decision.reason}` };
+    return { label, slope: { ratio, reason: decision.reason }, ratio: ratio.estimate, verdict: decision.verdict };
   });
-  return { readings, fits };
+  const readings = forms.map(({ label, slope, ratio, verdict }): Reading => ({ label, value: ratio === null ? null : ratio.toPrecision(6), verdict, note: finding('controls.slope-reading', { label: null, slope }) }));
+  return { readings, fits, forms };
 }
 
-function pointLine(p: NetworkControlPoint): string {
+function pointLine(p: NetworkControlPoint): Finding {
   const f = p.runs.length > 0 ? fitExponential(p.runs, 0.05) : null;
-  const untrapped = p.records.length - p.runs.length;
-  return (
-    `T = ${formatNumber(p.temperature)} (ΔE/T = ${formatNumber(p.ratio)}): ${f?.escapes ?? 0} of ${p.runs.length} trapped runs escaped` +
-    (untrapped > 0 ? ` (${untrapped} did not start trapped)` : '') +
-    (f?.meanTime ? `, τ̂ = ${formatNumber(f.meanTime)} epochs [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)` : '')
-  );
+  return finding('controls.network-point', {
+    temperature: p.temperature,
+    ratio: p.ratio,
+    escapes: f?.escapes ?? 0,
+    trapped: p.runs.length,
+    untrapped: p.records.length - p.runs.length,
+    tau: f?.meanTime ? { meanTime: f.meanTime, lower: f.interval.lower, upper: f.interval.upper } : null,
+  });
 }
 
 export function networkControlNeeds(claim: Claim): ExperimentRequest[] {
@@ -209,34 +247,33 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
   const d = control.depths.find((x) => x.depth === 3)!;
   const report = kramersReportOf(claim, results);
   const excess = zeroModeExcess(d.widths);
-  const { readings, fits } = depthReadings(d, claim);
+  const { readings, fits, forms } = depthReadings(d, claim);
   const headline = readings[0]!;
   const xs = d.points.map((p) => 1 / p.temperature);
   const plainGroups = d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs }));
   const printed = claim.paper.value!;
   const band = { value: Number(printed), tolerance: toleranceWidth(claim.tolerance, printed)!.toNumber(), printed };
   const plainFit = fits[0]!;
-  const rule =
-    typeof plainFit === 'string'
-      ? null
-      : censoredSlopeCalibration({
-          name: `the plain Arrhenius slope over ΔE, its 1 − α interval against ${printed} ± ${band.tolerance}`,
-          alpha: plainFit.alpha,
-          ...designOf(plainGroups),
-          lnTauAtCentre: lnTauAtCentre(plainFit, xs),
-          slopeAt: (factor) => band.value * d.barrier * factor,
-          decide: (f) => decideAgainstClaim(band, { estimate: f.slope / d.barrier, lower: f.slopeInterval.lower / d.barrier, upper: f.slopeInterval.upper / d.barrier, alpha: f.alpha, seeds: d.points[0]?.records.length ?? 0 }).verdict,
-          // ×2 lands on the band's edges (25, 100 against 50 ± 25): the alternative is ×3.
-          discrepancy: { scale: 'factor', size: 3 },
-          grid: [2, 3, 5, 10],
-          purpose: 22,
-        });
+  const rule = !hasSlope(plainFit)
+    ? null
+    : censoredSlopeCalibration({
+        name: `the plain Arrhenius slope over ΔE, its 1 − α interval against ${printed} ± ${band.tolerance}`,
+        alpha: plainFit.alpha,
+        ...designOf(plainGroups),
+        lnTauAtCentre: lnTauAtCentre(plainFit, xs),
+        slopeAt: (factor) => band.value * d.barrier * factor,
+        decide: (f) => decideAgainstClaim(band, { estimate: f.slope / d.barrier, lower: f.slopeInterval.lower / d.barrier, upper: f.slopeInterval.upper / d.barrier, alpha: f.alpha, seeds: d.points[0]?.records.length ?? 0 }).verdict,
+        // ×2 lands on the band's edges (25, 100 against 50 ± 25): the alternative is ×3.
+        discrepancy: { scale: 'factor', size: 3 },
+        grid: [2, 3, 5, 10],
+        purpose: 22,
+      });
   const rows: ControlPlotPoint[] = [...measuredRows('SGLD runs', d.points.map((p) => ({ x: 1 / p.temperature, runs: p.runs })))];
   const plain = fits[0]!;
-  if (typeof plain !== 'string') rows.push(...lineRows('censored Arrhenius fit', xs, (x) => plain.intercept + plain.slope * x));
+  if (hasSlope(plain)) rows.push(...lineRows('censored Arrhenius fit', xs, (x) => plain.intercept + plain.slope * x));
   const langer = fits[1]!;
-  if (typeof langer !== 'string') rows.push(...lineRows(`Langer fit (T^${excess / 2} prefactor)`, xs, (x) => langer.intercept - (excess / 2) * Math.log(x) + langer.slope * x));
-  if (typeof plain !== 'string') {
+  if (hasSlope(langer)) rows.push(...lineRows(`Langer fit (T^${excess / 2} prefactor)`, xs, (x) => langer.intercept - (excess / 2) * Math.log(x) + langer.slope * x));
+  if (hasSlope(plain)) {
     // The slope ΔE itself, through the fitted mean point: what Kramers' law predicts for the slope.
     const mid = xs.reduce((s, x) => s + x, 0) / xs.length;
     const at = plain.intercept + plain.slope * mid;
@@ -247,18 +284,23 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
     value: headline.value,
     readings,
     evidence: [
-      `SGLD on the ${d.widths.join('→')} network (an audit control): checkpoint of seed ${control.checkpointSeed} annealed ${d.annealing.join(' → ')} ` +
-        `(${control.checkpointEpochsPerStage} epochs per stage), continued at β = ${d.beta}, ηlr = ${control.lr}, B = ${control.batch} with the kick √(2ηlr·T)·ξ; ` +
-        `escape when σ2 > ${d.sigmaThreshold}; budget ${control.epochs} epochs.`,
-      `ΔE = ${formatNumber(d.barrier, 6)} (Eq. 10, η = 0.8, population moments). With MSE averaged over the batch and m = 2 outputs, a mode's loss in network units is (2/m) times Eq. 1's, so for m = 2 the per-mode ΔE is the network's barrier. ` +
-        `The sample's own saddle (seed ${report.settings.seed} data, Appendix F analysis): loss difference ${formatNumber(report.sample.lossDifference, 6)}.`,
-      `Zero modes: the saddle has (L − 1)(w − 2) = ${excess} more hidden-unit-rotation zero modes than the trap; the Appendix F Hessians give ${report.population.langer.zeroModeExcess}. Langer's prefactor then carries T^${excess / 2}.`,
-      ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
-      `Against ΔE itself (ratio 1): ${readings.map((r) => `${r.label.split(':')[0]} ${r.value ?? '—'}`).join('; ')} — the control's answer to whether the slope is the saddle's ΔE or ≈ 50 ΔE.`,
+      finding('controls.network-setting', {
+        widths: d.widths,
+        checkpointSeed: control.checkpointSeed,
+        annealing: d.annealing,
+        checkpointEpochsPerStage: control.checkpointEpochsPerStage,
+        beta: d.beta,
+        lr: control.lr,
+        batch: control.batch,
+        sigmaThreshold: d.sigmaThreshold,
+        epochs: control.epochs,
+      }),
+      finding('controls.network-barrier', { barrier: d.barrier, sampleSeed: report.settings.seed, sampleLossDifference: report.sample.lossDifference }),
+      finding('controls.network-zero-modes', { excess, hessianExcess: report.population.langer.zeroModeExcess }),
+      ...forms.map(({ label, slope }) => finding('controls.slope-reading', { label, slope })),
+      finding('controls.network-against-barrier', { forms: forms.map(({ label, ratio }) => ({ label, ratio })) }),
       ...d.points.map(pointLine),
-      rule === null
-        ? 'Calibration: no slope, so none.'
-        : `${describeCalibration(rule)} (exponential runs on the control's design with the fitted line's centre and a slope ${printed}·ΔE × the factor: at this design a true factor ${printed} puts τ beyond the budget or at the first epochs, so the rule cannot reproduce it — the control tells a slope of ΔE from one of ${printed} ΔE).`,
+      rule === null ? finding('controls.uncalibrated', { why: 'no-slope' }) : finding('controls.network-calibration', { calibration: calibration(rule), printed }),
     ],
     ...(rule === null ? {} : { rule }),
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'escapes at two temperatures at least, and more seeds per temperature' } : {}),
@@ -282,17 +324,13 @@ export function depthControlNeeds(): ExperimentRequest[] {
 }
 
 /** The runs' own data set's barrier per depth beside the population's, its order, and the plain slopes over it. */
-function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): string {
-  const ordered = depths.every((d, i) => i === 0 || d.sampleBarrier > depths[i - 1]!.sampleBarrier);
+function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): Finding {
+  const grows = depths.every((d, i) => i === 0 || d.sampleBarrier > depths[i - 1]!.sampleBarrier);
   const perDepth = depths.map((d) => {
     const fit = depthReadings(d, null).fits[0]!;
-    const slope = typeof fit === 'string' ? 'no slope' : `plain slope/ΔE_sample = ${formatNumber(fit.slope / d.sampleBarrier)}`;
-    return `L = ${d.depth}: ΔE_sample = ${formatNumber(d.sampleBarrier, 5)} (population ${formatNumber(d.barrier, 5)}), ${slope}`;
+    return { depth: d.depth, sampleBarrier: d.sampleBarrier, barrier: d.barrier, slopeRatio: hasSlope(fit) ? fit.slope / d.sampleBarrier : null };
   });
-  return (
-    `The barrier of the runs' own data set (loss(saddle) − loss(rank-1 minimum) of the network on the checkpoint seed's sample moments, Appendix F analysis at each depth): ${perDepth.join('; ')}. ` +
-    `${ordered ? 'It grows with depth, as τ must if the sample landscape sets the order' : 'It does not grow with depth'}.`
-  );
+  return finding('controls.sample-barrier', { depths: perDepth, grows });
 }
 
 /**
@@ -300,23 +338,23 @@ function sampleBarrierLine(depths: readonly NetworkControlDepthResult[]): string
  * test at α, `deviates` when one escapes earlier at α, else `inconclusive`. Distribution-free: it needs no exponential
  * law (at the common T the shallow network's escape is a drift of a few epochs, not memoryless).
  */
-export function decideDepthOrderByRank(groups: readonly { depth: number; runs: readonly EscapeRun[] }[], alpha = DEFAULT_ALPHA): { verdict: Verdict; lines: string[] } {
+export function decideDepthOrderByRank(groups: readonly { depth: number; runs: readonly EscapeRun[] }[], alpha = DEFAULT_ALPHA): { verdict: Verdict; comparisons: RankComparison[] } {
   let verdict: Verdict = 'reproduced';
-  const lines: string[] = [];
+  const comparisons: RankComparison[] = [];
   for (let i = 0; i + 1 < groups.length; i++) {
     const a = groups[i]!;
     const b = groups[i + 1]!;
     if (a.runs.length === 0 || b.runs.length === 0) {
       verdict = verdict === 'deviates' ? verdict : 'inconclusive';
-      lines.push(`L = ${a.depth} against L = ${b.depth}: no trapped run at one of them`);
+      comparisons.push({ shallow: a.depth, deep: b.depth, test: null });
       continue;
     }
     const r = rankShift(a.runs, b.runs);
     if (r.pEarlier < alpha) verdict = 'deviates';
     else if (!(r.pLater < alpha) && verdict !== 'deviates') verdict = 'inconclusive';
-    lines.push(`L = ${b.depth} later than L = ${a.depth} in ${formatNumber(r.u / r.pairs, 3)} of ${r.pairs} pairs (U = ${r.u}); one-sided p later ${formatNumber(r.pLater, 3)}, earlier ${formatNumber(r.pEarlier, 3)}`);
+    comparisons.push({ shallow: a.depth, deep: b.depth, test: { fractionLater: r.u / r.pairs, pairs: r.pairs, u: r.u, pLater: r.pLater, pEarlier: r.pEarlier } });
   }
-  return { verdict, lines };
+  return { verdict, comparisons };
 }
 
 /**
@@ -355,14 +393,14 @@ export function depthOrderCalibration(design: readonly { depth: number; runs: nu
 export function evaluateDepthControl(_claim: Claim, results: ExperimentResults): Evaluation {
   const control = results.networkControl();
   const T = control.commonTemperature;
-  const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).readings.map((r) => `L = ${d.depth} (ΔE = ${formatNumber(d.barrier, 5)}), ${r.label}: ${r.note ?? ''}`));
+  const slopeLines = control.depths.flatMap((d) => depthReadings(d, null).forms.map(({ label, slope }) => finding('controls.depth-form', { depth: d.depth, barrier: d.barrier, label, slope })));
   slopeLines.push(sampleBarrierLine(control.depths));
   if (T === null) {
     return {
       verdict: 'inconclusive',
       value: null,
-      readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: 'one depth in this profile' })),
-      evidence: [`This run has depth ${control.depths.map((d) => d.depth).join(', ')} only.`, ...slopeLines, 'Calibration: none at one depth — the rank test needs two.'],
+      readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: finding('controls.one-depth-note', {}) })),
+      evidence: [finding('controls.one-depth', { depths: control.depths.map((d) => d.depth) }), ...slopeLines, finding('controls.uncalibrated', { why: 'one-depth' })],
       wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
     };
   }
@@ -383,11 +421,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
     else if (!(a.interval.upper < b.interval.lower) && verdict !== 'deviates') verdict = 'inconclusive';
   }
   const value = taus.length >= 2 && taus[0]!.fit?.meanTime && taus.at(-1)!.fit?.meanTime ? (taus.at(-1)!.fit!.meanTime! / taus[0]!.fit!.meanTime!).toPrecision(6) : null;
-  const tauText = taus.map((t) =>
-    t.fit === null
-      ? `L = ${t.depth}: no trapped run`
-      : `L = ${t.depth}: ${t.fit.escapes} of ${t.runs} escaped, τ̂ = ${formatNumber(t.fit.meanTime)} epochs, [${formatNumber(t.fit.interval.lower, 3)}, ${formatNumber(t.fit.interval.upper, 3)}] at α = ${DEFAULT_ALPHA}`,
-  );
+  const depthTaus = taus.map((t): DepthTau => ({ depth: t.depth, tau: t.fit === null ? null : tauEstimate(t.fit) }));
   const ranks = decideDepthOrderByRank(control.depths.map((d) => ({ depth: d.depth, runs: d.common!.runs })));
   const shallow = taus[0]!.fit;
   const allRuns = control.depths.flatMap((d) => d.common!.runs);
@@ -405,16 +439,16 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
     value,
     ...(rule === null ? {} : { rule }),
     readings: [
-      { label: 'escape later with depth at one T (rank test)', value, verdict: ranks.verdict, note: ranks.lines.join('; ') },
-      { label: 'τ ordered by depth at one T', value, verdict, note: tauText.join('; ') },
+      { label: 'escape later with depth at one T (rank test)', value, verdict: ranks.verdict, note: finding('controls.depth-ranks', { comparisons: ranks.comparisons }) },
+      { label: 'τ ordered by depth at one T', value, verdict, note: finding('controls.depth-taus', { taus: depthTaus, alpha: DEFAULT_ALPHA }) },
     ],
     evidence: [
-      `SGLD control at T = ${formatNumber(T, 5)} for every depth (β/βc(L) the same at each; an audit experiment); value: τ̂(L = ${taus.at(-1)!.depth})/τ̂(L = ${taus[0]!.depth}).`,
-      ...ranks.lines,
-      `Rule (headline): each depth against the next by the one-sided Mann–Whitney test at α = ${DEFAULT_ALPHA} (censored runs tied, after every escape: one budget for all depths); reproduced when every deeper network escapes later, deviates when one escapes earlier, otherwise inconclusive. It assumes no law for the times.`,
-      ...(rule === null ? [] : [`${describeCalibration(rule)} (exponential runs with the shallowest depth's τ̂ and each deeper τ × the factor; truth for P(reproduced): the observed step per depth; size at ×1; power at ÷10 per depth).`]),
-      ...tauText,
-      'Beside it, the exponential reading: reproduced when the 1 − α intervals of τ are strictly ordered by depth; deviates when a deeper network escapes significantly faster; otherwise inconclusive. Its intervals assume memoryless escape, which a drift of a few epochs (the shallow network at this T) is not.',
+      finding('controls.depth-setting', { temperature: T, deepest: taus.at(-1)!.depth, shallowest: taus[0]!.depth }),
+      ...ranks.comparisons.map((comparison) => finding('controls.depth-rank', { comparison })),
+      finding('controls.depth-rule', { alpha: DEFAULT_ALPHA }),
+      ...(rule === null ? [] : [finding('controls.depth-calibration', { calibration: calibration(rule) })]),
+      ...depthTaus.map((tau) => finding('controls.depth-tau', { tau, alpha: DEFAULT_ALPHA })),
+      finding('controls.depth-exponential-rule', {}),
       ...slopeLines,
     ],
     ...(ranks.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds at the common temperature, or escapes at every depth within the budget' } : {}),
@@ -449,31 +483,36 @@ export function undertrainedNeeds(): ExperimentRequest[] {
 export function evaluateUndertrained(_claim: Claim, results: ExperimentResults): Evaluation {
   const sweeps = results.arrheniusSweeps();
   const variants = [...sweeps.checkpointVariants].sort((a, b) => a.checkpointEpochsPerStage - b.checkpointEpochsPerStage);
-  const readings = variants.map((v): Reading => {
+  const read = variants.map((v): { reading: Reading; law: CheckpointLaw } => {
     const label = `checkpoint ${v.checkpointEpochsPerStage} epochs per stage`;
     const fit = fitArrhenius(v.points, DEFAULT_ALPHA);
-    if (fit.preferred === null) return { label, value: fit.leastSquaresR2?.toPrecision(6) ?? null, verdict: 'inconclusive', note: fit.notEstimable ?? 'no fit' };
+    const value = fit.leastSquaresR2?.toPrecision(6) ?? null;
+    if (fit.preferred === null) {
+      const law = { notEstimable: fit.notEstimable };
+      return { reading: { label, value, verdict: 'inconclusive', note: finding('controls.checkpoint-law', { label: null, law }) }, law };
+    }
     const powerWins = fit.preferred.label.startsWith('power');
     const verdict: Verdict = fit.preferred.aicMargin < AIC_DECISION_MARGIN ? 'inconclusive' : powerWins ? 'reproduced' : 'deviates';
-    return {
-      label,
-      value: fit.leastSquaresR2?.toPrecision(6) ?? null,
-      verdict,
-      note:
-        `${fit.preferred.label} preferred by ΔAIC = ${formatNumber(fit.preferred.aicMargin)} (decides at ${formatNumber(AIC_DECISION_MARGIN)}); ` +
-        `power-law exponent ${formatNumber(fit.powerLaw!.slope)} [${formatNumber(fit.powerLaw!.slopeInterval.lower, 3)}, ${formatNumber(fit.powerLaw!.slopeInterval.upper, 3)}]; ` +
-        `Arrhenius slope ${formatNumber(fit.arrhenius!.slope)}; least-squares R² of ln τ̂ on B/ηlr ${fit.leastSquaresR2 === null ? '— (a rate without escapes)' : formatNumber(fit.leastSquaresR2)}`,
+    const law: CheckpointLaw = {
+      preferred: fit.preferred.label,
+      aicMargin: fit.preferred.aicMargin,
+      decisionMargin: AIC_DECISION_MARGIN,
+      powerExponent: { estimate: fit.powerLaw!.slope, lower: fit.powerLaw!.slopeInterval.lower, upper: fit.powerLaw!.slopeInterval.upper },
+      arrheniusSlope: fit.arrhenius!.slope,
+      leastSquaresR2: fit.leastSquaresR2,
     };
+    return { reading: { label, value, verdict, note: finding('controls.checkpoint-law', { label: null, law }) }, law };
   });
-  const headline = readings[0] ?? { label: 'no checkpoint variant', value: null, verdict: 'inconclusive' as Verdict, note: 'this profile runs no checkpoint variant' };
+  const readings = read.map((r) => r.reading);
+  const headline = readings[0] ?? { label: 'no checkpoint variant', value: null, verdict: 'inconclusive' as Verdict, note: finding('controls.no-checkpoint-variant', {}) };
   return {
     verdict: headline.verdict,
     value: headline.value,
     readings: readings.length > 0 ? readings : [headline],
     evidence: [
-      `The learning-rate sweep (B = 64, ηlr ∈ {${sweeps.learningRateSweep.map((p) => p.lr).join(', ')}}, ${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs) from checkpoints trained too briefly to leave the weak mode below the saddle: the escape is the deterministic relaxation of an unconverged state, its spread the seeds' checkpoints.`,
-      'A relaxation at rate ∝ ηlr gives τ ∝ 1/ηlr, i.e. ln τ = c + ln(B/ηlr): over the five rates a straight line of ln τ on B/ηlr then has R² ≈ 0.91 — the candidate explanation of the printed R² = 0.991 this claim tests (value: the least-squares R²).',
-      ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
+      finding('controls.undertrained-setting', { rates: sweeps.learningRateSweep.map((p) => p.lr), seeds: sweeps.seeds.length, epochs: sweeps.epochs }),
+      finding('controls.relaxation', {}),
+      ...read.map(({ reading, law }) => finding('controls.checkpoint-law', { label: reading.label, law })),
     ],
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'escapes at every learning rate from the under-trained checkpoints' } : {}),
   };

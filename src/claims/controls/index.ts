@@ -2,6 +2,7 @@
 // full-batch gradient; the undertrained checkpoint; SGD's noise added to a kick), each a check that the methods can see
 // what the paper claims.
 import type { EvaluatorTable } from '../evaluator.ts';
+import { finding } from '../finding.ts';
 import { withCalibrationNote } from './calibration-notes.ts';
 import { depthControlNeeds, evaluateDepthControl, evaluateModeControl, evaluateNetworkControl, evaluateUndertrained, modeControlNeeds, networkControlNeeds, undertrainedNeeds } from './escape-controls.ts';
 import { evaluateNetworkKramers, networkKramersNeeds } from './network-kramers.ts';
@@ -12,6 +13,6 @@ export const CONTROLS_EVALUATORS: EvaluatorTable = {
   'control-network-barrier': { needs: networkControlNeeds, evaluate: evaluateNetworkControl },
   'control-network-kramers': { needs: networkKramersNeeds, evaluate: evaluateNetworkKramers },
   'control-depth': { needs: depthControlNeeds, evaluate: evaluateDepthControl },
-  'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: withCalibrationNote(evaluateUndertrained, 'the rule asks a likelihood ratio of 1/α (ΔAIC ≥ 2 ln(1/α), both laws with two parameters) before it prefers one law: the same evidence level as the suite\'s α; no size or power is stated for two non-nested laws.') },
+  'undertrained-escape-law': { needs: undertrainedNeeds, evaluate: withCalibrationNote(evaluateUndertrained, finding('controls.law-rule-uncalibrated', {})) },
   'sgld-noise-adds-to-temperature': { needs: sgdNoiseNeeds, evaluate: evaluateSgdNoiseAddsToT },
 };

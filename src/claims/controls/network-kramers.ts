@@ -1,10 +1,13 @@
 import type { ExperimentRequest, ExperimentResults, KramersControlDataSet, KramersControlResult } from '../../experiments/index.ts';
-import { DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitExponential, twoSidedNormalCritical, type EscapeRateFit, type StatisticalVerdict } from '../../stats/index.ts';
+import { DEFAULT_ALPHA, decideAgainstClaim, fitExponential, twoSidedNormalCritical, type EscapeRateFit, type StatisticalVerdict } from '../../stats/index.ts';
 import { formatNumber } from '../../text/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { Claim } from '../ledger.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { controlArrheniusSpec, type ControlPlotPoint } from './control-plots.ts';
-import { arrheniusLine, designOf, langerGroups, lineRows, measuredRows, ratioText, resolutionOf, type Group } from './escape-controls.ts';
+import { arrheniusLine, designOf, hasSlope, langerGroups, lineRows, measuredRows, resolutionOf, slopeRatio, type Group } from './escape-controls.ts';
+import type { DataSetSlope, NoSlope, PooledSlope } from './findings.ts';
 import { censoredSlopesCalibration, lnTauAtCentre } from './slope-calibration.ts';
 
 // The full-batch Langevin control (an audit experiment): on the paper's network with the full-batch gradient and an
@@ -64,67 +67,86 @@ const UNIT = { value: 1, tolerance: 0, printed: '1' };
 
 /** One data set under one form: the censored line and slope/ΔE of its own barrier against 1 at the resolution. */
 interface DataSetDecision {
-  readonly fit: EscapeRateFit | string;
+  readonly fit: EscapeRateFit | NoSlope;
   readonly verdict: Verdict;
   /** slope/ΔE with its 1 − α interval; null without a slope. */
   readonly ratio: { readonly estimate: number; readonly lower: number; readonly upper: number } | null;
-  readonly line: string;
+  readonly line: DataSetSlope;
 }
 
 function decideDataSet(control: KramersControlResult, d: KramersControlDataSet, form: Form, resolution: number): DataSetDecision {
   const fit = arrheniusLine(groupsOf(control, d, form));
-  const head = `data seed ${d.dataSeed}`;
-  if (typeof fit === 'string') return { fit, verdict: 'inconclusive', ratio: null, line: `${head}: ${fit}` };
+  if (!hasSlope(fit)) return { fit, verdict: 'inconclusive', ratio: null, line: { dataSeed: d.dataSeed, noSlope: fit } };
   const barrier = d.analysis.lossDifference;
-  const estimate = { estimate: fit.slope / barrier, lower: fit.slopeInterval.lower / barrier, upper: fit.slopeInterval.upper / barrier, alpha: fit.alpha, seeds: control.runsPerPoint };
-  const decision = decideAgainstClaim(UNIT, estimate, { resolution });
-  return { fit, verdict: decision.verdict, ratio: estimate, line: `${head} (ΔE = ${formatNumber(barrier, 5)}): ${ratioText(fit, barrier)} — ${decision.verdict}` };
+  const ratio = slopeRatio(fit, barrier);
+  const decision = decideAgainstClaim(UNIT, { ...ratio, seeds: control.runsPerPoint }, { resolution });
+  return { fit, verdict: decision.verdict, ratio, line: { dataSeed: d.dataSeed, barrier, ratio, verdict: decision.verdict } };
 }
 
-function formReading(control: KramersControlResult, form: Form, resolution: number): { reading: Reading; decided: DataSetDecision[] } {
+/** One form's reading, and the data sets it decided on. */
+interface FormReading {
+  readonly reading: Reading;
+  readonly decided: DataSetDecision[];
+}
+
+function formReading(control: KramersControlResult, form: Form, resolution: number): FormReading {
   const decided = control.dataSets.map((d) => decideDataSet(control, d, form, resolution));
   const ratios = decided.flatMap((x) => (x.ratio === null ? [] : [x.ratio.estimate]));
   const value = ratios.length === 0 ? null : formatNumber(ratios.reduce((s, r) => s + r, 0) / ratios.length, 6);
   return {
-    reading: { label: form.label, value, verdict: worstVerdict(decided.map((x) => x.verdict)), note: decided.map((x) => x.line).join('; ') },
+    reading: { label: form.label, value, verdict: worstVerdict(decided.map((x) => x.verdict)), note: formFinding(null, decided) },
     decided,
   };
+}
+
+function formFinding(label: string | null, decided: readonly DataSetDecision[]): Finding {
+  return finding('controls.kramers-form', { label, dataSets: decided.map((x) => x.line) });
 }
 
 /**
  * The data sets' slopes/ΔE pooled: the inverse-variance mean, each interval's half-width read as z·se (a normal
  * approximation of the profile-likelihood intervals), against 1 at the same resolution.
  */
-function pooledReading(label: string, decided: readonly DataSetDecision[], alpha: number, resolution: number, seeds: number): Reading {
+function pooledReading(label: string, decided: readonly DataSetDecision[], alpha: number, resolution: number, seeds: number): { reading: Reading; pooled: PooledSlope } {
   const z = twoSidedNormalCritical(alpha);
   const parts = decided.flatMap((d) => (d.ratio === null || !Number.isFinite(d.ratio.upper - d.ratio.lower) ? [] : [{ estimate: d.ratio.estimate, weight: (2 * z / (d.ratio.upper - d.ratio.lower)) ** 2 }]));
-  if (parts.length < 2) return { label, value: null, verdict: 'inconclusive', note: `slopes on ${parts.length} data set(s): pooling needs two` };
+  const read = (pooled: PooledSlope, value: string | null, verdict: Verdict) => ({ reading: { label, value, verdict, note: finding('controls.kramers-pooled', { label: null, pooled }) }, pooled });
+  if (parts.length < 2) return read({ dataSets: parts.length, estimate: null }, null, 'inconclusive');
   const weight = parts.reduce((s, p) => s + p.weight, 0);
   const mean = parts.reduce((s, p) => s + p.weight * p.estimate, 0) / weight;
   const half = z / Math.sqrt(weight);
   const decision = decideAgainstClaim(UNIT, { estimate: mean, lower: mean - half, upper: mean + half, alpha, seeds }, { resolution });
-  return { label, value: formatNumber(mean, 6), verdict: decision.verdict, note: `${parts.length} data sets: slope/ΔE = ${formatNumber(mean, 4)} [${formatNumber(mean - half, 3)}, ${formatNumber(mean + half, 3)}] at α = ${alpha}; ${decision.reason}` };
+  return read({ dataSets: parts.length, estimate: { mean, lower: mean - half, upper: mean + half, alpha, reason: decision.reason } }, formatNumber(mean, 6), decision.verdict);
 }
 
-function pointLine(control: KramersControlResult, d: KramersControlDataSet): string {
-  const cells = d.points.map((p) => {
+function pointLine(control: KramersControlResult, d: KramersControlDataSet): Finding {
+  const points = d.points.map((p) => {
     const f = p.runs.length > 0 ? fitExponential(p.runs, 0.05) : null;
     const predicted = Math.exp(langerLnTau(d.analysis, p.temperature));
     const measured = f?.meanTime ?? null;
-    return (
-      `ΔE/T = ${formatNumber(d.analysis.lossDifference / p.temperature, 3)}: ${f?.escapes ?? 0} of ${p.runs.length} escaped` +
-      (measured === null ? '' : `, τ̂ = ${formatNumber(measured, 3)}`) +
-      `, Langer ${formatNumber(predicted, 3)}` +
-      (measured === null ? '' : ` (×${formatNumber(measured / predicted, 2)})`) +
-      (inKramersRegime(d.analysis, p.temperature, control.regimeFactor) ? '' : ', outside the regime')
-    );
+    return {
+      barrierRatio: d.analysis.lossDifference / p.temperature,
+      escapes: f?.escapes ?? 0,
+      runs: p.runs.length,
+      meanTime: measured,
+      langer: predicted,
+      overLanger: measured === null ? null : measured / predicted,
+      inRegime: inKramersRegime(d.analysis, p.temperature, control.regimeFactor),
+    };
   });
   const a = d.analysis;
-  return (
-    `Data seed ${d.dataSeed} (checkpoint 0 → ${d.checkpointBeta}): ΔE = ${formatNumber(a.lossDifference, 5)} on its own sample (Eq. 10, population: ${formatNumber(control.populationBarrier, 5)}); ` +
-    `minimum of index ${a.trapped.index}, saddle of index ${a.saddle.index} (|∇| ${formatNumber(a.saddle.gradientNorm, 2)}), ω1 = ${formatNumber(a.langer.negativeEigenvalue, 4)}, ` +
-    `${a.langer.zeroModeExcess} more zero modes at the saddle; τ in Langevin time: ${cells.join('; ')}`
-  );
+  return finding('controls.kramers-data-set', {
+    dataSeed: d.dataSeed,
+    checkpointBeta: d.checkpointBeta,
+    barrier: a.lossDifference,
+    populationBarrier: control.populationBarrier,
+    trappedIndex: a.trapped.index,
+    saddleIndex: a.saddle.index,
+    saddleGradientNorm: a.saddle.gradientNorm,
+    negativeEigenvalue: a.langer.negativeEigenvalue,
+    zeroModeExcess: a.langer.zeroModeExcess,
+    points,
+  });
 }
 
 /** What would decide an undecided headline: the data sets it leaves undecided, each with its temperatures in the regime. */
@@ -149,7 +171,7 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
   // The fits' level (every censored line of the control is fitted at the suite's α).
   const alpha = DEFAULT_ALPHA;
   const pooled = pooledReading(`${forms[0]!.label}, pooled over the data sets (inverse-variance mean)`, read[0]!.decided, alpha, resolution, control.runsPerPoint);
-  const readings = [read[0]!.reading, pooled, ...read.slice(1).map((r) => r.reading)];
+  const readings = [read[0]!.reading, pooled.reading, ...read.slice(1).map((r) => r.reading)];
   const headline = readings[0]!;
   // The headline rule's calibration: every data set's headline design at once, in plain Langevin time (Langer's scaling
   // moves each temperature's times by a constant the synthetic line absorbs), each slope its own ΔE × the factor,
@@ -157,7 +179,7 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
   const settings = control.dataSets.flatMap((d, i) => {
     const fit = read[0]!.decided[i]!.fit;
     const groups = groupsOf(control, d, forms[1]!);
-    if (typeof fit === 'string' || groups.length < 2) return [];
+    if (!hasSlope(fit) || groups.length < 2) return [];
     const barrier = d.analysis.lossDifference;
     return [
       {
@@ -190,16 +212,21 @@ export function evaluateNetworkKramers(claim: Claim, results: ExperimentResults)
     value: headline.value,
     readings,
     evidence: [
-      `Overdamped Langevin dynamics on the ${control.widths.join('→')} network (an audit experiment, not the paper's SGD): the full-batch gradient (B = N, one step per epoch, no mini-batch noise) ` +
-        `with step dt = ${control.dt} and the kick √(2·dt·T)·ξ per weight, from each data set's rank-1 checkpoint continued at β = ${control.beta}, where rank 2 is the global minimum; ` +
-        `escape when σ2 > ${control.sigmaThreshold}; ${control.runsPerPoint} noise seeds per data set and temperature; budget ${control.epochs} steps (t = ${formatNumber(control.budgetTime, 3)}).`,
-      `Rule: per data set, reproduced when the 1 − α interval of slope/ΔE contains 1 and its half-width is at most ${resolution}; deviates when it excludes 1; a reading is the worst of its data sets. ` +
-        `Headline: Langer's form (the saddle has ${excess} more hidden-unit-rotation zero modes than the minimum, so τ carries T^${excess / 2}) over the temperatures where Langer's τ on the data set's own Hessians is at least ${control.regimeFactor}/|ω1| — an asymptotic law read where it applies; value: the mean slope/ΔE over the data sets.`,
-      ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
+      finding('controls.kramers-setting', {
+        widths: control.widths,
+        dt: control.dt,
+        beta: control.beta,
+        sigmaThreshold: control.sigmaThreshold,
+        runsPerPoint: control.runsPerPoint,
+        epochs: control.epochs,
+        budgetTime: control.budgetTime,
+      }),
+      finding('controls.kramers-rule', { resolution, excess, regimeFactor: control.regimeFactor }),
+      formFinding(forms[0]!.label, read[0]!.decided),
+      finding('controls.kramers-pooled', { label: pooled.reading.label, pooled: pooled.pooled }),
+      ...read.slice(1).map((r, i) => formFinding(forms[i + 1]!.label, r.decided)),
       ...control.dataSets.map((d) => pointLine(control, d)),
-      rule === null
-        ? 'Calibration: no headline slope, so none.'
-        : `${describeCalibration(rule)} (exponential runs on each data set's headline design with its fitted line's centre and a slope of its own ΔE × the factor).`,
+      rule === null ? finding('controls.uncalibrated', { why: 'no-headline-slope' }) : finding('controls.kramers-calibration', { calibration: calibration(rule) }),
     ],
     ...(rule === null ? {} : { rule }),
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: wouldDecide(control, read[0]!.decided) } : {}),

@@ -4,10 +4,13 @@
 // synthetic runs that must come out reproduced, deviates and inconclusive.
 import type { EvidenceItem } from '../finding.ts';
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
-import { compareEscapeRateModels, DEFAULT_ALPHA, describeCalibration, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
 import type { Claim } from '../ledger.ts';
 import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts';
-import { arrheniusLine, designOf } from './escape-controls.ts';
+import { arrheniusLine, designOf, hasSlope, tauOfRuns } from './escape-controls.ts';
+import type { ControlsFindings } from './findings.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts';
 import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
@@ -27,26 +30,20 @@ export interface ControlReading {
   readonly evidence: EvidenceItem[];
 }
 
-function tauText(runs: readonly EscapeRun[], unit: string): string {
-  if (runs.length === 0) return 'no trapped run';
-  const f = fitExponential(runs, 0.05);
-  return (
-    `${f.escapes} of ${f.runs} escaped` +
-    (f.meanTime === null ? `, τ > ${formatNumber(f.interval.lower, 3)} ${unit} (95 %)` : `, τ̂ = ${formatNumber(f.meanTime)} ${unit} [${formatNumber(f.interval.lower, 3)}, ${formatNumber(f.interval.upper, 3)}] (95 %)`)
-  );
-}
+/** What the trend rule read: no slope, or the trend and its rule's calibration. */
+export type TrendResult = ControlsFindings['controls.beta-rule']['result'];
 
 /**
  * ln τ = a + b·x by the censored exponential likelihood of every run. `reproduced` when b's 1 − α interval lies above
  * 0 (τ grows with x), `deviates` when below, else (or with escapes at fewer than two settings) `inconclusive`.
  */
-export function decideTauIncreasing(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading & { rule?: RuleCalibration } {
+export function decideTauIncreasing(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): { reading: Reading; result: TrendResult; rule?: RuleCalibration } {
   const fit = arrheniusLine(groups, alpha);
-  if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
+  if (!hasSlope(fit)) return { reading: { label, value: null, verdict: 'inconclusive', note: finding('controls.no-slope', { label: null, noSlope: fit }) }, result: { noSlope: fit } };
   const verdict = slopeSign(fit);
-  const note = `d ln τ/dx = ${formatNumber(fit.slope)} [${formatNumber(fit.slopeInterval.lower, 3)}, ${formatNumber(fit.slopeInterval.upper, 3)}] at α = ${alpha} (censored likelihood, ${fit.settings} settings; linearity p = ${formatNumber(fit.linearityPValue, 3)})`;
+  const trend = { slope: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha, settings: fit.settings, linearityPValue: fit.linearityPValue };
   const rule = signCalibration('the censored slope of ln τ on x: reproduced when its 1 − α interval lies above 0, deviates when below', groups, fit, fit.slope, 24, slopeSign);
-  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: the fitted slope; power at the slope reversed).`], rule };
+  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note: finding('controls.trend', { trend }) }, result: { trend, calibration: calibration(rule) }, rule };
 }
 
 /** reproduced when the slope's 1 − α interval lies above 0, deviates when below. */
@@ -76,8 +73,7 @@ function signCalibration(name: string, groups: readonly RunGroup[], fit: EscapeR
 }
 
 /** Why a verdict decided by the trap's invariance states no size or power. */
-export const INVARIANCE_CALIBRATION =
-  'Calibration: the verdict is decided by the trap\'s invariance — every trapped run\'s residue off the low-rank set is 0 or shrank, a property of each run checked exactly, not a sampled statistic — so no size or power applies to it; readings decided by a statistic state their own.';
+export const INVARIANCE_CALIBRATION: Finding = finding('controls.invariance-calibration', {});
 
 /** The evaluation with INVARIANCE_CALIBRATION among its evidence where it is not reproducible as specified. */
 export function statingInvariance(e: Evaluation): Evaluation {
@@ -95,7 +91,7 @@ export function headedBySgd(control: readonly ControlReading[], rest: Evaluation
     label: "the paper's SGD, rank-1 trap",
     value: null,
     verdict: reason === null ? 'inconclusive' : 'deviates',
-    note: reason === null ? 'no SGD escape to read within the budget' : 'not reproducible as specified',
+    note: finding('controls.paper-sgd', { notReproducible: reason !== null }),
   };
   const { wouldDecide: _theirs, notReproducible: _before, ...base } = rest;
   return statingInvariance({
@@ -121,9 +117,9 @@ export function betaControlReading(results: ExperimentResults): ControlReading {
   return {
     reading: d.reading,
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, continued at β = ${s.betas.map((b) => b.beta).join(', ')} at one T = ${formatNumber(s.temperature)} (ΔE(${s.baseBeta})/T = ${s.barrierRatio}), budget ${s.epochs} epochs.`,
-      ...s.betas.map((b) => `β = ${b.beta} (ΔE = ${formatNumber(b.barrier)}, ΔE/T = ${formatNumber(b.barrier / s.temperature)}): ${tauText(b.point.runs, 'epochs')}.`),
-      `Rule: the censored line ln τ = a + b·β; reproduced when b's 1 − α interval lies above 0, deviates when below. ${d.evidence.join(' ')}`,
+      finding('controls.beta-setting', { noise: CONTROL_NOISE, depth: s.depth, betas: s.betas.map((b) => b.beta), temperature: s.temperature, baseBeta: s.baseBeta, barrierRatio: s.barrierRatio, epochs: s.epochs }),
+      ...s.betas.map((b) => finding('controls.beta-point', { beta: b.beta, barrier: b.barrier, barrierRatio: b.barrier / s.temperature, tau: tauOfRuns(b.point.runs) })),
+      finding('controls.beta-rule', { label: d.reading.label, result: d.result }),
     ],
   };
 }
@@ -140,7 +136,7 @@ export const LAW_MARGIN = 2;
  */
 export function decideArrheniusInT(label: string, groups: readonly RunGroup[], alpha = DEFAULT_ALPHA): ControlReading {
   const line = arrheniusLine(groups, alpha);
-  if (typeof line === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: line }, evidence: [`${label}: ${line}.`] };
+  if (!hasSlope(line)) return { reading: { label, value: null, verdict: 'inconclusive', note: finding('controls.no-slope', { label: null, noSlope: line }) }, evidence: [finding('controls.no-slope', { label, noSlope: line })] };
   const usable = groups.filter((g) => g.runs.length > 0);
   const comparison = compareEscapeRateModels(
     usable.map((g) => g.runs),
@@ -152,8 +148,8 @@ export function decideArrheniusInT(label: string, groups: readonly RunGroup[], a
   );
   const margin = comparison.margin;
   const verdict: Verdict = margin <= LAW_MARGIN ? 'inconclusive' : comparison.better.startsWith('Arrhenius') ? 'reproduced' : 'deviates';
-  const note = `${comparison.better} preferred by ΔAIC = ${formatNumber(margin, 3)} (decides above ${LAW_MARGIN}), over ${usable.length} temperatures`;
-  return { reading: { label, value: margin.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`] };
+  const law = { better: comparison.better, margin, decisionMargin: LAW_MARGIN, temperatures: usable.length };
+  return { reading: { label, value: margin.toPrecision(6), verdict, note: finding('controls.temperature-law', { label: null, ...law }) }, evidence: [finding('controls.temperature-law', { label, ...law })] };
 }
 
 /** Each depth of the control: its temperature sweep, Arrhenius against the power law. */
@@ -183,7 +179,7 @@ function materialFactor(claim: Claim): number {
  */
 export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], factor: number, alpha = DEFAULT_ALPHA): ControlReading & { rule?: RuleCalibration } {
   const fit = arrheniusLine(groups, alpha);
-  if (typeof fit === 'string') return { reading: { label, value: null, verdict: 'inconclusive', note: fit }, evidence: [`${label}: no slope (${fit}).`] };
+  if (!hasSlope(fit)) return { reading: { label, value: null, verdict: 'inconclusive', note: finding('controls.no-slope', { label: null, noSlope: fit }) }, evidence: [finding('controls.no-slope-for', { label, noSlope: fit })] };
   const xs = groups.map((g) => g.x);
   const range = Math.max(...xs) - Math.min(...xs);
   const bound = Math.log(factor) / range;
@@ -195,10 +191,12 @@ export function decideNoiseAddsToT(label: string, groups: readonly RunGroup[], f
   // Truth: SGD's noise moves τ by the material factor across the design (slope −ln(factor)/range); shift 1: invisible.
   const rule = signCalibration(`the censored slope of ln τ on ηlr/B: reproduced when its 1 − α interval lies below 0, deviates when above 0 or inside ± ln ${factor}/range`, groups, fit, -bound, 25, decide);
   const change = Math.exp(-fit.slope * range);
-  const note =
-    `d ln τ/d(ηlr/B) = ${formatNumber(fit.slope)} [${formatNumber(lower, 3)}, ${formatNumber(upper, 3)}] at α = ${alpha}; τ changes ×${formatNumber(1 / change, 3)} from the smallest to the largest ηlr/B ` +
-    `(invisible: |slope| < ln ${factor}/${formatNumber(range, 3)} = ${formatNumber(bound, 3)} at both ends of the interval); linearity p = ${formatNumber(fit.linearityPValue, 3)}`;
-  return { reading: { label, value: fit.slope.toPrecision(6), verdict, note }, evidence: [`${label}: ${note}.`, `${describeCalibration(rule)} (exponential runs on the design; truth: τ falling ×${factor} across it; power at τ rising ×${factor}; no change, invisible, is refuted too).`], rule };
+  const trend = { slope: fit.slope, lower, upper, alpha, tauChange: 1 / change, factor, range, bound, linearityPValue: fit.linearityPValue };
+  return {
+    reading: { label, value: fit.slope.toPrecision(6), verdict, note: finding('controls.noise-trend', { label: null, ...trend }) },
+    evidence: [finding('controls.noise-trend', { label, ...trend }), finding('controls.noise-calibration', { calibration: calibration(rule), factor })],
+    rule,
+  };
 }
 
 function noiseFigure(points: readonly NoiseSweepPoint[], temperature: number): EvidenceFigure {
@@ -245,12 +243,10 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
     ...(rule === undefined ? {} : { rule }),
     readings: decisions.map((d) => d.reading),
     evidence: [
-      `${CONTROL_NOISE}: SGLD from the rank-1 trap at L = ${s.depth}, β = ${s.baseBeta}, one added T = ${formatNumber(s.temperature)} (ΔE/T = ${s.barrierRatio}), budget ${s.epochs} epochs; ` +
-        'times in Langevin units t = steps·ηlr (the kick √(2ηlr·T) is temperature T there), so at fixed T only SGD’s own noise, if it adds T_SGD ∝ ηlr/B (Eq. 4), can move τ.',
-      ...s.noise.map((p) => `${p.sampling}, B = ${p.batch}, ηlr = ${p.lr} (ηlr/B = ${formatNumber(p.lrOverBatch, 3)}, ${p.timePerEpoch} time units per epoch): ${tauText(p.timeRuns, 'time units')}.`),
+      finding('controls.noise-setting', { noise: CONTROL_NOISE, depth: s.depth, baseBeta: s.baseBeta, temperature: s.temperature, barrierRatio: s.barrierRatio, epochs: s.epochs }),
+      ...s.noise.map((p) => finding('controls.noise-point', { sampling: p.sampling, batch: p.batch, lr: p.lr, lrOverBatch: p.lrOverBatch, timePerEpoch: p.timePerEpoch, tau: tauOfRuns(p.timeRuns) })),
       ...decisions.flatMap((d) => d.evidence),
-      `Rule: the censored line ln τ = a + b·ηlr/B per batch drawing; reproduced (SGD noise adds to T) when b's 1 − α interval lies below 0; deviates when above 0 or when τ moves by less than ×${factor} across the design (invisible); else inconclusive. ` +
-        'The settings at equal ηlr/B with different ηlr check that τ depends on ηlr/B alone (the linearity p-value).',
+      finding('controls.noise-rule', { factor }),
     ],
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds per (B, ηlr) setting' } : {}),
     figures: [noiseFigure(s.noise, s.temperature)],
