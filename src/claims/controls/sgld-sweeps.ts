@@ -2,7 +2,6 @@
 // time against β (Appendix C), Arrhenius against a power law in T (Appendix F.3), and whether SGD's own noise adds
 // to the kick's temperature as ηlr/B (prediction 3, Eq. 4). Rules are pure functions of the runs, so specs can give each one
 // synthetic runs that must come out reproduced, deviates and inconclusive.
-import type { EvidenceItem } from '../finding.ts';
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
 import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import { calibration } from '../common/calibration-finding.ts';
