@@ -6,6 +6,10 @@ import { primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
 import { escapeSample, fitExponential, runsOf } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
+import { NO_RULE_INVARIANT } from '../../../src/claims/trapping/invariant-trap.ts';
+import { INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -43,12 +47,12 @@ describe('the Arrhenius claims', () => {
       const evaluated = evaluateClaim(claim(id), recordedResults());
       expect(evaluated.outcome, id).toBe('deviates');
       expect(evaluated.evaluation!.readings[0]!.verdict, id).toBe('deviates');
-      expect(evaluated.evaluation!.readings[0]!.note, id).toMatch(/^not reproducible as specified/);
+      expect(noteText(evaluated.evaluation!.readings[0]!.note), id).toMatch(/^not reproducible as specified/);
       expect(evaluated.evaluation!.notReproducible, id).toMatch(/none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escapes/);
       expect(evaluated.evaluation!.wouldDecide, id).toBeUndefined();
     }
     const r2 = evaluateClaim(claim('arrhenius-r2'), recordedResults());
-    expect(r2.evaluation!.readings[0]!.note).toMatch(/escaped at 0 of 5 settings/);
+    expect(noteText(r2.evaluation!.readings[0]!.note)).toMatch(/escaped at 0 of 5 settings/);
     expect(r2.evaluation!.figures!.map((f) => f.id)).toEqual(['fig-2b-arrhenius']);
   });
 
@@ -73,7 +77,7 @@ describe('the Arrhenius claims', () => {
     expect(collapse.outcome).toBe('reproduced');
     expect(collapse.evaluation!.rule!.power).toBeGreaterThanOrEqual(0.9);
     expect(collapse.evaluation!.readings.map((r) => r.label)).toEqual(['one line for both sweeps', 'one line, x = B/(ηlr·(N − B)/(N − 1)) (without replacement)']);
-    expect(collapse.evaluation!.evidence.join(' ')).toMatch(/B = 256: 0\.50/);
+    expect(evidenceText(collapse.evaluation!).join(' ')).toMatch(/B = 256: 0\.50/);
     const r2 = evaluateClaim(claim('arrhenius-r2'), results);
     expect(Number(r2.evaluation!.value)).toBeGreaterThan(0.8);
   });
@@ -95,5 +99,13 @@ describe('the Arrhenius claims', () => {
     expect(collapse.outcome).toBe('inconclusive');
     expect(collapse.evaluation!.rule!.power).toBeLessThan(0.9);
     expect(collapse.evaluation!.wouldDecide).toMatch(/power/);
+  });
+
+  it('return their evidence and notes as findings: no sentence of theirs is left, only the trap\'s invariance lines of trapping and controls', () => {
+    const synthetic = withSweeps(syntheticSweeps((x) => Math.exp(5 + 2e-5 * x)));
+    for (const id of ['arrhenius-r2', 'delta-e-eff', 'batch-size-collapse']) {
+      expect(plainSentences(evaluateClaim(claim(id), recordedResults()).evaluation!, [NO_RULE_INVARIANT, INVARIANCE_CALIBRATION]), id).toEqual([]);
+      expect(plainSentences(evaluateClaim(claim(id), synthetic).evaluation!), id).toEqual([]);
+    }
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
+import { betaControlReading, INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
+import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../../../src/claims/landscape/transitions.ts';
+import { plainSentences, sentencesOf } from './plain-sentences.ts';
 
 describe('escape time against β and depth', () => {
   it('reads the kinetic halves on the paper\'s SGD (not reproducible as specified), with the analytic halves beside them', () => {
@@ -10,6 +13,21 @@ describe('escape time against β and depth', () => {
       expect(e.verdict).toBe('deviates');
       expect(e.notReproducible).toMatch(/no budget and no seed count produces the escape times/);
       expect(e.readings.filter((r) => r.label.startsWith('analytic half')).every((r) => r.verdict === 'reproduced')).toBe(true);
+    }
+  });
+
+  it('words its own lines as findings: the sentences left are the analytic half\'s, the control\'s and the headline\'s, of other subjects', () => {
+    const results = recordedResults();
+    const control = betaControlReading(results);
+    const cases = [
+      { id: 'escape-time-grows-with-beta', theirs: [evaluateBarrierMonotone(claim('escape-time-grows-with-beta')), { evidence: control.evidence, readings: [control.reading] }] },
+      { id: 'deeper-networks-longer-delays', theirs: [evaluateDepthBarrier(claim('deeper-networks-longer-delays'))] },
+    ];
+    for (const { id, theirs } of cases) {
+      const e = evaluateClaim(claim(id), results).evaluation!;
+      // The headline reading is headedBySgd's (controls), as is the invariance line.
+      const foreign = [...sentencesOf(...theirs, { evidence: [], readings: [e.readings[0]!] }), INVARIANCE_CALIBRATION];
+      expect(plainSentences(e, foreign), id).toEqual([]);
     }
   });
 });

@@ -5,6 +5,7 @@ import type { ExperimentResults, JumpGroupResult, OneWayJumps } from '../../../s
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -68,5 +69,14 @@ describe('the downward-jump claims', () => {
     const report = recorded.kramersLanger(0.32);
     const noisy = { ...report, noise: { ...report.noise, atTrappedSample: report.noise.atTrappedSample.map((n) => ({ ...n, ratioOffInvariantSet: 0.01 })) } };
     expect(evaluateClaim(c, { ...recorded, kramersLanger: () => noisy }).outcome).toBe('reproduced');
+  });
+
+  it('return their evidence and notes as findings, not sentences', () => {
+    const near = group(0.004, 1e-4, arrhenius(0.004), 'exponential', 7);
+    const far = group(0.02, 2.5e-4, arrhenius(0.01), 'exponential', 8);
+    for (const id of ['one-way-jump-memoryless', 'one-way-jump-arrhenius', 'one-way-jump-slope-barrier', 'mechanism-vs-reference-18']) {
+      expect(plainSentences(evaluateClaim(claim(id), results([near, far])).evaluation!), id).toEqual([]);
+      expect(plainSentences(evaluateClaim(claim(id), results([group(0.004, 1e-4, () => 30, 'exponential', 3)])).evaluation!), id).toEqual([]);
+    }
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
-import { decideInverseB, finitePopulationFactor, inverseBCalibration, logLossBarrier, POWER_OF_B_OVER_LR } from '../../../src/claims/kinetics/sgd-noise.ts';
+import { decideInverseB, finitePopulationFactor, inverseBCalibration, logLossBarrier } from '../../../src/claims/kinetics/sgd-noise.ts';
+import { POWER_OF_B_OVER_LR } from '../../../src/report/words/kinetics.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { GradientNoiseCell, PhaseDiagramRecord, SgldEscapeRecord } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText } from '../evidence-words.ts';
+import { INVARIANCE_CALIBRATION, temperatureLawReadings } from '../../../src/claims/controls/sgld-sweeps.ts';
+import { plainSentences, sentencesOf } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -117,7 +120,7 @@ describe('Appendix F.3 on its own terms (multiplicative-noise-keeps-linear)', ()
     const e = evaluateClaim(claim('multiplicative-noise-keeps-linear'), recordedResults()).evaluation!;
     expect(e.readings[1]!.label).toMatch(/^Appendix F.3 on its own terms/);
     expect(e.readings[1]!.verdict).toBe('reproduced');
-    expect(e.evidence.join(' ')).not.toMatch(/power law of Mori/);
+    expect(evidenceText(e).join(' ')).not.toMatch(/power law of Mori/);
     expect(POWER_OF_B_OVER_LR).toMatch(/not Mori et al.'s law/);
   });
 });
@@ -142,5 +145,16 @@ describe('escape-is-abrupt on the SGLD control, against the paper\'s τ', () => 
   it('reproduces short transits, and fails where the rise is longer than the traced window (the rule can fail)', () => {
     expect(controlReading(withRises(20)).verdict).toBe('reproduced');
     expect(controlReading(withRises(null)).verdict).toBe('deviates');
+  });
+});
+
+describe('the noise claims\' evidence as findings', () => {
+  it('leaves no sentence of this subject: the measurement of 1/B in full, and F.3 apart from the SGLD control\'s lines and the SGD headline (controls)', () => {
+    const results = recordedResults();
+    expect(plainSentences(evaluateClaim(claim('gradient-noise-inverse-batch'), results).evaluation!)).toEqual([]);
+    const e = evaluateClaim(claim('multiplicative-noise-keeps-linear'), results).evaluation!;
+    const control = temperatureLawReadings(results).map((c) => ({ evidence: c.evidence, readings: [c.reading] }));
+    const foreign = [...sentencesOf(...control, { evidence: [], readings: [e.readings[0]!] }), INVARIANCE_CALIBRATION];
+    expect(plainSentences(e, foreign)).toEqual([]);
   });
 });

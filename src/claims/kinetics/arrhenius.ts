@@ -1,15 +1,17 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { invarianceReason, trappedInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
+import { invarianceReason, trappedInvariance } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
-import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, describeCalibration, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration } from '../../stats/index.ts';
+import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
+import type { Evaluation, EvidenceFigure, PerSeedSeries } from '../verdict.ts';
 import { perSeedEscapeSeries } from '../common/escape-statistics.ts';
+import { calibrationFinding } from '../common/calibration-finding.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import { note, notReproducibleUnless, readingLine, type NotedReading } from './notes.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
 export const R2_ALPHA = 1e-3;
@@ -44,27 +46,40 @@ function perSeedOf(all: SweepReading[]): PerSeedSeries[] {
   );
 }
 
-function pointLine(p: SweepPoint): string {
-  const trapped = p.sample.seeds.length;
-  const tau = p.fit?.meanTime;
-  return (
-    `ηlr = ${p.lr}, B = ${p.batch} (B/ηlr = ${Math.round(p.x)}): ${trapped} of ${p.records.length} seeds started trapped, ` +
-    `${p.fit?.escapes ?? 0} escaped within ${p.sample.budget} epochs` +
-    (tau ? `, τ̂ = ${formatNumber(tau, 4)} epochs` : p.fit ? `, τ ≥ ${formatNumber(p.fit.interval.lower, 3)} epochs (95 %)` : '')
-  );
+function pointLine(p: SweepPoint): Finding {
+  return finding('kinetics.sweep-point', {
+    lr: p.lr,
+    batch: p.batch,
+    x: p.x,
+    trapped: p.sample.seeds.length,
+    seeds: p.records.length,
+    escapes: p.fit?.escapes ?? 0,
+    budget: p.sample.budget,
+    fit: p.fit === null ? null : { meanTime: p.fit.meanTime, lower: p.fit.interval.lower },
+  });
 }
 
-function fitLineText(r: SweepReading): string {
+function fitLineText(r: SweepReading): Finding {
   const f = r.fit;
-  if (f.notEstimable) return `${r.label}: no fit — ${f.notEstimable}.`;
-  const a = f.arrhenius!;
-  return (
-    `${r.label}: censored fit ln τ = ${formatNumber(a.intercept, 4)} + ${formatNumber(a.slope, 4)}·(B/ηlr), slope interval ` +
-    `[${formatNumber(a.slopeInterval.lower, 3)}, ${formatNumber(a.slopeInterval.upper, 3)}] at α = ${a.alpha}; linearity p = ` +
-    `${formatNumber(a.linearityPValue, 3)}; ${f.preferred!.label} preferred by ΔAIC = ${formatNumber(f.preferred!.aicMargin, 3)}; ` +
-    `power-law exponent ${formatNumber(f.powerLaw!.slope, 3)}` +
-    (f.leastSquaresR2 === null ? '.' : `; least-squares R² of ln τ̂ = ${formatNumber(f.leastSquaresR2, 4)}.`)
-  );
+  const a = f.arrhenius;
+  return finding('kinetics.sweep-fit', {
+    label: r.label,
+    notEstimable: f.notEstimable,
+    fit:
+      f.notEstimable || a === null
+        ? null
+        : {
+            intercept: a.intercept,
+            slope: a.slope,
+            slopeInterval: { lower: a.slopeInterval.lower, upper: a.slopeInterval.upper },
+            alpha: a.alpha,
+            linearityPValue: a.linearityPValue,
+            preferred: f.preferred!.label,
+            aicMargin: f.preferred!.aicMargin,
+            powerLawSlope: f.powerLaw!.slope,
+            leastSquaresR2: f.leastSquaresR2,
+          },
+  });
 }
 
 function arrheniusFigure(sweeps: ArrheniusSweeps, all: SweepReading[]): EvidenceFigure {
@@ -122,12 +137,18 @@ function drawDecision(boot: R2Bootstrap, band: ClaimBand, seeds: number) {
   const central = boot.also[0]!;
   const lower = band.value - band.tolerance;
   const upper = band.value + band.tolerance;
-  const range = (i: { lower: number; upper: number }, level: number) => `the central ${100 * (1 - level)} % of the seed bootstrap [${formatNumber(i.lower, 4)}, ${formatNumber(i.upper, 4)}]`;
-  const printed = `${band.printed ?? band.value} ± ${band.tolerance}`;
   const base = { estimate: boot.estimate, central: [central.lower, central.upper] as const, wide: [boot.lower, boot.upper] as const };
-  if (upper < boot.lower || lower > boot.upper) return { ...base, verdict: 'deviates' as const, reason: `${printed} lies outside ${range(boot, R2_ALPHA)}: not an outcome of this sweep at ${seeds} seeds` };
-  if (upper >= central.lower && lower <= central.upper) return { ...base, verdict: 'reproduced' as const, reason: `${printed} meets ${range(central, REPRODUCE_ALPHA)}: a plausible outcome of this sweep at ${seeds} seeds` };
-  return { ...base, verdict: 'inconclusive' as const, reason: `${printed} lies outside ${range(central, REPRODUCE_ALPHA)} but inside ${range(boot, R2_ALPHA)}` };
+  const verdict: StatisticalVerdict = upper < boot.lower || lower > boot.upper ? 'deviates' : upper >= central.lower && lower <= central.upper ? 'reproduced' : 'inconclusive';
+  const reason = note('kinetics.r2-draw', {
+    verdict,
+    band: { value: band.value, tolerance: band.tolerance, printed: band.printed ?? null },
+    seeds,
+    central: { lower: central.lower, upper: central.upper },
+    centralAlpha: REPRODUCE_ALPHA,
+    wide: { lower: boot.lower, upper: boot.upper },
+    wideAlpha: R2_ALPHA,
+  });
+  return { ...base, verdict, reason };
 }
 
 /** The printed-precision rule: the 1 − R2_ALPHA bootstrap interval against the printed value ± half its last digit. */
@@ -173,15 +194,15 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
   const band = { value: Number(printed), tolerance, printed };
   // One bootstrap per sweep serves both rules. Headline: the printed R² as one draw of each sweep; the printed-precision
   // rule follows it.
-  const draws: Reading[] = [];
-  const precise: Reading[] = [];
+  const draws: NotedReading[] = [];
+  const precise: NotedReading[] = [];
   for (const r of all.filter((r) => !r.label.startsWith('B sweep'))) {
     const enough = r.points.every((p) => (p.fit?.escapes ?? 0) >= MIN_ESCAPES_FOR_R2);
     if (r.fit.leastSquaresR2 === null || !enough) {
       const undecided = {
         value: r.fit.leastSquaresR2 === null ? null : r.fit.leastSquaresR2.toPrecision(6),
         verdict: 'inconclusive' as const,
-        note: r.fit.notEstimable ?? `fewer than ${MIN_ESCAPES_FOR_R2} escapes at some setting: R² has no usable interval`,
+        note: note('kinetics.r2-undecided', { notEstimable: r.fit.notEstimable, minEscapes: MIN_ESCAPES_FOR_R2 }),
       };
       draws.push({ label: `${r.label}, printed R² as one draw`, ...undecided });
       precise.push({ label: `${r.label}, to the printed precision`, ...undecided });
@@ -193,20 +214,15 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
     const draw = drawDecision(boot, band, table.bySeed.length);
     const exact = precisionDecision(boot, band, sweeps.seeds.length);
     draws.push({ label: `${r.label}, printed R² as one draw`, value, verdict: draw.verdict, note: draw.reason });
-    precise.push({ label: `${r.label}, to the printed precision`, value, verdict: exact.verdict, note: exact.reason });
+    precise.push({ label: `${r.label}, to the printed precision`, value, verdict: exact.verdict, note: note('kinetics.decision', { reason: exact.reason }) });
   }
   const out = [...draws, ...precise];
   const headline = out[0]!;
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(notReproducibleUnless({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
-    evidence: [
-      ...sweeps.learningRateSweep.map(pointLine),
-      ...all.map(fitLineText),
-      ...out.map((r) => `${r.label}: ${r.note ?? ''}`),
-      'Calibration of the R² rules (spec/claims/kinetics/arrhenius-calibration.spec.ts, REPRODUCE.md): on 40 synthetic sweeps of this design drawn from an exact Arrhenius law, the one-draw rule says reproduced 37 times and deviates never; a τ that does not depend on B/ηlr deviates. The seed bootstrap is too costly to repeat here.',
-    ],
+    evidence: [...sweeps.learningRateSweep.map(pointLine), ...all.map(fitLineText), ...out.map(readingLine), finding('kinetics.r2-calibration', {})],
     ...(headline.verdict === 'inconclusive' ? { wouldDecide: sweepWouldDecide(sweeps, `${MIN_ESCAPES_FOR_R2} escapes at every ηlr`) } : {}),
     figures: [arrheniusFigure(sweeps, all)],
     perSeed: perSeedOf(all),
@@ -231,41 +247,42 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
   const lr = all[0]!;
   const batch = all[all.length - 1]!;
   const trainCount = sweeps.batchSweep[0]?.records[0]?.settings?.trainCount;
-  const evidence = [...sweeps.batchSweep.map(pointLine), fitLineText(lr), fitLineText(batch)];
+  const evidence: EvidenceItem[] = [...sweeps.batchSweep.map(pointLine), fitLineText(lr), fitLineText(batch)];
   let rule: RuleCalibration | undefined;
-  const readingFor = (label: string, xOf: (p: SweepPoint) => number, first: boolean): Reading => {
+  const readingFor = (label: string, xOf: (p: SweepPoint) => number, first: boolean): NotedReading => {
     if (lr.fit.notEstimable || batch.fit.notEstimable) {
-      return { label, value: null, verdict: 'inconclusive', note: 'a line is needed for both sweeps, and at least one has escapes at fewer than two settings' };
+      return { label, value: null, verdict: 'inconclusive', note: note('kinetics.collapse-test', { test: null }) };
     }
     const groups = (r: SweepReading): EscapeGroup[] => r.points.filter((p) => p.sample.seeds.length > 0).map((p) => ({ x: xOf(p), runs: runsOf(p.sample) }));
     const test = collapseTest(groups(lr), groups(batch), DEFAULT_ALPHA);
     const design = (g: EscapeGroup[]) => g.map((x) => ({ x: x.x, runs: x.runs.length }));
     const calibration = collapseCalibration(design(groups(lr)), design(groups(batch)), sweeps.epochs, test.line, DEFAULT_ALPHA);
     if (first) rule = calibration;
-    const verdict: Verdict = test.pValue < DEFAULT_ALPHA ? 'deviates' : calibration.power >= TARGET_POWER ? 'reproduced' : 'inconclusive';
-    const note =
-      `likelihood-ratio test of one line for both sweeps: statistic ${formatNumber(test.statistic, 4)}, p = ${formatNumber(test.pValue, 3)} (α = ${DEFAULT_ALPHA}); ` +
-      `power to see the B sweep's τ off by ×2: ${formatNumber(calibration.power, 2)}${verdict === 'inconclusive' ? ` < ${TARGET_POWER}: a non-rejection of too little power` : ''}`;
-    return { label, value: test.pValue.toPrecision(4), verdict, note };
+    const verdict = test.pValue < DEFAULT_ALPHA ? 'deviates' : calibration.power >= TARGET_POWER ? 'reproduced' : 'inconclusive';
+    const tested = { statistic: test.statistic, pValue: test.pValue, alpha: DEFAULT_ALPHA, power: calibration.power, targetPower: TARGET_POWER, verdict } as const;
+    return { label, value: test.pValue.toPrecision(4), verdict, note: note('kinetics.collapse-test', { test: tested }) };
   };
   const out = [
     readingFor('one line for both sweeps', (p) => p.x, true),
     ...(trainCount === undefined ? [] : [readingFor('one line, x = B/(ηlr·(N − B)/(N − 1)) (without replacement)', (p) => p.x / finitePopulation(p.batch, trainCount), false)]),
   ];
-  for (const r of out) evidence.push(`${r.label}: ${r.note ?? ''}`);
-  if (rule) evidence.push(`${describeCalibration(rule)}.`);
+  evidence.push(...out.map(readingLine));
+  if (rule) evidence.push(calibrationFinding(rule));
   evidence.push(
-    'Confound 1, deterministic drift: time is counted in epochs, N/B steps of size ηlr each, so a deterministic drift over a fixed gradient-flow time ' +
-      'takes a number of epochs ∝ B/ηlr as well — both sweeps collapse onto one curve in B/ηlr without any noise (ln τ linear in ln(B/ηlr) with slope 1). ' +
-      'The collapse alone does not single out noise-driven escape; the Arrhenius-against-power-law comparison of arrhenius-r2 does.',
-    trainCount === undefined
-      ? 'Confound 2: no run records give N.'
-      : `Confound 2, batches drawn without replacement: the gradient-noise variance carries (N − B)/(N − 1), N = ${trainCount}: ` +
-          sweeps.batchSweep.map((p) => `B = ${p.batch}: ${formatNumber(finitePopulation(p.batch, trainCount), 3)}`).join(', ') +
-          ` (ηlr sweep, B = ${lr.points[0]?.batch}: ${formatNumber(finitePopulation(lr.points[0]?.batch ?? 1, trainCount), 3)}); the second reading corrects x by it (gradient-noise-inverse-batch measures the factor).`,
+    finding('kinetics.collapse-drift', {}),
+    finding('kinetics.collapse-sampling', {
+      population:
+        trainCount === undefined
+          ? null
+          : {
+              n: trainCount,
+              batchSweep: sweeps.batchSweep.map((p) => ({ batch: p.batch, factor: finitePopulation(p.batch, trainCount) })),
+              learningRateSweep: { batch: lr.points[0]?.batch ?? null, factor: finitePopulation(lr.points[0]?.batch ?? 1, trainCount) },
+            },
+    }),
   );
   const headline = out[0]!;
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(notReproducibleUnless({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,

@@ -1,15 +1,19 @@
-import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, describeCalibration, fitEscapeRateLine, type ClaimBand, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, type ClaimBand, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import { censoredExponential, ESCAPE_TIME_DISCREPANCY, uniformSource } from '../common/calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
-import type { Evaluation, Reading } from '../verdict.ts';
-import { formatNumber } from '../../text/index.ts';
+import type { Evaluation } from '../verdict.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
 import { sweepNotReproducible, sweepWouldDecide } from './arrhenius.ts';
-import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
 import { CALIBRATION_REPLICATIONS } from '../common/calibrations.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding } from '../finding.ts';
+import { note, notReproducibleUnless, readingLine, type NotedReading } from './notes.ts';
+
+/** τ of the synthetic sweeps at the smallest B/ηlr (effectiveBarrierCalibration). */
+const TAU_AT_SMALLEST_X = 500;
 
 /**
  * How 1/T_eff scales with x = B/ηlr under each reading of Appendix A's "T_eff = ηlr/(BC), C estimated using the trace of
@@ -33,30 +37,33 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
   const trace = report.arrhenius.gradientCovarianceTrace;
   const scales = inverseTemperaturePerX(trace, report.settings.parameterCount);
   const spread = Math.max(...scales.map((s) => s.perX)) / Math.min(...scales.map((s) => s.perX));
-  const readings: Reading[] = scales.map(({ label, perX }) => {
-    if (fit.arrhenius === null) return { label, value: null, verdict: 'inconclusive', note: fit.notEstimable! };
+  const readings = scales.map(({ label, perX }): NotedReading => {
+    if (fit.arrhenius === null) return { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { reason: fit.notEstimable }) };
     const line = fit.arrhenius;
     const decision = decideAgainstClaim(
       { value: Number(printed), tolerance, printed },
       { estimate: line.slope / perX, lower: line.slopeInterval.lower / perX, upper: line.slopeInterval.upper / perX, alpha: line.alpha, seeds: sweeps.seeds.length },
     );
-    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: decision.reason };
+    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: note('kinetics.decision', { reason: decision.reason }) };
   });
   const headline = readings[0]!;
   // The headline reading's rule on synthetic sweeps of this design: what it would say were ΔE_eff = 0.15 true.
   const band = { value: Number(printed), tolerance, printed };
   const rule = effectiveBarrierCalibration(sweeps.learningRateSweep.map((p) => p.x), sweeps.seeds.length, sweeps.epochs, scales[0]!.perX, band, DEFAULT_ALPHA, CALIBRATION_REPLICATIONS);
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(notReproducibleUnless({
     verdict: headline.verdict,
     value: headline.value,
     readings,
     evidence: [
-      fit.arrhenius === null
-        ? `Learning-rate sweep (${sweeps.seeds.length} seeds, ${sweeps.epochs} epochs): ${fit.notEstimable}.`
-        : `Learning-rate sweep: ln τ = ${formatNumber(fit.arrhenius.intercept)} + ${formatNumber(fit.arrhenius.slope)}·(B/ηlr) by the censored likelihood.`,
-      `tr C at the trapped state = ${formatNumber(trace)}, D = ${report.settings.parameterCount}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${formatNumber(spread, 3)} apart).`,
-      ...readings.map((r) => `${r.label}: ${r.note ?? ''}`),
-      `${describeCalibration(rule)} (exponential runs on the sweep's design, ${sweeps.seeds.length} per rate, censored at ${sweeps.epochs} epochs, τ = 500 epochs at the smallest B/ηlr; under T = ηlr/(B·tr C) a true ΔE_eff = 0.15 leaves no escapes at two rates, so the rule cannot reproduce it at any seed count).`,
+      finding('kinetics.barrier-sweep', {
+        seeds: sweeps.seeds.length,
+        epochs: sweeps.epochs,
+        notEstimable: fit.notEstimable,
+        line: fit.arrhenius === null ? null : { intercept: fit.arrhenius.intercept, slope: fit.arrhenius.slope },
+      }),
+      finding('kinetics.barrier-temperatures', { trace, parameters: report.settings.parameterCount, spread }),
+      ...readings.map(readingLine),
+      finding('kinetics.barrier-calibration', { calibration: calibration(rule), seeds: sweeps.seeds.length, epochs: sweeps.epochs, tauAtSmallest: TAU_AT_SMALLEST_X }),
     ],
     rule,
     ...(headline.verdict === 'inconclusive'
@@ -72,7 +79,7 @@ export function effectiveBarrierNeeds(claim: Claim): ExperimentRequest[] {
 
 /**
  * The ΔE_eff rule on synthetic sweeps: settings x, `runs` seeds each, exponential escapes with ln τ = a + b·x, where
- * b = ΔE_eff × (1/T per unit x) and a puts τ = 500 epochs at the smallest x; censored at the budget; the truth moved
+ * b = ΔE_eff × (1/T per unit x) and a puts τ = TAU_AT_SMALLEST_X (500 epochs) at the smallest x; censored at the budget; the truth moved
  * by a factor in ΔE_eff. Decided as evaluateEffectiveBarrier does: the 1 − α slope interval over 1/T per unit x.
  */
 export function effectiveBarrierCalibration(x: readonly number[], runs: number, budget: number, perX: number, band: ClaimBand, alpha: number, replications: number): RuleCalibration {
@@ -80,7 +87,7 @@ export function effectiveBarrierCalibration(x: readonly number[], runs: number, 
   const smallest = Math.min(...x);
   const trial = (shift: number): StatisticalVerdict => {
     const slope = band.value * shift * perX;
-    const groups = x.map((xi) => ({ x: xi, runs: censoredExponential(uniform, runs, Math.min(1e300, 500 * Math.exp(slope * (xi - smallest))), budget) }));
+    const groups = x.map((xi) => ({ x: xi, runs: censoredExponential(uniform, runs, Math.min(1e300, TAU_AT_SMALLEST_X * Math.exp(slope * (xi - smallest))), budget) }));
     try {
       const line = fitEscapeRateLine(groups, alpha);
       return decideAgainstClaim(band, { estimate: line.slope / perX, lower: line.slopeInterval.lower / perX, upper: line.slopeInterval.upper / perX, alpha, seeds: runs }).verdict;

@@ -7,6 +7,7 @@ import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../landscape/tran
 import { evaluateDepthControl } from '../controls/escape-controls.ts';
 import { betaControlReading, headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
 import { readingLabel } from '../common/reading-words.ts';
+import { finding, type Finding } from '../finding.ts';
 
 export function betaKineticNeeds(): ExperimentRequest[] {
   return [{ experiment: 'trapping', protocol: 'rank1-trap' }, { experiment: 'sgld-sweeps' }];
@@ -32,9 +33,7 @@ function kineticHalf(control: ControlReading | null, analytic: Evaluation, what:
       readings: analytic.readings.map((r) => ({ ...r, label: readingLabel(`analytic half (${what})`, r.label) })),
       evidence: [
         ...analytic.evidence,
-        `The paper's runs give τ at one β (0.32) and one depth (L = 3) only: of the rank-1 trap's ${runs.length} per-seed runs, ${trapped.length} started trapped and ${escaped} escaped ` +
-          '(escapes there start from checkpoints left above the saddle, sgd-noise-across-barrier)' +
-          (control === null ? '.' : '. The escape-time half is also read on the SGLD control, whose noise is an audit experiment\'s, not SGD\'s: a reading beside the paper\'s verdict, not counted as it.'),
+        finding('kinetics.paper-runs', { runs: runs.length, trapped: trapped.length, escaped, withControl: control !== null }),
       ],
     },
     results,
@@ -53,12 +52,9 @@ export function evaluateEscapeTimeGrowsWithBeta(claim: Claim, results: Experimen
  */
 export const DEPTH_CONTROL_CLAIM = 'control-depth-escape-time';
 
-function depthControlPointer(claim: Claim, results: ExperimentResults): string {
+function depthControlPointer(claim: Claim, results: ExperimentResults): Finding {
   const control = evaluateDepthControl(claim, results);
-  return (
-    `The escape-time half under the audit's SGLD noise is the audit's claim ${DEPTH_CONTROL_CLAIM} (${control.verdict}, τ̂(deepest)/τ̂(L = 3) = ${control.value ?? '—'}); ` +
-    'its evidence stands there, and it is not this claim\'s reading: the paper states prediction 2 for SGD, under which the trap does not escape at any depth.'
-  );
+  return finding('kinetics.depth-control', { claim: DEPTH_CONTROL_CLAIM, verdict: control.verdict, value: control.value });
 }
 
 export function evaluateDeeperLongerDelays(claim: Claim, results: ExperimentResults): Evaluation {

@@ -22,6 +22,8 @@ import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
 import { formatNumber } from '../../text/index.ts';
 import { SAMPLER_WORDS, readingLabel } from '../common/reading-words.ts';
+import { finding } from '../finding.ts';
+import { note, type NotedReading } from './notes.ts';
 
 const p = (x: number, digits = 4): string => formatNumber(x, digits);
 
@@ -53,11 +55,9 @@ export function evaluateReferenceConsistency(claim: Claim, results: ExperimentRe
     value: String(share),
     readings: [{ label: 'noise share off the rank-1 set at the trap', value: String(share), verdict }],
     evidence: [
-      `Harness (kramers-langer at β = ${report.settings.beta}, seed ${report.settings.seed}'s data): at the exactly trapped rank-1 state tr C = ${p(atTrap.trace)}, ` +
-        `and the share of the per-sample gradient covariance off the rank-1 set is ${share} (along the saddle's unstable direction ${atTrap.ratioUnstableOffInvariantSet}).`,
-      'Every per-sample gradient of a bias-free linear network at a rank-1 state lies in the rank-1 set, so no mini-batch step leaves it: the probability of escape is 0, ' +
-        'which is [18]\'s theorem (minima of rank ≤ r are absorbing; jumps go from high to low rank only).',
-      'The paper lists [18] among its references (the extracted text cites it nowhere in the body); its mechanism needs the direction [18] rules out — noise carrying the rank-1 state up over the barrier to rank 2.',
+      finding('kinetics.reference-noise', { beta: report.settings.beta, seed: report.settings.seed, trace: atTrap.trace, share, unstableShare: atTrap.ratioUnstableOffInvariantSet }),
+      finding('kinetics.reference-absorbing', {}),
+      finding('kinetics.reference-direction', {}),
     ],
     ...(verdict === 'inconsistent'
       ? {
@@ -112,13 +112,12 @@ export function evaluateJumpMemoryless(_claim: Claim, results: ExperimentResults
     const mine = outcomes.filter((o) => o.group.sampling === sampling);
     const rejected = mine.filter((o) => o.rejects).length;
     const verdict: Verdict = mine.length === 0 ? 'inconclusive' : rejected > 0 ? 'deviates' : 'reproduced';
-    return { label: SAMPLER_WORDS[sampling], value: mine.length === 0 ? null : String(rejected), verdict, note: `${rejected} of ${mine.length} testable settings reject the exponential law` };
+    return { label: SAMPLER_WORDS[sampling], value: mine.length === 0 ? null : String(rejected), verdict, note: note('kinetics.jump-rejections', { rejected, testable: mine.length }) };
   });
   return headed(readings, {
     evidence: [
-      `Lilliefors-corrected KS against the exponential truncated at the budget (${jumps.budget} epochs, escapes on a 1-epoch grid), family α = ${DEFAULT_ALPHA} split over ${outcomes.length} settings ` +
-        `with ≥ ${SHAPE_TEST_MIN_ESCAPES} falls at ≥ ${SHAPE_TEST_MIN_DISTINCT} distinct epochs. An exponential waiting time has CV = 1; a drift over the saddle gives CV ≪ 1.`,
-      ...outcomes.map((o) => `${groupLabel(o.group)}, ηlr = ${o.lr}: ${o.escapes} falls, CV = ${o.cv === null ? '—' : p(o.cv, 3)}, p = ${o.pValue === null ? '—' : p(o.pValue, 3)}${o.rejects ? ' (rejects)' : ''}.`),
+      finding('kinetics.jump-shape-rule', { budget: jumps.budget, alpha: DEFAULT_ALPHA, settings: outcomes.length, minEscapes: SHAPE_TEST_MIN_ESCAPES, minDistinct: SHAPE_TEST_MIN_DISTINCT }),
+      ...outcomes.map((o) => finding('kinetics.jump-shape', { group: groupLabel(o.group), lr: o.lr, escapes: o.escapes, cv: o.cv, pValue: o.pValue, rejects: o.rejects })),
     ],
     ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: `at least ${SHAPE_TEST_MIN_ESCAPES} falls at one setting (a longer budget or more seeds)` } : {}),
     figures: [survivalOfJumps(jumps)],
@@ -208,24 +207,28 @@ export function compareKinetics(group: JumpGroupResult): KineticsComparison | nu
 export function evaluateJumpKinetics(_claim: Claim, results: ExperimentResults): Evaluation {
   const jumps = results.oneWayJumps();
   const compared = paperDrawingFirst(jumps.groups).map((g) => ({ g, c: compareKinetics(g) }));
-  const readings: Reading[] = compared.map(({ g, c }) => {
+  const readings: NotedReading[] = compared.map(({ g, c }) => {
     const verdict: Verdict = c === null || !c.decisive ? 'inconclusive' : c.better === ARRHENIUS ? 'reproduced' : 'deviates';
-    return {
-      label: groupLabel(g),
-      value: c === null ? null : p(c.arrhenius.slope, 4),
-      verdict,
-      note:
-        c === null
-          ? 'falls at fewer than two settings: no law is estimable'
-          : `best ${c.better}; ${c.ranked.map((m) => `ΔAIC(${m.label.split(':')[0]}) = ${p(m.deltaAic, 3)}`).join(', ')}; Arrhenius slope ${p(c.arrhenius.slope)} ` +
-            `[${p(c.arrhenius.slopeInterval.lower)}, ${p(c.arrhenius.slopeInterval.upper)}] (1 − ${DEFAULT_ALPHA}), linearity p = ${c.arrhenius.linearityPValue === null ? '—' : p(c.arrhenius.linearityPValue, 3)}`,
-    };
+    const comparison =
+      c === null
+        ? null
+        : {
+            better: c.better,
+            ranked: c.ranked.map((m) => ({ label: m.label, deltaAic: m.deltaAic })),
+            slope: c.arrhenius.slope,
+            slopeInterval: { lower: c.arrhenius.slopeInterval.lower, upper: c.arrhenius.slopeInterval.upper },
+            alpha: DEFAULT_ALPHA,
+            linearityPValue: c.arrhenius.linearityPValue,
+          };
+    return { label: groupLabel(g), value: c === null ? null : p(c.arrhenius.slope, 4), verdict, note: note('kinetics.jump-laws', { comparison }) };
   });
   return headed(readings, {
     evidence: [
-      `Seed ${jumps.dataSeed}'s data set; every run enters the censored exponential likelihood (budget ${jumps.budget} epochs). Laws: ${ARRHENIUS}; ${POWER_LAW}; ${THRESHOLD} (x_c profiled, 3 parameters).`,
-      ...readings.map((r) => `${r.label}: ${r.note}.`),
-      ...jumps.groups.map((g) => `${groupLabel(g)}: β = ${p(g.landscape.beta, 6)} (β_weak = ${p(g.landscape.lossBeta, 6)}); falls per ηlr ${g.points.map((pt) => `${pt.lr}: ${countEscapes(pt.runs)}/${pt.runs.length}`).join(', ')}.`),
+      finding('kinetics.jump-laws-design', { seed: jumps.dataSeed, budget: jumps.budget, laws: [ARRHENIUS, POWER_LAW, THRESHOLD] }),
+      ...readings.map((r) => finding('kinetics.jump-reading', { label: r.label, note: r.note })),
+      ...jumps.groups.map((g) =>
+        finding('kinetics.jump-group', { group: groupLabel(g), beta: g.landscape.beta, lossBeta: g.landscape.lossBeta, falls: g.points.map((pt) => ({ lr: pt.lr, fell: countEscapes(pt.runs), runs: pt.runs.length })) }),
+      ),
     ],
     ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: 'falls at more settings, or more seeds per setting, until one law leads by ΔAIC > 2' } : {}),
     figures: [jumpArrheniusFigure(jumps, compared)],
@@ -257,13 +260,13 @@ export function evaluateJumpSlopeBarrier(_claim: Claim, results: ExperimentResul
   const far = groups.at(-1);
   const fits = [near, far].map((g) => (g === undefined ? null : compareKinetics(g)?.arrhenius ?? null));
   const [fn, ff] = fits;
-  const readings: Reading[] = (['matched', 'whitened'] as const).map((kind) => {
+  const readings: NotedReading[] = (['matched', 'whitened'] as const).map((kind): NotedReading => {
     const label = kind === 'matched' ? 'barrier of the η whose βc is the measured β_weak' : 'barrier of the sample\'s whitened η2';
     const barrier = (g: JumpGroupResult | undefined) => (g === undefined ? null : kind === 'matched' ? g.landscape.barrierMatched : g.landscape.barrierWhitened);
     const bn = barrier(near);
     const bf = barrier(far);
     if (near === far || fn == null || ff == null || bn === null || bf === null || !(fn.slopeInterval.lower > 0) || !(ff.slopeInterval.lower > 0)) {
-      return { label, value: null, verdict: 'inconclusive', note: 'a slope not resolved above 0, a barrier that does not exist at that β, or fewer than two groups' };
+      return { label, value: null, verdict: 'inconclusive', note: note('kinetics.jump-slope-ratio', { ratio: null }) };
     }
     const lnRatio = Math.log(ff.slope / fn.slope);
     const z = (fn.slopeInterval.upper - fn.slope) / fn.slopeStandardError;
@@ -274,18 +277,36 @@ export function evaluateJumpSlopeBarrier(_claim: Claim, results: ExperimentResul
       label,
       value: p(Math.exp(lnRatio), 4),
       verdict: inside ? 'reproduced' : 'deviates',
-      note: `slope ratio ${p(Math.exp(lnRatio))} [${p(Math.exp(lnRatio - z * se))}, ${p(Math.exp(lnRatio + z * se))}] against barrier ratio ${p(bf / bn)} (ΔE ${p(bn)} at δ = ${near!.delta}, ${p(bf)} at δ = ${far!.delta})`,
+      note: note('kinetics.jump-slope-ratio', {
+        ratio: {
+          estimate: Math.exp(lnRatio),
+          interval: { lower: Math.exp(lnRatio - z * se), upper: Math.exp(lnRatio + z * se) },
+          barrierRatio: bf / bn,
+          near: { barrier: bn, delta: near!.delta },
+          far: { barrier: bf, delta: far!.delta },
+        },
+      }),
     };
   });
   return headed(readings, {
     evidence: [
-      'Eq. 5: ln τ = ln τ0 + ΔE·(noise factor)·B/ηlr, so at fixed noise factor the fitted slope is proportional to the barrier out of the rank-2 minimum.',
-      ...readings.map((r) => `${r.label}: ${r.note}.`),
+      finding('kinetics.jump-slope-law', {}),
+      ...readings.map((r) => finding('kinetics.jump-reading', { label: r.label, note: r.note })),
       ...[near, far].flatMap((g, i) => {
         const f = fits[i];
         if (g === undefined || f == null) return [];
         const b = g.landscape.barrierMatched;
-        return [`${groupLabel(g)}: slope ${p(f.slope)} ± ${p(f.slopeStandardError, 3)} (se); ΔE (matched η = ${p(g.landscape.matchedEta, 6)}) = ${b === null ? 'none' : p(b)}, slope/ΔE = ${b === null ? '—' : p(f.slope / b)}; whitened η2 = ${p(g.landscape.whitenedEta, 6)}.`];
+        return [
+          finding('kinetics.jump-slope', {
+            group: groupLabel(g),
+            slope: f.slope,
+            standardError: f.slopeStandardError,
+            matchedEta: g.landscape.matchedEta,
+            barrier: b,
+            slopePerBarrier: b === null ? null : f.slope / b,
+            whitenedEta: g.landscape.whitenedEta,
+          }),
+        ];
       }),
     ],
     ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: 'falls at ≥ 2 learning rates in both the nearest and the farthest with-replacement group, so both slopes are resolved above 0' } : {}),

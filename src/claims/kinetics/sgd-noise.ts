@@ -1,7 +1,7 @@
 // Statements about SGD's noise: Eq. 4's ηlr/B measured on mini-batches, and Appendix F.3's multiplicative noise.
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults, type GradientNoiseCell, type SweepPoint } from '../../experiments/index.ts';
 import { loadArrheniusSweep } from '../../protocols/index.ts';
-import { calibrateRule, describeCalibration, tIntervalFromSummary, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibrateRule, tIntervalFromSummary, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
 import { CONTROL_NOISE, headedBySgd, LAW_MARGIN, temperatureLawReadings } from '../controls/sgld-sweeps.ts';
@@ -9,7 +9,10 @@ import { float64, modeLoss, stationaryPoints } from '../../analytic/index.ts';
 
 import { ALPHA } from '../common/typicality.ts';
 import { CALIBRATION_REPLICATIONS, normalSource } from '../common/calibrations.ts';
-import { formatNumber } from '../../text/index.ts';
+import { calibration, calibrationFinding } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
+import type { LogLossBarrier, NoiseCell } from './findings.ts';
+import { note } from './notes.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Section 2.2, Eq. 4: the mini-batch gradient's covariance scales as 1/B (the update's as ηlr²/B). That is the usual
@@ -37,17 +40,17 @@ export function withoutFinitePopulation(cell: GradientNoiseCell, n: number): Gra
  * sizes' 1 − α intervals of q are disjoint; `reproduced` when all intervals share a value and each is within
  * ± NOISE_PRECISION of its mean; else `inconclusive`.
  */
-export function decideInverseB(cells: readonly GradientNoiseCell[], alpha = ALPHA): { verdict: Verdict; lines: string[]; ratio: number } {
+export function decideInverseB(cells: readonly GradientNoiseCell[], alpha = ALPHA): { verdict: StatisticalVerdict; cells: NoiseCell[]; ratio: number } {
   const intervals = cells.map((c) => ({ cell: c, i: tIntervalFromSummary(c.mean, c.sd, c.draws, alpha) }));
   const maxLower = Math.max(...intervals.map((x) => x.i.lower));
   const minUpper = Math.min(...intervals.map((x) => x.i.upper));
   const precise = intervals.every((x) => x.i.upper - x.i.estimate! <= NOISE_PRECISION * Math.abs(x.i.estimate!));
-  const verdict: Verdict = maxLower > minUpper ? 'deviates' : precise ? 'reproduced' : 'inconclusive';
+  const verdict = maxLower > minUpper ? 'deviates' : precise ? 'reproduced' : 'inconclusive';
   const ordered = [...cells].sort((a, b) => a.batch - b.batch);
   return {
     verdict,
     ratio: ordered.at(-1)!.mean / ordered[0]!.mean,
-    lines: intervals.map((x) => `B = ${x.cell.batch}: q = ${formatNumber(x.cell.mean, 4)} [${formatNumber(x.i.lower, 4)}, ${formatNumber(x.i.upper, 4)}] (${x.cell.draws} draws)`),
+    cells: intervals.map((x) => ({ batch: x.cell.batch, mean: x.cell.mean, interval: { lower: x.i.lower, upper: x.i.upper }, draws: x.cell.draws })),
   };
 }
 
@@ -65,7 +68,7 @@ export function inverseBCalibration(cells: readonly GradientNoiseCell[], alpha =
   const level = cells.reduce((s, c) => s + c.mean, 0) / cells.length;
   const trial = (factor: number): StatisticalVerdict => {
     const drawn = cells.map((c, i) => ({ ...c, mean: level * factor ** (span > 0 ? (lnB[i]! - lo) / span : 0) + (c.sd / Math.sqrt(c.draws)) * normal() }));
-    return decideInverseB(drawn, alpha).verdict as StatisticalVerdict;
+    return decideInverseB(drawn, alpha).verdict;
   };
   return calibrateRule(
     {
@@ -134,19 +137,20 @@ export function evaluateGradientNoise(_claim: Claim, results: ExperimentResults)
     { label: `the batch-size sweep (B = ${sweep.join(', ')} at fixed ηlr): q as measured at B = ${inSweep.map((c) => c.batch).join(', ')}, T_eff ∝ ηlr/B alone`, cells: inSweep },
   ];
   const decided = parts.map((p) => ({ ...p, d: decideInverseB(p.cells), rule: inverseBCalibration(p.cells) }));
-  const readings: Reading[] = decided.map((p) => ({ label: p.label, value: String(p.d.ratio), verdict: p.d.verdict, note: `q at the largest B over q at the smallest: ${formatNumber(p.d.ratio, 4)}` }));
+  const readings: Reading[] = decided.map((p) => ({ label: p.label, value: String(p.d.ratio), verdict: p.d.verdict, note: note('kinetics.noise-ratio', { ratio: p.d.ratio }) }));
   const head = decided[0]!;
-  const factorLine = (b: number): string => `B = ${b}: ${formatNumber(finitePopulationFactor(b, n), 3)}`;
-  const evidence = [
-    ...decided.map((p) => `${p.label}: ${p.d.lines.join('; ')}; ${p.d.verdict}.`),
-    `tr C = ${formatNumber(report.traceC, 4)} (per-sample gradient covariance, D = ${report.parameterCount}, N = ${n}, at the random-init weights of data seed ${report.dataSeed}). ` +
-      'q = B·|g_B − ḡ|²/tr C per draw, with its t interval at α = 10⁻⁶; value: q at the largest B over q at the smallest (1 when ∝ 1/B). ' +
-      'The update −ηlr·g_B has covariance ηlr²·Cov(g_B); per unit of Langevin time t = steps·ηlr that is ηlr·Cov(g_B), the ηlr/B of Eq. 4.',
-    `The finite-population factor (N − B)/(N − 1) of batches cut from a permutation, N = ${n}: ${[...new Set([8, ...sweep, 64])].sort((a, b) => a - b).map(factorLine).join(', ')}. ` +
-      `In the learning-rate sweep (B = 64 fixed) it is one constant, ${formatNumber(finitePopulationFactor(64, n), 3)}, and enters only Appendix A's C of T_eff = ηlr/(BC): it moves ln τ0 and the slope's scale, not the linearity in B/ηlr. ` +
-      `Across the batch-size sweep it falls from ${formatNumber(finitePopulationFactor(bMin, n), 3)} to ${formatNumber(finitePopulationFactor(bMax, n), 3)} (×${formatNumber(finitePopulationFactor(bMax, n) / finitePopulationFactor(bMin, n), 3)}): there T_eff ∝ (ηlr/B)·(N − B)/(N − 1), not ηlr/B (batch-size-collapse reads the sweep both ways).`,
-    `${describeCalibration(head.rule)}.`,
-    ...decided.slice(1).map((p) => `${p.label}: ${describeCalibration(p.rule)}.`),
+  const factor = (batch: number) => ({ batch, factor: finitePopulationFactor(batch, n) });
+  const evidence: EvidenceItem[] = [
+    ...decided.map((p) => finding('kinetics.noise-cells', { label: p.label, cells: p.d.cells, verdict: p.d.verdict })),
+    finding('kinetics.noise-trace', { trace: report.traceC, parameters: report.parameterCount, n, seed: report.dataSeed }),
+    finding('kinetics.finite-population', {
+      n,
+      factors: [...new Set([8, ...sweep, 64])].sort((a, b) => a - b).map(factor),
+      learningRateSweep: factor(64),
+      batchSweep: { smallest: factor(bMin), largest: factor(bMax) },
+    }),
+    calibrationFinding(head.rule),
+    ...decided.slice(1).map((p) => finding('kinetics.reading-calibration', { label: p.label, calibration: calibration(p.rule) })),
   ];
   return { verdict: head.d.verdict, value: String(head.d.ratio), readings, evidence, rule: head.rule, figures: [noiseFigure(report.cells, n)] };
 }
@@ -157,21 +161,6 @@ export function evaluateGradientNoise(_claim: Claim, results: ExperimentResults)
 // landscape near our metastable minimum, this correction does not alter the linear Arrhenius relationship, consistent
 // with R² = 0.991." Mori et al.'s law is a power law in the loss ratio, τ ∝ (L(θs)/L(θ*))^(κ·B/ηlr): ln τ stays linear
 // in B/ηlr, with the logarithmised barrier ln[L(θs)/L(θ*)] in its slope.
-
-/** The losses at the rank-1 trap and at the saddle out of it, and the barriers they give (network units, m = 2). */
-export interface LogLossBarrier {
-  /** Regularised loss (MSE + weight decay, with the task's irreducible MSE) and its data part (the MSE alone). */
-  readonly trap: { readonly total: number; readonly data: number };
-  readonly saddle: { readonly total: number; readonly data: number };
-  /** The task's irreducible MSE (1/m)·Σ(1 − η_i²), part of both losses. */
-  readonly floor: number;
-  /** ΔE = L(θs) − L(θ*), Eq. 10's barrier. */
-  readonly deltaE: number;
-  /** Mori et al.'s logarithmised barrier ln[L(θs)/L(θ*)] on the regularised loss. */
-  readonly logTotal: number;
-  /** The same on the MSE alone (the part whose value sets SGD's noise). */
-  readonly logData: number;
-}
 
 /**
  * The analytic core at β (eq2, aligned modes, Σxx = Σyy = I): at the trap every mode but the weakest sits at its λ**,
@@ -200,25 +189,21 @@ export function logLossBarrier(beta: number, etas: readonly number[], depth: num
 const TRAP = { beta: 0.32, etas: [0.9, 0.8], depth: 3 } as const;
 
 /** F.3 on its own terms: Mori's law keeps ln τ linear in B/ηlr wherever the logarithmised barrier is positive. */
-function moriReading(b: LogLossBarrier): { reading: Reading; lines: string[] } {
+function moriReading(b: LogLossBarrier): { reading: Reading; lines: EvidenceItem[] } {
   const linear = b.deltaE / b.trap.total;
   const verdict: Verdict = b.logTotal > 0 ? 'reproduced' : 'deviates';
-  const f = (x: number) => formatNumber(x, 4);
   return {
     reading: {
       label: "Appendix F.3 on its own terms: Mori et al.'s law at the trap, ln[L(θs)/L(θ*)] of the regularised loss",
       value: String(b.logTotal),
       verdict,
-      note: `ln(${f(b.saddle.total)}/${f(b.trap.total)}) = ${f(b.logTotal)}; ΔE/L(θ*) = ${f(linear)} (${formatNumber((100 * (linear - b.logTotal)) / b.logTotal, 2)} % apart)`,
+      note: note('kinetics.mori-ratio', { barrier: b, linear }),
     },
     lines: [
-      `Mori et al.'s law at the trap (analytic: β = ${TRAP.beta}, η = ${TRAP.etas.join(', ')}, L = ${TRAP.depth}, eq2, network units with the irreducible MSE ${f(b.floor)}): ` +
-        `L(θ*) = ${f(b.trap.total)} at the rank-1 minimum, L(θs) = ${f(b.saddle.total)} at the saddle, ΔE = ${f(b.deltaE)} (Eq. 10), ln[L(θs)/L(θ*)] = ${f(b.logTotal)}.`,
-      `That law, τ ∝ (L(θs)/L(θ*))^(κ·B/ηlr), keeps ln τ linear in B/ηlr with slope κ·ln[L(θs)/L(θ*)]: ${b.logTotal > 0 ? 'the barrier is positive, so the correction leaves the linear Arrhenius relationship in place' : 'the barrier is not positive, so the law has nothing to cross'}. ` +
-        `Near the minimum L(θ*) dominates: ln(1 + ΔE/L(θ*)) = ${f(b.logTotal)} against ΔE/L(θ*) = ${f(linear)} — the logarithmised barrier is the linear one over L(θ*) to ${formatNumber((100 * (linear - b.logTotal)) / b.logTotal, 2)} %, one constant factor 1/L(θ*) = ${f(1 / b.trap.total)}: it moves neither the linearity nor, by more than that factor, ΔE_eff (no help for the factor ≈ 50 of Appendix F.2).`,
-      `On the MSE alone — the part whose value sets SGD's noise (weight decay is noiseless) — L(θ*) = ${f(b.trap.data)} and L(θs) = ${f(b.saddle.data)}: ln ratio ${f(b.logData)}. ` +
-        'The saddle fits the data better than the trap; its barrier is the regulariser\'s alone, so Mori et al.\'s derivation (noise ∝ L·H of the loss being crossed) does not apply as such, and at the trap SGD\'s noise has no component across the barrier at all (sgd-noise-across-barrier).',
-      'Rule (F.3 on its own terms, analytic: no sampling, no calibration): reproduced when ln[L(θs)/L(θ*)] > 0, the condition under which Mori et al.\'s law keeps ln τ linear in B/ηlr; deviates otherwise.',
+      finding('kinetics.mori-losses', { beta: TRAP.beta, etas: TRAP.etas, depth: TRAP.depth, barrier: b }),
+      finding('kinetics.mori-linear', { barrier: b, linear }),
+      finding('kinetics.mori-data', { barrier: b }),
+      finding('kinetics.mori-rule', {}),
     ],
   };
 }
@@ -227,21 +212,16 @@ export function multiplicativeNeeds(): ExperimentRequest[] {
   return [{ experiment: 'arrhenius-sweeps' }, { experiment: 'network-control' }, { experiment: 'trapping', protocol: 'rank1-trap' }];
 }
 
-/** What the alternative to Arrhenius fitted on a sweep is: a power of B/ηlr, not Mori et al.'s law (a power of the loss ratio). */
-export const POWER_OF_B_OVER_LR = 'ln τ linear in ln(B/ηlr) (τ a power of B/ηlr; not Mori et al.\'s law, a power of the loss ratio that keeps ln τ linear in B/ηlr)';
-
-function lawName(label: string): string {
-  return label.startsWith('power') ? POWER_OF_B_OVER_LR : label;
-}
-
 /** One sweep's censored likelihood comparison: Arrhenius by a decisive AIC margin reproduces, a power of B/ηlr deviates. */
-function lawReading(label: string, points: readonly SweepPoint[]): { reading: Reading; line: string } {
+function lawReading(label: string, points: readonly SweepPoint[]): { reading: Reading; line: EvidenceItem } {
   const fit = fitArrhenius(points, ALPHA);
-  if (fit.preferred === null) return { reading: { label, value: null, verdict: 'inconclusive', note: fit.notEstimable ?? 'no fit' }, line: `${label}: ${fit.notEstimable}.` };
-  const arrhenius = fit.preferred.label.startsWith('Arrhenius');
-  const decisive = fit.preferred.aicMargin > LAW_MARGIN;
+  const preferred = fit.preferred === null ? null : { label: fit.preferred.label, aicMargin: fit.preferred.aicMargin };
+  const line = finding('kinetics.sweep-law', { label, notEstimable: fit.notEstimable, preferred });
+  if (preferred === null) return { reading: { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { reason: fit.notEstimable }) }, line };
+  const arrhenius = preferred.label.startsWith('Arrhenius');
+  const decisive = preferred.aicMargin > LAW_MARGIN;
   const verdict: Verdict = !decisive ? 'inconclusive' : arrhenius ? 'reproduced' : 'deviates';
-  return { reading: { label, value: String(fit.preferred.aicMargin), verdict }, line: `${label}: the censored likelihood prefers ${lawName(fit.preferred.label)} by ΔAIC = ${formatNumber(fit.preferred.aicMargin, 3)}.` };
+  return { reading: { label, value: String(preferred.aicMargin), verdict }, line };
 }
 
 /**
@@ -264,13 +244,7 @@ export function evaluateMultiplicativeNoise(_claim: Claim, results: ExperimentRe
       verdict: rows[0]!.reading.verdict,
       value: rows[0]!.reading.value,
       readings: rows.map((r) => r.reading),
-      evidence: [
-        `${CONTROL_NOISE}: its temperature sweeps are noise-driven escapes with T known; SGD's own (multiplicative) noise rides on the isotropic kick. ` +
-          `Rule per sweep: ln τ linear in 1/T (Arrhenius) against ln τ linear in ln(1/T) (a power of T), by AIC of the censored likelihood; a margin above ${LAW_MARGIN} decides (a likelihood ratio of e: no size or power stated — the comparison ranks two fits, it does not test a printed value).`,
-        ...rows.map((r) => r.line),
-        `Rule per sweep of the paper's protocol: ln τ linear in B/ηlr (Arrhenius) against ${POWER_OF_B_OVER_LR}, by AIC of the censored likelihood; a margin above ${LAW_MARGIN} decides. ` +
-          'The trap sweeps escape only from checkpoints left above the saddle (sgd-noise-across-barrier): where they escape, the law they follow is not noise-driven.',
-      ],
+      evidence: [finding('kinetics.control-law-rule', { control: CONTROL_NOISE, margin: LAW_MARGIN }), ...rows.map((r) => r.line), finding('kinetics.sweep-law-rule', { margin: LAW_MARGIN })],
     },
     results,
     'the escapes whose law F.3 describes',

@@ -3,7 +3,8 @@ import { hessianSpectraSpec, noiseDirectionSpec } from './kramers-figures.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
-import { formatExponent, formatNumber } from '../../text/index.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
+import { formatNumber } from '../../text/index.ts';
 import { COUNT, decimalParam, integerParam } from '../common/params.ts';
 import { Decimal } from 'decimal.js';
 
@@ -41,33 +42,35 @@ function noiseFigure(report: KramersLangerReport): EvidenceFigure {
   };
 }
 
-function single(verdict: Verdict, value: string | null, label: string, evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
+function single(verdict: Verdict, value: string | null, label: string, evidence: EvidenceItem[], extra: Partial<Evaluation> = {}): Evaluation {
   return { verdict, value, readings: [{ label, value, verdict }], evidence, ...extra };
 }
 
 /** Appendix F.2: "ω_j^min ≫ ω_j^sad for most j". Value: the share of matched pairs where the saddle is softer. */
 export function evaluateTransverseCurvatures(claim: Claim, results: ExperimentResults): Evaluation {
   const report = kramersReportOf(claim, results);
-  const readings: Reading[] = [report.population, report.sample].map((pair) => {
+  const pairs = [report.population, report.sample].map((pair) => {
     const l = pair.langer;
     const softer = l.pairsSaddleSofter / l.matchedPairs;
-    return {
+    const counts = { softer: l.pairsSaddleSofter, equal: l.pairsEqual, stiffer: l.pairsSaddleStiffer, pairs: l.matchedPairs, entropicSum: l.entropicSum };
+    const reading: Reading = {
       label: `${pair.moments} moments`,
       value: formatNumber(softer, 6),
       verdict: softer > 0.5 ? 'reproduced' : 'deviates',
-      note: `${l.pairsSaddleSofter} of ${l.matchedPairs} pairs softer at the saddle, ${l.pairsEqual} equal, ${l.pairsSaddleStiffer} stiffer; S = ${formatNumber(l.entropicSum)}`,
+      note: finding('kramers-langer.pairs', counts),
     };
+    return { reading, counts };
   });
+  const readings = pairs.map((p) => p.reading);
   const pop = report.population.langer;
   return {
     verdict: readings[0]!.verdict,
     value: readings[0]!.value,
     readings,
     evidence: [
-      `Pairing: the positive eigenvalues at each point, sorted from the top, symmetry zero modes and the saddle's negative mode left out ` +
-        `(${pop.positiveModesMinimum} at the minimum, ${pop.positiveModesSaddle} at the saddle; ${pop.matchedPairs} pairs).`,
-      ...readings.map((r) => `${r.label}: ${r.note}.`),
-      `Pairing-free: Σ ln ω_sad − Σ ln ω_min = ${formatNumber(pop.logDeterminantRatio)} > 0 — the saddle is the stiffer point overall, the opposite of Appendix F.2.`,
+      finding('kramers-langer.pairing', { positiveMinimum: pop.positiveModesMinimum, positiveSaddle: pop.positiveModesSaddle, pairs: pop.matchedPairs }),
+      ...pairs.map(({ reading, counts }) => finding('kramers-langer.pairs-at', { label: reading.label, counts })),
+      finding('kramers-langer.log-determinant', { logDeterminantRatio: pop.logDeterminantRatio }),
     ],
     figures: [spectraFigure(report)],
   };
@@ -83,15 +86,16 @@ export function evaluateNoiseAcrossBarrier(claim: Claim, results: ExperimentResu
   const floor = Number(decimalParam(claim, 'noiseShareFloor'));
   const verdict: Verdict = share >= floor ? 'reproduced' : 'deviates';
   return single(verdict, String(share), 'exactly trapped state', [
-    `Rule: the share of C off the rank-1 invariant set must reach ${floor} of tr C (a floor far above float64 rounding, ≈ 1e-32 of tr C for a quadratic form, ` +
-      `and far below any noise that could drive an escape); it is ${share}: ${verdict === 'reproduced' ? 'above' : 'below'} the floor.`,
-    `At the trapped state of seed ${report.settings.seed}'s data (weak-mode weights exactly 0, as the converged checkpoints are), tr C = ${formatNumber(atTrap.trace)}; ` +
-      `the share of C off the rank-1 invariant set is ${atTrap.ratioOffInvariantSet}, along the saddle's unstable direction (its part off the set) ` +
-      `${atTrap.ratioUnstableOffInvariantSet}, on the weak mode's own weights ${atTrap.ratioWeakChain}.`,
-    'Why: with one hidden unit used per layer, every per-sample gradient of a bias-free linear network lies in the same rank-1 set ' +
-      '(each layer\'s gradient is a product with the other layers\' rank-1 factors), so neither the full gradient nor any mini-batch gradient leaves it.',
-    `With a residue ε on the weak mode the escaping share grows as ε^${formatNumber(report.noise.ratioExponents.offInvariantSet[0] ?? NaN, 3)} ` +
-      `(weak chain: ε^${formatNumber(report.noise.ratioExponents.weakChain[0] ?? NaN, 3)}): multiplicative noise, zero at the trap, not a temperature.`,
+    finding('kramers-langer.noise-rule', { floor, share, verdict }),
+    finding('kramers-langer.noise-at-trap', {
+      seed: report.settings.seed,
+      trace: atTrap.trace,
+      offSet: atTrap.ratioOffInvariantSet,
+      unstable: atTrap.ratioUnstableOffInvariantSet,
+      weakChain: atTrap.ratioWeakChain,
+    }),
+    finding('kramers-langer.noise-why', {}),
+    finding('kramers-langer.noise-growth', { offSet: report.noise.ratioExponents.offInvariantSet[0] ?? null, weakChain: report.noise.ratioExponents.weakChain[0] ?? null }),
   ], { figures: [noiseFigure(report)] });
 }
 
@@ -103,10 +107,9 @@ export function evaluateEq11Eq12Sign(claim: Claim, results: ExperimentResults): 
   const S = a.eq12.entropicSum;
   const agree = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(S));
   return single(agree ? 'reproduced' : 'inconsistent', formatNumber(gap, 8), 'intercept of ln τ: Eq. 11 minus Eq. 12', [
-    `With the audit's S = Σ ln(ω_sad/ω_min) = ${formatNumber(S)} (population moments), ln τ from the logarithm of Eq. 11 has intercept ` +
-      `${formatNumber(a.eq11.fittedIntercept)} and from Eq. 12 ${formatNumber(a.eq12.fittedIntercept)}: they differ by S = ${formatNumber(gap)}, the sign of the curvature term.`,
-    'Eq. 11 also takes D eigenvalues at the saddle and D − 1 at the minimum, the reverse of Langer\'s counting (the saddle\'s unstable mode is the one left out).',
-    `Both give the same slope of ln τ against 1/T (${formatNumber(a.eq11.fittedSlope, 8)} and ${formatNumber(a.eq12.fittedSlope, 8)}) = ΔE = ${formatNumber(a.barrier, 8)}.`,
+    finding('kramers-langer.intercepts', { entropicSum: S, eq11: a.eq11.fittedIntercept, eq12: a.eq12.fittedIntercept, gap }),
+    finding('kramers-langer.eq11-counting', {}),
+    finding('kramers-langer.slopes', { eq11: a.eq11.fittedSlope, eq12: a.eq12.fittedSlope, barrier: a.barrier }),
   ], agree ? {} : { places: ['Appendix F.1, Eq. 11: τ = (2π/|ω1|)(Π_D|ω_sad| / Π_{D−1} ω_min)^{1/2} e^{ΔE/T}', 'Appendix F.2, Eq. 12: ΔE_eff ≡ ΔE − (T/2)Σ ln(ω_sad/ω_min), "recovered exactly" from the logarithm of Eq. 11'] });
 }
 
@@ -128,24 +131,26 @@ export function evaluateTemperatureScale(claim: Claim, results: ExperimentResult
   const barrier = Number(decimalParam(claim, 'barrier'));
   const budget = integerParam(claim, 'budgetEpochs', COUNT);
   const lnBudget = Math.log(budget);
-  const readings: Reading[] = temperatureReadings(report).map(({ label, temperatures }) => {
-    const smallest = barrier / Math.max(...temperatures);
-    return {
+  const ratios = temperatureReadings(report).map(({ label, temperatures }) => {
+    const ratio = { smallest: barrier / Math.max(...temperatures), largest: barrier / Math.min(...temperatures), learningRate: Math.max(...report.arrhenius.learningRates) };
+    const reading: Reading = {
       label,
-      value: formatNumber(smallest, 6),
-      verdict: smallest > lnBudget ? 'inconsistent' : 'reproduced',
-      note: `ΔE_eff/T from ${formatNumber(barrier / Math.max(...temperatures))} (ηlr = ${Math.max(...report.arrhenius.learningRates)}) to ${formatNumber(barrier / Math.min(...temperatures))}`,
+      value: formatNumber(ratio.smallest, 6),
+      verdict: ratio.smallest > lnBudget ? 'inconsistent' : 'reproduced',
+      note: finding('kramers-langer.barrier-over-temperature', ratio),
     };
+    return { reading, ratio };
   });
+  const readings = ratios.map((r) => r.reading);
   const verdict = readings.every((r) => r.verdict === 'inconsistent') ? 'inconsistent' : readings[0]!.verdict;
   return {
     verdict,
     value: readings[0]!.value,
     readings,
     evidence: [
-      `tr C of the per-sample gradient covariance at the trapped state (seed ${report.settings.seed}'s data) = ${formatNumber(report.arrhenius.gradientCovarianceTrace)}; B = ${report.settings.batch}; ηlr ∈ {${report.arrhenius.learningRates.join(', ')}}.`,
-      ...readings.map((r) => `${r.label}: ${r.note}. Eq. 5 then makes τ ≥ τ0·e^{${r.value}}; a measured τ within ${budget} epochs needs ΔE_eff/T ≲ ln ${budget} = ${formatNumber(lnBudget)} plus ln(1/τ0).`),
-      `The Eq. 11 prefactor the audit computes is e^{${formatNumber(report.population.langer.logPrefactorEq11)}} time units, which makes τ0 larger, not smaller.`,
+      finding('kramers-langer.temperature-trace', { seed: report.settings.seed, trace: report.arrhenius.gradientCovarianceTrace, batch: report.settings.batch, learningRates: report.arrhenius.learningRates }),
+      ...ratios.map(({ reading, ratio }) => finding('kramers-langer.temperature-reading', { label: reading.label, ratio, budget, lnBudget })),
+      finding('kramers-langer.prefactor', { logPrefactor: report.population.langer.logPrefactorEq11 }),
     ],
     ...(verdict === 'inconsistent'
       ? { places: ['Appendix A: T_eff = ηlr/(BC) with C from the trace of the gradient covariance', 'Section 3.3 / Eq. 6: escape times measured for ηlr ∈ [5e-4, 5e-3] give ΔE_eff = 0.15 ± 0.05'] as [string, string] }
@@ -180,15 +185,11 @@ export function evaluateKramersFactor(claim: Claim, results: ExperimentResults):
     value: readings[0]!.value,
     readings,
     evidence: [
-      `ΔE_min = ${formatNumber(a.barrier, 8)} (Eq. 10 under the Eq. 2 reading, the engine's regulariser); the saddle was found by Newton's method from the balanced point at λsad ` +
-        `(|∇| = ${formatExponent(pop.saddle.gradientNorm, 2)}, index ${pop.saddle.index}); loss(saddle) − loss(trap) − ΔE = ${formatExponent(pop.lossDifferenceMinusBarrier, 2)}.`,
-      `Zero modes from the hidden-unit rotations: ${pop.trapped.zeroModes} at the trap, ${pop.saddle.zeroModes} at the saddle (each equal to the orbit dimension); ` +
-        `left out of Eq. 11's products. Exactly-β modes: ${pop.trapped.exactlyBetaModes} and ${pop.saddle.exactlyBetaModes}.`,
-      `ln prefactor of Eq. 11 = ${formatNumber(pop.langer.logPrefactorEq11)}; S = ${formatNumber(pop.langer.entropicSum)} over ${pop.langer.matchedPairs} matched pairs.`,
-      `Eq. 12 makes ln τ = (ln τ0 − S/2) + ΔE/T: the curvature term is constant in T and moves only the intercept. Fitted to the five ` +
-        `learning rates (T = ηlr/(B·tr C)), the slope of ln τ against 1/T is ΔE to ${formatExponent(a.eq12.slopeMinusBarrier, 2)}; so the slope-derived ` +
-        'ΔE_eff of Section 3.3 cannot exceed ΔE by any factor through these corrections.',
-      `A factor of 50 would need S = ${a.entropicSumForFactor50.map((s) => formatExponent(s, 3)).join(', ')} at the five temperatures — different at each, which no fixed spectrum gives.`,
+      finding('kramers-langer.saddle', { barrier: a.barrier, gradientNorm: pop.saddle.gradientNorm, index: pop.saddle.index, lossDifferenceMinusBarrier: pop.lossDifferenceMinusBarrier }),
+      finding('kramers-langer.zero-modes', { trap: pop.trapped.zeroModes, saddle: pop.saddle.zeroModes, exactlyBetaTrap: pop.trapped.exactlyBetaModes, exactlyBetaSaddle: pop.saddle.exactlyBetaModes }),
+      finding('kramers-langer.prefactor-sum', { logPrefactor: pop.langer.logPrefactorEq11, entropicSum: pop.langer.entropicSum, pairs: pop.langer.matchedPairs }),
+      finding('kramers-langer.slope-is-barrier', { slopeMinusBarrier: a.eq12.slopeMinusBarrier }),
+      finding('kramers-langer.factor-50', { entropicSums: a.entropicSumForFactor50 }),
     ],
     figures: [spectraFigure(report)],
   };
