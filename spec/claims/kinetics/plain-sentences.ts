@@ -10,7 +10,7 @@ function strings(e: Lines): string[] {
 }
 
 /** The evidence lines and reading notes that are plain strings, less those another subject's code gave (`foreign`). */
-export function plainSentences(e: Pick<Evaluation, 'evidence' | 'readings'>, foreign: readonly string[] = []): string[] {
+export function plainSentences(e: Pick<Evaluation, 'evidence' | 'readings'>, foreign: readonly EvidenceItem[] = []): string[] {
   return strings(e).filter((x) => !foreign.includes(x));
 }
 
