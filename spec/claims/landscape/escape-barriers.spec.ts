@@ -4,6 +4,7 @@ import { evaluateBarrierOrder, evaluateSaddleBarrier, evaluateSparseBarrier } fr
 import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim, variantOf as variant } from '../claim-of.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 describe('eq10-minimal-barrier: Eq. 10 is the network\'s lowest exit from the rank-1 minimum', () => {
   it('is reproduced: the network saddle lies ΔE above the minimum to rounding, and the exit towards rank 0 is higher', () => {
@@ -11,7 +12,7 @@ describe('eq10-minimal-barrier: Eq. 10 is the network\'s lowest exit from the ra
     expect(e.verdict).toBe('reproduced');
     expect(Number(e.value)).toBeCloseTo(0.028453461730578, 12);
     expect(Math.abs(Number(e.readings[0]!.difference))).toBeLessThan(1e-14);
-    expect(e.evidence.join(' ')).toMatch(/Hessian index 1/);
+    expect(evidenceText(e).join(' ')).toMatch(/Hessian index 1/);
   });
 
   it('deviates when the point is not an index-1 saddle, or when the other exit is the lower', () => {
@@ -30,8 +31,8 @@ describe('sparse-run-barrier: the barrier at β = 0.0025', () => {
     expect(e.verdict).toBe('deviates');
     expect(e.readings.map((r) => [r.label, r.verdict])).toEqual([['Eq. 2', 'deviates'], ['Eq. 1', 'deviates']]);
     expect(Number(e.value)).toBeCloseTo(1.2207e-8, 11);
-    expect(e.evidence[0]).toMatch(/λsad = 3\.05e-8/);
-    expect(e.evidence.join(' ')).toMatch(/B ≥ N/);
+    expect(evidenceText(e)[0]).toMatch(/λsad = 3\.05e-8/);
+    expect(evidenceText(e).join(' ')).toMatch(/B ≥ N/);
   });
 
   it('is reproduced where the saddle lies above the criterion (the dense trap\'s β = 0.32)', () => {
@@ -45,7 +46,7 @@ describe('escape-order-vs-barriers: the printed escape times against the barrier
     expect(e.verdict).toBe('inconsistent');
     expect(Number(e.value)).toBeCloseTo(0.021433770099954 / 0.028453461730578, 10);
     expect(e.places).toHaveLength(2);
-    expect(e.evidence.join(' ')).toMatch(/Caveat/);
+    expect(evidenceText(e).join(' ')).toMatch(/Caveat/);
   });
 
   it('agrees when the printed order is the barriers\' order', () => {

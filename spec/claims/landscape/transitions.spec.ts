@@ -31,7 +31,7 @@ describe('no-bifurcation-depth-2: the continuous-transition half of Appendix C',
   it('is reproduced and names depth-two-unique-root for the other half', () => {
     const e = evaluateDepthTwoContinuous(claim('no-bifurcation-depth-2'));
     expect(e.verdict).toBe('reproduced');
-    expect(e.evidence.join(' ')).toMatch(/depth-two-unique-root/);
+    expect(evidenceText(e).join(' ')).toMatch(/depth-two-unique-root/);
   });
 });
 

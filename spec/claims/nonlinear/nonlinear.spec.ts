@@ -7,6 +7,7 @@ import type { LowRankNoise } from '../../../src/engine/index.ts';
 import type { NonlinearSweepPoint, NonlinearTrapState } from '../../../src/run/index.ts';
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -130,5 +131,21 @@ describe('nonlinear-escape', () => {
     expect(evaluate(runs(null).slice(0, 2)).verdict).toBe('inconclusive');
     expect(evaluate([], trap(0.1, [1e-15, 1e-16])).verdict).toBe('inconclusive');
     expect(evaluate([], null).verdict).toBe('inconclusive');
+  });
+});
+
+describe('nonlinear evidence as findings', () => {
+  const all = (e: ReturnType<typeof evaluate0>) => [...e.evidence, ...e.readings.map((r) => r.note)];
+  it('gives every line of evidence and every reading note as a finding, worded by the report', () => {
+    const trapped = activation('tanh', loop, trap(3e-3), runs(500));
+    const none = activation('sigmoid', sweeps({ lossWeak: 0.35, lossStrong: 0.4, regain: null }), null, []);
+    for (const id of ['nonlinear-hysteresis', 'nonlinear-noise-off-low-rank', 'nonlinear-escape']) {
+      const e = evaluate0(id, results(trapped, none));
+      expect(all(e).filter((x) => typeof x === 'string')).toEqual([]);
+      expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
+    }
+    const escape = evaluate0('nonlinear-escape', results(trapped, none));
+    expect(noteText(escape.readings[1]!.note)).toBe('no trap: the up sweep never loses the weak mode');
+    expect(evidenceText(escape).at(-1)).toMatch(/^Calibration: /);
   });
 });

@@ -6,8 +6,8 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { reported } from '../common/backends.ts';
 import { DEPTH, GRID, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
 import { REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
+import { finding, type Finding } from '../finding.ts';
 
 function mode(eta: number, beta: number, depth: number, convention: Convention) {
   return { eta, beta, depth, convention };
@@ -29,7 +29,7 @@ export function evaluateMetastableCount(claim: Claim): Evaluation {
   const beta = Number(decimalParam(claim, 'beta'));
   const depth = integerParam(claim, 'depth', DEPTH);
   const printed = Number(claim.paper.value);
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     let configs: { lambdas: number[]; loss: number }[] = [{ lambdas: [], loss: 0 }];
     for (const eta of etas) {
@@ -38,15 +38,12 @@ export function evaluateMetastableCount(claim: Claim): Evaluation {
     }
     const best = Math.min(...configs.map((c) => c.loss));
     const metastable = configs.filter((c) => c.loss > best).length;
-    const list = configs.map((c) => `(${c.lambdas.map((l) => formatNumber(l, 3)).join(', ')}): ${formatNumber(c.loss, 5)}${c.loss === best ? ' global' : ''}`).join('; ');
-    evidence.push(`${REGULARISER_WORDS[convention]}: at β = ${beta}, L = ${depth}, η = (${etas.join(', ')}): ${configs.length} local minima (λ per mode: loss) — ${list}; ${metastable} metastable.`);
+    const configurations = configs.map((c) => ({ ...c, global: c.loss === best }));
+    evidence.push(finding('landscape.metastable-count', { reading: REGULARISER_WORDS[convention], beta, depth, etas, configurations, metastable }));
     const verdict: Verdict = metastable === printed ? 'reproduced' : 'deviates';
     return { label: REGULARISER_WORDS[convention], value: String(metastable), verdict, difference: String(metastable - printed) };
   });
-  evidence.push(
-    'Each mode contributes its own two minima (λ = 0 and λ**) independently, so the count of metastable states is 2^d − 1, not d; ' +
-      '"one per learnable feature" counts the bifurcations (one βc per mode, Appendix D.2), which is d.',
-  );
+  evidence.push(finding('landscape.metastable-count-reading', {}));
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
@@ -59,13 +56,13 @@ export function evaluateUpperBranchMetastable(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive').map(Number);
   const depth = integerParam(claim, 'depth', DEPTH);
   const points = integerParam(claim, 'gridPoints', GRID);
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings: Reading[] = [];
   for (const convention of CONVENTIONS) {
     let globalAt = 0;
     let unstableAt = 0;
     let lowest: number | null = null;
-    const windows: string[] = [];
+    const windows: { eta: number; betaStar: number; betaC: number }[] = [];
     for (const eta of etas) {
       const betaC = criticalBeta(float64, { eta, depth, convention });
       const betaStar = equalLossBeta(float64, { eta, depth, convention });
@@ -80,15 +77,13 @@ export function evaluateUpperBranchMetastable(claim: Claim): Evaluation {
         if (modeLoss(float64, minimum, m) <= modeLoss(float64, 0, m)) globalAt++;
       }
       lowest = lowest === null ? betaStar : Math.min(lowest, betaStar);
-      windows.push(`η = ${eta}: metastable on (β*, βc) = (${formatNumber(betaStar, 5)}, ${formatNumber(betaC, 5)}), global minimum on (0, ${formatNumber(betaStar, 5)}]`);
+      windows.push({ eta, betaStar, betaC });
     }
-    evidence.push(
-      `${REGULARISER_WORDS[convention]}: on ${points - 1} β per mode in (0, βc) the upper branch exists at every point but ${unstableAt} and is the global minimum at ${globalAt}; ${windows.join('; ')}.`,
-    );
+    evidence.push(finding('landscape.upper-branch', { reading: REGULARISER_WORDS[convention], points: points - 1, unstable: unstableAt, global: globalAt, modes: windows }));
     readings.push({ label: readingLabel(REGULARISER_WORDS[convention], 'metastable = local not global'), value: reported(new Decimal(lowest!)), verdict: globalAt === 0 && unstableAt === 0 ? 'reproduced' : 'deviates' });
     readings.push({ label: readingLabel(REGULARISER_WORDS[convention], 'metastable = locally stable'), value: reported(new Decimal(0)), verdict: unstableAt === 0 ? 'reproduced' : 'deviates' });
   }
-  evidence.push('"Metastable" (local but not global) holds only on (β*, βc); below β* the rank-1 branch is the global minimum. The second reading only says λ** is a local minimum, which Eq. 2 gives on all of (0, βc).');
+  evidence.push(finding('landscape.upper-branch-reading', {}));
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
@@ -100,21 +95,21 @@ export function evaluateUpperBranchMetastable(claim: Claim): Evaluation {
 export function evaluateDepthTwoRoot(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive').map(Number);
   const fractions = decimalListParam(claim, 'betaOverEta').map(Number);
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
-    const missing: string[] = [];
+    const missing: { eta: number; beta: number; roots: number }[] = [];
     let end = 0;
     for (const eta of etas) {
       end = Math.max(end, criticalBeta(float64, { eta, depth: 2, convention }));
       for (const f of fractions) {
         const { minimum, saddle } = stationaryPoints(float64, mode(eta, f * eta, 2, convention));
         const roots = (minimum !== null && minimum > 0 ? 1 : 0) + (saddle !== null && saddle > 0 ? 1 : 0);
-        if (roots !== 1) missing.push(`η = ${eta}, β = ${formatNumber(f * eta, 4)}: ${roots} positive roots`);
+        if (roots !== 1) missing.push({ eta, beta: f * eta, roots });
       }
     }
-    evidence.push(`${REGULARISER_WORDS[convention]}: the positive root exists up to β = ${formatNumber(end, 4)}; ${missing.length === 0 ? 'one positive root at every grid β' : `not unique-and-present at ${missing.length} grid β (${missing.join('; ')})`}.`);
+    evidence.push(finding('landscape.depth-two-root', { reading: REGULARISER_WORDS[convention], end, missing }));
     return { label: REGULARISER_WORDS[convention], value: reported(new Decimal(end)), verdict: missing.length === 0 ? 'reproduced' : 'deviates' };
   });
-  evidence.push('The transition at L = 2 is continuous (second order, the claim no-bifurcation-depth-2), but the positive solution ends where it reaches 0: no positive root for β ≥ η (the Eq. 2 reading).');
+  evidence.push(finding('landscape.depth-two-root-reading', {}));
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }

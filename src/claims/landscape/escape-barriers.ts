@@ -7,13 +7,14 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 
 import { COUNT, DEPTH, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
 import { REGULARISER_WORDS } from '../common/reading-words.ts';
+import { finding, type Finding } from '../finding.ts';
 
 const at = (eta: number, beta: number, depth: number, convention: Convention): LandscapeSummary<number> =>
   describeLandscape(float64, { eta, beta, depth, convention });
 
-const NO_RULE = 'No statistical rule: the values are computed from the analytic core and the printed numbers, exact to float64, so there is no size or power to state.';
+/** No statistical rule: analytic values and printed numbers. */
+const noRule = (): Finding => finding('landscape.no-rule', {});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Appendix E: "This is the minimal barrier along the lowest-loss path out of the metastable phase."
@@ -53,14 +54,28 @@ export function evaluateSaddleBarrier(claim: Claim, results: ExperimentResults):
     value,
     readings: [{ label: `${REGULARISER_WORDS.eq2} (the network's loss: weight decay β on every layer)`, value, verdict, difference: String(report.lossDifferenceMinusBarrier) }],
     evidence: [
-      `Exits from the rank-1 minimum at β = ${beta}, L = ${depth} (analytic core, the Eq. 2 reading): the weak mode (η = ${weak}) over its saddle λsad = ${formatNumber(at(weak, beta, depth, 'eq2').lambdaSaddle ?? NaN, 6)}, ` +
-        `Eq. 10's ΔE = ${up === null ? '— (no saddle)' : formatNumber(up, 8)}; the strong mode (η = ${strong}) down over its saddle, ${down === null ? '— (no saddle)' : formatNumber(down, 8)}. ` +
-        `${lowest ? 'Eq. 10\'s is the lower' : 'Eq. 10\'s is not the lower'}: every critical point of the regularised deep linear loss is balanced, so these are the only index-1 saddles next to the minimum.`,
-      `The network's saddle (D = ${saddle.spectrum.length}, population moments; ${saddle.construction}): |∇| = ${formatNumber(saddle.gradientNorm, 2)} after ${saddle.newtonIterations} Newton steps, ` +
-        `Hessian index ${saddle.index} (the minimum's ${report.trapped.index}); loss above the rank-1 minimum ${formatNumber(report.lossDifference, 12)}, Eq. 10 ${formatNumber(report.analyticBarrier, 12)}, ` +
-        `difference ${formatNumber(report.lossDifferenceMinusBarrier, 2)} (${formatNumber(relative, 2)} relative; agreement means ≤ ${BARRIER_AGREEMENT}).`,
-      'The claim is the identity of Eq. 10 with the network\'s lowest exit; its printed size (0.003) is delta-e-min\'s.',
-      NO_RULE,
+      finding('landscape.rank1-exits', {
+        beta,
+        depth,
+        weak: { eta: weak, saddle: at(weak, beta, depth, 'eq2').lambdaSaddle, barrier: up },
+        strong: { eta: strong, barrier: down },
+        eq10Lowest: lowest,
+      }),
+      finding('landscape.network-saddle', {
+        dimension: saddle.spectrum.length,
+        construction: saddle.construction,
+        gradientNorm: saddle.gradientNorm,
+        newtonSteps: saddle.newtonIterations,
+        index: saddle.index,
+        minimumIndex: report.trapped.index,
+        lossAboveMinimum: report.lossDifference,
+        analyticBarrier: report.analyticBarrier,
+        difference: report.lossDifferenceMinusBarrier,
+        relative,
+        agreement: BARRIER_AGREEMENT,
+      }),
+      finding('landscape.saddle-barrier-scope', {}),
+      noRule(),
     ],
   };
 }
@@ -84,26 +99,30 @@ export function evaluateSparseBarrier(claim: Claim): Evaluation {
   const threshold = Number(decimalParam(claim, 'sigmaThreshold', 'positive'));
   const batch = integerParam(claim, 'batch', COUNT);
   const samples = integerParam(claim, 'samples', COUNT);
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings = CONVENTIONS.map((convention): Reading => {
     const sparse = at(eta, beta, depth, convention);
     const dense = at(eta, denseBeta, depth, convention);
     const saddle = sparse.lambdaSaddle;
     const verdict: Verdict = saddle === null || saddle < threshold ? 'deviates' : 'reproduced';
     evidence.push(
-      `${REGULARISER_WORDS[convention]}: at β = ${beta}, η = ${eta}, L = ${depth}: λsad = ${saddle === null ? '— (no saddle)' : formatNumber(saddle, 3)}, ΔE = ${sparse.barrier === null ? '—' : formatNumber(sparse.barrier, 3)} ` +
-        `(Eq. 10); at the dense trap's β = ${denseBeta}: ΔE = ${dense.barrier === null ? '—' : formatNumber(dense.barrier, 3)}` +
-        (sparse.barrier !== null && dense.barrier !== null ? `, ${formatNumber(sparse.barrier / dense.barrier, 2)} times it` : '') +
-        `. The saddle lies ${saddle === null ? '—' : `${formatNumber(threshold / saddle, 2)} times below`} the escape criterion σ2 > ${threshold}.`,
+      finding('landscape.sparse-barrier', {
+        reading: REGULARISER_WORDS[convention],
+        beta,
+        eta,
+        depth,
+        saddle,
+        barrier: sparse.barrier,
+        denseBeta,
+        denseBarrier: dense.barrier,
+        ratioToDense: sparse.barrier !== null && dense.barrier !== null ? sparse.barrier / dense.barrier : null,
+        threshold,
+        belowThreshold: saddle === null ? null : threshold / saddle,
+      }),
     );
     return { label: REGULARISER_WORDS[convention], value: sparse.barrier === null ? null : String(sparse.barrier), verdict };
   });
-  evidence.push(
-    `Appendix A trains the sparse run at B = ${batch} on N = ${samples} samples: ${batch >= samples ? `B ≥ N, so every epoch is one step on the full training set and the update carries no mini-batch noise (claim sparse-batch-noise)` : 'B < N'}. ` +
-      'A weak mode left below λsad returns to 0 and stays there (λ = 0 is invariant); one above it grows to rank 2 by deterministic descent, after a time set by how far it starts above the saddle. ' +
-      'Fig. 1(b)\'s plateau and escape can therefore be neither held by a barrier nor driven by noise.',
-    NO_RULE,
-  );
+  evidence.push(finding('landscape.sparse-batch', { batch, samples, fullBatch: batch >= samples }), noRule());
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
@@ -123,7 +142,7 @@ export function evaluateBarrierOrder(claim: Claim): Evaluation {
   const first = decimalParam(claim, 'firstEscape');
   const second = decimalParam(claim, 'secondEscape');
   const weak = etas.indexOf(Math.min(...etas));
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings = CONVENTIONS.map((convention): Reading => {
     const barriers = barriersFromZero(etas, beta, depth, convention);
     const known = barriers.filter((b): b is number => b !== null);
@@ -134,18 +153,21 @@ export function evaluateBarrierOrder(claim: Claim): Evaluation {
     const barrierSlowerFirst = outOfRank0 !== null && outOfRank1 !== null && outOfRank0 > outOfRank1;
     const verdict: Verdict = outOfRank0 === null || outOfRank1 === null ? 'inconsistent' : printedSlowerFirst === barrierSlowerFirst ? 'reproduced' : 'inconsistent';
     evidence.push(
-      `${REGULARISER_WORDS[convention]}: Eq. 10 at β = ${beta}, L = ${depth}: ${etas.map((eta, i) => `η = ${eta}: ΔE = ${barriers[i] === null ? '— (no saddle)' : formatNumber(barriers[i]!, 4)}`).join('; ')}. ` +
-        `Out of rank 0 the lowest is ${outOfRank0 === null ? '—' : formatNumber(outOfRank0, 4)}, out of rank 1 the weak mode's ${outOfRank1 === null ? '—' : formatNumber(outOfRank1, 4)}: ` +
-        `${barrierSlowerFirst ? 'the first escape has the higher barrier' : 'the first escape has the lower barrier'}; the paper prints τ > ${first} for it against τ ≈ ${second} for the second.`,
+      finding('landscape.barrier-order', {
+        reading: REGULARISER_WORDS[convention],
+        beta,
+        depth,
+        barriers: etas.map((eta, i) => ({ eta, barrier: barriers[i] ?? null })),
+        outOfRank0,
+        outOfRank1,
+        firstHigher: barrierSlowerFirst,
+        first: Number(first),
+        second: Number(second),
+      }),
     );
     return { label: REGULARISER_WORDS[convention], value: outOfRank0 !== null && outOfRank1 !== null ? String(outOfRank0 / outOfRank1) : null, verdict };
   });
-  evidence.push(
-    'Value: barrier out of rank 0 over barrier out of rank 1. Both escapes run at the same β, ηlr and B (Appendix A), hence the same T_eff; out of rank 0 either mode may go first, so its rate is at least the lowest barrier\'s. ' +
-      'Caveat: Eq. 5\'s τ0 (Eq. 11\'s curvature prefactor) differs between the two escapes, and the order holds only for comparable prefactors; the printed order needs τ0 of the first escape larger by more than ' +
-      `(${first}/${second})·e^{(ΔE₁ − ΔE₀)/T} (ΔE₀ out of rank 0, ΔE₁ out of rank 1) at the T of the runs, which the paper neither states nor gives the numbers to check.`,
-    NO_RULE,
-  );
+  evidence.push(finding('landscape.barrier-order-caveat', { first: Number(first), second: Number(second) }), noRule());
   return {
     verdict: readings[0]!.verdict,
     value: readings[0]!.value,

@@ -18,10 +18,11 @@ import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { inBothBackends, reported } from '../common/backends.ts';
-import { candidatesMatchingPrinted, printedNumberEvaluation, type Candidate } from '../common/numeric.ts';
 import { DEPTH, DIGITS, GRID, RANK, decimalListParam, decimalParam, integerListParam, integerParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
 import { REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
+import { finding, type Finding, type FindingValues } from '../finding.ts';
+import type { CandidateQuantity, LandscapeFindings, PrintedQuantity } from './findings.ts';
+import { candidatesMatchingPrinted, printedNumberEvaluation, type Candidate } from './printed-number.ts';
 
 const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, convention: Convention) => ({
   eta: S.of(eta),
@@ -30,11 +31,14 @@ const modeAt = <T>(S: Scalar<T>, eta: string, beta: string, depth: number, conve
   convention,
 });
 
+/** A decimal as the number a finding carries (null stays null). */
+const numberOf = (d: Decimal | null): number | null => (d === null ? null : d.toNumber());
+
 /** Eq. 3: βc for one mode, against the printed value. */
 export function evaluateCriticalBeta(claim: Claim): Evaluation {
   const eta = decimalParam(claim, 'eta', 'positive');
   const depth = integerParam(claim, 'depth', DEPTH);
-  return printedNumberEvaluation(claim, `βc(η = ${eta}, L = ${depth})`, (convention) => (S) =>
+  return printedNumberEvaluation(claim, { name: 'critical-beta', eta: Number(eta), depth }, (convention) => (S) =>
     criticalBeta(S, { eta: S.of(eta), depth, convention }),
   );
 }
@@ -42,9 +46,9 @@ export function evaluateCriticalBeta(claim: Claim): Evaluation {
 /** Appendix E / Section 3.2: a stationary point or barrier at (η, β, L), with the quantities the printed number could be. */
 function landscapeQuantityEvaluation(
   claim: Claim,
-  quantity: string,
+  quantity: PrintedQuantity,
   pick: <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>) => T | null,
-  candidateQuantities: Array<[string, <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>) => T | null]>,
+  candidateQuantities: Array<[CandidateQuantity, <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>) => T | null]>,
 ): Evaluation {
   const eta = decimalParam(claim, 'eta', 'positive');
   const beta = decimalParam(claim, 'beta');
@@ -54,9 +58,9 @@ function landscapeQuantityEvaluation(
   const candidates: Candidate[] = [];
   for (const convention of CONVENTIONS) {
     for (const b of [beta, ...nearbyBetas]) {
-      for (const [label, compute] of candidateQuantities) {
+      for (const [name, compute] of candidateQuantities) {
         const { value } = inBothBackends((S) => compute(S, modeAt(S, eta, b, depth, convention)));
-        candidates.push({ label: `${label} at β = ${b} (${convention})`, value });
+        candidates.push({ quantity: name, beta: Number(b), convention, value });
       }
     }
   }
@@ -78,18 +82,18 @@ const barrierFromMinOf = <T>(S: Scalar<T>, mode: ReturnType<typeof modeAt<T>>): 
   modeBarriers(S, mode)?.fromMinimum ?? null;
 
 export function evaluateSaddleLambda(claim: Claim): Evaluation {
-  return landscapeQuantityEvaluation(claim, 'λsad (smaller root of Eq. 2)', saddleOf, [
-    ['λsad', saddleOf],
-    ['λ**', minimumOf],
-    ['λsad^(1/L) (per-layer)', perLayer(saddleOf)],
-    ['λ**^(1/L) (per-layer)', perLayer(minimumOf)],
+  return landscapeQuantityEvaluation(claim, { name: 'saddle-lambda' }, saddleOf, [
+    ['saddle', saddleOf],
+    ['minimum', minimumOf],
+    ['saddle-per-layer', perLayer(saddleOf)],
+    ['minimum-per-layer', perLayer(minimumOf)],
   ]);
 }
 
 export function evaluateBarrierFromZero(claim: Claim): Evaluation {
-  return landscapeQuantityEvaluation(claim, 'ΔE = Loss(λsad) − Loss(0) (Eq. 10)', barrierOf, [
-    ['ΔE from λ = 0', barrierOf],
-    ['barrier from λ**', barrierFromMinOf],
+  return landscapeQuantityEvaluation(claim, { name: 'barrier-from-zero' }, barrierOf, [
+    ['barrier-from-zero', barrierOf],
+    ['barrier-from-minimum', barrierFromMinOf],
   ]);
 }
 
@@ -100,7 +104,7 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
   const depth = integerParam(claim, 'depth', DEPTH);
   const globalRank = integerParam(claim, 'globalRank', RANK);
   const metastableRank = integerParam(claim, 'metastableRank', RANK);
-  const evidence: string[] = [];
+  const evidence: Finding[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const modes = etas.map((eta) => describeLandscape(float64, { eta: Number(eta), beta: Number(beta), depth, convention }));
     const rank = modes.filter((m) => m.globalPhase === 'nonzero').length;
@@ -112,40 +116,66 @@ export function evaluatePhaseStructure(claim: Claim): Evaluation {
     const metastable = configurations.filter((c) => c.join() !== global.join());
     const metastableRanks = [...new Set(metastable.map((c) => c.reduce((a, b) => a + b, 0)))].sort();
     const holds = rank === globalRank && metastableRanks.includes(metastableRank);
-    const perMode = modes
-      .map((m, i) => `η = ${etas[i]}: βc = ${formatNumber(m.betaC)}, β* = ${formatNumber(m.betaStar)}, global ${m.globalPhase}${m.lambdaMin === null ? '' : `, λ** = ${formatNumber(m.lambdaMin)}`}`)
-      .join('; ');
-    evidence.push(`${REGULARISER_WORDS[convention]}: ${perMode}. Global minimum rank-${rank}; other local minima have rank ${metastableRanks.join(', ') || 'none'}.`);
+    const perMode = modes.map((m, i) => ({ eta: Number(etas[i]), betaC: m.betaC, betaStar: m.betaStar, globalPhase: m.globalPhase, lambdaMin: m.lambdaMin }));
+    evidence.push(finding('landscape.phase-structure', { reading: REGULARISER_WORDS[convention], modes: perMode, rank, metastableRanks }));
     return {
       label: REGULARISER_WORDS[convention],
       value: String(rank),
       verdict: holds ? 'reproduced' : 'deviates',
-      note: `global rank-${rank}; metastable ranks {${metastableRanks.join(', ')}}`,
+      note: finding('landscape.phase-ranks', { rank, metastableRanks }),
     };
   });
   return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence };
 }
 
-/** Each convention's line under its name; conventions whose lines agree word for word share one ("Eq. 2 and Eq. 1: …"). */
-function linesByConvention(lines: readonly { convention: Convention; text: string }[]): string[] {
-  const named = new Map<string, Convention[]>();
-  for (const { convention, text } of lines) named.set(text, [...(named.get(text) ?? []), convention]);
-  return [...named].map(([text, conventions]) => `${conventions.map((c) => REGULARISER_WORDS[c]).join(' and ')}: ${text}`);
+/** The kinds of a grid claim's line: their values name the readings that share the line. */
+type GridKind = { [K in keyof LandscapeFindings]: LandscapeFindings[K] extends { readonly readings: readonly string[] } ? K : never }[keyof LandscapeFindings];
+type GridValues<K extends GridKind> = Omit<LandscapeFindings[K], 'readings'>;
+
+/**
+ * Two conventions' numbers agree when they differ by no more than this, relative: the float64 rounding of one quantity
+ * reached along two paths (eq1 rescales β by L, so a barrier at a fixed β/βc is the same number computed twice).
+ */
+const SHARED_AGREEMENT = 1e-12;
+
+/** Values equal field for field, numbers to SHARED_AGREEMENT. */
+function agree(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= SHARED_AGREEMENT * Math.max(Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => agree(x, b[i]));
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => agree((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
+
+/** Each convention's finding; conventions whose findings agree (numbers to float64 rounding) share one, with the first one's values ("Eq. 2 and Eq. 1: …"). */
+function findingsByConvention<K extends GridKind>(kind: K, found: readonly { convention: Convention; values: GridValues<K> }[]): Finding[] {
+  const shared: { conventions: Convention[]; values: GridValues<K> }[] = [];
+  for (const { convention, values } of found) {
+    const group = shared.find((g) => agree(g.values, values));
+    if (group === undefined) shared.push({ conventions: [convention], values });
+    else group.conventions.push(convention);
+  }
+  return shared.map(({ conventions, values }) =>
+    finding(kind, { readings: conventions.map((c) => REGULARISER_WORDS[c]), ...values } as unknown as FindingValues[K]),
+  );
 }
 
 /** A claim that must hold at every point of a grid, under each convention. */
-function gridEvaluation(
+function gridEvaluation<K extends GridKind>(
   claim: Claim,
-  check: (convention: Convention) => { holds: boolean; value: Decimal | null; evidence: string },
+  kind: K,
+  check: (convention: Convention) => { holds: boolean; value: Decimal | null; found: GridValues<K> },
 ): Evaluation {
-  const lines: { convention: Convention; text: string }[] = [];
+  const found: { convention: Convention; values: GridValues<K> }[] = [];
   const readings: Reading[] = CONVENTIONS.map((convention) => {
     const result = check(convention);
-    lines.push({ convention, text: result.evidence });
+    found.push({ convention, values: result.found });
     const verdict: Verdict = result.holds ? 'reproduced' : 'deviates';
     return { label: REGULARISER_WORDS[convention], value: reported(result.value), verdict };
   });
-  return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence: linesByConvention(lines) };
+  return { verdict: readings[0]!.verdict, value: readings[0]!.value, readings, evidence: findingsByConvention(kind, found) };
 }
 
 /** The relative hysteresis window (βc − β*)/βc of one mode, agreed by both backends. */
@@ -161,7 +191,7 @@ function hysteresisWindow(eta: string, depth: number, convention: Convention): D
 export function evaluateHysteresisWindow(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const depths = integerListParam(claim, 'depths', DEPTH);
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.hysteresis-window', (convention) => {
     let smallest: Decimal | null = null;
     for (const eta of etas) {
       for (const depth of depths) {
@@ -172,7 +202,7 @@ export function evaluateHysteresisWindow(claim: Claim): Evaluation {
     return {
       holds: smallest !== null && smallest.gt(0),
       value: smallest,
-      evidence: `over η ∈ {${etas.join(', ')}} and L ∈ {${depths.join(', ')}}, the narrowest window (βc − β*)/βc is ${formatNumber(smallest)}.`,
+      found: { etas: etas.map(Number), depths, narrowest: numberOf(smallest) },
     };
   });
 }
@@ -181,7 +211,7 @@ export function evaluateHysteresisWindow(claim: Claim): Evaluation {
 export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const fractions = decimalListParam(claim, 'betaFractions');
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.depth-two-continuous', (convention) => {
     let saddles = 0;
     let largestJump = new Decimal(0);
     let positiveAboveEta = 0;
@@ -201,11 +231,7 @@ export function evaluateDepthTwoContinuous(claim: Claim): Evaluation {
     return {
       holds: saddles === 0 && positiveAboveEta === 0 && largestJump.lt(0.01),
       value: largestJump,
-      evidence:
-        `saddles found: ${saddles}; non-zero minima at β ≥ βc: ${positiveAboveEta}; λ**/η just below βc: ${formatNumber(largestJump)}. ` +
-        'The transition is continuous (second order): this claim is that half of Appendix C\'s sentence. Its other half, ' +
-        '"a unique positive solution for all β > 0", is the claim depth-two-unique-root, which deviates: the non-zero ' +
-        'solution exists only for β < βc (= η under the Eq. 2 reading).',
+      found: { saddles, minimaAboveCritical: positiveAboveEta, largestJump: largestJump.toNumber() },
     };
   });
 }
@@ -215,7 +241,7 @@ export function evaluateBarrierMonotone(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const depth = integerParam(claim, 'depth', DEPTH);
   const steps = integerParam(claim, 'gridPoints', GRID);
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.barrier-monotone', (convention) => {
     let violations = 0;
     let smallestStep = Infinity;
     for (const eta of etas) {
@@ -231,7 +257,7 @@ export function evaluateBarrierMonotone(claim: Claim): Evaluation {
     return {
       holds: violations === 0,
       value: new Decimal(violations),
-      evidence: `ΔE on ${steps - 1} evenly spaced β in (0, βc) for η ∈ {${etas.join(', ')}}, L = ${depth}: ${violations} decreases; smallest increase ${formatNumber(smallestStep)}.`,
+      found: { points: steps - 1, etas: etas.map(Number), depth, decreases: violations, smallestIncrease: smallestStep },
     };
   });
 }
@@ -240,13 +266,13 @@ export function evaluateBarrierMonotone(claim: Claim): Evaluation {
 export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const depth = integerParam(claim, 'depth', DEPTH);
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.critical-beta-ordering', (convention) => {
     const betas = etas.map((eta) => inBothBackends((S) => criticalBeta(S, { eta: S.of(eta), depth, convention })).value!);
     const ordered = betas.every((b, i) => i === 0 || betas[i - 1]!.gt(b));
     return {
       holds: ordered && etas.every((e, i) => i === 0 || new Decimal(etas[i - 1]!).gt(e)),
       value: betas[0]!.minus(betas[betas.length - 1]!),
-      evidence: etas.map((eta, i) => `βc(η = ${eta}) = ${formatNumber(betas[i]!)}`).join(', ') + (ordered ? ': ordered as the η.' : ': NOT ordered as the η.'),
+      found: { modes: etas.map((eta, i) => ({ eta: Number(eta), betaC: betas[i]!.toNumber() })), ordered },
     };
   });
 }
@@ -261,9 +287,9 @@ export function evaluateCriticalBetaOrdering(claim: Claim): Evaluation {
 export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const depths = integerListParam(claim, 'depths', DEPTH);
-  const window = gridEvaluation(claim, (convention) => {
+  const window = gridEvaluation(claim, 'landscape.depth-window', (convention) => {
     let smallestIncrease: Decimal | null = null;
-    const lines: string[] = [];
+    const modes: { eta: number; windows: (number | null)[] }[] = [];
     for (const eta of etas) {
       const widths = depths.map((depth) => hysteresisWindow(eta, depth, convention));
       widths.forEach((w, i) => {
@@ -272,17 +298,18 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
         const step = w.minus(before);
         if (smallestIncrease === null || step.lt(smallestIncrease)) smallestIncrease = step;
       });
-      lines.push(`η = ${eta}: (βc − β*)/βc at L = ${depths.join(', ')}: ${widths.map((w) => formatNumber(w, 4)).join(', ')}`);
+      modes.push({ eta: Number(eta), windows: widths.map(numberOf) });
     }
     const increase = smallestIncrease as Decimal | null;
+    const widens = increase !== null && increase.gt(0);
     return {
-      holds: increase !== null && increase.gt(0),
+      holds: widens,
       value: increase,
-      evidence: `${lines.join('. ')}. The window ${increase !== null && increase.gt(0) ? 'widens' : 'does not widen'} with L (smallest increase ${formatNumber(increase)}).`,
+      found: { depths, modes, smallestIncrease: numberOf(increase), widens },
     };
   });
   const falls = CONVENTIONS.map((convention): Reading => {
-    const lines: string[] = [];
+    const modes: { eta: number; betaC: number[]; betaStar: number[] }[] = [];
     let fallsWithL = true;
     let finite = true;
     for (const eta of etas) {
@@ -290,11 +317,9 @@ export function evaluateDepthCriticalBeta(claim: Claim): Evaluation {
       const betaStar = depths.map((depth) => equalLossBeta(float64, { eta: Number(eta), depth, convention }));
       fallsWithL &&= betaC.every((b, i) => i === 0 || b < betaC[i - 1]!);
       finite &&= betaStar.every((b) => Number.isFinite(b) && b > 0);
-      lines.push(`η = ${eta}: βc(L) = ${betaC.map((b) => formatNumber(b, 3)).join(', ')}; β*(L) = ${betaStar.map((b) => formatNumber(b, 3)).join(', ')}`);
+      modes.push({ eta: Number(eta), betaC, betaStar });
     }
-    window.evidence.push(
-      `${REGULARISER_WORDS[convention]}: L = ${depths.join(', ')}. ${lines.join('. ')}. βc ${fallsWithL ? 'falls' : 'does not fall'} with L; β* ${finite ? 'stays finite and positive (its closed form, so this half cannot fail)' : 'does not stay finite'}.`,
-    );
+    window.evidence.push(finding('landscape.depth-critical-beta', { reading: REGULARISER_WORDS[convention], depths, modes, falls: fallsWithL, finite }));
     return { label: readingLabel(REGULARISER_WORDS[convention], 'βc falls with L'), value: null, verdict: fallsWithL ? 'reproduced' : 'deviates' };
   });
   return { ...window, readings: [...window.readings, ...falls] };
@@ -305,9 +330,9 @@ export function evaluateDepthBarrier(claim: Claim): Evaluation {
   const etas = decimalListParam(claim, 'etas', 'positive');
   const depths = integerListParam(claim, 'depths', DEPTH);
   const fractions = decimalListParam(claim, 'betaFractions');
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.depth-barrier', (convention) => {
     let grows = true;
-    const lines: string[] = [];
+    const series: { eta: number; fraction: number; barriers: number[] }[] = [];
     for (const eta of etas) {
       for (const f of fractions) {
         const barriers = depths.map((depth) => {
@@ -315,13 +340,13 @@ export function evaluateDepthBarrier(claim: Claim): Evaluation {
           return modeBarriers(float64, { eta: Number(eta), beta: Number(f) * betaC, depth, convention })!.fromZero;
         });
         grows &&= barriers.every((b, i) => i === 0 || b > barriers[i - 1]!);
-        lines.push(`η = ${eta}, β = ${f}·βc: ΔE(L) = ${barriers.map((b) => formatNumber(b, 3)).join(', ')}`);
+        series.push({ eta: Number(eta), fraction: Number(f), barriers });
       }
     }
     return {
       holds: grows,
       value: null,
-      evidence: `L = ${depths.join(', ')}. ${lines.join('. ')}. ΔE ${grows ? 'grows' : 'does not grow'} with L at fixed β/βc.`,
+      found: { depths, series, grows },
     };
   });
 }
@@ -333,7 +358,7 @@ export function evaluateEq3FromEq2(claim: Claim): Evaluation {
   const digits = integerParam(claim, 'digits', DIGITS);
   const S = decimalScalar(digits);
   const bound = new Decimal(10).pow(-(digits - 5));
-  return gridEvaluation(claim, (convention) => {
+  return gridEvaluation(claim, 'landscape.eq3-residual', (convention) => {
     let largest = new Decimal(0);
     for (const eta of etas) {
       for (const depth of depths) {
@@ -350,7 +375,7 @@ export function evaluateEq3FromEq2(claim: Claim): Evaluation {
     return {
       holds: largest.lt(bound),
       value: largest,
-      evidence: `at λc = η(1−k)/(2−k) and β = βc of Eq. 3, the largest residual of Eq. 8 and Eq. 9 over η ∈ {${etas.join(', ')}}, L ∈ {${depths.join(', ')}} is ${formatNumber(largest, 3)} at ${digits} digits (bound ${bound.toString()}).`,
+      found: { etas: etas.map(Number), depths, largest: largest.toNumber(), digits, bound: bound.toNumber() },
     };
   });
 }

@@ -5,9 +5,9 @@ import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
 import { reported } from '../common/backends.ts';
 import { COUNT, DEPTH, decimalListParam, decimalParam, integerListParam, integerParam, placeParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding, type Finding } from '../finding.ts';
 
-function single(verdict: Verdict, value: string | null, evidence: string[], extra: Partial<Evaluation> = {}): Evaluation {
+function single(verdict: Verdict, value: string | null, evidence: Finding[], extra: Partial<Evaluation> = {}): Evaluation {
   return { verdict, value, readings: [{ label: 'as printed', value, verdict }], evidence, ...extra };
 }
 
@@ -27,14 +27,10 @@ export function evaluateRegulariserFactor(claim: Claim): Evaluation {
   const derivative = S.div(S.sub(eq1Regulariser(S.add(at, h)), eq1Regulariser(S.sub(at, h))), S.mul(S.of(2), h));
   const eq2Term = S.mul(S.of(beta), S.pow(at, S.sub(k, S.of(1)))); // Eq. 2: βλ^{2/L−1}
   const ratio = S.div(eq2Term, derivative);
-  const ratioText = S.toString(ratio, 12);
   const agrees = S.abs(S.sub(ratio, S.of(1))).lt(S.of('1e-20'));
   return single(agrees ? 'reproduced' : 'inconsistent', reported(new Decimal(S.toString(ratio))), [
-    `At β = ${beta}, λ = ${lambda}, L = ${depth}: d/dλ of Eq. 1's (β/2)λ^{2/L} = ${S.toString(derivative, 10)}; ` +
-      `Eq. 2's regulariser term βλ^{2/L−1} = ${S.toString(eq2Term, 10)}; ratio ${ratioText} (L = ${depth}).`,
-    'Eq. 10 writes the regulariser as (Lβ/2)λ^{2/L}, whose derivative is exactly Eq. 2\'s term. Eqs. 2, 3 and 10 ' +
-      'therefore belong to the regulariser (Lβ/2)Σλ^{2/L} — what weight decay β on each of L balanced layers gives — ' +
-      'and Eq. 1 as printed is off by the factor L. The audit calls the two readings Eq. 2 (default) and Eq. 1.',
+    finding('text.regulariser-derivative', { beta: Number(beta), lambda: Number(lambda), depth, derivative: derivative.toNumber(), eq2Term: eq2Term.toNumber(), ratio: ratio.toNumber() }),
+    finding('text.regulariser-reading', {}),
   ], {
     places: ['Eq. 1: (β/2)Σλ_i^{2/L}', 'Eq. 2 (stationarity λ − η + βλ^{2/L−1} = 0) and Eq. 10 ((Lβ/2)(λsad)^{2/L})'],
   });
@@ -46,6 +42,9 @@ function parameterCount(widths: number[], biases: boolean): number {
   return count;
 }
 
+/** The hidden widths searched for one that gives the printed count: 1 to this. */
+const LARGEST_WIDTH = 100;
+
 /** Appendix A: D = 170 against the stated architecture 2 → 10 → 10 → 2 (depth 3, width 10). */
 export function evaluateParameterCount(claim: Claim): Evaluation {
   const widths = integerListParam(claim, 'widths', COUNT);
@@ -55,11 +54,11 @@ export function evaluateParameterCount(claim: Claim): Evaluation {
   const input = widths[0]!;
   const output = widths[widths.length - 1]!;
   const hidden = widths.length - 2;
-  const matchingWidths: string[] = [];
-  for (let w = 1; w <= 100; w++) {
+  const matching: { width: number; biases: boolean }[] = [];
+  for (let w = 1; w <= LARGEST_WIDTH; w++) {
     const shape = [input, ...Array<number>(hidden).fill(w), output];
     for (const biases of [false, true]) {
-      if (parameterCount(shape, biases) === printed) matchingWidths.push(`w = ${w}${biases ? ' with biases' : ''}`);
+      if (parameterCount(shape, biases) === printed) matching.push({ width: w, biases });
     }
   }
   const verdict: Verdict = without === printed || withBiases === printed ? 'reproduced' : 'inconsistent';
@@ -71,10 +70,8 @@ export function evaluateParameterCount(claim: Claim): Evaluation {
       { label: 'with biases', value: String(withBiases), verdict: withBiases === printed ? 'reproduced' : 'inconsistent' },
     ],
     evidence: [
-      `${widths.join(' → ')}: ${without} weights without biases, ${withBiases} with biases; the paper says D = ${printed}.`,
-      matchingWidths.length === 0
-        ? `No hidden width w from 1 to 100 gives ${printed} for ${input} → w${' → w'.repeat(hidden - 1)} → ${output}, with or without biases.`
-        : `${printed} parameters would need ${matchingWidths.join(' or ')}.`,
+      finding('text.parameter-count', { widths, without, withBiases, printed }),
+      finding('text.parameter-widths', { printed, input, hidden, output, largestWidth: LARGEST_WIDTH, matching }),
     ],
     places: ['Appendix A: "depth L = 3 (two hidden layers) with hidden width w = 10 and output dimension p = 2"', 'Appendix A and Section 3.3: "D = 170 total parameters"'],
   };
@@ -85,14 +82,13 @@ export function evaluatePlacesAgree(claim: Claim): Evaluation {
   const a = placeParam(claim, 'a');
   const b = placeParam(claim, 'b');
   const agree = a.says === b.says;
-  const evidence = [`${a.place} says ${a.says}; ${b.place} says ${b.says}.`];
+  const evidence = [finding('text.places', { a: { place: a.place, says: a.says }, b: { place: b.place, says: b.says } })];
   if (claim.params.betaConsequence === true) {
     // What each β implies for the mode η = 0.8, L = 3 (eq2), so the reader sees why the discrepancy matters.
     for (const place of [a, b]) {
-      const s = describeLandscape(float64, { eta: 0.8, beta: Number(place.says), depth: 3, convention: 'eq2' });
-      evidence.push(
-        `At β = ${place.says} (η = 0.8, L = 3, the Eq. 2 reading): global phase ${s.globalPhase}, barrier out of λ = 0 ΔE = ${formatNumber(s.barrier)}.`,
-      );
+      const mode = { eta: 0.8, beta: Number(place.says), depth: 3, convention: 'eq2' } as const;
+      const s = describeLandscape(float64, mode);
+      evidence.push(finding('text.beta-consequence', { beta: mode.beta, eta: mode.eta, depth: mode.depth, globalPhase: s.globalPhase, barrier: s.barrier }));
     }
   }
   return single(agree ? 'reproduced' : 'inconsistent', null, evidence, agree ? {} : { places: [`${a.place}: ${a.says}`, `${b.place}: ${b.says}`] });
@@ -108,12 +104,12 @@ export function evaluateCriticalBetaIndexing(claim: Claim): Evaluation {
   const nearest = printed.map((p) => {
     const distances = computed.map((c) => c.minus(p).abs());
     const i = distances[0]!.lte(distances[1]!) ? 0 : 1;
-    return `printed ${p} is nearest βc(η = ${etas[i]}) = ${formatNumber(computed[i]!)}`;
+    return { printed: p, eta: Number(etas[i]), betaC: computed[i]!.toNumber() };
   });
   return single(printedOrder ? 'reproduced' : 'inconsistent', null, [
-    `Appendix A: η1 = ${etas[0]}, η2 = ${etas[1]}; Eq. 3 (the Eq. 2 reading) gives βc(η1) = ${formatNumber(computed[0]!)} > βc(η2) = ${formatNumber(computed[1]!)}.`,
-    `The paper prints βc(1) = ${printed[0]} and βc(2) = ${printed[1]}, i.e. βc(1) ${printedOrder ? '>' : '<'} βc(2); ${nearest.join('; ')}.`,
-    'The rank-1 trap (checkpoint at 0.361, "rank-1 phase") only makes sense if the mode that switches off at 0.36 is η2 = 0.8: the labels are swapped relative to Appendix D.2.',
+    finding('text.critical-beta-computed', { etas: etas.map(Number), betaC: computed.map((c) => c.toNumber()) }),
+    finding('text.critical-beta-printed', { printed, descending: printedOrder, nearest }),
+    finding('text.critical-beta-swap', {}),
   ], printedOrder ? {} : { places: ['Appendices A and B: "βc(1) = 0.360", "βc(2) = 0.42"', 'Appendix D.2: "η1 > ··· > ηd > 0 implies βc(1) > ··· > βc(d)"'] });
 }
 
@@ -122,12 +118,9 @@ export function evaluateStepsPerEpoch(claim: Claim): Evaluation {
   const samples = integerParam(claim, 'samples', COUNT);
   const batch = integerParam(claim, 'batch', COUNT);
   const steps = Math.floor(samples / batch);
-  const evidence = [`⌊N/B⌋ = ⌊${samples}/${batch}⌋ = ${steps} steps per epoch.`];
+  const evidence = [finding('text.steps-per-epoch', { samples, batch, steps })];
   if (steps === 0) {
-    evidence.push(
-      `A batch of ${batch} cannot be drawn from ${samples} samples: read literally, no SGD step is ever taken; read as "one batch of all ${samples}", ` +
-        'every step is full-batch gradient descent, the gradient has no sampling noise, and "SGD noise" cannot be what drives the escape.',
-    );
+    evidence.push(finding('text.no-step', { samples, batch }));
     return single('inconsistent', String(steps), evidence, {
       places: [`Appendix A, sparse sub-sampling: "a random ${samples}-sample subset ... B = ${batch}"`, 'Appendix A: "each epoch consists of ⌊N/B⌋ = 8 SGD steps"; Section 2.2: escape is driven by "SGD mini-batch noise"'],
     });
@@ -146,11 +139,13 @@ export function evaluateRatioOfPrinted(claim: Claim): Evaluation {
   const printed = claim.paper.value!;
   const width = toleranceWidth(claim.tolerance, printed)!;
   const comparison = compareToPrinted(ratio, printed, width);
-  const evidence = [`${numerator} / ${denominator}${scale === '1' ? '' : ` × ${scale}`} = ${formatNumber(ratio, 6)}; the paper says ${printed} (± ${width.toString()}).`];
+  const evidence = [
+    finding('text.printed-ratio', { numerator: Number(numerator), denominator: Number(denominator), scale: Number(scale), ratio: ratio.toNumber(), printed, width: width.toNumber() }),
+  ];
   if (claim.params.withHarnessBarrier === true) {
     for (const convention of ['eq2', 'eq1'] as const) {
       const s = describeLandscape(float64, { eta: 0.8, beta: 0.32, depth: 3, convention });
-      evidence.push(`With the audit's ΔE_min under ${convention} (${formatNumber(s.barrier)}) the same ratio would be ${formatNumber(new Decimal(numerator).div(s.barrier!), 3)}.`);
+      evidence.push(finding('text.ratio-with-audit-barrier', { convention, barrier: s.barrier, ratio: new Decimal(numerator).div(s.barrier!).toNumber() }));
     }
   }
   return single(comparison.within ? 'reproduced' : 'inconsistent', reported(ratio), evidence);

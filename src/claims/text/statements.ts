@@ -7,7 +7,7 @@ import { compareToPrinted, halfUnitOfLastDigit } from '../tolerance.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
 import { reported } from '../common/backends.ts';
 import { COUNT, decimalListParam, decimalParam, integerListParam, integerParam, placeParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding } from '../finding.ts';
 
 function agreeing(agrees: boolean): Verdict {
   return agrees ? 'reproduced' : 'inconsistent';
@@ -39,11 +39,15 @@ export function evaluateTimeUnit(claim: Claim): Evaluation {
     value: readings[0]!.value,
     readings,
     evidence: [
-      `The learning-rate sweep runs ηlr ∈ {${lrs.join(', ')}} at B = ${batch}: ηlr is the swept variable, not fixed. Epochs → SGD steps is ×N/B = ${n / batch}, ` +
-        'the same at every rate, so for steps the conclusion holds (third reading).',
-      `Eq. 5 is Kramers' law in the time of Langevin dynamics, t = steps·ηlr: ln τ_t = ln τ_epochs + ln(N·ηlr/B) changes by ln(${Math.max(...lrs)}/${Math.min(...lrs)}) = ${formatNumber(lrShift, 5)} across the sweep. ` +
-        (unit === null ? '' : `Regressed on B/ηlr over the ${lrs.length} rates that term has slope ${formatNumber(unit.slope, 4)} per unit of B/ηlr (R² ${formatNumber(unit.rSquared, 3)}): it tilts the Arrhenius line and is not a constant.`),
-      `The batch-size sweep (prediction 3) varies B ∈ {${batches.join(', ')}}: steps per epoch ⌊N/B⌋ change by ln(${Math.max(...batches)}/${Math.min(...batches)}) = ${formatNumber(batchShift, 4)} in ln τ.`,
+      finding('text.lr-sweep', { lrs, batch, stepsPerEpoch: n / batch }),
+      finding('text.lr-sweep-langevin', {
+        largestLr: Math.max(...lrs),
+        smallestLr: Math.min(...lrs),
+        shift: lrShift,
+        rates: lrs.length,
+        unit: unit === null ? null : { slope: unit.slope, rSquared: unit.rSquared },
+      }),
+      finding('text.batch-sweep', { batches, largest: Math.max(...batches), smallest: Math.min(...batches), shift: batchShift }),
     ],
     places: ['Appendix F.4: "Since B, ηlr, and N are fixed within each sweep"', 'Section 3.3 and Appendix A: the sweep varies ηlr ∈ [5×10⁻⁴, 5×10⁻³] at B = 64'],
   };
@@ -72,15 +76,15 @@ export function evaluateSlopeErrorFromR2(claim: Claim): Evaluation {
     return { label, value: reported(implied), verdict: agreeing(c.within), difference: c.difference.toString(), toleranceUnits: c.toleranceUnits };
   });
   const inSe = stated / relative;
+  const tCritical = twoSidedTCritical(0.05, dof);
   return {
     verdict: readings[0]!.verdict,
     value: readings[0]!.value,
     readings,
     evidence: [
-      `R² = ${r2} over n = ${points} points gives SE(slope)/slope = √((1 − R²)/((n − 2)R²)) = ${formatNumber(relative * 100, 3)} %; the printed ${slope} ± ${plusMinus} is ${formatNumber(stated * 100, 3)} %.`,
-      `As ± one standard error the fit implies ± ${formatNumber(Number(slope) * relative, 3)}; as a 95 % interval (t₀.₉₇₅,${dof} = ${formatNumber(twoSidedTCritical(0.05, dof), 4)}) ± ${formatNumber(Number(slope) * relative * twoSidedTCritical(0.05, dof), 3)}.`,
-      `The printed ± is ${formatNumber(inSe, 3)} standard errors: a two-sided t interval of level 1 − ${formatNumber(tAlphaForHalfWidth(inSe, dof), 3)}. ` +
-        'R² is scale-free, so the conversion of the slope into ΔE_eff (the constant C of T_eff) cannot change the relative error; an uncertainty of C would have to be stated to account for the rest.',
+      finding('text.slope-relative-error', { r2, points, relative, slope: Number(slope), plusMinus, stated }),
+      finding('text.slope-implied', { standardError: Number(slope) * relative, dof, tCritical, tHalfWidth: Number(slope) * relative * tCritical }),
+      finding('text.slope-level', { standardErrors: inSe, alpha: tAlphaForHalfWidth(inSe, dof) }),
     ],
     places: ['Section 3.3: "the linear fit achieves R² = 0.991" (five learning rates, Appendix A)', 'Eq. 6: "ΔE_eff = 0.15 ± 0.05"'],
   };
@@ -109,8 +113,8 @@ export function evaluateOrdersOfMagnitude(claim: Claim): Evaluation {
     value: readings[0]!.value,
     readings,
     evidence: [
-      `log₁₀(${slowest}/${fastest}) = ${formatNumber(orders(slowest), 3)} — and the total delay is printed as a lower bound, so the span is at least that: three orders or more, not two.`,
-      `With the rank-1 trap's τ ≈ ${rank1} as the slow end: log₁₀(${rank1}/${fastest}) = ${formatNumber(orders(rank1), 3)}, nearer three orders than two.`,
+      finding('text.orders-span', { slowest: Number(slowest), fastest: Number(fastest), orders: orders(slowest) }),
+      finding('text.orders-rank1', { rank1: Number(rank1), fastest: Number(fastest), orders: orders(rank1) }),
     ],
     places: ['Abstract and Section 3.1 (iii): "two orders of magnitude"', `Section 3.1: τ ≈ ${fastest} epochs (i) and total delay τ > ${slowest} epochs (iii)`],
   };
@@ -134,9 +138,9 @@ export function evaluateCitedSupport(claim: Claim): Evaluation {
     value: String(shown.length),
     readings: [{ label: 'as printed', value: String(shown.length), verdict }],
     evidence: [
-      `${promise.place} promises: ${promised.join('; ')}.`,
-      `${cited.place}: ${cited.says}`,
-      missing.length === 0 ? 'Every promised result is shown there.' : `Not shown there: ${missing.join('; ')}. The nonlinear experiment itself is the audit's (claims nonlinear-hysteresis, nonlinear-noise-off-low-rank, nonlinear-escape).`,
+      finding('text.promise', { place: promise.place, promised: promised.map(String) }),
+      finding('text.cited-place', { place: cited.place, says: cited.says }),
+      finding('text.cited-missing', { missing: missing.map(String) }),
     ],
     places: [`${promise.place}: "${promise.says}"`, `${cited.place}: ${cited.says}`],
   };
@@ -161,8 +165,8 @@ export function evaluateInitNotation(claim: Claim): Evaluation {
       { label: 'N(mean, standard deviation)', value: '1', verdict: 'reproduced' },
     ],
     evidence: [
-      `w = ${width}: N(0, 1/√w) as a variance is std ${formatNumber(asVariance, 4)}; "a standard normal distribution scaled by 1/√w" is std ${formatNumber(asScale, 4)} (variance ${formatNumber(asScale ** 2, 3)}): ${formatNumber(ratio, 4)}× apart.`,
-      'The audit runs the random initialisation under both (std 1/√w is the protocol file\'s; the variance reading is the claim random-init-no-trapping\'s third reading).',
+      finding('text.init-std', { width, asVariance, asScale, variance: asScale ** 2, ratio }),
+      finding('text.init-both-run', {}),
     ],
     places: ['Appendix A: "fresh weights drawn from N(0, 1/√w)"', 'Appendix A: "weights drawn from a standard normal distribution scaled by 1/√w"'],
   };

@@ -6,7 +6,7 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation, Verdict } from '../verdict.ts';
 
 import { COUNT, decimalListParam, decimalParam, integerParam } from '../common/params.ts';
-import { formatNumber } from '../../text/index.ts';
+import { finding } from '../finding.ts';
 
 /** The fewest epochs an escape of `tau` epochs at `lr` takes at each of `sweep`: the same gradient-flow time. */
 export function rescaledEscapeEpochs(tau: number, lr: number, sweep: readonly number[]): number[] {
@@ -27,11 +27,9 @@ export function evaluateSweepBudget(claim: Claim): Evaluation {
     value,
     readings: [{ label: 'as printed', value, verdict }],
     evidence: [
-      `τ ≈ ${tau} epochs at ηlr = ${lr} (Fig. 1, rank-1 trap, B = 64) gives at the sweep's ηlr ${sweep.join(', ')} at least ${bounds.map((b) => formatNumber(b, 3)).join(', ')} epochs: ` +
-        `the shortest is ${formatNumber(shortest / budget, 3)} times the ${budget}-epoch budget Appendix A states for runs from this trap (the sweep states none of its own).`,
-      'The bound uses only that one epoch covers ηlr·N/B of gradient-flow time at fixed B (Appendix A: ⌊N/B⌋ = 8 steps of size ηlr) and that a lower T_eff does not shorten an activated escape (Eq. 5 with ΔE_eff > 0); ' +
-        'the Arrhenius factor makes each bound longer still. Every run of the sweep would be censored at the budget, and Fig. 2(b)\'s points, each "averaged over 50 seeds", could not be escape times.',
-      'Value: the shortest bound over the budget. No statistical rule: arithmetic on printed numbers.',
+      finding('text.sweep-budget', { tau: Number(tau), lr: Number(lr), sweep: sweep.map(Number), bounds, shortestOverBudget: shortest / budget, budget }),
+      finding('text.sweep-budget-bound', {}),
+      finding('text.sweep-budget-value', {}),
     ],
     places: [
       'Section 3.1 (ii) and Appendix A: "τ ≈ 5500 epochs" at ηlr = 0.08, B = 64, runs of 2×10⁴ epochs from the rank-1 trap',
