@@ -41,23 +41,6 @@ export interface ShareThreshold {
   readonly name: 'most runs' | 'nearly every run' | null;
 }
 
-/** A printed number's comparison under one reading, computed in decimal and in float64. */
-export interface PrintedComparison {
-  readonly label: string;
-  /** What was computed, e.g. "βc(η = 0.01, L = 3)". */
-  readonly quantity: string;
-  /** Decimal strings, at the precision computed (JSON holds no Decimal). */
-  readonly value: string;
-  readonly float: number | null;
-  readonly relativeGap: number | null;
-  readonly printed: string;
-  readonly width: string;
-  readonly difference: string;
-  readonly toleranceUnits: number;
-  /** Within the tolerance only by the rounding of the printed digits (≥ ½ tolerance unit). */
-  readonly byRounding: boolean;
-}
-
 export interface CommonFindings {
   /** A set of runs under one rule, in full. */
   'common.escapes': { readonly label: string; readonly escapes: EscapeSummary };
@@ -91,19 +74,6 @@ export interface CommonFindings {
     readonly deviate: Bounds;
     readonly threshold: ShareThreshold;
     readonly oddSeeds: readonly number[];
-  };
-  /** A printed number computed under one reading. */
-  'common.printed-number': PrintedComparison;
-  /** The quantity does not exist under this reading. */
-  'common.printed-missing': { readonly label: string; readonly quantity: string };
-  /** The same, as a reading's note. */
-  'common.printed-missing-note': { readonly label: string; readonly quantity: string };
-  /** Which nearby quantities the printed number matches at its precision (a referee's hint, not a verdict). */
-  'common.printed-candidates': {
-    readonly printed: string;
-    /** Decimal strings. */
-    readonly width: string;
-    readonly candidates: readonly { readonly label: string; readonly value: string | null; readonly matches: boolean }[];
   };
   /** A decision rule's size, power and detectable discrepancy at its seed count. */
   'common.calibration': Calibration;

@@ -1,6 +1,5 @@
 // Words for the findings every subject uses (claims/common/findings.ts).
 import type { Calibration, CommonFindings, EscapeSummary, ShareThreshold } from '../../claims/index.ts';
-import { Decimal } from 'decimal.js';
 import { formatNumber } from '../../text/index.ts';
 import type { Words } from './words.ts';
 
@@ -54,18 +53,6 @@ export const COMMON_WORDS: Words<CommonFindings> = {
   'common.typical': (v) =>
     `${v.label}: ${v.shows} of ${v.runs} runs ${v.showsWords} (share ${formatNumber(v.shows / v.runs, 3)}; ${100 * v.reproduceLevel} % interval [${formatNumber(v.reproduce.lower, 3)}, ${formatNumber(v.reproduce.upper, 3)}], ` +
     `1 − α interval [${formatNumber(v.deviate.lower, 3)}, ${formatNumber(v.deviate.upper, 3)}]) against ${thresholdWords(v.threshold)}${exceptions(v.oddSeeds, '; not: ', '')}.`,
-  'common.printed-number': (v) =>
-    `${v.label}: ${v.quantity} = ${formatNumber(new Decimal(v.value), 10)} (float64 ${v.float}, relative gap to decimal ${formatNumber(v.relativeGap, 2)}); paper ${v.printed} ± ${v.width}; ` +
-    `difference ${formatNumber(new Decimal(v.difference), 3)} = ${formatNumber(v.toleranceUnits, 3)} tolerance units${v.byRounding ? ' — holds only within the rounding of the printed digits' : ''}.`,
-  'common.printed-missing': ({ label, quantity }) => `${label}: ${quantity} does not exist at these parameters.`,
-  'common.printed-missing-note': ({ label, quantity }) => `${quantity} does not exist under ${label}`,
-  'common.printed-candidates': ({ printed, width, candidates }) => {
-    const matches = candidates.filter((c) => c.matches);
-    const list = (cs: typeof candidates) => cs.map((c) => `${c.label} = ${formatNumber(c.value === null ? null : new Decimal(c.value))}`).join('; ');
-    return matches.length === 0
-      ? `None of the ${candidates.length} nearby quantities tried matches ${printed} ± ${width}: ${list(candidates)}.`
-      : `The printed ${printed} does match, at its precision: ${list(matches)}.`;
-  },
   'common.escapes': ({ label, escapes }) => `${label}: ${escapesWords(escapes)}.`,
   'common.escapes-short': ({ label, escapes }) => `${label}: ${shortEscapesWords(escapes)}.`,
   'common.escapes-decided': ({ label, escapes, reason }) => `${label}: ${shortEscapesWords(escapes)}; ${reason}.`,
