@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oursText, renderHtmlReport } from '../../src/report/html-report.ts';
+import { oursText, renderHtmlReport, sharedNotes } from '../../src/report/html-report.ts';
 import { readFigureSvgs } from '../../src/report/read-results.ts';
 import type { Results } from '../../src/report/results.ts';
 import { CHROMIUM_ARGS, systemBrowser } from './chromium.ts';
@@ -35,6 +35,17 @@ describe('renderHtmlReport', () => {
     const trap = results.claims.find((c) => c.id === 'tau-rank1-trap')!;
     expect(oursText(trap)).toContain('τ in [50.15, ∞]');
     expect(oursText({ ...trap, measured: 'τ ≥ 48480; 50 trapped, 0 escaped, 0 set aside' })).toBe('τ ≥ 48480');
+  });
+
+  it('gives a line several claims share once, under Common notes, and links it from each of them', () => {
+    const [a, b, c] = results.claims;
+    const line = 'A line two claims give, word for word, long enough that a claim shows only its opening words and a link to it.';
+    const claims = [{ ...a!, evidence: [...a!.evidence, line] }, { ...b!, evidence: [line, ...b!.evidence] }, c!, ...results.claims.slice(3)];
+    const page = renderHtmlReport({ ...results, claims }, figures);
+    const n = sharedNotes(claims).get(line)!.n;
+    expect(page.split(line)).toHaveLength(2);
+    expect(page.match(new RegExp(`href="#note-${n}"`, 'g'))).toHaveLength(2);
+    expect(page).toContain(`<li id="note-${n}"><strong>Common note ${n}</strong> — <a href="#${a!.id}">${a!.id}</a>, <a href="#${b!.id}">${b!.id}</a>`);
   });
 
   it('puts what moved from its pin on top', () => {

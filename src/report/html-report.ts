@@ -64,7 +64,39 @@ function claimFigures(c: ClaimRecord, titles: ReadonlyMap<string, string>, drawn
   return `<h4>Figures</h4><div class="claim-figures">${items.join('')}</div>`;
 }
 
-function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
+/** An evidence line two or more claims share: its number (by first use) and the claims that give it. */
+interface SharedNote {
+  readonly n: number;
+  readonly ids: string[];
+}
+
+/** The evidence lines two or more claims share, numbered by first use: each is shown once and linked from its claims. */
+export function sharedNotes(claims: readonly ClaimRecord[]): ReadonlyMap<string, SharedNote> {
+  const users = new Map<string, string[]>();
+  for (const c of claims) for (const line of new Set(c.evidence)) users.set(line, [...(users.get(line) ?? []), c.id]);
+  const shared = new Map<string, SharedNote>();
+  for (const [line, ids] of users) if (ids.length > 1) shared.set(line, { n: shared.size + 1, ids });
+  return shared;
+}
+
+function evidenceItem(line: string, shared: ReadonlyMap<string, SharedNote>): string {
+  const note = shared.get(line);
+  if (note === undefined) return `<li>${esc(line)}</li>`;
+  return `<li class="shared"><a href="#note-${note.n}">Common note ${note.n}</a> (given by ${note.ids.length} claims): ${esc(firstWords(line))}</li>`;
+}
+
+/** A line's opening words, enough to tell the notes apart. */
+function firstWords(line: string): string {
+  return line.length <= 80 ? line : `${line.slice(0, line.lastIndexOf(' ', 80))} …`;
+}
+
+function sharedSection(shared: ReadonlyMap<string, SharedNote>): string {
+  if (shared.size === 0) return '';
+  const items = [...shared].map(([line, { n, ids }]) => `<li id="note-${n}"><strong>Common note ${n}</strong> — ${ids.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join(', ')}<br>${esc(line)}</li>`);
+  return `<section id="common-notes"><h2>Common notes</h2><p class="muted">Evidence that several claims share, given once here.</p><ol class="evidence">${items.join('')}</ol></section>`;
+}
+
+function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>, shared: ReadonlyMap<string, SharedNote>): string {
   const parts = [
     `<p><strong>${esc(c.source)}</strong></p>`,
     `<blockquote>${esc(c.paper.quote)}</blockquote>`,
@@ -80,7 +112,7 @@ function claimBody(c: ClaimRecord, results: Results, titles: ReadonlyMap<string,
     c.notReproducible ? `<p>Not reproducible as specified: ${esc(c.notReproducible)}</p>` : '',
     c.drift.length > 0 ? `<p class="drift">Moved from its pinned outcome: ${esc(c.drift.join('; '))}</p>` : '',
     c.pinned !== null && c.kind === 'stochastic' && results.profile !== 'full' ? `<p class="muted">Pinned ${esc(c.pinned.verdict)} for the full profile; not compared under ${esc(results.profile)}.</p>` : '',
-    c.evidence.length > 0 ? `<h4>Evidence</h4><ul class="evidence">${c.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>` : '',
+    c.evidence.length > 0 ? `<h4>Evidence</h4><ul class="evidence">${c.evidence.map((e) => evidenceItem(e, shared)).join('')}</ul>` : '',
     perSeedBlock(c),
     claimFigures(c, titles, drawn),
   ];
@@ -102,7 +134,7 @@ export function oursText(c: ClaimRecord): string {
   return first?.verdict ?? c.outcome;
 }
 
-function claimRows(c: ClaimRecord, order: number, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): string {
+function claimRows(c: ClaimRecord, order: number, results: Results, titles: ReadonlyMap<string, string>, drawn: ReadonlySet<string>, shared: ReadonlyMap<string, SharedNote>): string {
   const first = c.readings[0];
   const ours = `${first ? `${first.label}: ` : ''}${oursText(c)}`;
   const units = unitsOf(c);
@@ -125,7 +157,7 @@ function claimRows(c: ClaimRecord, order: number, results: Results, titles: Read
     `<td class="c-verdict">${badge(c.outcome)}${c.drift.length > 0 ? ' <span class="drift" title="differs from its pinned outcome">⚠ moved</span>' : ''}</td>` +
     `<td class="num c-paper" data-label="paper">${esc(c.paper.value ?? '—')}</td><td class="num c-ours" data-label="ours">${esc(ours)}</td>` +
     `<td class="num c-units" data-label="tolerance units">${formatUnits(units)}</td></tr>` +
-    `<tr class="detail"><td colspan="6"><details><summary>${esc(c.statement)}</summary><div class="body">${claimBody(c, results, titles, drawn)}</div></details></td></tr>` +
+    `<tr class="detail"><td colspan="6"><details><summary>${esc(c.statement)}</summary><div class="body">${claimBody(c, results, titles, drawn, shared)}</div></details></td></tr>` +
     '</tbody>'
   );
 }
@@ -334,6 +366,7 @@ const inlineSvg = (svg: string): string => svg.replace(/^\s*<\?xml[^>]*\?>\s*/, 
 export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[]): string {
   const titles = new Map(results.figures.map((f) => [f.id, f.title]));
   const drawn = new Set(figures.map((f) => f.id));
+  const shared = sharedNotes(results.claims);
   const s = results.summary;
   // The header counts the rows as the filter does (arithmetic checks included), so the two never disagree.
   const byOutcome = outcomeCounts(results.claims);
@@ -362,8 +395,9 @@ export function renderHtmlReport(results: Results, figures: readonly HtmlFigure[
     '<p class="muted">Readings: Eq. 2 is the regulariser (Lβ/2)Σλ^{2/L} that Eqs. 2, 3 and 10 follow from (the default); Eq. 1 is (β/2)Σλ^{2/L} as Eq. 1 prints it. How to read a verdict: REPRODUCE.md.</p>',
     filters(results),
     `<table id="claims-table"><thead><tr>${head.map((k, i) => `<th data-sort="${k}" scope="col" class="${headClasses[i]}">${headLabels[i]}</th>`).join('')}</tr></thead>`,
-    ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn)),
+    ...results.claims.map((c, i) => claimRows(c, i, results, titles, drawn, shared)),
     '</table></section>',
+    sharedSection(shared),
     figures.length > 0 ? `<section id="figures"><h2>Figures</h2>${figureSection.join('')}</section>` : '',
     `<script>${SCRIPT}</script></body></html>`,
     '',
