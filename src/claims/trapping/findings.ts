@@ -13,10 +13,29 @@ type FindingOf<T> = { [K in keyof T]: { readonly kind: K } & Readonly<T[K]> }[ke
  */
 export type WrappedNote = FindingOf<CommonFindings> | FindingOf<Omit<TrappingFindings, 'trapping.not-reproducible'>>;
 
+/** One row of a trapping diagnostic (diagnostics.ts): a variant of the protocol on the diagnostic seeds. */
+export interface DiagnosticRowSummary {
+  readonly label: string;
+  readonly seeds: number;
+  readonly trapped: number;
+  readonly escapes: number;
+  /** KM median escape epoch of the trapped runs (null: not reached). */
+  readonly medianEscape: number | null;
+  /** σ at the checkpoints: the lower median and the range (null: no σ recorded). */
+  readonly checkpointSigma: { readonly median: number; readonly lowest: number; readonly highest: number } | null;
+}
+
 /** Each kind's values. */
 export interface TrappingFindings {
   /** Why a verdict decided by the trap's invariance states no size or power. */
   'trapping.no-rule-invariant': Fixed;
   /** The headline reading of a verdict the protocol cannot produce the data for, with its note (null: none). */
   'trapping.not-reproducible': { readonly note: WrappedNote | null };
+  /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
+  'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
+  /** Diagnostic (c)'s heading. */
+  'trapping.diagnostic-precision': { readonly protocol: string };
+  'trapping.diagnostic-row': { readonly row: DiagnosticRowSummary };
+  /** What the diagnostics' checkpoint σ is. */
+  'trapping.diagnostic-sigma-key': Fixed;
 }

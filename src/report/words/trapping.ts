@@ -1,5 +1,6 @@
 // Words for the findings of the trapping subject (claims/trapping/findings.ts).
 import type { TrappingFindings } from '../../claims/index.ts';
+import { formatExponent } from '../../text/index.ts';
 import { COMMON_WORDS } from './common.ts';
 import type { Words } from './words.ts';
 
@@ -12,8 +13,20 @@ function noteWords(note: WrappedNote): string {
   return table[note.kind]!(note);
 }
 
+/** A diagnostic row: counts, the KM median, and the checkpoints' σ in exponent form. */
+function diagnosticRowWords(row: Values<'trapping.diagnostic-row'>['row']): string {
+  const sigma = row.checkpointSigma;
+  const range = sigma === null ? '—' : `median ${formatExponent(sigma.median, 2)} (range ${formatExponent(sigma.lowest, 2)} – ${formatExponent(sigma.highest, 2)})`;
+  return `${row.label}: ${row.trapped} of ${row.seeds} trapped, ${row.escapes} escaped, KM median ${row.medianEscape ?? 'not reached'}; checkpoint σ ${range}`;
+}
+
 export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.no-rule-invariant': () =>
     'No statistical rule decides this verdict, so it has no size or power: it follows from the invariance of the trap (an exact property of every SGD step of a bias-free linear network), not from a count of seeds.',
   'trapping.not-reproducible': ({ note }) => `not reproducible as specified${note === null ? '' : ` (${noteWords(note)})`}`,
+  'trapping.diagnostic-checkpoint': ({ protocol, seeds }) =>
+    `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${seeds[0]}–${seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
+  'trapping.diagnostic-precision': ({ protocol }) => `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
+  'trapping.diagnostic-row': ({ row }) => `  ${diagnosticRowWords(row)}.`,
+  'trapping.diagnostic-sigma-key': () => '(σ at the checkpoint: σ2 of the end-to-end map; 0 means exactly rank-deficient.)',
 };
