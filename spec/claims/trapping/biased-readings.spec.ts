@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { biasedCheckpointLines, biasedInvariance, biasedSources } from '../../../src/claims/trapping/biased-readings.ts';
+import { biasedCheckpointFindings, biasedInvariance, biasedSources } from '../../../src/claims/trapping/biased-readings.ts';
 import { placeReading } from '../../../src/claims/robustness.ts';
 import { BIASED_READINGS, type BiasedNetworkResult, type ExperimentResults } from '../../../src/experiments/index.ts';
 import { BIAS_READINGS, type BiasedTrapRecord } from '../../../src/run/index.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const spread = (mean: number, sd = 0) => ({ mean, sd });
 
@@ -61,7 +62,7 @@ describe('the trapping claims on the network with biases', () => {
   });
 
   it('states each reading’s checkpoints: rank, residue, biases and the noise off the set', () => {
-    const lines = biasedCheckpointLines(results(seeds.map((s) => seed(s, 1e-14, 1e-16))), 'rank1-trap');
+    const lines = evidenceText({ evidence: biasedCheckpointFindings(results(seeds.map((s) => seed(s, 1e-14, 1e-16))), 'rank1-trap') });
     expect(lines).toHaveLength(BIASED_READINGS.length);
     expect(lines[0]).toMatch(/30 of 30 of rank 1; .* sd ≤ 1e-12; share of the batch noise off the set: median 0.0001, largest 0.0001\.$/);
   });

@@ -41,7 +41,7 @@ import { diagnosticReport } from './diagnostics.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
-import { BIASED_NETWORK_REQUEST, biasedCheckpointLines, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
+import { BIASED_NETWORK_REQUEST, biasedCheckpointFindings, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
 import { DATA_WORDS, SPARSE_BATCH_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
 const ALPHA = DEFAULT_ALPHA;
@@ -149,7 +149,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   });
   readings.unshift(...(convergence?.readings ?? []));
   if (hasBiasedReadings(protocol)) {
-    evidence.push(...biasedCheckpointLines(results, protocol));
+    evidence.push(...biasedCheckpointFindings(results, protocol));
     for (const b of biasedSources(results, protocol, primaryFirst(results, protocol))) {
       const s = b.statistics;
       if (s.runs.length === 0) {
@@ -337,7 +337,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
   if (hasBiasedReadings(protocol)) {
     const rules = stage === 'rank-1' ? (['sigma-threshold'] as const) : primaryFirst(results, protocol);
-    if (stage !== 'rank-1') evidence.push(...biasedCheckpointLines(results, protocol));
+    if (stage !== 'rank-1') evidence.push(...biasedCheckpointFindings(results, protocol));
     for (const b of biasedSources(results, protocol, rules, stage === 'rank-1' ? 1 : undefined)) readings.push(biasedLowerBoundReading(b, bound, evidence));
   }
   const diagnostics = diagnosticReport(results, protocol);

@@ -25,6 +25,21 @@ export interface DiagnosticRowSummary {
   readonly checkpointSigma: { readonly median: number; readonly lowest: number; readonly highest: number } | null;
 }
 
+/**
+ * A trap's checkpoints of the intended rank on the network with biases (biased-readings.ts): σ of the end-to-end map
+ * (medians), the largest residue off the rank-r set, the bias norms (medians), and the mini-batch gradient noise —
+ * along the next mode (largest |mean| and sd over batches) and its share off the set (median and largest).
+ */
+export interface BiasedCheckpoints {
+  readonly count: number;
+  readonly sigma: readonly number[];
+  readonly residue: { readonly first: number; readonly last: number };
+  readonly biasNorms: readonly number[];
+  readonly batches: number;
+  readonly weakDrive: { readonly mean: number; readonly sd: number };
+  readonly offSetShare: { readonly median: number; readonly largest: number };
+}
+
 /** Each kind's values. */
 export interface TrappingFindings {
   /** Why a verdict decided by the trap's invariance states no size or power. */
@@ -36,6 +51,8 @@ export interface TrappingFindings {
   /** Diagnostic (c)'s heading. */
   'trapping.diagnostic-precision': { readonly protocol: string };
   'trapping.diagnostic-row': { readonly row: DiagnosticRowSummary };
+  /** One reading of the biases: how many of the trap's checkpoints have its rank, and what they are (null: none). */
+  'trapping.biased-checkpoint': { readonly reading: string; readonly protocol: string; readonly checkpoints: number; readonly rank: number; readonly ofRank: BiasedCheckpoints | null };
   /** What the diagnostics' checkpoint σ is. */
   'trapping.diagnostic-sigma-key': Fixed;
 }
