@@ -5,7 +5,6 @@
 import { biasedOutcome, biasedTrap, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOLS, type EscapeRuleName } from '../../protocols/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
-import { formatNumber } from '../../text/index.ts';
 import { escapeStatistics, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { BiasedCheckpoints } from './findings.ts';
@@ -50,14 +49,9 @@ export function biasedSources(results: ExperimentResults, protocol: TrappingProt
   );
 }
 
-/** Whether a reading's censored runs sat in a trap whose residue only contracted, and the line that says so. */
-export function biasedInvariance(source: BiasedSource): { invariance: TrapInvariance; line: string } {
-  const invariance = residueInvariance(source.residues, source.statistics.escapes > 0);
-  const line =
-    `none of the ${invariance.runs} trapped runs on the network with biases left the trap; the watched σ shrank or stayed at rounding level in ` +
-    `${invariance.shrank + invariance.exactlyZero} (at most ${formatNumber(invariance.largestStart, 3)} at the checkpoint, ${formatNumber(invariance.largestEnd, 3)} at the end), ` +
-    `and the mini-batch gradient along the next mode has sd at most ${formatNumber(source.weakDriveSd, 3)} at the checkpoints of the trap's rank`;
-  return { invariance, line };
+/** Whether a reading's censored runs sat in a trap whose residue only contracted. */
+export function biasedInvariance(source: BiasedSource): TrapInvariance {
+  return residueInvariance(source.residues, source.statistics.escapes > 0);
 }
 
 const median = (xs: readonly number[]): number => {

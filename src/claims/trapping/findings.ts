@@ -1,5 +1,5 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
-import type { CommonFindings } from '../common/findings.ts';
+import type { Calibration, CommonFindings, EscapeSummary } from '../common/findings.ts';
 
 /** A finding that carries nothing but its kind: a statement whose words are fixed. */
 type Fixed = Record<never, never>;
@@ -40,12 +40,97 @@ export interface BiasedCheckpoints {
   readonly offSetShare: { readonly median: number; readonly largest: number };
 }
 
+/** A trap no run left (invariant-trap.ts): its runs from σ exactly 0 and with a residue that only shrank. */
+export interface TrapInvariance {
+  /** Every run started trapped and none escaped, each from σ_mode exactly 0 or with a residue that only shrank. */
+  readonly invariant: boolean;
+  /** Runs from σ_mode exactly 0, runs whose residue shrank, of `runs`. */
+  readonly exactlyZero: number;
+  readonly shrank: number;
+  readonly runs: number;
+  /** The largest σ_mode at a checkpoint and at a run's end. */
+  readonly largestStart: number;
+  readonly largestEnd: number;
+}
+
+/**
+ * "τ > bound" on one sample (escape-time.ts, decideLowerBound): where the 1 − α censored-LR interval of τ lies
+ * against the bound, or — no trapped run escaped — its lower end and the chance of that were τ as short as the bound.
+ */
+export type LowerBoundDecision =
+  | { readonly outcome: 'below' | 'above' | 'contains'; readonly interval: { readonly lower: number; readonly upper: number }; readonly bound: number }
+  | { readonly outcome: 'unseen'; readonly lower: number; readonly bound: number; readonly runs: number; readonly budget: number; readonly atMost: number };
+
+/**
+ * The within-budget reading of Fig. 1(a) on one sample (decideWithinBudget): too few escapes for half the runs to
+ * have escaped (P(Binomial(n, ½) ≤ escapes) below α), the escape median between the bound and the budget, or neither.
+ */
+export type WithinBudgetDecision =
+  | { readonly outcome: 'too-few'; readonly budget: number; readonly escapes: number; readonly runs: number; readonly atMost: number; readonly alpha: number }
+  | { readonly outcome: 'between'; readonly median: number; readonly bound: number; readonly budget: number }
+  | { readonly outcome: 'undecided'; readonly budget: number; readonly escapes: number; readonly runs: number; readonly atMost: number };
+
+/** The escaped runs' final test − train gap against the rank-1 plateau's (escape-time.ts, gapAfterEscape). */
+export interface GapAfterEscape {
+  /** Escaped runs with a rank-1 plateau to compare with, and escaped runs without one. */
+  readonly escaped: number;
+  readonly unreferenced: number;
+  /** The largest share of the plateau gap left that closes it, and how many runs close it. */
+  readonly fraction: number;
+  readonly closes: number;
+  readonly medianRatio: number | null;
+  readonly perSeed: ReadonlyArray<{ readonly seed: number; readonly gap: number; readonly plateauGap: number }>;
+}
+
 /** Each kind's values. */
 export interface TrappingFindings {
   /** Why a verdict decided by the trap's invariance states no size or power. */
   'trapping.no-rule-invariant': Fixed;
   /** The headline reading of a verdict the protocol cannot produce the data for, with its note (null: none). */
   'trapping.not-reproducible': { readonly note: WrappedNote | null };
+  /** A reading's note: no run of it started trapped. */
+  'trapping.none-trapped': Fixed;
+  /** The exact binomial count of escapes within the budget were τ the printed value, and the rule's decision (`reason`). */
+  'trapping.escape-count': {
+    readonly label: string;
+    readonly printed: string;
+    readonly budget: number;
+    readonly escapeProbability: number;
+    readonly escapes: number;
+    readonly runs: number;
+    readonly expectedEscapes: number;
+    readonly atMost: number;
+    readonly atLeast: number;
+    readonly reason: string;
+  };
+  /** Seeds with per-epoch test MSE, and those whose test MSE did not settle within the window (a reading's note). */
+  'trapping.convergence-counts': { readonly seeds: number; readonly censored: number };
+  'trapping.convergence-too-few': { readonly label: string; readonly seeds: number; readonly censored: number };
+  /** The median convergence epoch and the decision on it (`reason`: the rule's own account). */
+  'trapping.median-convergence': { readonly label: string; readonly estimate: number | null; readonly seeds: number; readonly censored: number; readonly reason: string };
+  /** The lower-bound rule's calibration, with the truths it is stated at (the paper's printed bound). */
+  'trapping.lower-bound-calibration': { readonly calibration: Calibration; readonly printed: string };
+  /** "τ > bound" on a reading; where no run left an invariant trap, the within-budget reading that then decides. */
+  'trapping.lower-bound': {
+    readonly label: string;
+    readonly decision: LowerBoundDecision;
+    readonly invariant: { readonly trap: TrapInvariance; readonly budget: number | null; readonly within: WithinBudgetDecision } | null;
+  };
+  /** The same on the network with biases, after the reading's escapes in short. */
+  'trapping.biased-lower-bound': {
+    readonly label: string;
+    readonly escapes: EscapeSummary;
+    readonly decision: LowerBoundDecision;
+    readonly invariant: { readonly trap: TrapInvariance; readonly weakDriveSd: number; readonly within: WithinBudgetDecision } | null;
+  };
+  /** The within-budget reading of a sample, as a line and as a reading's note. */
+  'trapping.within-budget': { readonly label: string; readonly decision: WithinBudgetDecision };
+  'trapping.within-budget-cell': { readonly decision: WithinBudgetDecision };
+  /** The gap after escape on a reading, and on the diagnostic's least converged checkpoints. */
+  'trapping.gap-after-escape': { readonly label: string; readonly gap: GapAfterEscape };
+  'trapping.gap-after-escape-diagnostic': { readonly epochsPerStage: number; readonly gap: GapAfterEscape };
+  /** A reading's note: how many of its escaped runs close the gap. */
+  'trapping.gap-closes': { readonly closes: number; readonly escaped: number };
   /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
   'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
   /** Diagnostic (c)'s heading. */

@@ -2,7 +2,7 @@ import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecor
 import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
 import { finding, type EvidenceItem, type Finding } from '../finding.ts';
-import type { WrappedNote } from './findings.ts';
+import type { TrapInvariance, WrappedNote } from './findings.ts';
 import { formatNumber } from '../../text/index.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -32,17 +32,7 @@ export function residueShrank(r: TrapResidue): boolean {
   return r.start !== null && r.end !== undefined && r.end <= Math.max(r.start, Number.EPSILON * r.top);
 }
 
-export interface TrapInvariance {
-  /** Every run started trapped and none escaped, each from σ_mode exactly 0 or with a residue that only shrank. */
-  invariant: boolean;
-  /** Runs from σ_mode exactly 0, runs whose residue shrank, of `runs`. */
-  exactlyZero: number;
-  shrank: number;
-  runs: number;
-  /** The largest σ_mode at a checkpoint and at a run's end. */
-  largestStart: number;
-  largestEnd: number;
-}
+export type { TrapInvariance };
 
 /** Over the residues of the runs that started trapped, none of which escaped (`anyEscaped` false). */
 export function residueInvariance(residues: readonly TrapResidue[], anyEscaped: boolean): TrapInvariance {

@@ -1,7 +1,7 @@
 // The rank-1 trap where the paper's premise holds (an audit experiment, src/experiments/premise-traps.ts): rank 2 the
 // global minimum and rank 1 metastable (β = 0.25 below the weak mode's β*), each data set's checkpoint inside its own
 // rank-1 window. Read with the rules of Section 3.1 (ii)'s runs: both escape criteria, both data schemes.
-import type { EvidenceItem } from '../finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
 import { PREMISE_BETA, escapeOutcomes, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA, describeCalibration } from '../../stats/index.ts';
 import { withinBudgetCalibration } from '../common/calibrations.ts';
@@ -62,7 +62,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
     if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
-    evidence.push(`${label}: ${decided.reason}.`);
+    evidence.push(finding('trapping.within-budget', { label, decision: decided.decision }));
     if (i === 0) {
       rule = withinBudgetCalibration('most trapped runs escape within the budget (exact binomial at α; Kaplan–Meier median inside it)', s.runs.length, s.budget, PAPER_TAU, ALPHA, (runs) => decideWithinBudget(runs, s.budget, 0, ALPHA).verdict);
       evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = ${PAPER_TAU}, the paper's τ at the higher barrier of β = 0.32).`);
