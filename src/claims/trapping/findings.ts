@@ -131,6 +131,13 @@ export interface TrappingFindings {
   'trapping.gap-after-escape-diagnostic': { readonly epochsPerStage: number; readonly gap: GapAfterEscape };
   /** A reading's note: how many of its escaped runs close the gap. */
   'trapping.gap-closes': { readonly closes: number; readonly escaped: number };
+  /**
+   * The premise trap's data sets under one scheme: on how many of them the weak mode's equal-loss crossing β* lies
+   * above the runs' β (rank 2 global there), and the range of the checkpoints' annealing β.
+   */
+  'trapping.premise-placement': { readonly scheme: string; readonly premise: number; readonly dataSets: number; readonly beta: number; readonly checkpointBetas: { readonly lowest: number; readonly highest: number } };
+  /** The premise trap's within-budget rule's calibration, with the truth it is stated at (the paper's τ). */
+  'trapping.premise-calibration': { readonly calibration: Calibration; readonly paperTau: number };
   /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
   'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
   /** Diagnostic (c)'s heading. */

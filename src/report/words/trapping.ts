@@ -120,6 +120,11 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.gap-after-escape': ({ label, gap }) => `${label}: ${gapWords(gap)}`,
   'trapping.gap-after-escape-diagnostic': ({ epochsPerStage, gap }) => `Beside the verdict, the diagnostic runs from checkpoints of ${epochsPerStage} epochs per stage (as written, per-seed data): ${gapWords(gap)}`,
   'trapping.gap-closes': ({ closes, escaped }) => (escaped === 0 ? 'no escaped run with a rank-1 plateau' : `${closes} of ${escaped} escaped runs close the gap`),
+  'trapping.premise-placement': ({ scheme, premise, dataSets, beta, checkpointBetas }) =>
+    `${scheme}: on ${premise} of ${dataSets} data set(s) the weak mode's equal-loss crossing β* (Eq. 2 on the whitened sample) lies above β = ${beta}, ` +
+    `so rank 2 is the global minimum there; checkpoints annealed 0 → ${f3(checkpointBetas.lowest)} … ${f3(checkpointBetas.highest)}, the middle of each data set's Eq. 3 window.`,
+  'trapping.premise-calibration': ({ calibration, paperTau }) =>
+    `${calibrationWords(calibration)} (truth for P(reproduced): τ = ${paperTau}, the paper's τ at the higher barrier of β = 0.32).`,
   'trapping.diagnostic-checkpoint': ({ protocol, seeds }) =>
     `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${seeds[0]}–${seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
   'trapping.diagnostic-precision': ({ protocol }) => `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
