@@ -82,6 +82,25 @@ export interface GapAfterEscape {
   readonly perSeed: ReadonlyArray<{ readonly seed: number; readonly gap: number; readonly plateauGap: number }>;
 }
 
+/**
+ * The shape a statement about runs describes (run-shapes.ts): what a run shows under the typicality rule, or what
+ * makes it fail under the universal rule, with the tolerances it is read at.
+ */
+export type RunShape =
+  | { readonly what: 'at-global-minimum' | 'at-rank-2' | 'plateau-train-below-test' | 'above-bayes-floor' | 'test-above-train' | 'monotone-within-jitter' | 'no-rise' }
+  | { readonly what: 'checkpoint-rank'; readonly rank: number }
+  | { readonly what: 'no-rise-above' | 'balanced'; readonly tolerance: number }
+  | { readonly what: 'no-gap-above'; readonly gap: number | null }
+  | { readonly what: 'near-rank-2-fit' | 'plateau-near-rank-1-fit'; readonly share: number }
+  | { readonly what: 'slow-fall'; readonly fraction: number }
+  | { readonly what: 'slow-rise'; readonly fraction: number; readonly paperTau: number };
+
+/** A threshold of the typicality rule: its share, and which named threshold it is (null: none). */
+export interface ShareThreshold {
+  readonly share: number;
+  readonly named: 'most-runs' | 'nearly-every-run' | null;
+}
+
 /** Each kind's values. */
 export interface TrappingFindings {
   /** Why a verdict decided by the trap's invariance states no size or power. */
@@ -138,6 +157,82 @@ export interface TrappingFindings {
   'trapping.premise-placement': { readonly scheme: string; readonly premise: number; readonly dataSets: number; readonly beta: number; readonly checkpointBetas: { readonly lowest: number; readonly highest: number } };
   /** The premise trap's within-budget rule's calibration, with the truth it is stated at (the paper's τ). */
   'trapping.premise-calibration': { readonly calibration: Calibration; readonly paperTau: number };
+  /**
+   * The typicality rule on one reading's runs: how many show the shape, the share's intervals at the reproduce level
+   * and at 1 − α (null: no runs), the threshold, and the seeds of the runs that do not show it.
+   */
+  'trapping.typical-share': {
+    readonly label: string;
+    readonly shape: RunShape;
+    readonly shows: number;
+    readonly runs: number;
+    readonly intervals: { readonly reproduce: { readonly lower: number; readonly upper: number }; readonly deviate: { readonly lower: number; readonly upper: number } } | null;
+    readonly reproduceAlpha: number;
+    readonly threshold: ShareThreshold;
+    readonly failing: readonly number[];
+  };
+  /** The universal rule on one reading's runs: the failing runs' seeds, and the one-sided 1 − α upper bound of the rate (null: no runs). */
+  'trapping.universal': { readonly label: string; readonly shape: RunShape; readonly runs: number; readonly failing: readonly number[]; readonly bound: number | null; readonly alpha: number };
+  /** A rule's calibration as the shape claims state it: the common words without a closing stop. */
+  'trapping.calibration-unstopped': Calibration;
+  /** Runs of a reading that end below and above their data's global rank. */
+  'trapping.off-global': { readonly label: string; readonly below: number; readonly above: number };
+  /** How random-init's readings are read, with the global minimum's rank at the paper's η per regulariser reading. */
+  'trapping.random-init-reading': { readonly globalRanks: ReadonlyArray<{ readonly convention: string; readonly rank: number }> };
+  /** How a checkpoint's phase is read: its annealing stages' β (null: the protocol has no checkpoint). */
+  'trapping.checkpoint-phase-reading': { readonly betas: readonly number[] | null };
+  /** How the sparse plateau is read. */
+  'trapping.sparse-plateau-reading': Fixed;
+  /** The analytic reading's note: the probability that the least-squares fit's in-sample MSE lies below the floor. */
+  'trapping.below-floor': { readonly probability: number };
+  /**
+   * The Bayes floor of the sparse task (teacher η), the least-squares fit to N samples with p inputs: its mean train
+   * MSE and the probability that it lies below the floor.
+   */
+  'trapping.bayes-floor-analytic': { readonly floor: number; readonly eta: readonly number[]; readonly samples: number; readonly inputs: number; readonly expectedTrainMse: number; readonly below: number };
+  /** The share of rank-2 runs expected at or above the floor. */
+  'trapping.bayes-floor-runs': { readonly expectedAbove: number };
+  /** Why the analytic headline has no size or power. */
+  'trapping.bayes-floor-no-rule': Fixed;
+  /** The least-squares fit's out-of-sample excess over its in-sample MSE, sparse and dense (with the finite sets' σ of test − train). */
+  'trapping.optimism': {
+    readonly sparse: { readonly samples: number; readonly optimism: number };
+    readonly dense: { readonly samples: number; readonly optimism: number; readonly spread: number } | null;
+  };
+  /** Which runs the headline of cannot-coincide reads. */
+  'trapping.coincide-headline': Fixed;
+  /** The traced dense runs and their sampling interval (null: no trace). */
+  'trapping.dense-traces': { readonly runs: number; readonly sampleEvery: number | null };
+  /**
+   * The sampling jitter of the traces and the monotone-within-jitter tolerance: the runs' median relative spread, the
+   * runs that move and those still, the lag-1 autocorrelation of ln MSE (median, range), the quantile and its factor
+   * of spreads at the trace's samples, and the tolerance (median, largest).
+   */
+  'trapping.sampling-jitter': {
+    readonly jitter: number | null;
+    readonly moving: number;
+    readonly still: number;
+    readonly sampleEvery: number | null;
+    readonly lag: { readonly median: number | null; readonly lowest: number; readonly highest: number };
+    readonly quantile: number;
+    readonly factor: number;
+    readonly samples: number | null;
+    readonly tolerance: { readonly median: number | null; readonly largest: number };
+  };
+  /** The runs whose train MSE rises beyond their jitter: relative rise and tolerance. */
+  'trapping.rises': { readonly rises: ReadonlyArray<{ readonly run: number; readonly protocol: string; readonly seed: number; readonly rise: number; readonly tolerance: number }> };
+  /** The sparse plateau gap a dense run's gap is held against, and the large dense gaps: at epoch 0, at the end (null: no plateau). */
+  'trapping.dense-gap-reference': { readonly reference: { readonly gap: number; readonly half: number; readonly large: number; readonly atStart: number; readonly persistent: number } | null };
+  /** The relative imbalance per protocol, median at epoch 0 and at the end. */
+  'trapping.imbalance': { readonly along: ReadonlyArray<{ readonly protocol: string; readonly start: number | null; readonly end: number | null }>; readonly runs: number };
+  /** The SGLD control's rise widths: median and largest of those measured (null: none), and those not held by the window. */
+  'trapping.rise-widths': { readonly escaped: number; readonly measured: { readonly median: number; readonly largest: number } | null; readonly unmeasured: number };
+  /** The same widths over the control's own τ̂ (null: none) and over each run's escape epoch: how many exceed the fraction. */
+  'trapping.rise-ratios': { readonly tau: number | null; readonly fraction: number; readonly overTau: number | null; readonly runs: number; readonly overOwn: number };
+  /** How the control's rise is traced, and its rule against the paper's τ. */
+  'trapping.rise-trace-rule': { readonly fraction: number; readonly paperTau: number };
+  /** How the trap runs' widths are read. */
+  'trapping.trace-width': Fixed;
   /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
   'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
   /** Diagnostic (c)'s heading. */
