@@ -233,6 +233,10 @@ export interface TrappingFindings {
   'trapping.rise-trace-rule': { readonly fraction: number; readonly paperTau: number };
   /** How the trap runs' widths are read. */
   'trapping.trace-width': Fixed;
+  /** How a sparse run is read against its own data's best fits: one data set's two fits as the example (null: no run at rank 2). */
+  'trapping.best-fits': { readonly example: { readonly dataSeed: number; readonly rank1: number; readonly rank2: number } | null };
+  /** "Near" as a share of the gap, and the typicality threshold it is read at. */
+  'trapping.near-reading': { readonly share: number; readonly threshold: number };
   /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
   'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
   /** Diagnostic (c)'s heading. */

@@ -258,6 +258,10 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.trace-width': () =>
     'Width from the trace (one sample every budget/200 epochs), read only where the run escaped. ' +
     'These escapes are the audit\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.',
+  'trapping.best-fits': ({ example }) =>
+    'The best rank-k linear map of a training set leaves (1/m)(tr Σ̂yy − Σ_{i≤k} σ̂_i²) in train MSE, σ̂ the singular values of Σ̂yx Σ̂xx^{-1/2} (reduced-rank regression; rank 2 is least squares); each run is read against its own 25 samples, in units of the gap between the two fits.' +
+    (example === null ? '' : ` Data seed ${example.dataSeed}: rank 1 ${formatNumber(example.rank1, 4)}, rank 2 ${formatNumber(example.rank2, 4)}.`),
+  'trapping.near-reading': ({ share, threshold }) => `"Near" read as within ${share} of that gap (the paper states no tolerance); the rule is the typicality rule at ${threshold} (Fig. 1(b) is one run).`,
   'trapping.diagnostic-checkpoint': ({ protocol, seeds }) =>
     `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${seeds[0]}–${seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
   'trapping.diagnostic-precision': ({ protocol }) => `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
