@@ -237,6 +237,23 @@ export interface TrappingFindings {
   'trapping.best-fits': { readonly example: { readonly dataSeed: number; readonly rank1: number; readonly rank2: number } | null };
   /** "Near" as a share of the gap, and the typicality threshold it is read at. */
   'trapping.near-reading': { readonly share: number; readonly threshold: number };
+  /**
+   * One trap against random-init on the same seeds (`random`, `trap`: the protocols as the labels name them): how
+   * many reach the global minimum under each, how many differ each way, and the exact McNemar p.
+   */
+  'trapping.paired-outcomes': {
+    readonly label: string;
+    readonly random: string;
+    readonly trap: string;
+    readonly seeds: number;
+    readonly randomReached: number;
+    readonly trapReached: number;
+    readonly randomOnly: number;
+    readonly trapOnly: number;
+    readonly pValue: number;
+  };
+  /** How reaching the global minimum is read, and the rule's levels: the paired test's α/2 and the rate of differing seeds. */
+  'trapping.sensitivity-reading': { readonly testLevel: number; readonly exceptionRate: number };
   /** Diagnostic (b)'s heading: the protocol and its diagnostic seeds. */
   'trapping.diagnostic-checkpoint': { readonly protocol: string; readonly seeds: readonly number[] };
   /** Diagnostic (c)'s heading. */

@@ -262,6 +262,14 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
     'The best rank-k linear map of a training set leaves (1/m)(tr Σ̂yy − Σ_{i≤k} σ̂_i²) in train MSE, σ̂ the singular values of Σ̂yx Σ̂xx^{-1/2} (reduced-rank regression; rank 2 is least squares); each run is read against its own 25 samples, in units of the gap between the two fits.' +
     (example === null ? '' : ` Data seed ${example.dataSeed}: rank 1 ${formatNumber(example.rank1, 4)}, rank 2 ${formatNumber(example.rank2, 4)}.`),
   'trapping.near-reading': ({ share, threshold }) => `"Near" read as within ${share} of that gap (the paper states no tolerance); the rule is the typicality rule at ${threshold} (Fig. 1(b) is one run).`,
+  'trapping.paired-outcomes': (p) =>
+    `${p.label}, ${p.random} against ${p.trap}: ${p.seeds} seeds; at the global minimum ${p.randomReached} (random) and ${p.trapReached} (${p.trap}); ` +
+    `outcome differs on ${p.randomOnly + p.trapOnly} (${p.randomOnly} only from random, ${p.trapOnly} only from the trap); exact McNemar p = ${f3(p.pValue)}.`,
+  'trapping.sensitivity-reading': ({ testLevel, exceptionRate }) =>
+    'A run reaches the global minimum when its final rank is that of its data\'s global minimum under the reading (the analytic core at the training sample\'s singular values; ' +
+    'under the Eq. 2 reading the rank-1 state is global at β = 0.32 for most data sets, under the Eq. 1 reading the rank-2 state). ' +
+    `Rule: reproduced when a paired test rejects at α/2 = ${testLevel}; deviates when the outcome differs on at most ${exceptionRate} of seeds (one-sided bound) for both traps. ` +
+    'Value: share of seeds whose outcome differs between random-init and the rank-1 trap.',
   'trapping.diagnostic-checkpoint': ({ protocol, seeds }) =>
     `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${seeds[0]}–${seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
   'trapping.diagnostic-precision': ({ protocol }) => `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
