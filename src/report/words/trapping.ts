@@ -7,6 +7,9 @@ import type { Words } from './words.ts';
 type Values<K extends keyof TrappingFindings> = TrappingFindings[K];
 type WrappedNote = NonNullable<Values<'trapping.not-reproducible'>['note']>;
 
+/** Three significant digits: p-values, ratios, and the figures of the checkpoints on the network with biases. */
+const f3 = (x: number | null | undefined): string => formatNumber(x, 3);
+
 /** A wrapped note in words: by its own kind's sentence, common or of this subject. */
 function noteWords(note: WrappedNote): string {
   const table = (note.kind.startsWith('common.') ? COMMON_WORDS : TRAPPING_WORDS) as unknown as Record<string, (values: WrappedNote) => string>;
@@ -19,9 +22,6 @@ function diagnosticRowWords(row: Values<'trapping.diagnostic-row'>['row']): stri
   const range = sigma === null ? '—' : `median ${formatExponent(sigma.median, 2)} (range ${formatExponent(sigma.lowest, 2)} – ${formatExponent(sigma.highest, 2)})`;
   return `${row.label}: ${row.trapped} of ${row.seeds} trapped, ${row.escapes} escaped, KM median ${row.medianEscape ?? 'not reached'}; checkpoint σ ${range}`;
 }
-
-/** Three significant digits: p-values, ratios, and the figures of the checkpoints on the network with biases. */
-const f3 = (x: number | null | undefined): string => formatNumber(x, 3);
 
 type TrapInvariance = NonNullable<Values<'trapping.lower-bound'>['invariant']>['trap'];
 type LowerBoundDecision = Values<'trapping.lower-bound'>['decision'];
@@ -49,7 +49,8 @@ function lowerBoundWords(d: LowerBoundDecision): string {
     );
   }
   const interval = `the interval [${formatNumber(d.interval.lower)}, ${formatNumber(d.interval.upper)}] of τ`;
-  return d.outcome === 'contains' ? `${interval} contains ${d.bound}` : `${interval} lies ${d.outcome} ${d.bound}`;
+  const where = d.outcome === 'contains' ? 'contains' : d.outcome === 'below' ? 'lies below' : 'lies above';
+  return `${interval} ${where} ${d.bound}`;
 }
 
 function withinBudgetWords(d: WithinBudgetDecision): string {
