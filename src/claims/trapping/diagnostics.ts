@@ -56,7 +56,7 @@ export function diagnosticsOf(results: ExperimentResults, protocol: string): Dia
 }
 
 /** A row as a finding's data: its counts, and the checkpoints' σ as the lower median and the range. */
-export function rowSummary(row: DiagnosticRow): DiagnosticRowSummary {
+function rowSummary(row: DiagnosticRow): DiagnosticRowSummary {
   const xs = row.checkpointSigma.filter((v): v is number => v !== null).sort((a, b) => a - b);
   return {
     label: row.label,
