@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { biasedCheckpointLines, biasedInvariance, biasedSources } from '../../../src/claims/trapping/biased-readings.ts';
+import { biasedCheckpointFindings, biasedInvariance, biasedSources } from '../../../src/claims/trapping/biased-readings.ts';
 import { placeReading } from '../../../src/claims/robustness.ts';
 import { BIASED_READINGS, type BiasedNetworkResult, type ExperimentResults } from '../../../src/experiments/index.ts';
 import { BIAS_READINGS, type BiasedTrapRecord } from '../../../src/run/index.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const spread = (mean: number, sd = 0) => ({ mean, sd });
 
@@ -52,16 +53,15 @@ describe('the trapping claims on the network with biases', () => {
 
   it('calls a trap whose residue only contracted invariant, and not one whose residue grew or that a run left', () => {
     const [shrinking] = biasedSources(results(seeds.map((s) => seed(s, 1e-14, 1e-16))), 'rank1-trap', ['sigma-threshold']);
-    expect(biasedInvariance(shrinking!).invariance.invariant).toBe(true);
-    expect(biasedInvariance(shrinking!).line).toMatch(/^none of the 30 trapped runs on the network with biases left the trap/);
+    expect(biasedInvariance(shrinking!)).toMatchObject({ invariant: true, runs: 30, shrank: 30, exactlyZero: 0 });
     const [growing] = biasedSources(results(seeds.map((s) => seed(s, 1e-14, 1e-6))), 'rank1-trap', ['sigma-threshold']);
-    expect(biasedInvariance(growing!).invariance.invariant).toBe(false);
+    expect(biasedInvariance(growing!).invariant).toBe(false);
     const [left] = biasedSources(results(seeds.map((s, i) => seed(s, 1e-14, 1e-16, i === 0 ? 500 : null))), 'rank1-trap', ['sigma-threshold']);
-    expect(biasedInvariance(left!).invariance.invariant).toBe(false);
+    expect(biasedInvariance(left!).invariant).toBe(false);
   });
 
   it('states each reading’s checkpoints: rank, residue, biases and the noise off the set', () => {
-    const lines = biasedCheckpointLines(results(seeds.map((s) => seed(s, 1e-14, 1e-16))), 'rank1-trap');
+    const lines = evidenceText({ evidence: biasedCheckpointFindings(results(seeds.map((s) => seed(s, 1e-14, 1e-16))), 'rank1-trap') });
     expect(lines).toHaveLength(BIASED_READINGS.length);
     expect(lines[0]).toMatch(/30 of 30 of rank 1; .* sd ≤ 1e-12; share of the batch noise off the set: median 0.0001, largest 0.0001\.$/);
   });

@@ -8,6 +8,7 @@ import { riseWidth } from '../../../src/claims/trapping/curves.ts';
 import type { SgldEscapeRecord } from '../../../src/run/index.ts';
 import { normalSource } from '../../../src/claims/common/calibrations.ts';
 import { globalRankOf } from '../../../src/claims/trapping/global-phase.ts';
+import { evidenceText } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -124,14 +125,14 @@ describe('the sparse runs: plateau order, the Bayes floor, train against test (r
     expect(Number(e.value)).toBeCloseTo(0.6789, 3);
     expect(e.readings[0]!.label).toMatch(/^analytic/);
     expect(e.rule).toBeUndefined();
-    expect(e.evidence.join(' ')).toMatch(/No statistical rule decides the headline/);
+    expect(evidenceText(e).join(' ')).toMatch(/No statistical rule decides the headline/);
   });
 
   it('reads the figure statements by the typicality rule and states its calibration beside each', () => {
     for (const id of ['sparse-plateau-train-below-test', 'train-test-cannot-coincide', 'dense-no-train-test-gap', 'dense-train-monotone', 'zero-balanced-subspace', 'checkpoint-043-rank0']) {
       const e = outcome(id, recorded);
       expect(e.rule?.name, id).toMatch(/^typicality/);
-      expect(e.evidence.at(-1), id).toMatch(/^Rule "typicality/);
+      expect(evidenceText(e).at(-1), id).toMatch(/^Rule "typicality/);
     }
   });
 });

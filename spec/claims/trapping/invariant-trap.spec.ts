@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { residueOf, residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
 import type { Evaluation } from '../../../src/claims/verdict.ts';
+import { escapeStatistics, escapesCell } from '../../../src/claims/common/escape-statistics.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
 
 /** A run from a checkpoint whose σ2 is `start`, ending at σ2 = `end` (only the fields the invariance reads). */
@@ -45,6 +47,16 @@ describe('unlessNotReproducible', () => {
     expect(e.wouldDecide).toBeUndefined();
     expect(e.readings[0]).toMatchObject({ verdict: 'deviates', note: 'not reproducible as specified (no escape)' });
     expect(e.readings[1]).toEqual(undecided.readings[1]);
+  });
+
+  it('marks a headline whose note is a finding in the finding\'s words, and says why no rule applies as a finding', () => {
+    const cell = escapesCell(escapeStatistics([0, 1, 2].map((seed) => ({ seed, trapped: true, escapeEpoch: null, budget: 300 })), 1e-6));
+    const e = unlessNotReproducible({ ...undecided, readings: [{ ...undecided.readings[0]!, note: cell }] }, 'the trap is invariant');
+    expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified (3 of 3 trapped, 0 escaped; τ in [65.14, ∞])');
+    expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
+    expect(evidenceText(e)).toEqual([expect.stringMatching(/^No statistical rule decides this verdict/)]);
+    const bare = unlessNotReproducible({ ...undecided, readings: [{ label: 'headline', value: null, verdict: 'inconclusive' }] }, 'the trap is invariant');
+    expect(noteText(bare.readings[0]!.note)).toBe('not reproducible as specified');
   });
 
   it('leaves an evaluation alone without a reason or with a decided verdict', () => {

@@ -3,6 +3,7 @@ import type { ExperimentResults, PremiseTrapResult } from '../../../src/experime
 import type { RunRecord } from '../../../src/run/index.ts';
 import { evaluatePremiseTrap } from '../../../src/claims/trapping/premise-trap.ts';
 import { claimOf } from '../claim-of.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
 
 /** A run from a rank-1 checkpoint (σ2 = `residue`) that escapes at `escape` by both rules, or is censored at 20000. */
 function run(seed: number, escape: number | null, residue = 0): RunRecord {
@@ -36,6 +37,9 @@ describe('escape where rank 2 is global (β = 0.25)', () => {
     const e = evaluatePremiseTrap(claimOf('trap-where-rank2-global'), results(seeds.map((s) => run(s, null))));
     expect(e.verdict).toBe('deviates');
     expect(e.notReproducible).toMatch(/none of the 50 trapped runs left the trap — 50 from a checkpoint whose σ is exactly 0/);
+    expect(noteText(e.readings[0]!.note)).toBe('50 of 50 trapped, 0 escaped; τ in [72380, ∞]');
+    expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
+    expect(e.readings.filter((r) => typeof r.note === 'string')).toEqual([]);
   });
 
   it('deviates without the invariance reason when runs with a growing residue still do not escape', () => {
@@ -47,6 +51,6 @@ describe('escape where rank 2 is global (β = 0.25)', () => {
 
   it('states on how many data sets the premise holds, per scheme', () => {
     const e = evaluatePremiseTrap(claimOf('trap-where-rank2-global'), results(seeds.map((s) => run(s, null))));
-    expect(e.evidence[0]).toMatch(/^per-seed: on 50 of 50 data set\(s\) the weak mode's equal-loss crossing β\* .* lies above β = 0\.25/);
+    expect(evidenceText(e)[0]).toMatch(/^per-seed: on 50 of 50 data set\(s\) the weak mode's equal-loss crossing β\* .* lies above β = 0\.25/);
   });
 });

@@ -1,9 +1,11 @@
 import type { ExperimentResults, RunRecord } from '../../experiments/index.ts';
-import { describeCalibration } from '../../stats/index.ts';
-import { formatNumber } from '../../text/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding } from '../finding.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries } from '../verdict.ts';
-import { MOST_RUNS, typicalReading, type RunCase } from '../common/typicality.ts';
+import { MOST_RUNS, type RunCase } from '../common/typicality.ts';
+import { typicalShape } from './run-shapes.ts';
+import type { RunShape } from './findings.ts';
 import { finite, hasPlateau } from './curves.ts';
 import { DATA_WORDS, SPARSE_BATCH_WORDS, readingLabel } from '../common/reading-words.ts';
 
@@ -45,12 +47,12 @@ export function evaluateSettlesNearRank2(_claim: Claim, results: ExperimentResul
         return { seed: r.seed, fails: !(Math.abs(share - 1) <= NEAR_SHARE), value: share };
       });
   const meaning = 'train MSE as a share of the gap from the best rank-2 fit (0) to the best rank-1 fit (1) of the run\'s own training set';
-  const near = `end within ${NEAR_SHARE} of the gap from the best rank-2 fit`;
+  const near: RunShape = { what: 'near-rank-2-fit', share: NEAR_SHARE };
   const readings = [
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), finalCases(sparse['as-written']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), finalCases(sparse['as-written'].fixed), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), finalCases(sparse['small-batch']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
-    typicalReading(readingLabel('rank-1 plateau at the best rank-1 fit', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), plateauCases(sparse['as-written']['per-seed']), meaning, `plateau within ${NEAR_SHARE} of the gap from the best rank-1 fit`, MOST_RUNS),
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), finalCases(sparse['as-written']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['as-written']['per-seed'])),
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), finalCases(sparse['as-written'].fixed), meaning, near, MOST_RUNS, notRank2(sparse['as-written'].fixed)),
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), finalCases(sparse['small-batch']['per-seed']), meaning, near, MOST_RUNS, notRank2(sparse['small-batch']['per-seed'])),
+    typicalShape(readingLabel('rank-1 plateau at the best rank-1 fit', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), plateauCases(sparse['as-written']['per-seed']), meaning, { what: 'plateau-near-rank-1-fit', share: NEAR_SHARE }, MOST_RUNS),
   ];
   const headline = readings[0]!;
   const example = atRank2(sparse['as-written']['per-seed'])[0];
@@ -60,11 +62,10 @@ export function evaluateSettlesNearRank2(_claim: Claim, results: ExperimentResul
     value: headline.reading.value,
     readings: readings.map((r) => r.reading),
     evidence: [
-      'The best rank-k linear map of a training set leaves (1/m)(tr Σ̂yy − Σ_{i≤k} σ̂_i²) in train MSE, σ̂ the singular values of Σ̂yx Σ̂xx^{-1/2} (reduced-rank regression; rank 2 is least squares); each run is read against its own 25 samples, in units of the gap between the two fits.' +
-        (fits === null ? '' : ` Data seed ${example!.settings.dataSeed}: rank 1 ${formatNumber(fits.rank1, 4)}, rank 2 ${formatNumber(fits.rank2, 4)}.`),
-      `"Near" read as within ${NEAR_SHARE} of that gap (the paper states no tolerance); the rule is the typicality rule at ${MOST_RUNS} (Fig. 1(b) is one run).`,
+      finding('trapping.best-fits', { example: fits === null ? null : { dataSeed: example!.settings.dataSeed, rank1: fits.rank1, rank2: fits.rank2 } }),
+      finding('trapping.near-reading', { share: NEAR_SHARE, threshold: MOST_RUNS }),
       ...readings.map((r) => r.line),
-      describeCalibration(headline.rule),
+      finding('trapping.calibration-unstopped', calibration(headline.rule)),
     ],
     perSeed: readings.map((r) => r.perSeed),
     rule: headline.rule,

@@ -5,8 +5,9 @@
 import { biasedOutcome, biasedTrap, type ExperimentRequest, type ExperimentResults, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOLS, type EscapeRuleName } from '../../protocols/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
-import { formatNumber } from '../../text/index.ts';
 import { escapeStatistics, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { BiasedCheckpoints } from './findings.ts';
 import { residueInvariance, type TrapInvariance, type TrapResidue } from './invariant-trap.ts';
 import { DATA_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
@@ -48,14 +49,9 @@ export function biasedSources(results: ExperimentResults, protocol: TrappingProt
   );
 }
 
-/** Whether a reading's censored runs sat in a trap whose residue only contracted, and the line that says so. */
-export function biasedInvariance(source: BiasedSource): { invariance: TrapInvariance; line: string } {
-  const invariance = residueInvariance(source.residues, source.statistics.escapes > 0);
-  const line =
-    `none of the ${invariance.runs} trapped runs on the network with biases left the trap; the watched σ shrank or stayed at rounding level in ` +
-    `${invariance.shrank + invariance.exactlyZero} (at most ${formatNumber(invariance.largestStart, 3)} at the checkpoint, ${formatNumber(invariance.largestEnd, 3)} at the end), ` +
-    `and the mini-batch gradient along the next mode has sd at most ${formatNumber(source.weakDriveSd, 3)} at the checkpoints of the trap's rank`;
-  return { invariance, line };
+/** Whether a reading's censored runs sat in a trap whose residue only contracted. */
+export function biasedInvariance(source: BiasedSource): TrapInvariance {
+  return residueInvariance(source.residues, source.statistics.escapes > 0);
 }
 
 const median = (xs: readonly number[]): number => {
@@ -64,27 +60,30 @@ const median = (xs: readonly number[]): number => {
 };
 
 /**
- * What the trap's checkpoints are on the network with biases, one line per reading: how many have the intended rank,
+ * What the trap's checkpoints are on the network with biases, one finding per reading: how many have the intended rank,
  * σ of the end-to-end map, the residue off the rank-r set, the bias norms, and the mini-batch gradient noise — along
  * the next mode (its first-order drive: mean and sd over batches) and its share off the rank-r set. On the bias-free
  * network every one of these noise figures is exactly 0 (sgd-noise-across-barrier).
  */
-export function biasedCheckpointLines(results: ExperimentResults, protocol: TrappingProtocol): string[] {
+export function biasedCheckpointFindings(results: ExperimentResults, protocol: TrappingProtocol): Finding[] {
   return results.biasedNetwork().readings.map((reading) => {
     const traps = reading.records.map((r) => biasedTrap(r, protocol));
     const at = traps.filter((t) => t.trapped);
     const rank = traps[0]?.rank ?? 0;
-    if (at.length === 0) return `${reading.label}, ${protocol} checkpoint: none of ${traps.length} checkpoints has rank ${rank}.`;
-    const f = (x: number) => formatNumber(x, 3);
     const max = (g: (t: (typeof at)[number]) => number) => Math.max(...at.map(g));
-    const sigma = [0, 1].map((k) => f(median(at.map((t) => t.noise.singularValues[k] ?? 0))));
-    const bias = [0, 1, 2].map((l) => f(median(at.map((t) => t.noise.biasNorms[l] ?? 0))));
     const share = at.map((t) => (t.noise.totalNoise.mean > 0 ? t.noise.offSetNoise.mean / t.noise.totalNoise.mean : 0));
-    return (
-      `${reading.label}, ${protocol} checkpoint: ${at.length} of ${traps.length} of rank ${rank}; median σ = (${sigma.join(', ')}), residue off the rank-${rank} set ` +
-      `≤ ${f(max((t) => t.noise.residue.first))} (W1), ${f(max((t) => t.noise.residue.last))} (W3); median |b1|, |b2|, |b3| = ${bias.join(', ')}; ` +
-      `gradient along the next mode over ${at[0]!.noise.batches} batches: |mean| ≤ ${f(max((t) => Math.abs(t.noise.weakDrive.mean)))}, sd ≤ ${f(max((t) => t.noise.weakDrive.sd))}; ` +
-      `share of the batch noise off the set: median ${f(median(share))}, largest ${f(Math.max(...share))}.`
-    );
+    const ofRank: BiasedCheckpoints | null =
+      at.length === 0
+        ? null
+        : {
+            count: at.length,
+            sigma: [0, 1].map((k) => median(at.map((t) => t.noise.singularValues[k] ?? 0))),
+            residue: { first: max((t) => t.noise.residue.first), last: max((t) => t.noise.residue.last) },
+            biasNorms: [0, 1, 2].map((l) => median(at.map((t) => t.noise.biasNorms[l] ?? 0))),
+            batches: at[0]!.noise.batches,
+            weakDrive: { mean: max((t) => Math.abs(t.noise.weakDrive.mean)), sd: max((t) => t.noise.weakDrive.sd) },
+            offSetShare: { median: median(share), largest: Math.max(...share) },
+          };
+    return finding('trapping.biased-checkpoint', { reading: reading.label, protocol, checkpoints: traps.length, rank, ofRank });
   });
 }

@@ -3,12 +3,16 @@
 import { effectiveRank } from '../../engine/index.ts';
 import { DATA_SCHEMES, RANK_THRESHOLD, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type RunRecord, type SgldEscapeRecord, type TrappingProtocol } from '../../experiments/index.ts';
 import { PROTOCOL_FILES } from '../../protocols/index.ts';
-import { describeCalibration, fitExponential } from '../../stats/index.ts';
+import { fitExponential } from '../../stats/index.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading } from '../verdict.ts';
 
-import { MOST_RUNS, NEARLY_EVERY_RUN, typicalReading, universalReading, type RunCase, type TypicalReading, type UniversalReading } from '../common/typicality.ts';
+import { MOST_RUNS, NEARLY_EVERY_RUN, type RunCase } from '../common/typicality.ts';
+import { typicalShape, universalShape, type ShapeReading, type TypicalShapeReading } from './run-shapes.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
+import type { RunShape } from './findings.ts';
 import { CONVENTIONS, globalRankOf, populationGlobalRank, type Convention } from './global-phase.ts';
 import { jitterExcursionFactor, lagOneAutocorrelation, MONOTONE_QUANTILE, monotoneWithinJitter } from './monotone.ts';
 import { bayesFloorOf, expectedTestMse, expectedTrainMse, probabilityTrainBelowFloor, type LeastSquaresTask } from './in-sample.ts';
@@ -16,21 +20,20 @@ import { RANK } from '../common/params.ts';
 import { integerParam } from '../common/params.ts';
 import { CONTROL_NOISE, headedBySgd } from '../controls/sgld-sweeps.ts';
 import { NO_RULE_INVARIANT } from './invariant-trap.ts';
-import { formatNumber } from '../../text/index.ts';
 import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, SPARSE_BATCH_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ experiment: 'trapping', protocol });
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
 
 /** An evaluation from universal or typicality readings, the first the headline (its rule and calibration with it). */
-function fromReadings(readings: readonly (UniversalReading | TypicalReading)[], evidence: readonly string[] = []): Evaluation {
+function fromReadings(readings: readonly (ShapeReading | TypicalShapeReading)[], evidence: readonly EvidenceItem[] = []): Evaluation {
   const head = readings[0]!;
   const rule = 'rule' in head ? head.rule : undefined;
   return {
     verdict: head.reading.verdict,
     value: head.reading.value,
     readings: readings.map((r) => r.reading),
-    evidence: [...readings.map((r) => r.line), ...evidence, ...(rule ? [describeCalibration(rule)] : [])],
+    evidence: [...readings.map((r) => r.line), ...evidence, ...(rule ? [finding('trapping.calibration-unstopped', calibration(rule))] : [])],
     perSeed: readings.map((r) => r.perSeed),
     ...(rule ? { rule } : {}),
     ...(head.wouldDecide ? { wouldDecide: head.wouldDecide } : {}),
@@ -75,10 +78,10 @@ function atGlobalCases(records: readonly RunRecord[], convention: Convention): R
 }
 
 /** How many runs end below and above their data's global rank, for the evidence. */
-function offGlobalCounts(cases: readonly RunCase[]): string {
+function offGlobalFinding(label: string, cases: readonly RunCase[]): EvidenceItem {
   const below = cases.filter((c) => (c.value ?? 0) < 0).length;
   const above = cases.filter((c) => (c.value ?? 0) > 0).length;
-  return `${below} end below the global minimum's rank (held in a lower phase), ${above} above it (held in a metastable higher-rank minimum)`;
+  return finding('trapping.off-global', { label, below, above });
 }
 
 export function randomInitNeeds(): ExperimentRequest[] {
@@ -88,11 +91,10 @@ export function randomInitNeeds(): ExperimentRequest[] {
 /** The final rank of every random-init run against the rank of its data's global minimum under each reading. */
 export function evaluateRandomInitTrapping(_claim: Claim, results: ExperimentResults): Evaluation {
   const meaning = 'final effective rank − the global minimum\'s rank of the run\'s data under the reading (0: at the global minimum)';
-  const words = 'end at the global minimum of their data (not trapped)';
   const runs = results.trapping('random-init').runs;
   const read = (convention: Convention, label: string, records: readonly RunRecord[]) => {
     const cases = atGlobalCases(records, convention);
-    return { reading: typicalReading(readingLabel(REGULARISER_WORDS[convention], label), cases, meaning, words, MOST_RUNS, divergedNote(records)), cases };
+    return { reading: typicalShape(readingLabel(REGULARISER_WORDS[convention], label), cases, meaning, { what: 'at-global-minimum' }, MOST_RUNS, divergedNote(records)), cases };
   };
   const read2 = [
     read('eq2', readingLabel('std 1/√w', DATA_WORDS['per-seed']), runs['per-seed']),
@@ -101,22 +103,17 @@ export function evaluateRandomInitTrapping(_claim: Claim, results: ExperimentRes
     read('eq1', readingLabel('std 1/√w', DATA_WORDS.fixed), runs.fixed),
     read('eq2', readingLabel('variance 1/√w', DATA_WORDS['per-seed']), results.initVariance()),
   ];
-  const rank2 = typicalReading(
+  const rank2 = typicalShape(
     readingLabel('std 1/√w', DATA_WORDS['per-seed'], 'ends at rank 2'),
     finite(runs['per-seed']).map((r) => ({ seed: r.seed, fails: r.final.effectiveRank !== 2, value: r.final.effectiveRank })),
     'effective rank of the end-to-end map at the end of the run',
-    'end at rank 2 (Section 3.1\'s "rank-2 global minimum")',
+    { what: 'at-rank-2' },
     MOST_RUNS,
   );
-  const population = CONVENTIONS.map((c) => `${c}: rank ${populationGlobalRank('random-init', c)}`).join(', ');
+  const globalRanks = CONVENTIONS.map((convention) => ({ convention, rank: populationGlobalRank('random-init', convention) }));
   return fromReadings([...read2.map((r) => r.reading), rank2], [
-    ...read2.map((r) => `${r.reading.reading.label}: ${offGlobalCounts(r.cases)}.`),
-    'A run is not trapped when it ends in the global minimum of its own data: the rank whose modes each have a non-zero minimum below the loss of λ = 0 (β < β*) at β = 0.32, ' +
-      'from the analytic core at the singular values of the run\'s training sample (Σ̂yx Σ̂xx^{-1/2}), under each regulariser reading. ' +
-      `At the paper's η = 0.9, 0.8 the global minimum at β = 0.32 has ${population}: under the Eq. 2 reading the rank-2 state is metastable and a run that ends there is held in it. ` +
-      'The runs themselves descend MSE + weight decay β on every layer, the landscape of the Eq. 2 reading; the Eq. 1 reading asks for the global minimum of Eq. 1 as printed. ' +
-      'The variance reading draws the initial weights with variance 1/√w, Appendix A\'s N(0, 1/√w) in N(mean, variance) notation (claim init-scale-notation). ' +
-      'The last reading counts the runs that end at rank 2, as Section 3.1 (i) says ("converges rapidly to the rank-2 global minimum"), whichever phase is global.',
+    ...read2.map((r) => offGlobalFinding(r.reading.reading.label, r.cases)),
+    finding('trapping.random-init-reading', { globalRanks }),
   ]);
 }
 
@@ -137,14 +134,10 @@ export function evaluateCheckpointPhase(claim: Claim, results: ExperimentResults
       const at = rankOf(r.start.stages.at(-1)!.singularValues);
       return [{ seed: r.seed, fails: at !== rank, value: at }];
     });
-    return typicalReading(DATA_WORDS[scheme], cases, 'effective rank of the checkpoint\'s end-to-end map (σ > 10⁻³)', `have a checkpoint of rank ${rank}`, NEARLY_EVERY_RUN);
+    return typicalShape(DATA_WORDS[scheme], cases, 'effective rank of the checkpoint\'s end-to-end map (σ > 10⁻³)', { what: 'checkpoint-rank', rank }, NEARLY_EVERY_RUN);
   });
-  const betas = PROTOCOL_FILES[protocol].settings.start;
-  return fromReadings(readings, [
-    `The checkpoint is the last annealing stage (${betas.kind === 'checkpoint' ? betas.betas.join(' → ') : '—'}) trained by SGD for the protocol's budget per stage; ` +
-      'its rank is the number of singular values of the end-to-end map above 10⁻³ (converged states have σ > 0.1 or far below 10⁻³). ' +
-      'The protocol promises the phase of every checkpoint it makes, so the threshold is nearly every run (0.9), not a typical one.',
-  ]);
+  const start = PROTOCOL_FILES[protocol].settings.start;
+  return fromReadings(readings, [finding('trapping.checkpoint-phase-reading', { betas: start.kind === 'checkpoint' ? start.betas : null })]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,12 +165,9 @@ export function evaluateSparsePlateauOrder(_claim: Claim, results: ExperimentRes
       const { trainMse, testMse } = r.escape.testMseMidpoint.plateau;
       return { seed: r.seed, fails: !(trainMse < testMse), value: testMse - trainMse };
     });
-    return typicalReading(DATA_WORDS[scheme], cases, 'test − train MSE on the rank-1 plateau (the branch descended from the 0.361 checkpoint at β = 0.0025)', 'have train MSE below test MSE on the plateau', MOST_RUNS, noPlateau(records));
+    return typicalShape(DATA_WORDS[scheme], cases, 'test − train MSE on the rank-1 plateau (the branch descended from the 0.361 checkpoint at β = 0.0025)', { what: 'plateau-train-below-test' }, MOST_RUNS, noPlateau(records));
   });
-  return fromReadings(readings, [
-    'The plateau is the rank-1 branch the escape rule uses: full-batch descent at β = 0.0025 from the run\'s rank-1 checkpoint. ' +
-      'Fig. 1(b) draws one run, so the statement is read as what a typical run shows: the share of runs with train below test against most runs.',
-  ]);
+  return fromReadings(readings, [finding('trapping.sparse-plateau-reading', {})]);
 }
 
 /** The sparse task's least-squares facts: N training samples, p inputs, Var(y_o | x) = 1 − η_o² (Σyy = I, Σxx = I; Appendix A). */
@@ -205,7 +195,7 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
   const floor = bayesFloorOf(task);
   const below = probabilityTrainBelowFloor(task);
   const meaning = 'train MSE minus the Bayes floor (negative: below the floor)';
-  const words = 'have train MSE at or above the Bayes floor';
+  const words: RunShape = { what: 'above-bayes-floor' };
   const sparse = results.sparse().runs;
   const atRank2 = (records: readonly RunRecord[]) => finite(records).filter((r) => r.final.effectiveRank === task.noiseVariances.length);
   const final = (records: readonly RunRecord[]) => atRank2(records).map((r) => ({ seed: r.seed, fails: r.final.trainMse < floor, value: r.final.trainMse - floor }));
@@ -214,13 +204,13 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
     label: `analytic: the best rank-2 fit to N = ${task.samples} samples`,
     value: String(below),
     verdict: below > 0 ? 'deviates' : 'reproduced',
-    note: `P(in-sample MSE < floor) = ${formatNumber(below, 4)}`,
+    note: finding('trapping.below-floor', { probability: below }),
   };
   const runReadings = [
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), final(sparse['as-written']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written']['per-seed'])),
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), final(sparse['as-written'].fixed), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written'].fixed)),
-    typicalReading(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), final(sparse['small-batch']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['small-batch']['per-seed'])),
-    typicalReading(
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), final(sparse['as-written']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written']['per-seed'])),
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), final(sparse['as-written'].fixed), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['as-written'].fixed)),
+    typicalShape(readingLabel('final at rank 2', SPARSE_BATCH_WORDS['small-batch'], DATA_WORDS['per-seed']), final(sparse['small-batch']['per-seed']), meaning, words, NEARLY_EVERY_RUN, notRank2(sparse['small-batch']['per-seed'])),
+    typicalShape(
       readingLabel('rank-1 plateau', DATA_WORDS['per-seed']),
       sparse['as-written']['per-seed'].filter(hasPlateau).map((r) => ({ seed: r.seed, fails: r.escape.testMseMidpoint.plateau.trainMse < floor, value: r.escape.testMseMidpoint.plateau.trainMse - floor })),
       meaning,
@@ -233,13 +223,17 @@ export function evaluateBayesFloor(_claim: Claim, results: ExperimentResults): E
     value: analytic.value,
     readings: [analytic, ...runReadings.map((r) => r.reading)],
     evidence: [
-      `Analytic (no statistics): the Bayes floor is (1/m)Σ_o Var(y_o|x) = ${formatNumber(floor, 4)} (Σyy = I, η = ${PROTOCOL_FILES.sparse.settings.teacher.singularValues.join(', ')}). ` +
-        `The least-squares fit to N = ${task.samples} samples with p = ${task.inputs} inputs leaves on output o a residual σ_o² χ²_{N−p} whatever the inputs, so its train MSE has mean ` +
-        `floor·(N − p)/N = ${formatNumber(expectedTrainMse(task), 4)} and lies below the floor with probability ${formatNumber(below, 4)} (numerical integral of the χ² distributions). ` +
-        'In-sample error is biased below the floor: "bounded below" holds for the test error, not for the train error of a fit to 25 samples. The rank-1 fit leaves the weak mode unexplained and stays far above the floor.',
+      finding('trapping.bayes-floor-analytic', {
+        floor,
+        eta: PROTOCOL_FILES.sparse.settings.teacher.singularValues,
+        samples: task.samples,
+        inputs: task.inputs,
+        expectedTrainMse: expectedTrainMse(task),
+        below,
+      }),
       ...runReadings.map((r) => r.line),
-      `The runs beside it (a bound is promised of every fit: threshold nearly every run): a rank-2 run at β = 0.0025 with B ≥ N descends the full-batch loss to near the least-squares fit, so about ${formatNumber(1 - below, 2)} of them are expected at or above the floor.`,
-      'No statistical rule decides the headline, so it has no size or power: it is a property of the least-squares fit (exact up to the numerical integral), not a count of runs.',
+      finding('trapping.bayes-floor-runs', { expectedAbove: 1 - below }),
+      finding('trapping.bayes-floor-no-rule', {}),
     ],
     perSeed: runReadings.map((r) => r.perSeed),
   };
@@ -261,24 +255,26 @@ function finiteSampleGapSpread(noiseVariances: readonly number[], trainCount: nu
 export function evaluateCannotCoincide(_claim: Claim, results: ExperimentResults): Evaluation {
   const cases = (records: readonly RunRecord[]) => finite(records).map((r) => ({ seed: r.seed, fails: !(r.final.testMse > r.final.trainMse), value: r.final.testMse - r.final.trainMse }));
   const meaning = 'final test − train MSE';
-  const words = 'end with test MSE above train MSE';
+  const words: RunShape = { what: 'test-above-train' };
   const readings = [
-    typicalReading(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), cases(results.sparse().runs['as-written']['per-seed']), meaning, words, MOST_RUNS),
-    typicalReading(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), cases(results.sparse().runs['as-written'].fixed), meaning, words, MOST_RUNS),
-    typicalReading(readingLabel('dense', PROTOCOL_WORDS['random-init'], DATA_WORDS['per-seed']), cases(results.trapping('random-init').runs['per-seed']), meaning, words, MOST_RUNS),
-    typicalReading(readingLabel('dense', PROTOCOL_WORDS['rank1-trap'], DATA_WORDS['per-seed']), cases(results.trapping('rank1-trap').runs['per-seed']), meaning, words, MOST_RUNS),
+    typicalShape(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS['per-seed']), cases(results.sparse().runs['as-written']['per-seed']), meaning, words, MOST_RUNS),
+    typicalShape(readingLabel(PROTOCOL_WORDS.sparse, SPARSE_BATCH_WORDS['as-written'], DATA_WORDS.fixed), cases(results.sparse().runs['as-written'].fixed), meaning, words, MOST_RUNS),
+    typicalShape(readingLabel('dense', PROTOCOL_WORDS['random-init'], DATA_WORDS['per-seed']), cases(results.trapping('random-init').runs['per-seed']), meaning, words, MOST_RUNS),
+    typicalShape(readingLabel('dense', PROTOCOL_WORDS['rank1-trap'], DATA_WORDS['per-seed']), cases(results.trapping('rank1-trap').runs['per-seed']), meaning, words, MOST_RUNS),
   ];
   const sparse = sparseTask();
   const denseRun = results.trapping('random-init').runs['per-seed'][0];
   const dense = denseRun === undefined ? null : { ...sparse, samples: denseRun.settings.trainCount };
   const optimism = (t: LeastSquaresTask) => expectedTestMse(t) - expectedTrainMse(t);
   return fromReadings(readings, [
-    `Why test should stay above train: the least-squares fit's out-of-sample MSE exceeds its in-sample MSE by floor·(p/(N − p − 1) + p/N) on average — ${formatNumber(optimism(sparse), 3)} at N = ${sparse.samples}` +
-      (dense === null || denseRun === undefined
-        ? '.'
-        : `, ${formatNumber(optimism(dense), 3)} at the dense N = ${dense.samples}, where the finite train and test sets alone scatter test − train by σ ≈ ${formatNumber(finiteSampleGapSpread(sparse.noiseVariances, denseRun.settings.trainCount, denseRun.settings.testCount), 3)}: ` +
-          'a dense run ends with test above train barely more often than not, which 50 seeds cannot tell from ½.'),
-    'Section 4.2 speaks of the sparse runs of Fig. 1(b) (headline); the dense readings stand beside it.',
+    finding('trapping.optimism', {
+      sparse: { samples: sparse.samples, optimism: optimism(sparse) },
+      dense:
+        dense === null || denseRun === undefined
+          ? null
+          : { samples: dense.samples, optimism: optimism(dense), spread: finiteSampleGapSpread(sparse.noiseVariances, denseRun.settings.trainCount, denseRun.settings.testCount) },
+    }),
+    finding('trapping.coincide-headline', {}),
   ]);
 }
 
@@ -312,31 +308,37 @@ export function evaluateDenseMonotone(_claim: Claim, results: ExperimentResults)
   const shape = runs.map((r) => ({ r, m: monotoneWithinJitter(r.trace!.map((s) => s.trainMse)) }));
   const consecutive = 'largest rise of train MSE between trace samples, relative to the value it rose from';
   const readings = [
-    typicalReading(
+    typicalShape(
       'monotone within the sampling jitter',
       shape.map(({ r, m }) => ({ seed: runKey(r), fails: !m.monotone, value: m.relativeRise })),
       'largest rise of train MSE above the lowest earlier trace sample, relative to it (monotone when within the run\'s jitter tolerance)',
-      'converge monotonically within their sampling jitter',
+      { what: 'monotone-within-jitter' },
       MOST_RUNS,
     ),
-    typicalReading(`rises above ${MONOTONE_TOLERANCE * 100} % count`, runs.map((r) => ({ seed: runKey(r), fails: largestRelativeRise(r) > MONOTONE_TOLERANCE, value: largestRelativeRise(r) })), consecutive, `have no rise of train MSE above ${MONOTONE_TOLERANCE * 100} %`, MOST_RUNS),
-    typicalReading('any rise counts', runs.map((r) => ({ seed: runKey(r), fails: largestRelativeRise(r) > 0, value: largestRelativeRise(r) })), consecutive, 'have no rise of train MSE', MOST_RUNS),
+    typicalShape(`rises above ${MONOTONE_TOLERANCE * 100} % count`, runs.map((r) => ({ seed: runKey(r), fails: largestRelativeRise(r) > MONOTONE_TOLERANCE, value: largestRelativeRise(r) })), consecutive, { what: 'no-rise-above', tolerance: MONOTONE_TOLERANCE }, MOST_RUNS),
+    typicalShape('any rise counts', runs.map((r) => ({ seed: runKey(r), fails: largestRelativeRise(r) > 0, value: largestRelativeRise(r) })), consecutive, { what: 'no-rise' }, MOST_RUNS),
   ];
   const moving = shape.filter(({ m }) => m.relativeJitter > 1e-9);
   const tolerances = moving.map(({ m }) => m.tolerance);
   const jitters = moving.map(({ m }) => m.relativeJitter);
   const lag = moving.map(({ r }) => lagOneAutocorrelation(r.trace!.slice(Math.floor(r.trace!.length / 2)).map((s) => Math.log(s.trainMse)))).filter((a): a is number => a !== null);
-  const rises = shape.filter(({ m }) => !m.monotone).map(({ r, m }) => `run ${runKey(r)} (${r.protocol}, seed ${r.seed}): +${formatNumber(100 * m.relativeRise, 3)} % against a tolerance of ${formatNumber(100 * m.tolerance, 3)} %`);
-  const sample = runs[0]?.trace?.[1]?.epoch ?? '—';
+  const rises = shape.filter(({ m }) => !m.monotone).map(({ r, m }) => ({ run: runKey(r), protocol: r.protocol, seed: r.seed, rise: m.relativeRise, tolerance: m.tolerance }));
+  const sampleEvery = runs[0]?.trace?.[1]?.epoch ?? null;
+  const samples = runs[0]?.trace?.length ?? null;
   return fromReadings(readings, [
-    `The per-seed runs of the three protocols of Fig. 1(a), ${runs.length} with a trace (a sample every ${sample} epochs); a run's number is 10 × seed + protocol index (0 random-init, 1 rank1-trap, 2 trivial-trap).`,
-    `Sampling jitter: at a plateau the sampled train MSE scatters with mini-batch noise. Its relative spread per run (median |Δ ln MSE| between samples / (√2 Φ⁻¹(¾))) is median ${formatNumber(median(jitters) ?? NaN, 3)} ` +
-      `(${moving.length} runs that move; ${runs.length - moving.length} sit in an invariant trap, exactly still). Samples ${sample} epochs apart are close to independent: lag-1 autocorrelation of ln MSE over the second half of each trace median ${formatNumber(median(lag) ?? NaN, 2)}, ` +
-      `range [${formatNumber(Math.min(...lag), 2)}, ${formatNumber(Math.max(...lag), 2)}] (±0.2 is the scatter of independent samples at 100 points). ` +
-      `A curve is monotone within its jitter when no sample rises above the lowest earlier one by more than the ${MONOTONE_QUANTILE} quantile of that rise for independent samples of the trace's length ` +
-      `(${formatNumber(jitterExcursionFactor(runs[0]?.trace?.length ?? 2), 3)} spreads at ${runs[0]?.trace?.length ?? '—'} samples, seeded synthetic traces; a monotone curve is called non-monotone with probability ${formatNumber(1 - MONOTONE_QUANTILE, 2)}): ` +
-      `a tolerance of median ${formatNumber(100 * (median(tolerances) ?? NaN), 3)} % of the value, at most ${formatNumber(100 * Math.max(...tolerances), 3)} %.`,
-    rises.length === 0 ? 'No run rises beyond its jitter.' : `Rises beyond the jitter: ${rises.join('; ')}.`,
+    finding('trapping.dense-traces', { runs: runs.length, sampleEvery }),
+    finding('trapping.sampling-jitter', {
+      jitter: median(jitters),
+      moving: moving.length,
+      still: runs.length - moving.length,
+      sampleEvery,
+      lag: { median: median(lag), lowest: Math.min(...lag), highest: Math.max(...lag) },
+      quantile: MONOTONE_QUANTILE,
+      factor: jitterExcursionFactor(samples ?? 2),
+      samples,
+      tolerance: { median: median(tolerances), largest: Math.max(...tolerances) },
+    }),
+    finding('trapping.rises', { rises }),
   ]);
 }
 
@@ -360,22 +362,18 @@ export function evaluateDenseGap(_claim: Claim, results: ExperimentResults): Eva
   const gaps = (r: RunRecord) => r.trace!.map((s) => s.testMse - s.trainMse);
   const largest = (r: RunRecord) => Math.max(...gaps(r));
   const half = reference === null ? null : reference / 2;
-  const reading = typicalReading(
+  const reading = typicalShape(
     'against half the sparse plateau gap',
     half === null ? [] : runs.map((r) => ({ seed: runKey(r), fails: largest(r) > half, value: largest(r) })),
     'largest test − train MSE over the run\'s trace',
-    `have no test − train gap above ${half === null ? '—' : formatNumber(half, 3)}`,
+    { what: 'no-gap-above', gap: half },
     MOST_RUNS,
   );
   const large = half === null ? [] : runs.filter((r) => largest(r) > half);
   const atStart = large.filter((r) => gaps(r).indexOf(largest(r)) === 0).length;
   const persistent = large.filter((r) => gaps(r).at(-1)! > half!).length;
   return fromReadings([reading], [
-    reference === null
-      ? 'No sparse run has a rank-1 plateau: no reference gap, inconclusive.'
-      : `Sparse plateau gap (median over per-seed runs, B = 64 as written) ${formatNumber(reference, 4)}; a dense run has a large gap when its largest test − train exceeds half of it, ${formatNumber(half!, 4)}. ` +
-        `Run number 10 × seed + protocol index, as in dense-train-monotone. Of the ${large.length} runs with a large gap, ${atStart} have it at epoch 0 (before any training step) and ${persistent} still at the end: ` +
-        'the gap of their data set\'s train and test samples, not one that opens on a plateau and closes at an escape.',
+    finding('trapping.dense-gap-reference', { reference: reference === null ? null : { gap: reference, half: half!, large: large.length, atStart, persistent } }),
   ]);
 }
 
@@ -390,20 +388,17 @@ export function evaluateBalance(_claim: Claim, results: ExperimentResults): Eval
   const last = (r: RunRecord) => r.trace!.at(-1)!.imbalance!;
   const cases = (rs: readonly RunRecord[]) => rs.map((r) => ({ seed: runKey(r), fails: !(last(r) <= BALANCE_TOLERANCE), value: last(r) }));
   const meaning = 'Σ‖W_{l+1}ᵀW_{l+1} − W_lW_lᵀ‖_F / Σ‖W_lW_lᵀ‖_F at the end of the run';
-  const words = `end within ${BALANCE_TOLERANCE} of the 0-balanced subspace`;
+  const words: RunShape = { what: 'balanced', tolerance: BALANCE_TOLERANCE };
   // A premise of the decoupling (Section 2.1) promised of every run: threshold nearly every run.
   const readings = [
-    typicalReading('all three protocols', cases(runs), meaning, words, NEARLY_EVERY_RUN),
-    typicalReading(`${PROTOCOL_WORDS['random-init']} (starts unbalanced)`, cases(runs.filter((r) => r.protocol === 'random-init')), meaning, words, NEARLY_EVERY_RUN),
+    typicalShape('all three protocols', cases(runs), meaning, words, NEARLY_EVERY_RUN),
+    typicalShape(`${PROTOCOL_WORDS['random-init']} (starts unbalanced)`, cases(runs.filter((r) => r.protocol === 'random-init')), meaning, words, NEARLY_EVERY_RUN),
   ];
-  const along = TRAPPING_PROTOCOLS.map((p) => {
-    const rs = runs.filter((r) => r.protocol === p);
-    return `${p} ${formatNumber(median(rs.map((r) => r.trace![0]!.imbalance!)), 3)} → ${formatNumber(median(rs.map(last)), 3)}`;
+  const along = TRAPPING_PROTOCOLS.map((protocol) => {
+    const rs = runs.filter((r) => r.protocol === protocol);
+    return { protocol, start: median(rs.map((r) => r.trace![0]!.imbalance!)), end: median(rs.map(last)) };
   });
-  return fromReadings(readings, [
-    `Relative imbalance along the per-seed traces, median at epoch 0 → at the end: ${along.join('; ')} (${runs.length} runs). ` +
-      'Weight decay shrinks each W_{l+1}ᵀW_{l+1} − W_lW_lᵀ, which gradient flow on the MSE alone conserves; mini-batch noise keeps it from reaching exactly 0.',
-  ]);
+  return fromReadings(readings, [finding('trapping.imbalance', { along, runs: runs.length })]);
 }
 
 function median(values: readonly number[]): number | null {
@@ -463,7 +458,7 @@ export function riseWidth(record: SgldEscapeRecord, mode: number): number | null
  * by the control's choice of T, and at any T cold enough every escape would pass. Against the paper's fixed τ the rule
  * fails exactly when the transit itself is slow. The ratios to τ̂ and to each run's own escape epoch stay as evidence.
  */
-function controlAbruptReadings(results: ExperimentResults, paperTau: number): { reading: UniversalReading; lines: string[] } {
+function controlAbruptReadings(results: ExperimentResults, paperTau: number): { reading: ShapeReading; lines: EvidenceItem[] } {
   const s = results.sgldSweeps();
   const base = s.betas.find((b) => b.beta === s.baseBeta)!;
   const escaped = base.point.records.filter((r) => r.trapped && r.escapeEpoch !== null);
@@ -474,16 +469,19 @@ function controlAbruptReadings(results: ExperimentResults, paperTau: number): { 
   const measured = widths.flatMap(({ w }) => (w === null ? [] : [w])).sort((x, y) => x - y);
   const over = (scale: (r: SgldEscapeRecord) => number | null) => widths.filter(({ r, w }) => w !== null && scale(r) !== null && w / scale(r)! > ABRUPT_FRACTION).length;
   return {
-    reading: universalReading(
+    reading: universalShape(
       `${label}, rise width over the paper's τ ≈ ${paperTau} epochs`,
       cases,
       `(epoch σ2 first reaches 90 % of its rise − last epoch at or below 10 % before it) / ${paperTau} epochs; null: the trace does not hold both levels`,
-      `take longer than ${ABRUPT_FRACTION} × ${paperTau} epochs to rise from 10 % to 90 %, or longer than the traced window`,
+      { what: 'slow-rise', fraction: ABRUPT_FRACTION, paperTau },
     ),
     lines: [
-      `Rise widths of the ${escaped.length} escaped runs: ${measured.length === 0 ? 'none measured' : `median ${measured[Math.floor(measured.length / 2)]} epochs, largest ${measured.at(-1)} epochs`}; ${widths.length - measured.length} not held by the traced window (counted as failing).`,
-      `Beside it, not a verdict: the same widths over the control's own τ̂${tau === null ? '' : ` = ${formatNumber(tau)} epochs`} exceed ${ABRUPT_FRACTION} in ${tau === null ? '—' : over(() => tau)} of ${widths.length} runs, and over each run's own escape epoch in ${over((r) => r.escapeEpoch)}. ` +
-        'Those ratios are set by the control\'s temperature (τ̂ grows as e^(ΔE/T), the transit only as ln(ΔE/T); a memoryless wait puts many escapes early, where any finite transit is long against the run\'s own time), so they do not test the escape.',
+      finding('trapping.rise-widths', {
+        escaped: escaped.length,
+        measured: measured.length === 0 ? null : { median: measured[Math.floor(measured.length / 2)]!, largest: measured.at(-1)! },
+        unmeasured: widths.length - measured.length,
+      }),
+      finding('trapping.rise-ratios', { tau, fraction: ABRUPT_FRACTION, overTau: tau === null ? null : over(() => tau), runs: widths.length, overOwn: over((r) => r.escapeEpoch) }),
     ],
   };
 }
@@ -503,17 +501,16 @@ export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): 
       const w = transitionWidth(r);
       return { seed: r.seed, fails: w === null || w > ABRUPT_FRACTION, value: w };
     });
-    return universalReading(readingLabel(PROTOCOL_WORDS[p], DATA_WORDS['per-seed'], 'escaped runs'), cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', `take longer than ${ABRUPT_FRACTION} τ to fall from 10 % to 90 % of the drop`);
+    return universalShape(readingLabel(PROTOCOL_WORDS[p], DATA_WORDS['per-seed'], 'escaped runs'), cases, '(epoch of 90 % of the test-MSE drop − epoch of 10 %) / escape epoch; null: the trace does not resolve it', { what: 'slow-fall', fraction: ABRUPT_FRACTION });
   });
-  const noisy = 'These escapes are the audit\'s trap runs: a converged rank-1 checkpoint does not escape (sgd-noise-across-barrier), so an escape here starts from a checkpoint left above the saddle.';
   const control = controlAbruptReadings(results, paperTau);
-  const rest = fromReadings(readings, [`Width from the trace (one sample every budget/200 epochs), read only where the run escaped. ${noisy}`]);
-  const traced =
-    'On the SGLD control σ2 is recorded every epoch around each escape (sweeps.riseTrace of golden/protocols/escape-controls.json); σ2 rises as the test MSE falls (the weak mode is learned), so its 10 %–90 % width is the drop\'s. ' +
-    `Rule: the rule for statements about every run, a run failing when its rise is longer than ${ABRUPT_FRACTION} of the paper's τ ≈ ${paperTau} epochs; its calibration is the exact (Clopper–Pearson) bound on the failing share it states.`;
+  const rest = fromReadings(readings, [finding('trapping.trace-width', {})]);
+  const traced = finding('trapping.rise-trace-rule', { fraction: ABRUPT_FRACTION, paperTau });
+  // The control reading's lines lead the evidence as headedBySgd would place them; they are findings, so they travel
+  // with the rest (a control reading's own evidence is sentences).
   const headed = headedBySgd(
-    [{ reading: control.reading.reading, evidence: [control.reading.line, traced, ...control.lines] }],
-    { ...rest, perSeed: [control.reading.perSeed, ...(rest.perSeed ?? [])] },
+    [{ reading: control.reading.reading, evidence: [] }],
+    { ...rest, evidence: [control.reading.line, traced, ...control.lines, ...rest.evidence], perSeed: [control.reading.perSeed, ...(rest.perSeed ?? [])] },
     results,
     'the abrupt escape the claim describes',
     'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',

@@ -4,7 +4,8 @@
 import { checkpointSigma, escapeOutcomes, isDiagnosed, type Diagnostics, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { escapeStatistics } from '../common/escape-statistics.ts';
-import { formatExponent } from '../../text/index.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { DiagnosticRowSummary } from './findings.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 
 /** One row of a diagnostic: a variant of the protocol on the diagnostic seeds, by the protocol's primary rule. */
@@ -54,25 +55,24 @@ export function diagnosticsOf(results: ExperimentResults, protocol: string): Dia
   return results.diagnostics(protocol);
 }
 
-function sigmaRange(values: readonly (number | null)[]): string {
-  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (xs.length === 0) return '—';
-  const median = xs[Math.floor((xs.length - 1) / 2)]!;
-  return `median ${formatExponent(median, 2)} (range ${formatExponent(xs[0], 2)} – ${formatExponent(xs[xs.length - 1], 2)})`;
-}
-
-export function describeRow(row: DiagnosticRow): string {
-  return (
-    `${row.label}: ${row.trapped} of ${row.seeds.length} trapped, ${row.escapes} escaped, KM median ${row.medianEscape ?? 'not reached'}; ` +
-    `checkpoint σ ${sigmaRange(row.checkpointSigma)}`
-  );
+/** A row as a finding's data: its counts, and the checkpoints' σ as the lower median and the range. */
+function rowSummary(row: DiagnosticRow): DiagnosticRowSummary {
+  const xs = row.checkpointSigma.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  return {
+    label: row.label,
+    seeds: row.seeds.length,
+    trapped: row.trapped,
+    escapes: row.escapes,
+    medianEscape: row.medianEscape,
+    checkpointSigma: xs.length === 0 ? null : { median: xs[Math.floor((xs.length - 1) / 2)]!, lowest: xs[0]!, highest: xs[xs.length - 1]! },
+  };
 }
 
 /**
  * Both diagnostics of a protocol, read once: their evidence lines (counts and checkpoint σ) and each row's escape
  * epochs per seed as data beside them. None for random-init, which has no checkpoint.
  */
-export function diagnosticReport(results: ExperimentResults, protocol: string): { evidence: string[]; perSeed: PerSeedSeries[] } {
+export function diagnosticReport(results: ExperimentResults, protocol: string): { evidence: Finding[]; perSeed: PerSeedSeries[] } {
   const diagnostics = diagnosticsOf(results, protocol);
   if (diagnostics === null) return { evidence: [], perSeed: [] };
   const sensitivity = checkpointSensitivity(diagnostics);
@@ -83,13 +83,14 @@ export function diagnosticReport(results: ExperimentResults, protocol: string): 
     seeds: row.seeds,
     values: row.escapeEpochs,
   });
+  const rowFinding = (row: DiagnosticRow): Finding => finding('trapping.diagnostic-row', { row: rowSummary(row) });
   return {
     evidence: [
-      `Diagnostic (b), checkpoint convergence (${protocol}, seeds ${sensitivity[0]?.seeds[0]}–${sensitivity[0]?.seeds.at(-1)}, primary rule): escapes driven by noise would not depend on how long the checkpoint was trained; escapes driven by a residual weak mode would vanish as it converges.`,
-      ...sensitivity.map((row) => `  ${describeRow(row)}.`),
-      `Diagnostic (c), arithmetic (${protocol}, same seeds):`,
-      ...precision.map((row) => `  ${describeRow(row)}.`),
-      '(σ at the checkpoint: σ2 of the end-to-end map; 0 means exactly rank-deficient.)',
+      finding('trapping.diagnostic-checkpoint', { protocol, seeds: sensitivity[0]?.seeds ?? [] }),
+      ...sensitivity.map(rowFinding),
+      finding('trapping.diagnostic-precision', { protocol }),
+      ...precision.map(rowFinding),
+      finding('trapping.diagnostic-sigma-key', {}),
     ],
     perSeed: [...sensitivity.map(series('checkpoint')), ...precision.map(series('arithmetic'))],
   };

@@ -1,7 +1,7 @@
 // Verdicts of the trapping claims of Section 3.1 / Fig. 1 (REPRODUCE.md, "Escape times: the verdict rules"). Each
 // claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
 // reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
-import type { EvidenceItem } from '../finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
 import {
   ALL_TRAPPING,
   checkpointSigma,
@@ -21,7 +21,6 @@ import { PROTOCOL_NAMES, type ProtocolName } from '../../protocols/index.ts';
 import {
   DEFAULT_ALPHA,
   decideMeanTime,
-  describeCalibration,
   escapeCountTest,
   fitExponential,
   kaplanMeier,
@@ -35,16 +34,21 @@ import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } f
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { decidedEscapesFinding, escapeStatistics, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { decidedEscapesFinding, escapeStatistics, escapeSummary, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding, type EscapeStatistics } from '../common/escape-statistics.ts';
+import { calibration, calibrationFinding } from '../common/calibration-finding.ts';
+import type { GapAfterEscape, LowerBoundDecision, TrapInvariance, WithinBudgetDecision } from './findings.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticReport } from './diagnostics.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
-import { BIASED_NETWORK_REQUEST, biasedCheckpointLines, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
+import { BIASED_NETWORK_REQUEST, biasedCheckpointFindings, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
 import { DATA_WORDS, SPARSE_BATCH_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
 const ALPHA = DEFAULT_ALPHA;
+
+/** A reading's note where none of its runs started trapped. */
+export const NONE_TRAPPED = finding('trapping.none-trapped', {});
 
 /** One reading: a label, its runs, their data scheme, the rule and σ mode it is read with. */
 interface ReadingRuns {
@@ -136,20 +140,29 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
     if (i === 0) {
       rule = meanTimeCalibration(s.runs.length, s.budget, band, ALPHA);
-      evidence.push(`${describeCalibration(rule)}.`);
+      evidence.push(calibrationFinding(rule));
     }
     const count = escapeCountTest(s.runs, s.budget, band.value, ALPHA);
     evidence.push(
-      `${source.label}: if τ were ${printed}, a run would escape within ${s.budget} epochs with probability ${formatNumber(count.escapeProbability)}; ` +
-        `${s.escapes} of ${s.runs.length} escaped (expected ${formatNumber(count.expectedEscapes)}): exact binomial P(≤ ${s.escapes}) = ${formatNumber(count.atMost, 3)}, ` +
-        `P(≥ ${s.escapes}) = ${formatNumber(count.atLeast, 3)}. ${decided.decision.reason}.`,
+      finding('trapping.escape-count', {
+        label: source.label,
+        printed,
+        budget: s.budget,
+        escapeProbability: count.escapeProbability,
+        escapes: s.escapes,
+        runs: s.runs.length,
+        expectedEscapes: count.expectedEscapes,
+        atMost: count.atMost,
+        atLeast: count.atLeast,
+        reason: decided.decision.reason,
+      }),
     );
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: escapesCell(s) };
   });
   readings.unshift(...(convergence?.readings ?? []));
   if (hasBiasedReadings(protocol)) {
-    evidence.push(...biasedCheckpointLines(results, protocol));
+    evidence.push(...biasedCheckpointFindings(results, protocol));
     for (const b of biasedSources(results, protocol, primaryFirst(results, protocol))) {
       const s = b.statistics;
       if (s.runs.length === 0) {
@@ -187,14 +200,14 @@ function convergenceReadings(
   for (const source of schemes) {
     const label = readingLabel(DATA_WORDS[source.scheme], `test MSE within ${width} of final`);
     const values = convergenceOf(source.records, Number(width));
-    const censored = values.filter((v) => v.censored).length;
-    const counts = `${values.length} seeds with per-epoch test MSE, ${censored} not settled within the window`;
+    const counts = { seeds: values.length, censored: values.filter((v) => v.censored).length };
+    const note = finding('trapping.convergence-counts', counts);
     const decided = decideConvergenceTime(values, band, ALPHA);
     const first = out.readings.length === 0;
     if (decided === null) {
-      evidence.push(`${label}: ${counts}; too few seeds for an interval.`);
+      evidence.push(finding('trapping.convergence-too-few', { label, ...counts }));
       if (first) out.wouldDecide = 'runs that keep the per-epoch test MSE of their first epochs (at least two seeds)';
-      out.readings.push({ label, value: null, verdict: 'inconclusive', note: counts });
+      out.readings.push({ label, value: null, verdict: 'inconclusive', note });
       continue;
     }
     // The epochs themselves are data (each seed's, beside the statistic), not words.
@@ -204,14 +217,14 @@ function convergenceReadings(
       seeds: values.map((v) => v.seed),
       values: values.map((v) => v.epoch),
     });
-    evidence.push(`${label}: median convergence epoch ${formatNumber(decided.estimate)}; ${counts}. ${decided.reason}.`);
+    evidence.push(finding('trapping.median-convergence', { label, estimate: decided.estimate, ...counts, reason: decided.reason }));
     if (first) {
-      out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts}`;
+      out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts.seeds} seeds with per-epoch test MSE, ${counts.censored} not settled within the window`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
       out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
-      evidence.push(`${describeCalibration(out.rule)}.`);
+      evidence.push(calibrationFinding(out.rule));
     }
-    out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note: counts });
+    out.readings.push({ label, value: valueOf(decided.estimate), verdict: decided.verdict, note });
   }
   return out;
 }
@@ -229,21 +242,16 @@ function measuredText(s: EscapeStatistics): string {
  * and some run escaped; `deviates` when it lies below; otherwise `inconclusive` (no escape, or the interval contains
  * the bound). A pure function of the sample, so that it can be calibrated on synthetic runs.
  */
-export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string } {
+export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; decision: LowerBoundDecision } {
   const fit = fitExponential(runs, alpha);
-  const interval = `the interval [${formatNumber(fit.interval.lower)}, ${formatNumber(fit.interval.upper)}] of τ`;
-  if (fit.interval.upper < bound) return { verdict: 'deviates', reason: `${interval} lies below ${bound}` };
+  const interval = { lower: fit.interval.lower, upper: fit.interval.upper };
+  if (fit.interval.upper < bound) return { verdict: 'deviates', decision: { outcome: 'below', interval, bound } };
   if (fit.escapes === 0) {
     const count = escapeCountTest(runs, budget, bound, alpha);
-    return {
-      verdict: 'inconclusive',
-      reason:
-        `no trapped run escaped: τ ≥ ${formatNumber(fit.interval.lower)} at 1 − α, so the bound holds, but the escape the paper describes was never seen ` +
-        `(were τ as short as ${bound}, P(0 of ${runs.length} escape within ${budget}) = ${formatNumber(count.atMost, 3)})`,
-    };
+    return { verdict: 'inconclusive', decision: { outcome: 'unseen', lower: fit.interval.lower, bound, runs: runs.length, budget, atMost: count.atMost } };
   }
-  if (fit.interval.lower > bound) return { verdict: 'reproduced', reason: `${interval} lies above ${bound}` };
-  return { verdict: 'inconclusive', reason: `${interval} contains ${bound}` };
+  if (fit.interval.lower > bound) return { verdict: 'reproduced', decision: { outcome: 'above', interval, bound } };
+  return { verdict: 'inconclusive', decision: { outcome: 'contains', interval, bound } };
 }
 
 /**
@@ -251,15 +259,15 @@ export function decideLowerBound(runs: readonly EscapeRun[], budget: number, bou
  * paper's median curve escapes inside its run). `deviates` when P(Binomial(n, ½) ≤ escapes) < α; `reproduced` when
  * the Kaplan–Meier median escape lies between the bound and the budget; otherwise `inconclusive`.
  */
-export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; reason: string; median: number | null } {
+export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, bound: number, alpha: number): { verdict: StatisticalVerdict; decision: WithinBudgetDecision; median: number | null } {
   // p = ½ of escaping by the budget is the exponential law with mean budget/ln 2.
   const count = escapeCountTest(runs, budget, budget / Math.LN2, alpha);
   const median = kaplanMeier(runs, alpha).median.estimate;
   if (count.atMost < alpha) {
-    return { verdict: 'deviates', median, reason: `had at least half the trapped runs escaped within ${budget} epochs, ${count.escapes} of ${runs.length} would have probability ${formatNumber(count.atMost, 3)} < α = ${alpha}` };
+    return { verdict: 'deviates', median, decision: { outcome: 'too-few', budget, escapes: count.escapes, runs: runs.length, atMost: count.atMost, alpha } };
   }
-  if (median !== null && median > bound) return { verdict: 'reproduced', median, reason: `the escape median ${formatNumber(median)} lies between ${bound} and the budget ${budget}` };
-  return { verdict: 'inconclusive', median, reason: `${count.escapes} of ${runs.length} escaped within ${budget} epochs; P(Binomial(n, ½) ≤ ${count.escapes}) = ${formatNumber(count.atMost, 3)}` };
+  if (median !== null && median > bound) return { verdict: 'reproduced', median, decision: { outcome: 'between', median, bound, budget } };
+  return { verdict: 'inconclusive', median, decision: { outcome: 'undecided', budget, escapes: count.escapes, runs: runs.length, atMost: count.atMost } };
 }
 
 /**
@@ -267,15 +275,9 @@ export function decideWithinBudget(runs: readonly EscapeRun[], budget: number, b
  * rank-deficient end-to-end map of a bias-free deep linear network stays rank-deficient under every gradient step
  * (the gradient of a zero singular direction is zero), so no budget and no seed count can show an escape.
  */
-function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { invariant: boolean; line: string; reason: string } {
+function invariantTrap(records: readonly RunRecord[], rule: EscapeRuleName, mode?: number): { trap: TrapInvariance; budget: number | null } {
   const outcomes = escapeOutcomes(records, rule, mode);
-  const invariance = trappedInvariance(records, outcomes, mode);
-  const reason = invarianceReason(invariance, 'the escape the claim is about');
-  return {
-    invariant: invariance.invariant,
-    reason,
-    line: `Invariance: ${reason} — the verdict follows from the paper's own ${outcomes[0]?.budget ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`,
-  };
+  return { trap: trappedInvariance(records, outcomes, mode), budget: outcomes[0]?.budget ?? null };
 }
 
 /** The protocol's own escape rule first (Appendix A: the test-MSE midpoint for (i)–(iii)). */
@@ -309,17 +311,19 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
     if (i === 0) measured = measuredText(s);
     if (s.runs.length === 0 || s.fit === null) {
       if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped';
-      return { label: source.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+      return { label: source.label, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
     }
-    let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+    const decided = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+    let verdict = decided.verdict;
+    let invariant: { trap: TrapInvariance; budget: number | null; within: WithinBudgetDecision } | null = null;
     if (s.escapes === 0) {
       // All censored: an invariant trap decides by the paper's own runs (Fig. 1a); otherwise a longer budget could.
       const invariance = invariantTrap(source.records, source.rule, source.mode);
-      if (invariance.invariant) {
+      if (invariance.trap.invariant) {
         const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
         verdict = within.verdict;
-        reason = `${reason}. ${invariance.line}: ${within.reason}`;
-        if (i === 0 && verdict === 'deviates') notReproducible = `${invariance.reason}.`;
+        invariant = { ...invariance, within: within.decision };
+        if (i === 0 && verdict === 'deviates') notReproducible = `${invarianceReason(invariance.trap, 'the escape the claim is about')}.`;
         if (i === 0 && verdict === 'inconclusive') wouldDecide = `more trapped seeds: the runs cannot escape, and the test of the escape the paper draws within its ${s.budget}-epoch runs needs more of them`;
       } else if (i === 0) {
         wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and some run's residue off the rank-deficient set grew`;
@@ -329,15 +333,15 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
     }
     if (i === 0) {
       rule = lowerBoundCalibration(`τ's 1 − α censored-LR interval above ${printed}, some run escaped`, s.runs.length, s.budget, bound, ALPHA, (runs) => decideLowerBound(runs, s.budget, bound, ALPHA).verdict);
-      evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = 2 × ${printed}; size at τ = ${printed}; power at τ = ${printed}/2).`);
+      evidence.push(finding('trapping.lower-bound-calibration', { calibration: calibration(rule), printed }));
     }
-    evidence.push(`${source.label}: ${reason}.`);
+    evidence.push(finding('trapping.lower-bound', { label: source.label, decision: decided.decision, invariant }));
     return { label: source.label, value: valueOf(s.fit.meanTime), verdict, note: escapesCell(s) };
   });
   readings.push(withinBudgetReading(statisticsOf(sources[0]!), sources[0]!.label, printed, evidence));
   if (hasBiasedReadings(protocol)) {
     const rules = stage === 'rank-1' ? (['sigma-threshold'] as const) : primaryFirst(results, protocol);
-    if (stage !== 'rank-1') evidence.push(...biasedCheckpointLines(results, protocol));
+    if (stage !== 'rank-1') evidence.push(...biasedCheckpointFindings(results, protocol));
     for (const b of biasedSources(results, protocol, rules, stage === 'rank-1' ? 1 : undefined)) readings.push(biasedLowerBoundReading(b, bound, evidence));
   }
   const diagnostics = diagnosticReport(results, protocol);
@@ -360,10 +364,10 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
  */
 export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: EvidenceItem[]): Reading {
   const name = readingLabel(label, 'escape within the budget (Fig. 1a)');
-  if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
-  const { verdict, reason, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
-  evidence.push(`${name}: ${reason}.`);
-  return { label: name, value: median === null ? null : valueOf(median), verdict, note: reason };
+  if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
+  const { verdict, decision, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
+  evidence.push(finding('trapping.within-budget', { label: name, decision }));
+  return { label: name, value: median === null ? null : valueOf(median), verdict, note: finding('trapping.within-budget-cell', { decision }) };
 }
 
 /**
@@ -375,18 +379,20 @@ function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: Evide
   const s = b.statistics;
   if (s.runs.length === 0 || s.fit === null) {
     evidence.push(shortEscapesFinding(b.label, s));
-    return { label: b.label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+    return { label: b.label, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
   }
-  let { verdict, reason } = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+  const decided = decideLowerBound(s.runs, s.budget, bound, ALPHA);
+  let verdict = decided.verdict;
+  let invariant: { trap: TrapInvariance; weakDriveSd: number; within: WithinBudgetDecision } | null = null;
   if (s.escapes === 0) {
-    const { invariance, line } = biasedInvariance(b);
-    if (invariance.invariant) {
+    const trap = biasedInvariance(b);
+    if (trap.invariant) {
       const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
       verdict = within.verdict;
-      reason = `${reason}. ${line}: ${within.reason}`;
+      invariant = { trap, weakDriveSd: b.weakDriveSd, within: within.decision };
     }
   }
-  evidence.push(decidedEscapesFinding(b.label, s, reason));
+  evidence.push(finding('trapping.biased-lower-bound', { label: b.label, escapes: escapeSummary(s), decision: decided.decision, invariant }));
   return { label: b.label, value: valueOf(s.fit.meanTime), verdict, note: escapesCell(s) };
 }
 
@@ -405,15 +411,15 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
   const evidence: EvidenceItem[] = [];
   const readings = sources.map((source): Reading => {
     const gap = gapAfterEscape(escapedRuns(source.records));
-    evidence.push(`${source.label}: ${gap.line}`);
+    evidence.push(finding('trapping.gap-after-escape', { label: source.label, gap }));
+    const note = finding('trapping.gap-closes', { closes: gap.closes, escaped: gap.escaped });
     return gap.escaped === 0
-      ? { label: source.label, value: null, verdict: 'inconclusive', note: 'no escaped run with a rank-1 plateau' }
-      : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note: `${gap.closes} of ${gap.escaped} escaped runs close the gap` };
+      ? { label: source.label, value: null, verdict: 'inconclusive', note }
+      : { label: source.label, value: valueOf(gap.medianRatio), verdict: gap.closes === gap.escaped ? 'reproduced' : 'deviates', note };
   });
   // Beside the verdict: the runs from the least converged checkpoints of diagnostic (b), which do escape.
   const { epochsPerStage: budget, records: leastConverged } = results.diagnostics('sparse').checkpointSensitivity[0]!;
-  const diagnostic = gapAfterEscape(escapedRuns(leastConverged));
-  evidence.push(`Beside the verdict, the diagnostic runs from checkpoints of ${budget} epochs per stage (as written, per-seed data): ${diagnostic.line}`);
+  evidence.push(finding('trapping.gap-after-escape-diagnostic', { epochsPerStage: budget, gap: gapAfterEscape(escapedRuns(leastConverged)) }));
   const headline = readings[0]!;
   const wouldDecide =
     headline.verdict === 'inconclusive'
@@ -437,25 +443,23 @@ function escapedRuns(records: readonly RunRecord[]): RunRecord[] {
  * The plateau is the reference descent of the rank-1 branch, which exists only where that branch stays rank-1 (the
  * midpoint rule applies); other runs are counted and left out.
  */
-function gapAfterEscape(all: readonly RunRecord[]): { escaped: number; closes: number; medianRatio: number | null; line: string } {
+function gapAfterEscape(all: readonly RunRecord[]): GapAfterEscape {
   const escaped = all.filter((r) => r.escape.testMseMidpoint.trapped);
   const unreferenced = all.length - escaped.length;
-  const without = unreferenced > 0 ? ` (${unreferenced} more escaped without a rank-1 plateau to compare with: their rank-1 branch descends to rank 2 itself)` : '';
-  if (escaped.length === 0) return { escaped: 0, closes: 0, medianRatio: null, line: `no escaped run with a rank-1 plateau; the gap after escape cannot be measured${without}.` };
+  if (escaped.length === 0) return { escaped: 0, unreferenced, fraction: RESIDUAL_GAP_FRACTION, closes: 0, medianRatio: null, perSeed: [] };
   const plateauGap = (r: RunRecord) => r.escape.testMseMidpoint.plateau.testMse - r.escape.testMseMidpoint.plateau.trainMse;
   const ratios = escaped.map((r) => (r.final.testMse - r.final.trainMse) / plateauGap(r));
   // Test below train (a negative ratio) closes the gap too.
   const closes = ratios.filter((q) => q <= RESIDUAL_GAP_FRACTION).length;
   const sorted = [...ratios].sort((a, b) => a - b);
   const medianRatio = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  const gaps = escaped.map((r) => `${r.seed}: ${formatNumber(r.final.testMse - r.final.trainMse, 3)} (plateau ${formatNumber(plateauGap(r), 3)})`);
   return {
     escaped: escaped.length,
+    unreferenced,
+    fraction: RESIDUAL_GAP_FRACTION,
     closes,
     medianRatio,
-    line:
-      `${escaped.length} escaped runs${without}; final test − train gap ≤ ${RESIDUAL_GAP_FRACTION} × the rank-1 plateau gap in ${closes} of them; ` +
-      `median ratio ${formatNumber(medianRatio, 3)}. Per seed, final gap (plateau gap): ${gaps.join('; ')}.`,
+    perSeed: escaped.map((r) => ({ seed: r.seed, gap: r.final.testMse - r.final.trainMse, plateauGap: plateauGap(r) })),
   };
 }
 

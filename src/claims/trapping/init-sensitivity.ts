@@ -1,14 +1,15 @@
 // Sections 1 and 3.1: "the training outcome depends sensitively on initialisation". Same seed, same data, β and
 // batches: does reaching the global minimum — global under the regulariser reading — depend on the protocol?
 import { DATA_SCHEMES, TRAPPING_PROTOCOLS, type ExperimentRequest, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
-import { calibrateRule, describeCalibration, mcnemarExact, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
+import { calibrateRule, mcnemarExact, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 
 import { CALIBRATION_REPLICATIONS, uniformSource } from '../common/calibrations.ts';
 import { ALPHA, EXCEPTION_RATE, upperRate } from '../common/typicality.ts';
 import { CONVENTIONS, globalRankOf, type Convention } from './global-phase.ts';
-import { formatNumber } from '../../text/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
+import { finding, type EvidenceItem } from '../finding.ts';
 import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
@@ -88,7 +89,7 @@ function finite(records: readonly RunRecord[]): RunRecord[] {
 }
 
 export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResults): Evaluation {
-  const evidence: string[] = [];
+  const evidence: EvidenceItem[] = [];
   const perSeed: PerSeedSeries[] = [];
   let headSeeds = 0;
   const readings: Reading[] = CONVENTIONS.flatMap((convention: Convention) =>
@@ -101,9 +102,17 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
         const randomOnly = pairs.filter(([a, b]) => reached(a) && !reached(b)).length;
         const trapOnly = pairs.filter(([a, b]) => !reached(a) && reached(b)).length;
         evidence.push(
-          `${label}, ${PROTOCOL_WORDS['random-init']} against ${PROTOCOL_WORDS[trap]}: ${pairs.length} seeds; at the global minimum ${pairs.filter(([a]) => reached(a)).length} (random) and ` +
-            `${pairs.filter(([, b]) => reached(b)).length} (${PROTOCOL_WORDS[trap]}); outcome differs on ${randomOnly + trapOnly} (${randomOnly} only from random, ${trapOnly} only from the trap); ` +
-            `exact McNemar p = ${formatNumber(mcnemarExact(randomOnly, trapOnly), 3)}.`,
+          finding('trapping.paired-outcomes', {
+            label,
+            random: PROTOCOL_WORDS['random-init'],
+            trap: PROTOCOL_WORDS[trap],
+            seeds: pairs.length,
+            randomReached: pairs.filter(([a]) => reached(a)).length,
+            trapReached: pairs.filter(([, b]) => reached(b)).length,
+            randomOnly,
+            trapOnly,
+            pValue: mcnemarExact(randomOnly, trapOnly),
+          }),
         );
         if (convention === CONVENTIONS[0]) {
           perSeed.push({ label: `${DATA_WORDS[scheme]}: ${PROTOCOL_WORDS[trap]}`, meaning: 'final rank of the trap run minus final rank of the random-init run of the same seed', seeds: pairs.map(([a]) => a.seed), values: pairs.map(([a, b]) => b.final.effectiveRank - a.final.effectiveRank) });
@@ -120,13 +129,7 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
     }),
   );
   const rule = sensitivityCalibration(Math.max(headSeeds, 1));
-  evidence.push(
-    'A run reaches the global minimum when its final rank is that of its data\'s global minimum under the reading (the analytic core at the training sample\'s singular values; ' +
-      'under the Eq. 2 reading the rank-1 state is global at β = 0.32 for most data sets, under the Eq. 1 reading the rank-2 state). ' +
-      `Rule: reproduced when a paired test rejects at α/2 = ${ALPHA / 2}; deviates when the outcome differs on at most ${EXCEPTION_RATE} of seeds (one-sided bound) for both traps. ` +
-      'Value: share of seeds whose outcome differs between random-init and the rank-1 trap.',
-    describeCalibration(rule),
-  );
+  evidence.push(finding('trapping.sensitivity-reading', { testLevel: ALPHA / 2, exceptionRate: EXCEPTION_RATE }), finding('trapping.calibration-unstopped', calibration(rule)));
   return {
     verdict: readings[0]!.verdict,
     value: readings[0]!.value,

@@ -1,6 +1,8 @@
 import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import type { TrapInvariance, WrappedNote } from './findings.ts';
 import { formatNumber } from '../../text/index.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -30,17 +32,7 @@ export function residueShrank(r: TrapResidue): boolean {
   return r.start !== null && r.end !== undefined && r.end <= Math.max(r.start, Number.EPSILON * r.top);
 }
 
-export interface TrapInvariance {
-  /** Every run started trapped and none escaped, each from σ_mode exactly 0 or with a residue that only shrank. */
-  invariant: boolean;
-  /** Runs from σ_mode exactly 0, runs whose residue shrank, of `runs`. */
-  exactlyZero: number;
-  shrank: number;
-  runs: number;
-  /** The largest σ_mode at a checkpoint and at a run's end. */
-  largestStart: number;
-  largestEnd: number;
-}
+export type { TrapInvariance };
 
 /** Over the residues of the runs that started trapped, none of which escaped (`anyEscaped` false). */
 export function residueInvariance(residues: readonly TrapResidue[], anyEscaped: boolean): TrapInvariance {
@@ -82,14 +74,28 @@ export function invarianceReason(inv: TrapInvariance, what: string): string {
   );
 }
 
+/** Why a not-reproducible verdict carries no calibration: no statistic decides it. */
+export const NO_RULE_INVARIANT: Finding = finding('trapping.no-rule-invariant', {});
+
+/** Whether report/words/trapping.ts can give a note's words inside the not-reproducible mark. */
+function isWrappable(note: Finding): note is Finding & WrappedNote {
+  return note.kind.startsWith('common.') || (note.kind.startsWith('trapping.') && note.kind !== 'trapping.not-reproducible');
+}
+
+/**
+ * The headline's note marked not reproducible as specified: a finding wrapped in the mark; a note that is still a
+ * sentence (another subject's) as a sentence around it.
+ */
+function notReproducibleNote(note: EvidenceItem | undefined): EvidenceItem {
+  if (typeof note === 'string') return `not reproducible as specified${note ? ` (${note})` : ''}`;
+  if (note !== undefined && !isWrappable(note)) throw new Error(`unlessNotReproducible: no words for a note of kind '${note.kind}' inside the mark`);
+  return finding('trapping.not-reproducible', { note: note ?? null });
+}
+
 /**
  * An `inconclusive` evaluation whose escapes the protocol cannot produce becomes `deviates` with the reason; its first
  * reading (the headline) says so. Any other evaluation is returned as it is.
  */
-/** Why a not-reproducible verdict carries no calibration: no statistic decides it. */
-export const NO_RULE_INVARIANT =
-  'No statistical rule decides this verdict, so it has no size or power: it follows from the invariance of the trap (an exact property of every SGD step of a bias-free linear network), not from a count of seeds.';
-
 export function unlessNotReproducible(evaluation: Evaluation, reason: string | null): Evaluation {
   if (reason === null || evaluation.verdict !== 'inconclusive') return evaluation;
   const [first, ...rest] = evaluation.readings;
@@ -97,7 +103,7 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
   return {
     ...kept,
     verdict: 'deviates',
-    readings: first === undefined ? [] : [{ ...first, verdict: 'deviates', note: `not reproducible as specified${first.note ? ` (${first.note})` : ''}` }, ...rest],
+    readings: first === undefined ? [] : [{ ...first, verdict: 'deviates', note: notReproducibleNote(first.note) }, ...rest],
     evidence: [...evaluation.evidence, NO_RULE_INVARIANT],
     notReproducible: reason,
   };

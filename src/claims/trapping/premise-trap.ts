@@ -1,14 +1,15 @@
 // The rank-1 trap where the paper's premise holds (an audit experiment, src/experiments/premise-traps.ts): rank 2 the
 // global minimum and rank 1 metastable (β = 0.25 below the weak mode's β*), each data set's checkpoint inside its own
 // rank-1 window. Read with the rules of Section 3.1 (ii)'s runs: both escape criteria, both data schemes.
-import type { EvidenceItem } from '../finding.ts';
+import { finding, type EvidenceItem, type Finding } from '../finding.ts';
 import { PREMISE_BETA, escapeOutcomes, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
-import { DEFAULT_ALPHA, describeCalibration } from '../../stats/index.ts';
+import { DEFAULT_ALPHA } from '../../stats/index.ts';
+import { calibration } from '../common/calibration-finding.ts';
 import { withinBudgetCalibration } from '../common/calibrations.ts';
 import { decidedEscapesFinding, escapeStatistics, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding } from '../common/escape-statistics.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
-import { decideWithinBudget } from './escape-time.ts';
+import { NONE_TRAPPED, decideWithinBudget } from './escape-time.ts';
 import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
 import { DATA_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
@@ -30,14 +31,16 @@ export function premiseTrapNeeds(_claim: Claim): ExperimentRequest[] {
 }
 
 /** How many data sets' samples put rank 2 globally lowest at PREMISE_BETA, and the checkpoints' range. */
-function placementLine(scheme: DataSchemeName, runs: PremiseTrapRuns): string {
+function placementFinding(scheme: DataSchemeName, runs: PremiseTrapRuns): Finding {
   const p = runs.placements;
-  const premise = p.filter((x) => x.weakEqualLossBeta > PREMISE_BETA).length;
   const betas = p.map((x) => x.checkpointBeta);
-  return (
-    `${scheme}: on ${premise} of ${p.length} data set(s) the weak mode's equal-loss crossing β* (Eq. 2 on the whitened sample) lies above β = ${PREMISE_BETA}, ` +
-    `so rank 2 is the global minimum there; checkpoints annealed 0 → ${formatNumber(Math.min(...betas), 3)} … ${formatNumber(Math.max(...betas), 3)}, the middle of each data set's Eq. 3 window`
-  );
+  return finding('trapping.premise-placement', {
+    scheme,
+    premise: p.filter((x) => x.weakEqualLossBeta > PREMISE_BETA).length,
+    dataSets: p.length,
+    beta: PREMISE_BETA,
+    checkpointBetas: { lowest: Math.min(...betas), highest: Math.max(...betas) },
+  });
 }
 
 /**
@@ -47,7 +50,7 @@ function placementLine(scheme: DataSchemeName, runs: PremiseTrapRuns): string {
  */
 export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): Evaluation {
   const premise = results.premiseTraps();
-  const evidence: EvidenceItem[] = (['per-seed', 'fixed'] as const).map((scheme) => `${placementLine(scheme, premise.schemes[scheme])}.`);
+  const evidence: EvidenceItem[] = (['per-seed', 'fixed'] as const).map((scheme) => placementFinding(scheme, premise.schemes[scheme]));
   let notReproducible: string | null = null;
   let measured: string | undefined;
   let rule: Evaluation['rule'];
@@ -60,12 +63,12 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     const s = escapeStatistics(outcomes, ALPHA);
     evidence.push(escapesFinding(label, s));
     if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
-    if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: 'no run started trapped' };
+    if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
-    evidence.push(`${label}: ${decided.reason}.`);
+    evidence.push(finding('trapping.within-budget', { label, decision: decided.decision }));
     if (i === 0) {
       rule = withinBudgetCalibration('most trapped runs escape within the budget (exact binomial at α; Kaplan–Meier median inside it)', s.runs.length, s.budget, PAPER_TAU, ALPHA, (runs) => decideWithinBudget(runs, s.budget, 0, ALPHA).verdict);
-      evidence.push(`${describeCalibration(rule)} (truth for P(reproduced): τ = ${PAPER_TAU}, the paper's τ at the higher barrier of β = 0.32).`);
+      evidence.push(finding('trapping.premise-calibration', { calibration: calibration(rule), paperTau: PAPER_TAU }));
       const invariance = trappedInvariance(records, outcomes);
       if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
     }
