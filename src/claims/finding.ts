@@ -31,9 +31,6 @@ export type FindingKind = keyof FindingValues;
 /** One finding: its kind, then its values. */
 export type Finding = { [K in FindingKind]: { readonly kind: K } & Readonly<FindingValues[K]> }[FindingKind];
 
-/** A line of a claim's evidence: a finding, or (only where no kind fits yet) a sentence already in words. */
-export type EvidenceItem = Finding | string;
-
 /** A finding of kind `kind` with these values. */
 export function finding<K extends FindingKind>(kind: K, values: FindingValues[K]): Finding {
   return { kind, ...values } as unknown as Finding;

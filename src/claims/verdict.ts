@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RuleCalibration } from '../stats/index.ts';
 import type { FigureId } from './figure-ids.ts';
-import type { EvidenceItem } from './finding.ts';
+import type { Finding } from './finding.ts';
 
 export type { RuleCalibration };
 
@@ -33,7 +33,7 @@ export interface Reading {
   /** |ours − paper| / tolerance. */
   toleranceUnits?: number;
   /** A line of evidence specific to this reading. */
-  note?: EvidenceItem;
+  note?: Finding;
 }
 
 /** What evaluating a claim yields: a headline verdict and the evidence behind it. */
@@ -44,7 +44,7 @@ export interface Evaluation {
   /** One entry per reading; the first is the headline. */
   readings: Reading[];
   /** What the computations found, a finding a line (report/words puts them in words). */
-  evidence: EvidenceItem[];
+  evidence: Finding[];
   /** For `inconsistent`: the two places of the paper that disagree. */
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */

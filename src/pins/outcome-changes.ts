@@ -116,7 +116,8 @@ export interface RecordedClaim {
   readonly id: string;
   readonly outcome: Outcome;
   readonly value: string | null;
-  readonly readings: readonly Reading[];
+  /** As results.json holds them (a note in words); the pins read label, value and verdict. */
+  readonly readings: readonly Omit<Reading, 'note'>[];
   readonly tolerance: ToleranceRule;
   readonly paper: { readonly value: string | null };
 }

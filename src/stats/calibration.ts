@@ -99,13 +99,3 @@ export function calibrateRule(spec: CalibrationSpec, trial: RuleTrial): RuleCali
   };
 }
 
-/** One line for evidence: the rule's figures at its seed count. */
-export function describeCalibration(c: RuleCalibration): string {
-  const pct = (x: number): string => `${Number((100 * x).toPrecision(3))} %`;
-  return (
-    `Rule "${c.name}" at ${c.seeds} seeds (${c.replications} synthetic replications per truth): P(reproduced | paper's value true) = ${pct(c.reproducedWhenTrue)}, ` +
-    `P(deviates | true) = ${pct(c.size)} (≤ α = ${c.alpha} by the interval's coverage), power at ${c.discrepancy} = ${pct(c.power)}, ` +
-    `P(reproduced | off by ${c.discrepancy}) = ${pct(c.falseReproduce)}${c.reproduceAlpha === undefined ? '' : ` (reproduce level ${c.reproduceAlpha}: ≤ ${pct(c.reproduceAlpha / 2)} by coverage)`}, ` +
-    `detectable with power ≥ ${TARGET_POWER}: ${c.detectable ?? 'none on the grid'}`
-  );
-}

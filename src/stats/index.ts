@@ -61,7 +61,6 @@ export { medianInterval, type MedianWithInterval } from './median-interval.ts';
 export {
   calibrateRule,
   verdictRates,
-  describeCalibration,
   TARGET_POWER,
   type RuleCalibration,
   type RuleTrial,

@@ -1,7 +1,7 @@
-// What of an evaluation is still a sentence rather than a finding: the controls' evidence and notes are all findings.
-import type { EvidenceItem, Reading } from '../../../src/claims/index.ts';
+// What of an evaluation is a plain sentence at run time rather than a finding (the type allows none; a cast could).
+import type { Reading } from '../../../src/claims/index.ts';
 
 /** The evidence lines and reading notes that are plain sentences. */
-export function plainSentences(e: { readonly evidence?: readonly EvidenceItem[]; readonly readings?: readonly Reading[] }): string[] {
-  return [...(e.evidence ?? []), ...(e.readings ?? []).map((r) => r.note)].filter((x): x is string => typeof x === 'string');
+export function plainSentences(e: { readonly evidence?: readonly unknown[]; readonly readings?: readonly Pick<Reading, 'note'>[] }): string[] {
+  return [...(e.evidence ?? []), ...(e.readings ?? []).map((r) => r.note as unknown)].filter((x): x is string => typeof x === 'string');
 }

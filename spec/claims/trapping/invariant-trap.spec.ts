@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { residueOf, residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
 import type { Evaluation } from '../../../src/claims/verdict.ts';
+import { finding } from '../../../src/claims/finding.ts';
 import { escapeStatistics, escapesCell } from '../../../src/claims/common/escape-statistics.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
@@ -36,7 +37,7 @@ describe('unlessNotReproducible', () => {
   const undecided: Evaluation = {
     verdict: 'inconclusive',
     value: null,
-    readings: [{ label: 'headline', value: null, verdict: 'inconclusive', note: 'no escape' }, { label: 'other', value: null, verdict: 'reproduced' }],
+    readings: [{ label: 'headline', value: null, verdict: 'inconclusive', note: finding('trapping.none-trapped', {}) }, { label: 'other', value: null, verdict: 'reproduced' }],
     evidence: [],
     wouldDecide: 'a longer budget',
   };
@@ -45,7 +46,8 @@ describe('unlessNotReproducible', () => {
     const e = unlessNotReproducible(undecided, 'the trap is invariant');
     expect(e).toMatchObject({ verdict: 'deviates', notReproducible: 'the trap is invariant' });
     expect(e.wouldDecide).toBeUndefined();
-    expect(e.readings[0]).toMatchObject({ verdict: 'deviates', note: 'not reproducible as specified (no escape)' });
+    expect(e.readings[0]).toMatchObject({ verdict: 'deviates' });
+    expect(noteText(e.readings[0]!.note)).toBe(`not reproducible as specified (${noteText(undecided.readings[0]!.note)})`);
     expect(e.readings[1]).toEqual(undecided.readings[1]);
   });
 

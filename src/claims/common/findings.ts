@@ -1,6 +1,14 @@
 // The kinds of finding every subject uses (finding.ts); their words are in report/words/common.ts.
 import type { RuleCalibration } from '../../stats/index.ts';
 
+/**
+ * A finding held inside another (a reading's note kept inside a mark): its kind and values. It is finding.ts's
+ * Finding, which a findings file cannot name (finding.ts is built from the findings files).
+ */
+export interface NestedFinding {
+  readonly kind: string;
+}
+
 /** An interval's ends; null where the data leave that end open. */
 export interface Bounds {
   readonly lower: number | null;

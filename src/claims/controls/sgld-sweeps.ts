@@ -5,7 +5,7 @@
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NoiseSweepPoint } from '../../experiments/index.ts';
 import { compareEscapeRateModels, DEFAULT_ALPHA, fitExponential, type EscapeRateFit, type EscapeRun, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import { calibration } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { Claim } from '../ledger.ts';
 import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts';
 import { arrheniusLine, designOf, hasSlope, tauOfRuns } from './escape-controls.ts';
@@ -26,7 +26,7 @@ export interface RunGroup {
 /** A reading with the evidence lines behind it. */
 export interface ControlReading {
   readonly reading: Reading;
-  readonly evidence: EvidenceItem[];
+  readonly evidence: Finding[];
 }
 
 /** What the trend rule read: no slope, or the trend and its rule's calibration. */

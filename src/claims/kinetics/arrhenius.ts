@@ -10,8 +10,9 @@ import type { Evaluation, EvidenceFigure, PerSeedSeries } from '../verdict.ts';
 import { perSeedEscapeSeries } from '../common/escape-statistics.ts';
 import { calibrationFinding } from '../common/calibration-finding.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
-import { finding, type EvidenceItem, type Finding } from '../finding.ts';
-import { note, notReproducibleUnless, readingLine, type NotedReading } from './notes.ts';
+import { finding, type Finding } from '../finding.ts';
+import { note, readingLine, type NotedReading } from './notes.ts';
+import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
 export const R2_ALPHA = 1e-3;
@@ -218,7 +219,7 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
   }
   const out = [...draws, ...precise];
   const headline = out[0]!;
-  return statingInvariance(notReproducibleUnless({
+  return statingInvariance(unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
@@ -247,7 +248,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
   const lr = all[0]!;
   const batch = all[all.length - 1]!;
   const trainCount = sweeps.batchSweep[0]?.records[0]?.settings?.trainCount;
-  const evidence: EvidenceItem[] = [...sweeps.batchSweep.map(pointLine), fitLineText(lr), fitLineText(batch)];
+  const evidence: Finding[] = [...sweeps.batchSweep.map(pointLine), fitLineText(lr), fitLineText(batch)];
   let rule: RuleCalibration | undefined;
   const readingFor = (label: string, xOf: (p: SweepPoint) => number, first: boolean): NotedReading => {
     if (lr.fit.notEstimable || batch.fit.notEstimable) {
@@ -282,7 +283,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
     }),
   );
   const headline = out[0]!;
-  return statingInvariance(notReproducibleUnless({
+  return statingInvariance(unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,

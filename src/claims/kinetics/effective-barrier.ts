@@ -10,7 +10,8 @@ import { statingInvariance } from '../controls/sgld-sweeps.ts';
 import { CALIBRATION_REPLICATIONS } from '../common/calibrations.ts';
 import { calibration } from '../common/calibration-finding.ts';
 import { finding } from '../finding.ts';
-import { note, notReproducibleUnless, readingLine, type NotedReading } from './notes.ts';
+import { note, readingLine, type NotedReading } from './notes.ts';
+import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
 
 /** τ of the synthetic sweeps at the smallest B/ηlr (effectiveBarrierCalibration). */
 const TAU_AT_SMALLEST_X = 500;
@@ -50,7 +51,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
   // The headline reading's rule on synthetic sweeps of this design: what it would say were ΔE_eff = 0.15 true.
   const band = { value: Number(printed), tolerance, printed };
   const rule = effectiveBarrierCalibration(sweeps.learningRateSweep.map((p) => p.x), sweeps.seeds.length, sweeps.epochs, scales[0]!.perX, band, DEFAULT_ALPHA, CALIBRATION_REPLICATIONS);
-  return statingInvariance(notReproducibleUnless({
+  return statingInvariance(unlessNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings,

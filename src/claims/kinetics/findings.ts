@@ -22,8 +22,7 @@ export type KineticsNoteKind =
   | 'kinetics.jump-laws'
   | 'kinetics.jump-slope-ratio'
   | 'kinetics.noise-ratio'
-  | 'kinetics.mori-ratio'
-  | 'kinetics.not-reproducible';
+  | 'kinetics.mori-ratio';
 
 /** A reading's note of this subject: a finding of one of the note kinds. */
 export type KineticsNote = { [K in KineticsNoteKind]: { readonly kind: K } & Readonly<KineticsFindings[K]> }[KineticsNoteKind];
@@ -111,7 +110,6 @@ export interface KineticsFindings {
   /** Mori et al.'s logarithmised barrier against the linear one over L(θ*). */
   'kinetics.mori-ratio': { readonly barrier: LogLossBarrier; readonly linear: number };
   /** The headline's note under a not-reproducible verdict: the note it had (null: none). */
-  'kinetics.not-reproducible': { readonly note: KineticsNote | null };
 
   // ---- the Arrhenius sweeps (arrhenius.ts, effective-barrier.ts) ----
   /** One setting of a sweep: trapped seeds, escapes within the budget, τ̂ or (without an escape) the lower end of its interval. */

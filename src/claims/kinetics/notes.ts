@@ -3,7 +3,6 @@
 import type { ExperimentResults } from '../../experiments/index.ts';
 import { finding, type Finding, type FindingValues } from '../finding.ts';
 import type { Claim } from '../ledger.ts';
-import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
 import type { KineticsNote, KineticsNoteKind } from './findings.ts';
 
@@ -18,18 +17,6 @@ export type NotedReading = Reading & { readonly note: KineticsNote };
 /** A reading and its note, as a line of evidence. */
 export function readingLine(r: NotedReading): Finding {
   return finding('kinetics.reading', { label: r.label, note: r.note });
-}
-
-/**
- * unlessNotReproducible, the headline's note kept as data: where the verdict becomes "not reproducible as specified",
- * the headline's note is that verdict's, with the note it had inside it.
- */
-export function notReproducibleUnless(e: Evaluation & { readonly readings: readonly NotedReading[] }, reason: string | null): Evaluation {
-  const out = unlessNotReproducible(e, reason);
-  if (out === e) return e;
-  const [first, ...rest] = out.readings;
-  if (first === undefined) return out;
-  return { ...out, readings: [{ ...first, note: note('kinetics.not-reproducible', { note: e.readings[0]!.note }) }, ...rest] };
 }
 
 type Evaluate = (claim: Claim, results: ExperimentResults) => Evaluation;

@@ -10,7 +10,7 @@ import { float64, modeLoss, stationaryPoints } from '../../analytic/index.ts';
 import { ALPHA } from '../common/typicality.ts';
 import { CALIBRATION_REPLICATIONS, normalSource } from '../common/calibrations.ts';
 import { calibration, calibrationFinding } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { LogLossBarrier, NoiseCell } from './findings.ts';
 import { note } from './notes.ts';
 
@@ -140,7 +140,7 @@ export function evaluateGradientNoise(_claim: Claim, results: ExperimentResults)
   const readings: Reading[] = decided.map((p) => ({ label: p.label, value: String(p.d.ratio), verdict: p.d.verdict, note: note('kinetics.noise-ratio', { ratio: p.d.ratio }) }));
   const head = decided[0]!;
   const factor = (batch: number) => ({ batch, factor: finitePopulationFactor(batch, n) });
-  const evidence: EvidenceItem[] = [
+  const evidence: Finding[] = [
     ...decided.map((p) => finding('kinetics.noise-cells', { label: p.label, cells: p.d.cells, verdict: p.d.verdict })),
     finding('kinetics.noise-trace', { trace: report.traceC, parameters: report.parameterCount, n, seed: report.dataSeed }),
     finding('kinetics.finite-population', {
@@ -189,7 +189,7 @@ export function logLossBarrier(beta: number, etas: readonly number[], depth: num
 const TRAP = { beta: 0.32, etas: [0.9, 0.8], depth: 3 } as const;
 
 /** F.3 on its own terms: Mori's law keeps ln τ linear in B/ηlr wherever the logarithmised barrier is positive. */
-function moriReading(b: LogLossBarrier): { reading: Reading; lines: EvidenceItem[] } {
+function moriReading(b: LogLossBarrier): { reading: Reading; lines: Finding[] } {
   const linear = b.deltaE / b.trap.total;
   const verdict: Verdict = b.logTotal > 0 ? 'reproduced' : 'deviates';
   return {
@@ -213,7 +213,7 @@ export function multiplicativeNeeds(): ExperimentRequest[] {
 }
 
 /** One sweep's censored likelihood comparison: Arrhenius by a decisive AIC margin reproduces, a power of B/ηlr deviates. */
-function lawReading(label: string, points: readonly SweepPoint[]): { reading: Reading; line: EvidenceItem } {
+function lawReading(label: string, points: readonly SweepPoint[]): { reading: Reading; line: Finding } {
   const fit = fitArrhenius(points, ALPHA);
   const preferred = fit.preferred === null ? null : { label: fit.preferred.label, aicMargin: fit.preferred.aicMargin };
   const line = finding('kinetics.sweep-law', { label, notEstimable: fit.notEstimable, preferred });

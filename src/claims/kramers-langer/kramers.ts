@@ -3,7 +3,7 @@ import { hessianSpectraSpec, noiseDirectionSpec } from './kramers-figures.ts';
 import type { Claim } from '../ledger.ts';
 import { compareToPrinted, toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import { formatNumber } from '../../text/index.ts';
 import { COUNT, decimalParam, integerParam } from '../common/params.ts';
 import { Decimal } from 'decimal.js';
@@ -42,7 +42,7 @@ function noiseFigure(report: KramersLangerReport): EvidenceFigure {
   };
 }
 
-function single(verdict: Verdict, value: string | null, label: string, evidence: EvidenceItem[], extra: Partial<Evaluation> = {}): Evaluation {
+function single(verdict: Verdict, value: string | null, label: string, evidence: Finding[], extra: Partial<Evaluation> = {}): Evaluation {
   return { verdict, value, readings: [{ label, value, verdict }], evidence, ...extra };
 }
 

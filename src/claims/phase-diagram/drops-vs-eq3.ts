@@ -10,7 +10,7 @@ import { toleranceWidth } from '../tolerance.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
 import { meanIntervalCalibration, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
 import { calibration } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { PrintedGap } from './findings.ts';
 import { decideSingleDataSet, located, printedTransitions, protocolEvidence } from './sweep.ts';
 import { formatDecimals } from '../../text/index.ts';
@@ -38,7 +38,7 @@ export function evaluateDropsVsEq3(claim: Claim, results: ExperimentResults): Ev
   const single: Reading[] = [];
   const printed: Reading[] = [];
   const gaps: PrintedGap[] = [];
-  const evidence: EvidenceItem[] = [protocolEvidence(records)];
+  const evidence: Finding[] = [protocolEvidence(records)];
   let rule: RuleCalibration | undefined;
   for (const mode of modes) {
     const eq3 = records[0]!.criticalBeta.population[mode.level - 1]!;

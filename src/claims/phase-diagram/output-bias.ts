@@ -4,7 +4,7 @@ import type { ExperimentRequest, ExperimentResults } from '../../experiments/ind
 import { tIntervalOfMean } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading, Verdict } from '../verdict.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 
 import { ALPHA } from '../common/typicality.ts';
 import { decimalListParam } from '../common/params.ts';
@@ -23,7 +23,7 @@ export function outputBiasNeeds(): ExperimentRequest[] {
 export function evaluateOutputBias(claim: Claim, results: ExperimentResults): Evaluation {
   const printed = decimalListParam(claim, 'printedBetaC').map(Number).sort((a, b) => b - a); // level 1 = η1 (larger βc)
   const records = results.phaseDiagram();
-  const evidence: EvidenceItem[] = [];
+  const evidence: Finding[] = [];
   const readings: Reading[] = [];
   const levels = printed.map((_, i) => i + 1).reverse(); // the lower transition (the paper's 0.36) first
   for (const level of levels) {

@@ -8,7 +8,7 @@ import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../ve
 import { decimalListParam } from '../common/params.ts';
 import { CALIBRATION_REPLICATIONS, normalSource, TRANSITION_DISCREPANCY } from '../common/calibrations.ts';
 import { calibration } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { MeanSd, SeedRange, SingleDataSet, TransitionMean } from './findings.ts';
 
 // Appendix B / Fig. 3: "Two sharp drops mark the transitions at βc(1) = 0.36 and βc(2) = 0.42". The rule: for each
@@ -274,7 +274,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   const records = results.phaseDiagram();
   if (records.length < 2) throw new Error(`claim '${claim.id}': the phase diagram needs at least 2 data seeds, got ${records.length}`);
   const modes = printedTransitions(claim, PHASE_DIAGRAM_FILE.settings.teacher.singularValues);
-  const evidence: EvidenceItem[] = [protocolEvidence(records)];
+  const evidence: Finding[] = [protocolEvidence(records)];
   const readings: Reading[] = [];
   const wouldDecide: string[] = [];
 

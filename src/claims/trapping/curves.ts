@@ -11,7 +11,7 @@ import type { Evaluation, PerSeedSeries, Reading } from '../verdict.ts';
 import { MOST_RUNS, NEARLY_EVERY_RUN, type RunCase } from '../common/typicality.ts';
 import { typicalShape, universalShape, type ShapeReading, type TypicalShapeReading } from './run-shapes.ts';
 import { calibration } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { RunShape } from './findings.ts';
 import { CONVENTIONS, globalRankOf, populationGlobalRank, type Convention } from './global-phase.ts';
 import { jitterExcursionFactor, lagOneAutocorrelation, MONOTONE_QUANTILE, monotoneWithinJitter } from './monotone.ts';
@@ -26,7 +26,7 @@ const trappingRequest = (protocol: TrappingProtocol): ExperimentRequest => ({ ex
 const ALL_TRAPPING_REQUESTS = TRAPPING_PROTOCOLS.map(trappingRequest);
 
 /** An evaluation from universal or typicality readings, the first the headline (its rule and calibration with it). */
-function fromReadings(readings: readonly (ShapeReading | TypicalShapeReading)[], evidence: readonly EvidenceItem[] = []): Evaluation {
+function fromReadings(readings: readonly (ShapeReading | TypicalShapeReading)[], evidence: readonly Finding[] = []): Evaluation {
   const head = readings[0]!;
   const rule = 'rule' in head ? head.rule : undefined;
   return {
@@ -78,7 +78,7 @@ function atGlobalCases(records: readonly RunRecord[], convention: Convention): R
 }
 
 /** How many runs end below and above their data's global rank, for the evidence. */
-function offGlobalFinding(label: string, cases: readonly RunCase[]): EvidenceItem {
+function offGlobalFinding(label: string, cases: readonly RunCase[]): Finding {
   const below = cases.filter((c) => (c.value ?? 0) < 0).length;
   const above = cases.filter((c) => (c.value ?? 0) > 0).length;
   return finding('trapping.off-global', { label, below, above });
@@ -458,7 +458,7 @@ export function riseWidth(record: SgldEscapeRecord, mode: number): number | null
  * by the control's choice of T, and at any T cold enough every escape would pass. Against the paper's fixed τ the rule
  * fails exactly when the transit itself is slow. The ratios to τ̂ and to each run's own escape epoch stay as evidence.
  */
-function controlAbruptReadings(results: ExperimentResults, paperTau: number): { reading: ShapeReading; lines: EvidenceItem[] } {
+function controlAbruptReadings(results: ExperimentResults, paperTau: number): { reading: ShapeReading; lines: Finding[] } {
   const s = results.sgldSweeps();
   const base = s.betas.find((b) => b.beta === s.baseBeta)!;
   const escaped = base.point.records.filter((r) => r.trapped && r.escapeEpoch !== null);

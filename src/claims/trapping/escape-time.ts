@@ -1,7 +1,7 @@
 // Verdicts of the trapping claims of Section 3.1 / Fig. 1 (REPRODUCE.md, "Escape times: the verdict rules"). Each
 // claim is read under both data-seed schemes and both escape rules (sparse: as written and at B = 5); the first
 // reading — the paper's protocol as written, per-seed data, the protocol's own escape rule — is the headline.
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import {
   ALL_TRAPPING,
   checkpointSigma,
@@ -99,7 +99,7 @@ export function perSeedEscapes(sources: readonly ReadingRuns[]): PerSeedSeries[]
   return sources.map((source) => perSeedEscapeSeries(source.label, source.rule, outcomesOf(source)));
 }
 
-function headlineOf(readings: Reading[], evidence: EvidenceItem[], extra: Partial<Evaluation> = {}): Evaluation {
+function headlineOf(readings: Reading[], evidence: Finding[], extra: Partial<Evaluation> = {}): Evaluation {
   const headline = readings[0]!;
   return { verdict: headline.verdict, value: headline.value, readings, evidence, ...extra };
 }
@@ -121,7 +121,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const protocol = protocolParam(claim);
   const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
-  const evidence: EvidenceItem[] = [];
+  const evidence: Finding[] = [];
   let wouldDecide: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
@@ -191,7 +191,7 @@ function convergenceReadings(
   claim: Claim,
   sources: readonly ReadingRuns[],
   band: ClaimBand,
-  evidence: EvidenceItem[],
+  evidence: Finding[],
 ): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
   const width = claim.params['convergenceBand'];
   if (typeof width !== 'string') return null;
@@ -300,7 +300,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const protocol = protocolParam(claim) as TrappingProtocol;
   const stage = claim.params['stage'];
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
-  const evidence: EvidenceItem[] = [];
+  const evidence: Finding[] = [];
   let wouldDecide: string | undefined;
   let notReproducible: string | undefined;
   let rule: RuleCalibration | undefined;
@@ -362,7 +362,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
  * P(Binomial(n, ½) ≤ d); below α the claim `deviates`; with an escape median between the bound and the budget it
  * is reproduced; otherwise inconclusive.
  */
-export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: EvidenceItem[]): Reading {
+export function withinBudgetReading(s: EscapeStatistics, label: string, printed: string, evidence: Finding[]): Reading {
   const name = readingLabel(label, 'escape within the budget (Fig. 1a)');
   if (s.runs.length === 0) return { label: name, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
   const { verdict, decision, median } = decideWithinBudget(s.runs, s.budget, Number(printed), ALPHA);
@@ -375,7 +375,7 @@ export function withinBudgetReading(s: EscapeStatistics, label: string, printed:
  * with no escape from a trap whose residue only contracted, the escape the paper draws within its budget decides
  * (decideWithinBudget), as for the bias-free trap.
  */
-function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: EvidenceItem[]): Reading {
+function biasedLowerBoundReading(b: BiasedSource, bound: number, evidence: Finding[]): Reading {
   const s = b.statistics;
   if (s.runs.length === 0 || s.fit === null) {
     evidence.push(shortEscapesFinding(b.label, s));
@@ -408,7 +408,7 @@ export const RESIDUAL_GAP_FRACTION = 0.5;
  */
 export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults): Evaluation {
   const sources = sparseReadings(results);
-  const evidence: EvidenceItem[] = [];
+  const evidence: Finding[] = [];
   const readings = sources.map((source): Reading => {
     const gap = gapAfterEscape(escapedRuns(source.records));
     evidence.push(finding('trapping.gap-after-escape', { label: source.label, gap }));

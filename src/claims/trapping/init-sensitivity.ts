@@ -9,7 +9,7 @@ import { CALIBRATION_REPLICATIONS, uniformSource } from '../common/calibrations.
 import { ALPHA, EXCEPTION_RATE, upperRate } from '../common/typicality.ts';
 import { CONVENTIONS, globalRankOf, type Convention } from './global-phase.ts';
 import { calibration } from '../common/calibration-finding.ts';
-import { finding, type EvidenceItem } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, readingLabel } from '../common/reading-words.ts';
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
@@ -89,7 +89,7 @@ function finite(records: readonly RunRecord[]): RunRecord[] {
 }
 
 export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResults): Evaluation {
-  const evidence: EvidenceItem[] = [];
+  const evidence: Finding[] = [];
   const perSeed: PerSeedSeries[] = [];
   let headSeeds = 0;
   const readings: Reading[] = CONVENTIONS.flatMap((convention: Convention) =>

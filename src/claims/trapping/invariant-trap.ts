@@ -1,8 +1,8 @@
 import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecord } from '../../experiments/index.ts';
 import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
-import { finding, type EvidenceItem, type Finding } from '../finding.ts';
-import type { TrapInvariance, WrappedNote } from './findings.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { TrapInvariance } from './findings.ts';
 import { formatNumber } from '../../text/index.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -77,18 +77,8 @@ export function invarianceReason(inv: TrapInvariance, what: string): string {
 /** Why a not-reproducible verdict carries no calibration: no statistic decides it. */
 export const NO_RULE_INVARIANT: Finding = finding('trapping.no-rule-invariant', {});
 
-/** Whether report/words/trapping.ts can give a note's words inside the not-reproducible mark. */
-function isWrappable(note: Finding): note is Finding & WrappedNote {
-  return note.kind.startsWith('common.') || (note.kind.startsWith('trapping.') && note.kind !== 'trapping.not-reproducible');
-}
-
-/**
- * The headline's note marked not reproducible as specified: a finding wrapped in the mark; a note that is still a
- * sentence (another subject's) as a sentence around it.
- */
-function notReproducibleNote(note: EvidenceItem | undefined): EvidenceItem {
-  if (typeof note === 'string') return `not reproducible as specified${note ? ` (${note})` : ''}`;
-  if (note !== undefined && !isWrappable(note)) throw new Error(`unlessNotReproducible: no words for a note of kind '${note.kind}' inside the mark`);
+/** The headline's note marked not reproducible as specified, the note it had inside the mark. */
+function notReproducibleNote(note: Finding | undefined): Finding {
   return finding('trapping.not-reproducible', { note: note ?? null });
 }
 

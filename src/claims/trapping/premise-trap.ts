@@ -1,7 +1,7 @@
 // The rank-1 trap where the paper's premise holds (an audit experiment, src/experiments/premise-traps.ts): rank 2 the
 // global minimum and rank 1 metastable (β = 0.25 below the weak mode's β*), each data set's checkpoint inside its own
 // rank-1 window. Read with the rules of Section 3.1 (ii)'s runs: both escape criteria, both data schemes.
-import { finding, type EvidenceItem, type Finding } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import { PREMISE_BETA, escapeOutcomes, type DataSchemeName, type EscapeRuleName, type ExperimentRequest, type ExperimentResults, type PremiseTrapRuns } from '../../experiments/index.ts';
 import { DEFAULT_ALPHA } from '../../stats/index.ts';
 import { calibration } from '../common/calibration-finding.ts';
@@ -50,7 +50,7 @@ function placementFinding(scheme: DataSchemeName, runs: PremiseTrapRuns): Findin
  */
 export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): Evaluation {
   const premise = results.premiseTraps();
-  const evidence: EvidenceItem[] = (['per-seed', 'fixed'] as const).map((scheme) => placementFinding(scheme, premise.schemes[scheme]));
+  const evidence: Finding[] = (['per-seed', 'fixed'] as const).map((scheme) => placementFinding(scheme, premise.schemes[scheme]));
   let notReproducible: string | null = null;
   let measured: string | undefined;
   let rule: Evaluation['rule'];

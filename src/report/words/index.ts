@@ -1,5 +1,5 @@
 // Every finding's words: the one place a claim's evidence becomes sentences and its numbers text.
-import type { EvidenceItem, Finding, FindingValues } from '../../claims/index.ts';
+import type { Finding, FindingValues } from '../../claims/index.ts';
 import { COMMON_WORDS } from './common.ts';
 import { CONTROLS_WORDS } from './controls.ts';
 import { KINETICS_WORDS } from './kinetics.ts';
@@ -27,8 +27,7 @@ const WORDS: Words<FindingValues> = {
   ...TRAPPING_WORDS,
 };
 
-/** A line of evidence in words: a finding by its kind's sentence, a sentence as it is. */
-export function wordEvidence(item: EvidenceItem): string {
-  if (typeof item === 'string') return item;
-  return (WORDS[item.kind] as (values: Finding) => string)(item);
+/** A finding in words: its kind's sentence (a finding held inside it worded the same way). */
+export function wordEvidence(item: Finding): string {
+  return (WORDS[item.kind] as (values: Finding, word: (item: Finding) => string) => string)(item, wordEvidence);
 }

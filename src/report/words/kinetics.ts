@@ -5,7 +5,6 @@ import { calibrationWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof KineticsFindings> = KineticsFindings[K];
-type Note = Values<'kinetics.reading'>['note'];
 type Interval = Values<'kinetics.noise-cells'>['cells'][number]['interval'];
 type Factor = Values<'kinetics.finite-population'>['learningRateSweep'];
 
@@ -18,11 +17,6 @@ const f4 = (x: number): string => formatNumber(x, 4);
 const interval4 = (i: Interval): string => `[${f4(i.lower)}, ${f4(i.upper)}]`;
 /** One batch size's finite-population factor. */
 const factorWords = ({ batch, factor }: Factor): string => `B = ${batch}: ${f3(factor)}`;
-
-/** A reading's note in words: the sentence of its kind. */
-function noteWords(note: Note): string {
-  return (KINETICS_WORDS[note.kind] as (values: Note) => string)(note);
-}
 
 /** The printed R² against the seed bootstrap's ranges. */
 function r2DrawWords(d: Values<'kinetics.r2-draw'>): string {
@@ -84,11 +78,10 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
   'kinetics.jump-slope-ratio': slopeRatioWords,
   'kinetics.noise-ratio': ({ ratio }) => `q at the largest B over q at the smallest: ${f4(ratio)}`,
   'kinetics.mori-ratio': (m) => `ln(${f4(m.barrier.saddle.total)}/${f4(m.barrier.trap.total)}) = ${f4(m.barrier.logTotal)}; ΔE/L(θ*) = ${f4(m.linear)} (${percentApart(m)} % apart)`,
-  'kinetics.not-reproducible': ({ note }) => `not reproducible as specified${note === null ? '' : ` (${noteWords(note)})`}`,
 
   'kinetics.sweep-point': sweepPointWords,
   'kinetics.sweep-fit': sweepFitWords,
-  'kinetics.reading': ({ label, note }) => `${label}: ${noteWords(note)}`,
+  'kinetics.reading': ({ label, note }, word) => `${label}: ${word(note)}`,
   'kinetics.r2-calibration': () =>
     'Calibration of the R² rules (spec/claims/kinetics/arrhenius-calibration.spec.ts, REPRODUCE.md): on 40 synthetic sweeps of this design drawn from an exact Arrhenius law, ' +
     'the one-draw rule says reproduced 37 times and deviates never; a τ that does not depend on B/ηlr deviates. The seed bootstrap is too costly to repeat here.',
@@ -125,7 +118,7 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
     `with ≥ ${r.minEscapes} falls at ≥ ${r.minDistinct} distinct epochs. An exponential waiting time has CV = 1; a drift over the saddle gives CV ≪ 1.`,
   'kinetics.jump-shape': (o) =>
     `${o.group}, ηlr = ${o.lr}: ${o.escapes} falls, CV = ${o.cv === null ? '—' : f3(o.cv)}, p = ${o.pValue === null ? '—' : f3(o.pValue)}${o.rejects ? ' (rejects)' : ''}.`,
-  'kinetics.jump-reading': ({ label, note }) => `${label}: ${noteWords(note)}.`,
+  'kinetics.jump-reading': ({ label, note }, word) => `${label}: ${word(note)}.`,
   'kinetics.jump-laws-design': ({ seed, budget, laws }) =>
     `Seed ${seed}'s data set; every run enters the censored exponential likelihood (budget ${budget} epochs). Laws: ${laws.join('; ')} (x_c profiled, 3 parameters).`,
   'kinetics.jump-group': (g) =>

@@ -1,20 +1,14 @@
 // Words for the findings of the trapping subject (claims/trapping/findings.ts).
-import type { TrappingFindings } from '../../claims/index.ts';
+import type { Finding, TrappingFindings } from '../../claims/index.ts';
 import { formatExponent, formatNumber } from '../../text/index.ts';
-import { COMMON_WORDS, calibrationWords, shortEscapesWords } from './common.ts';
+import { calibrationWords, shortEscapesWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof TrappingFindings> = TrappingFindings[K];
-type WrappedNote = NonNullable<Values<'trapping.not-reproducible'>['note']>;
 
 /** Three significant digits: p-values, ratios, and the figures of the checkpoints on the network with biases. */
 const f3 = (x: number | null | undefined): string => formatNumber(x, 3);
 
-/** A wrapped note in words: by its own kind's sentence, common or of this subject. */
-function noteWords(note: WrappedNote): string {
-  const table = (note.kind.startsWith('common.') ? COMMON_WORDS : TRAPPING_WORDS) as unknown as Record<string, (values: WrappedNote) => string>;
-  return table[note.kind]!(note);
-}
 
 /** A diagnostic row: counts, the KM median, and the checkpoints' σ in exponent form. */
 function diagnosticRowWords(row: Values<'trapping.diagnostic-row'>['row']): string {
@@ -153,7 +147,7 @@ function biasedCheckpointWords({ reading, protocol, checkpoints, rank, ofRank: c
 export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.no-rule-invariant': () =>
     'No statistical rule decides this verdict, so it has no size or power: it follows from the invariance of the trap (an exact property of every SGD step of a bias-free linear network), not from a count of seeds.',
-  'trapping.not-reproducible': ({ note }) => `not reproducible as specified${note === null ? '' : ` (${noteWords(note)})`}`,
+  'trapping.not-reproducible': ({ note }, word) => `not reproducible as specified${note === null ? '' : ` (${word(note as Finding)})`}`,
   'trapping.none-trapped': () => 'no run started trapped',
   'trapping.escape-count': (c) =>
     `${c.label}: if τ were ${c.printed}, a run would escape within ${c.budget} epochs with probability ${formatNumber(c.escapeProbability)}; ` +
