@@ -44,7 +44,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
       { value: Number(printed), tolerance, printed },
       { estimate: line.slope / perX, lower: line.slopeInterval.lower / perX, upper: line.slopeInterval.upper / perX, alpha: line.alpha, seeds: sweeps.seeds.length },
     );
-    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: note('kinetics.decision', { reason: decision.reason }) };
+    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: note('kinetics.decision', { grounds: decision.grounds }) };
   });
   const headline = readings[0]!;
   // The headline reading's rule on synthetic sweeps of this design: what it would say were ΔE_eff = 0.15 true.

@@ -1,6 +1,6 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
 import type { Calibration } from '../common/findings.ts';
-import type { StatisticalVerdict } from '../../stats/index.ts';
+import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 
 /** A verdict, as verdict.ts names them (not imported: verdict.ts reads finding.ts, which reads this file). */
 type VerdictName = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
@@ -63,7 +63,7 @@ export interface KineticsFindings {
   /** Why no Arrhenius line could be fitted: the fit's own account (null: none given). */
   'kinetics.no-fit': { readonly reason: string | null };
   /** A decision rule's account of its verdict (src/stats). */
-  'kinetics.decision': { readonly reason: string };
+  'kinetics.decision': { readonly grounds: DecisionGrounds };
   /** An R² reading without a usable interval: no fit (the fit's account), or too few escapes at some setting. */
   'kinetics.r2-undecided': { readonly notEstimable: string | null; readonly minEscapes: number };
   /**

@@ -1,7 +1,7 @@
 // Words for the findings of the kinetics subject (claims/kinetics/findings.ts).
 import type { KineticsFindings } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
-import { calibrationWords } from './common.ts';
+import { calibrationWords, decisionWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof KineticsFindings> = KineticsFindings[K];
@@ -75,7 +75,7 @@ function sweepFitWords({ label, notEstimable, fit: a }: Values<'kinetics.sweep-f
 
 export const KINETICS_WORDS: Words<KineticsFindings> = {
   'kinetics.no-fit': ({ reason }) => reason ?? 'no fit',
-  'kinetics.decision': ({ reason }) => reason,
+  'kinetics.decision': ({ grounds }) => decisionWords(grounds),
   'kinetics.r2-undecided': ({ notEstimable, minEscapes }) => notEstimable ?? `fewer than ${minEscapes} escapes at some setting: R² has no usable interval`,
   'kinetics.r2-draw': r2DrawWords,
   'kinetics.collapse-test': collapseTestWords,
