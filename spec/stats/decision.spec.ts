@@ -10,6 +10,7 @@ import {
   type EscapeRun,
 } from '../../src/stats/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from './simulate.ts';
+import { decisionWords } from '../../src/report/words/common.ts';
 
 const TAU = { value: 5500, tolerance: 50, printed: '5500' }; // Section 3.1: τ ≈ 5500 epochs, ± half a unit of its last significant digit
 const allCensored = (n: number, budget: number): EscapeRun[] => Array.from({ length: n }, () => ({ time: budget, escaped: false }));
@@ -19,7 +20,8 @@ describe('decideAgainstClaim', () => {
     const decision = decideAgainstClaim(TAU, { estimate: 5520, lower: 5480, upper: 5560, alpha: 1e-6 });
     expect(decision.verdict).toBe('reproduced');
     expect(decision.alpha).toBe(1e-6);
-    expect(decision.reason).toMatch(/α = 0.000001|α = 1e-6/);
+    expect(decision.grounds).toMatchObject({ case: 'narrow', interval: { alpha: 1e-6 } });
+    expect(decisionWords(decision.grounds)).toMatch(/α = 0.000001|α = 1e-6/);
   });
 
   it('deviates when the interval lies wholly outside the band', () => {
@@ -79,5 +81,22 @@ describe('family of checks', () => {
     expect(familyFalseFailureRate(3, 0.5)).toBe(1);
     expect(perCheckAlpha(100, 1e-4)).toBeCloseTo(1e-6, 20);
     expect(familyFalseFailureRate(40, perCheckAlpha(40, 1e-3))).toBeCloseTo(1e-3, 18);
+  });
+});
+
+describe('a decision as data, worded by the report', () => {
+  const claim = { value: 5500, tolerance: 50, printed: '5500' };
+  const cases: [string, Parameters<typeof decideAgainstClaim>[1], Parameters<typeof decideAgainstClaim>[2], RegExp][] = [
+    ['outside', { estimate: 8000, lower: 7000, upper: 9000, alpha: 1e-6 }, {}, /^\[7000, 9000\] at 1 − α, α = 0.000001 lies outside the claim 5500 ± 50$/],
+    ['bound-only', { estimate: null, lower: 5000, upper: Infinity, alpha: 1e-6 }, {}, /^no point estimate .*bound the value to \[5000, ∞\] .*reaches the claim 5500 ± 50$/],
+    ['too-wide', { estimate: 5500, lower: 5000, upper: 6000, alpha: 1e-6 }, {}, /overlaps the claim 5500 ± 50 but its half-width 500 exceeds the resolution 50$/],
+    ['narrow', { estimate: 5500, lower: 5490, upper: 5510, alpha: 1e-6 }, {}, /overlaps the claim 5500 ± 50, half-width 10 ≤ 50$/],
+    ['equivalent', { estimate: 5500, lower: 3000, upper: 9000, alpha: 1e-6 }, { discrepancy: { scale: 'factor', size: 2 }, equivalence: { lower: 4000, upper: 7000, alpha: 0.05 } }, /and its 95 % interval \[4000, 7000\] \(reproduce level 0.05\) lies inside \[2750, 11000\] \(5500 ×2\)$/],
+    ['not-equivalent', { estimate: 5500, lower: 2000, upper: 20000, alpha: 1e-6 }, { discrepancy: { scale: 'factor', size: 2 }, equivalence: { lower: 2500, upper: 15000, alpha: 0.05 } }, /but its 95 % interval \[2500, 15000\] .* is not inside \[2750, 11000\]/],
+  ];
+  it.each(cases)('%s: the case is data, and its words say it', (name, estimate, options, words) => {
+    const d = decideAgainstClaim(claim, estimate, options);
+    expect(d.grounds.case).toBe(name);
+    expect(decisionWords(d.grounds)).toMatch(words);
   });
 });

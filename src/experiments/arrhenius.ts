@@ -117,8 +117,15 @@ export interface ArrheniusFit {
   readonly preferred: { readonly label: string; readonly aicMargin: number } | null;
   /** R² of ordinary least squares of ln τ̂ on B/ηlr, as the paper's Fig. 2(b) fits it; null unless every point has escapes. */
   readonly leastSquaresR2: number | null;
-  /** Why a fit is missing. */
-  readonly notEstimable: string | null;
+  /** Why a fit is missing: escapes at fewer than two settings (how many, of how many, and the trapped runs in all). */
+  readonly notEstimable: NoFit | null;
+}
+
+/** A sweep with escapes at fewer than two settings, which a slope needs. */
+export interface NoFit {
+  readonly escapedSettings: number;
+  readonly settings: number;
+  readonly trappedRuns: number;
 }
 
 export function fitArrhenius(points: readonly SweepPoint[], alpha: number): ArrheniusFit {
@@ -136,7 +143,7 @@ export function fitArrhenius(points: readonly SweepPoint[], alpha: number): Arrh
       powerLaw: null,
       preferred: null,
       leastSquaresR2,
-      notEstimable: `runs escaped at ${escaped.length} of ${points.length} settings (${total} trapped runs in all): a slope needs escapes at two settings at least`,
+      notEstimable: { escapedSettings: escaped.length, settings: points.length, trappedRuns: total },
     };
   }
   const arrhenius = fitEscapeRateLine(usable.map((p) => ({ x: p.x, runs: runsOf(p.sample) })), alpha);

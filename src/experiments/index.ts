@@ -32,7 +32,7 @@ export type {
 } from './trapping.ts';
 export { seedRunsJob } from './seed-runs.ts';
 export { fitArrhenius } from './arrhenius.ts';
-export type { ArrheniusFit, ArrheniusSweeps, SweepPoint } from './arrhenius.ts';
+export type { ArrheniusFit, ArrheniusSweeps, NoFit, SweepPoint } from './arrhenius.ts';
 export { phaseDiagramJob } from './phase-diagram.ts';
 export type { JumpGroupResult, JumpPoint, OneWayJumps } from './one-way-jumps.ts';
 export { controlSeeds, modeControlJobs, modeControlResult } from './escape-controls.ts';

@@ -67,6 +67,29 @@ export interface DecisionOptions {
   equivalence?: { lower: number; upper: number; alpha: number };
 }
 
+/**
+ * Why a decision came out as it did, as data (the report words it): which case of the rule held, the claim as shown
+ * (the printed number, or the value), the 1 − α interval, its half-width against the resolution on the
+ * discrepancy's scale, and for an equivalence check the reproduced side's interval and the range it had to lie in.
+ */
+export interface DecisionGrounds {
+  readonly case: 'outside' | 'bound-only' | 'too-wide' | 'narrow' | 'equivalent' | 'not-equivalent';
+  readonly claim: string;
+  readonly tolerance: number;
+  readonly interval: { readonly lower: number; readonly upper: number; readonly alpha: number };
+  readonly halfWidth: number;
+  readonly resolution: number;
+  /** 'factor': the half-width and resolution are logarithms of factors. */
+  readonly scale: Discrepancy['scale'];
+  readonly equivalence?: {
+    readonly lower: number;
+    readonly upper: number;
+    readonly alpha: number;
+    readonly range: { readonly lower: number; readonly upper: number };
+    readonly discrepancy: string;
+  };
+}
+
 export interface StatisticalDecision {
   verdict: StatisticalVerdict;
   alpha: number;
@@ -76,7 +99,7 @@ export interface StatisticalDecision {
   /** (upper − lower)/2; Infinity for a one-sided interval. */
   halfWidth: number;
   resolution: number;
-  reason: string;
+  grounds: DecisionGrounds;
   wouldDecide?: string;
 }
 
@@ -93,32 +116,26 @@ export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate,
     ? onScale(options.discrepancy, estimate.lower, estimate.upper)
     : { halfWidth: (estimate.upper - estimate.lower) / 2, resolution: options.resolution ?? claim.tolerance };
   const { halfWidth, resolution } = scaled;
-  const widthText = (x: number): string => (options.discrepancy?.scale === 'factor' ? `×${fmt(Math.exp(x))}` : fmt(x));
-  const shown = `${claim.printed ?? claim.value} ± ${fmt(claim.tolerance)}`;
-  const interval = `[${fmt(estimate.lower)}, ${fmt(estimate.upper)}] at 1 − α, α = ${estimate.alpha}`;
   const decision = { alpha: estimate.alpha, band, estimate: estimate.estimate, interval: { lower: estimate.lower, upper: estimate.upper }, halfWidth, resolution };
+  const grounds = (c: DecisionGrounds['case']): DecisionGrounds => ({
+    case: c,
+    claim: claim.printed ?? String(claim.value),
+    tolerance: claim.tolerance,
+    interval: { lower: estimate.lower, upper: estimate.upper, alpha: estimate.alpha },
+    halfWidth,
+    resolution,
+    scale: options.discrepancy?.scale ?? 'difference',
+  });
 
-  if (estimate.upper < band.lower || estimate.lower > band.upper) {
-    return { ...decision, verdict: 'deviates', reason: `${interval} lies outside the claim ${shown}` };
-  }
-  if (options.equivalence && options.discrepancy) return equivalenceDecision(claim, shown, interval, decision, options.equivalence, options.discrepancy, options.wouldDecide);
+  if (estimate.upper < band.lower || estimate.lower > band.upper) return { ...decision, verdict: 'deviates', grounds: grounds('outside') };
+  if (options.equivalence && options.discrepancy) return equivalenceDecision(claim, decision, grounds, options.equivalence, options.discrepancy, options.wouldDecide);
   if (estimate.estimate === null) {
-    return {
-      ...decision,
-      verdict: 'inconclusive',
-      reason: `no point estimate (e.g. every run censored): the data only bound the value to ${interval}, which reaches the claim ${shown}`,
-      wouldDecide: options.wouldDecide ?? 'runs long enough for some to escape',
-    };
+    return { ...decision, verdict: 'inconclusive', grounds: grounds('bound-only'), wouldDecide: options.wouldDecide ?? 'runs long enough for some to escape' };
   }
   if (halfWidth > resolution) {
-    return {
-      ...decision,
-      verdict: 'inconclusive',
-      reason: `${interval} overlaps the claim ${shown} but its half-width ${widthText(halfWidth)} exceeds the resolution ${widthText(resolution)}`,
-      wouldDecide: options.wouldDecide ?? genericWouldDecide(estimate.seeds, halfWidth, resolution),
-    };
+    return { ...decision, verdict: 'inconclusive', grounds: grounds('too-wide'), wouldDecide: options.wouldDecide ?? genericWouldDecide(estimate.seeds, halfWidth, resolution) };
   }
-  return { ...decision, verdict: 'reproduced', reason: `${interval} overlaps the claim ${shown}, half-width ${widthText(halfWidth)} ≤ ${widthText(resolution)}` };
+  return { ...decision, verdict: 'reproduced', grounds: grounds('narrow') };
 }
 
 /** The stated discrepancy around the paper's value: [v/f, v·f] or [v − δ, v + δ]. */
@@ -128,24 +145,21 @@ function equivalenceRange(value: number, d: Discrepancy): { lower: number; upper
 
 function equivalenceDecision(
   claim: ClaimBand,
-  shown: string,
-  interval: string,
-  decision: Omit<StatisticalDecision, 'verdict' | 'reason' | 'wouldDecide'>,
+  decision: Omit<StatisticalDecision, 'verdict' | 'grounds' | 'wouldDecide'>,
+  grounds: (c: DecisionGrounds['case']) => DecisionGrounds,
   eq: { lower: number; upper: number; alpha: number },
   d: Discrepancy,
   wouldDecide: string | undefined,
 ): StatisticalDecision {
   const range = equivalenceRange(claim.value, d);
-  const inner = `its ${fmt(100 * (1 - eq.alpha))} % interval [${fmt(eq.lower)}, ${fmt(eq.upper)}] (reproduce level ${eq.alpha})`;
-  const within = `[${fmt(range.lower)}, ${fmt(range.upper)}] (${claim.printed ?? claim.value} ${describeDiscrepancy(d)})`;
-  if (eq.lower >= range.lower && eq.upper <= range.upper) {
-    return { ...decision, verdict: 'reproduced', reason: `${interval} reaches the claim ${shown}, and ${inner} lies inside ${within}` };
-  }
+  const inside = eq.lower >= range.lower && eq.upper <= range.upper;
+  const equivalence = { lower: eq.lower, upper: eq.upper, alpha: eq.alpha, range, discrepancy: describeDiscrepancy(d) };
+  if (inside) return { ...decision, verdict: 'reproduced', grounds: { ...grounds('equivalent'), equivalence } };
   return {
     ...decision,
     verdict: 'inconclusive',
-    reason: `${interval} reaches the claim ${shown}, but ${inner} is not inside ${within}`,
-    wouldDecide: wouldDecide ?? `an interval at level ${eq.alpha} inside ${within}`,
+    grounds: { ...grounds('not-equivalent'), equivalence },
+    wouldDecide: wouldDecide ?? `an interval at level ${eq.alpha} inside [${fmt(range.lower)}, ${fmt(range.upper)}] (${claim.printed ?? claim.value} ${describeDiscrepancy(d)})`,
   };
 }
 

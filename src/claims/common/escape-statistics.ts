@@ -1,7 +1,7 @@
 // The censoring-aware summary of one set of runs under one escape rule (REPRODUCE.md, "Escape times"): runs that
 // did not start trapped are counted and set aside; every trapped run is either an escape at its epoch or censored at
 // the budget — never dropped, never counted as an escape at the budget.
-import { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf, type EscapeOutcome, type EscapeRun } from '../../stats/index.ts';
+import { NOT_TRAPPED, escapeSample, escapes, exposure, runsOf, type DecisionGrounds, type EscapeOutcome, type EscapeRun } from '../../stats/index.ts';
 import type { PerSeedSeries } from '../verdict.ts';
 import { SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, fitExponential, kaplanMeier, shapeTestable, type ExponentialFit, type ExponentialShapeTest, type KaplanMeier } from '../../stats/index.ts';
 import { finding, type Finding } from '../finding.ts';
@@ -84,9 +84,9 @@ export function shortEscapesFinding(label: string, s: EscapeStatistics): Finding
   return finding('common.escapes-short', { label, escapes: escapeSummary(s) });
 }
 
-/** A set of runs in short, and the decision its rule took (the rule's own account of it). */
-export function decidedEscapesFinding(label: string, s: EscapeStatistics, reason: string): Finding {
-  return finding('common.escapes-decided', { label, escapes: escapeSummary(s), reason });
+/** A set of runs in short, and the decision its rule took. */
+export function decidedEscapesFinding(label: string, s: EscapeStatistics, grounds: DecisionGrounds): Finding {
+  return finding('common.escapes-decided', { label, escapes: escapeSummary(s), grounds });
 }
 
 /** A set of runs in short, as a reading's note. */

@@ -1,5 +1,5 @@
 // The kinds of finding every subject uses (finding.ts); their words are in report/words/common.ts.
-import type { RuleCalibration } from '../../stats/index.ts';
+import type { DecisionGrounds, RuleCalibration } from '../../stats/index.ts';
 
 /**
  * A finding held inside another (a reading's note kept inside a mark): its kind and values. It is finding.ts's
@@ -54,8 +54,8 @@ export interface CommonFindings {
   'common.escapes': { readonly label: string; readonly escapes: EscapeSummary };
   /** The same in short: trapped, escaped, the interval of τ. */
   'common.escapes-short': { readonly label: string; readonly escapes: EscapeSummary };
-  /** The short form and the decision a rule took on it (`reason`: the rule's own account). */
-  'common.escapes-decided': { readonly label: string; readonly escapes: EscapeSummary; readonly reason: string };
+  /** The short form and the decision a rule took on it. */
+  'common.escapes-decided': { readonly label: string; readonly escapes: EscapeSummary; readonly grounds: DecisionGrounds };
   /** The short form alone, as a reading's note or a table cell. */
   'common.escapes-cell': { readonly escapes: EscapeSummary };
   /** A reading with no runs to read. */

@@ -164,12 +164,12 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
   return {
     verdict: decision.verdict,
     value,
-    readings: [{ label: 'censored Arrhenius slope / ΔE', value, verdict: decision.verdict, note: finding('controls.reason', { reason: decision.reason }) }],
+    readings: [{ label: 'censored Arrhenius slope / ΔE', value, verdict: decision.verdict, note: finding('controls.decision', { grounds: decision.grounds }) }],
     evidence: [
       setting,
       finding('controls.mode-fit', { intercept: fit.intercept, slope: fit.slope, ratio: slopeRatio(fit, barrier), linearityPValue: fit.linearityPValue }),
       finding('controls.mode-intercept', { prefactor, intercept: fit.intercept, maxRatio: Math.max(...control.points.map((p) => p.ratio)) }),
-      finding('controls.mode-rule', { resolution, reason: decision.reason }),
+      finding('controls.mode-rule', { resolution, grounds: decision.grounds }),
       finding('controls.mode-calibration', { calibration: calibration(rule) }),
       ...pointLines,
     ],
@@ -213,10 +213,10 @@ function depthReadings(d: NetworkControlDepthResult, claim: Claim | null): { rea
     const fit = fits[i]!;
     if (!hasSlope(fit)) return { label, slope: { noSlope: fit }, ratio: null, verdict: 'inconclusive' };
     const ratio = slopeRatio(fit, d.barrier);
-    if (claim === null) return { label, slope: { ratio, reason: null }, ratio: ratio.estimate, verdict: 'inconclusive' };
+    if (claim === null) return { label, slope: { ratio, grounds: null }, ratio: ratio.estimate, verdict: 'inconclusive' };
     const printed = claim.paper.value!;
     const decision = decideAgainstClaim({ value: Number(printed), tolerance: toleranceWidth(claim.tolerance, printed)!.toNumber(), printed }, { ...ratio, seeds: d.points[0]?.records.length ?? 0 });
-    return { label, slope: { ratio, reason: decision.reason }, ratio: ratio.estimate, verdict: decision.verdict };
+    return { label, slope: { ratio, grounds: decision.grounds }, ratio: ratio.estimate, verdict: decision.verdict };
   });
   const readings = forms.map(({ label, slope, ratio, verdict }): Reading => ({ label, value: ratio === null ? null : ratio.toPrecision(6), verdict, note: finding('controls.slope-reading', { label: null, slope }) }));
   return { readings, fits, forms };

@@ -1,5 +1,7 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
+import type { NoFit } from '../../experiments/index.ts';
 import type { Calibration } from '../common/findings.ts';
+import type { DecisionGrounds } from '../../stats/index.ts';
 
 /** No values: the finding is the sentence its kind stands for. */
 type Fixed = Record<string, never>;
@@ -18,8 +20,8 @@ export interface SlopeRatio {
   readonly alpha: number;
 }
 
-/** One form of the censored line: no slope, or slope/ΔE and (decided against the paper's value) the decision's reason. */
-export type SlopeReading = { readonly noSlope: NoSlope } | { readonly ratio: SlopeRatio; readonly reason: string | null };
+/** One form of the censored line: no slope, or slope/ΔE and (decided against the paper's value) the decision's grounds. */
+export type SlopeReading = { readonly noSlope: NoSlope } | { readonly ratio: SlopeRatio; readonly grounds: DecisionGrounds | null };
 
 /** The censored exponential fit of one set of runs: τ̂ (null without an escape) and its 95 % likelihood-ratio interval. */
 export interface TauEstimate {
@@ -59,7 +61,7 @@ export interface DepthTau {
  * slope and the least-squares R² (null: a rate without escapes); or, without a fit, the fit's account of why (null: none given).
  */
 export type CheckpointLaw =
-  | { readonly notEstimable: string | null }
+  | { readonly notEstimable: NoFit | null }
   | {
       readonly preferred: string;
       readonly aicMargin: number;
@@ -77,7 +79,7 @@ export type DataSetSlope =
 /** The data sets' slopes/ΔE pooled by inverse variance (estimate null: fewer than two slopes to pool). */
 export interface PooledSlope {
   readonly dataSets: number;
-  readonly estimate: { readonly mean: number; readonly lower: number; readonly upper: number; readonly alpha: number; readonly reason: string } | null;
+  readonly estimate: { readonly mean: number; readonly lower: number; readonly upper: number; readonly alpha: number; readonly grounds: DecisionGrounds } | null;
 }
 
 /** One temperature of a data set of the full-batch control: τ̂ (null without an escape) beside Langer's τ. */
@@ -104,7 +106,7 @@ export interface ControlsFindings {
   /** One form of the censored line read as slope/ΔE. */
   'controls.slope-reading': { readonly label: string | null; readonly slope: SlopeReading };
   /** A decision's own account (src/stats), as a reading's note. */
-  'controls.reason': { readonly reason: string };
+  'controls.decision': { readonly grounds: DecisionGrounds };
 
   // The one-mode control.
   'controls.mode-setting': {
@@ -130,7 +132,7 @@ export interface ControlsFindings {
   'controls.mode-fit': { readonly intercept: number; readonly slope: number; readonly ratio: SlopeRatio; readonly linearityPValue: number | null };
   /** Kramers' intercept against the fitted one, and the largest ΔE/T of the design. */
   'controls.mode-intercept': { readonly prefactor: number; readonly intercept: number; readonly maxRatio: number };
-  'controls.mode-rule': { readonly resolution: number; readonly reason: string };
+  'controls.mode-rule': { readonly resolution: number; readonly grounds: DecisionGrounds };
   'controls.mode-calibration': { readonly calibration: Calibration };
 
   // The network with SGLD at L = 3.

@@ -116,7 +116,7 @@ function pooledReading(label: string, decided: readonly DataSetDecision[], alpha
   const mean = parts.reduce((s, p) => s + p.weight * p.estimate, 0) / weight;
   const half = z / Math.sqrt(weight);
   const decision = decideAgainstClaim(UNIT, { estimate: mean, lower: mean - half, upper: mean + half, alpha, seeds }, { resolution });
-  return read({ dataSets: parts.length, estimate: { mean, lower: mean - half, upper: mean + half, alpha, reason: decision.reason } }, formatNumber(mean, 6), decision.verdict);
+  return read({ dataSets: parts.length, estimate: { mean, lower: mean - half, upper: mean + half, alpha, grounds: decision.grounds } }, formatNumber(mean, 6), decision.verdict);
 }
 
 function pointLine(control: KramersControlResult, d: KramersControlDataSet): Finding {

@@ -215,7 +215,7 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
     const draw = drawDecision(boot, band, table.bySeed.length);
     const exact = precisionDecision(boot, band, sweeps.seeds.length);
     draws.push({ label: `${r.label}, printed R² as one draw`, value, verdict: draw.verdict, note: draw.reason });
-    precise.push({ label: `${r.label}, to the printed precision`, value, verdict: exact.verdict, note: note('kinetics.decision', { reason: exact.reason }) });
+    precise.push({ label: `${r.label}, to the printed precision`, value, verdict: exact.verdict, note: note('kinetics.decision', { grounds: exact.grounds }) });
   }
   const out = [...draws, ...precise];
   const headline = out[0]!;

@@ -39,13 +39,13 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
   const scales = inverseTemperaturePerX(trace, report.settings.parameterCount);
   const spread = Math.max(...scales.map((s) => s.perX)) / Math.min(...scales.map((s) => s.perX));
   const readings = scales.map(({ label, perX }): NotedReading => {
-    if (fit.arrhenius === null) return { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { reason: fit.notEstimable }) };
+    if (fit.arrhenius === null) return { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { notEstimable: fit.notEstimable }) };
     const line = fit.arrhenius;
     const decision = decideAgainstClaim(
       { value: Number(printed), tolerance, printed },
       { estimate: line.slope / perX, lower: line.slopeInterval.lower / perX, upper: line.slopeInterval.upper / perX, alpha: line.alpha, seeds: sweeps.seeds.length },
     );
-    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: note('kinetics.decision', { reason: decision.reason }) };
+    return { label, value: (line.slope / perX).toPrecision(6), verdict: decision.verdict, note: note('kinetics.decision', { grounds: decision.grounds }) };
   });
   const headline = readings[0]!;
   // The headline reading's rule on synthetic sweeps of this design: what it would say were ΔE_eff = 0.15 true.

@@ -1,6 +1,7 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
+import type { NoFit } from '../../experiments/index.ts';
 import type { Calibration } from '../common/findings.ts';
-import type { StatisticalVerdict } from '../../stats/index.ts';
+import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 
 /** A verdict, as verdict.ts names them (not imported: verdict.ts reads finding.ts, which reads this file). */
 type VerdictName = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
@@ -60,11 +61,11 @@ export interface LogLossBarrier {
 export interface KineticsFindings {
   // ---- notes ----
   /** Why no Arrhenius line could be fitted: the fit's own account (null: none given). */
-  'kinetics.no-fit': { readonly reason: string | null };
+  'kinetics.no-fit': { readonly notEstimable: NoFit | null };
   /** A decision rule's account of its verdict (src/stats). */
-  'kinetics.decision': { readonly reason: string };
+  'kinetics.decision': { readonly grounds: DecisionGrounds };
   /** An R² reading without a usable interval: no fit (the fit's account), or too few escapes at some setting. */
-  'kinetics.r2-undecided': { readonly notEstimable: string | null; readonly minEscapes: number };
+  'kinetics.r2-undecided': { readonly notEstimable: NoFit | null; readonly minEscapes: number };
   /**
    * The printed R² as one draw of the sweep: the printed band against the central 1 − `centralAlpha` and the
    * 1 − `wideAlpha` ranges of the seed bootstrap, at `seeds` seeds.
@@ -126,7 +127,7 @@ export interface KineticsFindings {
   /** A sweep's censored Arrhenius fit, or why there is none. */
   'kinetics.sweep-fit': {
     readonly label: string;
-    readonly notEstimable: string | null;
+    readonly notEstimable: NoFit | null;
     readonly fit: {
       readonly intercept: number;
       readonly slope: number;
@@ -153,7 +154,7 @@ export interface KineticsFindings {
   'kinetics.barrier-sweep': {
     readonly seeds: number;
     readonly epochs: number;
-    readonly notEstimable: string | null;
+    readonly notEstimable: NoFit | null;
     readonly line: { readonly intercept: number; readonly slope: number } | null;
   };
   /** tr C and D, and how far apart the readings of T_eff put ΔE_eff (the largest 1/T per unit x over the smallest). */
@@ -220,7 +221,7 @@ export interface KineticsFindings {
   /** The rule on the control's temperature sweeps (`control`: whose noise), with the AIC margin that decides. */
   'kinetics.control-law-rule': { readonly control: string; readonly margin: number };
   /** One sweep: the law the censored likelihood prefers and by how much, or why there is no fit. */
-  'kinetics.sweep-law': { readonly label: string; readonly notEstimable: string | null; readonly preferred: { readonly label: string; readonly aicMargin: number } | null };
+  'kinetics.sweep-law': { readonly label: string; readonly notEstimable: NoFit | null; readonly preferred: { readonly label: string; readonly aicMargin: number } | null };
   /** The rule on the paper's sweeps, with the AIC margin that decides. */
   'kinetics.sweep-law-rule': { readonly margin: number };
 

@@ -217,7 +217,7 @@ function lawReading(label: string, points: readonly SweepPoint[]): { reading: Re
   const fit = fitArrhenius(points, ALPHA);
   const preferred = fit.preferred === null ? null : { label: fit.preferred.label, aicMargin: fit.preferred.aicMargin };
   const line = finding('kinetics.sweep-law', { label, notEstimable: fit.notEstimable, preferred });
-  if (preferred === null) return { reading: { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { reason: fit.notEstimable }) }, line };
+  if (preferred === null) return { reading: { label, value: null, verdict: 'inconclusive', note: note('kinetics.no-fit', { notEstimable: fit.notEstimable }) }, line };
   const arrhenius = preferred.label.startsWith('Arrhenius');
   const decisive = preferred.aicMargin > LAW_MARGIN;
   const verdict: Verdict = !decisive ? 'inconclusive' : arrhenius ? 'reproduced' : 'deviates';

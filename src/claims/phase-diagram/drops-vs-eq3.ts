@@ -50,9 +50,9 @@ export function evaluateDropsVsEq3(claim: Claim, results: ExperimentResults): Ev
     } else {
       const t = tIntervalOfMean(values, DEFAULT_ALPHA);
       const d = decideAgainstClaim(band, t, { discrepancy: TRANSITION_DISCREPANCY });
-      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: String(t.estimate - eq3), verdict: d.verdict, note: finding('phase-diagram.drop-mean-note', { difference: t.estimate - eq3, reason: d.reason }) });
+      mean.push({ label: `mean drop against Eq. 3 ± ${step}: ${at}`, value: String(t.estimate - eq3), verdict: d.verdict, note: finding('phase-diagram.drop-mean-note', { difference: t.estimate - eq3, grounds: d.grounds }) });
       rule ??= meanIntervalCalibration(values.length, t.sd, band, DEFAULT_ALPHA);
-      evidence.push(finding('phase-diagram.drop-mean', { eta: mode.eta, eq3, seeds: values.length, mean: t.estimate, sd: t.sd, verdict: d.verdict, reason: d.reason }));
+      evidence.push(finding('phase-diagram.drop-mean', { eta: mode.eta, eq3, seeds: values.length, mean: t.estimate, sd: t.sd, verdict: d.verdict, grounds: d.grounds }));
     }
     const one = decideSingleDataSet(values, band, DEFAULT_ALPHA);
     const within = values.filter((v) => Math.abs(v - eq3) <= step).length;

@@ -1,5 +1,5 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
-import type { StatisticalVerdict } from '../../stats/index.ts';
+import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 import type { Calibration } from '../common/findings.ts';
 
 /** A reading's verdict: verdict.ts's Verdict, spelled out here since verdict.ts imports finding.ts, which imports this file. */
@@ -50,7 +50,7 @@ export interface SweptMode {
 
 /**
  * A mean over data seeds of the located transition against a printed band: how many seeds swept, how many located
- * it; with every seed located, the mean, its spread and range, and the decision (`reason`, `wouldDecide`: the
+ * it; with every seed located, the mean, its spread and range, and the decision (its grounds, and `wouldDecide`: the
  * rule's own account).
  */
 export interface TransitionMean {
@@ -64,7 +64,7 @@ export interface TransitionMean {
     readonly min: number;
     readonly max: number;
     readonly verdict: Verdict;
-    readonly reason: string;
+    readonly grounds: DecisionGrounds;
     readonly wouldDecide: string | null;
   } | null;
 }
@@ -147,10 +147,10 @@ export interface PhaseDiagramFindings {
   'phase-diagram.parts': { readonly parts: readonly { readonly label: string; readonly verdict: Verdict }[] };
   /** The up sweep's drop located on only some data seeds. */
   'phase-diagram.drop-located': { readonly located: number; readonly seeds: number };
-  /** The mean drop less Eq. 3, and the decision (`reason`: the rule's own account). */
-  'phase-diagram.drop-mean-note': { readonly difference: number; readonly reason: string };
+  /** The mean drop less Eq. 3, and the decision. */
+  'phase-diagram.drop-mean-note': { readonly difference: number; readonly grounds: DecisionGrounds };
   /** The up sweep's mean drop over data seeds against Eq. 3, and the decision. */
-  'phase-diagram.drop-mean': { readonly eta: number; readonly eq3: number; readonly seeds: number; readonly mean: number; readonly sd: number; readonly verdict: Verdict; readonly reason: string };
+  'phase-diagram.drop-mean': { readonly eta: number; readonly eq3: number; readonly seeds: number; readonly mean: number; readonly sd: number; readonly verdict: Verdict; readonly grounds: DecisionGrounds };
   /** Data sets whose drop lies within one step of Eq. 3, and Eq. 3 ± the step against their spread (null: fewer than two). */
   'phase-diagram.drop-single': { readonly eta: number; readonly eq3: number; readonly step: number; readonly within: number; readonly located: number; readonly decision: SingleDataSet | null };
   /** A printed drop against Eq. 3. */

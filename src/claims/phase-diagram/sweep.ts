@@ -98,7 +98,7 @@ function meanReading(
     min: Math.min(...values),
     max: Math.max(...values),
     verdict: decision.verdict,
-    reason: decision.reason,
+    grounds: decision.grounds,
     wouldDecide: decision.wouldDecide ? decision.wouldDecide : null,
   });
   return {

@@ -1,5 +1,5 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
-import type { StatisticalVerdict } from '../../stats/index.ts';
+import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 import type { Calibration } from '../common/findings.ts';
 
 /** A reading's verdict: verdict.ts's Verdict, spelled out here since verdict.ts imports finding.ts, which imports this file. */
@@ -43,7 +43,7 @@ export interface ModeWait {
 /** Each kind's values. */
 export interface StagedFindings {
   /** A decision's own account of itself (src/stats), as a reading's note. */
-  'staged.decision': { readonly reason: string };
+  'staged.decision': { readonly grounds: DecisionGrounds };
   /** The verdict's three parts, as a line. */
   'staged.parts': StagedParts;
   /** The same as the headline's note. */
@@ -65,7 +65,7 @@ export interface StagedFindings {
     readonly eta: number;
     readonly located: number;
     readonly seeds: number;
-    readonly gap: { readonly mean: number; readonly sd: number; readonly min: number; readonly max: number; readonly verdict: StatisticalVerdict; readonly reason: string } | null;
+    readonly gap: { readonly mean: number; readonly sd: number; readonly min: number; readonly max: number; readonly verdict: StatisticalVerdict; readonly grounds: DecisionGrounds } | null;
   };
   /** What a location reading's value is. */
   'staged.location-note': { readonly tolerance: number };
@@ -118,8 +118,8 @@ export interface StagedFindings {
   'staged.too-few-plateaus': Record<never, never>;
   /** The staged escape's setting: network, β, budget, one-mode barriers. */
   'staged.escape-setup': { readonly modes: number; readonly beta: number; readonly epochs: number; readonly barriers: readonly number[]; readonly etas: readonly number[] };
-  /** The censored fit of ln τ_k on ΔE_k/T across (mode, T) settings, and the decision (`reason`: the rule's own account). */
-  'staged.slope-fit': { readonly intercept: number; readonly slope: number; readonly lower: number; readonly upper: number; readonly settings: number; readonly alpha: number; readonly linearityP: number | null; readonly reason: string };
+  /** The censored fit of ln τ_k on ΔE_k/T across (mode, T) settings, and the decision. */
+  'staged.slope-fit': { readonly intercept: number; readonly slope: number; readonly lower: number; readonly upper: number; readonly settings: number; readonly alpha: number; readonly linearityP: number | null; readonly grounds: DecisionGrounds };
   /** No slope: escapes at too few settings. */
   'staged.no-slope': { readonly settings: number };
   /** The same as the slope reading's note. */

@@ -92,7 +92,7 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
         eta,
         located: gaps.length,
         seeds: s.records.length,
-        gap: { mean: estimate.estimate, sd: estimate.sd, min: Math.min(...gaps), max: Math.max(...gaps), verdict: decision.verdict, reason: decision.reason },
+        gap: { mean: estimate.estimate, sd: estimate.sd, min: Math.min(...gaps), max: Math.max(...gaps), verdict: decision.verdict, grounds: decision.grounds },
       }),
     );
   });
@@ -460,7 +460,7 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
   const reading = (label: string, fit: typeof c, value: number): Reading => {
     if (fit === null) return { label, value: null, verdict: 'inconclusive', note: finding('staged.too-few-plateaus', {}) };
     const decision = decideAgainstClaim({ value, tolerance, printed: String(value) }, { estimate: fit.slope, lower: fit.lower, upper: fit.upper, alpha: DEFAULT_ALPHA });
-    return { label, value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { reason: decision.reason }) };
+    return { label, value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { grounds: decision.grounds }) };
   };
   const u0Reading = reading(`exponent of 1/u0 (deterministic: L − 2 = ${deterministicU0}; activated: 0)`, c, deterministicU0);
   const sReading = reading("Saxe et al.'s 1/s_k law (ref. [17], not stated by the paper): exponent of 1/s_k, the sample's singular value", b, 1);
@@ -538,7 +538,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
     try {
       const fit = fitEscapeRateLine(usable, DEFAULT_ALPHA);
       const decision = decideAgainstClaim({ value: 1, tolerance, printed: '1' }, { estimate: fit.slope, lower: fit.slopeInterval.lower, upper: fit.slopeInterval.upper, alpha: fit.alpha, seeds: s.points[0]?.records.length ?? 0 });
-      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { reason: decision.reason }) };
+      slopeReading = { label: 'slope of ln τ_k on ΔE_k/T across modes and temperatures', value: String(fit.slope), verdict: decision.verdict, note: finding('staged.decision', { grounds: decision.grounds }) };
       slopeLine = finding('staged.slope-fit', {
         intercept: fit.intercept,
         slope: fit.slope,
@@ -547,7 +547,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
         settings: usable.length,
         alpha: fit.alpha,
         linearityP: fit.linearityPValue,
-        reason: decision.reason,
+        grounds: decision.grounds,
       });
       const { design, budget } = designOf(usable);
       rule = censoredSlopeCalibration({

@@ -154,7 +154,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
         expectedEscapes: count.expectedEscapes,
         atMost: count.atMost,
         atLeast: count.atLeast,
-        reason: decided.decision.reason,
+        grounds: decided.decision.grounds,
       }),
     );
     if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
@@ -171,7 +171,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
         continue;
       }
       const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
-      evidence.push(decidedEscapesFinding(b.label, s, decided.decision.reason));
+      evidence.push(decidedEscapesFinding(b.label, s, decided.decision.grounds));
       readings.push({ label: b.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: escapesCell(s) });
     }
   }
@@ -217,7 +217,7 @@ function convergenceReadings(
       seeds: values.map((v) => v.seed),
       values: values.map((v) => v.epoch),
     });
-    evidence.push(finding('trapping.median-convergence', { label, estimate: decided.estimate, ...counts, reason: decided.reason }));
+    evidence.push(finding('trapping.median-convergence', { label, estimate: decided.estimate, ...counts, grounds: decided.grounds }));
     if (first) {
       out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts.seeds} seeds with per-epoch test MSE, ${counts.censored} not settled within the window`;
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;

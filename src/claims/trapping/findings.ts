@@ -1,4 +1,5 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
+import type { DecisionGrounds } from '../../stats/index.ts';
 import type { Calibration, EscapeSummary, NestedFinding } from '../common/findings.ts';
 
 /** A finding that carries nothing but its kind: a statement whose words are fixed. */
@@ -102,7 +103,7 @@ export interface TrappingFindings {
   'trapping.not-reproducible': { readonly note: NestedFinding | null };
   /** A reading's note: no run of it started trapped. */
   'trapping.none-trapped': Fixed;
-  /** The exact binomial count of escapes within the budget were τ the printed value, and the rule's decision (`reason`). */
+  /** The exact binomial count of escapes within the budget were τ the printed value, and the rule's decision. */
   'trapping.escape-count': {
     readonly label: string;
     readonly printed: string;
@@ -113,13 +114,13 @@ export interface TrappingFindings {
     readonly expectedEscapes: number;
     readonly atMost: number;
     readonly atLeast: number;
-    readonly reason: string;
+    readonly grounds: DecisionGrounds;
   };
   /** Seeds with per-epoch test MSE, and those whose test MSE did not settle within the window (a reading's note). */
   'trapping.convergence-counts': { readonly seeds: number; readonly censored: number };
   'trapping.convergence-too-few': { readonly label: string; readonly seeds: number; readonly censored: number };
-  /** The median convergence epoch and the decision on it (`reason`: the rule's own account). */
-  'trapping.median-convergence': { readonly label: string; readonly estimate: number | null; readonly seeds: number; readonly censored: number; readonly reason: string };
+  /** The median convergence epoch and the decision on it. */
+  'trapping.median-convergence': { readonly label: string; readonly estimate: number | null; readonly seeds: number; readonly censored: number; readonly grounds: DecisionGrounds };
   /** The lower-bound rule's calibration, with the truths it is stated at (the paper's printed bound). */
   'trapping.lower-bound-calibration': { readonly calibration: Calibration; readonly printed: string };
   /** "τ > bound" on a reading; where no run left an invariant trap, the within-budget reading that then decides. */

@@ -1,5 +1,5 @@
 // Words for the findings every subject uses (claims/common/findings.ts).
-import type { Calibration, CommonFindings, EscapeSummary, ShareThreshold } from '../../claims/index.ts';
+import type { Calibration, CommonFindings, DecisionGrounds, EscapeSummary, NoFit, ShareThreshold } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import type { Words } from './words.ts';
 
@@ -34,6 +34,27 @@ export function calibrationWords({ rule: c, targetPower }: Calibration): string 
   );
 }
 
+/** Why a sweep has no censored line: too few settings with escapes. */
+export function noFitWords(n: NoFit | null): string {
+  if (n === null) return 'no fit';
+  return `runs escaped at ${n.escapedSettings} of ${n.settings} settings (${n.trappedRuns} trapped runs in all): a slope needs escapes at two settings at least`;
+}
+
+/** Why a statistical decision came out as it did: the rule's case, its interval against the claim. */
+export function decisionWords(g: DecisionGrounds): string {
+  const interval = `[${formatNumber(g.interval.lower)}, ${formatNumber(g.interval.upper)}] at 1 − α, α = ${g.interval.alpha}`;
+  const shown = `${g.claim} ± ${formatNumber(g.tolerance)}`;
+  const width = (x: number): string => (g.scale === 'factor' ? `×${formatNumber(Math.exp(x))}` : formatNumber(x));
+  if (g.case === 'outside') return `${interval} lies outside the claim ${shown}`;
+  if (g.case === 'bound-only') return `no point estimate (e.g. every run censored): the data only bound the value to ${interval}, which reaches the claim ${shown}`;
+  if (g.case === 'too-wide') return `${interval} overlaps the claim ${shown} but its half-width ${width(g.halfWidth)} exceeds the resolution ${width(g.resolution)}`;
+  if (g.case === 'narrow') return `${interval} overlaps the claim ${shown}, half-width ${width(g.halfWidth)} ≤ ${width(g.resolution)}`;
+  const eq = g.equivalence!;
+  const inner = `its ${formatNumber(100 * (1 - eq.alpha))} % interval [${formatNumber(eq.lower)}, ${formatNumber(eq.upper)}] (reproduce level ${eq.alpha})`;
+  const within = `[${formatNumber(eq.range.lower)}, ${formatNumber(eq.range.upper)}] (${g.claim} ${eq.discrepancy})`;
+  return g.case === 'equivalent' ? `${interval} reaches the claim ${shown}, and ${inner} lies inside ${within}` : `${interval} reaches the claim ${shown}, but ${inner} is not inside ${within}`;
+}
+
 /** Seeds are named where there are few (a finding); more are counted, their seeds left to the per-seed values. */
 const NAMED_EXCEPTIONS = 5;
 
@@ -55,7 +76,7 @@ export const COMMON_WORDS: Words<CommonFindings> = {
     `1 − α interval [${formatNumber(v.deviate.lower, 3)}, ${formatNumber(v.deviate.upper, 3)}]) against ${thresholdWords(v.threshold)}${exceptions(v.oddSeeds, '; not: ', '')}.`,
   'common.escapes': ({ label, escapes }) => `${label}: ${escapesWords(escapes)}.`,
   'common.escapes-short': ({ label, escapes }) => `${label}: ${shortEscapesWords(escapes)}.`,
-  'common.escapes-decided': ({ label, escapes, reason }) => `${label}: ${shortEscapesWords(escapes)}; ${reason}.`,
+  'common.escapes-decided': ({ label, escapes, grounds }) => `${label}: ${shortEscapesWords(escapes)}; ${decisionWords(grounds)}.`,
   'common.escapes-cell': ({ escapes }) => shortEscapesWords(escapes),
   'common.calibration': (c) => `${calibrationWords(c)}.`,
 };

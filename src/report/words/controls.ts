@@ -1,7 +1,7 @@
 // Words for the findings of the controls subject (claims/controls/findings.ts).
 import type { Calibration, ControlsFindings } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
-import { calibrationWords } from './common.ts';
+import { calibrationWords, decisionWords, noFitWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type F = ControlsFindings;
@@ -32,7 +32,7 @@ function ratioWords(r: SlopeRatio): string {
 
 function slopeReadingWords(s: SlopeReading): string {
   if ('noSlope' in s) return noSlopeWords(s.noSlope);
-  return s.reason === null ? ratioWords(s.ratio) : `${ratioWords(s.ratio)}; ${s.reason}`;
+  return s.grounds === null ? ratioWords(s.ratio) : `${ratioWords(s.ratio)}; ${decisionWords(s.grounds)}`;
 }
 
 /** τ̂ and its interval at 95 %, or the lower bound where nothing escaped; "no trapped run" without runs. */
@@ -59,7 +59,7 @@ function depthTauWords({ depth, tau }: DepthTau, alpha: number): string {
 }
 
 function checkpointLawWords(law: CheckpointLaw): string {
-  if ('notEstimable' in law) return law.notEstimable ?? 'no fit';
+  if ('notEstimable' in law) return noFitWords(law.notEstimable);
   const p = law.powerExponent;
   return (
     `${law.preferred} preferred by ΔAIC = ${formatNumber(law.aicMargin)} (decides at ${formatNumber(law.decisionMargin)}); ` +
@@ -76,7 +76,7 @@ function dataSetSlopeWords(d: DataSetSlope): string {
 
 function pooledWords({ dataSets, estimate: e }: PooledSlope): string {
   if (e === null) return `slopes on ${dataSets} data set(s): pooling needs two`;
-  return `${dataSets} data sets: slope/ΔE = ${formatNumber(e.mean, 4)} [${formatNumber(e.lower, 3)}, ${formatNumber(e.upper, 3)}] at α = ${e.alpha}; ${e.reason}`;
+  return `${dataSets} data sets: slope/ΔE = ${formatNumber(e.mean, 4)} [${formatNumber(e.lower, 3)}, ${formatNumber(e.upper, 3)}] at α = ${e.alpha}; ${decisionWords(e.grounds)}`;
 }
 
 function kramersPointWords(p: KramersPoint): string {
@@ -104,7 +104,7 @@ export const CONTROLS_WORDS: Words<ControlsFindings> = {
   'controls.no-slope': ({ label, noSlope }) => underLabel(label, noSlopeWords(noSlope), '.'),
   'controls.no-slope-for': ({ label, noSlope }) => `${label}: no slope (${noSlopeWords(noSlope)}).`,
   'controls.slope-reading': ({ label, slope }) => underLabel(label, slopeReadingWords(slope)),
-  'controls.reason': ({ reason }) => reason,
+  'controls.decision': ({ grounds }) => decisionWords(grounds),
 
   'controls.mode-setting': (m) =>
     `One mode of Eq. 1 (the Eq. 2 reading) at η = ${m.eta}, β = ${m.beta}, L = ${m.depth}: ΔE = ${formatNumber(m.barrier, 6)}; ` +
@@ -118,8 +118,8 @@ export const CONTROLS_WORDS: Words<ControlsFindings> = {
   'controls.mode-fit': (f) => `Censored fit ln τ = ${formatNumber(f.intercept)} + ${formatNumber(f.slope, 5)}/T: ${ratioWords(f.ratio)}; linearity p = ${formatNumber(f.linearityPValue, 3)}.`,
   'controls.mode-intercept': (k) =>
     `Kramers' intercept ln(2π/√(V''(0)|V''(u_sad)|)) = ${formatNumber(k.prefactor)} against the fitted ${formatNumber(k.intercept)} (the absorbing point lies past the saddle, and ΔE/T ≤ ${k.maxRatio} leaves finite-barrier corrections).`,
-  'controls.mode-rule': ({ resolution, reason }) =>
-    `Rule: reproduced when the slope's 1 − α interval contains ΔE and its half-width is at most ${resolution}·ΔE; deviates when it excludes ΔE. ${reason}`,
+  'controls.mode-rule': ({ resolution, grounds }) =>
+    `Rule: reproduced when the slope's 1 − α interval contains ΔE and its half-width is at most ${resolution}·ΔE; deviates when it excludes ΔE. ${decisionWords(grounds)}`,
   'controls.mode-calibration': ({ calibration }) => calibrated(calibration, "exponential runs on the control's design, the fitted line's centre kept, its slope ΔE × the factor"),
 
   'controls.network-setting': (n) =>

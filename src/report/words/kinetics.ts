@@ -1,7 +1,7 @@
 // Words for the findings of the kinetics subject (claims/kinetics/findings.ts).
 import type { KineticsFindings } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
-import { calibrationWords } from './common.ts';
+import { calibrationWords, decisionWords, noFitWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof KineticsFindings> = KineticsFindings[K];
@@ -57,7 +57,7 @@ function sweepPointWords(p: Values<'kinetics.sweep-point'>): string {
 }
 
 function sweepFitWords({ label, notEstimable, fit: a }: Values<'kinetics.sweep-fit'>): string {
-  if (a === null) return `${label}: no fit — ${notEstimable}.`;
+  if (a === null) return `${label}: no fit — ${noFitWords(notEstimable)}.`;
   return (
     `${label}: censored fit ln τ = ${f4(a.intercept)} + ${f4(a.slope)}·(B/ηlr), slope interval ` +
     `[${f3(a.slopeInterval.lower)}, ${f3(a.slopeInterval.upper)}] at α = ${a.alpha}; linearity p = ` +
@@ -68,9 +68,9 @@ function sweepFitWords({ label, notEstimable, fit: a }: Values<'kinetics.sweep-f
 }
 
 export const KINETICS_WORDS: Words<KineticsFindings> = {
-  'kinetics.no-fit': ({ reason }) => reason ?? 'no fit',
-  'kinetics.decision': ({ reason }) => reason,
-  'kinetics.r2-undecided': ({ notEstimable, minEscapes }) => notEstimable ?? `fewer than ${minEscapes} escapes at some setting: R² has no usable interval`,
+  'kinetics.no-fit': ({ notEstimable }) => noFitWords(notEstimable),
+  'kinetics.decision': ({ grounds }) => decisionWords(grounds),
+  'kinetics.r2-undecided': ({ notEstimable, minEscapes }) => (notEstimable === null ? `fewer than ${minEscapes} escapes at some setting: R² has no usable interval` : noFitWords(notEstimable)),
   'kinetics.r2-draw': r2DrawWords,
   'kinetics.collapse-test': collapseTestWords,
   'kinetics.jump-rejections': ({ rejected, testable }) => `${rejected} of ${testable} testable settings reject the exponential law`,
@@ -97,7 +97,7 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
         ` (ηlr sweep, B = ${p.learningRateSweep.batch}: ${f3(p.learningRateSweep.factor)}); the second reading corrects x by it (gradient-noise-inverse-batch measures the factor).`,
   'kinetics.barrier-sweep': ({ seeds, epochs, notEstimable, line }) =>
     line === null
-      ? `Learning-rate sweep (${seeds} seeds, ${epochs} epochs): ${notEstimable}.`
+      ? `Learning-rate sweep (${seeds} seeds, ${epochs} epochs): ${noFitWords(notEstimable)}.`
       : `Learning-rate sweep: ln τ = ${formatNumber(line.intercept)} + ${formatNumber(line.slope)}·(B/ηlr) by the censored likelihood.`,
   'kinetics.barrier-temperatures': ({ trace, parameters, spread }) =>
     `tr C at the trapped state = ${formatNumber(trace)}, D = ${parameters}: each reading of T_eff turns the slope into ΔE_eff differently (up to a factor ${f3(spread)} apart).`,
@@ -160,7 +160,7 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
     '(a likelihood ratio of e: no size or power stated — the comparison ranks two fits, it does not test a printed value).',
   'kinetics.sweep-law': ({ label, notEstimable, preferred }) =>
     preferred === null
-      ? `${label}: ${notEstimable}.`
+      ? `${label}: ${noFitWords(notEstimable)}.`
       : `${label}: the censored likelihood prefers ${preferred.label.startsWith('power') ? POWER_OF_B_OVER_LR : preferred.label} by ΔAIC = ${f3(preferred.aicMargin)}.`,
   'kinetics.sweep-law-rule': ({ margin }) =>
     `Rule per sweep of the paper's protocol: ln τ linear in B/ηlr (Arrhenius) against ${POWER_OF_B_OVER_LR}, by AIC of the censored likelihood; a margin above ${margin} decides. ` +

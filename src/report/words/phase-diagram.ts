@@ -1,7 +1,7 @@
 // Words for the findings of the phase-diagram subject (claims/phase-diagram/findings.ts).
 import type { PhaseDiagramFindings } from '../../claims/index.ts';
 import { formatDecimals, formatNumber } from '../../text/index.ts';
-import { calibrationWords } from './common.ts';
+import { calibrationWords, decisionWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof PhaseDiagramFindings> = PhaseDiagramFindings[K];
@@ -32,7 +32,7 @@ function sweptWhat({ direction, eta }: TransitionMean['mode']): string {
 
 function transitionMeanNote(t: TransitionMean): string {
   const what = sweptWhat(t.mode);
-  if (t.mean !== null) return `mean ${fmt(t.mean.estimate)} (sd ${fmt(t.mean.sd)}, n = ${t.located}); ${t.mean.reason}`;
+  if (t.mean !== null) return `mean ${fmt(t.mean.estimate)} (sd ${fmt(t.mean.sd)}, n = ${t.located}); ${decisionWords(t.mean.grounds)}`;
   return t.located === 0 ? `no data seed shows ${what}` : `${what} located on ${t.located} of ${t.seeds} data seeds only`;
 }
 
@@ -46,7 +46,7 @@ function transitionMeanLine(label: string, t: TransitionMean): string {
   }
   return (
     `${label}: mean ${fmt(m.estimate)}, sd ${fmt(m.sd)}, range [${fmt(m.min)}, ${fmt(m.max)}] ` +
-    `over ${t.located} data seeds; ${m.verdict}: ${m.reason}` +
+    `over ${t.located} data seeds; ${m.verdict}: ${decisionWords(m.grounds)}` +
     (m.wouldDecide === null ? '' : `; would decide: ${m.wouldDecide}`) +
     `.`
   );
@@ -116,9 +116,9 @@ export const PHASE_DIAGRAM_WORDS: Words<PhaseDiagramFindings> = {
     `(grid resolution ± 0.005): a kick of the random-init scale reaches the mode's basin as soon as it exists, so the loop closes at βc.`,
   'phase-diagram.parts': ({ parts }) => parts.map((p) => `${p.label}: ${p.verdict}`).join('; '),
   'phase-diagram.drop-located': ({ located, seeds }) => `located on ${located} of ${seeds} data seeds`,
-  'phase-diagram.drop-mean-note': ({ difference, reason }) => `located − Eq. 3 = ${fmt(difference)}; ${reason}`,
-  'phase-diagram.drop-mean': ({ eta, eq3, seeds, mean, sd, verdict, reason }) =>
-    `${dropAt(eta, eq3)}: the up sweep's drop over ${seeds} data seeds has mean ${fmt(mean)} (sd ${fmt(sd)}), ${fmt(mean - eq3)} from Eq. 3; ${verdict}: ${reason}.`,
+  'phase-diagram.drop-mean-note': ({ difference, grounds }) => `located − Eq. 3 = ${fmt(difference)}; ${decisionWords(grounds)}`,
+  'phase-diagram.drop-mean': ({ eta, eq3, seeds, mean, sd, verdict, grounds }) =>
+    `${dropAt(eta, eq3)}: the up sweep's drop over ${seeds} data seeds has mean ${fmt(mean)} (sd ${fmt(sd)}), ${fmt(mean - eq3)} from Eq. 3; ${verdict}: ${decisionWords(grounds)}.`,
   'phase-diagram.drop-single': ({ eta, eq3, step, within, located, decision }) =>
     `${dropAt(eta, eq3)}: ${within} of ${located} data sets put their drop within ± ${step} of Eq. 3; ` +
     `${decision === null ? 'fewer than two drops' : `Eq. 3 ± ${step} against the data sets' spread: ${decision.verdict} (${singleDataSetWords(decision)})`}.`,

@@ -1,7 +1,7 @@
 // Words for the findings of the staged subject (claims/staged/findings.ts).
 import type { StagedFindings } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
-import { calibrationWords } from './common.ts';
+import { calibrationWords, decisionWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type PlateauRun = StagedFindings['staged.plateau-order']['ties'][number];
@@ -24,7 +24,7 @@ function modeWaitWords({ eta, fit }: ModeWait): string {
 }
 
 export const STAGED_WORDS: Words<StagedFindings> = {
-  'staged.decision': ({ reason }) => reason,
+  'staged.decision': ({ grounds }) => decisionWords(grounds),
   'staged.parts': (parts) => `The verdict's three parts: ${partsWords(parts, ', ')}.`,
   'staged.parts-note': (parts) => partsWords(parts, '; '),
   'staged.sweeps-setup': ({ etas, outputs, depth, seeds, directions }) =>
@@ -36,7 +36,7 @@ export const STAGED_WORDS: Words<StagedFindings> = {
   'staged.location': ({ label, eta, located, seeds, gap }) =>
     gap === null
       ? `${label}, η = ${eta}: the transition located on ${located} of ${seeds} data seeds: a mean needs every seed and two at least.`
-      : `${label}, η = ${eta}: (m/2)·β_up − βc = ${formatNumber(gap.mean)} (sd ${formatNumber(gap.sd, 3)}, range [${formatNumber(gap.min)}, ${formatNumber(gap.max)}], n = ${located}); ${gap.verdict}: ${gap.reason}.`,
+      : `${label}, η = ${eta}: (m/2)·β_up − βc = ${formatNumber(gap.mean)} (sd ${formatNumber(gap.sd, 3)}, range [${formatNumber(gap.min)}, ${formatNumber(gap.max)}], n = ${located}); ${gap.verdict}: ${decisionWords(gap.grounds)}.`,
   'staged.location-note': ({ tolerance }) => `largest mean gap over the modes, in Eq. 3's units; tolerance ± ${tolerance}`,
   'staged.hysteresis': ({ label, counts: { pairs, regained, below }, shown, alpha, bound }) =>
     pairs === 0
@@ -97,7 +97,7 @@ export const STAGED_WORDS: Words<StagedFindings> = {
   'staged.escape-setup': ({ modes, beta, epochs, barriers, etas }) =>
     `SGLD on the ${modes}→10→10→${modes} network at β = ${beta} from the trivial trap, budget ${epochs} epochs; one-mode barriers (2/m)·ΔE(η, β·m/2) = ${barriers.map((b) => formatNumber(b, 4)).join(', ')} (network loss units) for η = ${etas.join(', ')}.`,
   'staged.slope-fit': (f) =>
-    `Censored fit ln τ_k = ${formatNumber(f.intercept)} + ${formatNumber(f.slope)}·ΔE_k/T over ${f.settings} (mode, T) settings: slope [${formatNumber(f.lower)}, ${formatNumber(f.upper)}] at α = ${f.alpha}; linearity p = ${f.linearityP === null ? '—' : formatNumber(f.linearityP, 3)}. ${f.reason}.`,
+    `Censored fit ln τ_k = ${formatNumber(f.intercept)} + ${formatNumber(f.slope)}·ΔE_k/T over ${f.settings} (mode, T) settings: slope [${formatNumber(f.lower)}, ${formatNumber(f.upper)}] at α = ${f.alpha}; linearity p = ${f.linearityP === null ? '—' : formatNumber(f.linearityP, 3)}. ${decisionWords(f.grounds)}.`,
   'staged.no-slope': ({ settings }) => `No slope: escapes at ${settings} (mode, temperature) settings.`,
   'staged.no-slope-note': ({ settings }) => `escapes at ${settings} (mode, T) settings: a slope needs two`,
   'staged.slope-failed': ({ message }) => `No slope: ${message}.`,

@@ -1,7 +1,7 @@
 // Words for the findings of the trapping subject (claims/trapping/findings.ts).
 import type { Finding, TrappingFindings } from '../../claims/index.ts';
 import { formatExponent, formatNumber } from '../../text/index.ts';
-import { calibrationWords, shortEscapesWords } from './common.ts';
+import { calibrationWords, decisionWords, shortEscapesWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof TrappingFindings> = TrappingFindings[K];
@@ -152,10 +152,10 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.escape-count': (c) =>
     `${c.label}: if τ were ${c.printed}, a run would escape within ${c.budget} epochs with probability ${formatNumber(c.escapeProbability)}; ` +
     `${c.escapes} of ${c.runs} escaped (expected ${formatNumber(c.expectedEscapes)}): exact binomial P(≤ ${c.escapes}) = ${f3(c.atMost)}, ` +
-    `P(≥ ${c.escapes}) = ${f3(c.atLeast)}. ${c.reason}.`,
+    `P(≥ ${c.escapes}) = ${f3(c.atLeast)}. ${decisionWords(c.grounds)}.`,
   'trapping.convergence-counts': ({ seeds, censored }) => convergenceCounts(seeds, censored),
   'trapping.convergence-too-few': ({ label, seeds, censored }) => `${label}: ${convergenceCounts(seeds, censored)}; too few seeds for an interval.`,
-  'trapping.median-convergence': ({ label, estimate, seeds, censored, reason }) => `${label}: median convergence epoch ${formatNumber(estimate)}; ${convergenceCounts(seeds, censored)}. ${reason}.`,
+  'trapping.median-convergence': ({ label, estimate, seeds, censored, grounds }) => `${label}: median convergence epoch ${formatNumber(estimate)}; ${convergenceCounts(seeds, censored)}. ${decisionWords(grounds)}.`,
   'trapping.lower-bound-calibration': ({ calibration, printed }) =>
     `${calibrationWords(calibration)} (truth for P(reproduced): τ = 2 × ${printed}; size at τ = ${printed}; power at τ = ${printed}/2).`,
   'trapping.lower-bound': ({ label, decision, invariant }) => {
