@@ -82,8 +82,8 @@ function stepsPerSecond(variant: Partial<SgdSettings>, epochs: number): number {
   let sink = 0;
   const settings: SgdSettings = { lr: protocol.lr, batch: protocol.batch, beta: protocol.beta, epochs, flushBelow: 1e-300, ...variant };
   const started = process.cpuUsage();
-  trainSgd(net, train, settings, createStream(42, 'batches'), () => {
-    sink += probe.testMse();
+  trainSgd(net, train, settings, createStream(42, 'batches'), (_, view) => {
+    sink += probe.watchedTestMse(view);
   });
   const seconds = cpuSecondsSince(started);
   if (!Number.isFinite(sink)) throw new Error('diverged');
