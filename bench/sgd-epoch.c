@@ -9,6 +9,9 @@
  * the test set's moments. Its data are its own draws of the teacher task and its stream is not the engine's: the
  * speed, not the numbers, is compared.
  * Timed in the process's CPU time, as scripts/bench.ts times the JS paths, so a shared machine's load moves both alike.
+ * Built with -DSEQUENTIAL_SUMS the batch's moments are summed sample by sample in one chain per moment, the order the
+ * engine keeps (its bits are the JS kernels'); scripts/bench.ts builds that form also without fused multiply-add and
+ * with 128-bit vectors, the width of WebAssembly SIMD: C computing as the engine must.
  * Usage: sgd-epoch EPOCHS LR BETA   prints "steps_per_second checksum".
  */
 #include <math.h>
@@ -155,11 +158,16 @@ int main(int argc, char **argv) {
       order[j] = t;
     }
     for (int st = 0; st < N / B; st++) {
+#ifdef SEQUENTIAL_SUMS
+      v4 l = {0}, h = {0};
+      for (int b = st * B; b < st * B + B; b++) l += rows[order[b]][0], h += rows[order[b]][1];
+#else
       /* Four partial sums per half-row, so the adds are not one chain of B latencies. */
       v4 lo[4] = {{0}}, hi[4] = {{0}};
       for (int b = st * B; b < st * B + B; b += 4)
         for (int q = 0; q < 4; q++) lo[q] += rows[order[b + q]][0], hi[q] += rows[order[b + q]][1];
       const v4 l = (lo[0] + lo[1]) + (lo[2] + lo[3]), h = (hi[0] + hi[1]) + (hi[2] + hi[3]);
+#endif
       const double m[ROW] = {l[0], l[1], l[2], l[3], h[0], h[1], h[2], h[3]};
       step(m, lr, beta);
     }

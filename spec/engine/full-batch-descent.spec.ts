@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStream, makeTaskData } from '../../src/data/index.ts';
 import { descendFullBatch, fullGradientNorm } from '../../src/engine/full-batch-descent.ts';
@@ -37,5 +38,38 @@ describe('descendFullBatch on a step too large to converge', () => {
     expect(report.converged).toBe(false);
     expect(report.steps).toBeLessThan(1000);
     expect(Number.isFinite(report.gradientNorm)).toBe(false);
+  });
+});
+
+describe('descendFullBatch on the WebAssembly module, bit for bit against the JS loop', () => {
+  const bits = (x: Float64Array | number[]) => Array.from(x, (v) => (Object.is(v, -0) ? '-0' : String(v)));
+  it('on any layout, with or without biases, converging, running out of steps, diverging or stopping at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 3, maxLength: 5 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom(0.001, 0.05, 0.3, 40),
+        fc.constantFrom(0, 0.1),
+        fc.constantFrom(0, 1, 7, 400),
+        fc.constantFrom(1e-300, 1e-6, 1e3),
+        fc.integer({ min: 0, max: 1000 }),
+        (widths, biases, count, lr, beta, maxSteps, gradientTolerance, seed) => {
+          const data = makeTaskData({ inputDim: widths[0]!, outputDim: widths.at(-1)!, singularValues: [0.9] }, { kind: 'iid', trainCount: count, testCount: 2 }, seed);
+          const moments = prepareTrainingSet(data.train, biases).moments;
+          const js = createNetwork({ widths, biases });
+          initialiseGaussian(js, createStream(seed, 'init'), 0.7);
+          const wasm = createNetwork({ widths, biases });
+          wasm.params.set(js.params);
+          const settings = { lr, beta, maxSteps, gradientTolerance };
+          const a = descendFullBatch(js, moments, settings, 'js');
+          const b = descendFullBatch(wasm, moments, settings, 'wasm');
+          expect(bits([b.steps, b.gradientNorm])).toEqual(bits([a.steps, a.gradientNorm]));
+          expect(b.converged).toBe(a.converged);
+          expect(bits(wasm.params)).toEqual(bits(js.params));
+        },
+      ),
+      { numRuns: 120, seed: 17 },
+    );
   });
 });

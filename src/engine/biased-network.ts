@@ -7,6 +7,7 @@ import { emptyMoments, type Moments } from './moments.ts';
 import type { Network } from './network.ts';
 import { effectiveBatch, stepsPerEpoch, type SgdKernel } from './sgd.ts';
 import type { TrainingSet } from './training-set.ts';
+import { prefixView, type AfterEpoch } from './end-to-end-view.ts';
 import { EpochKernel, epochKernelSupported, isXoroshiroStream, runEpochs, type EpochConfig } from './wasm-epoch.ts';
 import type { Dataset } from '../data/index.ts';
 
@@ -158,7 +159,7 @@ export function trainBiasedSgd(
   settings: BiasedSgdSettings,
   training: BiasTraining,
   rng: RandomStream,
-  afterEpoch?: (epoch: number) => boolean | void,
+  afterEpoch?: AfterEpoch,
 ): number {
   requireBiases(net);
   const params = net.params;
@@ -180,6 +181,7 @@ export function trainBiasedSgd(
   const { lr, beta } = settings;
   const seeded = seededBeta(beta, training);
   const flushBelow = settings.flushBelow ?? 0;
+  const view = prefixView(net);
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     if (!fullBatch) shuffleInPlace(rng, order);
     for (let s = 0; s < steps; s++) {
@@ -189,7 +191,7 @@ export function trainBiasedSgd(
       for (let k = 0; k < params.length; k++) params[k]! -= lr * grad[k]!;
     }
     if (flushBelow > 0) for (let k = 0; k < params.length; k++) if (Math.abs(params[k]!) < flushBelow) params[k] = 0;
-    if (afterEpoch?.(epoch) === true) return epoch;
+    if (afterEpoch?.(epoch, view) === true) return epoch;
   }
   return settings.epochs;
 }

@@ -1,7 +1,6 @@
 import type { RandomStream } from '../data/index.ts';
 import { FirstCrossing } from '../stats/index.ts';
-import { computePrefixes, endToEndEntry } from './moment-gradient.ts';
-import { createMomentWorkspace } from './moment-workspace.ts';
+import { prefixView, type EndToEndView } from './end-to-end-view.ts';
 import type { Network } from './network.ts';
 import { trainSgd, type SgdSettings } from './sgd.ts';
 import type { TrainingSet } from './training-set.ts';
@@ -98,7 +97,6 @@ export function trainWatchingEscape(
   if (!(Number.isInteger(watch.stopMode) && watch.stopMode >= 1 && watch.stopMode <= modes)) {
     throw new RangeError(`stopMode must be an integer in [1, ${modes}], got ${watch.stopMode}`);
   }
-  const ws = createMomentWorkspace(net);
   const e = new Float64Array(m * n);
   const sigmaWatch = Array.from({ length: modes }, () => new FirstCrossing(watch.threshold, 'above'));
   const modeWatch = Array.from({ length: modes }, () => new FirstCrossing(watch.threshold, 'above'));
@@ -112,9 +110,10 @@ export function trainWatchingEscape(
   };
   // The last `before` values of σ_stopMode (a ring while trapped), then every value up to `after` epochs past the escape.
   const recent: number[] = [];
-  const observe = (epoch: number): boolean => {
-    computePrefixes(net, ws);
-    for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) e[o * n + j] = endToEndEntry(ws, o, j);
+  const observe = (epoch: number, view: EndToEndView): boolean => {
+    // The transposed affine map (a × m): its first n rows are Eᵀ.
+    const et = view.endToEndT();
+    for (let o = 0; o < m; o++) for (let j = 0; j < n; j++) e[o * n + j] = et[j * m + o]!;
     const sigma = singularValues(e, m, n);
     for (let i = 0; i < modes; i++) {
       sigmaWatch[i]!.observe(epoch, sigma[i]!);
@@ -128,7 +127,7 @@ export function trainWatchingEscape(
   };
   const trace = (epochs: number, escapeEpoch: number | null): { rise?: RiseTrace | null } =>
     watch.trace === undefined ? {} : { rise: escapeEpoch === null || escapeEpoch === 0 ? null : { start: epochs - recent.length + 1, sigma: recent } };
-  if (observe(0) && watch.trace === undefined) return { epochs: 0, escapeEpoch: 0, ...crossings() };
+  if (observe(0, prefixView(net)) && watch.trace === undefined) return { epochs: 0, escapeEpoch: 0, ...crossings() };
   if (sigmaWatch[watch.stopMode - 1]!.epoch === 0) return { epochs: 0, escapeEpoch: 0, ...crossings(), ...trace(0, 0) };
   const epochs = trainSgd(net, train, settings, rng, observe);
   const escapeEpoch = sigmaWatch[watch.stopMode - 1]!.epoch;

@@ -1,9 +1,11 @@
 import { stepKernel } from './compiled-kernels.ts';
 import { norm } from './dense.ts';
 import { momentGradient } from './moment-gradient.ts';
-import { createMomentWorkspace } from './moment-workspace.ts';
+import { createMomentWorkspace, type MomentWorkspace } from './moment-workspace.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
+import type { SgdKernel } from './sgd.ts';
+import { EpochKernel, epochKernelSupported, type EpochConfig } from './wasm-epoch.ts';
 
 export interface DescentSettings {
   readonly lr: number;
@@ -28,13 +30,22 @@ export function fullGradientNorm(net: Network, moments: Moments, beta: number): 
 
 /**
  * Deterministic full-batch gradient descent in place until the gradient norm is below tolerance or
- * maxSteps is reached (or it diverges: a non-finite gradient ends it, unconverged). Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
+ * maxSteps is reached (on the WebAssembly module where it covers the network, with the bits of the JS loop below) (or it diverges: a non-finite gradient ends it, unconverged). Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
  * state stays low-rank), which is how the escape rule's plateau and global-minimum values are found.
  */
-export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings): DescentReport {
+export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings, kernel: SgdKernel = 'wasm'): DescentReport {
   const ws = createMomentWorkspace(net);
   const grad = new Float64Array(net.params.length);
   const params = net.params;
+  const cfg = descentConfig(net, moments);
+  if (kernel === 'wasm' && Number.isInteger(settings.maxSteps) && settings.maxSteps >= 0 && settings.maxSteps < 2 ** 31 && epochKernelSupported(cfg)) {
+    const module = new EpochKernel(cfg, new Float64Array(0), moments);
+    module.params.set(params);
+    const stopped = module.descend(settings.maxSteps, settings.lr, settings.beta, settings.gradientTolerance);
+    params.set(module.params);
+    if (stopped.steps < settings.maxSteps) return { steps: stopped.steps, gradientNorm: stopped.gradientNorm, converged: stopped.gradientNorm < settings.gradientTolerance };
+    return finalReport(net, moments, settings, ws, grad);
+  }
   const gradientAt = stepKernel(net);
   let gradientNorm = Number.POSITIVE_INFINITY;
   for (let step = 0; step < settings.maxSteps; step++) {
@@ -45,7 +56,26 @@ export function descendFullBatch(net: Network, moments: Moments, settings: Desce
     if (!Number.isFinite(gradientNorm)) return { steps: step, gradientNorm, converged: false };
     for (let k = 0; k < params.length; k++) params[k]! -= settings.lr * grad[k]!;
   }
+  return finalReport(net, moments, settings, ws, grad);
+}
+
+/** After maxSteps without a stop: the gradient at the weights reached, by the generic moment gradient. */
+function finalReport(net: Network, moments: Moments, settings: DescentSettings, ws: MomentWorkspace, grad: Float64Array): DescentReport {
   momentGradient(net, moments, settings.beta, ws, grad);
-  gradientNorm = norm(grad);
+  const gradientNorm = norm(grad);
   return { steps: settings.maxSteps, gradientNorm, converged: gradientNorm < settings.gradientTolerance };
+}
+
+/** The WebAssembly module of a descent: the full moments, one step a call of the loop, the gradient kept. */
+function descentConfig(net: Network, moments: Moments): EpochConfig {
+  const a = moments.augmentedInput;
+  const m = moments.outputDim;
+  return {
+    net,
+    features: { count: moments.count, width: a * a + m * a + 1, augmentedInput: a, outputDim: m },
+    batch: moments.count,
+    steps: 1,
+    precision: 'float64',
+    gradient: true,
+  };
 }

@@ -23,6 +23,7 @@ export type { BatchSampling, GradientPath, LangevinKick, Numerics, SgdSettings }
 export { descendFullBatch, fullGradientNorm } from './full-batch-descent.ts';
 export type { DescentReport, DescentSettings } from './full-batch-descent.ts';
 export { MetricsProbe, endToEndMatrix } from './metrics.ts';
+export { prefixView, type AfterEpoch, type EndToEndView } from './end-to-end-view.ts';
 export type { NetworkMetrics } from './metrics.ts';
 export { accumulateKernel, stepKernel } from './compiled-kernels.ts';
 export { dot, identity, matMul, norm } from './dense.ts';

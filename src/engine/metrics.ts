@@ -1,5 +1,6 @@
 import { prefixKernel, type PrefixKernel } from './compiled-kernels.ts';
-import { computePrefixes, endToEndEntry, mseFromMoments, weightDecayPenalty } from './moment-gradient.ts';
+import type { EndToEndView } from './end-to-end-view.ts';
+import { computePrefixes, endToEndEntry, mseFromEndToEnd, mseFromMoments, weightDecayPenalty } from './moment-gradient.ts';
 import { createMomentWorkspace, type MomentWorkspace } from './moment-workspace.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
@@ -37,10 +38,23 @@ export class MetricsProbe {
     return endToEndSingularValues(this.net, this.ws);
   }
 
-  /** testMse() and singularValues() from one pass over the prefixes: what a run watches after every epoch. */
-  testMseAndSingularValues(): { readonly testMse: number; readonly singularValues: number[] } {
-    this.prefixes(this.net.params, this.ws);
-    return { testMse: mseFromMoments(this.ws, this.testMoments), singularValues: endToEndSingularValues(this.net, this.ws) };
+  /**
+   * testMse() and singularValues() from the end-to-end map a training view gives (EndToEndView): what a run watches
+   * after every epoch, without forming the prefixes again.
+   */
+  watched(view: EndToEndView): { readonly testMse: number; readonly singularValues: number[] } {
+    const et = view.endToEndT();
+    return { testMse: mseFromEndToEnd(et, this.ws.augmentedInput, this.testMoments), singularValues: singularValuesOf(this.net, et) };
+  }
+
+  /** testMse() from a training view's end-to-end map. */
+  watchedTestMse(view: EndToEndView): number {
+    return mseFromEndToEnd(view.endToEndT(), this.ws.augmentedInput, this.testMoments);
+  }
+
+  /** singularValues() from a training view's end-to-end map. */
+  watchedSingularValues(view: EndToEndView): number[] {
+    return singularValuesOf(this.net, view.endToEndT());
   }
 
   measure(beta: number): NetworkMetrics {
@@ -56,9 +70,13 @@ export class MetricsProbe {
 }
 
 function endToEndSingularValues(net: Network, ws: MomentWorkspace): number[] {
+  return singularValuesOf(net, ws.prefixT[ws.prefixT.length - 1]!);
+}
+
+function singularValuesOf(net: Network, et: Float64Array): number[] {
   const w = net.shape.widths;
   // The last transposed prefix is the affine map's transpose (a × m); its first n rows are Eᵀ, same singular values.
-  const sigma = singularValues(ws.prefixT[w.length - 1]!, w[0]!, w[w.length - 1]!);
+  const sigma = singularValues(et, w[0]!, w[w.length - 1]!);
   // A plain loop: Array.from over a typed array costs as much as the 2 × 2 decomposition before it.
   const out = new Array<number>(sigma.length);
   for (let k = 0; k < sigma.length; k++) out[k] = sigma[k]!;

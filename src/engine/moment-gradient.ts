@@ -44,9 +44,12 @@ export function endToEndEntry(ws: MomentWorkspace, o: number, c: number): number
  * = (1/(N m)) [tr Syy − 2 ⟨E, Syx⟩ + ⟨E Sxx, E⟩]. Needs computePrefixes first.
  */
 export function mseFromMoments(ws: MomentWorkspace, moments: Moments): number {
-  const a = ws.augmentedInput;
+  return mseFromEndToEnd(ws.prefixT[ws.prefixT.length - 1]!, ws.augmentedInput, moments);
+}
+
+/** mseFromMoments from the transposed affine end-to-end map `et` (a × m) itself. */
+export function mseFromEndToEnd(et: ArrayLike<number>, a: number, moments: Moments): number {
   const m = moments.outputDim;
-  const et = ws.prefixT[ws.prefixT.length - 1]!;
   const { sxx, syx } = moments;
   let cross = 0;
   let quad = 0;

@@ -5,6 +5,7 @@ export { drawWithReplacement, type BatchSampling } from './batch-sampling.ts';
 import { accumulateKernel, stepKernel, type Precision } from './compiled-kernels.ts';
 import { emptyMoments, type Moments } from './moments.ts';
 import { createMomentWorkspace } from './moment-workspace.ts';
+import { prefixView, type AfterEpoch } from './end-to-end-view.ts';
 import type { Network } from './network.ts';
 import type { TrainingSet } from './training-set.ts';
 import { EpochKernel, epochKernelSupported, isXoroshiroStream, runEpochs, type EpochConfig } from './wasm-epoch.ts';
@@ -112,8 +113,8 @@ export function sgdKernel(net: Network, train: TrainingSet, settings: SgdSetting
 /**
  * Plain SGD in place: every epoch a seeded Fisher–Yates reshuffle of the sample order, then ⌊N/B⌋ steps
  * θ ← θ − lr (∇ MSE(batch) + β θ) on consecutive slices of that order (or, with `batchSampling`, on batches drawn
- * with replacement), each followed by the Langevin kick when `langevin` asks for one. `afterEpoch(epoch)` (1-based) runs
- * after each epoch; returning true stops training. Returns the number of epochs run. No allocation per step.
+ * with replacement), each followed by the Langevin kick when `langevin` asks for one. `afterEpoch(epoch, view)` (1-based) runs
+ * after each epoch, reading the weights (never changing them) or the end-to-end map through the view; returning true stops training. Returns the number of epochs run. No allocation per step.
  * Runs on the WebAssembly epoch where sgdKernel allows, with the same bits as the JS kernels below.
  */
 export function trainSgd(
@@ -121,7 +122,7 @@ export function trainSgd(
   train: TrainingSet,
   settings: SgdSettings,
   rng: RandomStream,
-  afterEpoch?: (epoch: number) => boolean | void,
+  afterEpoch?: AfterEpoch,
 ): number {
   const n = train.data.count;
   const batch = effectiveBatch(n, settings.batch);
@@ -153,6 +154,7 @@ export function trainSgd(
   const rows = train.features.rows;
   const withReplacement = settings.batchSampling === 'with-replacement';
   const noise = new Float64Array(noiseRng === null ? 0 : params.length);
+  const view = prefixView(net);
   // With replacement the batch is never "the full set", so the full-moment shortcut does not apply.
   const sameSetEveryStep = fullBatch && !withReplacement;
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -181,7 +183,7 @@ export function trainSgd(
     // the flush level needs dozens of epochs to reach the subnormal range (< 2.2e-308) that slows the arithmetic;
     // checking every step cost a fifth of the fast path's speed.
     if (flushBelow > 0) for (let k = 0; k < params.length; k++) if (Math.abs(params[k]!) < flushBelow) params[k] = 0;
-    if (afterEpoch?.(epoch) === true) return epoch;
+    if (afterEpoch?.(epoch, view) === true) return epoch;
   }
   return settings.epochs;
 }

@@ -1,6 +1,7 @@
 import { ZIGGURAT_STRIPS, zigguratBeyondRectangle, zigguratWedgeAccepts, type RandomStream } from '../data/index.ts';
 import type { BatchSampling } from './batch-sampling.ts';
 import type { Precision } from './compiled-kernels.ts';
+import type { AfterEpoch, EndToEndView } from './end-to-end-view.ts';
 import type { Moments, SampleFeatures } from './moments.ts';
 import type { Network } from './network.ts';
 import { FunctionBody, OP, SIMD, encodeModule, type FunctionImport } from './wasm-encoder.ts';
@@ -40,6 +41,11 @@ export interface EpochConfig {
    * θ ← θ' − lr · grad. Absent: trainSgd's fused θ ← θ − lr · S on every parameter.
    */
   readonly biasTraining?: EpochBiasTraining;
+  /**
+   * The fused step also stores each parameter's S (its gradient) in the gradient area, as stepKernel fills `grad`:
+   * what descend() reads. Absent: not stored.
+   */
+  readonly gradient?: boolean;
 }
 
 /** Whether the biases are decayed ('all-parameters') and whether they learn. */
@@ -101,6 +107,8 @@ export function epochKernelSupported(cfg: EpochConfig): boolean {
 interface Layout {
   readonly params: number;
   readonly moments: number;
+  /** Each parameter's gradient S of the last step (EpochConfig.gradient). */
+  readonly grad: number;
   readonly residual: number;
   readonly h: number;
   /** prefix l in the layout [i][c] (rows of the map x̃ ↦ h_l), read along c by the next prefix. */
@@ -119,12 +127,14 @@ interface Layout {
 /** The xoroshiro128+ states in memory: the batch stream's, and the SGLD kick's ('langevin'). */
 const RNG = 0;
 const NOISE_RNG = 16;
+/** Where descend() leaves the last gradient norm it computed. */
+const NORM = 32;
 export type StreamSlot = 'batches' | 'langevin';
 const SLOT: Record<StreamSlot, number> = { batches: RNG, langevin: NOISE_RNG };
 
 function layoutOf(cfg: EpochConfig): Layout {
   const { w, L, a, m, n, packed } = dims(cfg);
-  let at = 32;
+  let at = 48;
   const take = (count: number, size = 8) => {
     const start = at;
     at += Math.ceil((count * size) / 16) * 16;
@@ -132,6 +142,7 @@ function layoutOf(cfg: EpochConfig): Layout {
   };
   const params = take(cfg.net.params.length);
   const moments = take(packed);
+  const grad = take(cfg.gradient === true ? cfg.net.params.length : 0);
   const residual = take(m * a);
   const h = take(m * Math.max(...w));
   const prefixRows = w.map((nl) => take(nl * a));
@@ -140,7 +151,7 @@ function layoutOf(cfg: EpochConfig): Layout {
   const rows = take(n * cfg.features.width);
   const order = take(n, 4);
   const strips = take(STRIP_TABLE.length);
-  return { params, moments, residual, h, prefixRows, prefixCols, suffix, rows, order, strips, bytes: at };
+  return { params, moments, grad, residual, h, prefixRows, prefixCols, suffix, rows, order, strips, bytes: at };
 }
 
 /**
@@ -354,44 +365,20 @@ interface StepLocals {
 }
 
 /**
- * The fused moment-gradient step of stepKernelSource: prefixes, residual G, then from the output layer down h,
- * the next suffix (from the old W_l), and the update of b_l and W_l. Straight-line code with constant addresses.
+ * The prefixes of the step (prefixLines of compiled-kernels.ts): the map to h_l = W_l (map to h_{l-1}) (+ b_l in the
+ * constant column), row-major into prefixRows[l] and, for l < L, transposed into prefixCols[l].
  */
-function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void {
+function emitPrefixes(ar: Arith, cfg: EpochConfig, lay: Layout, v: Pick<StepLocals, 'scalar' | 'vector'>): void {
   const f = ar.f;
-  const { w, L, a, m } = dims(cfg);
+  const { w, L, a } = dims(cfg);
   const { weightOffset, biasOffset } = cfg.net;
   const P = (k: number) => lay.params + 8 * k;
-  const temp = (lanes: Lanes) => (lanes === 2 ? v.vector : v.scalar);
   const hold = (lanes: Lanes, value: Emit): Emit => {
     value();
-    f.set(temp(lanes));
-    return () => f.get(temp(lanes));
+    f.set(lanes === 2 ? v.vector : v.scalar);
+    return () => f.get(lanes === 2 ? v.vector : v.scalar);
   };
-  const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
-  const lr = (lanes: Lanes) => ar.local(v.lr, v.lrVector, lanes);
-  const biased = cfg.biasTraining;
-  /**
-   * A parameter's step from its gradient terms Σ: S = seed · θ + Σ (seed β, or 0 under 'weights-only'), then trainSgd's
-   * fused θ ← θ − lr · S, or trainBiasedSgd's three passes one after another: θ' = θ − 0 · S (stepKernel at lr = 0),
-   * grad = S (+ β θ' on a weight under 'weights-only', 0 for a frozen bias), θ ← θ' − lr · grad. Nothing later in the
-   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter, θ'
-   * held in a local. The first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and
-   * S = ±∞ into NaN.
-   */
-  const update = (address: number, lanes: Lanes, bias: boolean, terms: readonly (readonly [Emit, Emit])[]) => {
-    const seed = biased === undefined || biased.decayBiases ? beta(lanes) : ar.constant(0, lanes);
-    const sum = hold(lanes, ar.dot(lanes, ar.mul(lanes, seed, ar.load(address, lanes)), terms));
-    if (biased === undefined) return ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, lr(lanes), sum)));
-    const zero = ar.constant(0, lanes);
-    ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, zero, sum))();
-    f.set(lanes === 2 ? v.vector2 : v.scalar2);
-    const primed = ar.local(v.scalar2, v.vector2, lanes);
-    const grad = bias ? (biased.learnBiases ? sum : zero) : biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), primed));
-    ar.store(address, lanes, ar.sub(lanes, primed, ar.mul(lanes, lr(lanes), grad)));
-  };
-
-  // Prefixes: map to h_l = W_l (map to h_{l-1}) (+ b_l in the constant column), two columns c per f64x2.
+  // Two columns c per f64x2.
   for (let l = 1; l <= L; l++) {
     const rows = w[l]!;
     const inner = w[l - 1]!;
@@ -423,6 +410,48 @@ function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void
       }
     }
   }
+}
+
+/**
+ * The fused moment-gradient step of stepKernelSource: prefixes, residual G, then from the output layer down h,
+ * the next suffix (from the old W_l), and the update of b_l and W_l. Straight-line code with constant addresses.
+ */
+function emitStep(ar: Arith, cfg: EpochConfig, lay: Layout, v: StepLocals): void {
+  const f = ar.f;
+  const { w, L, a, m } = dims(cfg);
+  const { weightOffset, biasOffset } = cfg.net;
+  const P = (k: number) => lay.params + 8 * k;
+  const temp = (lanes: Lanes) => (lanes === 2 ? v.vector : v.scalar);
+  const hold = (lanes: Lanes, value: Emit): Emit => {
+    value();
+    f.set(temp(lanes));
+    return () => f.get(temp(lanes));
+  };
+  const beta = (lanes: Lanes) => ar.local(v.beta, v.betaVector, lanes);
+  const lr = (lanes: Lanes) => ar.local(v.lr, v.lrVector, lanes);
+  const biased = cfg.biasTraining;
+  /**
+   * A parameter's step from its gradient terms Σ: S = seed · θ + Σ (seed β, or 0 under 'weights-only'), then trainSgd's
+   * fused θ ← θ − lr · S, or trainBiasedSgd's three passes one after another: θ' = θ − 0 · S (stepKernel at lr = 0),
+   * grad = S (+ β θ' on a weight under 'weights-only', 0 for a frozen bias), θ ← θ' − lr · grad. Nothing later in the
+   * step reads θ (suffix[l−1] is formed from the old W_l before), so the passes may run parameter by parameter, θ'
+   * held in a local. The first is not a no-op: it turns θ = −0 into +0 when S ≤ 0 (a frozen bias keeps that +0), and
+   * S = ±∞ into NaN.
+   */
+  const update = (address: number, lanes: Lanes, bias: boolean, terms: readonly (readonly [Emit, Emit])[]) => {
+    const seed = biased === undefined || biased.decayBiases ? beta(lanes) : ar.constant(0, lanes);
+    const sum = hold(lanes, ar.dot(lanes, ar.mul(lanes, seed, ar.load(address, lanes)), terms));
+    if (cfg.gradient === true) ar.store(lay.grad + (address - lay.params), lanes, sum);
+    if (biased === undefined) return ar.store(address, lanes, ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, lr(lanes), sum)));
+    const zero = ar.constant(0, lanes);
+    ar.sub(lanes, ar.load(address, lanes), ar.mul(lanes, zero, sum))();
+    f.set(lanes === 2 ? v.vector2 : v.scalar2);
+    const primed = ar.local(v.scalar2, v.vector2, lanes);
+    const grad = bias ? (biased.learnBiases ? sum : zero) : biased.decayBiases ? sum : ar.add(lanes, sum, ar.mul(lanes, beta(lanes), primed));
+    ar.store(address, lanes, ar.sub(lanes, primed, ar.mul(lanes, lr(lanes), grad)));
+  };
+
+  emitPrefixes(ar, cfg, lay, v);
   // Residual G = coef (E Sxx − Syx), from −Syx upwards.
   const coefValue = 2 / (cfg.batch * m);
   const coef = cfg.precision === 'float32' ? Math.fround(coefValue) : coefValue;
@@ -731,6 +760,60 @@ function epochFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
   return f;
 }
 
+
+/**
+ * descend(maxSteps, lr, beta, tolerance) → steps: descendFullBatch's loop on the full moments in memory. Per step the
+ * fused step at lr = 0 (θ ← θ − 0 · S, S into the gradient area: stepKernel(…, 0, …) with its grad), the norm
+ * √(Σ S_k²) summed in index order as dense.ts's norm, the stop tests (below the tolerance, or not finite: the step's
+ * index is returned), then θ ← θ − lr · S. The last norm is left at NORM; maxSteps is returned when no test stopped.
+ */
+function descendFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
+  const f = new FunctionBody(['i32', 'f64', 'f64', 'f64'], ['i32']);
+  const [maxSteps, lr, beta, tolerance] = [0, 1, 2, 3];
+  const zero = f.local('f64');
+  const v: StepLocals = { lr: zero, beta, lrVector: f.local('v128'), betaVector: f.local('v128'), scalar: f.local('f64'), vector: f.local('v128'), scalar2: f.local('f64'), vector2: f.local('v128') };
+  const ar = new Arith(f, false);
+  const step = f.local('i32');
+  const norm = f.local('f64');
+  const lrVector = f.local('v128');
+  const count = cfg.net.params.length;
+  f.f64(0).set(zero);
+  f.v128([0, 0]).set(v.lrVector);
+  f.get(beta).simd(SIMD.f64x2Splat).set(v.betaVector);
+  f.get(lr).simd(SIMD.f64x2Splat).set(lrVector);
+  f.i32(0).set(step);
+  f.open(OP.block).open(OP.loop);
+  f.get(step).get(maxSteps).op(OP.i32LtU).op(OP.i32Eqz).op(OP.brIf, 1);
+  emitStep(ar, cfg, lay, v);
+  f.f64(0).set(norm);
+  for (let k = 0; k < count; k++) {
+    const g = () => f.i32(0).mem(OP.f64Load, lay.grad + 8 * k);
+    f.get(norm);
+    g();
+    g();
+    f.op(OP.f64Mul, OP.f64Add).set(norm);
+  }
+  f.get(norm).op(OP.f64Sqrt).set(norm);
+  f.i32(0).get(norm).mem(OP.f64Store, NORM);
+  f.get(norm).get(tolerance).op(OP.f64Lt).open(OP.if).get(step).op(OP.return).op(OP.end);
+  // Not finite: ∞ − ∞ and NaN − NaN are NaN.
+  f.get(norm).get(norm).op(OP.f64Sub).f64(0).op(OP.f64Ne).open(OP.if).get(step).op(OP.return).op(OP.end);
+  for (const [k, lanes] of groups(count)) {
+    ar.store(lay.params + 8 * k, lanes, ar.sub(lanes, ar.load(lay.params + 8 * k, lanes), ar.mul(lanes, () => f.get(lanes === 2 ? lrVector : lr), ar.load(lay.grad + 8 * k, lanes))));
+  }
+  f.get(step).i32(1).op(OP.i32Add).set(step);
+  f.op(OP.br, 0).op(OP.end, OP.end);
+  f.get(step);
+  return f;
+}
+
+/** prefixes(): the prefixes of the weights in memory, the last (the end-to-end map) in prefixRows[L]. */
+function prefixesFunction(cfg: EpochConfig, lay: Layout): FunctionBody {
+  const f = new FunctionBody([]);
+  emitPrefixes(new Arith(f, cfg.precision === 'float32'), cfg, lay, { scalar: f.local('f64'), vector: f.local('v128') });
+  return f;
+}
+
 /** next(): the stream's next 32-bit output (signed, as pure-rand's next()); for the specs. */
 function nextFunction(): FunctionBody {
   const f = new FunctionBody([], ['i32']);
@@ -756,7 +839,7 @@ function uniformIndexFunction(): FunctionBody {
 function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
-  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation', cfg.biasTraining === undefined ? 'fused' : [cfg.biasTraining.decayBiases, cfg.biasTraining.learnBiases]].join('|');
+  return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation', cfg.biasTraining === undefined ? 'fused' : [cfg.biasTraining.decayBiases, cfg.biasTraining.learnBiases], cfg.gradient === true].join('|');
 }
 
 /** The module's bytes for a configuration (a pure function of it). */
@@ -770,6 +853,8 @@ export function epochModuleBytes(cfg: EpochConfig): Uint8Array {
       { name: 'uniformIndex', body: uniformIndexFunction() },
       { name: 'wedgeAccepts', body: wedgeFunction(lay) },
       { name: 'beyondRectangle', body: beyondRectangleFunction(lay) },
+      { name: 'prefixes', body: prefixesFunction(cfg, lay) },
+      ...(cfg.gradient === true ? [{ name: 'descend', body: descendFunction(cfg, lay) }] : []),
     ],
     IMPORTS,
   );
@@ -805,6 +890,12 @@ export class EpochKernel {
   readonly next: () => number;
   readonly uniformIndex: (n: number) => number;
   readonly wedgeAccepts: (strip: number, x: number, uniform: number) => number;
+  private readonly prefixes: () => void;
+  /** The last prefix (m × a, row-major) in memory: the affine end-to-end map after prefixes(). */
+  private readonly lastPrefix: Float64Array;
+  private readonly outputs: number;
+  private readonly runDescent: ((maxSteps: number, lr: number, beta: number, tolerance: number) => number) | undefined;
+  private readonly norm: Float64Array;
 
   constructor(cfg: EpochConfig, rows: Float64Array, fullMoments: Moments) {
     const key = configKey(cfg);
@@ -827,6 +918,8 @@ export class EpochKernel {
       next: () => number;
       uniformIndex: (n: number) => number;
       wedgeAccepts: (strip: number, x: number, uniform: number) => number;
+      prefixes: () => void;
+      descend?: (maxSteps: number, lr: number, beta: number, tolerance: number) => number;
     };
     const lay = layoutOf(cfg);
     const buffer = exports.memory.buffer;
@@ -853,6 +946,40 @@ export class EpochKernel {
     this.next = exports.next;
     this.uniformIndex = exports.uniformIndex;
     this.wedgeAccepts = exports.wedgeAccepts;
+    this.prefixes = exports.prefixes;
+    this.lastPrefix = new Float64Array(buffer, lay.prefixRows[L]!, m * a);
+    this.outputs = m;
+    this.runDescent = exports.descend;
+    this.norm = new Float64Array(buffer, NORM, 1);
+  }
+
+  /**
+   * The affine end-to-end map of the weights in memory, transposed (a × m) into `out` as MomentWorkspace.prefixT[L]
+   * holds it: computePrefixes's arithmetic, so the same bits, without the weights leaving the module.
+   */
+  /**
+   * descendFullBatch's loop in the module (EpochConfig.gradient): the steps taken before a stop test fired (maxSteps
+   * when none did) and the last gradient norm computed (NaN when no step was taken).
+   */
+  descend(maxSteps: number, lr: number, beta: number, tolerance: number): { readonly steps: number; readonly gradientNorm: number } {
+    if (this.runDescent === undefined) throw new Error('descend() needs a kernel built with gradient: true');
+    this.norm[0] = Number.NaN;
+    const steps = this.runDescent(maxSteps, lr, beta, tolerance);
+    return { steps, gradientNorm: this.norm[0]! };
+  }
+
+  /** endToEndT as an observer's view, into one array of its own. */
+  view(): EndToEndView {
+    const out = new Float64Array(this.lastPrefix.length);
+    return { endToEndT: () => this.endToEndT(out) };
+  }
+
+  endToEndT(out: Float64Array): Float64Array {
+    this.prefixes();
+    const { lastPrefix, outputs } = this;
+    const a = lastPrefix.length / outputs;
+    for (let o = 0; o < outputs; o++) for (let c = 0; c < a; c++) out[c * outputs + o] = lastPrefix[o * a + c]!;
+    return out;
   }
 
   epoch(lr: number, beta: number, flushBelow: number, kick = 0): void {
@@ -890,27 +1017,28 @@ export interface EpochSettings {
 
 /**
  * trainSgd's and trainBiasedSgd's epochs on the WebAssembly kernel: the parameters and the stream's state move into
- * the module's memory, and back out around every afterEpoch call (which reads them, and may change them) and at the
- * end. An SGLD run's 'langevin' stream moves in once (it is trainSgd's own: nothing reads it afterwards); the kernel
- * draws the normals from it. Returns the epochs run.
+ * the module's memory, and back out around every afterEpoch call (which reads them, or the end-to-end map through
+ * its view, formed in the module, and may change them) and at the end. An SGLD run's 'langevin' stream moves in once
+ * (it is trainSgd's own: nothing reads it afterwards); the kernel draws the normals from it. Returns the epochs run.
  */
 export function runEpochs(
   kernel: EpochKernel,
   params: Float64Array,
   { lr, beta, epochs, flushBelow = 0 }: EpochSettings,
   rng: XoroshiroFields,
-  afterEpoch: ((epoch: number) => boolean | void) | undefined,
+  afterEpoch: AfterEpoch | undefined,
   langevin: { readonly kick: number; readonly rng: XoroshiroFields } | null,
 ): number {
   kernel.params.set(params);
   kernel.takeStream(rng);
   if (langevin !== null) kernel.takeStream(langevin.rng, 'langevin');
+  const view = kernel.view();
   for (let epoch = 1; epoch <= epochs; epoch++) {
     kernel.epoch(lr, beta, flushBelow, langevin?.kick ?? 0);
     if (afterEpoch !== undefined) {
       params.set(kernel.params);
       kernel.giveStream(rng);
-      if (afterEpoch(epoch) === true) return epoch;
+      if (afterEpoch(epoch, view) === true) return epoch;
       kernel.params.set(params);
       kernel.takeStream(rng);
     }

@@ -24,6 +24,8 @@ import {
   type Moments,
   type Network,
   type TrainingSet,
+  prefixView,
+  type EndToEndView,
 } from '../engine/index.ts';
 import { FirstCrossing, type EscapeRun } from '../stats/index.ts';
 import { numericsOf, type Protocol } from '../protocols/index.ts';
@@ -294,13 +296,13 @@ export function biasedEscapeRun(start: Network, data: BiasedData, reading: BiasR
   const mid = new FirstCrossing(s.midpoint, 'below');
   const modes = net.shape.widths.at(-1)!;
   const sigma = Array.from({ length: modes }, () => new FirstCrossing(s.sigmaThreshold, 'above'));
-  const watch = (epoch: number): boolean => {
-    const m = probe.testMseAndSingularValues();
+  const watch = (epoch: number, view: EndToEndView): boolean => {
+    const m = probe.watched(view);
     mid.observe(epoch, m.testMse);
     sigma.forEach((c, k) => c.observe(epoch, m.singularValues[k] ?? 0));
     return mid.crossed && sigma.every((c) => c.crossed);
   };
-  if (!watch(0)) {
+  if (!watch(0, prefixView(net))) {
     trainBiasedSgd(net, data.train, { lr: s.lr, batch: s.batch, beta: s.beta, epochs: s.epochs, flushBelow: s.flushBelow }, training(reading), createStream(seed, 'batches'), watch);
   }
   return { midpoint: mid.outcome(s.epochs), sigma: sigma.map((c) => c.outcome(s.epochs)), finalSingularValues: probe.singularValues() };

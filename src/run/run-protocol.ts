@@ -14,6 +14,8 @@ import {
   type DescentReport,
   type Network,
   type Numerics,
+  prefixView,
+  type EndToEndView,
 } from '../engine/index.ts';
 import { createStream } from '../data/index.ts';
 import { annealedCheckpoint, freshNetwork, type Checkpoint, type CheckpointStore, type RunContext, type StageReport } from './checkpoints.ts';
@@ -199,7 +201,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
   const earlyTestMse: number[] = [];
   let divergedAt: number | null = null;
   /** Returns true, which stops SGD, at the first epoch whose test MSE is not finite. */
-  const observe = (epoch: number): boolean => {
+  const observe = (epoch: number, view: EndToEndView): boolean => {
     if (traceEvery > 0 && epoch % traceEvery === 0) {
       const m = probe.measure(p.beta);
       samples.push({ epoch, trainMse: m.trainMse, testMse: m.testMse, singularValues: m.singularValues, imbalance: relativeImbalance(net) });
@@ -212,7 +214,7 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
       midpoint.observe(epoch, m.testMse);
       m.singularValues.forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
     } else {
-      const m = probe.testMseAndSingularValues();
+      const m = probe.watched(view);
       testMse = m.testMse;
       midpoint.observe(epoch, testMse);
       m.singularValues.forEach((s, i) => sigmaCrossings[i]!.observe(epoch, s));
@@ -222,13 +224,13 @@ export function runProtocol(protocol: Protocol, seed: number, overrides: RunOver
     divergedAt = epoch;
     return true;
   };
-  const divergedAtStart = observe(0);
+  const divergedAtStart = observe(0, prefixView(net));
   const started = performance.now();
   const numerics = numericsOf(p);
   const epochsRun = divergedAtStart
     ? 0
-    : trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs, ...numerics }, createStream(seed, 'batches'), (epoch) => {
-        const stop = observe(epoch);
+    : trainSgd(net, ctx.train, { lr: p.lr, batch: p.batch, beta: p.beta, epochs: p.epochs, ...numerics }, createStream(seed, 'batches'), (epoch, view) => {
+        const stop = observe(epoch, view);
         options.onProgress?.(epoch, p.epochs);
         return stop;
       });

@@ -48,8 +48,8 @@ export function learningPlateaus(protocol: PhaseDiagramProtocol, dataSeed: numbe
   const probe = new MetricsProbe(net, train.moments, datasetMoments(data.test, protocol.network.biases));
   const every: number[][] = [];
   const { lr, batch, beta, epochs, sampling } = settings;
-  trainSgd(net, train, { lr, batch, beta, epochs, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), () => {
-    every.push(probe.singularValues());
+  trainSgd(net, train, { lr, batch, beta, epochs, batchSampling: sampling, flushBelow: 1e-300 }, createStream(sgdSeed, 'batches'), (_, view) => {
+    every.push(probe.watchedSingularValues(view));
   });
   const finalSingularValues = every[every.length - 1] ?? [];
   const riseEpochs = finalSingularValues.map((final, i) => {
