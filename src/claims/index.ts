@@ -21,7 +21,7 @@ export { FIGURE_IDS, isFigureId } from './figure-ids.ts';
 export type { FigureId } from './figure-ids.ts';
 export { escapeStatistics } from './common/escape-statistics.ts';
 export type { Finding, FindingKind, FindingValues } from './finding.ts';
-export type { DecisionGrounds } from '../stats/index.ts';
+export type { DecisionGrounds, WouldDecide } from '../stats/index.ts';
 export type { NoFit } from '../experiments/index.ts';
 export type { Bounds, Calibration, CommonFindings, EscapeSummary, NestedFinding, ShareThreshold } from './common/findings.ts';
 export type { ControlsFindings } from './controls/findings.ts';

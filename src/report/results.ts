@@ -66,6 +66,11 @@ export type RobustnessTallies = Record<Robustness['status'], number>;
 /** Outcome counts per group of claims: the paper's, the audit's own, the paper's text, arithmetic on printed numbers. */
 export type GroupTallies = Record<ClaimGroup, Record<Outcome, number>>;
 
+/** A finding or a sentence in words; null where there is none. */
+function inWords(x: Finding | string | undefined): string | null {
+  return x === undefined ? null : typeof x === 'string' ? x : wordEvidence(x);
+}
+
 function recordReading(r: Reading): RecordReading {
   const { note, ...rest } = r;
   // Overwriting `note` in a copy keeps its place among the keys (their order in results.json).
@@ -89,14 +94,14 @@ export function claimRecord(result: ClaimResult, toleranceText: string): ClaimRe
     evidence: (evaluation?.evidence ?? []).map(wordEvidence),
     findings: (evaluation?.evidence ?? []).filter((e): e is Finding => typeof e !== 'string'),
     places: evaluation?.places ?? null,
-    wouldDecide: evaluation?.wouldDecide ?? null,
-    notReproducible: evaluation?.notReproducible ?? null,
+    wouldDecide: inWords(evaluation?.wouldDecide),
+    notReproducible: inWords(evaluation?.notReproducible),
     figures: [...new Set([...claim.figures, ...(evaluation?.figures ?? []).map((f) => f.id)])],
     pinned: claim.pinned,
     drift: result.drift.map(formatChange),
     perSeed: evaluation?.perSeed ?? [],
     rule: evaluation?.rule ?? null,
-    measured: evaluation?.measured ?? null,
+    measured: inWords(evaluation?.measured),
     robustness: result.robustness,
   };
 }

@@ -1,7 +1,6 @@
 // The verdict rules of the stochastic claims, written down once (DESIGN.md, "Claims and verdicts" and "Lessons
 // from the tools reviewers already use"): a comparison that cannot be made never reads as a pass, and the
 // false-failure rate stands beside every threshold.
-import { formatNumber } from '../text/index.ts';
 
 /** The false-failure rate of one check: the chance that a true claim is called `deviates` by bad luck of the seeds. */
 export const DEFAULT_ALPHA = 1e-6;
@@ -58,7 +57,7 @@ export interface DecisionOptions {
    */
   resolution?: number;
   /** What would decide, worked out by the caller for its estimator (e.g. from escapeDesign); replaces the generic hint. */
-  wouldDecide?: string;
+  wouldDecide?: WouldDecide;
   /**
    * The reproduced side's own interval (at REPRODUCE_ALPHA, with `discrepancy`): `reproduced` when it lies inside
    * the discrepancy around the paper's value, instead of the 1 − α interval being narrow enough. `deviates` stays
@@ -90,6 +89,19 @@ export interface DecisionGrounds {
   };
 }
 
+/**
+ * What would decide an undecided verdict, as data (the report words it): runs long enough for escapes; about so
+ * many seeds for the resolution (half-width ∝ 1/√seeds), or just an interval that narrow when the seeds are not
+ * known; the reproduced side's interval inside the equivalence range; or escapeDesign's budget and seeds.
+ */
+export type WouldDecide =
+  | { readonly case: 'longer-runs' }
+  | { readonly case: 'seeds'; readonly seeds: number; readonly from: number; readonly resolution: number }
+  | { readonly case: 'narrower'; readonly resolution: number }
+  | { readonly case: 'equivalence'; readonly alpha: number; readonly range: { readonly lower: number; readonly upper: number }; readonly claim: string; readonly discrepancy: string }
+  | { readonly case: 'escape-design'; readonly budgetNeeded: number | null; readonly seeds: number; readonly seedsNeeded: number; readonly budget: number; readonly escapesNeeded: number }
+  | { readonly case: 'median-seeds'; readonly seeds: number; readonly factor: number };
+
 export interface StatisticalDecision {
   verdict: StatisticalVerdict;
   alpha: number;
@@ -100,7 +112,7 @@ export interface StatisticalDecision {
   halfWidth: number;
   resolution: number;
   grounds: DecisionGrounds;
-  wouldDecide?: string;
+  wouldDecide?: WouldDecide;
 }
 
 /**
@@ -130,7 +142,7 @@ export function decideAgainstClaim(claim: ClaimBand, estimate: IntervalEstimate,
   if (estimate.upper < band.lower || estimate.lower > band.upper) return { ...decision, verdict: 'deviates', grounds: grounds('outside') };
   if (options.equivalence && options.discrepancy) return equivalenceDecision(claim, decision, grounds, options.equivalence, options.discrepancy, options.wouldDecide);
   if (estimate.estimate === null) {
-    return { ...decision, verdict: 'inconclusive', grounds: grounds('bound-only'), wouldDecide: options.wouldDecide ?? 'runs long enough for some to escape' };
+    return { ...decision, verdict: 'inconclusive', grounds: grounds('bound-only'), wouldDecide: options.wouldDecide ?? { case: 'longer-runs' } };
   }
   if (halfWidth > resolution) {
     return { ...decision, verdict: 'inconclusive', grounds: grounds('too-wide'), wouldDecide: options.wouldDecide ?? genericWouldDecide(estimate.seeds, halfWidth, resolution) };
@@ -149,7 +161,7 @@ function equivalenceDecision(
   grounds: (c: DecisionGrounds['case']) => DecisionGrounds,
   eq: { lower: number; upper: number; alpha: number },
   d: Discrepancy,
-  wouldDecide: string | undefined,
+  wouldDecide: WouldDecide | undefined,
 ): StatisticalDecision {
   const range = equivalenceRange(claim.value, d);
   const inside = eq.lower >= range.lower && eq.upper <= range.upper;
@@ -159,7 +171,7 @@ function equivalenceDecision(
     ...decision,
     verdict: 'inconclusive',
     grounds: { ...grounds('not-equivalent'), equivalence },
-    wouldDecide: wouldDecide ?? `an interval at level ${eq.alpha} inside [${fmt(range.lower)}, ${fmt(range.upper)}] (${claim.printed ?? claim.value} ${describeDiscrepancy(d)})`,
+    wouldDecide: wouldDecide ?? { case: 'equivalence', alpha: eq.alpha, range, claim: claim.printed ?? String(claim.value), discrepancy: describeDiscrepancy(d) },
   };
 }
 
@@ -169,12 +181,10 @@ export function seedsToResolve(seeds: number, halfWidth: number, target: number)
   return Math.max(seeds, Math.ceil(seeds * (halfWidth / target) ** 2));
 }
 
-function genericWouldDecide(seeds: number | undefined, halfWidth: number, resolution: number): string {
-  if (seeds === undefined || !Number.isFinite(halfWidth) || resolution === 0) return `an interval of half-width ≤ ${fmt(resolution)}`;
-  return `about ${seedsToResolve(seeds, halfWidth, resolution)} seeds instead of ${seeds} (half-width ∝ 1/√seeds) for a half-width ≤ ${fmt(resolution)}`;
+function genericWouldDecide(seeds: number | undefined, halfWidth: number, resolution: number): WouldDecide {
+  if (seeds === undefined || !Number.isFinite(halfWidth) || resolution === 0) return { case: 'narrower', resolution };
+  return { case: 'seeds', seeds: seedsToResolve(seeds, halfWidth, resolution), from: seeds, resolution };
 }
-
-const fmt = (x: number): string => formatNumber(x);
 
 /** Union bound: m checks at alpha each call some true claim `deviates` with probability ≤ m·alpha, whatever their dependence. */
 export function familyFalseFailureRate(checks: number, alpha: number): number {

@@ -10,7 +10,7 @@ import {
   twoSidedNormalCritical,
 } from './distributions.ts';
 import { assertAlpha, assertRuns, countEscapes, totalExposure, type EscapeRun } from './runs.ts';
-import { decideAgainstClaim, REPRODUCE_ALPHA, type ClaimBand, type Discrepancy, type StatisticalDecision } from './decision.ts';
+import { decideAgainstClaim, REPRODUCE_ALPHA, type ClaimBand, type Discrepancy, type StatisticalDecision, type WouldDecide } from './decision.ts';
 
 /** An interval for the mean escape time τ = 1/λ; `upper` is Infinity when no run escaped. */
 export interface MeanInterval {
@@ -270,10 +270,7 @@ export function decideMeanTime(runs: readonly EscapeRun[], budget: number, claim
   if (discrepancy !== undefined && discrepancy.scale !== 'factor') throw new RangeError('a mean escape time is resolved to a factor');
   const fit = fitExponential(runs, alpha);
   const design = escapeDesign(claim.value, claim.tolerance, discrepancy ? REPRODUCE_ALPHA : alpha, runs.length, budget, discrepancy?.size);
-  const wouldDecide =
-    design.budgetNeeded !== null
-      ? `a budget of ${Math.ceil(design.budgetNeeded)} epochs with ${runs.length} seeds, or ${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes)`
-      : `${design.seedsNeeded} seeds at ${budget} epochs (≈ ${design.escapesNeeded} escapes; no budget suffices with ${runs.length} seeds)`;
+  const wouldDecide: WouldDecide = { case: 'escape-design', budgetNeeded: design.budgetNeeded, seeds: runs.length, seedsNeeded: design.seedsNeeded, budget, escapesNeeded: design.escapesNeeded };
   const equivalence = discrepancy && fit.escapes > 0 ? { ...fitExponential(runs, REPRODUCE_ALPHA).interval, alpha: REPRODUCE_ALPHA } : undefined;
   const decision = decideAgainstClaim(
     claim,

@@ -52,6 +52,7 @@ export {
   type Discrepancy,
   describeDiscrepancy,
   type StatisticalDecision,
+  type WouldDecide,
   type DecisionGrounds,
 } from './decision.ts';
 export { SHAPE_TEST_MIN_DISTINCT, SHAPE_TEST_MIN_ESCAPES, distinctEscapeTimes, exponentialShapeTest, dkwHalfWidth, shapeTestable, type ExponentialShapeTest, type ShapeTestOptions } from './exponential-shape.ts';

@@ -1,5 +1,5 @@
 // The kinds of finding every subject uses (finding.ts); their words are in report/words/common.ts.
-import type { DecisionGrounds, RuleCalibration } from '../../stats/index.ts';
+import type { DecisionGrounds, RuleCalibration, WouldDecide } from '../../stats/index.ts';
 
 /**
  * A finding held inside another (a reading's note kept inside a mark): its kind and values. It is finding.ts's
@@ -83,6 +83,8 @@ export interface CommonFindings {
     readonly threshold: ShareThreshold;
     readonly oddSeeds: readonly number[];
   };
+  /** What would decide a statistical rule's undecided verdict. */
+  'common.would-decide': { readonly decides: WouldDecide };
   /** A decision rule's size, power and detectable discrepancy at its seed count. */
   'common.calibration': Calibration;
 }

@@ -1,7 +1,7 @@
 import type { ExperimentRequest, ExperimentResults, NetworkControlDepthResult, NetworkControlPoint } from '../../experiments/index.ts';
 import { fitArrhenius } from '../../experiments/index.ts';
 import { calibrateRule, DEFAULT_ALPHA, decideAgainstClaim, fitEscapeRateLine, fitExponential, rankShift, type EscapeRateFit, type EscapeRun, type ExponentialFit, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
-import { calibration } from '../common/calibration-finding.ts';
+import { calibration, wouldDecideFinding } from '../common/calibration-finding.ts';
 import { CALIBRATION_REPLICATIONS, censoredExponential, uniformSource } from '../common/calibrations.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { CheckpointLaw, DepthTau, NoSlope, RankComparison, SlopeRatio, SlopeReading, TauEstimate } from './findings.ts';
@@ -174,7 +174,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
       ...pointLines,
     ],
     rule,
-    ...(decision.verdict === 'inconclusive' ? { wouldDecide: decision.wouldDecide ?? 'more seeds per temperature' } : {}),
+    ...(decision.verdict === 'inconclusive' ? { wouldDecide: decision.wouldDecide === undefined ? 'more seeds per temperature' : wouldDecideFinding(decision.wouldDecide) } : {}),
     figures: [figure],
   };
 }

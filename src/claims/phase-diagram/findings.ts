@@ -1,6 +1,6 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
-import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
-import type { Calibration } from '../common/findings.ts';
+import type { StatisticalVerdict, DecisionGrounds, WouldDecide } from '../../stats/index.ts';
+import type { Calibration, NestedFinding } from '../common/findings.ts';
 
 /** A reading's verdict: verdict.ts's Verdict, spelled out here since verdict.ts imports finding.ts, which imports this file. */
 export type Verdict = StatisticalVerdict | 'inconsistent';
@@ -65,7 +65,7 @@ export interface TransitionMean {
     readonly max: number;
     readonly verdict: Verdict;
     readonly grounds: DecisionGrounds;
-    readonly wouldDecide: string | null;
+    readonly wouldDecide: WouldDecide | null;
   } | null;
 }
 
@@ -187,6 +187,12 @@ export interface PhaseDiagramFindings {
   'phase-diagram.decreasing-why': Record<never, never>;
   /** What the sweep with the relearnable kick answers instead. */
   'phase-diagram.decreasing-kick': Record<never, never>;
+  /** What would decide one reading of the mean: its rule's own hint. */
+  'phase-diagram.would-decide': { readonly label: string; readonly decides: WouldDecide };
+  /** What would decide one reading whose grid misses some seed's transition. */
+  'phase-diagram.would-decide-grid': { readonly label: string };
+  /** What would decide each undecided reading, in turn. */
+  'phase-diagram.would-decide-each': { readonly parts: readonly NestedFinding[] };
   /** The decreasing sweep's rule, and its calibration (null: fewer than three data seeds). */
   'phase-diagram.decreasing-rule': { readonly alpha: number; readonly typicalShare: number; readonly calibration: Calibration | null };
 }

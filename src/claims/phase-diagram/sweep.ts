@@ -70,7 +70,7 @@ function meanReading(
   seeds: number,
   band: ClaimBand,
   mode: TransitionMean['mode'],
-): { reading: Reading; line: Finding; wouldDecide?: string } {
+): { reading: Reading; line: Finding; wouldDecide?: Finding } {
   const base = { mode, printed: band.printed ?? null, seeds, located: values.length };
   const found = (mean: TransitionMean['mean']): { note: Finding; line: Finding } => {
     const data: TransitionMean = { ...base, mean };
@@ -84,7 +84,7 @@ function meanReading(
     const { note, line } = found(null);
     return {
       reading: { label, value: null, verdict: 'inconclusive', note },
-      wouldDecide: `${label}: a β grid reaching every data seed's transition`,
+      wouldDecide: finding('phase-diagram.would-decide-grid', { label }),
       line,
     };
   }
@@ -111,7 +111,7 @@ function meanReading(
       note,
     },
     line,
-    ...(decision.wouldDecide ? { wouldDecide: `${label}: ${decision.wouldDecide}` } : {}),
+    ...(decision.wouldDecide ? { wouldDecide: finding('phase-diagram.would-decide', { label, decides: decision.wouldDecide }) } : {}),
   };
 }
 
@@ -276,7 +276,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
   const modes = printedTransitions(claim, PHASE_DIAGRAM_FILE.settings.teacher.singularValues);
   const evidence: Finding[] = [protocolEvidence(records)];
   const readings: Reading[] = [];
-  const wouldDecide: string[] = [];
+  const wouldDecide: Finding[] = [];
 
   // The plain down sweep as Appendix B writes it is the claim phase-diagram-decreasing-sweep; Eq. 3's values are
   // beta-c-mode2-appendix-a and beta-c-mode1, the measured drops against Eq. 3 beta-c-mode2-appendix-b: each is judged
@@ -343,7 +343,7 @@ export function evaluatePhaseDiagramSweep(claim: Claim, results: ExperimentResul
       }),
     ),
   };
-  if (verdict === 'inconclusive') evaluation.wouldDecide = wouldDecide.join('; ');
+  if (verdict === 'inconclusive') evaluation.wouldDecide = finding('phase-diagram.would-decide-each', { parts: wouldDecide });
   return evaluation;
 }
 

@@ -39,7 +39,7 @@ export function decideConvergenceTime(values: readonly Convergence[], band: Clai
   return decideAgainstClaim(band, strict, {
     discrepancy: ESCAPE_TIME_DISCREPANCY,
     equivalence: { lower: loose.lower, upper: loose.upper, alpha: REPRODUCE_ALPHA },
-    wouldDecide: `about ${seedsFor} seeds for a 95 % order-statistic interval of the median convergence epoch within ×${ESCAPE_TIME_DISCREPANCY.size}`,
+    wouldDecide: { case: 'median-seeds', seeds: seedsFor, factor: ESCAPE_TIME_DISCREPANCY.size },
   });
 }
 

@@ -35,7 +35,7 @@ import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { decidedEscapesFinding, escapeStatistics, escapeSummary, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding, type EscapeStatistics } from '../common/escape-statistics.ts';
-import { calibration, calibrationFinding } from '../common/calibration-finding.ts';
+import { calibration, calibrationFinding, wouldDecideFinding } from '../common/calibration-finding.ts';
 import type { GapAfterEscape, LowerBoundDecision, TrapInvariance, WithinBudgetDecision } from './findings.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticReport } from './diagnostics.ts';
@@ -122,7 +122,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
   const evidence: Finding[] = [];
-  let wouldDecide: string | undefined;
+  let wouldDecide: Finding | string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;
   const convergence = convergenceReadings(claim, sources, band, evidence);
@@ -157,7 +157,7 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
         grounds: decided.decision.grounds,
       }),
     );
-    if (i === 0 && decided.decision.verdict === 'inconclusive') wouldDecide = decided.decision.wouldDecide;
+    if (i === 0 && decided.decision.verdict === 'inconclusive' && decided.decision.wouldDecide !== undefined) wouldDecide = wouldDecideFinding(decided.decision.wouldDecide);
     return { label: source.label, value: valueOf(decided.fit.meanTime), verdict: decided.decision.verdict, note: escapesCell(s) };
   });
   readings.unshift(...(convergence?.readings ?? []));
@@ -192,10 +192,10 @@ function convergenceReadings(
   sources: readonly ReadingRuns[],
   band: ClaimBand,
   evidence: Finding[],
-): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } | null {
+): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding | string; rule?: RuleCalibration; measured?: string } | null {
   const width = claim.params['convergenceBand'];
   if (typeof width !== 'string') return null;
-  const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: string; rule?: RuleCalibration; measured?: string } = { readings: [], perSeed: [] };
+  const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding | string; rule?: RuleCalibration; measured?: string } = { readings: [], perSeed: [] };
   const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
   for (const source of schemes) {
     const label = readingLabel(DATA_WORDS[source.scheme], `test MSE within ${width} of final`);
@@ -220,7 +220,7 @@ function convergenceReadings(
     evidence.push(finding('trapping.median-convergence', { label, estimate: decided.estimate, ...counts, grounds: decided.grounds }));
     if (first) {
       out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts.seeds} seeds with per-epoch test MSE, ${counts.censored} not settled within the window`;
-      if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = decided.wouldDecide;
+      if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = wouldDecideFinding(decided.wouldDecide);
       out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
       evidence.push(calibrationFinding(out.rule));
     }
@@ -301,7 +301,7 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const stage = claim.params['stage'];
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
   const evidence: Finding[] = [];
-  let wouldDecide: string | undefined;
+  let wouldDecide: Finding | string | undefined;
   let notReproducible: string | undefined;
   let rule: RuleCalibration | undefined;
   let measured: string | undefined;

@@ -1,5 +1,5 @@
 // Words for the findings every subject uses (claims/common/findings.ts).
-import type { Calibration, CommonFindings, DecisionGrounds, EscapeSummary, NoFit, ShareThreshold } from '../../claims/index.ts';
+import type { Calibration, CommonFindings, DecisionGrounds, EscapeSummary, NoFit, ShareThreshold, WouldDecide } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import type { Words } from './words.ts';
 
@@ -38,6 +38,26 @@ export function calibrationWords({ rule: c, targetPower }: Calibration): string 
 export function noFitWords(n: NoFit | null): string {
   if (n === null) return 'no fit';
   return `runs escaped at ${n.escapedSettings} of ${n.settings} settings (${n.trappedRuns} trapped runs in all): a slope needs escapes at two settings at least`;
+}
+
+/** What would decide a rule's undecided verdict. */
+export function wouldDecideWords(w: WouldDecide): string {
+  switch (w.case) {
+    case 'longer-runs':
+      return 'runs long enough for some to escape';
+    case 'narrower':
+      return `an interval of half-width ≤ ${formatNumber(w.resolution)}`;
+    case 'seeds':
+      return `about ${w.seeds} seeds instead of ${w.from} (half-width ∝ 1/√seeds) for a half-width ≤ ${formatNumber(w.resolution)}`;
+    case 'equivalence':
+      return `an interval at level ${w.alpha} inside [${formatNumber(w.range.lower)}, ${formatNumber(w.range.upper)}] (${w.claim} ${w.discrepancy})`;
+    case 'escape-design':
+      return w.budgetNeeded !== null
+        ? `a budget of ${Math.ceil(w.budgetNeeded)} epochs with ${w.seeds} seeds, or ${w.seedsNeeded} seeds at ${w.budget} epochs (≈ ${w.escapesNeeded} escapes)`
+        : `${w.seedsNeeded} seeds at ${w.budget} epochs (≈ ${w.escapesNeeded} escapes; no budget suffices with ${w.seeds} seeds)`;
+    case 'median-seeds':
+      return `about ${w.seeds} seeds for a 95 % order-statistic interval of the median convergence epoch within ×${w.factor}`;
+  }
 }
 
 /** Why a statistical decision came out as it did: the rule's case, its interval against the claim. */
@@ -79,4 +99,5 @@ export const COMMON_WORDS: Words<CommonFindings> = {
   'common.escapes-decided': ({ label, escapes, grounds }) => `${label}: ${shortEscapesWords(escapes)}; ${decisionWords(grounds)}.`,
   'common.escapes-cell': ({ escapes }) => shortEscapesWords(escapes),
   'common.calibration': (c) => `${calibrationWords(c)}.`,
+  'common.would-decide': ({ decides }) => wouldDecideWords(decides),
 };

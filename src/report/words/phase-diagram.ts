@@ -1,7 +1,7 @@
 // Words for the findings of the phase-diagram subject (claims/phase-diagram/findings.ts).
-import type { PhaseDiagramFindings } from '../../claims/index.ts';
+import type { Finding, PhaseDiagramFindings } from '../../claims/index.ts';
 import { formatDecimals, formatNumber } from '../../text/index.ts';
-import { calibrationWords, decisionWords } from './common.ts';
+import { calibrationWords, decisionWords, wouldDecideWords } from './common.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof PhaseDiagramFindings> = PhaseDiagramFindings[K];
@@ -47,7 +47,7 @@ function transitionMeanLine(label: string, t: TransitionMean): string {
   return (
     `${label}: mean ${fmt(m.estimate)}, sd ${fmt(m.sd)}, range [${fmt(m.min)}, ${fmt(m.max)}] ` +
     `over ${t.located} data seeds; ${m.verdict}: ${decisionWords(m.grounds)}` +
-    (m.wouldDecide === null ? '' : `; would decide: ${m.wouldDecide}`) +
+    (m.wouldDecide === null ? '' : `; would decide: ${wouldDecideWords(m.wouldDecide)}`) +
     `.`
   );
 }
@@ -75,6 +75,9 @@ const BASIS_LABEL: Readonly<Record<'raw' | 'whitened', string>> = {
 };
 
 export const PHASE_DIAGRAM_WORDS: Words<PhaseDiagramFindings> = {
+  'phase-diagram.would-decide': ({ label, decides }) => `${label}: ${wouldDecideWords(decides)}`,
+  'phase-diagram.would-decide-grid': ({ label }) => `${label}: a β grid reaching every data seed's transition`,
+  'phase-diagram.would-decide-each': ({ parts }, word) => parts.map((p) => word(p as Finding)).join('; '),
   'phase-diagram.protocol': (p) =>
     `${seedRangeWords(p.up)} sweep β up over ${p.grid.from}, ${p.grid.from + p.grid.step}, …, ${p.grid.to}; ${seedRangeWords(p.down)} of them also ` +
     `sweep it down, plainly and with the relearnable perturbation. At each β full-batch descent (lr ${p.lr}) from the ` +
