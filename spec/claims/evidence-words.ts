@@ -9,3 +9,8 @@ export function evidenceText(e: Pick<Evaluation, 'evidence'>): string[] {
 export function noteText(note: Finding | undefined): string | undefined {
   return note === undefined ? undefined : wordEvidence(note);
 }
+
+/** A field that may be a finding or (not yet converted) a sentence, in words. */
+export function wordsOf(x: Finding | string | undefined): string | undefined {
+  return x === undefined || typeof x === 'string' ? x : wordEvidence(x);
+}

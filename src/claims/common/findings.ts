@@ -83,6 +83,13 @@ export interface CommonFindings {
     readonly threshold: ShareThreshold;
     readonly oddSeeds: readonly number[];
   };
+  /** What would decide the universal rule: this many runs with none failing, or one that fails. */
+  'common.universal-would-decide': { readonly runs: number; readonly read: number };
+  /**
+   * What would decide the typicality rule: runs to read (none read), about `runs` runs at the observed share, or none
+   * (`runs` null: the share sits at the threshold).
+   */
+  'common.typical-would-decide': { readonly read: number; readonly share: number | null; readonly threshold: number; readonly runs: number | null };
   /** What would decide a statistical rule's undecided verdict. */
   'common.would-decide': { readonly decides: WouldDecide };
   /** A decision rule's size, power and detectable discrepancy at its seed count. */

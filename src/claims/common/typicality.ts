@@ -12,7 +12,6 @@ import {
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { ShareThreshold } from './findings.ts';
-import { formatNumber } from '../../text/index.ts';
 import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
 export const ALPHA = DEFAULT_ALPHA;
@@ -38,7 +37,7 @@ export interface UniversalReading {
   readonly reading: Reading;
   readonly line: Finding;
   readonly perSeed: PerSeedSeries;
-  readonly wouldDecide?: string;
+  readonly wouldDecide?: Finding;
 }
 
 /** The one-sided 1 − α upper bound of a failing rate (Clopper–Pearson). */
@@ -69,7 +68,7 @@ export function universalReading(label: string, cases: readonly RunCase[], meani
     reading: { label, value: n === 0 ? null : String(failing.length / n), verdict, note: line },
     line,
     perSeed: { label, meaning, seeds: cases.map((c) => c.seed), values: cases.map((c) => c.value), ...(excluded ? { excluded } : {}) },
-    ...(verdict === 'inconclusive' ? { wouldDecide: `${RUNS_TO_DECIDE} runs or more with none failing (${n} read), or one run that fails` } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('common.universal-would-decide', { runs: RUNS_TO_DECIDE, read: n }) } : {}),
   };
 }
 
@@ -209,12 +208,7 @@ export function typicalReading(
     rule: typicalityCalibration(Math.max(n, 1), threshold),
     ...(verdict === 'inconclusive'
       ? {
-          wouldDecide:
-            n === 0
-              ? 'runs to read'
-              : needed === null
-                ? `the share ${formatNumber(shows / n, 3)} sits at the threshold ${threshold}: no feasible run count decides at it`
-                : `about ${needed} runs at the observed share ${formatNumber(shows / n, 3)} (${n} read)`,
+          wouldDecide: finding('common.typical-would-decide', { read: n, share: n === 0 ? null : shows / n, threshold, runs: needed }),
         }
       : {}),
   };

@@ -100,4 +100,11 @@ export const COMMON_WORDS: Words<CommonFindings> = {
   'common.escapes-cell': ({ escapes }) => shortEscapesWords(escapes),
   'common.calibration': (c) => `${calibrationWords(c)}.`,
   'common.would-decide': ({ decides }) => wouldDecideWords(decides),
+  'common.universal-would-decide': ({ runs, read }) => `${runs} runs or more with none failing (${read} read), or one run that fails`,
+  'common.typical-would-decide': ({ read, share, threshold, runs }) =>
+    read === 0
+      ? 'runs to read'
+      : runs === null
+        ? `the share ${formatNumber(share, 3)} sits at the threshold ${threshold}: no feasible run count decides at it`
+        : `about ${runs} runs at the observed share ${formatNumber(share, 3)} (${read} read)`,
 };
