@@ -28,32 +28,34 @@ export interface JobCost {
  * pooled over each kind's jobs the estimates of that run are within 7 % of what it measured (593 CPU s in all);
  * single jobs scatter more where the estimate is a budget the runs mostly stop short of (seed runs, SGLD escapes,
  * downward jumps: the rates are then per step of the budget, not of the run) or where jobs of one kind differ in
- * shape (β sweeps: ratios 0.7–3.3, Appendix F analyses 0.2–2.9).
+ * shape (β sweeps: ratios 0.7–3.3, Appendix F analyses 0.2–2.9). After a run's watch read the end-to-end map from the
+ * module and the full-batch descents moved into it, every kind off by more than 5 % pooled was refitted to a cold
+ * full-profile run (437 CPU s measured, 605 s estimated by the rates before).
  */
 export const COST_MODEL = {
-  /** Budget steps of the SGD seed runs (escape rule ends most runs early; 2.1×10⁶ fitted on the full profile, was 1.5×10⁶). */
-  sgdStepsPerSecond: 2.1e6,
-  /** Converged β points of a phase sweep (880 fitted, was 60). */
-  sweepPointsPerSecond: 880,
+  /** Budget steps of the SGD seed runs (escape rule ends most runs early; 2.9×10⁶ fitted on the full profile, was 2.1×10⁶). */
+  sgdStepsPerSecond: 2.9e6,
+  /** Converged β points of a phase sweep, descended in the WebAssembly module (2900 fitted, was 880 in JS). */
+  sweepPointsPerSecond: 2900,
   /** One Appendix F analysis (two Newton refinements, Hessian eigen-decompositions, gradient covariances): 0.4 s fitted, was 0.5. */
   kramersLangerSeconds: 0.4,
-  /** Budget steps of the downward jumps (B = 64, an SVD of the end-to-end map every epoch; most runs fall early; batches drawn with replacement in WebAssembly too): 7.9×10⁶ fitted, was 2.5×10⁶. */
-  jumpStepsPerSecond: 7.9e6,
+  /** Budget steps of the downward jumps (B = 64, an SVD of the end-to-end map every epoch; most runs fall early; batches drawn with replacement in WebAssembly too): 8.9×10⁶ fitted, was 7.9×10⁶. */
+  jumpStepsPerSecond: 8.9e6,
   /**
-   * Budget steps of the SGLD network control with its per-epoch escape watch (most runs escape long before it): 1.4×10⁶
-   * fitted, was 6×10⁴ (the measured rate of a run that goes to its budget: `npm run bench`).
+   * Budget steps of the SGLD network control with its per-epoch escape watch (most runs escape long before it): 1.9×10⁶
+   * fitted, was 1.4×10⁶ (the measured rate of a run that goes to its budget: `npm run bench`).
    */
-  sgldStepsPerSecond: 1.4e6,
-  /** SGD steps of the trapping runs on the network with biases (the WebAssembly epoch, per-epoch σ of every mode): 1.6×10⁶ fitted on the full profile, was 3.7×10⁵ on the JS loop. */
-  biasedStepsPerSecond: 1.6e6,
-  /** Euler–Maruyama steps of the one-mode control: 3.5×10⁷ fitted, was 6×10⁶. */
-  langevinStepsPerSecond: 3.5e7,
-  /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch): 6.3×10⁵ fitted, was 4.9×10⁵. */
-  plateauStepsPerSecond: 6.3e5,
+  sgldStepsPerSecond: 1.9e6,
+  /** SGD steps of the trapping runs on the network with biases (the WebAssembly epoch, per-epoch σ of every mode): 1.7×10⁶ fitted on the full profile, was 3.7×10⁵ on the JS loop. */
+  biasedStepsPerSecond: 1.7e6,
+  /** Euler–Maruyama steps of the one-mode control: 3.9×10⁷ fitted, was 3.5×10⁷. */
+  langevinStepsPerSecond: 3.9e7,
+  /** SGD steps of the learning-plateau runs (an SVD of the end-to-end map every epoch): 7.5×10⁵ fitted, was 6.3×10⁵. */
+  plateauStepsPerSecond: 7.5e5,
   /** Mini-batch gradient deviations of the gradient-noise measurement: 6.2×10⁴ fitted, was 1.2×10⁴. */
   gradientNoiseDrawsPerSecond: 6.2e4,
-  /** Per-sample gradients a second of a tanh or sigmoid 2→10→10→2 network on the batched kernel: 1.9×10⁶ fitted (from the escape runs), was 5.1×10⁵. */
-  nonlinearSamplesPerSecond: 1.9e6,
+  /** Per-sample gradients a second of a tanh or sigmoid 2→10→10→2 network on the batched kernel: 2.1×10⁶ fitted (from the escape runs), was 1.9×10⁶. */
+  nonlinearSamplesPerSecond: 2.1e6,
   /** Mean full-batch descent steps of one nonlinear sweep point, capped by the protocol's maxSteps (measured: most points reach it): 4000 fitted at the rate above, was 3000. */
   nonlinearSweepPointSteps: 4000,
 } as const;
