@@ -5,6 +5,7 @@ import { TRAPPING_EVALUATORS } from '../../../src/claims/trapping/index.ts';
 import { INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
+import type { Finding } from '../../../src/claims/index.ts';
 
 // The headline that headedBySgd (controls) puts before a kinetic reading, and its calibration line: the controls
 // subject's words, not this subject's.
@@ -20,5 +21,12 @@ describe('the trapping claims return findings, not sentences', () => {
     // Every finding has its words.
     expect(evidenceText(evaluation).every((line) => line.length > 0)).toBe(true);
     for (const r of evaluation.readings) if (r.note !== undefined) expect(noteText(r.note)!.length).toBeGreaterThan(0);
+  });
+
+  it.each(claims.map((c) => [c.id, c] as const))('%s: what would decide it, what was measured and why it is not reproducible are findings', (_id, claim) => {
+    const evaluation = evaluateClaim(claim, recordedResults()).evaluation!;
+    const fields = [evaluation.wouldDecide, evaluation.measured, evaluation.notReproducible].filter((x) => x !== undefined);
+    expect(fields.filter((x) => typeof x === 'string')).toEqual([]);
+    for (const field of fields) expect(noteText(field as Finding)!.length).toBeGreaterThan(0);
   });
 });

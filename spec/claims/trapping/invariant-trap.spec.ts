@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { residueOf, residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
+import { invariantTrapFinding, residueOf, residueShrank, trapInvariance, unlessNotReproducible } from '../../../src/claims/trapping/invariant-trap.ts';
 import type { Evaluation } from '../../../src/claims/verdict.ts';
-import { finding } from '../../../src/claims/finding.ts';
+import { finding, type Finding } from '../../../src/claims/finding.ts';
 import { escapeStatistics, escapesCell } from '../../../src/claims/common/escape-statistics.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
@@ -39,13 +39,15 @@ describe('unlessNotReproducible', () => {
     value: null,
     readings: [{ label: 'headline', value: null, verdict: 'inconclusive', note: finding('trapping.none-trapped', {}) }, { label: 'other', value: null, verdict: 'reproduced' }],
     evidence: [],
-    wouldDecide: 'a longer budget',
+    wouldDecide: finding('trapping.would-decide-escapes', {}),
   };
+  const reason = invariantTrapFinding(trapInvariance([run(0, 0)], never), 'claimed');
 
   it('turns an undecidable inconclusive into deviates, with the reason and the headline reading changed', () => {
-    const e = unlessNotReproducible(undecided, 'the trap is invariant');
-    expect(e).toMatchObject({ verdict: 'deviates', notReproducible: 'the trap is invariant' });
+    const e = unlessNotReproducible(undecided, reason);
+    expect(e).toMatchObject({ verdict: 'deviates', notReproducible: reason });
     expect(e.wouldDecide).toBeUndefined();
+    expect(noteText(e.notReproducible as Finding)).toMatch(/^none of the 1 trapped runs left the trap — 1 from a checkpoint whose σ is exactly 0\. /);
     expect(e.readings[0]).toMatchObject({ verdict: 'deviates' });
     expect(noteText(e.readings[0]!.note)).toBe(`not reproducible as specified (${noteText(undecided.readings[0]!.note)})`);
     expect(e.readings[1]).toEqual(undecided.readings[1]);
@@ -53,17 +55,17 @@ describe('unlessNotReproducible', () => {
 
   it('marks a headline whose note is a finding in the finding\'s words, and says why no rule applies as a finding', () => {
     const cell = escapesCell(escapeStatistics([0, 1, 2].map((seed) => ({ seed, trapped: true, escapeEpoch: null, budget: 300 })), 1e-6));
-    const e = unlessNotReproducible({ ...undecided, readings: [{ ...undecided.readings[0]!, note: cell }] }, 'the trap is invariant');
+    const e = unlessNotReproducible({ ...undecided, readings: [{ ...undecided.readings[0]!, note: cell }] }, reason);
     expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified (3 of 3 trapped, 0 escaped; τ in [65.14, ∞])');
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(evidenceText(e)).toEqual([expect.stringMatching(/^No statistical rule decides this verdict/)]);
-    const bare = unlessNotReproducible({ ...undecided, readings: [{ label: 'headline', value: null, verdict: 'inconclusive' }] }, 'the trap is invariant');
+    const bare = unlessNotReproducible({ ...undecided, readings: [{ label: 'headline', value: null, verdict: 'inconclusive' }] }, reason);
     expect(noteText(bare.readings[0]!.note)).toBe('not reproducible as specified');
   });
 
   it('leaves an evaluation alone without a reason or with a decided verdict', () => {
     expect(unlessNotReproducible(undecided, null)).toBe(undecided);
     const decided = { ...undecided, verdict: 'reproduced' as const };
-    expect(unlessNotReproducible(decided, 'the trap is invariant')).toBe(decided);
+    expect(unlessNotReproducible(decided, reason)).toBe(decided);
   });
 });

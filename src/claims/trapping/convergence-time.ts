@@ -20,6 +20,9 @@ export interface Convergence {
   readonly censored: boolean;
 }
 
+/** The fewest seeds the median's interval is read from. */
+export const CONVERGENCE_MIN_SEEDS = 2;
+
 /**
  * "τ ≈ 10 epochs" read off a curve is a typical run's value: the median convergence epoch over seeds against the
  * printed τ, by its distribution-free order-statistic interval (the epochs have a heavy tail, so a mean misreads
@@ -28,7 +31,7 @@ export interface Convergence {
  * window) enters at its window end as a lower bound: an interval end that falls on one is unbounded.
  */
 export function decideConvergenceTime(values: readonly Convergence[], band: ClaimBand, alpha: number): StatisticalDecision | null {
-  if (values.length < 2) return null;
+  if (values.length < CONVERGENCE_MIN_SEEDS) return null;
   const epochs = values.map((v) => v.epoch);
   const censored = values.map((v) => v.censored);
   const strict = medianInterval(epochs, alpha, censored);

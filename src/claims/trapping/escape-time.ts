@@ -29,17 +29,17 @@ import {
   type RuleCalibration,
   type StatisticalVerdict,
 } from '../../stats/index.ts';
-import { convergenceCalibration, convergenceOf, decideConvergenceTime, logSpread } from './convergence-time.ts';
+import { CONVERGENCE_MIN_SEEDS, convergenceCalibration, convergenceOf, decideConvergenceTime, logSpread } from './convergence-time.ts';
 import { ESCAPE_TIME_DISCREPANCY, lowerBoundCalibration, meanTimeCalibration } from '../common/calibrations.ts';
 import type { Claim } from '../ledger.ts';
 import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation, EvidenceFigure, PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { decidedEscapesFinding, escapeStatistics, escapeSummary, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding, type EscapeStatistics } from '../common/escape-statistics.ts';
 import { calibration, calibrationFinding, wouldDecideFinding } from '../common/calibration-finding.ts';
-import type { GapAfterEscape, LowerBoundDecision, TrapInvariance, WithinBudgetDecision } from './findings.ts';
+import type { EscapeCounts, GapAfterEscape, LowerBoundDecision, TrapInvariance, WithinBudgetDecision } from './findings.ts';
 import { GoldenFileError } from '../../io/index.ts';
 import { diagnosticReport } from './diagnostics.ts';
-import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { invariantTrapFinding, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { trappingFigures, sparseFigures } from './evidence-figures.ts';
 import { formatNumber } from '../../text/index.ts';
 import { BIASED_NETWORK_REQUEST, biasedCheckpointFindings, biasedInvariance, biasedSources, hasBiasedReadings, type BiasedSource } from './biased-readings.ts';
@@ -122,9 +122,9 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
   const sources = protocol === 'sparse' ? sparseReadings(results) : trappingReadings(results, protocol as TrappingProtocol, primaryFirst(results, protocol as TrappingProtocol));
   const band = { value: Number(printed), tolerance: width.toNumber(), printed };
   const evidence: Finding[] = [];
-  let wouldDecide: Finding | string | undefined;
+  let wouldDecide: Finding | undefined;
   let rule: RuleCalibration | undefined;
-  let measured: string | undefined;
+  let measured: Finding | undefined;
   const convergence = convergenceReadings(claim, sources, band, evidence);
   if (convergence !== null) ({ wouldDecide, rule, measured } = convergence);
   // A random start never sits on a plateau: an escape rule has nothing to read there, so convergence alone decides.
@@ -132,9 +132,9 @@ export function evaluateEscapeTime(claim: Claim, results: ExperimentResults): Ev
     const i = j + (convergence?.readings.length ?? 0);
     const s = statisticsOf(source);
     evidence.push(escapesFinding(source.label, s));
-    if (i === 0) measured = measuredText(s);
+    if (i === 0) measured = measuredFinding(s);
     if (s.runs.length === 0) {
-      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped (see the checkpoint-sensitivity diagnostic)';
+      if (i === 0) wouldDecide = finding('trapping.would-decide-trapped-start', { diagnostic: true });
       return { label: source.label, value: null, verdict: 'inconclusive', note: escapesCell(s) };
     }
     const decided = decideMeanTime(s.runs, s.budget, band, ALPHA, ESCAPE_TIME_DISCREPANCY);
@@ -192,10 +192,10 @@ function convergenceReadings(
   sources: readonly ReadingRuns[],
   band: ClaimBand,
   evidence: Finding[],
-): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding | string; rule?: RuleCalibration; measured?: string } | null {
+): { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding; rule?: RuleCalibration; measured?: Finding } | null {
   const width = claim.params['convergenceBand'];
   if (typeof width !== 'string') return null;
-  const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding | string; rule?: RuleCalibration; measured?: string } = { readings: [], perSeed: [] };
+  const out: { readings: Reading[]; perSeed: PerSeedSeries[]; wouldDecide?: Finding; rule?: RuleCalibration; measured?: Finding } = { readings: [], perSeed: [] };
   const schemes = sources.filter((source, i) => sources.findIndex((o) => o.records === source.records) === i);
   for (const source of schemes) {
     const label = readingLabel(DATA_WORDS[source.scheme], `test MSE within ${width} of final`);
@@ -206,7 +206,7 @@ function convergenceReadings(
     const first = out.readings.length === 0;
     if (decided === null) {
       evidence.push(finding('trapping.convergence-too-few', { label, ...counts }));
-      if (first) out.wouldDecide = 'runs that keep the per-epoch test MSE of their first epochs (at least two seeds)';
+      if (first) out.wouldDecide = finding('trapping.would-decide-per-epoch-runs', { seeds: CONVERGENCE_MIN_SEEDS });
       out.readings.push({ label, value: null, verdict: 'inconclusive', note });
       continue;
     }
@@ -219,7 +219,7 @@ function convergenceReadings(
     });
     evidence.push(finding('trapping.median-convergence', { label, estimate: decided.estimate, ...counts, grounds: decided.grounds }));
     if (first) {
-      out.measured = `median τ ${formatNumber(decided.estimate)} [${formatNumber(decided.interval.lower)}, ${formatNumber(decided.interval.upper)}] epochs; ${counts.seeds} seeds with per-epoch test MSE, ${counts.censored} not settled within the window`;
+      out.measured = finding('trapping.measured-convergence', { estimate: decided.estimate, interval: { lower: decided.interval.lower, upper: decided.interval.upper }, ...counts });
       if (decided.verdict === 'inconclusive' && decided.wouldDecide) out.wouldDecide = wouldDecideFinding(decided.wouldDecide);
       out.rule = convergenceCalibration(values.length, logSpread(values), band, ALPHA);
       evidence.push(calibrationFinding(out.rule));
@@ -229,12 +229,15 @@ function convergenceReadings(
   return out;
 }
 
+/** The summary row of an escape reading by its counts: runs trapped, escaped, set aside. */
+export function escapeCounts(s: EscapeStatistics): EscapeCounts {
+  return { trapped: s.runs.length, escapes: s.escapes, notTrapped: s.notTrapped.length };
+}
+
 /** The summary row of an escape-time claim: τ̂ or its bound with the 1 − α interval, and the counts. */
-function measuredText(s: EscapeStatistics): string {
-  const counts = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
-  if (s.fit === null) return counts;
-  const tau = s.fit.meanTime === null ? `τ ≥ ${formatNumber(s.fit.interval.lower)}` : `τ̂ ${formatNumber(s.fit.meanTime)} [${formatNumber(s.fit.interval.lower)}, ${formatNumber(s.fit.interval.upper)}]`;
-  return `${tau}; ${counts}`;
+function measuredFinding(s: EscapeStatistics): Finding {
+  const tau = s.fit === null ? null : { estimate: s.fit.meanTime, lower: s.fit.interval.lower, upper: s.fit.interval.upper };
+  return finding('trapping.measured-escapes', { ...escapeCounts(s), tau });
 }
 
 /**
@@ -301,16 +304,16 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
   const stage = claim.params['stage'];
   const sources = stage === 'rank-1' ? trappingReadings(results, protocol, ['sigma-threshold'], 1) : trappingReadings(results, protocol, primaryFirst(results, protocol));
   const evidence: Finding[] = [];
-  let wouldDecide: Finding | string | undefined;
-  let notReproducible: string | undefined;
+  let wouldDecide: Finding | undefined;
+  let notReproducible: Finding | undefined;
   let rule: RuleCalibration | undefined;
-  let measured: string | undefined;
+  let measured: Finding | undefined;
   const readings = sources.map((source, i): Reading => {
     const s = statisticsOf(source);
     evidence.push(escapesFinding(source.label, s));
-    if (i === 0) measured = measuredText(s);
+    if (i === 0) measured = measuredFinding(s);
     if (s.runs.length === 0 || s.fit === null) {
-      if (i === 0) wouldDecide = 'a checkpoint that starts the runs trapped';
+      if (i === 0) wouldDecide = finding('trapping.would-decide-trapped-start', { diagnostic: false });
       return { label: source.label, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
     }
     const decided = decideLowerBound(s.runs, s.budget, bound, ALPHA);
@@ -323,13 +326,13 @@ export function evaluateEscapeTimeLowerBound(claim: Claim, results: ExperimentRe
         const within = decideWithinBudget(s.runs, s.budget, bound, ALPHA);
         verdict = within.verdict;
         invariant = { ...invariance, within: within.decision };
-        if (i === 0 && verdict === 'deviates') notReproducible = `${invarianceReason(invariance.trap, 'the escape the claim is about')}.`;
-        if (i === 0 && verdict === 'inconclusive') wouldDecide = `more trapped seeds: the runs cannot escape, and the test of the escape the paper draws within its ${s.budget}-epoch runs needs more of them`;
+        if (i === 0 && verdict === 'deviates') notReproducible = invariantTrapFinding(invariance.trap, 'claimed');
+        if (i === 0 && verdict === 'inconclusive') wouldDecide = finding('trapping.would-decide-trapped-seeds', { budget: s.budget });
       } else if (i === 0) {
-        wouldDecide = `escapes within a longer budget: none of ${s.runs.length} trapped runs escaped in ${s.runs.length * s.budget} epochs at risk, and some run's residue off the rank-deficient set grew`;
+        wouldDecide = finding('trapping.would-decide-longer-budget', { runs: s.runs.length, epochsAtRisk: s.runs.length * s.budget });
       }
     } else if (i === 0 && verdict === 'inconclusive') {
-      wouldDecide = 'more escapes (see escapeDesign in REPRODUCE.md)';
+      wouldDecide = finding('trapping.would-decide-escapes', {});
     }
     if (i === 0) {
       rule = lowerBoundCalibration(`τ's 1 − α censored-LR interval above ${printed}, some run escaped`, s.runs.length, s.budget, bound, ALPHA, (runs) => decideLowerBound(runs, s.budget, bound, ALPHA).verdict);
@@ -421,15 +424,12 @@ export function evaluateTrainTestGap(_claim: Claim, results: ExperimentResults):
   const { epochsPerStage: budget, records: leastConverged } = results.diagnostics('sparse').checkpointSensitivity[0]!;
   evidence.push(finding('trapping.gap-after-escape-diagnostic', { epochsPerStage: budget, gap: gapAfterEscape(escapedRuns(leastConverged)) }));
   const headline = readings[0]!;
-  const wouldDecide =
-    headline.verdict === 'inconclusive'
-      ? 'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)'
-      : undefined;
+  const wouldDecide = headline.verdict === 'inconclusive' ? finding('trapping.would-decide-escaping-runs', {}) : undefined;
   const records = sources[0]!.records;
   const invariance = trappedInvariance(records, escapeOutcomes(records, 'sigma-threshold'));
   return unlessNotReproducible(
     headlineOf(readings, evidence, { ...(wouldDecide ? { wouldDecide } : {}), figures: figuresFor(results, 'sparse') }),
-    invariance.invariant ? `${invarianceReason(invariance, 'the escape after which the gap is to close')}.` : null,
+    invariance.invariant ? invariantTrapFinding(invariance, 'gap-closing') : null,
   );
 }
 

@@ -95,6 +95,16 @@ export interface ShareThreshold {
   readonly named: 'most-runs' | 'nearly-every-run' | null;
 }
 
+/** The escape an invariant trap keeps from happening, which `notReproducible` names. */
+export type InvariantEscape = 'claimed' | 'gap-closing' | 'abrupt';
+
+/** A summary row's counts of an escape reading: runs that started trapped, escaped, and set aside (not trapped). */
+export interface EscapeCounts {
+  readonly trapped: number;
+  readonly escapes: number;
+  readonly notTrapped: number;
+}
+
 /** Each kind's values. */
 export interface TrappingFindings {
   /** Why a verdict decided by the trap's invariance states no size or power. */
@@ -257,4 +267,37 @@ export interface TrappingFindings {
   'trapping.biased-checkpoint': { readonly reading: string; readonly protocol: string; readonly checkpoints: number; readonly rank: number; readonly ofRank: BiasedCheckpoints | null };
   /** What the diagnostics' checkpoint σ is. */
   'trapping.diagnostic-sigma-key': Fixed;
+  /** Why no run can leave the trap (notReproducible): its invariance, the escape it rules out, and whether it is the paper's SGD from the rank-1 trap. */
+  'trapping.invariant-trap': { readonly trap: TrapInvariance; readonly escape: InvariantEscape; readonly paperTrap: boolean };
+  /** The summary row of an escape reading: τ̂ (null: none escaped, a lower bound) and its 1 − α interval (null: no fit), and the counts. */
+  'trapping.measured-escapes': EscapeCounts & { readonly tau: { readonly estimate: number | null; readonly lower: number; readonly upper: number } | null };
+  /** The summary row by the counts alone. */
+  'trapping.measured-counts': EscapeCounts;
+  /** The summary row of the convergence reading: the median convergence epoch, its 1 − α interval, the seeds and those not settled. */
+  'trapping.measured-convergence': { readonly estimate: number | null; readonly interval: { readonly lower: number; readonly upper: number }; readonly seeds: number; readonly censored: number };
+  /** What would decide: a checkpoint that starts the runs trapped (with a pointer to the checkpoint-sensitivity diagnostic). */
+  'trapping.would-decide-trapped-start': { readonly diagnostic: boolean };
+  /** What would decide: runs that keep the per-epoch test MSE of their first epochs, at least this many seeds. */
+  'trapping.would-decide-per-epoch-runs': { readonly seeds: number };
+  /** What would decide an invariant trap's within-budget reading: more trapped seeds at the paper's budget. */
+  'trapping.would-decide-trapped-seeds': { readonly budget: number };
+  /** What would decide where no run escaped but some residue grew: a longer budget (the runs, their epochs at risk). */
+  'trapping.would-decide-longer-budget': { readonly runs: number; readonly epochsAtRisk: number };
+  /** What would decide the lower bound: more escapes (escapeDesign). */
+  'trapping.would-decide-escapes': Fixed;
+  /** What would decide the gap after escape: runs that escape. */
+  'trapping.would-decide-escaping-runs': Fixed;
+  /** What would decide the premise trap: more trapped seeds at its β. */
+  'trapping.would-decide-premise-seeds': { readonly beta: number };
+  /** What would decide the paired test: about this many seeds whose outcome differs, all one way, to reject at α. */
+  'trapping.would-decide-paired-seeds': { readonly seeds: number; readonly alpha: number };
+  /** What would decide the universal rule: the runs it needs with none failing (and those read), or one run that fails. */
+  'trapping.would-decide-universal-runs': { readonly needed: number; readonly read: number };
+  /**
+   * What would decide the typicality rule: runs to read (none read), or the runs it needs at the observed share
+   * (null: none feasible, the share sits at the threshold).
+   */
+  'trapping.would-decide-typical-runs': { readonly read: number; readonly share: number | null; readonly threshold: number; readonly needed: number | null };
+  /** What would decide a kinetic statement under the paper's SGD: escapes from the rank-1 trap within a longer budget. */
+  'trapping.would-decide-sgd-budget': Fixed;
 }

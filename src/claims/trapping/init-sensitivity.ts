@@ -14,6 +14,9 @@ import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, readingLabel } from '../
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
 
+/** Seeds whose outcome differs, all one way, that the McNemar test needs to reject at α/2: about 25 (exactly 22 at α = 10⁻⁶). */
+const ONE_WAY_SEEDS = 25;
+
 /** One trap against random-init: seeds paired, and those whose outcome differs each way. */
 export interface PairedOutcomes {
   readonly seeds: number;
@@ -137,6 +140,6 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
     evidence,
     perSeed,
     rule,
-    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: 'more paired seeds: a McNemar test needs about 25 seeds whose outcome differs, all one way, to reject at α = 10⁻⁶' } : {}),
+    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: finding('trapping.would-decide-paired-seeds', { seeds: ONE_WAY_SEEDS, alpha: ALPHA }) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { checkpointSigma, primaryOutcomes, type ExperimentResults, type RunRecor
 import type { EscapeOutcome } from '../../stats/index.ts';
 import type { Evaluation } from '../verdict.ts';
 import { finding, type Finding } from '../finding.ts';
-import type { TrapInvariance } from './findings.ts';
+import type { InvariantEscape, TrapInvariance } from './findings.ts';
 import { formatNumber } from '../../text/index.ts';
 
 // DESIGN.md, "Claims and verdicts": where the stated protocol provably cannot produce the data a claim is about, the
@@ -64,7 +64,12 @@ export function trappedInvariance(records: readonly RunRecord[], outcomes: reado
   return trapInvariance(trapped, (r) => escaped.has(r), mode);
 }
 
-/** The reason in words, for `notReproducible`. */
+/** Why no run can produce `escape` (`notReproducible`): the trap's invariance, as a finding. */
+export function invariantTrapFinding(trap: TrapInvariance, escape: InvariantEscape, paperTrap = false): Finding {
+  return finding('trapping.invariant-trap', { trap, escape, paperTrap });
+}
+
+/** The reason in words, for a subject that gives `notReproducible` its own sentence (this subject's is invariantTrapFinding). */
 export function invarianceReason(inv: TrapInvariance, what: string): string {
   const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${formatNumber(inv.largestStart, 3)} at the checkpoint, ${formatNumber(inv.largestEnd, 3)} at the end)`;
   return (
@@ -86,7 +91,7 @@ function notReproducibleNote(note: Finding | undefined): Finding {
  * An `inconclusive` evaluation whose escapes the protocol cannot produce becomes `deviates` with the reason; its first
  * reading (the headline) says so. Any other evaluation is returned as it is.
  */
-export function unlessNotReproducible(evaluation: Evaluation, reason: string | null): Evaluation {
+export function unlessNotReproducible(evaluation: Evaluation, reason: Evaluation['notReproducible'] | null): Evaluation {
   if (reason === null || evaluation.verdict !== 'inconclusive') return evaluation;
   const [first, ...rest] = evaluation.readings;
   const { wouldDecide: _undecidable, ...kept } = evaluation;
@@ -104,7 +109,12 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: string | n
  * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
  */
 export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
-  const records = results.trapping('rank1-trap').runs['per-seed'];
-  const invariance = trappedInvariance(records, primaryOutcomes(records));
+  const invariance = paperTrapInvariance(results);
   return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
+}
+
+/** The invariance of the per-seed runs of the rank-1 trap under the paper's SGD, over those that started trapped. */
+export function paperTrapInvariance(results: ExperimentResults): TrapInvariance {
+  const records = results.trapping('rank1-trap').runs['per-seed'];
+  return trappedInvariance(records, primaryOutcomes(records));
 }

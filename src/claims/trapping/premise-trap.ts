@@ -9,8 +9,8 @@ import { withinBudgetCalibration } from '../common/calibrations.ts';
 import { decidedEscapesFinding, escapeStatistics, escapesCell, escapesFinding, perSeedEscapeSeries, shortEscapesFinding } from '../common/escape-statistics.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, Reading } from '../verdict.ts';
-import { NONE_TRAPPED, decideWithinBudget } from './escape-time.ts';
-import { invarianceReason, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
+import { NONE_TRAPPED, decideWithinBudget, escapeCounts } from './escape-time.ts';
+import { invariantTrapFinding, trappedInvariance, unlessNotReproducible } from './invariant-trap.ts';
 import { formatNumber } from '../../text/index.ts';
 import { DATA_WORDS, escapeRuleWords, readingLabel } from '../common/reading-words.ts';
 
@@ -51,8 +51,8 @@ function placementFinding(scheme: DataSchemeName, runs: PremiseTrapRuns): Findin
 export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): Evaluation {
   const premise = results.premiseTraps();
   const evidence: Finding[] = (['per-seed', 'fixed'] as const).map((scheme) => placementFinding(scheme, premise.schemes[scheme]));
-  let notReproducible: string | null = null;
-  let measured: string | undefined;
+  let notReproducible: Finding | null = null;
+  let measured: Finding | undefined;
   let rule: Evaluation['rule'];
   const labelOf = (scheme: DataSchemeName, escapeRule: EscapeRuleName) => readingLabel(`β = ${PREMISE_BETA}`, DATA_WORDS[scheme], escapeRuleWords(escapeRule));
   const perSeed = READINGS.map(({ scheme, rule: escapeRule }) => perSeedEscapeSeries(labelOf(scheme, escapeRule), escapeRule, escapeOutcomes(premise.schemes[scheme].runs, escapeRule)));
@@ -62,7 +62,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     const outcomes = escapeOutcomes(records, escapeRule);
     const s = escapeStatistics(outcomes, ALPHA);
     evidence.push(escapesFinding(label, s));
-    if (i === 0) measured = `${s.runs.length} trapped, ${s.escapes} escaped, ${s.notTrapped.length} set aside`;
+    if (i === 0) measured = finding('trapping.measured-counts', escapeCounts(s));
     if (s.runs.length === 0) return { label, value: null, verdict: 'inconclusive', note: NONE_TRAPPED };
     const decided = decideWithinBudget(s.runs, s.budget, 0, ALPHA);
     evidence.push(finding('trapping.within-budget', { label, decision: decided.decision }));
@@ -70,7 +70,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
       rule = withinBudgetCalibration('most trapped runs escape within the budget (exact binomial at α; Kaplan–Meier median inside it)', s.runs.length, s.budget, PAPER_TAU, ALPHA, (runs) => decideWithinBudget(runs, s.budget, 0, ALPHA).verdict);
       evidence.push(finding('trapping.premise-calibration', { calibration: calibration(rule), paperTau: PAPER_TAU }));
       const invariance = trappedInvariance(records, outcomes);
-      if (invariance.invariant) notReproducible = `${invarianceReason(invariance, 'the escape the claim is about')}.`;
+      if (invariance.invariant) notReproducible = invariantTrapFinding(invariance, 'claimed');
     }
     return { label, value: decided.median === null ? null : formatNumber(decided.median, 6), verdict: decided.verdict, note: escapesCell(s) };
   });
@@ -83,7 +83,7 @@ export function evaluatePremiseTrap(_claim: Claim, results: ExperimentResults): 
     perSeed,
     ...(rule ? { rule } : {}),
     ...(measured ? { measured } : {}),
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'more trapped seeds at β = 0.25' } : {}),
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: finding('trapping.would-decide-premise-seeds', { beta: PREMISE_BETA }) } : {}),
   };
   if (headline.verdict === 'deviates' && notReproducible !== null) return { ...evaluation, notReproducible };
   return unlessNotReproducible(evaluation, notReproducible);

@@ -22,10 +22,14 @@ type LowerBoundDecision = Values<'trapping.lower-bound'>['decision'];
 type WithinBudgetDecision = Values<'trapping.within-budget'>['decision'];
 type GapAfterEscape = Values<'trapping.gap-after-escape'>['gap'];
 
-/**
- * Why no run leaves an invariant trap, ending "so no budget and no seed count produces <what>" (the same words as
- * invarianceReason's, which the evaluate stage still gives `notReproducible` in).
- */
+/** The escape an invariant trap rules out, as the reason names it. */
+const INVARIANT_ESCAPE_WORDS: Record<Values<'trapping.invariant-trap'>['escape'], string> = {
+  claimed: 'the escape the claim is about',
+  'gap-closing': 'the escape after which the gap is to close',
+  abrupt: 'the abrupt escape the claim describes',
+};
+
+/** Why no run leaves an invariant trap, ending "so no budget and no seed count produces <what>". */
 function invarianceWords(inv: TrapInvariance, what: string): string {
   const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${f3(inv.largestStart)} at the checkpoint, ${f3(inv.largestEnd)} at the end)`;
   return (
@@ -134,6 +138,34 @@ function universalWords(u: Values<'trapping.universal'>): string {
 
 const convergenceCounts = (seeds: number, censored: number): string => `${seeds} seeds with per-epoch test MSE, ${censored} not settled within the window`;
 
+const escapeCounts = ({ trapped, escapes, notTrapped }: Values<'trapping.measured-counts'>): string => `${trapped} trapped, ${escapes} escaped, ${notTrapped} set aside`;
+
+/** τ̂ with its interval, or the bound where no run escaped, then the counts. */
+function measuredEscapesWords(m: Values<'trapping.measured-escapes'>): string {
+  if (m.tau === null) return escapeCounts(m);
+  const t = m.tau;
+  const tau = t.estimate === null ? `τ ≥ ${formatNumber(t.lower)}` : `τ̂ ${formatNumber(t.estimate)} [${formatNumber(t.lower)}, ${formatNumber(t.upper)}]`;
+  return `${tau}; ${escapeCounts(m)}`;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const countWords = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A power of ten as 10 with its exponent raised (10⁻⁶); any other number as formatNumber gives it. */
+function decadeWords(x: number): string {
+  const e = Math.round(Math.log10(x));
+  if (!(x > 0) || 10 ** e !== x) return formatNumber(x);
+  return `10${e < 0 ? '⁻' : ''}${[...String(Math.abs(e))].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('')}`;
+}
+
+function typicalRunsWords({ read, share, threshold, needed }: Values<'trapping.would-decide-typical-runs'>): string {
+  if (read === 0) return 'runs to read';
+  if (needed === null) return `the share ${f3(share)} sits at the threshold ${threshold}: no feasible run count decides at it`;
+  return `about ${needed} runs at the observed share ${f3(share)} (${read} read)`;
+}
+
 function biasedCheckpointWords({ reading, protocol, checkpoints, rank, ofRank: c }: Values<'trapping.biased-checkpoint'>): string {
   if (c === null) return `${reading}, ${protocol} checkpoint: none of ${checkpoints} checkpoints has rank ${rank}.`;
   return (
@@ -162,7 +194,7 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
     const invariance =
       invariant === null
         ? ''
-        : `Invariance: ${invarianceWords(invariant.trap, 'the escape the claim is about')} — the verdict follows from the paper's own ${invariant.budget ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`;
+        : `Invariance: ${invarianceWords(invariant.trap, INVARIANT_ESCAPE_WORDS.claimed)} — the verdict follows from the paper's own ${invariant.budget ?? '?'}-epoch runs, in which Fig. 1(a) draws the escape`;
     return `${label}: ${decidedLowerBoundWords(decision, invariant, invariance)}.`;
   },
   'trapping.biased-lower-bound': ({ label, escapes, decision, invariant }) => {
@@ -271,4 +303,22 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.diagnostic-row': ({ row }) => `  ${diagnosticRowWords(row)}.`,
   'trapping.biased-checkpoint': biasedCheckpointWords,
   'trapping.diagnostic-sigma-key': () => '(σ at the checkpoint: σ2 of the end-to-end map; 0 means exactly rank-deficient.)',
+  'trapping.invariant-trap': ({ trap, escape, paperTrap }) => `${paperTrap ? 'under the paper\'s SGD from the rank-1 trap ' : ''}${invarianceWords(trap, INVARIANT_ESCAPE_WORDS[escape])}.`,
+  'trapping.measured-escapes': measuredEscapesWords,
+  'trapping.measured-counts': escapeCounts,
+  'trapping.measured-convergence': ({ estimate, interval, seeds, censored }) =>
+    `median τ ${formatNumber(estimate)} [${formatNumber(interval.lower)}, ${formatNumber(interval.upper)}] epochs; ${convergenceCounts(seeds, censored)}`,
+  'trapping.would-decide-trapped-start': ({ diagnostic }) => `a checkpoint that starts the runs trapped${diagnostic ? ' (see the checkpoint-sensitivity diagnostic)' : ''}`,
+  'trapping.would-decide-per-epoch-runs': ({ seeds }) => `runs that keep the per-epoch test MSE of their first epochs (at least ${countWords(seeds)} seeds)`,
+  'trapping.would-decide-trapped-seeds': ({ budget }) => `more trapped seeds: the runs cannot escape, and the test of the escape the paper draws within its ${budget}-epoch runs needs more of them`,
+  'trapping.would-decide-longer-budget': ({ runs, epochsAtRisk }) =>
+    `escapes within a longer budget: none of ${runs} trapped runs escaped in ${epochsAtRisk} epochs at risk, and some run's residue off the rank-deficient set grew`,
+  'trapping.would-decide-escapes': () => 'more escapes (see escapeDesign in REPRODUCE.md)',
+  'trapping.would-decide-escaping-runs': () =>
+    'runs that escape: none of the trapped runs of the paper\'s protocol did; escape was seen only from checkpoints that left σ2 above the Eq. 2 saddle (diagnostic b)',
+  'trapping.would-decide-premise-seeds': ({ beta }) => `more trapped seeds at β = ${beta}`,
+  'trapping.would-decide-paired-seeds': ({ seeds, alpha }) => `more paired seeds: a McNemar test needs about ${seeds} seeds whose outcome differs, all one way, to reject at α = ${decadeWords(alpha)}`,
+  'trapping.would-decide-universal-runs': ({ needed, read }) => `${needed} runs or more with none failing (${read} read), or one run that fails`,
+  'trapping.would-decide-typical-runs': typicalRunsWords,
+  'trapping.would-decide-sgd-budget': () => 'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
 };
