@@ -6,6 +6,7 @@ import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, Sweep } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
+import { noteText } from '../evidence-words.ts';
 
 // Appendix B's two statements apart from Eq. 3's value: the measured drops against Eq. 3, and the decreasing sweep as written.
 
@@ -46,7 +47,7 @@ describe('the decreasing sweep as Appendix B writes it (phase-diagram-decreasing
   it('deviates, not reproducible as specified, when no data set leaves rank 0 on the way down', () => {
     const e = evaluateClaim(claim('phase-diagram-decreasing-sweep'), withRecords(records(0, 0.01, 50, null))).evaluation!;
     expect(e.verdict).toBe('deviates');
-    expect(e.notReproducible).toMatch(/stays at rank 0/);
+    expect(typeof e.notReproducible === 'string' ? e.notReproducible : noteText(e.notReproducible)).toMatch(/stays at rank 0/);
     expect(e.value).toBe('0');
   });
   it('reproduces when every decreasing sweep re-learns both modes', () => {
@@ -67,12 +68,20 @@ describe('the decreasing sweep as Appendix B writes it (phase-diagram-decreasing
 });
 
 describe('Appendix B\'s claims as findings', () => {
-  /** Evidence lines and reading notes still given as sentences rather than findings. */
-  const sentences = (e: Evaluation) => [...e.evidence, ...e.readings.map((r) => r.note)].filter((x) => typeof x === 'string');
+  /** Evidence lines, reading notes, what would decide, what was measured and why not reproducible, given as sentences rather than findings. */
+  const sentences = (e: Evaluation) =>
+    [...e.evidence, ...e.readings.map((r) => r.note), e.wouldDecide, e.measured, e.notReproducible].filter((x) => typeof x === 'string');
   const ids = ['phase-diagram-transitions', 'beta-c-mode2-appendix-b', 'phase-diagram-decreasing-sweep', 'figure3-offset-output-bias'];
-  it.each(ids)('%s gives every evidence line and reading note as a finding, none as a sentence', (id) => {
-    for (const results of [recordedResults(), withRecords(records(0, 0.02, 400, null)), withRecords(records(0, 0.05, 4, 0.01))]) {
+  /** Half the data sets' decreasing sweeps re-learn both modes: the decreasing sweep is undecided. */
+  const half = withRecords([...records(0, 0.05, 2, null), ...records(0, 0.05, 2, 0.01)]);
+  it.each(ids)('%s gives every evidence line, reading note, hint and reason as a finding, none as a sentence', (id) => {
+    for (const results of [recordedResults(), withRecords(records(0, 0.02, 400, null)), withRecords(records(0, 0.05, 4, 0.01)), withRecords(records(0, 0.05, 4, null)), half]) {
       expect(sentences(evaluateClaim(claim(id), results).evaluation!)).toEqual([]);
     }
+  });
+  it('reaches what would decide and why not reproducible on the cases above', () => {
+    expect(evaluateClaim(claim('phase-diagram-decreasing-sweep'), half).evaluation!.wouldDecide).toBeDefined();
+    expect(evaluateClaim(claim('phase-diagram-decreasing-sweep'), withRecords(records(0, 0.02, 400, null))).evaluation!.notReproducible).toBeDefined();
+    expect(evaluateClaim(claim('beta-c-mode2-appendix-b'), withRecords(records(0, 0.05, 4, null))).evaluation!.wouldDecide).toBeDefined();
   });
 });

@@ -6,7 +6,7 @@ import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { networkBarriers, type ExperimentResults, type StagedEscape, type StagedPlateaus, type StagedSweeps } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, PhaseSweepPoint as SweepPoint, SgldEscapeRecord, Sweep } from '../../../src/run/index.ts';
 import type { Evaluation } from '../../../src/claims/index.ts';
-import { evidenceText } from '../evidence-words.ts';
+import { evidenceText, noteText } from '../evidence-words.ts';
 
 // Synthetic results only (no SGD): each rule of the d = 4 claims can return each of its verdicts.
 
@@ -70,8 +70,11 @@ describe('staged-rank-drops', () => {
     expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0.05, 0) })).outcome).toBe('deviates');
     expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(12, 0, 0, 0) })).outcome).toBe('deviates');
   });
-  it('is inconclusive on one data seed', () => {
-    expect(evaluateClaim(rule, results({ stagedSweeps: () => sweeps(1, 0, 0.03) })).outcome).toBe('inconclusive');
+  it('is inconclusive on one data seed, and asks for more', () => {
+    const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(1, 0, 0.03) }));
+    expect(e.outcome).toBe('inconclusive');
+    const hint = e.evaluation!.wouldDecide;
+    expect(typeof hint === 'string' ? hint : noteText(hint)).toBe('more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)');
   });
   it('heads with the three parts combined, so the verdict is the first reading\'s', () => {
     const cases: [number, number, number, number | null][] = [[12, 0, 0, null], [12, 0.05, 0, null], [12, 0, 0, 0]];
@@ -215,8 +218,9 @@ describe('staged-escape-sequence', () => {
 });
 
 describe('the staged claims as findings', () => {
-  /** Evidence lines and reading notes still given as sentences rather than findings. */
-  const sentences = (e: Evaluation) => [...e.evidence, ...e.readings.map((r) => r.note)].filter((x) => typeof x === 'string');
+  /** Evidence lines, reading notes, what would decide, what was measured and why not reproducible, given as sentences rather than findings. */
+  const sentences = (e: Evaluation) =>
+    [...e.evidence, ...e.readings.map((r) => r.note), e.wouldDecide, e.measured, e.notReproducible].filter((x) => typeof x === 'string');
   const reversed = (s: number, u0: number, k: number, noise: number) => saxe(ETAS[3 - k]!, u0, k, noise) + 0 * s;
   const cases: [string, ExperimentResults][] = [
     ['staged-rank-drops', results({ stagedSweeps: () => sweeps(12, 0, 0) })],
@@ -229,7 +233,11 @@ describe('the staged claims as findings', () => {
     ['staged-escape-sequence', results({ stagedEscape: () => escape(100, 1, 1e9) })],
     ['staged-escape-sequence', results({ stagedEscape: () => escape(5, 1, 1) })],
   ];
-  it.each(cases.map(([id, r], i) => [`${id} (case ${i + 1})`, id, r] as const))('%s gives every evidence line and reading note as a finding, none as a sentence', (_, id, r) => {
+  it.each(cases.map(([id, r], i) => [`${id} (case ${i + 1})`, id, r] as const))('%s gives every evidence line, reading note and hint as a finding, none as a sentence', (_, id, r) => {
     expect(sentences(evaluateClaim(claim(id), r).evaluation!)).toEqual([]);
+  });
+  it('reaches what would decide each claim among the cases above', () => {
+    const undecided = cases.filter(([id, r]) => evaluateClaim(claim(id), r).evaluation!.wouldDecide !== undefined).map(([id]) => id);
+    expect([...new Set(undecided)]).toEqual(['staged-rank-drops', 'staged-plateau-order', 'staged-plateau-timing', 'staged-escape-sequence']);
   });
 });

@@ -70,9 +70,7 @@ export function evaluateDecreasingSweep(claim: Claim, results: ExperimentResults
       finding('phase-diagram.decreasing-rule', { alpha: DEFAULT_ALPHA, typicalShare: TYPICAL_SHARE, calibration: rule === null ? null : calibration(rule) }),
     ],
     ...(rule === null ? {} : { rule }),
-    ...(invariant
-      ? { notReproducible: `none of the ${n} decreasing sweeps re-learned a mode: from the converged rank-0 state at β = ${top} full-batch descent stays at rank 0 (zero data gradient, λ = 0 a local minimum of every mode at L = 3), so no grid, budget or data set gives the drops the sweep is said to show` }
-      : {}),
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds with the decreasing sweep' } : {}),
+    ...(invariant ? { notReproducible: finding('phase-diagram.decreasing-not-reproducible', { seeds: n, top, depth: PHASE_DIAGRAM_FILE.settings.network.widths.length - 1 }) } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('phase-diagram.would-decide-decreasing', {}) } : {}),
   };
 }

@@ -76,6 +76,6 @@ export function evaluateDropsVsEq3(claim: Claim, results: ExperimentResults): Ev
     readings: [headline, ...mean, ...single, ...printed],
     evidence,
     ...(rule === undefined ? {} : { rule }),
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'a β grid reaching every data seed\'s drop, or more data seeds' } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('phase-diagram.would-decide-drops', {}) } : {}),
   };
 }

@@ -193,6 +193,12 @@ export interface PhaseDiagramFindings {
   'phase-diagram.would-decide-grid': { readonly label: string };
   /** What would decide each undecided reading, in turn. */
   'phase-diagram.would-decide-each': { readonly parts: readonly NestedFinding[] };
+  /** What would decide the measured drops against Eq. 3. */
+  'phase-diagram.would-decide-drops': Record<never, never>;
+  /** What would decide the decreasing sweep. */
+  'phase-diagram.would-decide-decreasing': Record<never, never>;
+  /** Why the decreasing sweep cannot give the drops: none of `seeds` left rank 0 from the top of the grid, at depth `depth`. */
+  'phase-diagram.decreasing-not-reproducible': { readonly seeds: number; readonly top: number; readonly depth: number };
   /** The decreasing sweep's rule, and its calibration (null: fewer than three data seeds). */
   'phase-diagram.decreasing-rule': { readonly alpha: number; readonly typicalShare: number; readonly calibration: Calibration | null };
 }

@@ -155,4 +155,12 @@ export interface StagedFindings {
   'staged.escape-rule': { readonly tolerance: number };
   /** The slope part's calibration (null: no slope). */
   'staged.escape-calibration': { readonly calibration: Calibration | null };
+  /** What would decide the staircase claim: more data seeds, about `seeds` for the t interval of the mean gap at α. */
+  'staged.would-decide-rank-drops': { readonly alpha: number; readonly seeds: number };
+  /** What would decide the plateau order. */
+  'staged.would-decide-plateau-order': Record<never, never>;
+  /** What would decide the plateau timing. */
+  'staged.would-decide-plateau-timing': Record<never, never>;
+  /** What would decide the staged escape. */
+  'staged.would-decide-escape': Record<never, never>;
 }

@@ -101,6 +101,9 @@ function locationReading(s: StagedSweeps, basis: keyof CriticalBetas, label: str
   return { reading: { label, value: largest, verdict, note: finding('staged.location-note', { tolerance }) }, lines };
 }
 
+/** Roughly how many data seeds the location part's t interval of the mean gap at DEFAULT_ALPHA needs to decide (what an undecided staircase claim asks for). */
+const LOCATION_SEEDS = 10;
+
 /** Hidden width of the d = 4 network (golden/protocols/staged.json: 4→10→10→4). */
 const HIDDEN_WIDTH = 10;
 
@@ -261,7 +264,7 @@ export function evaluateStagedRankDrops(claim: Claim, results: ExperimentResults
         location: rule === null ? null : calibration(rule),
       }),
     ],
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)' } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('staged.would-decide-rank-drops', { alpha: DEFAULT_ALPHA, seeds: LOCATION_SEEDS }) } : {}),
     figures: [figure],
     perSeed,
   };
@@ -372,7 +375,7 @@ export function evaluateStagedPlateauOrder(claim: Claim, results: ExperimentResu
       finding('staged.tie', {}),
       finding('staged.plateau-order-rule', { calibration: rule === null ? null : calibration(rule) }),
     ],
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more runs (data seeds × initial scales)' } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('staged.would-decide-plateau-order', {}) } : {}),
     figures: [plateauFigure(results)],
     perSeed: p.groups.flatMap((g) =>
       p.etas.map((eta, k) => ({
@@ -493,7 +496,7 @@ export function evaluateStagedPlateauTiming(claim: Claim, results: ExperimentRes
       ...(powerRss === null || expRss === null ? [] : [finding('staged.law-rss', { power: powerRss, exponential: expRss })]),
       finding('staged.timing-rule', { tolerance, calibration: rule === null ? null : calibration(rule) }),
     ],
-    ...(u0Reading.verdict === 'inconclusive' ? { wouldDecide: 'more data seeds or initial scales' } : {}),
+    ...(u0Reading.verdict === 'inconclusive' ? { wouldDecide: finding('staged.would-decide-plateau-timing', {}) } : {}),
   };
 }
 
@@ -656,7 +659,7 @@ export function evaluateStagedEscapeSequence(claim: Claim, results: ExperimentRe
       finding('staged.escape-calibration', { calibration: rule === null ? null : calibration(rule) }),
     ],
     ...(rule === null ? {} : { rule }),
-    ...(verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds, or temperatures at which every mode escapes' } : {}),
+    ...(verdict === 'inconclusive' ? { wouldDecide: finding('staged.would-decide-escape', {}) } : {}),
     figures: [figure],
     perSeed: s.points.flatMap((point) =>
       s.etas.map((eta, k) => ({

@@ -151,6 +151,10 @@ export const PHASE_DIAGRAM_WORDS: Words<PhaseDiagramFindings> = {
     "Why: converged at the top of the grid the weights have decayed to rank 0, where the data gradient vanishes with the weights (each layer's gradient is a product of the others), and at L = 3 λ = 0 is a local minimum of every mode at every β > 0 (the regulariser's λ^{2/3} dominates the fit's −ηλ near 0; Fig. 4 draws that branch stable). Descent without noise therefore never leaves rank 0, and no drop appears: the transitions of Fig. 3 cannot come from this sweep.",
   'phase-diagram.decreasing-kick': () =>
     "The sweep with the relearnable kick (an audit reading in phase-diagram-transitions) does re-learn each mode, at the up sweep's β: the kick of the random-init scale throws the state past the saddle, so it answers a different question.",
+  'phase-diagram.would-decide-drops': () => "a β grid reaching every data seed's drop, or more data seeds",
+  'phase-diagram.would-decide-decreasing': () => 'more data seeds with the decreasing sweep',
+  'phase-diagram.decreasing-not-reproducible': ({ seeds, top, depth }) =>
+    `none of the ${seeds} decreasing sweeps re-learned a mode: from the converged rank-0 state at β = ${top} full-batch descent stays at rank 0 (zero data gradient, λ = 0 a local minimum of every mode at L = ${depth}), so no grid, budget or data set gives the drops the sweep is said to show`,
   'phase-diagram.decreasing-rule': ({ alpha, typicalShare, calibration }) =>
     `Rule: reproduced when every data set's decreasing sweep (3 at least) re-learns every mode; deviates when the one-sided 1 − α upper bound (α = ${alpha}) of the share that does lies below ${typicalShare}; otherwise inconclusive.` +
     (calibration === null ? '' : ` ${calibrationWords(calibration)} (binomial draws; alternative: a quarter of the data sets re-learning).`),

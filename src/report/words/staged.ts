@@ -1,6 +1,6 @@
 // Words for the findings of the staged subject (claims/staged/findings.ts).
 import type { StagedFindings } from '../../claims/index.ts';
-import { formatNumber } from '../../text/index.ts';
+import { formatExponent, formatNumber } from '../../text/index.ts';
 import { calibrationWords, decisionWords } from './common.ts';
 import type { Words } from './words.ts';
 
@@ -22,6 +22,10 @@ function modeWaitWords({ eta, fit }: ModeWait): string {
   if (fit.meanTime === null) return `${eta}: > ${formatNumber(fit.lower, 3)} (${fit.escapes} escaped)`;
   return `${eta}: ${formatNumber(fit.meanTime, 4)} [${formatNumber(fit.lower, 3)}, ${formatNumber(fit.upper, 3)}]`;
 }
+
+/** A count as a word, as a rough figure reads ("about ten"); digits past twelve. */
+const SPELLED = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const spelled = (n: number): string => SPELLED[n] ?? String(n);
 
 export const STAGED_WORDS: Words<StagedFindings> = {
   'staged.decision': ({ grounds }) => decisionWords(grounds),
@@ -126,4 +130,8 @@ export const STAGED_WORDS: Words<StagedFindings> = {
     calibration === null
       ? 'Calibration: no slope, so none.'
       : `Slope part: ${calibrationWords(calibration)} (exponential runs on the (mode, T) design, the fitted line's centre kept, slope 1 × the factor). The order part compares 95 % intervals of each temperature's waits (deviates only where a larger η's lies wholly above the next one's); it is not calibrated here.`,
+  'staged.would-decide-rank-drops': ({ alpha, seeds }) => `more data seeds (the t interval of the mean gap at α = ${formatExponent(alpha)} needs about ${spelled(seeds)})`,
+  'staged.would-decide-plateau-order': () => 'more runs (data seeds × initial scales)',
+  'staged.would-decide-plateau-timing': () => 'more data seeds or initial scales',
+  'staged.would-decide-escape': () => 'more noise seeds, or temperatures at which every mode escapes',
 };
