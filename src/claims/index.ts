@@ -23,7 +23,7 @@ export { escapeStatistics } from './common/escape-statistics.ts';
 export type { Finding, FindingKind, FindingValues } from './finding.ts';
 export type { DecisionGrounds, WouldDecide } from '../stats/index.ts';
 export type { NoFit } from '../experiments/index.ts';
-export type { Bounds, Calibration, CommonFindings, EscapeSummary, NestedFinding, ShareThreshold } from './common/findings.ts';
+export type { Bounds, Calibration, CommonFindings, EscapeSummary, NestedFinding } from './common/findings.ts';
 export type { ControlsFindings } from './controls/findings.ts';
 export type { KineticsFindings } from './kinetics/findings.ts';
 export type { KramersLangerFindings } from './kramers-langer/findings.ts';

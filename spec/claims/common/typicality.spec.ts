@@ -14,7 +14,6 @@ import {
   upperRate,
 } from '../../../src/claims/common/typicality.ts';
 import { DEFAULT_ALPHA, REPRODUCE_ALPHA } from '../../../src/stats/index.ts';
-import { wordEvidence } from '../../../src/report/words/index.ts';
 
 describe('the universal rule over runs', () => {
   it('deviates on one failing run, reproduces with none in enough runs, is inconclusive with too few', () => {
@@ -30,11 +29,10 @@ describe('the universal rule over runs', () => {
     expect(RUNS_TO_DECIDE).toBeLessThanOrEqual(50);
   });
 
-  it('names the failing seeds and says what would decide', () => {
-    const r = universalReading('x', [{ seed: 7, fails: true, value: 1 }, { seed: 8, fails: false, value: 0 }], 'm', 'fail');
-    expect(r.reading.verdict).toBe('deviates');
-    expect(wordEvidence(r.line)).toMatch(/1 of 2 runs fail \(seeds 7\)/);
-    expect(wordEvidence(universalReading('y', [{ seed: 1, fails: false, value: 0 }], 'm', 'fail').wouldDecide!)).toMatch(/runs or more/);
+  it('deviates on one failing run, and reads the failing share as its value', () => {
+    const r = universalReading('x', [{ seed: 7, fails: true, value: 1 }, { seed: 8, fails: false, value: 0 }], 'm');
+    expect(r.reading).toEqual({ label: 'x', value: '0.5', verdict: 'deviates' });
+    expect(universalReading('y', [{ seed: 1, fails: false, value: 0 }], 'm').reading.verdict).toBe('inconclusive');
   });
 });
 
@@ -88,23 +86,16 @@ describe('the typicality rule: the share of runs that show a described shape', (
     expect(shareDiscrepancy(NEARLY_EVERY_RUN)).toBe(0.05);
   });
 
-  it('names the runs that do not show the shape and how many runs would decide', () => {
-    const r = typicalReading('x', [{ seed: 7, fails: true, value: 1 }, ...Array.from({ length: 9 }, (_, i) => ({ seed: i, fails: false, value: 0 }))], 'm', 'show it', MOST_RUNS);
-    expect(r.reading.value).toBe('0.9');
-    expect(wordEvidence(r.line)).toMatch(/9 of 10 runs show it .*not: seeds 7/);
-    expect(r.reading.verdict).toBe('reproduced');
-    const half = typicalReading('y', [{ seed: 1, fails: true, value: 1 }, { seed: 2, fails: false, value: 0 }], 'm', 'show it', MOST_RUNS);
+  it('reads the share that shows the shape, and is undecided at the threshold', () => {
+    const r = typicalReading('x', [{ seed: 7, fails: true, value: 1 }, ...Array.from({ length: 9 }, (_, i) => ({ seed: i, fails: false, value: 0 }))], 'm', MOST_RUNS);
+    expect(r.reading).toEqual({ label: 'x', value: '0.9', verdict: 'reproduced' });
+    const half = typicalReading('y', [{ seed: 1, fails: true, value: 1 }, { seed: 2, fails: false, value: 0 }], 'm', MOST_RUNS);
     expect(half.reading.verdict).toBe('inconclusive');
-    expect(wordEvidence(half.wouldDecide!)).toMatch(/sits at the threshold 0.5: no feasible run count decides at it/);
     expect(runsToDecide(0.24, MOST_RUNS)).toBeGreaterThan(50);
   });
 
-  it('names a few exceptions and counts many, their seeds kept in the per-seed values', () => {
+  it('keeps every seed in the per-seed values', () => {
     const cases = Array.from({ length: 20 }, (_, i) => ({ seed: 100 + i, fails: i < 6, value: i < 6 ? 1 : 0 }));
-    const r = typicalReading('x', cases, 'm', 'show it', MOST_RUNS);
-    expect(wordEvidence(r.line)).toMatch(/^x: 14 of 20 runs show it /);
-    expect(wordEvidence(r.line)).not.toMatch(/seeds/);
-    expect(r.perSeed.seeds).toEqual(cases.map((c) => c.seed));
-    expect(wordEvidence(universalReading('y', cases, 'm', 'fail').line)).not.toMatch(/seeds/);
+    expect(typicalReading('x', cases, 'm', MOST_RUNS).perSeed.seeds).toEqual(cases.map((c) => c.seed));
   });
 });

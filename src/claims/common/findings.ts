@@ -43,12 +43,6 @@ export interface Calibration {
   readonly targetPower: number;
 }
 
-/** A typicality threshold: the share a claim needs, and its name in the paper's terms where it has one. */
-export interface ShareThreshold {
-  readonly share: number;
-  readonly name: 'most runs' | 'nearly every run' | null;
-}
-
 export interface CommonFindings {
   /** A set of runs under one rule, in full. */
   'common.escapes': { readonly label: string; readonly escapes: EscapeSummary };
@@ -58,38 +52,6 @@ export interface CommonFindings {
   'common.escapes-decided': { readonly label: string; readonly escapes: EscapeSummary; readonly grounds: DecisionGrounds };
   /** The short form alone, as a reading's note or a table cell. */
   'common.escapes-cell': { readonly escapes: EscapeSummary };
-  /** A reading with no runs to read. */
-  'common.no-runs': { readonly label: string };
-  /** The universal rule: how many runs fail the statement (`failingWords` says how), and the bound on the rate. */
-  'common.universal': {
-    readonly label: string;
-    readonly runs: number;
-    readonly failing: number;
-    readonly failingWords: string;
-    readonly failingSeeds: readonly number[];
-    /** The bound's one-sided level, 1 − α. */
-    readonly level: number;
-    readonly upperRate: number;
-  };
-  /** The typicality rule: how many runs show the shape (`showsWords`), the share's two intervals, the threshold. */
-  'common.typical': {
-    readonly label: string;
-    readonly runs: number;
-    readonly shows: number;
-    readonly showsWords: string;
-    readonly reproduceLevel: number;
-    readonly reproduce: Bounds;
-    readonly deviate: Bounds;
-    readonly threshold: ShareThreshold;
-    readonly oddSeeds: readonly number[];
-  };
-  /** What would decide the universal rule: this many runs with none failing, or one that fails. */
-  'common.universal-would-decide': { readonly runs: number; readonly read: number };
-  /**
-   * What would decide the typicality rule: runs to read (none read), about `runs` runs at the observed share, or none
-   * (`runs` null: the share sits at the threshold).
-   */
-  'common.typical-would-decide': { readonly read: number; readonly share: number | null; readonly threshold: number; readonly runs: number | null };
   /** What would decide a statistical rule's undecided verdict. */
   'common.would-decide': { readonly decides: WouldDecide };
   /** A decision rule's size, power and detectable discrepancy at its seed count. */

@@ -10,8 +10,6 @@ import {
   type StatisticalVerdict,
 } from '../../stats/index.ts';
 import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
-import { finding, type Finding } from '../finding.ts';
-import type { ShareThreshold } from './findings.ts';
 import { CALIBRATION_REPLICATIONS, uniformSource } from './calibrations.ts';
 
 export const ALPHA = DEFAULT_ALPHA;
@@ -33,11 +31,10 @@ export interface RunCase {
   readonly value: number | null;
 }
 
+/** A rule's reading of one set of runs: its verdict and value (the reading's note is its caller's) and the per-seed values. */
 export interface UniversalReading {
-  readonly reading: Reading;
-  readonly line: Finding;
+  readonly reading: Omit<Reading, 'note'>;
   readonly perSeed: PerSeedSeries;
-  readonly wouldDecide?: Finding;
 }
 
 /** The one-sided 1 − α upper bound of a failing rate (Clopper–Pearson). */
@@ -56,19 +53,12 @@ export function universalVerdict(failing: number, n: number): Verdict {
  * The universal rule on one reading's runs: `deviates` when a run fails, `reproduced` when none does and the upper
  * bound on the failing rate is ≤ EXCEPTION_RATE, else `inconclusive` (too few runs). `meaning` says what a value is.
  */
-export function universalReading(label: string, cases: readonly RunCase[], meaning: string, failingWords: string, excluded?: PerSeedSeries['excluded']): UniversalReading {
+export function universalReading(label: string, cases: readonly RunCase[], meaning: string, excluded?: PerSeedSeries['excluded']): UniversalReading {
   const n = cases.length;
   const failing = cases.filter((c) => c.fails);
-  const verdict = universalVerdict(failing.length, n);
-  const line =
-    n === 0
-      ? finding('common.no-runs', { label })
-      : finding('common.universal', { label, runs: n, failing: failing.length, failingWords, failingSeeds: failing.map((c) => c.seed), level: 1 - ALPHA, upperRate: upperRate(failing.length, n) });
   return {
-    reading: { label, value: n === 0 ? null : String(failing.length / n), verdict, note: line },
-    line,
+    reading: { label, value: n === 0 ? null : String(failing.length / n), verdict: universalVerdict(failing.length, n) },
     perSeed: { label, meaning, seeds: cases.map((c) => c.seed), values: cases.map((c) => c.value), ...(excluded ? { excluded } : {}) },
-    ...(verdict === 'inconclusive' ? { wouldDecide: finding('common.universal-would-decide', { runs: RUNS_TO_DECIDE, read: n }) } : {}),
   };
 }
 
@@ -91,11 +81,6 @@ export const NEARLY_EVERY_RUN = 0.9;
 export function shareDiscrepancy(threshold: number): number {
   // A number rounded as data (the calibration's discrepancy), not text.
   return Number(Math.min(0.25, threshold / 2, (1 - threshold) / 2).toFixed(6));
-}
-
-/** A typicality threshold as a finding's data: the share, and its name where it has one. */
-export function thresholdOf(share: number): ShareThreshold {
-  return { share, name: share === MOST_RUNS ? 'most runs' : share === NEARLY_EVERY_RUN ? 'nearly every run' : null };
 }
 
 export function thresholdName(threshold: number): string {
@@ -171,45 +156,14 @@ export interface TypicalReading extends UniversalReading {
 
 /**
  * The typicality rule on one reading's runs: a run shows the shape when its case does not fail. The value is the
- * share that shows it; the line gives both intervals, the threshold and the runs that do not show it.
+ * share that shows it, the rule's calibration at this run count beside it.
  */
-export function typicalReading(
-  label: string,
-  cases: readonly RunCase[],
-  meaning: string,
-  showsWords: string,
-  threshold: number,
-  excluded?: PerSeedSeries['excluded'],
-): TypicalReading {
+export function typicalReading(label: string, cases: readonly RunCase[], meaning: string, threshold: number, excluded?: PerSeedSeries['excluded']): TypicalReading {
   const n = cases.length;
-  const odd = cases.filter((c) => c.fails);
-  const shows = n - odd.length;
-  const verdict = typicalVerdict(shows, n, threshold);
-  let line = finding('common.no-runs', { label });
-  if (n > 0) {
-    const { reproduce, deviate } = shareIntervals(shows, n);
-    line = finding('common.typical', {
-      label,
-      runs: n,
-      shows,
-      showsWords,
-      reproduceLevel: 1 - REPRODUCE_ALPHA,
-      reproduce: { lower: reproduce.lower, upper: reproduce.upper },
-      deviate: { lower: deviate.lower, upper: deviate.upper },
-      threshold: thresholdOf(threshold),
-      oddSeeds: odd.map((c) => c.seed),
-    });
-  }
-  const needed = n === 0 ? null : runsToDecide(shows / n, threshold);
+  const shows = n - cases.filter((c) => c.fails).length;
   return {
-    reading: { label, value: n === 0 ? null : String(shows / n), verdict, note: line },
-    line,
+    reading: { label, value: n === 0 ? null : String(shows / n), verdict: typicalVerdict(shows, n, threshold) },
     perSeed: { label, meaning, seeds: cases.map((c) => c.seed), values: cases.map((c) => c.value), ...(excluded ? { excluded } : {}) },
     rule: typicalityCalibration(Math.max(n, 1), threshold),
-    ...(verdict === 'inconclusive'
-      ? {
-          wouldDecide: finding('common.typical-would-decide', { read: n, share: n === 0 ? null : shows / n, threshold, runs: needed }),
-        }
-      : {}),
   };
 }

@@ -2,12 +2,13 @@
 // show is data (counts, intervals, the failing runs' seeds and the shape), its words are report/words'.
 import { REPRODUCE_ALPHA } from '../../stats/index.ts';
 import { finding, type Finding } from '../finding.ts';
-import type { PerSeedSeries, Verdict } from '../verdict.ts';
+import type { PerSeedSeries, Reading, Verdict } from '../verdict.ts';
 import { ALPHA, MOST_RUNS, NEARLY_EVERY_RUN, RUNS_TO_DECIDE, runsToDecide, shareIntervals, typicalReading, universalReading, upperRate, type RunCase, type TypicalReading, type UniversalReading } from '../common/typicality.ts';
 import type { RunShape, ShareThreshold } from './findings.ts';
 
 /** A universal reading whose line, and its reading's note, is a finding, and so is what would decide it. */
-export interface ShapeReading extends Omit<UniversalReading, 'line' | 'wouldDecide'> {
+export interface ShapeReading extends Omit<UniversalReading, 'reading'> {
+  readonly reading: Reading;
   readonly line: Finding;
   readonly wouldDecide?: Finding;
 }
@@ -25,8 +26,8 @@ function thresholdOf(share: number): ShareThreshold {
 
 /** The typicality rule on one reading's runs (typicalReading), the runs that show `shape` against `threshold`. */
 export function typicalShape(label: string, cases: readonly RunCase[], meaning: string, shape: RunShape, threshold: number, excluded?: PerSeedSeries['excluded']): TypicalShapeReading {
-  // The verdict, value, per-seed series and rule are typicalReading's; its line and what would decide are replaced.
-  const { line: _words, wouldDecide: _sentence, ...read } = typicalReading(label, cases, meaning, '', threshold, excluded);
+  // The verdict, value, per-seed series and rule are typicalReading's; the line and what would decide are data here.
+  const read = typicalReading(label, cases, meaning, threshold, excluded);
   const shows = cases.filter((c) => !c.fails).length;
   const n = cases.length;
   const intervals = n === 0 ? null : shareIntervals(shows, n);
@@ -51,7 +52,7 @@ function undecided(verdict: Verdict, decides: () => Finding): { wouldDecide?: Fi
 
 /** The universal rule on one reading's runs (universalReading), a run failing when it shows `shape`. */
 export function universalShape(label: string, cases: readonly RunCase[], meaning: string, shape: RunShape, excluded?: PerSeedSeries['excluded']): ShapeReading {
-  const { line: _words, wouldDecide: _sentence, ...read } = universalReading(label, cases, meaning, '', excluded);
+  const read = universalReading(label, cases, meaning, excluded);
   const failing = cases.filter((c) => c.fails).map((c) => c.seed);
   const line = finding('trapping.universal', { label, shape, runs: cases.length, failing, bound: cases.length === 0 ? null : upperRate(failing.length, cases.length), alpha: ALPHA });
   return { ...read, reading: { ...read.reading, note: line }, line, ...undecided(read.reading.verdict, () => finding('trapping.would-decide-universal-runs', { needed: RUNS_TO_DECIDE, read: cases.length })) };

@@ -1,5 +1,5 @@
 // Words for the findings every subject uses (claims/common/findings.ts).
-import type { Calibration, CommonFindings, DecisionGrounds, EscapeSummary, NoFit, ShareThreshold, WouldDecide } from '../../claims/index.ts';
+import type { Calibration, CommonFindings, DecisionGrounds, EscapeSummary, NoFit, WouldDecide } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import type { Words } from './words.ts';
 
@@ -75,36 +75,11 @@ export function decisionWords(g: DecisionGrounds): string {
   return g.case === 'equivalent' ? `${interval} reaches the claim ${shown}, and ${inner} lies inside ${within}` : `${interval} reaches the claim ${shown}, but ${inner} is not inside ${within}`;
 }
 
-/** Seeds are named where there are few (a finding); more are counted, their seeds left to the per-seed values. */
-const NAMED_EXCEPTIONS = 5;
-
-function exceptions(seeds: readonly number[], before: string, after: string): string {
-  if (seeds.length === 0 || seeds.length > NAMED_EXCEPTIONS) return '';
-  return `${before}seeds ${seeds.join(', ')}${after}`;
-}
-
-function thresholdWords({ share, name }: ShareThreshold): string {
-  return name === null ? `share > ${share}` : `${name} (share > ${share === 0.5 ? '½' : share})`;
-}
-
 export const COMMON_WORDS: Words<CommonFindings> = {
-  'common.no-runs': ({ label }) => `${label}: no runs to read.`,
-  'common.universal': (v) =>
-    `${v.label}: ${v.failing} of ${v.runs} runs ${v.failingWords}${exceptions(v.failingSeeds, ' (', ')')}; one-sided ${v.level} upper bound of the rate ${formatNumber(v.upperRate, 3)}.`,
-  'common.typical': (v) =>
-    `${v.label}: ${v.shows} of ${v.runs} runs ${v.showsWords} (share ${formatNumber(v.shows / v.runs, 3)}; ${100 * v.reproduceLevel} % interval [${formatNumber(v.reproduce.lower, 3)}, ${formatNumber(v.reproduce.upper, 3)}], ` +
-    `1 − α interval [${formatNumber(v.deviate.lower, 3)}, ${formatNumber(v.deviate.upper, 3)}]) against ${thresholdWords(v.threshold)}${exceptions(v.oddSeeds, '; not: ', '')}.`,
   'common.escapes': ({ label, escapes }) => `${label}: ${escapesWords(escapes)}.`,
   'common.escapes-short': ({ label, escapes }) => `${label}: ${shortEscapesWords(escapes)}.`,
   'common.escapes-decided': ({ label, escapes, grounds }) => `${label}: ${shortEscapesWords(escapes)}; ${decisionWords(grounds)}.`,
   'common.escapes-cell': ({ escapes }) => shortEscapesWords(escapes),
   'common.calibration': (c) => `${calibrationWords(c)}.`,
   'common.would-decide': ({ decides }) => wouldDecideWords(decides),
-  'common.universal-would-decide': ({ runs, read }) => `${runs} runs or more with none failing (${read} read), or one run that fails`,
-  'common.typical-would-decide': ({ read, share, threshold, runs }) =>
-    read === 0
-      ? 'runs to read'
-      : runs === null
-        ? `the share ${formatNumber(share, 3)} sits at the threshold ${threshold}: no feasible run count decides at it`
-        : `about ${runs} runs at the observed share ${formatNumber(share, 3)} (${read} read)`,
 };
