@@ -23,7 +23,7 @@ describe('calibration beside every statistical verdict', () => {
     expect(stated).toBe(true);
   });
 
-  it.each(IDS.filter((id) => id.startsWith('control-') || ['undertrained-escape-law', 'sgld-noise-adds-to-temperature'].includes(id)))('%s gives its evidence and notes as findings, its calibration line among them', (id) => {
+  it.each(IDS.filter((id) => id.startsWith('control-') || ['undertrained-escape-law', 'sgld-noise-adds-to-temperature'].includes(id)))('%s gives its evidence, notes and what would decide it as findings, its calibration line among them', (id) => {
     const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
     expect(plainSentences(e)).toEqual([]);
   });

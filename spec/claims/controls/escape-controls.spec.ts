@@ -7,7 +7,7 @@ import { modeControlRun } from '../../../src/run/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText } from '../evidence-words.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { inWords, plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -55,6 +55,7 @@ describe('the one-mode positive control (control-one-mode-kramers)', () => {
     expect(e.verdict).toBe('inconclusive');
     expect(evidenceText(e)[1]).toBe(`No slope: runs escaped at 0 of ${e.evidence.length - 2} settings: a slope needs two.`);
     expect(plainSentences(e)).toEqual([]);
+    expect(inWords(e.wouldDecide)).toBe('escapes at two temperatures at least');
   });
 
   it('at scale 1 is the engine run modeLangevinEscape itself', async () => {
@@ -98,10 +99,12 @@ describe('the network control against the factor 50 (control-network-barrier-fac
     expect(r.outcome).toBe('inconclusive');
     expect(plainSentences(r.evaluation!)).toEqual([]);
     expect(evidenceText(r.evaluation!)).toContain('Calibration: no slope, so none.');
+    expect(inWords(r.evaluation!.wouldDecide)).toBe('escapes at two temperatures at least, and more seeds per temperature');
   });
   it('control-depth-escape-time on the same runs: every depth, its ranks and slopes as findings', () => {
     const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(syntheticNetwork(1, 50))).evaluation!;
     expect(plainSentences(e)).toEqual([]);
+    expect(inWords(e.wouldDecide)).toBe('the quick or full profile (depths 3, 4, 5)');
   });
   it('control-depth-escape-time at three depths with a common temperature: the rank test and τ per depth as findings', () => {
     const base = syntheticNetwork(1, 20);
@@ -112,5 +115,15 @@ describe('the network control against the factor 50 (control-network-barrier-fac
     expect(e.verdict).toBe('reproduced');
     expect(plainSentences(e)).toEqual([]);
     expect(evidenceText(e).filter((l) => /^L = [45] later than L = [34] in /.test(l))).toHaveLength(2);
+  });
+  it('control-depth-escape-time undecided at the common temperature: what would decide it, as a finding', () => {
+    const base = syntheticNetwork(1, 20);
+    const d = base.depths[0]!;
+    const common = (i: number) => ({ ...d.points[0]!, runs: censoredRuns(exponentialDraw(seededUniform(70 + i), 10), 20, 1e6) });
+    const same = { ...base, commonTemperature: d.points[0]!.temperature, depths: [3, 4, 5].map((depth, i) => ({ ...d, depth, common: common(i) })) };
+    const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(same)).evaluation!;
+    expect(e.verdict).toBe('inconclusive');
+    expect(plainSentences(e)).toEqual([]);
+    expect(inWords(e.wouldDecide)).toBe('more noise seeds at the common temperature, or escapes at every depth within the budget');
   });
 });

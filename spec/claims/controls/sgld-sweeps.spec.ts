@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
-import { decideArrheniusInT, decideNoiseAddsToT, decideTauIncreasing, type RunGroup } from '../../../src/claims/controls/sgld-sweeps.ts';
+import { decideArrheniusInT, decideNoiseAddsToT, decideTauIncreasing, headedBySgd, type RunGroup } from '../../../src/claims/controls/sgld-sweeps.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, SgldSweepsResult } from '../../../src/experiments/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { inWords, plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -79,7 +79,7 @@ describe('the claims read on the SGLD sweeps', () => {
     expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified');
     // The paper's SGD and the control's readings are findings; the analytic half is its own subject's.
     expect(plainSentences({ readings: e.readings.slice(0, 2) })).toEqual([]);
-    expect(e.notReproducible).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
+    expect(inWords(e.notReproducible)).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
     expect(e.readings[1]!.label).toMatch(/SGLD control \(an audit experiment: isotropic noise/);
     expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced']);
     const falling = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 - 60 * (b - 0.3)), () => 100))).evaluation!;
@@ -99,13 +99,29 @@ describe('the claims read on the SGLD sweeps', () => {
   it('the smoke recording: the SGLD claim of the audit undecided, saying what would; the paper\'s kinetic statements not reproducible as specified', () => {
     const own = evaluateClaim(claim('sgld-noise-adds-to-temperature'), recordedResults()).evaluation!;
     expect(own.verdict).toBe('inconclusive');
-    expect(own.wouldDecide).toBeTruthy();
+    expect(inWords(own.wouldDecide)).toBe('more noise seeds per (B, ηlr) setting');
+    expect(plainSentences(own)).toEqual([]);
     for (const id of ['escape-time-grows-with-beta', 'multiplicative-noise-keeps-linear', 'deeper-networks-longer-delays']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.verdict, id).toBe('deviates');
       expect(e.notReproducible, id).toBeTruthy();
       expect(e.wouldDecide, id).toBeUndefined();
     }
+  });
+});
+
+describe('headedBySgd (the paper\'s SGD before the control\'s readings)', () => {
+  it('where the trap is not shown invariant, leaves the headline undecided and says what would decide it, as a finding', () => {
+    const recorded = recordedResults();
+    const noTrappedRun: ExperimentResults = {
+      ...recorded,
+      trapping: (p) => (p === 'rank1-trap' ? { ...recorded.trapping(p), runs: { ...recorded.trapping(p).runs, 'per-seed': [] } } : recorded.trapping(p)),
+    };
+    const e = headedBySgd([], { verdict: 'reproduced', value: null, readings: [], evidence: [] }, noTrappedRun, 'the escapes');
+    expect(e.verdict).toBe('inconclusive');
+    expect(e.notReproducible).toBeUndefined();
+    expect(plainSentences(e)).toEqual([]);
+    expect(inWords(e.wouldDecide)).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
   });
 });
 

@@ -124,7 +124,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
       value: null,
       readings: [{ label: 'censored Arrhenius slope / ΔE', value: null, verdict: 'inconclusive', note: finding('controls.no-slope', { label: null, noSlope: fit }) }],
       evidence: [setting, finding('controls.mode-no-slope', { noSlope: fit }), ...pointLines],
-      wouldDecide: 'escapes at two temperatures at least',
+      wouldDecide: finding('controls.would-decide', { need: 'escapes-at-two-temperatures' }),
     };
   }
   const decision = decideAgainstClaim(
@@ -174,7 +174,7 @@ export function evaluateModeControl(claim: Claim, results: ExperimentResults): E
       ...pointLines,
     ],
     rule,
-    ...(decision.verdict === 'inconclusive' ? { wouldDecide: decision.wouldDecide === undefined ? 'more seeds per temperature' : wouldDecideFinding(decision.wouldDecide) } : {}),
+    ...(decision.verdict === 'inconclusive' ? { wouldDecide: decision.wouldDecide === undefined ? finding('controls.would-decide', { need: 'seeds-per-temperature' }) : wouldDecideFinding(decision.wouldDecide) } : {}),
     figures: [figure],
   };
 }
@@ -303,7 +303,7 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
       rule === null ? finding('controls.uncalibrated', { why: 'no-slope' }) : finding('controls.network-calibration', { calibration: calibration(rule), printed }),
     ],
     ...(rule === null ? {} : { rule }),
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'escapes at two temperatures at least, and more seeds per temperature' } : {}),
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: finding('controls.would-decide', { need: 'escapes-and-seeds' }) } : {}),
     figures: [
       {
         id: 'control-network-arrhenius',
@@ -318,6 +318,9 @@ export function evaluateNetworkControl(claim: Claim, results: ExperimentResults)
 }
 
 // ---- 3. Depth (prediction 2) ---------------------------------------------------------------------------------------
+
+/** The profiles that run the control at every depth (golden/protocols/escape-controls.json), and those depths. */
+const DEPTH_PROFILES = { profiles: ['quick', 'full'], depths: [3, 4, 5] };
 
 export function depthControlNeeds(): ExperimentRequest[] {
   return [{ experiment: 'network-control' }];
@@ -401,7 +404,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       value: null,
       readings: ['escape later with depth at one T (rank test)', 'τ ordered by depth at one T'].map((label) => ({ label, value: null, verdict: 'inconclusive' as const, note: finding('controls.one-depth-note', {}) })),
       evidence: [finding('controls.one-depth', { depths: control.depths.map((d) => d.depth) }), ...slopeLines, finding('controls.uncalibrated', { why: 'one-depth' })],
-      wouldDecide: 'the quick or full profile (depths 3, 4, 5)',
+      wouldDecide: finding('controls.would-decide-depths', DEPTH_PROFILES),
     };
   }
   const taus = control.depths.map((d) => {
@@ -451,7 +454,7 @@ export function evaluateDepthControl(_claim: Claim, results: ExperimentResults):
       finding('controls.depth-exponential-rule', {}),
       ...slopeLines,
     ],
-    ...(ranks.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds at the common temperature, or escapes at every depth within the budget' } : {}),
+    ...(ranks.verdict === 'inconclusive' ? { wouldDecide: finding('controls.would-decide', { need: 'seeds-or-escapes-at-every-depth' }) } : {}),
     figures: [
       {
         id: 'control-depth-tau',
@@ -514,6 +517,6 @@ export function evaluateUndertrained(_claim: Claim, results: ExperimentResults):
       finding('controls.relaxation', {}),
       ...read.map(({ reading, law }) => finding('controls.checkpoint-law', { label: reading.label, law })),
     ],
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'escapes at every learning rate from the under-trained checkpoints' } : {}),
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: finding('controls.would-decide', { need: 'escapes-from-undertrained' }) } : {}),
   };
 }

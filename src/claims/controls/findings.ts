@@ -95,6 +95,27 @@ export interface KramersPoint {
 }
 
 /**
+ * What would decide an undecided reading where no statistical rule says (common.would-decide does where one does):
+ * escapes at two temperatures at least (a slope needs two), more seeds per temperature, both, more noise seeds at the
+ * common temperature or escapes at every depth, escapes at every learning rate from the under-trained checkpoints,
+ * more noise seeds per (B, ηlr) setting, escapes under the paper's SGD within a longer budget.
+ */
+export type ControlNeed =
+  | 'escapes-at-two-temperatures'
+  | 'seeds-per-temperature'
+  | 'escapes-and-seeds'
+  | 'seeds-or-escapes-at-every-depth'
+  | 'escapes-from-undertrained'
+  | 'seeds-per-noise-setting'
+  | 'paper-sgd-longer-budget';
+
+/** A data set the full-batch control leaves undecided, and how many of its temperatures lie in Kramers' regime. */
+export interface OpenDataSet {
+  readonly dataSeed: number;
+  readonly temperaturesInRegime: number;
+}
+
+/**
  * Each kind's values. A `label: string | null` is the reading's label where the finding is an evidence line under it,
  * null where it is the reading's own note (the reading carries the label).
  */
@@ -261,4 +282,11 @@ export interface ControlsFindings {
   'controls.paper-sgd': { readonly notReproducible: boolean };
   /** Why a verdict decided by the trap's invariance states no size or power. */
   'controls.invariance-calibration': Fixed;
+
+  // What would decide an undecided reading.
+  'controls.would-decide': { readonly need: ControlNeed };
+  /** The profiles that run every depth, and their depths. */
+  'controls.would-decide-depths': { readonly profiles: readonly string[]; readonly depths: readonly number[] };
+  /** A narrower interval on the data sets the headline leaves undecided. */
+  'controls.would-decide-data-sets': { readonly dataSets: readonly OpenDataSet[] };
 }

@@ -150,10 +150,10 @@ function pointLine(control: KramersControlResult, d: KramersControlDataSet): Fin
 }
 
 /** What would decide an undecided headline: the data sets it leaves undecided, each with its temperatures in the regime. */
-function wouldDecide(control: KramersControlResult, decided: readonly DataSetDecision[]): string {
+function wouldDecide(control: KramersControlResult, decided: readonly DataSetDecision[]): Finding {
   const open = control.dataSets.filter((_, i) => decided[i]!.verdict === 'inconclusive');
-  const sets = open.map((d) => `data seed ${d.dataSeed} (${d.points.filter((p) => inKramersRegime(d.analysis, p.temperature, control.regimeFactor)).length} temperatures in the regime)`);
-  return `a narrower interval on ${sets.join(', ')}: more noise seeds per temperature, or colder temperatures inside the budget`;
+  const dataSets = open.map((d) => ({ dataSeed: d.dataSeed, temperaturesInRegime: d.points.filter((p) => inKramersRegime(d.analysis, p.temperature, control.regimeFactor)).length }));
+  return finding('controls.would-decide-data-sets', { dataSets });
 }
 
 /**

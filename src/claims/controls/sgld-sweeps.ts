@@ -79,12 +79,16 @@ export function statingInvariance(e: Evaluation): Evaluation {
   return e.notReproducible === undefined ? e : { ...e, evidence: [...e.evidence, INVARIANCE_CALIBRATION] };
 }
 
+/** What would decide the paper's SGD headline where the trap is not shown invariant. */
+export const PAPER_SGD_LONGER_BUDGET: Finding = finding('controls.would-decide', { need: 'paper-sgd-longer-budget' });
+
 /**
  * A kinetic statement of the paper about SGD: its headline is the paper's protocol, which from the invariant trap
  * gives no escape to read (then `deviates`, not reproducible as specified; otherwise `inconclusive`). The readings on
- * the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were.
+ * the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were. What would decide
+ * the undecided headline: escapes under the paper's SGD within a longer budget, unless `wouldDecide` says otherwise.
  */
-export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, what: string, wouldDecide: string): Evaluation {
+export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, what: string, wouldDecide: Finding | string = PAPER_SGD_LONGER_BUDGET): Evaluation {
   const reason = paperTrapNotReproducible(results, what);
   const headline: Reading = {
     label: "the paper's SGD, rank-1 trap",
@@ -247,7 +251,7 @@ export function evaluateSgdNoiseAddsToT(claim: Claim, results: ExperimentResults
       ...decisions.flatMap((d) => d.evidence),
       finding('controls.noise-rule', { factor }),
     ],
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide: 'more noise seeds per (B, ηlr) setting' } : {}),
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: finding('controls.would-decide', { need: 'seeds-per-noise-setting' }) } : {}),
     figures: [noiseFigure(s.noise, s.temperature)],
   };
 }

@@ -100,6 +100,20 @@ const UNCALIBRATED: Record<F['controls.uncalibrated']['why'], string> = {
   'one-depth': 'Calibration: none at one depth — the rank test needs two.',
 };
 
+const TWO_TEMPERATURES = 'escapes at two temperatures at least';
+const SEEDS_PER_TEMPERATURE = 'more seeds per temperature';
+
+/** What would decide an undecided reading, where no statistical rule says. */
+const NEEDS: Record<F['controls.would-decide']['need'], string> = {
+  'escapes-at-two-temperatures': TWO_TEMPERATURES,
+  'seeds-per-temperature': SEEDS_PER_TEMPERATURE,
+  'escapes-and-seeds': `${TWO_TEMPERATURES}, and ${SEEDS_PER_TEMPERATURE}`,
+  'seeds-or-escapes-at-every-depth': 'more noise seeds at the common temperature, or escapes at every depth within the budget',
+  'escapes-from-undertrained': 'escapes at every learning rate from the under-trained checkpoints',
+  'seeds-per-noise-setting': 'more noise seeds per (B, ηlr) setting',
+  'paper-sgd-longer-budget': "escapes from the rank-1 trap under the paper's SGD within a longer budget",
+};
+
 export const CONTROLS_WORDS: Words<ControlsFindings> = {
   'controls.no-slope': ({ label, noSlope }) => underLabel(label, noSlopeWords(noSlope), '.'),
   'controls.no-slope-for': ({ label, noSlope }) => `${label}: no slope (${noSlopeWords(noSlope)}).`,
@@ -218,6 +232,10 @@ export const CONTROLS_WORDS: Words<ControlsFindings> = {
     `Rule: the censored line ln τ = a + b·ηlr/B per batch drawing; reproduced (SGD noise adds to T) when b's 1 − α interval lies below 0; deviates when above 0 or when τ moves by less than ×${factor} across the design (invisible); else inconclusive. ` +
     'The settings at equal ηlr/B with different ηlr check that τ depends on ηlr/B alone (the linearity p-value).',
   'controls.paper-sgd': ({ notReproducible }) => (notReproducible ? 'not reproducible as specified' : 'no SGD escape to read within the budget'),
+  'controls.would-decide': ({ need }) => NEEDS[need],
+  'controls.would-decide-depths': ({ profiles, depths }) => `the ${profiles.join(' or ')} profile (depths ${depths.join(', ')})`,
+  'controls.would-decide-data-sets': ({ dataSets }) =>
+    `a narrower interval on ${dataSets.map((d) => `data seed ${d.dataSeed} (${d.temperaturesInRegime} temperatures in the regime)`).join(', ')}: more noise seeds per temperature, or colder temperatures inside the budget`,
   'controls.invariance-calibration': () =>
     "Calibration: the verdict is decided by the trap's invariance — every trapped run's residue off the low-rank set is 0 or shrank, a property of each run checked exactly, not a sampled statistic — so no size or power applies to it; readings decided by a statistic state their own.",
 };
