@@ -9,7 +9,8 @@ import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
 import { NO_RULE_INVARIANT } from '../../../src/claims/trapping/invariant-trap.ts';
 import { INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
+import { withGrownResidue } from './grown-residue.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -48,7 +49,7 @@ describe('the Arrhenius claims', () => {
       expect(evaluated.outcome, id).toBe('deviates');
       expect(evaluated.evaluation!.readings[0]!.verdict, id).toBe('deviates');
       expect(noteText(evaluated.evaluation!.readings[0]!.note), id).toMatch(/^not reproducible as specified/);
-      expect(evaluated.evaluation!.notReproducible, id).toMatch(/none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escapes/);
+      expect(markText(evaluated.evaluation!.notReproducible), id).toMatch(/none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escapes the Arrhenius sweep is about at the protocol's checkpoint \(\d+ seeds × 5 learning rates × \d+ epochs\)\.$/);
       expect(evaluated.evaluation!.wouldDecide, id).toBeUndefined();
     }
     const r2 = evaluateClaim(claim('arrhenius-r2'), recordedResults());
@@ -60,15 +61,16 @@ describe('the Arrhenius claims', () => {
     const recorded = recordedResults();
     const sweeps = recorded.arrheniusSweeps();
     const first = sweeps.learningRateSweep[0]!;
-    const record = first.records.find((r) => primaryOutcome(r).trapped)!;
-    if (record.start.kind !== 'checkpoint') throw new Error('the trap starts from a checkpoint');
-    // A weak-mode residue of 1e-3 at the checkpoint that grew to 0.01 by the end, censored all the same.
-    const stages = record.start.stages.map((s) => ({ ...s, singularValues: s.singularValues.map((v, i) => (i === 0 ? v : 1e-3)) }));
-    const grown = { ...record, start: { ...record.start, stages }, final: { ...record.final, singularValues: record.final.singularValues.map((v, i) => (i === 0 ? v : 1e-2)) } };
-    const edited = { ...sweeps, learningRateSweep: [{ ...first, records: first.records.map((r) => (r === record ? grown : r)) }, ...sweeps.learningRateSweep.slice(1)] };
+    const edited = { ...sweeps, learningRateSweep: [{ ...first, records: withGrownResidue(first.records) }, ...sweeps.learningRateSweep.slice(1)] };
     const r2 = evaluateClaim(claim('arrhenius-r2'), { ...recorded, arrheniusSweeps: () => edited });
     expect(r2.outcome).toBe('inconclusive');
-    expect(r2.evaluation!.wouldDecide).toMatch(/20 escapes at every ηlr: a longer budget/);
+    expect(markText(r2.evaluation!.wouldDecide)).toMatch(/^20 escapes at every ηlr: a longer budget than \d+ epochs at the protocol's checkpoint, or the checkpoint variants \([\d, ]+ epochs per stage\)\.$/);
+    for (const id of ['delta-e-eff', 'batch-size-collapse']) {
+      const e = evaluateClaim(claim(id), { ...recorded, arrheniusSweeps: () => edited });
+      expect(e.outcome, id).toBe('inconclusive');
+      expect(markText(e.evaluation!.wouldDecide), id).toMatch(/^escapes at two (learning rates|settings) at least/);
+      expect(plainMarks(e.evaluation!), id).toEqual([]);
+    }
   });
 
   it('see one line for both sweeps when escape times depend on B/ηlr alone', () => {
@@ -98,14 +100,18 @@ describe('the Arrhenius claims', () => {
     const collapse = evaluateClaim(claim('batch-size-collapse'), withSweeps(sweeps));
     expect(collapse.outcome).toBe('inconclusive');
     expect(collapse.evaluation!.rule!.power).toBeLessThan(0.9);
-    expect(collapse.evaluation!.wouldDecide).toMatch(/power/);
+    expect(markText(collapse.evaluation!.wouldDecide)).toBe('more trapped runs per setting, until the calibrated power at ×2 reaches 0.9');
+    expect(plainMarks(collapse.evaluation!)).toEqual([]);
   });
 
-  it('return their evidence and notes as findings: no sentence of theirs is left, only the trap\'s invariance lines of trapping and controls', () => {
+  it('return their evidence, notes and marks as findings: no sentence of theirs is left, only the trap\'s invariance lines of trapping and controls', () => {
     const synthetic = withSweeps(syntheticSweeps((x) => Math.exp(5 + 2e-5 * x)));
     for (const id of ['arrhenius-r2', 'delta-e-eff', 'batch-size-collapse']) {
-      expect(plainSentences(evaluateClaim(claim(id), recordedResults()).evaluation!), id).toEqual([]);
-      expect(plainSentences(evaluateClaim(claim(id), synthetic).evaluation!), id).toEqual([]);
+      for (const results of [recordedResults(), synthetic]) {
+        const e = evaluateClaim(claim(id), results).evaluation!;
+        expect(plainSentences(e), id).toEqual([]);
+        expect(plainMarks(e), id).toEqual([]);
+      }
     }
   });
 });

@@ -5,7 +5,7 @@ import type { ExperimentResults, JumpGroupResult, OneWayJumps } from '../../../s
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -77,6 +77,25 @@ describe('the downward-jump claims', () => {
     for (const id of ['one-way-jump-memoryless', 'one-way-jump-arrhenius', 'one-way-jump-slope-barrier', 'mechanism-vs-reference-18']) {
       expect(plainSentences(evaluateClaim(claim(id), results([near, far])).evaluation!), id).toEqual([]);
       expect(plainSentences(evaluateClaim(claim(id), results([group(0.004, 1e-4, () => 30, 'exponential', 3)])).evaluation!), id).toEqual([]);
+    }
+  });
+
+  it('say what would decide an inconclusive one as a finding', () => {
+    const near = group(0.004, 1e-4, arrhenius(0.004), 'exponential', 7);
+    const cases = [
+      { id: 'one-way-jump-memoryless', groups: [group(0.004, 1e-4, () => 30, 'exponential', 3)], words: 'at least 5 falls at one setting (a longer budget or more seeds)' },
+      { id: 'one-way-jump-arrhenius', groups: [group(0.004, 1e-4, (x) => (x < 250 ? 3 : 40), 'exponential', 6)], words: 'falls at more settings, or more seeds per setting, until one law leads by ΔAIC > 2' },
+      {
+        id: 'one-way-jump-slope-barrier',
+        groups: [near, group(0.02, null as unknown as number, arrhenius(0.01), 'exponential', 10)],
+        words: 'falls at ≥ 2 learning rates in both the nearest and the farthest with-replacement group, so both slopes are resolved above 0',
+      },
+    ];
+    for (const { id, groups, words } of cases) {
+      const e = evaluateClaim(claim(id), results(groups)).evaluation!;
+      expect(e.verdict, id).toBe('inconclusive');
+      expect(markText(e.wouldDecide), id).toBe(words);
+      expect(plainMarks(e), id).toEqual([]);
     }
   });
 });

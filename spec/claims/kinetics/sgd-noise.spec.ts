@@ -8,7 +8,8 @@ import type { GradientNoiseCell, PhaseDiagramRecord, SgldEscapeRecord } from '..
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText } from '../evidence-words.ts';
 import { INVARIANCE_CALIBRATION, temperatureLawReadings } from '../../../src/claims/controls/sgld-sweeps.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
+import { paperTrapGrown } from './grown-residue.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -151,10 +152,18 @@ describe('escape-is-abrupt on the SGLD control, against the paper\'s τ', () => 
 describe('the noise claims\' evidence as findings', () => {
   it('leaves no sentence of this subject: the measurement of 1/B in full, and F.3 apart from the SGLD control\'s lines and the SGD headline (controls)', () => {
     const results = recordedResults();
-    expect(plainSentences(evaluateClaim(claim('gradient-noise-inverse-batch'), results).evaluation!)).toEqual([]);
+    const noise = evaluateClaim(claim('gradient-noise-inverse-batch'), results).evaluation!;
+    expect(plainSentences(noise)).toEqual([]);
+    expect(plainMarks(noise)).toEqual([]);
     const e = evaluateClaim(claim('multiplicative-noise-keeps-linear'), results).evaluation!;
     const control = temperatureLawReadings(results).map((c) => ({ evidence: c.evidence, readings: [c.reading] }));
     expect(plainSentences(e)).toEqual([]);
+    expect(markText(e.notReproducible)).toMatch(/^under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap .* so no budget and no seed count produces the escapes whose law F\.3 describes\.$/);
+    expect(plainMarks(e)).toEqual([]);
+    const undecided = evaluateClaim(claim('multiplicative-noise-keeps-linear'), paperTrapGrown(results)).evaluation!;
+    expect(undecided.verdict).toBe('inconclusive');
+    expect(markText(undecided.wouldDecide)).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
+    expect(plainMarks(undecided)).toEqual([]);
     for (const c of control) expect(plainSentences(c)).toEqual([]);
   });
 });

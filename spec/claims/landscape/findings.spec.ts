@@ -5,14 +5,16 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { LANDSCAPE_EVALUATORS } from '../../../src/claims/landscape/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
+import { plainMarks } from '../kinetics/plain-sentences.ts';
 
 const claims = loadLedger().claims.filter((c) => c.evaluator in LANDSCAPE_EVALUATORS);
 
 describe('landscape evidence as findings', () => {
-  it.each(claims.map((c) => [c.id, c] as const))('%s: no line of evidence or note is a sentence made in the evaluator', (_, claim) => {
+  it.each(claims.map((c) => [c.id, c] as const))('%s: no line of evidence, note, what would decide or why not reproducible is a sentence made in the evaluator', (_, claim) => {
     const e = evaluateClaim(claim, recordedResults()).evaluation!;
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(e.readings.filter((r) => typeof r.note === 'string')).toEqual([]);
+    expect(plainMarks(e)).toEqual([]);
     expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
     expect(e.readings.every((r) => r.note === undefined || noteText(r.note)!.length > 0)).toBe(true);
   });

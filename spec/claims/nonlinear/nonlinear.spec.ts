@@ -8,6 +8,7 @@ import type { NonlinearSweepPoint, NonlinearTrapState } from '../../../src/run/i
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
+import { markText, plainMarks } from '../kinetics/plain-sentences.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -147,5 +148,22 @@ describe('nonlinear evidence as findings', () => {
     const escape = evaluate0('nonlinear-escape', results(trapped, none));
     expect(noteText(escape.readings[1]!.note)).toBe('no trap: the up sweep never loses the weak mode');
     expect(evidenceText(escape).at(-1)).toMatch(/^Calibration: /);
+  });
+  it('says what would decide an inconclusive one as a finding, worded by the report', () => {
+    const cases = [
+      {
+        id: 'nonlinear-hysteresis',
+        r: results(activation('tanh', sweeps({ lossWeak: 0.35, lossStrong: 0.4, regain: 0.3 }), null, [])),
+        words: 'sweeps on a finer β grid around each loss (a step well under the loop, e.g. 0.005 between 0.30 and 0.40 for tanh) with descent run to convergence at every point near the saddle-nodes',
+      },
+      { id: 'nonlinear-noise-off-low-rank', r: results(activation('tanh', loop, null, [])), words: 'a trap that is rank 1 (for sigmoid: a β grid fine enough to separate its two losses, so a rank-1 branch exists)' },
+      { id: 'nonlinear-escape', r: results(activation('tanh', loop, trap(0.1), runs(null).slice(0, 2))), words: 'at least five escapes: more seeds or a longer budget from the same trap, or a rank-1 trap where there is none' },
+    ];
+    for (const { id, r, words } of cases) {
+      const e = evaluate0(id, r);
+      expect(e.verdict, id).toBe('inconclusive');
+      expect(markText(e.wouldDecide), id).toBe(words);
+      expect(plainMarks(e), id).toEqual([]);
+    }
   });
 });

@@ -5,14 +5,16 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { TEXT_EVALUATORS } from '../../../src/claims/text/index.ts';
 import { NO_EXPERIMENTS } from '../without-experiments.ts';
 import { evidenceText } from '../evidence-words.ts';
+import { plainMarks } from '../kinetics/plain-sentences.ts';
 
 const claims = loadLedger().claims.filter((c) => c.evaluator in TEXT_EVALUATORS);
 
 describe('text evidence as findings', () => {
-  it.each(claims.map((c) => [c.id, c] as const))('%s: no line of evidence or note is a sentence made in the evaluator', (_, claim) => {
+  it.each(claims.map((c) => [c.id, c] as const))('%s: no line of evidence, note, what would decide or why not reproducible is a sentence made in the evaluator', (_, claim) => {
     const e = evaluateClaim(claim, NO_EXPERIMENTS).evaluation!;
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(e.readings.filter((r) => r.note !== undefined)).toEqual([]);
+    expect(plainMarks(e)).toEqual([]);
     expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
   });
 

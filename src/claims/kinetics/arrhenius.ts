@@ -1,6 +1,5 @@
 import { createStream, uniformUnit } from '../../data/index.ts';
 import { fitArrhenius, type ArrheniusFit, type ArrheniusSweeps, type ExperimentRequest, type ExperimentResults, type SweepPoint } from '../../experiments/index.ts';
-import { invarianceReason, trappedInvariance } from '../trapping/invariant-trap.ts';
 import { arrheniusPlotSpec, type ArrheniusSeries } from './arrhenius-plot.ts';
 import { bootstrapInterval, DEFAULT_ALPHA, REPRODUCE_ALPHA, decideAgainstClaim, escapeSample, escapes, exposure, fitLine, runsOf, TARGET_POWER, type ClaimBand, type EscapeGroup, type EscapeOutcome, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import { collapseCalibration, collapseTest } from './collapse-test.ts';
@@ -12,7 +11,8 @@ import { calibrationFinding } from '../common/calibration-finding.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
 import { finding, type Finding } from '../finding.ts';
 import { note, readingLine, type NotedReading } from './notes.ts';
-import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
+import { unlessSweepNotReproducible } from './marks.ts';
+import type { KineticsFindings } from './findings.ts';
 
 /** The bootstrap of R² over seeds: 2/α resamples resolve α, so R² uses a looser α than the other checks (stated). */
 export const R2_ALPHA = 1e-3;
@@ -171,19 +171,8 @@ export function decideR2(x: readonly number[], bySeed: readonly (readonly Escape
  * can is the sweep from checkpoints that leave the weak mode a residue (the checkpoint variants); otherwise a longer
  * budget at the protocol's checkpoint.
  */
-export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: string): string {
-  const variants = sweeps.checkpointVariants.map((v) => v.checkpointEpochsPerStage).join(', ');
-  return `${needed}: a longer budget than ${sweeps.epochs} epochs at the protocol's checkpoint, or the checkpoint variants (${variants} epochs per stage).`;
-}
-
-/**
- * Why the protocol's sweep cannot give the escapes a fit needs, or null where it may: every trapped start of the
- * learning-rate sweep (the protocol's checkpoint) stayed trapped with a residue that is 0 or only shrank.
- */
-export function sweepNotReproducible(sweeps: ArrheniusSweeps): string | null {
-  const points = sweeps.learningRateSweep;
-  const invariance = trappedInvariance(points.flatMap((p) => p.records), points.flatMap((p) => p.outcomes));
-  return invariance.invariant ? `${invarianceReason(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${sweeps.seeds.length} seeds × ${sweeps.learningRateSweep.length} learning rates × ${sweeps.epochs} epochs)`)}.` : null;
+export function sweepWouldDecide(sweeps: ArrheniusSweeps, needed: KineticsFindings['kinetics.would-decide-sweep']['needed']): Finding {
+  return finding('kinetics.would-decide-sweep', { needed, epochs: sweeps.epochs, variants: sweeps.checkpointVariants.map((v) => v.checkpointEpochsPerStage) });
 }
 
 /** Section 3.3: "the linear fit achieves R² = 0.991". */
@@ -219,15 +208,15 @@ function evaluateR2(claim: Claim, results: ExperimentResults): Evaluation {
   }
   const out = [...draws, ...precise];
   const headline = out[0]!;
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(unlessSweepNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
     evidence: [...sweeps.learningRateSweep.map(pointLine), ...all.map(fitLineText), ...out.map(readingLine), finding('kinetics.r2-calibration', {})],
-    ...(headline.verdict === 'inconclusive' ? { wouldDecide: sweepWouldDecide(sweeps, `${MIN_ESCAPES_FOR_R2} escapes at every ηlr`) } : {}),
+    ...(headline.verdict === 'inconclusive' ? { wouldDecide: sweepWouldDecide(sweeps, { atEveryRate: MIN_ESCAPES_FOR_R2 }) } : {}),
     figures: [arrheniusFigure(sweeps, all)],
     perSeed: perSeedOf(all),
-  }, sweepNotReproducible(sweeps)));
+  }, sweeps));
 }
 
 /** Gradient-noise variance of a batch of B drawn without replacement from N, relative to B drawn with replacement. */
@@ -283,7 +272,7 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
     }),
   );
   const headline = out[0]!;
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(unlessSweepNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings: out,
@@ -292,13 +281,13 @@ function evaluateBatchCollapse(_claim: Claim, results: ExperimentResults): Evalu
       ? {
           wouldDecide:
             headline.value === null
-              ? 'escapes at two settings at least in each sweep: from checkpoints that leave the weak mode a residue (the checkpoint variants), since the protocol checkpoint is invariant under SGD (sgd-noise-across-barrier)'
-              : 'more trapped runs per setting, until the calibrated power at ×2 reaches 0.9',
+              ? finding('kinetics.would-decide-collapse-escapes', {})
+              : finding('kinetics.would-decide-collapse-power', { targetPower: TARGET_POWER }),
         }
       : {}),
     ...(rule ? { rule } : {}),
     figures: [arrheniusFigure(sweeps, all)],
-  }, sweepNotReproducible(sweeps)));
+  }, sweeps));
 }
 
 export { evaluateR2 as evaluateArrheniusR2, evaluateBatchCollapse };

@@ -5,13 +5,13 @@ import { toleranceWidth } from '../tolerance.ts';
 import type { Evaluation } from '../verdict.ts';
 import { fitArrhenius, type ExperimentRequest, type ExperimentResults } from '../../experiments/index.ts';
 import { kramersNeeds, kramersReportOf } from '../kramers-langer/kramers.ts';
-import { sweepNotReproducible, sweepWouldDecide } from './arrhenius.ts';
+import { sweepWouldDecide } from './arrhenius.ts';
 import { statingInvariance } from '../controls/sgld-sweeps.ts';
 import { CALIBRATION_REPLICATIONS } from '../common/calibrations.ts';
 import { calibration } from '../common/calibration-finding.ts';
 import { finding } from '../finding.ts';
 import { note, readingLine, type NotedReading } from './notes.ts';
-import { unlessNotReproducible } from '../trapping/invariant-trap.ts';
+import { unlessSweepNotReproducible } from './marks.ts';
 
 /** τ of the synthetic sweeps at the smallest B/ηlr (effectiveBarrierCalibration). */
 const TAU_AT_SMALLEST_X = 500;
@@ -51,7 +51,7 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
   // The headline reading's rule on synthetic sweeps of this design: what it would say were ΔE_eff = 0.15 true.
   const band = { value: Number(printed), tolerance, printed };
   const rule = effectiveBarrierCalibration(sweeps.learningRateSweep.map((p) => p.x), sweeps.seeds.length, sweeps.epochs, scales[0]!.perX, band, DEFAULT_ALPHA, CALIBRATION_REPLICATIONS);
-  return statingInvariance(unlessNotReproducible({
+  return statingInvariance(unlessSweepNotReproducible({
     verdict: headline.verdict,
     value: headline.value,
     readings,
@@ -68,9 +68,9 @@ export function evaluateEffectiveBarrier(claim: Claim, results: ExperimentResult
     ],
     rule,
     ...(headline.verdict === 'inconclusive'
-      ? { wouldDecide: sweepWouldDecide(sweeps, 'escapes at two learning rates at least') }
+      ? { wouldDecide: sweepWouldDecide(sweeps, 'two-rates') }
       : {}),
-  }, sweepNotReproducible(sweeps)));
+  }, sweeps));
 }
 
 /** The learning-rate sweep, and Appendix F's tr C at the claim's β. */

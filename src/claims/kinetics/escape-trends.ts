@@ -5,7 +5,8 @@ import type { Claim } from '../ledger.ts';
 import type { Evaluation } from '../verdict.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../landscape/transitions.ts';
 import { evaluateDepthControl } from '../controls/escape-controls.ts';
-import { betaControlReading, headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
+import { betaControlReading, type ControlReading } from '../controls/sgld-sweeps.ts';
+import { headedByPaperSgd } from './marks.ts';
 import { readingLabel } from '../common/reading-words.ts';
 import { finding, type Finding } from '../finding.ts';
 
@@ -26,7 +27,7 @@ function kineticHalf(control: ControlReading | null, analytic: Evaluation, what:
   const runs = results.trapping('rank1-trap').runs['per-seed'];
   const trapped = runs.filter((r) => r.trapped);
   const escaped = trapped.filter((r) => r.escapeEpoch !== null).length;
-  return headedBySgd(
+  return headedByPaperSgd(
     control === null ? [] : [control],
     {
       ...analytic,
@@ -37,8 +38,7 @@ function kineticHalf(control: ControlReading | null, analytic: Evaluation, what:
       ],
     },
     results,
-    `the escape times whose growth the claim states (${what})`,
-    'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
+    { growth: what },
   );
 }
 

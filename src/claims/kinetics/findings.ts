@@ -2,6 +2,7 @@
 import type { NoFit } from '../../experiments/index.ts';
 import type { Calibration } from '../common/findings.ts';
 import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
+import type { TrapInvariance } from '../trapping/findings.ts';
 
 /** A verdict, as verdict.ts names them (not imported: verdict.ts reads finding.ts, which reads this file). */
 type VerdictName = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
@@ -110,7 +111,6 @@ export interface KineticsFindings {
   'kinetics.noise-ratio': { readonly ratio: number };
   /** Mori et al.'s logarithmised barrier against the linear one over L(θ*). */
   'kinetics.mori-ratio': { readonly barrier: LogLossBarrier; readonly linear: number };
-  /** The headline's note under a not-reproducible verdict: the note it had (null: none). */
 
   // ---- the Arrhenius sweeps (arrhenius.ts, effective-barrier.ts) ----
   /** One setting of a sweep: trapped seeds, escapes within the budget, τ̂ or (without an escape) the lower end of its interval. */
@@ -240,4 +240,33 @@ export interface KineticsFindings {
   'kinetics.paper-runs': { readonly runs: number; readonly trapped: number; readonly escaped: number; readonly withControl: boolean };
   /** The audit's claim that reads the escape-time half under SGLD noise, its verdict and value. */
   'kinetics.depth-control': { readonly claim: string; readonly verdict: VerdictName; readonly value: string | null };
+
+  // ---- what would decide an inconclusive claim, why one is not reproducible as specified ----
+  /**
+   * A sweep with too few escapes: the escapes it needs (`escapes` at every learning rate, or escapes at two of them),
+   * then a budget longer than `epochs` at the protocol's checkpoint or the checkpoint variants (epochs per stage).
+   */
+  'kinetics.would-decide-sweep': { readonly needed: { readonly atEveryRate: number } | 'two-rates'; readonly epochs: number; readonly variants: readonly number[] };
+  /** The collapse without a line for a sweep: escapes at two settings in each, from the checkpoint variants. */
+  'kinetics.would-decide-collapse-escapes': Record<never, never>;
+  /** The collapse not rejected with too little power: more trapped runs until the power at ×2 reaches `targetPower`. */
+  'kinetics.would-decide-collapse-power': { readonly targetPower: number };
+  /** No setting with enough falls to test the shape: `falls` at one setting. */
+  'kinetics.would-decide-falls': { readonly falls: number };
+  /** No law leading: falls until one leads by ΔAIC > `margin`. */
+  'kinetics.would-decide-laws': { readonly margin: number };
+  /** A slope not resolved: falls at `learningRates` rates or more in the nearest and the farthest group. */
+  'kinetics.would-decide-slopes': { readonly learningRates: number };
+  /** The paper's SGD from the rank-1 trap without an escape to read: escapes within a longer budget. */
+  'kinetics.would-decide-sgd': Record<never, never>;
+  /**
+   * The learning-rate sweep at the protocol's checkpoint never leaves its invariant trap: the trap's account, and the
+   * sweep's seeds, learning rates and epochs.
+   */
+  'kinetics.sweep-not-reproducible': { readonly invariance: TrapInvariance; readonly seeds: number; readonly learningRates: number; readonly epochs: number };
+  /**
+   * The paper's SGD never leaves the rank-1 trap: the trap's account, and the escapes the claim is about — the escape
+   * times of a growth its analytic half states (that half's label), or the escapes whose law F.3 describes.
+   */
+  'kinetics.paper-trap-not-reproducible': { readonly invariance: TrapInvariance; readonly escapes: { readonly growth: string } | 'law' };
 }

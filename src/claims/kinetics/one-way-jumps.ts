@@ -119,7 +119,7 @@ export function evaluateJumpMemoryless(_claim: Claim, results: ExperimentResults
       finding('kinetics.jump-shape-rule', { budget: jumps.budget, alpha: DEFAULT_ALPHA, settings: outcomes.length, minEscapes: SHAPE_TEST_MIN_ESCAPES, minDistinct: SHAPE_TEST_MIN_DISTINCT }),
       ...outcomes.map((o) => finding('kinetics.jump-shape', { group: groupLabel(o.group), lr: o.lr, escapes: o.escapes, cv: o.cv, pValue: o.pValue, rejects: o.rejects })),
     ],
-    ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: `at least ${SHAPE_TEST_MIN_ESCAPES} falls at one setting (a longer budget or more seeds)` } : {}),
+    ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: finding('kinetics.would-decide-falls', { falls: SHAPE_TEST_MIN_ESCAPES }) } : {}),
     figures: [survivalOfJumps(jumps)],
     perSeed: perSeedFalls(jumps),
   });
@@ -160,6 +160,11 @@ export interface KineticsComparison {
   readonly decisive: boolean;
 }
 
+/** The AIC margin by which the best law must lead to decide. */
+const DECISIVE_AIC = 2;
+/** Settings with falls a law's slope needs. */
+const SETTINGS_FOR_SLOPE = 2;
+
 export const ARRHENIUS = 'Arrhenius: ln τ = a + b·B/ηlr';
 export const POWER_LAW = 'power law: ln τ = a + b·ln(B/ηlr)';
 export const THRESHOLD = 'threshold: ln τ = a − b·ln(x_c − B/ηlr), τ = ∞ beyond x_c';
@@ -189,7 +194,7 @@ function thresholdFit(xs: readonly number[], runs: readonly (readonly EscapeRun[
 export function compareKinetics(group: JumpGroupResult): KineticsComparison | null {
   const xs = group.points.map((pt) => pt.x);
   const runs = group.points.map((pt) => pt.runs);
-  if (xs.filter((_, i) => runs[i]!.some((r) => r.escaped)).length < 2) return null;
+  if (xs.filter((_, i) => runs[i]!.some((r) => r.escaped)).length < SETTINGS_FOR_SLOPE) return null;
   let two;
   try {
     two = compareEscapeRateModels(runs, [{ label: ARRHENIUS, x: xs }, { label: POWER_LAW, x: xs.map(Math.log) }], DEFAULT_ALPHA);
@@ -200,7 +205,7 @@ export function compareKinetics(group: JumpGroupResult): KineticsComparison | nu
   const all = [...two.models.map((m) => ({ label: m.label, aic: m.aic })), ...(threshold ? [{ label: THRESHOLD, aic: threshold.aic }] : [])].sort((a, b) => a.aic - b.aic);
   const ranked = all.map((m) => ({ ...m, deltaAic: m.aic - all[0]!.aic }));
   const arrhenius = two.models.find((m) => m.label === ARRHENIUS)!.fit;
-  return { arrhenius, ranked, thresholdAt: threshold?.xc ?? null, better: ranked[0]!.label, decisive: (ranked[1]?.deltaAic ?? 0) > 2 };
+  return { arrhenius, ranked, thresholdAt: threshold?.xc ?? null, better: ranked[0]!.label, decisive: (ranked[1]?.deltaAic ?? 0) > DECISIVE_AIC };
 }
 
 /** Per group: Arrhenius best by ΔAIC > 2 → reproduced; another law best by > 2 → deviates; otherwise inconclusive. */
@@ -230,7 +235,7 @@ export function evaluateJumpKinetics(_claim: Claim, results: ExperimentResults):
         finding('kinetics.jump-group', { group: groupLabel(g), beta: g.landscape.beta, lossBeta: g.landscape.lossBeta, falls: g.points.map((pt) => ({ lr: pt.lr, fell: countEscapes(pt.runs), runs: pt.runs.length })) }),
       ),
     ],
-    ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: 'falls at more settings, or more seeds per setting, until one law leads by ΔAIC > 2' } : {}),
+    ...(readings.every((r) => r.verdict === 'inconclusive') ? { wouldDecide: finding('kinetics.would-decide-laws', { margin: DECISIVE_AIC }) } : {}),
     figures: [jumpArrheniusFigure(jumps, compared)],
   });
 }
@@ -309,6 +314,6 @@ export function evaluateJumpSlopeBarrier(_claim: Claim, results: ExperimentResul
         ];
       }),
     ],
-    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: 'falls at ≥ 2 learning rates in both the nearest and the farthest with-replacement group, so both slopes are resolved above 0' } : {}),
+    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: finding('kinetics.would-decide-slopes', { learningRates: SETTINGS_FOR_SLOPE }) } : {}),
   });
 }

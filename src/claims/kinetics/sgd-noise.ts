@@ -4,7 +4,8 @@ import { loadArrheniusSweep } from '../../protocols/index.ts';
 import { calibrateRule, tIntervalFromSummary, type RuleCalibration, type StatisticalVerdict } from '../../stats/index.ts';
 import type { Claim } from '../ledger.ts';
 import type { Evaluation, EvidenceFigure, Reading, Verdict } from '../verdict.ts';
-import { CONTROL_NOISE, headedBySgd, LAW_MARGIN, temperatureLawReadings } from '../controls/sgld-sweeps.ts';
+import { CONTROL_NOISE, LAW_MARGIN, temperatureLawReadings } from '../controls/sgld-sweeps.ts';
+import { headedByPaperSgd } from './marks.ts';
 import { float64, modeLoss, stationaryPoints } from '../../analytic/index.ts';
 
 import { ALPHA } from '../common/typicality.ts';
@@ -238,7 +239,7 @@ export function evaluateMultiplicativeNoise(_claim: Claim, results: ExperimentRe
   ];
   const mori = moriReading(logLossBarrier(TRAP.beta, TRAP.etas, TRAP.depth));
   const control = temperatureLawReadings(results);
-  const out = headedBySgd(
+  const out = headedByPaperSgd(
     control,
     {
       verdict: rows[0]!.reading.verdict,
@@ -247,8 +248,7 @@ export function evaluateMultiplicativeNoise(_claim: Claim, results: ExperimentRe
       evidence: [finding('kinetics.control-law-rule', { control: CONTROL_NOISE, margin: LAW_MARGIN }), ...rows.map((r) => r.line), finding('kinetics.sweep-law-rule', { margin: LAW_MARGIN })],
     },
     results,
-    'the escapes whose law F.3 describes',
-    'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
+    'law',
   );
   // F.3's own terms follow the headline, before the audit's control readings.
   return { ...out, readings: [out.readings[0]!, mori.reading, ...out.readings.slice(1)], evidence: [...mori.lines, ...out.evidence] };

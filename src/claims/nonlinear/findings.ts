@@ -111,4 +111,10 @@ export interface NonlinearFindings {
     readonly readings: readonly { readonly reading: string; readonly beta: number | null }[];
     readonly riseThreshold: number;
   };
+  /** Loops not resolved: sweeps on a finer grid near each loss, with the step one activation's losses would want there. */
+  'nonlinear.would-decide-grid': { readonly example: { readonly activation: string; readonly step: number; readonly from: number; readonly to: number } };
+  /** No rank-1 trap to read the noise at. */
+  'nonlinear.would-decide-trap': Fixed;
+  /** Too few escapes to test: the `escapes` the rule needs. */
+  'nonlinear.would-decide-escapes': { readonly escapes: number };
 }

@@ -6,7 +6,7 @@ import { nonlinearSweepFigure } from './nonlinear-figures.ts';
 import { survivalFigure } from '../trapping/plots.ts';
 import type { Claim } from '../ledger.ts';
 import { worstVerdict, type Evaluation, type Reading, type Verdict } from '../verdict.ts';
-import { finding } from '../finding.ts';
+import { finding, type Finding } from '../finding.ts';
 import type { EscapeOutcome, LoopOutcome, NoiseOutcome } from './findings.ts';
 
 const mid = (c: ModeCrossing) => (c.from + c.to) / 2;
@@ -14,7 +14,7 @@ const mid = (c: ModeCrossing) => (c.from + c.to) / 2;
 export const nonlinearNeeds = (): ExperimentRequest[] => [{ experiment: 'nonlinear' }];
 
 /** The first reading (tanh) is the headline, as the protocol lists it. */
-function headed(readings: Reading[], decides: string, rest: Omit<Evaluation, 'verdict' | 'value' | 'readings' | 'wouldDecide'>): Evaluation {
+function headed(readings: Reading[], decides: Finding, rest: Omit<Evaluation, 'verdict' | 'value' | 'readings' | 'wouldDecide'>): Evaluation {
   const verdict = readings[0]!.verdict;
   return {
     verdict,
@@ -24,6 +24,9 @@ function headed(readings: Reading[], decides: string, rest: Omit<Evaluation, 've
     ...(verdict === 'inconclusive' ? { wouldDecide: decides } : {}),
   };
 }
+
+/** A step well under the loop, for one activation's losses: what a finer grid would mean there. */
+const FINER_GRID = { activation: 'tanh', step: 0.005, from: 0.3, to: 0.4 } as const;
 
 export interface ModeLoop {
   readonly mode: number;
@@ -79,7 +82,7 @@ export function evaluateNonlinearHysteresis(_claim: Claim, results: ExperimentRe
     verdict: worstVerdict(modes.map((m) => m.verdict)),
     note: finding('nonlinear.loops', { loops: modes.map((m) => ({ mode: m.mode, outcome: m.outcome })) }),
   }));
-  return headed(readings, 'sweeps on a finer β grid around each loss (a step well under the loop, e.g. 0.005 between 0.30 and 0.40 for tanh) with descent run to convergence at every point near the saddle-nodes', {
+  return headed(readings, finding('nonlinear.would-decide-grid', { example: FINER_GRID }), {
     evidence: [
       finding('nonlinear.sweep-rule', { activations: nl.activations.map((r) => r.activation), dataSeed: nl.dataSeed, rankThreshold: nl.rankThreshold, jumpFraction: nl.jumpFraction }),
       ...loops.flatMap(({ r, modes }) => modes.map((m) => finding('nonlinear.loop', { activation: r.activation, mode: m.mode, outcome: m.outcome }))),
@@ -100,7 +103,7 @@ export function evaluateNonlinearNoiseOffLowRank(_claim: Claim, results: Experim
     const verdict: Verdict = trap.noise.share > nl.noiseFloor ? 'reproduced' : 'deviates';
     return { label: r.activation, value: String(trap.noise.share), verdict, note: note({ case: 'share', share: trap.noise.share, trace: trap.noise.trace, floor: nl.noiseFloor }) };
   });
-  return headed(readings, 'a trap that is rank 1 (for sigmoid: a β grid fine enough to separate its two losses, so a rank-1 branch exists)', {
+  return headed(readings, finding('nonlinear.would-decide-trap', {}), {
     evidence: [
       finding('nonlinear.noise-rule', { trapReading: nl.trapReading, floor: nl.noiseFloor }),
       ...nl.activations.map((r) => {
@@ -158,7 +161,7 @@ export function evaluateNonlinearEscape(_claim: Claim, results: ExperimentResult
   const verdicts = nl.activations.map((r) => ({ activation: r.activation, ...escapeVerdict(r, nl) }));
   const readings: Reading[] = verdicts.map((v) => ({ label: v.activation, value: v.value, verdict: v.verdict, note: finding('nonlinear.escape-note', { outcome: v.outcome }) }));
   const withRuns = nl.activations.filter((r) => r.escapes.runs.length > 0);
-  return headed(readings, 'at least five escapes: more seeds or a longer budget from the same trap, or a rank-1 trap where there is none', {
+  return headed(readings, finding('nonlinear.would-decide-escapes', { escapes: nl.minimumEscapes }), {
     evidence: [
       finding('nonlinear.escape-rule', { checkEvery: nl.checkEvery, minimumEscapes: nl.minimumEscapes, alpha: DEFAULT_ALPHA, referenceTau: nl.referenceTau }),
       ...verdicts.map((v) => finding('nonlinear.escape', { activation: v.activation, outcome: v.outcome })),

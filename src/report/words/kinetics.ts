@@ -56,6 +56,23 @@ function sweepPointWords(p: Values<'kinetics.sweep-point'>): string {
   return `ηlr = ${p.lr}, B = ${p.batch} (B/ηlr = ${Math.round(p.x)}): ${p.trapped} of ${p.seeds} seeds started trapped, ${p.escapes} escaped within ${p.budget} epochs${tau}`;
 }
 
+type TrapInvariance = Values<'kinetics.sweep-not-reproducible'>['invariance'];
+
+/** Why no run leaves an invariant trap, ending "so no budget and no seed count produces <what>" (as the trapping subject words it). */
+function invarianceWords(inv: TrapInvariance, what: string): string {
+  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${f3(inv.largestStart)} at the checkpoint, ${f3(inv.largestEnd)} at the end)`;
+  return (
+    `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
+    'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
+    `so no budget and no seed count produces ${what}`
+  );
+}
+
+/** The escapes a kinetic claim is about, as its not-reproducible reason names them. */
+function paperEscapesWords(escapes: Values<'kinetics.paper-trap-not-reproducible'>['escapes']): string {
+  return escapes === 'law' ? 'the escapes whose law F.3 describes' : `the escape times whose growth the claim states (${escapes.growth})`;
+}
+
 function sweepFitWords({ label, notEstimable, fit: a }: Values<'kinetics.sweep-fit'>): string {
   if (a === null) return `${label}: no fit — ${noFitWords(notEstimable)}.`;
   return (
@@ -184,4 +201,19 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
   'kinetics.depth-control': ({ claim, verdict, value }) =>
     `The escape-time half under the audit's SGLD noise is the audit's claim ${claim} (${verdict}, τ̂(deepest)/τ̂(L = 3) = ${value ?? '—'}); ` +
     "its evidence stands there, and it is not this claim's reading: the paper states prediction 2 for SGD, under which the trap does not escape at any depth.",
+
+  'kinetics.would-decide-sweep': ({ needed, epochs, variants }) =>
+    `${needed === 'two-rates' ? 'escapes at two learning rates at least' : `${needed.atEveryRate} escapes at every ηlr`}: ` +
+    `a longer budget than ${epochs} epochs at the protocol's checkpoint, or the checkpoint variants (${variants.join(', ')} epochs per stage).`,
+  'kinetics.would-decide-collapse-escapes': () =>
+    'escapes at two settings at least in each sweep: from checkpoints that leave the weak mode a residue (the checkpoint variants), since the protocol checkpoint is invariant under SGD (sgd-noise-across-barrier)',
+  'kinetics.would-decide-collapse-power': ({ targetPower }) => `more trapped runs per setting, until the calibrated power at ×2 reaches ${targetPower}`,
+  'kinetics.would-decide-falls': ({ falls }) => `at least ${falls} falls at one setting (a longer budget or more seeds)`,
+  'kinetics.would-decide-laws': ({ margin }) => `falls at more settings, or more seeds per setting, until one law leads by ΔAIC > ${margin}`,
+  'kinetics.would-decide-slopes': ({ learningRates }) =>
+    `falls at ≥ ${learningRates} learning rates in both the nearest and the farthest with-replacement group, so both slopes are resolved above 0`,
+  'kinetics.would-decide-sgd': () => "escapes from the rank-1 trap under the paper's SGD within a longer budget",
+  'kinetics.sweep-not-reproducible': ({ invariance, seeds, learningRates, epochs }) =>
+    `${invarianceWords(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${seeds} seeds × ${learningRates} learning rates × ${epochs} epochs)`)}.`,
+  'kinetics.paper-trap-not-reproducible': ({ invariance, escapes }) => `under the paper's SGD from the rank-1 trap ${invarianceWords(invariance, paperEscapesWords(escapes))}.`,
 };

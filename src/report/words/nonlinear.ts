@@ -1,6 +1,6 @@
 // Words for the findings of the nonlinear subject (claims/nonlinear/findings.ts).
 import type { NonlinearFindings } from '../../claims/index.ts';
-import { formatNumber } from '../../text/index.ts';
+import { formatDecimals, formatNumber } from '../../text/index.ts';
 import type { Words } from './words.ts';
 
 type LoopOutcome = NonlinearFindings['nonlinear.loop']['outcome'];
@@ -10,6 +10,9 @@ type EscapeCount = Extract<EscapeOutcome, { case: 'shape' }>['count'];
 
 /** A number to three significant digits, unless told otherwise. */
 const p = (x: number, digits = 3): string => formatNumber(x, digits);
+
+/** A small count in words, as a sentence gives it ("five escapes"); a larger one in digits. */
+const spelled = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? String(n);
 
 const NO_TRAP = 'no trap: the up sweep never loses the weak mode';
 
@@ -103,4 +106,9 @@ export const NONLINEAR_WORDS: Words<NonlinearFindings> = {
   'nonlinear.escape-note': ({ outcome }) => escapeWords(outcome),
   'nonlinear.trap-plan': ({ activation, trapReading, beta, readings, riseThreshold }) =>
     `${activation}: trap β by '${trapReading}' = ${p(beta, 4)}; the other reading gives ${readings.map((r) => `${r.reading} ${r.beta === null ? '—' : p(r.beta, 4)}`).join(', ')}; rise threshold ${p(riseThreshold)}.`,
+  'nonlinear.would-decide-grid': ({ example: e }) =>
+    `sweeps on a finer β grid around each loss (a step well under the loop, e.g. ${e.step} between ${formatDecimals(e.from, 2)} and ${formatDecimals(e.to, 2)} for ${e.activation}) ` +
+    'with descent run to convergence at every point near the saddle-nodes',
+  'nonlinear.would-decide-trap': () => 'a trap that is rank 1 (for sigmoid: a β grid fine enough to separate its two losses, so a rank-1 branch exists)',
+  'nonlinear.would-decide-escapes': ({ escapes }) => `at least ${spelled(escapes)} escapes: more seeds or a longer budget from the same trap, or a rank-1 trap where there is none`,
 };
