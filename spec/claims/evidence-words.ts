@@ -10,7 +10,7 @@ export function noteText(note: Finding | undefined): string | undefined {
   return note === undefined ? undefined : wordEvidence(note);
 }
 
-/** A field that may be a finding or (not yet converted) a sentence, in words. */
-export function wordsOf(x: Finding | string | undefined): string | undefined {
-  return x === undefined || typeof x === 'string' ? x : wordEvidence(x);
+/** A finding in words (undefined where the field is absent). */
+export function wordsOf(x: Finding | undefined): string | undefined {
+  return x === undefined ? undefined : wordEvidence(x);
 }

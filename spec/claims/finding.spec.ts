@@ -8,9 +8,10 @@ import { recordedResults } from '../fixtures/recorded.ts';
 describe('findings as data', () => {
   const claims = loadLedger().claims;
 
-  it.each(claims.map((c) => [c.id, c] as const))('%s: every evidence line and reading note is a finding with words of its own', (_id, claim) => {
+  it.each(claims.map((c) => [c.id, c] as const))('%s: every evidence line, reading note, what would decide, measured estimate and not-reproducible reason is a finding with words of its own', (_id, claim) => {
     const e = evaluateClaim(claim, recordedResults()).evaluation!;
-    const items = [...e.evidence, ...e.readings.flatMap((r) => (r.note === undefined ? [] : [r.note]))];
+    const marks = [e.wouldDecide, e.measured, e.notReproducible].filter((x) => x !== undefined);
+    const items = [...e.evidence, ...e.readings.flatMap((r) => (r.note === undefined ? [] : [r.note])), ...marks];
     expect(items.filter((x) => typeof x === 'string')).toEqual([]);
     for (const item of items) {
       expect(wordEvidence(item)).not.toMatch(/undefined|\[object Object\]/);

@@ -48,12 +48,12 @@ export interface Evaluation {
   /** For `inconsistent`: the two places of the paper that disagree. */
   places?: [string, string];
   /** For `inconclusive`: what would decide it. */
-  wouldDecide?: Finding | string;
+  wouldDecide?: Finding;
   /**
    * For `deviates` when the stated protocol provably cannot produce the data the claim is about (an invariant trap
    * never escapes, so no budget and no seed count gives the escapes): why (DESIGN.md, "not reproducible as specified").
    */
-  notReproducible?: Finding | string;
+  notReproducible?: Finding;
   /** Figures drawn from this claim's own experiments (as data); the report renders and embeds each id once. */
   figures?: EvidenceFigure[];
   /** The raw per-seed values behind the aggregates (DESIGN.md: kept beside every mean, median and interval). */
@@ -61,7 +61,7 @@ export interface Evaluation {
   /** The headline's statistical decision rule with its size, power and detectable discrepancy at this seed count. */
   rule?: RuleCalibration;
   /** For a stochastic claim: the headline estimate or bound with its interval and counts, as the summary row shows it. */
-  measured?: Finding | string;
+  measured?: Finding;
 }
 
 /** One quantity per seed, e.g. escape epochs of one reading: null where the seed gave none (censored). */

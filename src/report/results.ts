@@ -66,9 +66,9 @@ export type RobustnessTallies = Record<Robustness['status'], number>;
 /** Outcome counts per group of claims: the paper's, the audit's own, the paper's text, arithmetic on printed numbers. */
 export type GroupTallies = Record<ClaimGroup, Record<Outcome, number>>;
 
-/** A finding or a sentence in words; null where there is none. */
-function inWords(x: Finding | string | undefined): string | null {
-  return x === undefined ? null : typeof x === 'string' ? x : wordEvidence(x);
+/** A finding in words; null where there is none. */
+function inWords(x: Finding | undefined): string | null {
+  return x === undefined ? null : wordEvidence(x);
 }
 
 function recordReading(r: Reading): RecordReading {

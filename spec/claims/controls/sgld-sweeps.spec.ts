@@ -7,6 +7,7 @@ import { recordedResults } from '../../fixtures/recorded.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { evidenceText, noteText } from '../evidence-words.ts';
 import { inWords, plainSentences } from './plain-sentences.ts';
+import { invariantTrapFinding } from '../../../src/claims/trapping/invariant-trap.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -117,7 +118,7 @@ describe('headedBySgd (the paper\'s SGD before the control\'s readings)', () => 
       ...recorded,
       trapping: (p) => (p === 'rank1-trap' ? { ...recorded.trapping(p), runs: { ...recorded.trapping(p).runs, 'per-seed': [] } } : recorded.trapping(p)),
     };
-    const e = headedBySgd([], { verdict: 'reproduced', value: null, readings: [], evidence: [] }, noTrappedRun, 'the escapes');
+    const e = headedBySgd([], { verdict: 'reproduced', value: null, readings: [], evidence: [] }, noTrappedRun, (trap) => invariantTrapFinding(trap, 'claimed', true));
     expect(e.verdict).toBe('inconclusive');
     expect(e.notReproducible).toBeUndefined();
     expect(plainSentences(e)).toEqual([]);

@@ -6,7 +6,7 @@ export { plainSentences } from '../controls/plain-sentences.ts';
 
 /** What would decide, what was measured and why not reproducible, those of them that are plain sentences. */
 export function plainMarks(e: Pick<Evaluation, 'wouldDecide' | 'measured' | 'notReproducible'>): string[] {
-  return [e.wouldDecide, e.measured, e.notReproducible].filter((x): x is string => typeof x === 'string');
+  return ([e.wouldDecide, e.measured, e.notReproducible] as unknown[]).filter((x): x is string => typeof x === 'string');
 }
 
 /** One of those in words, as the report words it (undefined where the evaluation gives none). */

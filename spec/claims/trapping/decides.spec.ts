@@ -3,10 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { finding, type Finding } from '../../../src/claims/finding.ts';
 import { RUNS_TO_DECIDE, runsToDecide, typicalReading, universalReading, type RunCase } from '../../../src/claims/common/typicality.ts';
-import { invarianceReason, invariantTrapFinding, trapInvariance } from '../../../src/claims/trapping/invariant-trap.ts';
+import { invariantTrapFinding, trapInvariance, type TrapInvariance } from '../../../src/claims/trapping/invariant-trap.ts';
+import { formatNumber } from '../../../src/text/index.ts';
 import { typicalShape, universalShape } from '../../../src/claims/trapping/run-shapes.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
 import { noteText } from '../evidence-words.ts';
+import { PAPER_SGD_LONGER_BUDGET } from '../../../src/claims/controls/sgld-sweeps.ts';
+
+/** The invariance reason as the claims wrote it before it was a finding: the words the finding must keep. */
+function invarianceReason(inv: TrapInvariance, what: string): string {
+  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${formatNumber(inv.largestStart, 3)} at the checkpoint, ${formatNumber(inv.largestEnd, 3)} at the end)`;
+  return (
+    `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
+    'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
+    `so no budget and no seed count produces ${what}`
+  );
+}
 
 const words = (f: Finding | string | undefined): string | undefined => (typeof f === 'string' ? f : noteText(f));
 
@@ -29,7 +41,7 @@ describe('what would decide, in words', () => {
     expect(words(finding('trapping.would-decide-paired-seeds', { seeds: 25, alpha: 1e-6 }))).toBe(
       'more paired seeds: a McNemar test needs about 25 seeds whose outcome differs, all one way, to reject at α = 10⁻⁶',
     );
-    expect(words(finding('trapping.would-decide-sgd-budget', {}))).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
+    expect(words(PAPER_SGD_LONGER_BUDGET)).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
   });
 
   const cases = (n: number, failing: number): RunCase[] => Array.from({ length: n }, (_, i) => ({ seed: 42 + i, fails: i < failing, value: i < failing ? 1 : 0 }));

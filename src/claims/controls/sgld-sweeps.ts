@@ -11,7 +11,8 @@ import type { EvidenceFigure, Evaluation, Reading, Verdict } from '../verdict.ts
 import { arrheniusLine, designOf, hasSlope, tauOfRuns } from './escape-controls.ts';
 import type { ControlsFindings } from './findings.ts';
 import { censoredSlopeCalibration, lnTauAtCentre } from './slope-calibration.ts';
-import { paperTrapNotReproducible } from '../trapping/invariant-trap.ts';
+import { paperTrapInvariance } from '../trapping/invariant-trap.ts';
+import type { TrapInvariance } from '../trapping/findings.ts';
 import { formatNumber } from '../../text/index.ts';
 import { SAMPLER_WORDS } from '../common/reading-words.ts';
 
@@ -84,12 +85,13 @@ export const PAPER_SGD_LONGER_BUDGET: Finding = finding('controls.would-decide',
 
 /**
  * A kinetic statement of the paper about SGD: its headline is the paper's protocol, which from the invariant trap
- * gives no escape to read (then `deviates`, not reproducible as specified; otherwise `inconclusive`). The readings on
- * the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were. What would decide
- * the undecided headline: escapes under the paper's SGD within a longer budget, unless `wouldDecide` says otherwise.
+ * gives no escape to read (then `deviates`, not reproducible as specified, for the reason `why` gives from the trap's
+ * invariance; otherwise `inconclusive`, until escapes come under the paper's SGD within a longer budget). The readings
+ * on the SGLD control follow as the audit's own, never the paper's verdict, then the rest as they were.
  */
-export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, what: string, wouldDecide: Finding | string = PAPER_SGD_LONGER_BUDGET): Evaluation {
-  const reason = paperTrapNotReproducible(results, what);
+export function headedBySgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, why: (trap: TrapInvariance) => Finding): Evaluation {
+  const trap = paperTrapInvariance(results);
+  const reason = trap.invariant ? why(trap) : null;
   const headline: Reading = {
     label: "the paper's SGD, rank-1 trap",
     value: null,
@@ -103,7 +105,7 @@ export function headedBySgd(control: readonly ControlReading[], rest: Evaluation
     value: null,
     readings: [headline, ...control.map((c) => c.reading), ...rest.readings],
     evidence: [...control.flatMap((c) => c.evidence), ...rest.evidence],
-    ...(reason === null ? { wouldDecide } : { notReproducible: reason }),
+    ...(reason === null ? { wouldDecide: PAPER_SGD_LONGER_BUDGET } : { notReproducible: reason }),
   });
 }
 

@@ -258,7 +258,6 @@ export interface KineticsFindings {
   /** A slope not resolved: falls at `learningRates` rates or more in the nearest and the farthest group. */
   'kinetics.would-decide-slopes': { readonly learningRates: number };
   /** The paper's SGD from the rank-1 trap without an escape to read: escapes within a longer budget. */
-  'kinetics.would-decide-sgd': Record<never, never>;
   /**
    * The learning-rate sweep at the protocol's checkpoint never leaves its invariant trap: the trap's account, and the
    * sweep's seeds, learning rates and epochs.

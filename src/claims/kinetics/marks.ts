@@ -1,7 +1,7 @@
 // The marks a kinetic claim's headline takes from the trapping and controls subjects — not reproducible as specified
-// (unlessNotReproducible) and the paper's SGD from the rank-1 trap (headedBySgd) — with why the escapes cannot come
-// and what would decide as this subject's findings. Those functions take both as sentences; the findings replace them.
-import { primaryOutcomes, type ArrheniusSweeps, type ExperimentResults } from '../../experiments/index.ts';
+// (unlessNotReproducible) and the paper's SGD from the rank-1 trap (headedBySgd) — with why the escapes cannot come as
+// this subject's findings.
+import type { ArrheniusSweeps, ExperimentResults } from '../../experiments/index.ts';
 import { headedBySgd, type ControlReading } from '../controls/sgld-sweeps.ts';
 import { finding, type Finding } from '../finding.ts';
 import { trappedInvariance, unlessNotReproducible } from '../trapping/invariant-trap.ts';
@@ -22,9 +22,7 @@ export function sweepNotReproducible(sweeps: ArrheniusSweeps): Finding | null {
 export function unlessSweepNotReproducible(evaluation: Evaluation, sweeps: ArrheniusSweeps): Evaluation {
   const reason = sweepNotReproducible(sweeps);
   if (reason === null) return evaluation;
-  // The mark is unlessNotReproducible's; its reason is the finding, in place of the sentence it takes.
-  const marked = unlessNotReproducible(evaluation, '');
-  return marked === evaluation ? marked : { ...marked, notReproducible: reason };
+  return unlessNotReproducible(evaluation, reason);
 }
 
 /** The escapes a kinetic claim is about, as its not-reproducible reason names them. */
@@ -35,8 +33,5 @@ type PaperEscapes = KineticsFindings['kinetics.paper-trap-not-reproducible']['es
  * with the escapes the claim is about) and otherwise `inconclusive` until escapes come within a longer budget.
  */
 export function headedByPaperSgd(control: readonly ControlReading[], rest: Evaluation, results: ExperimentResults, escapes: PaperEscapes): Evaluation {
-  const { wouldDecide: _undecided, notReproducible: why, ...headed } = headedBySgd(control, rest, results, '', '');
-  if (why === undefined) return { ...headed, wouldDecide: finding('kinetics.would-decide-sgd', {}) };
-  const records = results.trapping('rank1-trap').runs['per-seed'];
-  return { ...headed, notReproducible: finding('kinetics.paper-trap-not-reproducible', { invariance: trappedInvariance(records, primaryOutcomes(records)), escapes }) };
+  return headedBySgd(control, rest, results, (invariance) => finding('kinetics.paper-trap-not-reproducible', { invariance, escapes }));
 }

@@ -508,25 +508,13 @@ export function evaluateAbruptEscape(claim: Claim, results: ExperimentResults): 
   const traced = finding('trapping.rise-trace-rule', { fraction: ABRUPT_FRACTION, paperTau });
   // The control reading's lines lead the evidence as headedBySgd would place them; they are findings, so they travel
   // with the rest (a control reading's own evidence is sentences).
-  const headed = sgdHeadline(headedBySgd(
+  const headed = headedBySgd(
     [{ reading: control.reading.reading, evidence: [] }],
     { ...rest, evidence: [control.reading.line, traced, ...control.lines, ...rest.evidence], perSeed: [control.reading.perSeed, ...(rest.perSeed ?? [])] },
     results,
-    'the abrupt escape the claim describes',
-    'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
-  ), results);
+    (trap) => invariantTrapFinding(trap, 'abrupt', true),
+  );
   return headed.notReproducible === undefined ? headed : { ...headed, evidence: [...headed.evidence, NO_RULE_INVARIANT] };
 }
 
-/**
- * headedBySgd gives its headline's reason, or what would decide it, in words; here they are findings: the invariance
- * of the rank-1 trap under the paper's SGD (the escape it rules out the abrupt one), or escapes within a longer budget.
- */
-function sgdHeadline(headed: Evaluation, results: ExperimentResults): Evaluation {
-  const { wouldDecide, notReproducible, ...rest } = headed;
-  return {
-    ...rest,
-    ...(wouldDecide === undefined ? {} : { wouldDecide: finding('trapping.would-decide-sgd-budget', {}) }),
-    ...(notReproducible === undefined ? {} : { notReproducible: invariantTrapFinding(paperTrapInvariance(results), 'abrupt', true) }),
-  };
-}
+

@@ -299,5 +299,4 @@ export interface TrappingFindings {
    */
   'trapping.would-decide-typical-runs': { readonly read: number; readonly share: number | null; readonly threshold: number; readonly needed: number | null };
   /** What would decide a kinetic statement under the paper's SGD: escapes from the rank-1 trap within a longer budget. */
-  'trapping.would-decide-sgd-budget': Fixed;
 }

@@ -69,15 +69,6 @@ export function invariantTrapFinding(trap: TrapInvariance, escape: InvariantEsca
   return finding('trapping.invariant-trap', { trap, escape, paperTrap });
 }
 
-/** The reason in words, for a subject that gives `notReproducible` its own sentence (this subject's is invariantTrapFinding). */
-export function invarianceReason(inv: TrapInvariance, what: string): string {
-  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${formatNumber(inv.largestStart, 3)} at the checkpoint, ${formatNumber(inv.largestEnd, 3)} at the end)`;
-  return (
-    `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
-    'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
-    `so no budget and no seed count produces ${what}`
-  );
-}
 
 /** Why a not-reproducible verdict carries no calibration: no statistic decides it. */
 export const NO_RULE_INVARIANT: Finding = finding('trapping.no-rule-invariant', {});
@@ -104,14 +95,6 @@ export function unlessNotReproducible(evaluation: Evaluation, reason: Evaluation
   };
 }
 
-/**
- * Why the paper's SGD cannot give a kinetic statement its escapes, or null where it may: every per-seed run of the
- * rank-1 trap (Section 3.1 ii, the trap Section 3.3 sweeps from) that started trapped stayed in an invariant trap.
- */
-export function paperTrapNotReproducible(results: ExperimentResults, what: string): string | null {
-  const invariance = paperTrapInvariance(results);
-  return invariance.invariant ? `under the paper's SGD from the rank-1 trap ${invarianceReason(invariance, what)}.` : null;
-}
 
 /** The invariance of the per-seed runs of the rank-1 trap under the paper's SGD, over those that started trapped. */
 export function paperTrapInvariance(results: ExperimentResults): TrapInvariance {

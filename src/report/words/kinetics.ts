@@ -2,6 +2,7 @@
 import type { KineticsFindings } from '../../claims/index.ts';
 import { formatNumber } from '../../text/index.ts';
 import { calibrationWords, decisionWords, noFitWords } from './common.ts';
+import { invarianceWords } from './trapping.ts';
 import type { Words } from './words.ts';
 
 type Values<K extends keyof KineticsFindings> = KineticsFindings[K];
@@ -56,17 +57,6 @@ function sweepPointWords(p: Values<'kinetics.sweep-point'>): string {
   return `ηlr = ${p.lr}, B = ${p.batch} (B/ηlr = ${Math.round(p.x)}): ${p.trapped} of ${p.seeds} seeds started trapped, ${p.escapes} escaped within ${p.budget} epochs${tau}`;
 }
 
-type TrapInvariance = Values<'kinetics.sweep-not-reproducible'>['invariance'];
-
-/** Why no run leaves an invariant trap, ending "so no budget and no seed count produces <what>" (as the trapping subject words it). */
-function invarianceWords(inv: TrapInvariance, what: string): string {
-  const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${f3(inv.largestStart)} at the checkpoint, ${f3(inv.largestEnd)} at the end)`;
-  return (
-    `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
-    'The rank-deficient set is invariant under every SGD step of a bias-free linear network and the noise across it is proportional to the residue, ' +
-    `so no budget and no seed count produces ${what}`
-  );
-}
 
 /** The escapes a kinetic claim is about, as its not-reproducible reason names them. */
 function paperEscapesWords(escapes: Values<'kinetics.paper-trap-not-reproducible'>['escapes']): string {
@@ -212,7 +202,6 @@ export const KINETICS_WORDS: Words<KineticsFindings> = {
   'kinetics.would-decide-laws': ({ margin }) => `falls at more settings, or more seeds per setting, until one law leads by ΔAIC > ${margin}`,
   'kinetics.would-decide-slopes': ({ learningRates }) =>
     `falls at ≥ ${learningRates} learning rates in both the nearest and the farthest with-replacement group, so both slopes are resolved above 0`,
-  'kinetics.would-decide-sgd': () => "escapes from the rank-1 trap under the paper's SGD within a longer budget",
   'kinetics.sweep-not-reproducible': ({ invariance, seeds, learningRates, epochs }) =>
     `${invarianceWords(invariance, `the escapes the Arrhenius sweep is about at the protocol's checkpoint (${seeds} seeds × ${learningRates} learning rates × ${epochs} epochs)`)}.`,
   'kinetics.paper-trap-not-reproducible': ({ invariance, escapes }) => `under the paper's SGD from the rank-1 trap ${invarianceWords(invariance, paperEscapesWords(escapes))}.`,

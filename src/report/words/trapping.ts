@@ -30,7 +30,7 @@ const INVARIANT_ESCAPE_WORDS: Record<Values<'trapping.invariant-trap'>['escape']
 };
 
 /** Why no run leaves an invariant trap, ending "so no budget and no seed count produces <what>". */
-function invarianceWords(inv: TrapInvariance, what: string): string {
+export function invarianceWords(inv: TrapInvariance, what: string): string {
   const shrinking = inv.shrank === 0 ? '' : `, ${inv.shrank} with a residue that shrank or stayed at rounding level over the run (σ at most ${f3(inv.largestStart)} at the checkpoint, ${f3(inv.largestEnd)} at the end)`;
   return (
     `none of the ${inv.runs} trapped runs left the trap — ${inv.exactlyZero} from a checkpoint whose σ is exactly 0${shrinking}. ` +
@@ -320,5 +320,4 @@ export const TRAPPING_WORDS: Words<TrappingFindings> = {
   'trapping.would-decide-paired-seeds': ({ seeds, alpha }) => `more paired seeds: a McNemar test needs about ${seeds} seeds whose outcome differs, all one way, to reject at α = ${decadeWords(alpha)}`,
   'trapping.would-decide-universal-runs': ({ needed, read }) => `${needed} runs or more with none failing (${read} read), or one run that fails`,
   'trapping.would-decide-typical-runs': typicalRunsWords,
-  'trapping.would-decide-sgd-budget': () => 'escapes from the rank-1 trap under the paper\'s SGD within a longer budget',
 };
