@@ -215,9 +215,9 @@ if (argv.json) {
   const euler = Math.round(eulerSteps / cpuSecondsSince(started));
   const controlJobs = [...jobsOf({ experiment: 'mode-control' }, 'full'), ...jobsOf({ experiment: 'network-control' }, 'full')];
   const controlCpu = Math.round(controlJobs.reduce((s, job) => s + jobCost(job, null).cpuSeconds, 0));
-  if (argv.json) console.log(JSON.stringify({ sgldStepsPerSecond: sgld, eulerStepsPerSecond: euler, controlsFullProfileCpuSecondsUpperBound: controlCpu }, null, 2));
+  if (argv.json) console.log(JSON.stringify({ sgldStepsPerSecond: sgld, sgdToSgld: Number((best.wasm / sgld).toFixed(2)), eulerStepsPerSecond: euler, controlsFullProfileCpuSecondsUpperBound: controlCpu }, null, 2));
   else {
-    console.log(`  SGLD (ziggurat kick):           ${sgld.toLocaleString('en-US').padStart(11)}`);
+    console.log(`  SGLD (ziggurat kick):           ${sgld.toLocaleString('en-US').padStart(11)}   SGD / SGLD per step: ${(best.wasm / sgld).toFixed(2)} (goal ≤ 2: ${best.wasm / sgld <= 2 ? 'met' : 'not met'})`);
     console.log(`  one-mode Euler–Maruyama:        ${euler.toLocaleString('en-US').padStart(11)}`);
     console.log(`  positive controls, full profile: ≤ ${controlCpu} CPU s by the cost model (every SGLD run to its budget)`);
   }
