@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ZIGGURAT_STRIPS, createStream, uniformIndex, uniformUnit, zigguratWedgeAccepts, type RandomStream } from '../../src/data/index.ts';
 import { cloneNetwork, type Network } from '../../src/engine/network.ts';
 import { sgdKernel, trainSgd, type SgdSettings } from '../../src/engine/sgd.ts';
+import { prefixView } from '../../src/engine/end-to-end-view.ts';
 import type { TrainingSet } from '../../src/engine/training-set.ts';
 import { EpochKernel, epochKernelSupported, epochModuleBytes, isXoroshiroStream, termsPerStep, type EpochConfig } from '../../src/engine/wasm-epoch.ts';
 import { normalProblem as problem } from './normal-problem.ts';
@@ -274,5 +275,30 @@ describe('trainSgd with batches drawn with replacement on the WebAssembly epoch,
       batchSampling: 'with-replacement',
       ...(variant === 'kick' ? { langevin: { temperature: 0.01, seed } } : { precision: variant }),
     }));
+  });
+});
+
+describe('the end-to-end map a run watches, read from the WebAssembly module', () => {
+  it('is the JS prefixes of the same weights, bit for bit, every epoch, on any layout with or without biases', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 3, maxLength: 5 }),
+        fc.boolean(),
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (widths, biases, count, seed) => {
+          const { net, train: set } = problem(widths, biases, count, seed);
+          const settings: SgdSettings = { lr: 0.03, beta: 0.05, batch: Math.max(1, count >> 1), epochs: 4 };
+          fc.pre(sgdKernel(net, set, settings, createStream(seed, 'batches')) === 'wasm');
+          const copy = cloneNetwork(net);
+          const js = prefixView(copy);
+          trainSgd(copy, set, settings, createStream(seed, 'batches'), (_, view) => {
+            // The weights were copied out for the watch: the JS prefixes of them are the module's, bit for bit.
+            expect(bits(view.endToEndT())).toEqual(bits(js.endToEndT()));
+          });
+        },
+      ),
+      { numRuns: 40, seed: 5 },
+    );
   });
 });
