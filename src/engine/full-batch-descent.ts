@@ -29,9 +29,11 @@ export function fullGradientNorm(net: Network, moments: Moments, beta: number): 
 }
 
 /**
- * Deterministic full-batch gradient descent in place until the gradient norm is below tolerance or
- * maxSteps is reached (on the WebAssembly module where it covers the network, with the bits of the JS loop below) (or it diverges: a non-finite gradient ends it, unconverged). Without mini-batch noise it stays on the branch it starts on (a trapped low-rank
- * state stays low-rank), which is how the escape rule's plateau and global-minimum values are found.
+ * Deterministic full-batch gradient descent in place until the gradient norm is below tolerance or maxSteps is
+ * reached, or it diverges (a non-finite gradient ends it, unconverged). It runs in the WebAssembly module where that
+ * covers the network (`kernel` 'wasm', the default), with the bits of the JS loop below. Without mini-batch noise it
+ * stays on the branch it starts on (a trapped low-rank state stays low-rank), which is how the escape rule's plateau
+ * and global-minimum values are found.
  */
 export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings, kernel: SgdKernel = 'wasm'): DescentReport {
   const ws = createMomentWorkspace(net);
