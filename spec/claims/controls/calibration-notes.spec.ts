@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
-import { evidenceText } from '../evidence-words.ts';
-import { plainSentences } from './plain-sentences.ts';
+import { evidenceText, plainSentences } from '../evidence-words.ts';
 
 // Every statistical verdict in the kinetics, kramers-langer, staged, phase-diagram, nonlinear and controls folders
 // states its calibration: a `rule` with size and power, or a "Calibration:" line saying why it has none.

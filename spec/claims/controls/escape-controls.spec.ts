@@ -6,8 +6,7 @@ import { RunnerResults } from '../../../src/runner/index.ts';
 import { modeControlRun } from '../../../src/run/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText } from '../evidence-words.ts';
-import { inWords, plainSentences } from './plain-sentences.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -55,7 +54,7 @@ describe('the one-mode positive control (control-one-mode-kramers)', () => {
     expect(e.verdict).toBe('inconclusive');
     expect(evidenceText(e)[1]).toBe(`No slope: runs escaped at 0 of ${e.evidence.length - 2} settings: a slope needs two.`);
     expect(plainSentences(e)).toEqual([]);
-    expect(inWords(e.wouldDecide)).toBe('escapes at two temperatures at least');
+    expect(wordsOf(e.wouldDecide)).toBe('escapes at two temperatures at least');
   });
 
   it('at scale 1 is the engine run modeLangevinEscape itself', async () => {
@@ -99,12 +98,12 @@ describe('the network control against the factor 50 (control-network-barrier-fac
     expect(r.outcome).toBe('inconclusive');
     expect(plainSentences(r.evaluation!)).toEqual([]);
     expect(evidenceText(r.evaluation!)).toContain('Calibration: no slope, so none.');
-    expect(inWords(r.evaluation!.wouldDecide)).toBe('escapes at two temperatures at least, and more seeds per temperature');
+    expect(wordsOf(r.evaluation!.wouldDecide)).toBe('escapes at two temperatures at least, and more seeds per temperature');
   });
   it('control-depth-escape-time on the same runs: every depth, its ranks and slopes as findings', () => {
     const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(syntheticNetwork(1, 50))).evaluation!;
     expect(plainSentences(e)).toEqual([]);
-    expect(inWords(e.wouldDecide)).toBe('the quick or full profile (depths 3, 4, 5)');
+    expect(wordsOf(e.wouldDecide)).toBe('the quick or full profile (depths 3, 4, 5)');
   });
   it('control-depth-escape-time at three depths with a common temperature: the rank test and τ per depth as findings', () => {
     const base = syntheticNetwork(1, 20);
@@ -124,6 +123,6 @@ describe('the network control against the factor 50 (control-network-barrier-fac
     const e = evaluateClaim(claim('control-depth-escape-time'), withNetwork(same)).evaluation!;
     expect(e.verdict).toBe('inconclusive');
     expect(plainSentences(e)).toEqual([]);
-    expect(inWords(e.wouldDecide)).toBe('more noise seeds at the common temperature, or escapes at every depth within the budget');
+    expect(wordsOf(e.wouldDecide)).toBe('more noise seeds at the common temperature, or escapes at every depth within the budget');
   });
 });

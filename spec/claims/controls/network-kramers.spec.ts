@@ -5,8 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, KramersControlResult } from '../../../src/experiments/index.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText } from '../evidence-words.ts';
-import { inWords, plainSentences } from './plain-sentences.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 
 const claim = loadLedger().claims.find((c) => c.id === 'control-network-kramers')!;
 
@@ -77,6 +76,6 @@ describe('the full-batch Langevin control (control-network-kramers)', () => {
     expect(e.figures?.[0]?.id).toBe('control-network-kramers');
     expect(evidenceText(e).join('\n')).toMatch(/Data seed 42 .*ΔE = .* on its own sample/);
     expect(plainSentences(e)).toEqual([]);
-    expect(inWords(e.wouldDecide)).toMatch(/^a narrower interval on data seed 42 \(\d+ temperatures in the regime\): more noise seeds per temperature, or colder temperatures inside the budget$/);
+    expect(wordsOf(e.wouldDecide)).toMatch(/^a narrower interval on data seed 42 \(\d+ temperatures in the regime\): more noise seeds per temperature, or colder temperatures inside the budget$/);
   });
 });

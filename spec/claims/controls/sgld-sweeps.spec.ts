@@ -5,8 +5,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import type { ExperimentResults, SgldSweepsResult } from '../../../src/experiments/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { censoredRuns, exponentialDraw, seededUniform } from '../../stats/simulate.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
-import { inWords, plainSentences } from './plain-sentences.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 import { invariantTrapFinding } from '../../../src/claims/trapping/invariant-trap.ts';
 
 const ledger = loadLedger();
@@ -26,7 +25,7 @@ describe('decideTauIncreasing (escape time against β on the SGLD control)', () 
     expect(decideTauIncreasing('β', groups(betas, (b) => Math.exp(5 + 60 * (b - 0.3)), 3, 1e6, 3)).reading.verdict).toBe('inconclusive');
     const none = decideTauIncreasing('β', groups(betas, () => 1e9, 5, 100));
     expect(none.reading.verdict).toBe('inconclusive');
-    expect(noteText(none.reading.note)).toMatch(/escaped at 0 of 4 settings/);
+    expect(wordsOf(none.reading.note)).toMatch(/escaped at 0 of 4 settings/);
     expect(plainSentences({ readings: [none.reading] })).toEqual([]);
   });
 });
@@ -77,10 +76,10 @@ describe('the claims read on the SGLD sweeps', () => {
     const e = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 + 60 * (b - 0.3)), () => 100))).evaluation!;
     expect(e.verdict).toBe('deviates');
     expect(e.readings[0]).toMatchObject({ label: "the paper's SGD, rank-1 trap", verdict: 'deviates' });
-    expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified');
+    expect(wordsOf(e.readings[0]!.note)).toBe('not reproducible as specified');
     // The paper's SGD and the control's readings are findings; the analytic half is its own subject's.
     expect(plainSentences({ readings: e.readings.slice(0, 2) })).toEqual([]);
-    expect(inWords(e.notReproducible)).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
+    expect(wordsOf(e.notReproducible)).toMatch(/under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap/);
     expect(e.readings[1]!.label).toMatch(/SGLD control \(an audit experiment: isotropic noise/);
     expect(e.readings.slice(1).map((r) => r.verdict)).toEqual(['reproduced', 'reproduced', 'reproduced']);
     const falling = evaluateClaim(claim('escape-time-grows-with-beta'), withSweeps(syntheticSweeps((b) => Math.exp(5 - 60 * (b - 0.3)), () => 100))).evaluation!;
@@ -100,7 +99,7 @@ describe('the claims read on the SGLD sweeps', () => {
   it('the smoke recording: the SGLD claim of the audit undecided, saying what would; the paper\'s kinetic statements not reproducible as specified', () => {
     const own = evaluateClaim(claim('sgld-noise-adds-to-temperature'), recordedResults()).evaluation!;
     expect(own.verdict).toBe('inconclusive');
-    expect(inWords(own.wouldDecide)).toBe('more noise seeds per (B, ηlr) setting');
+    expect(wordsOf(own.wouldDecide)).toBe('more noise seeds per (B, ηlr) setting');
     expect(plainSentences(own)).toEqual([]);
     for (const id of ['escape-time-grows-with-beta', 'multiplicative-noise-keeps-linear', 'deeper-networks-longer-delays']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
@@ -122,7 +121,7 @@ describe('headedBySgd (the paper\'s SGD before the control\'s readings)', () => 
     expect(e.verdict).toBe('inconclusive');
     expect(e.notReproducible).toBeUndefined();
     expect(plainSentences(e)).toEqual([]);
-    expect(inWords(e.wouldDecide)).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
+    expect(wordsOf(e.wouldDecide)).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
   });
 });
 

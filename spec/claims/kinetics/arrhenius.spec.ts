@@ -6,10 +6,9 @@ import { primaryOutcome, type RunRecord } from '../../../src/run/index.ts';
 import { escapeSample, fitExponential, runsOf } from '../../../src/stats/index.ts';
 import { syntheticRecords } from '../../run/synthetic-runs.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 import { NO_RULE_INVARIANT } from '../../../src/claims/trapping/invariant-trap.ts';
 import { INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
-import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
 import { withGrownResidue } from './grown-residue.ts';
 
 const ledger = loadLedger();
@@ -48,12 +47,12 @@ describe('the Arrhenius claims', () => {
       const evaluated = evaluateClaim(claim(id), recordedResults());
       expect(evaluated.outcome, id).toBe('deviates');
       expect(evaluated.evaluation!.readings[0]!.verdict, id).toBe('deviates');
-      expect(noteText(evaluated.evaluation!.readings[0]!.note), id).toMatch(/^not reproducible as specified/);
-      expect(markText(evaluated.evaluation!.notReproducible), id).toMatch(/none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escapes the Arrhenius sweep is about at the protocol's checkpoint \(\d+ seeds × 5 learning rates × \d+ epochs\)\.$/);
+      expect(wordsOf(evaluated.evaluation!.readings[0]!.note), id).toMatch(/^not reproducible as specified/);
+      expect(wordsOf(evaluated.evaluation!.notReproducible), id).toMatch(/none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escapes the Arrhenius sweep is about at the protocol's checkpoint \(\d+ seeds × 5 learning rates × \d+ epochs\)\.$/);
       expect(evaluated.evaluation!.wouldDecide, id).toBeUndefined();
     }
     const r2 = evaluateClaim(claim('arrhenius-r2'), recordedResults());
-    expect(noteText(r2.evaluation!.readings[0]!.note)).toMatch(/escaped at 0 of 5 settings/);
+    expect(wordsOf(r2.evaluation!.readings[0]!.note)).toMatch(/escaped at 0 of 5 settings/);
     expect(r2.evaluation!.figures!.map((f) => f.id)).toEqual(['fig-2b-arrhenius']);
   });
 
@@ -64,12 +63,12 @@ describe('the Arrhenius claims', () => {
     const edited = { ...sweeps, learningRateSweep: [{ ...first, records: withGrownResidue(first.records) }, ...sweeps.learningRateSweep.slice(1)] };
     const r2 = evaluateClaim(claim('arrhenius-r2'), { ...recorded, arrheniusSweeps: () => edited });
     expect(r2.outcome).toBe('inconclusive');
-    expect(markText(r2.evaluation!.wouldDecide)).toMatch(/^20 escapes at every ηlr: a longer budget than \d+ epochs at the protocol's checkpoint, or the checkpoint variants \([\d, ]+ epochs per stage\)\.$/);
+    expect(wordsOf(r2.evaluation!.wouldDecide)).toMatch(/^20 escapes at every ηlr: a longer budget than \d+ epochs at the protocol's checkpoint, or the checkpoint variants \([\d, ]+ epochs per stage\)\.$/);
     for (const id of ['delta-e-eff', 'batch-size-collapse']) {
       const e = evaluateClaim(claim(id), { ...recorded, arrheniusSweeps: () => edited });
       expect(e.outcome, id).toBe('inconclusive');
-      expect(markText(e.evaluation!.wouldDecide), id).toMatch(/^escapes at two (learning rates|settings) at least/);
-      expect(plainMarks(e.evaluation!), id).toEqual([]);
+      expect(wordsOf(e.evaluation!.wouldDecide), id).toMatch(/^escapes at two (learning rates|settings) at least/);
+      expect(plainSentences(e.evaluation!), id).toEqual([]);
     }
   });
 
@@ -100,8 +99,8 @@ describe('the Arrhenius claims', () => {
     const collapse = evaluateClaim(claim('batch-size-collapse'), withSweeps(sweeps));
     expect(collapse.outcome).toBe('inconclusive');
     expect(collapse.evaluation!.rule!.power).toBeLessThan(0.9);
-    expect(markText(collapse.evaluation!.wouldDecide)).toBe('more trapped runs per setting, until the calibrated power at ×2 reaches 0.9');
-    expect(plainMarks(collapse.evaluation!)).toEqual([]);
+    expect(wordsOf(collapse.evaluation!.wouldDecide)).toBe('more trapped runs per setting, until the calibrated power at ×2 reaches 0.9');
+    expect(plainSentences(collapse.evaluation!)).toEqual([]);
   });
 
   it('return their evidence, notes and marks as findings: no sentence of theirs is left, only the trap\'s invariance lines of trapping and controls', () => {
@@ -110,7 +109,7 @@ describe('the Arrhenius claims', () => {
       for (const results of [recordedResults(), synthetic]) {
         const e = evaluateClaim(claim(id), results).evaluation!;
         expect(plainSentences(e), id).toEqual([]);
-        expect(plainMarks(e), id).toEqual([]);
+        expect(plainSentences(e), id).toEqual([]);
       }
     }
   });

@@ -4,16 +4,16 @@ import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
 import { betaControlReading, INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
 import { evaluateBarrierMonotone, evaluateDepthBarrier } from '../../../src/claims/landscape/transitions.ts';
-import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
 import { paperTrapGrown } from './grown-residue.ts';
+import { wordsOf, plainSentences } from '../evidence-words.ts';
 
 describe('escape time against β and depth', () => {
   it('reads the kinetic halves on the paper\'s SGD (not reproducible as specified), with the analytic halves beside them', () => {
     for (const id of ['escape-time-grows-with-beta', 'deeper-networks-longer-delays']) {
       const e = evaluateClaim(claim(id), recordedResults()).evaluation!;
       expect(e.verdict).toBe('deviates');
-      expect(markText(e.notReproducible)).toMatch(/^under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escape times whose growth the claim states \(barrier grows with (β|L at equal β\/βc)\)\.$/);
-      expect(plainMarks(e), id).toEqual([]);
+      expect(wordsOf(e.notReproducible)).toMatch(/^under the paper's SGD from the rank-1 trap none of the \d+ trapped runs left the trap .* no budget and no seed count produces the escape times whose growth the claim states \(barrier grows with (β|L at equal β\/βc)\)\.$/);
+      expect(plainSentences(e), id).toEqual([]);
       expect(e.readings.filter((r) => r.label.startsWith('analytic half')).every((r) => r.verdict === 'reproduced')).toBe(true);
     }
   });
@@ -28,7 +28,7 @@ describe('escape time against β and depth', () => {
     for (const { id, theirs } of cases) {
       const e = evaluateClaim(claim(id), results).evaluation!;
       expect(plainSentences(e), id).toEqual([]);
-      expect(plainMarks(e), id).toEqual([]);
+      expect(plainSentences(e), id).toEqual([]);
       for (const t of theirs) expect(plainSentences(t), id).toEqual([]);
     }
   });
@@ -39,8 +39,8 @@ describe('escape time against β and depth', () => {
       const e = evaluateClaim(claim(id), grown).evaluation!;
       expect(e.verdict, id).toBe('inconclusive');
       expect(e.notReproducible, id).toBeUndefined();
-      expect(markText(e.wouldDecide), id).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
-      expect(plainMarks(e), id).toEqual([]);
+      expect(wordsOf(e.wouldDecide), id).toBe("escapes from the rank-1 trap under the paper's SGD within a longer budget");
+      expect(plainSentences(e), id).toEqual([]);
     }
   });
 });

@@ -5,7 +5,7 @@ import type { ExperimentResults, JumpGroupResult, OneWayJumps } from '../../../s
 import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { markText, plainMarks, plainSentences } from './plain-sentences.ts';
+import { wordsOf, plainSentences } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -94,8 +94,8 @@ describe('the downward-jump claims', () => {
     for (const { id, groups, words } of cases) {
       const e = evaluateClaim(claim(id), results(groups)).evaluation!;
       expect(e.verdict, id).toBe('inconclusive');
-      expect(markText(e.wouldDecide), id).toBe(words);
-      expect(plainMarks(e), id).toEqual([]);
+      expect(wordsOf(e.wouldDecide), id).toBe(words);
+      expect(plainSentences(e), id).toEqual([]);
     }
   });
 });

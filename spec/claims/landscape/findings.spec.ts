@@ -4,8 +4,7 @@ import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { LANDSCAPE_EVALUATORS } from '../../../src/claims/landscape/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
-import { plainMarks } from '../kinetics/plain-sentences.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 
 const claims = loadLedger().claims.filter((c) => c.evaluator in LANDSCAPE_EVALUATORS);
 
@@ -14,8 +13,8 @@ describe('landscape evidence as findings', () => {
     const e = evaluateClaim(claim, recordedResults()).evaluation!;
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(e.readings.filter((r) => typeof r.note === 'string')).toEqual([]);
-    expect(plainMarks(e)).toEqual([]);
+    expect(plainSentences(e)).toEqual([]);
     expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
-    expect(e.readings.every((r) => r.note === undefined || noteText(r.note)!.length > 0)).toBe(true);
+    expect(e.readings.every((r) => r.note === undefined || wordsOf(r.note)!.length > 0)).toBe(true);
   });
 });

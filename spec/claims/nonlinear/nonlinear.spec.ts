@@ -7,8 +7,7 @@ import type { LowRankNoise } from '../../../src/engine/index.ts';
 import type { NonlinearSweepPoint, NonlinearTrapState } from '../../../src/run/index.ts';
 import type { EscapeRun } from '../../../src/stats/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
-import { markText, plainMarks } from '../kinetics/plain-sentences.ts';
+import { evidenceText, wordsOf, plainSentences } from '../evidence-words.ts';
 
 const ledger = loadLedger();
 const claim = (id: string) => ledger.claims.find((c) => c.id === id)!;
@@ -146,7 +145,7 @@ describe('nonlinear evidence as findings', () => {
       expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
     }
     const escape = evaluate0('nonlinear-escape', results(trapped, none));
-    expect(noteText(escape.readings[1]!.note)).toBe('no trap: the up sweep never loses the weak mode');
+    expect(wordsOf(escape.readings[1]!.note)).toBe('no trap: the up sweep never loses the weak mode');
     expect(evidenceText(escape).at(-1)).toMatch(/^Calibration: /);
   });
   it('says what would decide an inconclusive one as a finding, worded by the report', () => {
@@ -162,8 +161,8 @@ describe('nonlinear evidence as findings', () => {
     for (const { id, r, words } of cases) {
       const e = evaluate0(id, r);
       expect(e.verdict, id).toBe('inconclusive');
-      expect(markText(e.wouldDecide), id).toBe(words);
-      expect(plainMarks(e), id).toEqual([]);
+      expect(wordsOf(e.wouldDecide), id).toBe(words);
+      expect(plainSentences(e), id).toEqual([]);
     }
   });
 });

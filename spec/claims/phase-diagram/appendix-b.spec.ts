@@ -6,7 +6,7 @@ import type { ExperimentResults } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, Sweep } from '../../../src/run/index.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
 import { claimOf as claim } from '../claim-of.ts';
-import { noteText } from '../evidence-words.ts';
+import { wordsOf } from '../evidence-words.ts';
 
 // Appendix B's two statements apart from Eq. 3's value: the measured drops against Eq. 3, and the decreasing sweep as written.
 
@@ -47,7 +47,7 @@ describe('the decreasing sweep as Appendix B writes it (phase-diagram-decreasing
   it('deviates, not reproducible as specified, when no data set leaves rank 0 on the way down', () => {
     const e = evaluateClaim(claim('phase-diagram-decreasing-sweep'), withRecords(records(0, 0.01, 50, null))).evaluation!;
     expect(e.verdict).toBe('deviates');
-    expect(typeof e.notReproducible === 'string' ? e.notReproducible : noteText(e.notReproducible)).toMatch(/stays at rank 0/);
+    expect(typeof e.notReproducible === 'string' ? e.notReproducible : wordsOf(e.notReproducible)).toMatch(/stays at rank 0/);
     expect(e.value).toBe('0');
   });
   it('reproduces when every decreasing sweep re-learns both modes', () => {

@@ -6,7 +6,7 @@ import { createStream, uniformUnit } from '../../../src/data/index.ts';
 import { networkBarriers, type ExperimentResults, type StagedEscape, type StagedPlateaus, type StagedSweeps } from '../../../src/experiments/index.ts';
 import type { PhaseDiagramRecord, PhaseSweepPoint as SweepPoint, SgldEscapeRecord, Sweep } from '../../../src/run/index.ts';
 import type { Evaluation } from '../../../src/claims/index.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf } from '../evidence-words.ts';
 
 // Synthetic results only (no SGD): each rule of the d = 4 claims can return each of its verdicts.
 
@@ -74,7 +74,7 @@ describe('staged-rank-drops', () => {
     const e = evaluateClaim(rule, results({ stagedSweeps: () => sweeps(1, 0, 0.03) }));
     expect(e.outcome).toBe('inconclusive');
     const hint = e.evaluation!.wouldDecide;
-    expect(typeof hint === 'string' ? hint : noteText(hint)).toBe('more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)');
+    expect(typeof hint === 'string' ? hint : wordsOf(hint)).toBe('more data seeds (the t interval of the mean gap at α = 1e-6 needs about ten)');
   });
   it('heads with the three parts combined, so the verdict is the first reading\'s', () => {
     const cases: [number, number, number, number | null][] = [[12, 0, 0, null], [12, 0.05, 0, null], [12, 0, 0, 0]];

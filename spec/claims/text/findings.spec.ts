@@ -4,8 +4,7 @@ import { evaluateClaim } from '../../../src/claims/evaluate.ts';
 import { loadLedger } from '../../../src/claims/ledger.ts';
 import { TEXT_EVALUATORS } from '../../../src/claims/text/index.ts';
 import { NO_EXPERIMENTS } from '../without-experiments.ts';
-import { evidenceText } from '../evidence-words.ts';
-import { plainMarks } from '../kinetics/plain-sentences.ts';
+import { evidenceText, plainSentences } from '../evidence-words.ts';
 
 const claims = loadLedger().claims.filter((c) => c.evaluator in TEXT_EVALUATORS);
 
@@ -14,7 +13,7 @@ describe('text evidence as findings', () => {
     const e = evaluateClaim(claim, NO_EXPERIMENTS).evaluation!;
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(e.readings.filter((r) => r.note !== undefined)).toEqual([]);
-    expect(plainMarks(e)).toEqual([]);
+    expect(plainSentences(e)).toEqual([]);
     expect(evidenceText(e).every((line) => line.length > 0)).toBe(true);
   });
 

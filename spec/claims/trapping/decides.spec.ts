@@ -7,7 +7,7 @@ import { invariantTrapFinding, trapInvariance, type TrapInvariance } from '../..
 import { formatNumber } from '../../../src/text/index.ts';
 import { typicalShape, universalShape } from '../../../src/claims/trapping/run-shapes.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
-import { noteText } from '../evidence-words.ts';
+import { wordsOf } from '../evidence-words.ts';
 import { PAPER_SGD_LONGER_BUDGET } from '../../../src/claims/controls/sgld-sweeps.ts';
 
 /** The invariance reason as the claims wrote it before it was a finding: the words the finding must keep. */
@@ -20,7 +20,7 @@ function invarianceReason(inv: TrapInvariance, what: string): string {
   );
 }
 
-const words = (f: Finding | string | undefined): string | undefined => (typeof f === 'string' ? f : noteText(f));
+const words = (f: Finding | string | undefined): string | undefined => (typeof f === 'string' ? f : wordsOf(f));
 
 describe('what would decide, in words', () => {
   it('words each of the escape readings\' hints as before', () => {

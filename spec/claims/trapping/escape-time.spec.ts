@@ -4,7 +4,7 @@ import { EVALUATORS } from '../../../src/claims/evaluators.ts';
 import { escapeStatistics } from '../../../src/claims/common/escape-statistics.ts';
 import { withinBudgetReading } from '../../../src/claims/trapping/escape-time.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf } from '../evidence-words.ts';
 
 const IDS = ['tau-random-init', 'tau-rank1-trap', 'tau-trivial-trap-first', 'tau-trivial-trap-total', 'sparse-escape', 'sparse-gap-closes'];
 
@@ -48,7 +48,7 @@ describe('trapping evaluators (recorded smoke results)', () => {
     const claim = loadLedger().claims.find((c) => c.id === 'tau-trivial-trap-total')!;
     const evaluation = EVALUATORS[claim.evaluator]!.evaluate(claim, recordedResults());
     for (const reading of evaluation.readings) {
-      if (/0 escaped/.test(noteText(reading.note) ?? '')) expect(reading.verdict).toBe('inconclusive');
+      if (/0 escaped/.test(wordsOf(reading.note) ?? '')) expect(reading.verdict).toBe('inconclusive');
     }
   });
 });

@@ -4,7 +4,7 @@ import { loadLedger } from '../../../src/claims/ledger.ts';
 import { TRAPPING_EVALUATORS } from '../../../src/claims/trapping/index.ts';
 import { INVARIANCE_CALIBRATION } from '../../../src/claims/controls/sgld-sweeps.ts';
 import { recordedResults } from '../../fixtures/recorded.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf } from '../evidence-words.ts';
 import type { Finding } from '../../../src/claims/index.ts';
 
 // The headline that headedBySgd (controls) puts before a kinetic reading, and its calibration line: the controls
@@ -20,13 +20,13 @@ describe('the trapping claims return findings, not sentences', () => {
     expect(evaluation.readings.map((r) => r.note).filter((n) => typeof n === 'string' && !CONTROLS_WORDS.has(n))).toEqual([]);
     // Every finding has its words.
     expect(evidenceText(evaluation).every((line) => line.length > 0)).toBe(true);
-    for (const r of evaluation.readings) if (r.note !== undefined) expect(noteText(r.note)!.length).toBeGreaterThan(0);
+    for (const r of evaluation.readings) if (r.note !== undefined) expect(wordsOf(r.note)!.length).toBeGreaterThan(0);
   });
 
   it.each(claims.map((c) => [c.id, c] as const))('%s: what would decide it, what was measured and why it is not reproducible are findings', (_id, claim) => {
     const evaluation = evaluateClaim(claim, recordedResults()).evaluation!;
     const fields = [evaluation.wouldDecide, evaluation.measured, evaluation.notReproducible].filter((x) => x !== undefined);
     expect(fields.filter((x) => typeof x === 'string')).toEqual([]);
-    for (const field of fields) expect(noteText(field as Finding)!.length).toBeGreaterThan(0);
+    for (const field of fields) expect(wordsOf(field as Finding)!.length).toBeGreaterThan(0);
   });
 });

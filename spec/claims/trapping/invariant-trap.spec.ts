@@ -3,7 +3,7 @@ import { invariantTrapFinding, residueOf, residueShrank, trapInvariance, unlessN
 import type { Evaluation } from '../../../src/claims/verdict.ts';
 import { finding, type Finding } from '../../../src/claims/finding.ts';
 import { escapeStatistics, escapesCell } from '../../../src/claims/common/escape-statistics.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf } from '../evidence-words.ts';
 import type { RunRecord } from '../../../src/run/index.ts';
 
 /** A run from a checkpoint whose σ2 is `start`, ending at σ2 = `end` (only the fields the invariance reads). */
@@ -47,20 +47,20 @@ describe('unlessNotReproducible', () => {
     const e = unlessNotReproducible(undecided, reason);
     expect(e).toMatchObject({ verdict: 'deviates', notReproducible: reason });
     expect(e.wouldDecide).toBeUndefined();
-    expect(noteText(e.notReproducible as Finding)).toMatch(/^none of the 1 trapped runs left the trap — 1 from a checkpoint whose σ is exactly 0\. /);
+    expect(wordsOf(e.notReproducible as Finding)).toMatch(/^none of the 1 trapped runs left the trap — 1 from a checkpoint whose σ is exactly 0\. /);
     expect(e.readings[0]).toMatchObject({ verdict: 'deviates' });
-    expect(noteText(e.readings[0]!.note)).toBe(`not reproducible as specified (${noteText(undecided.readings[0]!.note)})`);
+    expect(wordsOf(e.readings[0]!.note)).toBe(`not reproducible as specified (${wordsOf(undecided.readings[0]!.note)})`);
     expect(e.readings[1]).toEqual(undecided.readings[1]);
   });
 
   it('marks a headline whose note is a finding in the finding\'s words, and says why no rule applies as a finding', () => {
     const cell = escapesCell(escapeStatistics([0, 1, 2].map((seed) => ({ seed, trapped: true, escapeEpoch: null, budget: 300 })), 1e-6));
     const e = unlessNotReproducible({ ...undecided, readings: [{ ...undecided.readings[0]!, note: cell }] }, reason);
-    expect(noteText(e.readings[0]!.note)).toBe('not reproducible as specified (3 of 3 trapped, 0 escaped; τ in [65.14, ∞])');
+    expect(wordsOf(e.readings[0]!.note)).toBe('not reproducible as specified (3 of 3 trapped, 0 escaped; τ in [65.14, ∞])');
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(evidenceText(e)).toEqual([expect.stringMatching(/^No statistical rule decides this verdict/)]);
     const bare = unlessNotReproducible({ ...undecided, readings: [{ label: 'headline', value: null, verdict: 'inconclusive' }] }, reason);
-    expect(noteText(bare.readings[0]!.note)).toBe('not reproducible as specified');
+    expect(wordsOf(bare.readings[0]!.note)).toBe('not reproducible as specified');
   });
 
   it('leaves an evaluation alone without a reason or with a decided verdict', () => {

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../../src/run/index.ts';
 import { evaluatePremiseTrap } from '../../../src/claims/trapping/premise-trap.ts';
 import { claimOf } from '../claim-of.ts';
 import type { Finding } from '../../../src/claims/finding.ts';
-import { evidenceText, noteText } from '../evidence-words.ts';
+import { evidenceText, wordsOf } from '../evidence-words.ts';
 
 /** A run from a rank-1 checkpoint (σ2 = `residue`) that escapes at `escape` by both rules, or is censored at 20000. */
 function run(seed: number, escape: number | null, residue = 0): RunRecord {
@@ -38,9 +38,9 @@ describe('escape where rank 2 is global (β = 0.25)', () => {
     const e = evaluatePremiseTrap(claimOf('trap-where-rank2-global'), results(seeds.map((s) => run(s, null))));
     expect(e.verdict).toBe('deviates');
     expect(typeof e.notReproducible).toBe('object');
-    expect(noteText(e.notReproducible as Finding)).toMatch(/^none of the 50 trapped runs left the trap — 50 from a checkpoint whose σ is exactly 0/);
-    expect(noteText(e.measured as Finding)).toBe('50 trapped, 0 escaped, 0 set aside');
-    expect(noteText(e.readings[0]!.note)).toBe('50 of 50 trapped, 0 escaped; τ in [72380, ∞]');
+    expect(wordsOf(e.notReproducible as Finding)).toMatch(/^none of the 50 trapped runs left the trap — 50 from a checkpoint whose σ is exactly 0/);
+    expect(wordsOf(e.measured as Finding)).toBe('50 trapped, 0 escaped, 0 set aside');
+    expect(wordsOf(e.readings[0]!.note)).toBe('50 of 50 trapped, 0 escaped; τ in [72380, ∞]');
     expect(e.evidence.filter((x) => typeof x === 'string')).toEqual([]);
     expect(e.readings.filter((r) => typeof r.note === 'string')).toEqual([]);
   });
