@@ -5,21 +5,9 @@ import type { Finding } from './finding.ts';
 
 export type { RuleCalibration };
 
-/** The four verdicts of DESIGN.md. */
-export type Verdict = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
-export const VERDICTS: readonly Verdict[] = ['reproduced', 'deviates', 'inconsistent', 'inconclusive'];
-
-/** Worst first: one deviation refutes; a self-contradiction bars support before an undecided part does. */
-const PRECEDENCE: readonly Verdict[] = ['deviates', 'inconsistent', 'inconclusive', 'reproduced'];
-
-/** Parts combined into one verdict: the worst of them in PRECEDENCE's order (reproduced only if every part is). */
-export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
-  return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'reproduced';
-}
-
-/** A claim whose evaluator belongs to a later stage is listed, never given a verdict. */
-export const NOT_EVALUATED = 'not evaluated';
-export type Outcome = Verdict | typeof NOT_EVALUATED;
+export { NOT_EVALUATED, VERDICTS, worstVerdict } from './verdicts.ts';
+export type { Outcome, Verdict } from './verdicts.ts';
+import type { Verdict } from './verdicts.ts';
 
 /** The same claim read under one reading of an ambiguity (e.g. a regulariser convention). */
 export interface Reading {

@@ -3,9 +3,7 @@ import type { NoFit } from '../../experiments/index.ts';
 import type { Calibration } from '../common/findings.ts';
 import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 import type { TrapInvariance } from '../trapping/findings.ts';
-
-/** A verdict, as verdict.ts names them (not imported: verdict.ts reads finding.ts, which reads this file). */
-type VerdictName = 'reproduced' | 'deviates' | 'inconsistent' | 'inconclusive';
+import type { Verdict } from '../verdicts.ts';
 
 /** An interval's ends. */
 export interface Interval {
@@ -239,7 +237,7 @@ export interface KineticsFindings {
   /** The paper's own per-seed runs of the rank-1 trap: runs, trapped, escaped; whether the control half is read beside them. */
   'kinetics.paper-runs': { readonly runs: number; readonly trapped: number; readonly escaped: number; readonly withControl: boolean };
   /** The audit's claim that reads the escape-time half under SGLD noise, its verdict and value. */
-  'kinetics.depth-control': { readonly claim: string; readonly verdict: VerdictName; readonly value: string | null };
+  'kinetics.depth-control': { readonly claim: string; readonly verdict: Verdict; readonly value: string | null };
 
   // ---- what would decide an inconclusive claim, why one is not reproducible as specified ----
   /**

@@ -1,9 +1,7 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
 import type { StatisticalVerdict, DecisionGrounds, WouldDecide } from '../../stats/index.ts';
 import type { Calibration, NestedFinding } from '../common/findings.ts';
-
-/** A reading's verdict: verdict.ts's Verdict, spelled out here since verdict.ts imports finding.ts, which imports this file. */
-export type Verdict = StatisticalVerdict | 'inconsistent';
+import type { Verdict } from '../verdicts.ts';
 
 /** A run of data seeds by count and by its first and last seed (null: none). */
 export interface SeedRange {

@@ -1,9 +1,7 @@
 // The kinds of finding this subject's evaluators return (finding.ts); their words are in report/words.
 import type { StatisticalVerdict, DecisionGrounds } from '../../stats/index.ts';
 import type { Calibration } from '../common/findings.ts';
-
-/** A reading's verdict: verdict.ts's Verdict, spelled out here since verdict.ts imports finding.ts, which imports this file. */
-export type Verdict = StatisticalVerdict | 'inconsistent';
+import type { Verdict } from '../verdicts.ts';
 
 /** A slope with its 1 − α interval (and the degrees of freedom of its t interval). */
 export interface SlopeInterval {
