@@ -73,3 +73,16 @@ describe('descendFullBatch on the WebAssembly module, bit for bit against the JS
     );
   });
 });
+
+describe('descendFullBatch, one module after another on the same layout', () => {
+  it('descends each data set on its own moments: a second data set of the same size is not read as the first', () => {
+    const descend = (dataSeed: number, kernel: 'js' | 'wasm') => {
+      const data = makeTaskData({ inputDim: 2, outputDim: 2, singularValues: [0.9, 0.8] }, { kind: 'iid', trainCount: 32, testCount: 2 }, dataSeed);
+      const net = createNetwork({ widths: [2, 4, 2], biases: false });
+      initialiseGaussian(net, createStream(7, 'init'), 0.5);
+      const report = descendFullBatch(net, prepareTrainingSet(data.train, false).moments, { lr: 0.1, beta: 0.05, maxSteps: 50, gradientTolerance: 1e-12 }, kernel);
+      return [report.gradientNorm, ...net.params];
+    };
+    for (const dataSeed of [1, 2, 3]) expect(descend(dataSeed, 'wasm')).toEqual(descend(dataSeed, 'js'));
+  });
+});

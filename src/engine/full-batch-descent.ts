@@ -1,11 +1,11 @@
 import { stepKernel } from './compiled-kernels.ts';
 import { norm } from './dense.ts';
 import { momentGradient } from './moment-gradient.ts';
-import { createMomentWorkspace, type MomentWorkspace } from './moment-workspace.ts';
+import { createMomentWorkspace } from './moment-workspace.ts';
 import type { Moments } from './moments.ts';
 import type { Network } from './network.ts';
 import type { SgdKernel } from './sgd.ts';
-import { EpochKernel, epochKernelSupported, type EpochConfig } from './wasm-epoch.ts';
+import { EpochKernel, configKey, epochKernelSupported, type EpochConfig } from './wasm-epoch.ts';
 
 export interface DescentSettings {
   readonly lr: number;
@@ -36,18 +36,18 @@ export function fullGradientNorm(net: Network, moments: Moments, beta: number): 
  * and global-minimum values are found.
  */
 export function descendFullBatch(net: Network, moments: Moments, settings: DescentSettings, kernel: SgdKernel = 'wasm'): DescentReport {
-  const ws = createMomentWorkspace(net);
-  const grad = new Float64Array(net.params.length);
   const params = net.params;
   const cfg = descentConfig(net, moments);
   if (kernel === 'wasm' && Number.isInteger(settings.maxSteps) && settings.maxSteps >= 0 && settings.maxSteps < 2 ** 31 && epochKernelSupported(cfg)) {
-    const module = new EpochKernel(cfg, new Float64Array(0), moments);
+    const module = descentKernel(cfg, moments);
     module.params.set(params);
     const stopped = module.descend(settings.maxSteps, settings.lr, settings.beta, settings.gradientTolerance);
     params.set(module.params);
     if (stopped.steps < settings.maxSteps) return { steps: stopped.steps, gradientNorm: stopped.gradientNorm, converged: stopped.gradientNorm < settings.gradientTolerance };
-    return finalReport(net, moments, settings, ws, grad);
+    return finalReport(net, moments, settings);
   }
+  const ws = createMomentWorkspace(net);
+  const grad = new Float64Array(net.params.length);
   const gradientAt = stepKernel(net);
   let gradientNorm = Number.POSITIVE_INFINITY;
   for (let step = 0; step < settings.maxSteps; step++) {
@@ -58,14 +58,31 @@ export function descendFullBatch(net: Network, moments: Moments, settings: Desce
     if (!Number.isFinite(gradientNorm)) return { steps: step, gradientNorm, converged: false };
     for (let k = 0; k < params.length; k++) params[k]! -= settings.lr * grad[k]!;
   }
-  return finalReport(net, moments, settings, ws, grad);
+  return finalReport(net, moments, settings);
 }
 
 /** After maxSteps without a stop: the gradient at the weights reached, by the generic moment gradient. */
-function finalReport(net: Network, moments: Moments, settings: DescentSettings, ws: MomentWorkspace, grad: Float64Array): DescentReport {
-  momentGradient(net, moments, settings.beta, ws, grad);
-  const gradientNorm = norm(grad);
+function finalReport(net: Network, moments: Moments, settings: DescentSettings): DescentReport {
+  const gradientNorm = fullGradientNorm(net, moments, settings.beta);
   return { steps: settings.maxSteps, gradientNorm, converged: gradientNorm < settings.gradientTolerance };
+}
+
+/**
+ * One instance per layout and sample count, kept: a sweep makes tens of thousands of descents, and instantiating a
+ * module (~0.1 ms) cost more than most of them. Each descent loads its moments and weights, and the module keeps no
+ * other state from one descent to the next (prefixes, residual and gradient are written before they are read).
+ */
+const descentKernels = new Map<string, EpochKernel>();
+
+function descentKernel(cfg: EpochConfig, moments: Moments): EpochKernel {
+  const key = configKey(cfg);
+  let kernel = descentKernels.get(key);
+  if (kernel === undefined) {
+    kernel = new EpochKernel(cfg, new Float64Array(0), moments);
+    descentKernels.set(key, kernel);
+  }
+  kernel.loadFullMoments(moments);
+  return kernel;
 }
 
 /** The WebAssembly module of a descent: the full moments, one step a call of the loop, the gradient kept. */

@@ -836,7 +836,7 @@ function uniformIndexFunction(): FunctionBody {
   return f;
 }
 
-function configKey(cfg: EpochConfig): string {
+export function configKey(cfg: EpochConfig): string {
   const { shape, weightOffset, biasOffset } = cfg.net;
   const { count, width, augmentedInput } = cfg.features;
   return [shape.widths, weightOffset, biasOffset, [count, width, augmentedInput, cfg.batch, cfg.steps], cfg.precision, cfg.langevin === true, cfg.batchSampling ?? 'epoch-permutation', cfg.biasTraining === undefined ? 'fused' : [cfg.biasTraining.decayBiases, cfg.biasTraining.learnBiases], cfg.gradient === true].join('|');
@@ -894,6 +894,8 @@ export class EpochKernel {
   /** The last prefix (m × a, row-major) in memory: the affine end-to-end map after prefixes(). */
   private readonly lastPrefix: Float64Array;
   private readonly outputs: number;
+  /** The moments area the step reads: a full batch's moments stay here from step to step. */
+  private readonly fullMoments: Float64Array;
   private readonly runDescent: ((maxSteps: number, lr: number, beta: number, tolerance: number) => number) | undefined;
   private readonly norm: Float64Array;
 
@@ -937,11 +939,8 @@ export class EpochKernel {
     const lastSuffix = new Float64Array(buffer, lay.suffix[L]!, m * m);
     for (let i = 0; i < n0; i++) rows0[i * a + i] = cols0[i * n0 + i] = 1;
     for (let o = 0; o < m; o++) lastSuffix[o * m + o] = 1;
-    if (cfg.batch === n && cfg.batchSampling !== 'with-replacement') {
-      const packed = new Float64Array(buffer, lay.moments, a * a + m * a);
-      packed.set(fullMoments.sxx);
-      packed.set(fullMoments.syx, a * a);
-    }
+    this.fullMoments = new Float64Array(buffer, lay.moments, a * a + m * a);
+    if (cfg.batch === n && cfg.batchSampling !== 'with-replacement') this.loadFullMoments(fullMoments);
     this.run = exports.epoch;
     this.next = exports.next;
     this.uniformIndex = exports.uniformIndex;
@@ -957,6 +956,12 @@ export class EpochKernel {
    * The affine end-to-end map of the weights in memory, transposed (a × m) into `out` as MomentWorkspace.prefixT[L]
    * holds it: computePrefixes's arithmetic, so the same bits, without the weights leaving the module.
    */
+  /** A full batch's moments (Sxx, then Syx) into the area the step reads, for a kernel whose batch is the whole set. */
+  loadFullMoments(moments: Pick<Moments, 'sxx' | 'syx'>): void {
+    this.fullMoments.set(moments.sxx);
+    this.fullMoments.set(moments.syx, moments.sxx.length);
+  }
+
   /**
    * descendFullBatch's loop in the module (EpochConfig.gradient): the steps taken before a stop test fired (maxSteps
    * when none did) and the last gradient norm computed (NaN when no step was taken).
