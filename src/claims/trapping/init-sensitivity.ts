@@ -14,8 +14,12 @@ import { DATA_WORDS, PROTOCOL_WORDS, REGULARISER_WORDS, readingLabel } from '../
 
 const TRAPS = ['rank1-trap', 'trivial-trap'] as const;
 
-/** Seeds whose outcome differs, all one way, that the McNemar test needs to reject at α/2: about 25 (exactly 22 at α = 10⁻⁶). */
-const ONE_WAY_SEEDS = 25;
+/** The fewest seeds whose outcome differs, all one way, on which the rule's McNemar test rejects at α/2 (22 at α = 10⁻⁶). */
+export function oneWaySeedsToReject(alpha: number): number {
+  let n = 1;
+  while (!(mcnemarExact(n, 0) < alpha / 2)) n += 1;
+  return n;
+}
 
 /** One trap against random-init: seeds paired, and those whose outcome differs each way. */
 export interface PairedOutcomes {
@@ -140,6 +144,6 @@ export function evaluateInitSensitivity(_claim: Claim, results: ExperimentResult
     evidence,
     perSeed,
     rule,
-    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: finding('trapping.would-decide-paired-seeds', { seeds: ONE_WAY_SEEDS, alpha: ALPHA }) } : {}),
+    ...(readings[0]!.verdict === 'inconclusive' ? { wouldDecide: finding('trapping.would-decide-paired-seeds', { seeds: oneWaySeedsToReject(ALPHA), alpha: ALPHA }) } : {}),
   };
 }
